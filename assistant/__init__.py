@@ -1,0 +1,1 @@
+"""Briefing assistant: cited answers, positions and memos from the articles a user loads."""

@@ -1,0 +1,58 @@
+"""The Python API: `open_assistant(store)` and the `Assistant` it returns.
+
+Scripts, the CLI and the UI all go through this object; it only delegates to the services.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from assistant.retrieval import Filters
+from assistant.services import Services, build_services
+from assistant.settings import Settings
+from assistant.types import DocumentInfo, IngestReport, Passage
+from index.embeddings import Embedder
+from index.pipeline import Progress
+
+
+class Assistant:
+    def __init__(self, services: Services) -> None:
+        self.services = services
+
+    def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
+        return self.services.ingestor.ingest_paths([Path(p) for p in paths], progress)
+
+    def ingest_text(self, text: str, **meta: str) -> IngestReport:
+        return self.services.ingestor.ingest_text(text, meta)
+
+    def search(
+        self, query: str, k: int = 10, filters: Filters | dict[str, Any] | None = None
+    ) -> list[Passage]:
+        return self.services.retriever.search(query, k=k, filters=Filters.from_any(filters))
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.services.catalog.documents()
+
+    def delete(self, doc_id: str) -> bool:
+        return self.services.ingestor.delete(doc_id)
+
+    def close(self) -> None:
+        self.services.close()
+
+    def __enter__(self) -> Assistant:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_assistant(
+    store: str | Path | None = None, embedder: Embedder | None = None, **overrides: Any
+) -> Assistant:
+    """Open (or create) a store; `overrides` are `Settings` fields, e.g. chunk_tokens=120."""
+    if store is not None:
+        overrides["store"] = Path(store)
+    settings = Settings(**overrides)
+    return Assistant(build_services(settings, embedder=embedder))

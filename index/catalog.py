@@ -1,0 +1,279 @@
+"""The document catalog and lexical index: one SQLite file beside the vectors.
+
+SQLite is the source of truth for what is stored. A document becomes visible in one transaction
+(its row, its chunks and their full-text entries together), after its vectors are written; a
+journal of pending documents lets an interrupted ingest or delete be finished on the next open.
+FTS5 gives BM25 ranking that is persisted, transactional and needs no full load into memory.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+import numpy as np
+
+from assistant.types import Article, Chunk, DocumentInfo, Passage
+
+SCHEMA_VERSION = 1
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT, source TEXT, date TEXT,
+    url TEXT, language TEXT, path TEXT, words INTEGER, chunks INTEGER, text TEXT NOT NULL,
+    duplicate_of TEXT NOT NULL DEFAULT '', minhash BLOB, added_at TEXT DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin);
+CREATE TABLE IF NOT EXISTS aliases (origin TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, spans TEXT NOT NULL, text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
+CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, action TEXT NOT NULL);
+"""
+
+
+class StoreMismatch(RuntimeError):
+    """The store was built with another embedding model or an unknown schema."""
+
+
+class Catalog:
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._lock = threading.RLock()
+        with self._lock:
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
+            self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    # --- meta -------------------------------------------------------------------------------
+
+    def check_compatible(self, embedder_name: str) -> None:
+        """Refuse a store written by another model: its vectors would answer nonsense."""
+        with self.transaction() as db:
+            rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
+            if not rows:
+                db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [("schema_version", str(SCHEMA_VERSION)), ("embedder", embedder_name)],
+                )
+                return
+        if int(rows.get("schema_version", "0")) != SCHEMA_VERSION:
+            raise StoreMismatch(
+                f"store schema version {rows.get('schema_version')} is not the supported "
+                f"version {SCHEMA_VERSION}"
+            )
+        if rows.get("embedder") != embedder_name:
+            raise StoreMismatch(
+                f"this store was built with the embedding model '{rows.get('embedder')}', "
+                f"but '{embedder_name}' is configured; use that model, or another --store"
+            )
+
+    # --- lookups ----------------------------------------------------------------------------
+
+    def doc_for_origin(self, origin: str) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT doc_id FROM documents WHERE origin = ? UNION ALL "
+                "SELECT doc_id FROM aliases WHERE origin = ? LIMIT 1",
+                (origin, origin),
+            ).fetchone()
+        return row[0] if row else None
+
+    def has_document(self, doc_id: str) -> bool:
+        with self._lock:
+            return (
+                self._db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+                is not None
+            )
+
+    def minhashes(self) -> tuple[list[str], np.ndarray]:
+        """Signatures of the indexed (not duplicate) documents, for near-duplicate detection."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT doc_id, minhash FROM documents WHERE duplicate_of = '' AND minhash IS NOT NULL"
+            ).fetchall()
+        if not rows:
+            return [], np.zeros((0, 0), dtype=np.uint64)
+        return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.uint64) for r in rows])
+
+    def documents(self) -> list[DocumentInfo]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT doc_id, title, source, date, url, path, chunks, words, duplicate_of "
+                "FROM documents ORDER BY date, title"
+            ).fetchall()
+        return [DocumentInfo(*r) for r in rows]
+
+    def document_text(self, doc_id: str) -> str | None:
+        with self._lock:
+            row = self._db.execute(
+                "SELECT text FROM documents WHERE doc_id = ?", (doc_id,)
+            ).fetchone()
+        return row[0] if row else None
+
+    def counts(self) -> tuple[int, int]:
+        with self._lock:
+            docs = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]
+            chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
+        return int(docs), int(chunks)
+
+    def passages(self, scored: Sequence[tuple[str, float]]) -> list[Passage]:
+        """Hydrate (chunk_id, score) pairs; ids not in the catalog (half-written) are dropped."""
+        if not scored:
+            return []
+        ids = [cid for cid, _ in scored]
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.chunk_id, c.doc_id, c.text, c.start, c.\"end\", c.spans, "
+                "d.title, d.source, d.date, d.url FROM chunks c JOIN documents d USING (doc_id) "
+                f"WHERE c.chunk_id IN ({marks})",
+                ids,
+            ).fetchall()
+        by_id = {r[0]: r for r in rows}
+        out = []
+        for cid, score in scored:
+            r = by_id.get(cid)
+            if r is None:
+                continue
+            spans = tuple(tuple(s) for s in json.loads(r[5]))
+            out.append(
+                Passage(
+                    doc_id=r[1], chunk_id=cid, text=r[2], title=r[6] or "", source=r[7] or "",
+                    date=r[8] or "", url=r[9] or "", score=float(score), start=r[3], end=r[4],
+                    sentence_spans=spans,  # type: ignore[arg-type]
+                )
+            )
+        return out
+
+    # --- lexical ----------------------------------------------------------------------------
+
+    def lexical(self, query: str, k: int, doc_ids: Iterable[str] | None = None) -> list[tuple[str, float]]:
+        """BM25 over chunk text; returns (chunk_id, score) with higher = better."""
+        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1]
+        if not terms or k <= 0:
+            return []
+        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+        sql = "SELECT rowid, -bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
+        args: list[object] = [match]
+        allowed = list(doc_ids) if doc_ids is not None else None
+        if allowed is not None:
+            if not allowed:
+                return []
+            sql += (
+                " AND rowid IN (SELECT id FROM chunks WHERE doc_id IN "
+                f"({','.join('?' * len(allowed))}))"
+            )
+            args.extend(allowed)
+        sql += " ORDER BY bm25(chunks_fts) LIMIT ?"
+        args.append(k)
+        with self._lock:
+            hits = self._db.execute(sql, args).fetchall()
+            if not hits:
+                return []
+            marks = ",".join("?" * len(hits))
+            ids = dict(
+                self._db.execute(
+                    f"SELECT id, chunk_id FROM chunks WHERE id IN ({marks})", [h[0] for h in hits]
+                ).fetchall()
+            )
+        return [(ids[r], float(s)) for r, s in hits if r in ids]
+
+    # --- writes -----------------------------------------------------------------------------
+
+    def begin_pending(self, doc_id: str, action: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?)", (doc_id, action))
+
+    def pending(self) -> list[tuple[str, str]]:
+        with self._lock:
+            return [(r[0], r[1]) for r in self._db.execute("SELECT doc_id, action FROM pending")]
+
+    def clear_pending(self, doc_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM pending WHERE doc_id = ?", (doc_id,))
+
+    def commit_document(
+        self,
+        article: Article,
+        chunks: Sequence[Chunk],
+        minhash: np.ndarray | None,
+        replaces: str | None = None,
+        duplicate_of: str = "",
+    ) -> None:
+        """Make a document visible (and drop the one it replaces) in a single transaction."""
+        with self.transaction() as db:
+            if replaces:
+                _delete_rows(db, replaces)
+                db.execute("INSERT OR REPLACE INTO pending VALUES (?, 'delete')", (replaces,))
+            db.execute(
+                "INSERT INTO documents (doc_id, origin, title, source, date, url, language, path, "
+                "words, chunks, text, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article.doc_id, article.origin, article.title, article.source, article.date,
+                    article.url, article.language, article.path, len(article.text.split()),
+                    len(chunks), article.text, duplicate_of,
+                    minhash.astype(np.uint64).tobytes() if minhash is not None else None,
+                ),
+            )
+            for c in chunks:
+                cur = db.execute(
+                    "INSERT INTO chunks (chunk_id, doc_id, ordinal, start, \"end\", spans, text) "
+                    "VALUES (?,?,?,?,?,?,?)",
+                    (c.chunk_id, c.doc_id, c.ordinal, c.start, c.end,
+                     json.dumps([list(s) for s in c.sentence_spans]), c.text),
+                )
+                db.execute(
+                    "INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text)
+                )
+            db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
+
+    def add_alias(self, origin: str, doc_id: str) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (origin, doc_id))
+
+    def remove_document(self, doc_id: str) -> bool:
+        """Hide a document at once; its vectors are removed after, under a pending mark."""
+        with self.transaction() as db:
+            found = db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
+            if not found:
+                return False
+            _delete_rows(db, doc_id)
+            db.execute("INSERT OR REPLACE INTO pending VALUES (?, 'delete')", (doc_id,))
+        return True
+
+
+def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
+    db.execute(
+        "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)", (doc_id,)
+    )
+    db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
+    # Near-duplicates are only links to it: they go with it (re-ingesting them indexes them).
+    db.execute("DELETE FROM documents WHERE duplicate_of = ?", (doc_id,))

@@ -1,0 +1,150 @@
+"""Split an article into chunks of whole sentences within a token budget.
+
+Chunks never cut a sentence and never span two paragraphs unless both fit, so every chunk reads
+on its own; each keeps the spans of its sentences so an answer can cite the exact sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from assistant.types import Article, Chunk
+
+TokenCounter = Callable[[Sequence[str]], list[int]]
+_PARA = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of the sentences in text[start:end], trimmed of surrounding whitespace.
+
+    pysbd gives the sentences; their offsets are found by a forward search, which stays correct
+    when the same sentence occurs twice (pysbd's own char_span is not).
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    for para in _paragraph_spans(text, start, end):
+        ps, pe = para
+        cursor = ps
+        for sent in _segmenter().segment(text[ps:pe]):
+            s = sent.strip()
+            if not s:
+                continue
+            i = text.find(s, cursor, pe)
+            if i < 0:  # pysbd altered the text; fall back to the rest of the paragraph
+                spans.append((cursor, pe))
+                break
+            spans.append((i, i + len(s)))
+            cursor = i + len(s)
+    return _split_long(text, spans)
+
+
+def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    for m in _PARA.finditer(text, start, end):
+        if m.start() > pos:
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if pos < end:
+        spans.append((pos, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _split_long(text: str, spans: list[tuple[int, int]], limit: int = 1500) -> list[tuple[int, int]]:
+    """Break run-on "sentences" (tables, lists without punctuation) at line breaks or spaces."""
+    out = []
+    for s, e in spans:
+        while e - s > limit:
+            cut = text.rfind("\n", s, s + limit)
+            if cut <= s:
+                cut = text.rfind(" ", s, s + limit)
+            if cut <= s:
+                cut = s + limit
+            out.append((s, cut))
+            s = cut
+            while s < e and text[s].isspace():
+                s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def approx_tokens(texts: Sequence[str]) -> list[int]:
+    """A tokenizer-free estimate (subword models average ~1.3 tokens per English word)."""
+    return [int(len(t.split()) * 1.3) + 1 for t in texts]
+
+
+def chunk_article(article: Article, budget: int, count_tokens: TokenCounter = approx_tokens) -> list[Chunk]:
+    text = article.text
+    spans = sentence_spans(text)
+    if not spans:
+        return []
+    sizes = count_tokens([text[s:e] for s, e in spans])
+    paragraph_of = _paragraph_index(text, spans)
+    groups: list[list[int]] = [[]]
+    used = 0
+    for i, size in enumerate(sizes):
+        current = groups[-1]
+        new_para = bool(current) and paragraph_of[i] != paragraph_of[current[-1]]
+        # Start a new chunk when the budget is exceeded, or at a paragraph break once the chunk
+        # is at least half full (keeps paragraphs together without leaving crumbs).
+        if current and (used + size > budget or (new_para and used >= budget // 2)):
+            groups.append([])
+            used = 0
+        groups[-1].append(i)
+        used += size
+    header = contextual_header(article)
+    chunks = []
+    for ordinal, group in enumerate(groups):
+        sents = tuple(spans[i] for i in group)
+        start, end = sents[0][0], sents[-1][1]
+        body = text[start:end]
+        chunks.append(
+            Chunk(
+                chunk_id=chunk_id(article.doc_id, ordinal, body),
+                doc_id=article.doc_id,
+                ordinal=ordinal,
+                text=body,
+                start=start,
+                end=end,
+                sentence_spans=sents,
+                embed_text=f"{header}\n{body}" if header else body,
+            )
+        )
+    return chunks
+
+
+def _paragraph_index(text: str, spans: list[tuple[int, int]]) -> list[int]:
+    out = []
+    para = 0
+    prev_end = spans[0][0]
+    for s, e in spans:
+        if _PARA.search(text, prev_end, s):
+            para += 1
+        out.append(para)
+        prev_end = e
+    return out
+
+
+def contextual_header(article: Article) -> str:
+    """Title and date give a chunk its context when embedded, without entering the stored text."""
+    words = article.title.split()
+    parts = [" ".join(words[:24]) + (" …" if len(words) > 24 else "")]
+    if article.date:
+        parts.append(article.date)
+    return " | ".join(p for p in parts if p)
+
+
+def chunk_id(doc_id: str, ordinal: int, text: str) -> str:
+    digest = hashlib.sha256(f"{doc_id}\x1f{ordinal}\x1f{text}".encode()).hexdigest()[:16]
+    return f"{doc_id}:{digest}"

@@ -1,0 +1,33 @@
+"""Near-duplicate detection for republished wire copy, by MinHash over word shingles.
+
+A wire story picked up by several outlets differs by a headline, a dateline or a sentence; indexing
+each copy would crowd the results with the same passage and fake corroboration.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+NUM_PERM = 128
+SHINGLE = 5
+
+
+def signature(text: str) -> np.ndarray:
+    from datasketch import MinHash
+
+    words = re.findall(r"\w+", text.lower())
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    m.update_batch([g.encode("utf-8") for g in grams])
+    return np.asarray(m.hashvalues, dtype=np.uint64)
+
+
+def best_match(sig: np.ndarray, ids: list[str], sigs: np.ndarray) -> tuple[str, float] | None:
+    """The stored document most similar to `sig` (estimated Jaccard), if any are stored."""
+    if not ids or sigs.size == 0:
+        return None
+    sim = (sigs == sig[None, :]).mean(axis=1)
+    i = int(np.argmax(sim))
+    return ids[i], float(sim[i])

@@ -1,0 +1,291 @@
+"""Read files of every supported format into raw documents (text plus what the file says about itself).
+
+Each loader raises `LoadError` with a reason a user can act on; the pipeline turns that into one
+line naming the file, and goes on with the rest of the batch.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+SUPPORTED = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl")
+MAX_PDF_PAGES = 2000
+MAX_DOCX_UNCOMPRESSED = 200 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """A file that cannot become a document; the message is the reason shown to the user."""
+
+
+@dataclass
+class RawDoc:
+    text: str
+    meta: dict[str, str] = field(default_factory=dict)  # title, source, date, url, language
+    path: str = ""
+    origin: str = ""  # identifies "this file" (or "this record of this file") across re-ingests
+
+
+def load_file(path: Path, max_bytes: int) -> list[RawDoc]:
+    """Load one file; a JSON/JSONL file may hold several articles."""
+    suffix = path.suffix.lower()
+    loader = _LOADERS.get(suffix)
+    if loader is None:
+        raise LoadError(f"unsupported file type '{suffix or path.name}'")
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            raise LoadError("empty file")
+        if size > max_bytes:
+            raise LoadError(
+                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit "
+                "(raise BRIEFING_MAX_FILE_MB to allow it)"
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise LoadError("file disappeared before it could be read") from None
+    except IsADirectoryError:
+        raise LoadError("is a directory") from None
+    except PermissionError:
+        raise LoadError("permission denied") from None
+    docs = loader(data, path)
+    for i, doc in enumerate(docs):
+        doc.path = path.name
+        doc.origin = str(path.resolve()) + (f"#{i}" if len(docs) > 1 else "")
+    return docs
+
+
+def iter_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
+    """Yield (file, supported) for every file named or found below a named folder, in order."""
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(p.rglob("*")):
+                if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f, f.suffix.lower() in SUPPORTED
+        else:
+            yield p, True  # named explicitly: an unsupported type is a failure, not a skip
+
+
+# --- text ---------------------------------------------------------------------------------
+
+
+def decode(data: bytes) -> str:
+    """Bytes to str: UTF-8 first, then charset detection; binary data is refused."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError("binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    if best is None or best.encoding is None:
+        raise LoadError("could not detect the text encoding (binary or corrupt file?)")
+    text = data.decode(best.encoding, errors="replace")
+    if text.count("\ufffd") > max(10, len(text) // 100):
+        raise LoadError(f"text is not decodable (tried {best.encoding})")
+    return text
+
+
+_HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):\s*(.*)$")
+
+
+def split_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a leading metadata block: YAML front matter, or `key: value` lines closed by `---`."""
+    stripped = text.lstrip("\ufeff")
+    if stripped.startswith("---\n") or stripped.startswith("---\r\n"):
+        end = re.search(r"^---\s*$", stripped[4:], re.MULTILINE)
+        if end:
+            block = stripped[4 : 4 + end.start()]
+            try:
+                meta = yaml.safe_load(block)
+            except yaml.YAMLError:
+                meta = None
+            if isinstance(meta, dict):
+                return _stringify(meta), stripped[4 + end.end() :]
+    lines = stripped.splitlines()
+    meta: dict[str, str] = {}
+    for i, line in enumerate(lines[:40]):
+        if line.strip() == "---" and meta:
+            return meta, "\n".join(lines[i + 1 :])
+        m = _HEADER_LINE.match(line)
+        if not m:
+            break
+        meta[m.group(1).strip().lower()] = m.group(2).strip()
+    return {}, stripped
+
+
+def _stringify(meta: dict[Any, Any]) -> dict[str, str]:
+    return {str(k).lower(): str(v) for k, v in meta.items() if v is not None}
+
+
+def _load_text(data: bytes, path: Path) -> list[RawDoc]:
+    meta, body = split_header(decode(data))
+    if path.suffix.lower() in (".md", ".markdown"):
+        body = _strip_markdown(body)
+        if "title" not in meta:
+            heading = re.search(r"^#\s+(.+)$", body, re.MULTILINE)
+            if heading:
+                meta["title"] = heading.group(1).strip()
+    return [RawDoc(text=body, meta=meta)]
+
+
+def _strip_markdown(body: str) -> str:
+    """Keep the words of Markdown, drop its markup (links keep their text, not their target)."""
+    body = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
+    body = re.sub(r"^#{1,6}\s+", "", body, flags=re.MULTILINE)
+    body = re.sub(r"(\*\*|__)(.+?)\1", r"\2", body)
+    body = re.sub(r"^\s*>\s?", "", body, flags=re.MULTILINE)
+    return body
+
+
+# --- HTML ---------------------------------------------------------------------------------
+
+
+def _load_html(data: bytes, path: Path) -> list[RawDoc]:
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    html = decode(data)
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")  # signals do not work off the main thread
+    try:
+        result = trafilatura.bare_extraction(
+            html, with_metadata=True, include_comments=False, favor_precision=True, config=config
+        )
+    except RecursionError:
+        raise LoadError("HTML is nested too deeply to parse") from None
+    text = getattr(result, "text", None) if result is not None else None
+    if not text or len(text.split()) < 5:
+        raise LoadError("no article text found in the HTML")
+    meta = {
+        k: str(getattr(result, k))
+        for k in ("title", "date", "url", "language")
+        if getattr(result, k, None)
+    }
+    source = getattr(result, "sitename", None) or getattr(result, "hostname", None)
+    if source:
+        meta["source"] = str(source)
+    return [RawDoc(text=text, meta=meta)]
+
+
+# --- PDF ----------------------------------------------------------------------------------
+
+
+def _load_pdf(data: bytes, path: Path) -> list[RawDoc]:
+    import io
+    import logging
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise LoadError("PDF is encrypted")
+        pages = reader.pages
+        if len(pages) > MAX_PDF_PAGES:
+            raise LoadError(f"PDF has {len(pages)} pages, above the {MAX_PDF_PAGES}-page limit")
+        text = "\n\n".join((page.extract_text() or "") for page in pages)
+        info = reader.metadata or {}
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise LoadError(f"not a readable PDF ({type(exc).__name__})") from None
+    if len(text.split()) < 5:
+        raise LoadError("PDF has no text layer (a scan?); run OCR on it first")
+    meta = {}
+    title = info.get("/Title") if hasattr(info, "get") else None
+    if title:
+        meta["title"] = str(title)
+    return [RawDoc(text=text, meta=meta)]
+
+
+# --- DOCX ---------------------------------------------------------------------------------
+
+
+def _load_docx(data: bytes, path: Path) -> list[RawDoc]:
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            if total > MAX_DOCX_UNCOMPRESSED:
+                raise LoadError(
+                    f"DOCX would unpack to {total / 1e6:.0f} MB (a zip bomb?); refused"
+                )
+    except zipfile.BadZipFile:
+        raise LoadError("not a valid DOCX (the file is not a zip archive; corrupt?)") from None
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises many kinds on a broken package
+        raise LoadError(f"not a valid DOCX ({type(exc).__name__})") from None
+    text = "\n\n".join(p.text for p in document.paragraphs if p.text.strip())
+    props = document.core_properties
+    meta = {}
+    if props.title:
+        meta["title"] = props.title
+    if props.author:
+        meta["source"] = props.author
+    if props.created:
+        meta["date"] = props.created.date().isoformat()
+    return [RawDoc(text=text, meta=meta)]
+
+
+# --- JSON / JSONL -------------------------------------------------------------------------
+
+_TEXT_KEYS = ("text", "content", "body", "article")
+
+
+def _load_json(data: bytes, path: Path) -> list[RawDoc]:
+    raw = decode(data)
+    records: list[Any]
+    try:
+        if path.suffix.lower() == ".jsonl":
+            records = [json.loads(line) for line in raw.splitlines() if line.strip()]
+        else:
+            parsed = json.loads(raw)
+            records = parsed if isinstance(parsed, list) else [parsed]
+    except json.JSONDecodeError as exc:
+        raise LoadError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from None
+    docs = []
+    for i, rec in enumerate(records):
+        if not isinstance(rec, dict):
+            raise LoadError(f"record {i + 1} is not an object")
+        text = next((rec[k] for k in _TEXT_KEYS if isinstance(rec.get(k), str)), None)
+        if not text:
+            raise LoadError(f"record {i + 1} has no 'text' field")
+        meta = {
+            k: str(rec[k])
+            for k in ("title", "source", "date", "url", "language")
+            if rec.get(k)
+        }
+        docs.append(RawDoc(text=text, meta=meta))
+    if not docs:
+        raise LoadError("no records in the file")
+    return docs
+
+
+_LOADERS: dict[str, Callable[[bytes, Path], list[RawDoc]]] = {
+    ".txt": _load_text,
+    ".md": _load_text,
+    ".markdown": _load_text,
+    ".html": _load_html,
+    ".htm": _load_html,
+    ".pdf": _load_pdf,
+    ".docx": _load_docx,
+    ".json": _load_json,
+    ".jsonl": _load_json,
+}

@@ -1,0 +1,227 @@
+"""The ingest pipeline: files -> articles -> chunks -> vectors + catalog, one document at a time
+visible, with every failure reported against its file.
+
+Documents are embedded in groups (one length-sorted batch run for many small articles is far
+faster than one per article) but committed one by one, so an interrupted run loses at most the
+documents that were not yet committed, and a re-run finishes them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from assistant.types import Article, Chunk, IngestFailure, IngestReport
+from index import dedup
+from index.articles import build_article
+from index.catalog import Catalog
+from index.chunking import chunk_article
+from index.embeddings import Embedder
+from index.loaders import LoadError, RawDoc, iter_files, load_file
+from index.store import VectorIndex
+
+Progress = Callable[[int, int, str], None]  # (done, total, current file)
+GROUP_CHUNKS = 256
+
+
+@dataclass
+class _Planned:
+    article: Article
+    chunks: list[Chunk]
+    signature: np.ndarray
+    replaces: str | None
+    label: str
+
+
+class Ingestor:
+    def __init__(
+        self,
+        embedder: Embedder,
+        vectors: VectorIndex,
+        catalog: Catalog,
+        chunk_tokens: int = 180,
+        near_duplicate_threshold: float = 0.8,
+        max_file_bytes: int = 20_000_000,
+    ) -> None:
+        self._embedder = embedder
+        self._vectors = vectors
+        self._catalog = catalog
+        self._budget = chunk_tokens
+        self._near = near_duplicate_threshold
+        self._max_bytes = max_file_bytes
+
+    # --- entry points -------------------------------------------------------------------------
+
+    def ingest_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> IngestReport:
+        started = time.perf_counter()
+        report = IngestReport()
+        self.recover()
+        files = list(iter_files([Path(p) for p in paths]))
+        for p in paths:
+            if not Path(p).exists():
+                report.failed.append(IngestFailure(str(p), "no such file or folder"))
+        todo = []
+        for f, supported in files:
+            if supported:
+                todo.append(f)
+            else:
+                report.skipped.append(str(f))
+        group: list[_Planned] = []
+        seen: dict[str, str] = {}
+        for i, f in enumerate(todo):
+            if progress:
+                progress(i, len(todo), f.name)
+            try:
+                raws = load_file(f, self._max_bytes)
+            except LoadError as exc:
+                report.failed.append(IngestFailure(str(f), str(exc)))
+                continue
+            except Exception as exc:  # a parser bug must not end the batch
+                report.failed.append(IngestFailure(str(f), f"could not be read ({exc!r})"))
+                continue
+            for raw in raws:
+                planned = self._plan(raw, str(f), report, seen)
+                if planned is not None:
+                    group.append(planned)
+            if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                self._write(group, report)
+                group = []
+        self._write(group, report)
+        if progress:
+            progress(len(todo), len(todo), "")
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def ingest_text(self, text: str, meta: dict[str, str] | None = None) -> IngestReport:
+        """Pasted text: the content is its own identity (pasting it twice adds nothing)."""
+        started = time.perf_counter()
+        report = IngestReport()
+        raw = RawDoc(text=text, meta=dict(meta or {}), path="", origin="")
+        label = (meta or {}).get("title") or "pasted text"
+        planned = self._plan(raw, label, report, {})
+        self._write([planned] if planned else [], report)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def delete(self, doc_id: str) -> bool:
+        if not self._catalog.remove_document(doc_id):
+            return False
+        self._finish_delete(doc_id)
+        return True
+
+    def recover(self) -> None:
+        """Finish what an interrupted run left: drop vectors of documents never committed or
+        already removed from the catalog."""
+        for doc_id, _action in self._catalog.pending():
+            if not self._catalog.has_document(doc_id):
+                self._finish_delete(doc_id)
+            else:
+                self._catalog.clear_pending(doc_id)
+
+    # --- steps --------------------------------------------------------------------------------
+
+    def _plan(
+        self, raw: RawDoc, label: str, report: IngestReport, seen: dict[str, str]
+    ) -> _Planned | None:
+        try:
+            article = build_article(raw)
+        except LoadError as exc:
+            report.failed.append(IngestFailure(label, str(exc)))
+            return None
+        if not article.origin:
+            article = _with_origin(article, f"text:{article.doc_id}")
+        known = self._catalog.doc_for_origin(article.origin)
+        if known == article.doc_id or article.doc_id in seen:
+            if article.doc_id in seen and known != article.doc_id:
+                report.duplicates += 1
+                report.duplicate_notes.append(f"{label}: identical to {seen[article.doc_id]}")
+            else:
+                report.unchanged += 1
+            return None
+        if self._catalog.has_document(article.doc_id):
+            self._catalog.add_alias(article.origin, article.doc_id)
+            report.duplicates += 1
+            report.duplicate_notes.append(f"{label}: identical to a stored document")
+            return None
+        sig = dedup.signature(article.text)
+        ids, sigs = self._catalog.minhashes()
+        if known in ids:  # a new version of this very file is not a copy of itself
+            keep = [i for i, d in enumerate(ids) if d != known]
+            ids, sigs = [ids[i] for i in keep], sigs[keep]
+        match = dedup.best_match(sig, ids, sigs)
+        if match and match[1] >= self._near:
+            self._catalog.commit_document(article, [], sig, replaces=known, duplicate_of=match[0])
+            report.duplicates += 1
+            report.duplicate_notes.append(
+                f"{label}: near-duplicate ({match[1]:.0%}) of {match[0]}; kept as a link"
+            )
+            return None
+        chunks = chunk_article(article, self._budget, self._embedder.count_tokens)
+        seen[article.doc_id] = label
+        return _Planned(article, chunks, sig, known, label)
+
+    def _write(self, group: list[_Planned], report: IngestReport) -> None:
+        if not group:
+            return
+        texts = [c.embed_text for p in group for c in p.chunks]
+        try:
+            vectors = self._embedder.embed_documents(texts)
+        except Exception as exc:
+            for p in group:
+                report.failed.append(IngestFailure(p.label, f"embedding failed ({exc!r})"))
+            return
+        offset = 0
+        for p in group:
+            n = len(p.chunks)
+            vecs = vectors[offset : offset + n]
+            offset += n
+            try:
+                self._commit(p, vecs)
+            except Exception as exc:
+                report.failed.append(IngestFailure(p.label, f"could not be stored ({exc!r})"))
+                continue
+            report.doc_ids.append(p.article.doc_id)
+            report.chunks += n
+            if p.replaces:
+                report.replaced += 1
+            else:
+                report.added += 1
+
+    def _commit(self, p: _Planned, vecs: np.ndarray) -> None:
+        a = p.article
+        self._catalog.begin_pending(a.doc_id, "add")
+        self._vectors.add(
+            [c.chunk_id for c in p.chunks],
+            vecs,
+            [c.text for c in p.chunks],
+            [_metadata(a, c) for c in p.chunks],
+        )
+        self._catalog.commit_document(a, p.chunks, p.signature, replaces=p.replaces)
+        if p.replaces:
+            self._finish_delete(p.replaces)
+
+    def _finish_delete(self, doc_id: str) -> None:
+        ids = self._vectors.ids_for(doc_id)
+        if ids:
+            self._vectors.delete(ids)
+        self._catalog.clear_pending(doc_id)
+
+
+def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:
+    """What Chroma may filter on: document, source and date (as a sortable integer)."""
+    return {
+        "doc_id": a.doc_id,
+        "source": a.source,
+        "date": int(a.date.replace("-", "")) if a.date else 0,
+        "ordinal": c.ordinal,
+    }
+
+
+def _with_origin(a: Article, origin: str) -> Article:
+    from dataclasses import replace
+
+    return replace(a, origin=origin)
