@@ -1,0 +1,39 @@
+# Two commands on a fresh machine: `make run` starts the app, `make test` runs the tests.
+# Both install what they need first (into .venv), and nothing is downloaded at run time.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+STAMP := $(VENV)/.installed
+SHARED ?= ../shared
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run test bench bench-quick eval lint clean
+
+install: $(STAMP)
+
+# torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q torch==2.13.0
+	$(PIP) install -q -e ".[dev]"
+	touch $(STAMP)
+
+run: install
+	BRIEFING_SAMPLES='$(shell $(PY) -c "import json,os;print(json.dumps([p for p in ['$(SHARED)/seed','$(SHARED)/corpus/articles'] if os.path.isdir(p)]))" 2>/dev/null || echo [])' \
+	$(PY) app.py
+
+test: install
+	$(PY) -m pytest -q
+
+bench: install
+	$(PY) bench/ingest.py
+
+lint: install
+	$(VENV)/bin/ruff check assistant index app.py
+	$(VENV)/bin/mypy
+
+clean:
+	rm -rf $(VENV) data .pytest_cache
