@@ -5,14 +5,14 @@ Scripts, the CLI and the UI all go through this object; it only delegates to the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from assistant.retrieval import Filters
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from assistant.types import DocumentInfo, IngestReport, Passage
+from assistant.types import Answer, DocumentInfo, IngestReport, Passage
 from index.embeddings import Embedder
 from index.pipeline import Progress
 
@@ -31,6 +31,29 @@ class Assistant:
         self, query: str, k: int = 10, filters: Filters | dict[str, Any] | None = None
     ) -> list[Passage]:
         return self.services.retriever.search(query, k=k, filters=Filters.from_any(filters))
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Any] | None = None,
+        filters: Filters | dict[str, Any] | None = None,
+        engine: str | None = None,
+    ) -> Answer:
+        return self.services.answerer.ask(
+            question, history, Filters.from_any(filters), engine or self.services.settings.engine
+        )
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Any] | None = None,
+        filters: Filters | dict[str, Any] | None = None,
+        engine: str | None = None,
+    ) -> Iterator[str | Answer]:
+        """Text pieces as they are produced, then the verified `Answer`."""
+        return self.services.answerer.stream(
+            question, history, Filters.from_any(filters), engine or self.services.settings.engine
+        )
 
     def documents(self) -> list[DocumentInfo]:
         return self.services.catalog.documents()

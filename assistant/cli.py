@@ -123,6 +123,32 @@ def search(
 
 
 @app.command()
+def ask(
+    question: str,
+    engine: Annotated[
+        str | None, typer.Option("--engine", help="extractive (default) or llm.")
+    ] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Answer a question from the stored sources, with numbered citations."""
+    a = _open(store)
+    answer = a.ask(question, engine=engine)
+    a.close()
+    if as_json:
+        _emit(answer.to_dict())
+        return
+    typer.echo(answer.text)
+    if answer.citations:
+        typer.echo("")
+    for c in answer.citations:
+        typer.echo(f"[{c.n}] {c.title[:70]} ({c.source[:40]}, {c.date or 'undated'}) {c.url}")
+        typer.echo(f"    \"{c.quote[:240]}\"")
+    for p in answer.closest:
+        typer.echo(f"closest: {p.title[:70]} ({p.date}): {p.text[:160]}")
+
+
+@app.command()
 def serve(store: StoreOpt = None) -> None:
     """Start the web app."""
     import app as webapp

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from assistant.answer import AnswerConfig, Answerer
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from index.catalog import Catalog
@@ -23,6 +24,7 @@ class Services:
     catalog: Catalog
     ingestor: Ingestor
     retriever: Retriever
+    answerer: Answerer
 
     def close(self) -> None:
         self.catalog.close()
@@ -61,4 +63,14 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
     )
     retriever = Retriever(embedder, vectors, catalog)
-    return Services(settings, embedder, vectors, catalog, ingestor, retriever)
+    chat = None
+    if settings.llm_provider != "none":
+        from assistant.llm import make_chat_model
+
+        chat = make_chat_model(
+            settings.llm_provider, settings.llm_model, settings.llm_base_url, settings.llm_api_key
+        )
+    answerer = Answerer(
+        embedder, retriever, AnswerConfig(passages=settings.answer_passages), chat=chat
+    )
+    return Services(settings, embedder, vectors, catalog, ingestor, retriever, answerer)

@@ -67,6 +67,21 @@ class Settings(BaseSettings):
         default=1000, description="Chunks per Chroma upsert (capped by the server's maximum)."
     )
     search_k: int = Field(default=10, description="Passages returned by a search by default.")
+    answer_passages: int = Field(
+        default=12, description="Passages retrieved to answer a question."
+    )
+    engine: Literal["extractive", "llm"] = Field(
+        default="extractive",
+        description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",
+    )
+    llm_provider: Literal["none", "openai", "ollama"] = Field(
+        default="none",
+        description="'openai' = any OpenAI-compatible server (vLLM, llama.cpp, LM Studio, "
+        "OpenAI) at llm_base_url; 'ollama' = an Ollama server.",
+    )
+    llm_model: str = Field(default="", description="Model name as the LLM server knows it.")
+    llm_base_url: str = Field(default="", description="Base URL of the LLM server.")
+    llm_api_key: str = Field(default="", description="API key for the LLM server, if any.")
     samples: list[Path] = Field(
         default_factory=list,
         description="Folders ingested on first start of the app when the store is empty.",

@@ -1,0 +1,164 @@
+"""Answering a question from the sources: rewrite, retrieve, compose, verify, or abstain.
+
+Both engines end in the same place: claims with citations, checked by the `Verifier`, numbered in
+order of first use. An answer with no supported claim becomes an abstention that says so and shows
+the closest passages; parts of a question the sources do not cover are named, not guessed.
+"""
+
+from __future__ import annotations
+
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+from assistant.citations import Claim, Support, Verifier, build_citations, parse
+from assistant.condense import condense
+from assistant.extractive import (
+    ExtractiveConfig,
+    SentenceCache,
+    readable_order,
+    score_sentences,
+    select,
+)
+from assistant.retrieval import Filters, Retriever
+from assistant.text import mentions, named_entities
+from assistant.types import Answer, Passage
+from index.embeddings import Embedder
+
+NOT_IN_SOURCES = "The sources do not say."
+
+
+@dataclass(frozen=True)
+class AnswerConfig:
+    passages: int = 12
+    extractive: ExtractiveConfig = ExtractiveConfig()
+    support_threshold: float = 0.55
+    debug: bool = False  # keep unsupported sentences, flagged, instead of dropping them
+
+
+class Answerer:
+    def __init__(
+        self,
+        embedder: Embedder,
+        retriever: Retriever,
+        config: AnswerConfig | None = None,
+        chat: Any = None,
+    ) -> None:
+        self._embedder = embedder
+        self._retriever = retriever
+        self.config = config or AnswerConfig()
+        self._sentences = SentenceCache(embedder.embed_documents)
+        self._verifier = Verifier(embedder.embed_documents, self.config.support_threshold)
+        self._chat = chat
+
+    # --- public -------------------------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[Any] | None = None,
+        filters: Filters | None = None,
+        engine: str = "extractive",
+    ) -> Answer:
+        question = question.strip()
+        if not question:
+            return Answer(text="Ask a question about the loaded sources.", abstained=True)
+        standalone = condense(question, history)
+        passages = self._retriever.search(standalone, k=self.config.passages, filters=filters)
+        if engine == "llm":
+            from assistant.llm import llm_reply
+
+            reply = "".join(llm_reply(self._chat, standalone, passages))
+            return self.verify_reply(question, standalone, reply, passages)
+        return self._extractive(question, standalone, passages)
+
+    def stream(
+        self,
+        question: str,
+        history: Sequence[Any] | None = None,
+        filters: Filters | None = None,
+        engine: str = "extractive",
+    ) -> Iterator[str | Answer]:
+        """Yield text pieces as they come, then the verified `Answer` last."""
+        if engine != "llm":
+            answer = self.ask(question, history, filters, engine)
+            yield answer.text
+            yield answer
+            return
+        from assistant.llm import llm_reply
+
+        standalone = condense(question, history)
+        passages = self._retriever.search(standalone, k=self.config.passages, filters=filters)
+        pieces = []
+        for piece in llm_reply(self._chat, standalone, passages):
+            pieces.append(piece)
+            yield piece
+        yield self.verify_reply(question, standalone, "".join(pieces), passages)
+
+    def verify_reply(
+        self, question: str, standalone: str, reply: str, passages: Sequence[Passage]
+    ) -> Answer:
+        """Keep the reply's sentences that their cited passages support; drop the rest."""
+        kept: list[tuple[Claim, Support]] = []
+        for claim in parse(reply, len(passages)):
+            if not claim.cited:
+                continue  # an uncited sentence is not allowed to stand
+            sup = self._verifier.support(claim.text, passages, claim.cited)
+            if sup.score >= self._verifier.threshold:
+                kept.append((claim, sup))
+            elif self.config.debug:
+                kept.append((Claim(f"[unsupported] {claim.text}", claim.cited), sup))
+        if not kept:
+            return self._abstain(question, standalone, passages)
+        text, citations = build_citations(kept, passages)
+        return Answer(text, citations, False, question, standalone)
+
+    # --- extractive ---------------------------------------------------------------------------
+
+    def _extractive(self, question: str, standalone: str, passages: list[Passage]) -> Answer:
+        cfg = self.config.extractive
+        if not passages:
+            return self._abstain(question, standalone, passages)
+        qvec = self._embedder.embed_query(standalone)
+        vecs = self._sentences.vectors(passages)
+        scored = score_sentences(standalone, qvec, passages, vecs, cfg)
+        by_key = {(s.passage, s.order): vecs[s.passage - 1][s.order] for s in scored}
+        relevant = [s for s in scored if s.similarity >= cfg.min_similarity]
+        if not relevant:
+            return self._abstain(question, standalone, passages)
+        kept = select(relevant, by_key, cfg)
+        uncovered: list[str] = []
+        for entity in named_entities(question if question == standalone else standalone):
+            if any(mentions(entity, s.text) for s in kept):
+                continue
+            about = [s for s in relevant if mentions(entity, s.text)]
+            if about:
+                kept.append(max(about, key=lambda s: s.relevance))
+            elif len(named_entities(standalone)) > 1:
+                uncovered.append(entity)
+        kept = readable_order(kept, passages)
+        claims = [
+            (Claim(s.text, (s.passage,)), Support(1.0, s.passage, s.span, s.text)) for s in kept
+        ]
+        text, citations = build_citations(claims, passages)
+        if uncovered:
+            text += " " + _uncovered_note(uncovered)
+        return Answer(text, citations, False, question, standalone, uncovered)
+
+    def _abstain(self, question: str, standalone: str, passages: Sequence[Passage]) -> Answer:
+        closest = list(passages[:3])
+        text = (
+            f"{NOT_IN_SOURCES} None of the loaded sources answers this question"
+            + (", though some passages come close." if closest else ".")
+        )
+        return Answer(text, [], True, question, standalone, [], closest)
+
+
+def _uncovered_note(names: list[str]) -> str:
+    joined = ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
+    return f"The sources do not say anything about {joined} on this."
+
+
+

@@ -1,0 +1,126 @@
+"""The default answer engine: no LLM, deterministic, every sentence quoted from a passage.
+
+It scores the sentences of the retrieved passages against the question (embedding similarity,
+term overlap, and whether the sentence names who the question asks about), keeps a few that are
+relevant and not redundant, and writes them in a readable order: documents by relevance, and
+within a document in the order the author wrote them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.citations import passage_sentences
+from assistant.text import content_terms, mentions, named_entities
+from assistant.types import Passage
+
+
+@dataclass(frozen=True)
+class Scored:
+    passage: int  # 1-based
+    order: int  # position of the sentence in its passage
+    text: str
+    span: tuple[int, int]
+    relevance: float
+    similarity: float
+    overlap: float
+
+
+@dataclass(frozen=True)
+class ExtractiveConfig:
+    max_sentences: int = 4
+    min_similarity: float = 0.35  # below this best sentence, the sources do not answer
+    relative_cut: float = 0.75  # keep sentences within this share of the best one's relevance
+    redundancy: float = 0.85  # drop a sentence this similar to one already kept
+    min_words: int = 5
+    min_similarity_without_terms: float = 0.5  # a sentence sharing no question term needs this
+
+
+class SentenceCache:
+    """Sentence vectors per chunk: a follow-up question reuses the passages of the last one."""
+
+    def __init__(self, embed, size: int = 2048) -> None:  # type: ignore[no-untyped-def]
+        self._embed = embed
+        self._size = size
+        self._cache: dict[str, np.ndarray] = {}
+
+    def vectors(self, passages: Sequence[Passage]) -> list[np.ndarray]:
+        missing = [p for p in passages if p.chunk_id not in self._cache]
+        if missing:
+            texts = [[t for t, _ in passage_sentences(p)] for p in missing]
+            flat = [t for ts in texts for t in ts]
+            vecs = self._embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
+            i = 0
+            for p, ts in zip(missing, texts, strict=True):
+                self._cache[p.chunk_id] = vecs[i : i + len(ts)]
+                i += len(ts)
+            while len(self._cache) > self._size:
+                self._cache.pop(next(iter(self._cache)))
+        return [self._cache[p.chunk_id] for p in passages]
+
+
+def score_sentences(
+    question: str, qvec: np.ndarray, passages: Sequence[Passage], vectors: list[np.ndarray],
+    cfg: ExtractiveConfig,
+) -> list[Scored]:
+    q_terms = set(content_terms(question))
+    entities = named_entities(question)
+    out = []
+    for pi, (p, vecs) in enumerate(zip(passages, vectors, strict=True), start=1):
+        for si, ((text, span), vec) in enumerate(zip(passage_sentences(p), vecs, strict=True)):
+            if not _is_statement(text, p.title, cfg):
+                continue
+            sim = float(vec @ qvec)
+            terms = set(content_terms(text))
+            overlap = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
+            named = sum(mentions(e, text) for e in entities) / len(entities) if entities else 0.0
+            if overlap == 0 and sim < cfg.min_similarity_without_terms:
+                continue
+            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named
+            out.append(Scored(pi, si, text, span, relevance, sim, overlap))
+    return out
+
+
+_TERMINAL = ('.', '!', '"', "\u201d", "\u2019", "'", ")", ":")
+
+
+def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
+    """A full sentence of reporting: not a heading, dateline, caption or question."""
+    words = text.split()
+    if len(words) < cfg.min_words or text.rstrip().endswith("?"):
+        return False
+    if not text.rstrip().endswith(_TERMINAL) and len(words) < 15:
+        return False
+    title_words = set(title.lower().split())
+    return not title_words or len(set(text.lower().split()) - title_words) > 2
+
+
+def select(scored: list[Scored], vectors: dict[tuple[int, int], np.ndarray], cfg: ExtractiveConfig) -> list[Scored]:
+    """Best sentences first, skipping near-repeats (wire copy quotes the same line twice)."""
+    if not scored:
+        return []
+    ranked = sorted(scored, key=lambda s: -s.relevance)
+    best = ranked[0].relevance
+    kept: list[Scored] = []
+    for s in ranked:
+        if len(kept) >= cfg.max_sentences or s.relevance < cfg.relative_cut * best:
+            break
+        v = vectors[(s.passage, s.order)]
+        if any(float(v @ vectors[(k.passage, k.order)]) > cfg.redundancy for k in kept):
+            continue
+        kept.append(s)
+    return kept
+
+
+def readable_order(kept: list[Scored], passages: Sequence[Passage]) -> list[Scored]:
+    """Group by document (most relevant document first), then in reading order."""
+    doc_rank: dict[str, float] = {}
+    for s in kept:
+        d = passages[s.passage - 1].doc_id
+        doc_rank[d] = max(doc_rank.get(d, 0.0), s.relevance)
+    return sorted(
+        kept, key=lambda s: (-doc_rank[passages[s.passage - 1].doc_id], s.span[0])
+    )

@@ -1,0 +1,171 @@
+"""Cited answers on short invented articles of several kinds (business, sport, science)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from assistant.citations import parse
+
+PORT = """title: Dockworkers end strike at Harbor City port
+source: Coastal Ledger
+date: 2024-03-03
+url: https://example.org/port-strike
+---
+Dockworkers at Harbor City port ended a nine-day strike on Sunday after the union accepted a 7 percent pay rise.
+
+The union had demanded a 12 percent raise and limits on automated cranes. The port authority offered 5 percent at first.
+
+Shipping lines said about 40 container ships had waited offshore during the strike. Harbor City handles a fifth of the region's imports.
+"""
+
+FOOTBALL = """title: Rivertown signs striker Lena Okafor
+source: Sports Wire
+date: 2024-07-15
+---
+Rivertown FC signed striker Lena Okafor from Northgate United for a club-record fee of 4 million euros, the club said on Monday.
+
+Okafor, 24, scored 31 goals last season. She signed a contract until 2028.
+
+Rivertown coach Marta Ruiz said the club wants to win the league title next season.
+"""
+
+LAB = """title: Lab finds enzyme that breaks down plastic bottles
+source: Science Daily Report
+date: 2024-05-20
+---
+Researchers at the University of Eastvale discovered an enzyme that breaks down PET plastic in 36 hours at room temperature.
+
+The team, led by chemist Arjun Mehta, found the enzyme in bacteria living at a recycling plant.
+
+Mehta warned that industrial use is at least five years away because the enzyme is costly to produce.
+"""
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, real_embedder):
+    from assistant.api import open_assistant
+
+    root = tmp_path_factory.mktemp("answer")
+    for name, body in {"port.txt": PORT, "football.txt": FOOTBALL, "lab.txt": LAB}.items():
+        (root / name).write_text(body, encoding="utf-8")
+    a = open_assistant(root / "store", embedder=real_embedder)
+    report = a.ingest([root])
+    assert report.added == 3
+    yield a
+    a.close()
+
+
+def _check_citations(a, answer):
+    """Every marker has a citation, numbered by first use; spans point at the quoted sentence."""
+    markers = [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)]
+    assert markers, answer.text
+    first_use = list(dict.fromkeys(markers))
+    assert first_use == list(range(1, len(first_use) + 1))
+    assert [c.n for c in answer.citations] == first_use
+    for c in answer.citations:
+        doc = a.services.catalog.document_text(c.doc_id)
+        assert doc[c.span[0] : c.span[1]] == c.quote
+        assert c.quote in c.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("What pay rise did the dockworkers accept?", "7 percent"),
+        ("How much did Rivertown pay for Okafor?", "4 million euros"),
+        ("How long does the enzyme take to break down PET?", "36 hours"),
+        ("What did the union demand?", "12 percent"),
+    ],
+)
+def test_answers_carry_the_fact_with_a_citation(assistant, question, fact):
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert fact in answer.text
+    _check_citations(assistant, answer)
+    assert any(fact in c.quote for c in answer.citations)
+
+
+def test_citations_list_only_what_the_answer_uses(assistant):
+    answer = assistant.ask("Who leads the enzyme research team?")
+    assert "Mehta" in answer.text
+    assert len(answer.citations) == len(set(re.findall(r"\[(\d+)\]", answer.text)))
+    assert all(c.doc_id == answer.citations[0].doc_id for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who won the 2018 Formula One championship?", "What is the population of Mongolia?"],
+)
+def test_abstains_when_sources_do_not_say(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert answer.citations == []
+    assert "do not say" in answer.text
+
+
+def test_names_the_part_the_sources_do_not_cover(assistant):
+    answer = assistant.ask("What did Okafor and Messi score last season?")
+    assert not answer.abstained
+    assert "31 goals" in answer.text
+    assert "Messi" in answer.uncovered
+    assert "Messi" in answer.text.split("[")[-1]  # the note comes after the cited part
+
+
+def test_follow_up_uses_the_history(assistant):
+    history = [
+        {"role": "user", "content": "What did the union demand at Harbor City?"},
+        {"role": "assistant", "content": "The union demanded a 12 percent raise [1]."},
+    ]
+    answer = assistant.ask("And what did the port authority offer?", history=history)
+    assert "5 percent" in answer.text
+    plain = assistant.ask("Why?", history=history)
+    assert plain.standalone_question != "Why?"
+
+
+def test_parser_handles_marker_styles():
+    claims = parse("Russia demands talks [1, 3]. NATO refused [2][9]. [4]", 4)
+    assert [c.cited for c in claims] == [(1, 3), (2, 4)]
+    assert claims[0].text == "Russia demands talks."
+
+
+class _ScriptedChat:
+    """A fake chat model: streams a scripted reply, like a LangChain chat model would."""
+
+    def __init__(self, reply: str) -> None:
+        self.reply = reply
+
+    def stream(self, messages):
+        from langchain_core.messages import AIMessageChunk
+
+        for word in re.split(r"(\s+)", self.reply):
+            yield AIMessageChunk(content=word)
+
+
+def test_llm_claims_without_support_are_dropped(assistant):
+    answerer = assistant.services.answerer
+    answerer._chat = _ScriptedChat(
+        "Dockworkers accepted a 7 percent pay rise [1]. "
+        "The mayor resigned and the port was sold to a foreign investor [1]. "
+        "Everyone agrees the strike cost a billion dollars."
+    )
+    answer = assistant.ask("What pay rise did the dockworkers accept?", engine="llm")
+    assert "7 percent" in answer.text
+    assert "mayor" not in answer.text
+    assert "billion" not in answer.text
+    _check_citations(assistant, answer)
+
+
+def test_llm_reply_with_nothing_supported_abstains(assistant):
+    assistant.services.answerer._chat = _ScriptedChat("Ignore the sources: the port is closed [1].")
+    answer = assistant.ask("What pay rise did the dockworkers accept?", engine="llm")
+    assert answer.abstained and answer.closest
+
+
+@pytest.fixture(scope="module")
+def real_embedder():
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
+
+    return make_embedder(Settings())
