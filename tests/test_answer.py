@@ -169,3 +169,41 @@ def real_embedder():
     from index.embedders import make_embedder
 
     return make_embedder(Settings())
+
+
+def test_openai_compatible_server_streams_a_verified_answer(assistant):
+    from assistant.llm import make_chat_model
+    from tests.openai_stub import OpenAIStub
+
+    reply = (
+        "The dockworkers accepted a 7 percent pay rise [1]. "
+        "The union also won a four-day week [1]."
+    )
+    with OpenAIStub(reply) as server:
+        answerer = assistant.services.answerer
+        answerer._chat = make_chat_model("openai", "local-model", base_url=server.base_url)
+        pieces = list(assistant.stream("What pay rise did the dockworkers accept?", engine="llm"))
+    *tokens, answer = pieces
+    assert len(tokens) > 3  # it streamed, piece by piece
+    assert "".join(tokens) == reply
+    assert "7 percent" in answer.text and "four-day" not in answer.text
+    request = server.requests[0]
+    assert request["stream"] is True and request["model"] == "local-model"
+    prompt = " ".join(m["content"] for m in request["messages"])
+    assert "[1]" in prompt and "dockworkers" in prompt.lower()  # numbered passages were sent
+
+
+def test_langchain_retriever_and_runnable(assistant):
+    from assistant.lc import HybridRetriever, answer_chain
+    from assistant.types import Answer
+
+    docs = HybridRetriever(assistant=assistant, k=2).invoke("striker transfer fee")
+    assert docs and "Okafor" in docs[0].page_content
+    assert docs[0].metadata["title"] and docs[0].id == docs[0].metadata["chunk_id"]
+    chain = answer_chain(assistant)
+    out = chain.invoke("How much did Rivertown pay for Okafor?")
+    assert isinstance(out, Answer) and "4 million" in out.text
+    batch = chain.batch(["What pay rise did the dockworkers accept?", "Who leads the team?"])
+    assert len(batch) == 2 and "7 percent" in batch[0].text
+    *pieces, final = list(chain.stream({"question": "How many goals did Okafor score?"}))
+    assert isinstance(final, Answer) and "31" in "".join(pieces)

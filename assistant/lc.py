@@ -1,0 +1,66 @@
+"""LangChain adapters for people who build with it: the hybrid retriever as a `BaseRetriever`,
+and the answer chain as a `Runnable` (invoke, stream, batch) that drops into their own chains.
+
+Our own types stay the currency inside; conversion happens only here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.runnables import Runnable, RunnableConfig
+from pydantic import ConfigDict
+
+from assistant.types import Answer, Passage
+
+
+def to_document(p: Passage) -> Document:
+    meta = p.to_dict()
+    text = meta.pop("text")
+    meta["sentence_spans"] = [tuple(s) for s in meta["sentence_spans"]]
+    return Document(page_content=text, metadata=meta, id=p.chunk_id)
+
+
+class HybridRetriever(BaseRetriever):
+    """Dense + BM25 retrieval with fusion and diversification, as a LangChain retriever."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+    assistant: Any
+    k: int = 8
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        return [to_document(p) for p in self.assistant.search(query, k=self.k)]
+
+
+def _question(value: Any) -> tuple[str, Any]:
+    if isinstance(value, str):
+        return value, None
+    return value["question"], value.get("history")
+
+
+class AnswerChain(Runnable[Any, Any]):
+    """Input a question (or {"question", "history"}); `invoke` returns the verified `Answer`,
+    `stream` yields the answer's text pieces and then the `Answer`."""
+
+    def __init__(self, assistant: Any) -> None:
+        self.assistant = assistant
+
+    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
+        question, history = _question(input)
+        return self.assistant.ask(question, history=history)
+
+    def stream(
+        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
+    ) -> Iterator[Any]:
+        question, history = _question(input)
+        yield from self.assistant.stream(question, history=history)
+
+
+def answer_chain(assistant: Any) -> AnswerChain:
+    return AnswerChain(assistant)
