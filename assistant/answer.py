@@ -9,7 +9,7 @@ from __future__ import annotations
 
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 
@@ -23,7 +23,7 @@ from assistant.extractive import (
     select,
 )
 from assistant.retrieval import Filters, Retriever
-from assistant.text import mentions, named_entities
+from assistant.text import content_terms, mentions, named_entities
 from assistant.types import Answer, Passage
 from index.embeddings import Embedder
 
@@ -45,6 +45,7 @@ class Answerer:
         retriever: Retriever,
         config: AnswerConfig | None = None,
         chat: Any = None,
+        positions: Any = None,
     ) -> None:
         self._embedder = embedder
         self._retriever = retriever
@@ -52,6 +53,7 @@ class Answerer:
         self._sentences = SentenceCache(embedder.embed_documents)
         self._verifier = Verifier(embedder.embed_documents, self.config.support_threshold)
         self._chat = chat
+        self._positions = positions
 
     # --- public -------------------------------------------------------------------------------
 
@@ -66,6 +68,10 @@ class Answerer:
         if not question:
             return Answer(text="Ask a question about the loaded sources.", abstained=True)
         standalone = condense(question, history)
+        if engine != "llm" and filters is None:
+            from_matrix = self._from_positions(question, standalone)
+            if from_matrix is not None:
+                return from_matrix
         passages = self._retriever.search(standalone, k=self.config.passages, filters=filters)
         if engine == "llm":
             from assistant.llm import llm_reply
@@ -147,6 +153,36 @@ class Answerer:
             text += " " + _uncovered_note(uncovered)
         return Answer(text, citations, False, question, standalone, uncovered)
 
+    def _from_positions(self, question: str, standalone: str) -> Answer | None:
+        """"What does X demand?" is answered from X's own statements in the positions matrix."""
+        if self._positions is None:
+            return None
+        from assistant.positions import stance_of_question
+
+        stance = stance_of_question(standalone)
+        registry = self._positions.registry
+        parties = list(dict.fromkeys(m.party for m in registry.mentions(standalone)))
+        if stance is None or len(parties) != 1:
+            return None
+        found = self._positions.select(party=parties[0], stance=stance)
+        if not found:
+            return None
+        found.sort(key=lambda p: (p.superseded_by != "", p.voice != "own", -p.corroboration))
+        chosen: list[Any] = []
+        for p in found:
+            terms = set(content_terms(p.text))
+            if all(_containment(terms, set(content_terms(c.text))) < 0.7 for c in chosen):
+                chosen.append(p)
+            if len(chosen) == self.config.extractive.max_sentences:
+                break
+        chosen.sort(key=lambda p: (p.said_on or "9999", p.citation.span[0]))
+        parts, citations = [], []
+        for n, p in enumerate(chosen, 1):
+            citations.append(replace(p.citation, n=n))
+            text = p.text
+            parts.append(f"{text[:-1]} [{n}]{text[-1]}" if text[-1:] in ".!?" else f"{text} [{n}]")
+        return Answer(" ".join(parts), citations, False, question, standalone)
+
     def _abstain(self, question: str, standalone: str, passages: Sequence[Passage]) -> Answer:
         closest = list(passages[:3])
         text = (
@@ -154,6 +190,11 @@ class Answerer:
             + (", though some passages come close." if closest else ".")
         )
         return Answer(text, [], True, question, standalone, [], closest)
+
+
+def _containment(a: set[str], b: set[str]) -> float:
+    """Share of the smaller set found in the larger: catches a sentence restated at length."""
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
 
 
 def _uncovered_note(names: list[str]) -> str:

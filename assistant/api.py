@@ -12,7 +12,7 @@ from typing import Any
 from assistant.retrieval import Filters
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from assistant.types import Answer, DocumentInfo, IngestReport, Passage
+from assistant.types import Answer, DocumentInfo, Position, IngestReport, Passage
 from index.embeddings import Embedder
 from index.pipeline import Progress
 
@@ -54,6 +54,12 @@ class Assistant:
         return self.services.answerer.stream(
             question, history, Filters.from_any(filters), engine or self.services.settings.engine
         )
+
+    def positions(
+        self, topic: str | None = None, party: str | None = None, stance: str | None = None
+    ) -> list[Position]:
+        """Each party's cited statements (demands, rejects, offers, warns, assures)."""
+        return self.services.positions.select(topic=topic, party=party, stance=stance)
 
     def documents(self) -> list[DocumentInfo]:
         return self.services.catalog.documents()

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from assistant.answer import AnswerConfig, Answerer
+from assistant.parties import Registry
+from assistant.positions import PositionIndex
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from index.catalog import Catalog
@@ -25,6 +27,7 @@ class Services:
     ingestor: Ingestor
     retriever: Retriever
     answerer: Answerer
+    positions: PositionIndex
 
     def close(self) -> None:
         self.catalog.close()
@@ -70,7 +73,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         chat = make_chat_model(
             settings.llm_provider, settings.llm_model, settings.llm_base_url, settings.llm_api_key
         )
+    registry = Registry.load(settings.parties_file)
+    positions = PositionIndex(catalog, registry, embedder.embed_documents)
     answerer = Answerer(
-        embedder, retriever, AnswerConfig(passages=settings.answer_passages), chat=chat
+        embedder, retriever, AnswerConfig(passages=settings.answer_passages), chat=chat,
+        positions=positions,
     )
-    return Services(settings, embedder, vectors, catalog, ingestor, retriever, answerer)
+    return Services(settings, embedder, vectors, catalog, ingestor, retriever, answerer, positions)

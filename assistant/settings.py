@@ -82,6 +82,11 @@ class Settings(BaseSettings):
     llm_model: str = Field(default="", description="Model name as the LLM server knows it.")
     llm_base_url: str = Field(default="", description="Base URL of the LLM server.")
     llm_api_key: str = Field(default="", description="API key for the LLM server, if any.")
+    parties_file: Path | None = Field(
+        default=None,
+        description="YAML file extending or correcting the party registry (same shape as "
+        "assistant/data/parties.yaml; entries {person: Name, party: id} assign speakers).",
+    )
     samples: list[Path] = Field(
         default_factory=list,
         description="Folders ingested on first start of the app when the store is empty.",

@@ -154,3 +154,37 @@ class IngestReport:
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
         }
+
+
+@dataclass(frozen=True)
+class Position:
+    """One party's stated position, as one sentence of one document says it."""
+
+    party: str  # display name
+    party_id: str
+    stance: str  # demands, rejects, offers, warns, assures
+    text: str  # the statement (the sentence)
+    about: str  # what it is about (the words after the stance cue)
+    citation: Citation
+    speaker: str = ""  # the person who made it, when named
+    voice: str = "paraphrase"  # "own" (quote or official text) or "paraphrase" (reported)
+    said_on: str = ""  # ISO date the statement was made (the document's date if no other)
+    corroboration: int = 1  # independent documents carrying the same position
+    superseded_by: str = ""  # chunk id of a later statement that changes this one
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["citation"] = self.citation.to_dict()
+        return d
+
+
+@dataclass(frozen=True)
+class TimelineEvent:
+    date: str  # ISO date
+    text: str  # the sentence
+    citation: Citation
+    expression: str = ""  # the words that gave the date ("on Wednesday")
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"date": self.date, "text": self.text, "expression": self.expression,
+                "citation": self.citation.to_dict()}

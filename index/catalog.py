@@ -136,6 +136,29 @@ class Catalog:
             ).fetchone()
         return row[0] if row else None
 
+    def document_rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(doc_id, text, title, source, date, url) of every indexed (not duplicate) document."""
+        with self._lock:
+            return [
+                tuple(r)  # type: ignore[misc]
+                for r in self._db.execute(
+                    "SELECT doc_id, text, title, source, date, url FROM documents "
+                    "WHERE duplicate_of = '' ORDER BY date, doc_id"
+                )
+            ]
+
+    def chunk_at(self, doc_id: str, offset: int) -> Passage | None:
+        """The chunk of a document that contains a character offset."""
+        with self._lock:
+            row = self._db.execute(
+                'SELECT chunk_id FROM chunks WHERE doc_id = ? AND start <= ? AND "end" > ? ',
+                (doc_id, offset, offset),
+            ).fetchone()
+        if row is None:
+            return None
+        found = self.passages([(row[0], 1.0)])
+        return found[0] if found else None
+
     def counts(self) -> tuple[int, int]:
         with self._lock:
             docs = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]

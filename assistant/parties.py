@@ -1,0 +1,162 @@
+"""The party registry: who is who in the news, and who speaks for whom.
+
+States, organisations and blocs come from a YAML registry (a general default, extended or
+corrected by the user's file); the people who speak for them are learned from the articles
+("Russian Deputy Foreign Minister Sergei Ryabkov" makes Ryabkov speak for Russia).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+DEFAULT_REGISTRY = Path(__file__).resolve().parent / "data" / "parties.yaml"
+
+# Words that may stand between a party's adjective and a person's name in a title.
+_TITLE_WORDS = (
+    r"(?:Deputy|Vice|Foreign|Defen[cs]e|Prime|Minister|Secretary|General|President|Ambassador|"
+    r"Permanent|Representative|Under|Assistant|State|Spokesperson|Spokesman|Spokeswoman|"
+    r"Chancellor|Chief|Head|Envoy|Special|National|Security|Adviser|Advisor|of|the|Staff|"
+    r"Chairman|Chair|Joint|Senior|Official|Press|Director|Minister's)"
+)
+_PERSON = r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+
+
+@dataclass(frozen=True)
+class Party:
+    id: str
+    name: str
+    kind: str = "state"
+    names: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    party: str  # party id
+    start: int
+    end: int
+    text: str
+    person: str = ""  # set when the mention is a person speaking for the party
+
+
+@dataclass
+class Registry:
+    parties: dict[str, Party] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)  # surname or full name -> party id
+    _pattern: re.Pattern[str] | None = None
+    _lookup: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, *paths: Path | None) -> Registry:
+        reg = cls()
+        for path in (DEFAULT_REGISTRY, *paths):
+            if path is None or not Path(path).exists():
+                continue
+            for entry in yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []:
+                if "person" in entry:  # a user correction: {person: Name, party: id}
+                    reg.add_person(str(entry["person"]), str(entry["party"]))
+                    continue
+                party = Party(
+                    id=str(entry["id"]), name=str(entry.get("name", entry["id"])),
+                    kind=str(entry.get("kind", "state")),
+                    names=tuple(str(n) for n in entry.get("names", [])),
+                    adjectives=tuple(str(a) for a in entry.get("adjectives", [])),
+                )
+                reg.parties[party.id] = party
+        reg._compile()
+        return reg
+
+    def name(self, party_id: str) -> str:
+        p = self.parties.get(party_id)
+        return p.name if p else party_id
+
+    def find(self, name: str) -> str | None:
+        """The party id a name, adjective, metonym or known speaker stands for."""
+        name = name.strip()
+        if name in self._lookup:
+            return self._lookup[name]
+        for pid, p in self.parties.items():
+            if name.lower() in (p.id, p.name.lower()):
+                return pid
+        return self.people.get(name) or self.people.get(name.split()[-1] if name else "")
+
+    def add_person(self, person: str, party_id: str) -> None:
+        self.people[person] = party_id
+        self.people.setdefault(person.split()[-1], party_id)
+        self._compile()
+
+    def _compile(self) -> None:
+        lookup: dict[str, str] = {}
+        for pid, p in self.parties.items():
+            for alias in (*p.names, *p.adjectives):
+                lookup.setdefault(alias, pid)
+        lookup.update({k: v for k, v in self.people.items() if k not in lookup})
+        self._lookup = lookup
+        aliases = sorted(lookup, key=len, reverse=True)
+        body = "|".join(re.escape(a) for a in aliases)
+        self._pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])") if aliases else None
+
+    def mentions(self, text: str) -> list[Mention]:
+        if self._pattern is None:
+            return []
+        out = []
+        for m in self._pattern.finditer(text):
+            alias = m.group(0)
+            person = alias if alias in self.people and alias not in self._party_aliases() else ""
+            out.append(Mention(self._lookup[alias], m.start(), m.end(), alias, person))
+        return out
+
+    def _party_aliases(self) -> set[str]:
+        return {a for p in self.parties.values() for a in (*p.names, *p.adjectives)}
+
+    def learn_people(self, text: str) -> int:
+        """Record "<Party adjective> <title> <Name>" speakers; returns how many were new."""
+        adjectives = {a: pid for pid, p in self.parties.items() for a in (*p.adjectives, *p.names)}
+        if not adjectives:
+            return 0
+        body = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
+        pattern = re.compile(
+            rf"(?<![\w.])(?P<party>{body}) (?:{_TITLE_WORDS} ){{1,6}}{_PERSON}(?![\w])"
+        )
+        common = set(re.findall(r"\b[a-z]+\b", text))  # words the text also uses uncapitalised
+        new = 0
+        for m in pattern.finditer(text):
+            words = m.group("person").split()
+            while words and words[0] in adjectives:
+                words.pop(0)
+            if any(w.lower() in common for w in words):
+                continue  # a headline in title case, not a name
+            person = _trim_person(" ".join(words))
+            if not person or person in self.people:
+                continue
+            self.people[person] = adjectives[m.group("party")]
+            self.people.setdefault(person.split()[-1], adjectives[m.group("party")])
+            new += 1
+        if new:
+            self._compile()
+        return new
+
+    def party_of_source(self, source: str) -> str | None:
+        """The party whose own voice an official source is (a ministry, mission, office)."""
+        if not re.search(
+            r"Ministry|Department|Mission|Government|Office|President|Kremlin|Council|"
+            r"Secretary|Embassy|Spokesperson|Defense|Defence|NATO|White House",
+            source,
+        ):
+            return None
+        found = self.mentions(source)
+        return found[0].party if found else None
+
+
+def _trim_person(name: str) -> str:
+    words = name.split()
+    # "Sergei Ryabkov said" style captures stop at lowercase; drop trailing title words.
+    while words and re.fullmatch(_TITLE_WORDS, words[-1]):
+        words.pop()
+    while words and re.fullmatch(_TITLE_WORDS, words[0]):
+        words.pop(0)
+    return " ".join(words) if len(words) >= 2 else ""

@@ -1,0 +1,292 @@
+"""Who wants what: stance statements found in the articles, each with its holder and citation.
+
+The default needs no LLM: stance cues (demand, call for, reject, offer, warn, assure, ...) over a
+real sentence splitter, and the party registry to find whose statement it is — the grammatical
+subject, or the speaker of a quote — so that "Sherman rejected Russia's demands" is filed as the
+United States rejecting, never as Russia demanding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from assistant.parties import Mention, Registry
+from assistant.text import content_terms
+from assistant.types import Citation, Position
+from index.chunking import sentence_spans
+
+STANCES = ("demands", "rejects", "offers", "warns", "assures")
+
+_CUES: dict[str, str] = {
+    "demands": r"demand(?:s|ed|ing)?|call(?:s|ed|ing)? (?:for|on)|insist(?:s|ed|ing)?(?: on| that)?|"
+    r"urge[sd]?|urging|press(?:es|ed|ing)? for|seeks|sought|"
+    r"will not abandon|(?:want|wants|wanted) (?:to see|guarantees|assurances)",
+    "rejects": r"reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|dismiss(?:es|ed|ing)?|rule[sd]? out|"
+    r"ruled out|oppos(?:e|es|ed|ing)|will not (?:accept|allow|forego|agree|compromise|discuss)|"
+    r"won't (?:accept|allow)|cannot accept|(?:is|was) a non-starter",
+    "offers": r"offer(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
+    r"(?:is|are|was|were|remain|remains|stand|stands) (?:ready|willing|prepared|open) to|"
+    r"ready to (?:discuss|talk|negotiate|engage)|willing to (?:discuss|talk|negotiate|engage)",
+    "warns": r"warn(?:s|ed|ing)?|threat(?:en|ens|ened|ening)",
+    "assures": r"assur(?:e|es|ed|ing)|guarantee[sd]?|pledge[sd]?|promis(?:e|es|ed)|reaffirm(?:s|ed)?",
+}
+_CUE = re.compile(
+    "|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in _CUES.items()), re.IGNORECASE
+)
+# Forms that are also nouns ("Russia's demands", "an offer") count only after a subject or an
+# auxiliary, never after a determiner or possessive.
+_AMBIGUOUS = re.compile(
+    r"^(demands?|calls?|offers?|proposals?|threats?|pledges?|promises?|guarantees?|warnings?|"
+    r"assurances?|insists?)\b", re.IGNORECASE
+)
+_NOUN_LEFT = re.compile(
+    r"(?:'s|’s|\b(?:its|their|his|her|our|the|these|those|this|that|a|an|any|such|key|make|"
+    r"making|made|of|on|security|new|main|no|with|for))\s*$",
+    re.IGNORECASE,
+)
+_DETERMINER_LEFT = re.compile(r"(?:'s|’s|\b(?:a|an|the|its|their|his|her|our|these|those))\s*$", re.I)
+_PREPOSITION_LEFT = re.compile(
+    r"\b(?:in|with|to|from|against|on|at|for|by|about|toward|towards|into|over|between|of)\s+"
+    r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}$"
+)
+_QUOTES = re.compile(r"[\"“][^\"”]{3,}[\"”]")
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;:]\s+|\bthat\s+)(He|She|he|she)\s+\w+$")
+_FIRST_PERSON_SUBJECT = re.compile(r"\b(?:[Ww]e|I)(?:\s+\w+){0,3}\s*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    party_id: str
+    stance: str
+    sentence: str
+    span: tuple[int, int]  # absolute, in the document
+    about: str
+    speaker: str
+    voice: str
+
+
+def find_statements(text: str, registry: Registry, source_party: str | None) -> list[Statement]:
+    """Every stance statement in a document, with whose statement it is."""
+    out: list[Statement] = []
+    last_person: Mention | None = None
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        mentions = registry.mentions(sentence)
+        quotes = [(m.start(), m.end()) for m in _QUOTES.finditer(sentence)]
+        seen: set[tuple[str, str]] = set()
+        for cue in _CUE.finditer(sentence):
+            stance = next(k for k, v in cue.groupdict().items() if v)
+            left = sentence[: cue.start()]
+            if _DETERMINER_LEFT.search(left) or (
+                _AMBIGUOUS.match(cue.group(0)) and _NOUN_LEFT.search(left)
+            ):
+                continue
+            in_quote = any(a <= cue.start() < b for a, b in quotes)
+            holders, speaker = _holders(sentence, cue.start(), mentions, quotes, in_quote)
+            if not holders and _PRONOUN_SUBJECT.search(left) and last_person is not None:
+                holders, speaker = [last_person.party], last_person.person
+            if not holders and source_party and _FIRST_PERSON_SUBJECT.search(left):
+                holders = [source_party]
+            voice = "own" if in_quote or (source_party and source_party in holders) else "paraphrase"
+            about = _about(sentence, cue.end())
+            for party_id in holders:
+                if (party_id, stance) in seen:
+                    continue
+                seen.add((party_id, stance))
+                out.append(
+                    Statement(party_id, stance, sentence, (s, e), about, speaker, voice)
+                )
+        persons = [m for m in mentions if m.person]
+        if persons:
+            last_person = persons[-1]
+    return out
+
+
+def _holders(
+    sentence: str, cue_at: int, mentions: list[Mention], quotes: list[tuple[int, int]],
+    in_quote: bool,
+) -> tuple[list[str], str]:
+    def outside(m: Mention) -> bool:
+        return not any(a <= m.start < b for a, b in quotes)
+
+    if in_quote:  # the speaker: a name outside the quotes, preferably next to a speech verb
+        speakers = [m for m in mentions if outside(m) and _eligible(sentence, m)]
+        return ([speakers[0].party], speakers[0].person) if speakers else ([], "")
+    clause_start = max(
+        (sentence.rfind(sep, 0, cue_at) for sep in ("; ", ": ", " – ", " — ", ", which", ", but")),
+        default=-1,
+    )
+    before = [
+        m for m in mentions
+        if clause_start < m.start and m.end <= cue_at and outside(m) and _eligible(sentence, m)
+    ]
+    if not before:
+        return [], ""
+    group = [before[-1]]
+    for m in reversed(before[:-1]):  # "The United States and NATO are calling for ..."
+        gap = sentence[m.end : group[0].start]
+        appositive = m.party == group[0].party and not gap.strip()
+        joined = re.fullmatch(r"\s*(?:,|and|as well as)\s+(?:the\s+)?[\w\s-]{0,40}", gap)
+        if appositive or joined:
+            group.insert(0, m)
+        else:
+            break
+    # A speaker's title names their party too: keep the person, count the party once.
+    parties = list(dict.fromkeys(m.party for m in group))
+    person = next((m.person for m in reversed(group) if m.person), "")
+    return parties, person
+
+
+def _eligible(sentence: str, m: Mention) -> bool:
+    """A subject, not a possessive ("Russia's demands") or a prepositional object ("with NATO")."""
+    after = sentence[m.end : m.end + 2]
+    if after.startswith(("'s", "’s")):
+        return False
+    return not _PREPOSITION_LEFT.search(sentence[: m.start])
+
+
+def _about(sentence: str, at: int) -> str:
+    rest = sentence[at:].strip(" ,:;")
+    rest = re.split(r"(?<=[.;!?])\s|, (?:he|she|they) said|, said\b", rest)[0]
+    words = rest.split()
+    return " ".join(words[:25]).rstrip(".,;:\"”") + (" …" if len(words) > 25 else "")
+
+
+# --- from statements to positions ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    doc_id: str
+    text: str
+    title: str
+    source: str
+    date: str
+    url: str
+
+
+def build_positions(
+    docs: Iterable[DocInfo], registry: Registry, chunk_at: object
+) -> list[Position]:
+    """Positions across documents, with corroboration counts and supersession marked."""
+    docs = list(docs)
+    for d in docs:
+        registry.learn_people(d.text)
+    positions: list[Position] = []
+    for d in docs:
+        source_party = registry.party_of_source(d.source)
+        for st in find_statements(d.text, registry, source_party):
+            passage = chunk_at(d.doc_id, st.span[0])  # type: ignore[operator]
+            citation = Citation(
+                n=0, doc_id=d.doc_id, chunk_id=getattr(passage, "chunk_id", ""), title=d.title,
+                source=d.source, date=d.date, url=d.url,
+                text=getattr(passage, "text", st.sentence), quote=st.sentence, span=st.span,
+                support=1.0,
+            )
+            positions.append(
+                Position(
+                    party=registry.name(st.party_id), party_id=st.party_id, stance=st.stance,
+                    text=st.sentence, about=st.about, citation=citation, speaker=st.speaker,
+                    voice=st.voice, said_on=d.date,
+                )
+            )
+    return _link(positions)
+
+
+def _link(positions: list[Position]) -> list[Position]:
+    terms = [set(content_terms(p.about or p.text)) for p in positions]
+    out = []
+    for i, p in enumerate(positions):
+        same_docs = {p.citation.doc_id}
+        superseded_by = ""
+        for j, q in enumerate(positions):
+            if i == j or q.party_id != p.party_id or q.stance != p.stance:
+                continue
+            overlap = _jaccard(terms[i], terms[j])
+            if overlap >= 0.3:
+                same_docs.add(q.citation.doc_id)
+            later = q.said_on and p.said_on and q.said_on > p.said_on
+            if later and 0.3 <= overlap < 0.8 and not superseded_by:
+                superseded_by = q.citation.chunk_id
+        out.append(replace(p, corroboration=len(same_docs), superseded_by=superseded_by))
+    return out
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def filter_positions(
+    positions: Sequence[Position], party: str | None = None, stance: str | None = None,
+) -> list[Position]:
+    return [
+        p for p in positions
+        if (party is None or party in (p.party_id, p.party)) and (stance is None or p.stance == stance)
+    ]
+
+
+_STANCE_WORDS = {
+    "demands": r"demand|want|ask(?:s|ing)? for|call(?:s|ing)? for|insist|seek|expect",
+    "rejects": r"reject|refuse|oppose|dismiss|rule out|red line",
+    "offers": r"offer|propose|ready to|willing to|prepared to|concession",
+    "warns": r"warn|threat",
+    "assures": r"assure|guarantee|promise|pledge",
+}
+
+
+def stance_of_question(question: str) -> str | None:
+    for stance, words in _STANCE_WORDS.items():
+        if re.search(rf"\b(?:{words})", question, re.IGNORECASE):
+            return stance
+    return None
+
+
+class PositionIndex:
+    """Positions over the whole store, rebuilt when the set of documents changes."""
+
+    def __init__(self, catalog: object, registry: Registry, embed: object) -> None:
+        self._catalog = catalog
+        self.registry = registry
+        self._embed = embed
+        self._key: tuple[str, ...] | None = None
+        self._positions: list[Position] = []
+        self._vectors: object = None
+
+    def all(self) -> list[Position]:
+        rows = self._catalog.document_rows()  # type: ignore[attr-defined]
+        key = tuple(r[0] for r in rows)
+        if key != self._key:
+            docs = [DocInfo(*r) for r in rows]
+            self._positions = build_positions(docs, self.registry, self._catalog.chunk_at)  # type: ignore[attr-defined]
+            self._vectors = None
+            self._key = key
+        return self._positions
+
+    def select(
+        self, topic: str | None = None, party: str | None = None, stance: str | None = None,
+        min_similarity: float = 0.3,
+    ) -> list[Position]:
+        found = self.all()
+        if party:
+            pid = self.registry.find(party) or party
+            found = [p for p in found if p.party_id == pid]
+        if stance:
+            found = [p for p in found if p.stance == stance]
+        if topic and topic.strip() and found:
+            import numpy as np
+
+            all_positions = self.all()
+            if self._vectors is None:
+                self._vectors = self._embed([p.text for p in all_positions])  # type: ignore[operator]
+            index = {id(p): i for i, p in enumerate(all_positions)}
+            q = self._embed([topic])[0]  # type: ignore[operator]
+            terms = set(content_terms(topic))
+            keep = []
+            for p in found:
+                sim = float(np.asarray(self._vectors)[index[id(p)]] @ q)
+                if sim >= min_similarity or terms & set(content_terms(p.text)):
+                    keep.append((sim, p))
+            found = [p for _, p in sorted(keep, key=lambda t: -t[0])]
+        return found

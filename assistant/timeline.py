@@ -1,0 +1,85 @@
+"""Dated events: meetings, talks, deadlines, with relative dates resolved against the article's date.
+
+"Further talks will take place on Wednesday" in a story of Monday 10 January is 12 January; the
+tense decides whether a bare weekday points forward or back.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from index.chunking import sentence_spans
+
+_MONTHS = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_WEEKDAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_EXPR = re.compile(
+    rf"\b(?:(?P<md>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?)|"
+    rf"(?P<dm>\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?)|"
+    rf"(?P<wd>(?:(?:on|next|last|this)\s+)?{_WEEKDAYS})|"
+    r"(?P<rel>next week|last week|tomorrow|yesterday|today))\b"
+)
+_EVENT = re.compile(
+    r"\b(talks?|meet(?:s|ing)?|met|summit|council|session|conference|call|conversation|visit|"
+    r"deadline|negotiations?|dialogue|consultations?|deliver(?:y|ies|ed)?|vote|hearing|"
+    r"exercises?|drills?|briefing)\b",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|plans? to|is to|are to|going to)\b")
+
+
+def resolve(expression: str, base: date | None, future: bool) -> date | None:
+    expr = expression.strip()
+    low = expr.lower()
+    if base is not None:
+        if low in ("today",):
+            return base
+        if low == "tomorrow":
+            return base + timedelta(days=1)
+        if low == "yesterday":
+            return base - timedelta(days=1)
+        if low == "next week":
+            return base + timedelta(days=7 - base.weekday())
+        if low == "last week":
+            return base - timedelta(days=7 + base.weekday())
+        wd = re.search(_WEEKDAYS, expr)
+        if wd and not re.search(r"\d", expr):
+            target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                      "sunday"].index(wd.group(0).lower())
+            delta = (target - base.weekday()) % 7
+            if low.startswith("next"):
+                return base + timedelta(days=delta or 7)
+            if low.startswith("last") or not future:
+                return base - timedelta(days=(base.weekday() - target) % 7)
+            return base + timedelta(days=delta)
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    parsed = dateparser.parse(expr.replace(".", ""), languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def find_events(text: str, doc_date: str) -> list[tuple[str, str, tuple[int, int], str]]:
+    """(iso date, sentence, span, expression) for each sentence naming a dated event."""
+    base = date.fromisoformat(doc_date) if doc_date else None
+    out = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        if not _EVENT.search(sentence):
+            continue
+        m = _EXPR.search(sentence)
+        if not m:
+            continue
+        if m.group("wd") or m.group("rel"):
+            if base is None:
+                continue  # a weekday in an undated story cannot be placed
+        when = resolve(m.group(0), base, bool(_FUTURE.search(sentence)))
+        if when is None:
+            continue
+        out.append((when.isoformat(), sentence, (s, e), m.group(0)))
+    return out
