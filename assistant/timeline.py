@@ -28,7 +28,10 @@ _EVENT = re.compile(
     r"exercises?|drills?|briefing)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(r"\b(will|shall|next|upcoming|scheduled|plans? to|is to|are to|going to)\b")
+_FUTURE = re.compile(
+    r"\b(will|shall|next|upcoming|scheduled|planned|plans? to|expected|due|set to|is to|are to|"
+    r"going to)\b"
+)
 
 
 def resolve(expression: str, base: date | None, future: bool) -> date | None:
