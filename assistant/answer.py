@@ -63,12 +63,13 @@ class Answerer:
         history: Sequence[Any] | None = None,
         filters: Filters | None = None,
         engine: str = "extractive",
+        use_positions: bool = True,
     ) -> Answer:
         question = question.strip()
         if not question:
             return Answer(text="Ask a question about the loaded sources.", abstained=True)
         standalone = condense(question, history)
-        if engine != "llm" and filters is None:
+        if engine != "llm" and filters is None and use_positions:
             from_matrix = self._from_positions(question, standalone)
             if from_matrix is not None:
                 return from_matrix
@@ -157,7 +158,7 @@ class Answerer:
         """"What does X demand?" is answered from X's own statements in the positions matrix."""
         if self._positions is None:
             return None
-        from assistant.positions import stance_of_question
+        from assistant.positions import dangling, rank, stance_of_question
 
         stance = stance_of_question(standalone)
         registry = self._positions.registry
@@ -167,7 +168,9 @@ class Answerer:
         found = self._positions.select(party=parties[0], stance=stance)
         if not found:
             return None
-        found.sort(key=lambda p: (p.superseded_by != "", p.voice != "own", -p.corroboration))
+        found = rank(found)
+        whole = [p for p in found if not dangling(p)]
+        found = whole if len(whole) >= 2 else found
         chosen: list[Any] = []
         for p in found:
             terms = set(content_terms(p.text))

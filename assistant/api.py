@@ -12,7 +12,7 @@ from typing import Any
 from assistant.retrieval import Filters
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from assistant.types import Answer, DocumentInfo, Position, IngestReport, Passage
+from assistant.types import Answer, DocumentInfo, Memo, Position, TimelineEvent, IngestReport, Passage
 from index.embeddings import Embedder
 from index.pipeline import Progress
 
@@ -60,6 +60,18 @@ class Assistant:
     ) -> list[Position]:
         """Each party's cited statements (demands, rejects, offers, warns, assures)."""
         return self.services.positions.select(topic=topic, party=party, stance=stance)
+
+    def memo(self, topic: str) -> Memo:
+        """A short cited briefing memo on a topic (export with `.export('md'|'docx'|'html', path)`)."""
+        from assistant.memo import build_memo
+
+        return build_memo(self, topic)
+
+    def timeline(self, topic: str | None = None) -> list[TimelineEvent]:
+        """Dated events from the stored documents, optionally only those about a topic."""
+        from assistant.memo import timeline_events
+
+        return timeline_events(self, topic)
 
     def documents(self) -> list[DocumentInfo]:
         return self.services.catalog.documents()

@@ -149,6 +149,62 @@ def ask(
 
 
 @app.command()
+def positions(
+    party: Annotated[str | None, typer.Option("--party", help="Only this party.")] = None,
+    topic: Annotated[str | None, typer.Option("--topic", help="Only statements on a topic.")] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Who demands, rejects, offers, warns or assures what, each statement cited."""
+    a = _open(store)
+    found = a.positions(topic=topic, party=party)
+    a.close()
+    if as_json:
+        _emit({"positions": [p.to_dict() for p in found]})
+        return
+    by_party: dict[str, list[Any]] = {}
+    for p in found:
+        by_party.setdefault(p.party, []).append(p)
+    for name, ps in sorted(by_party.items(), key=lambda kv: -len(kv[1])):
+        typer.echo(f"== {name}")
+        for p in ps:
+            flags = []
+            if p.voice == "own":
+                flags.append("own words")
+            if p.corroboration > 1:
+                flags.append(f"{p.corroboration} sources")
+            if p.superseded_by:
+                flags.append("superseded")
+            extra = f" ({', '.join(flags)})" if flags else ""
+            typer.echo(f"  {p.stance:8s} {p.text[:150]}{extra}")
+            typer.echo(f"           — {p.citation.title[:60]}, {p.said_on or 'undated'}")
+
+
+@app.command()
+def memo(
+    topic: str,
+    fmt: Annotated[str, typer.Option("--format", help="md, docx or html.")] = "md",
+    out: Annotated[Path | None, typer.Option("--out", help="File to write.")] = None,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Write a short cited briefing memo on a topic."""
+    a = _open(store)
+    result = a.memo(topic)
+    a.close()
+    if out is not None:
+        result.export(fmt, out)
+    if as_json:
+        payload = result.to_dict()
+        payload["path"] = str(out) if out else None
+        _emit(payload)
+    elif out is None:
+        typer.echo(result.markdown)
+    else:
+        typer.echo(f"wrote {out} ({result.words()} words, {len(result.citations)} sources)")
+
+
+@app.command()
 def serve(store: StoreOpt = None) -> None:
     """Start the web app."""
     import app as webapp

@@ -20,7 +20,10 @@ _TITLE_WORDS = (
     r"(?:Deputy|Vice|Foreign|Defen[cs]e|Prime|Minister|Secretary|General|President|Ambassador|"
     r"Permanent|Representative|Under|Assistant|State|Spokesperson|Spokesman|Spokeswoman|"
     r"Chancellor|Chief|Head|Envoy|Special|National|Security|Adviser|Advisor|of|the|Staff|"
-    r"Chairman|Chair|Joint|Senior|Official|Press|Director|Minister's)"
+    r"Chairman|Chair|Joint|Senior|Official|Press|Director|Minister's|Trade|Economy|Economic|"
+    r"Finance|Interior|Justice|Energy|Health|Home|Affairs|Commerce|Industry|Agriculture|"
+    r"Transport|Culture|Education|Labou?r|Environment|Climate|Sports?|Science|Army|Navy|"
+    r"Commander|Governor|Mayor|Senator|Lawmaker|Speaker|Leader|Opposition|Central|Bank)"
 )
 _PERSON = r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
 
@@ -83,6 +86,11 @@ class Registry:
             if name.lower() in (p.id, p.name.lower()):
                 return pid
         return self.people.get(name) or self.people.get(name.split()[-1] if name else "")
+
+    def is_adjective(self, alias: str) -> bool:
+        return any(
+            alias in p.adjectives and alias not in p.names for p in self.parties.values()
+        )
 
     def add_person(self, person: str, party_id: str) -> None:
         self.people[person] = party_id

@@ -27,8 +27,8 @@ _CUES: dict[str, str] = {
     r"ruled out|oppos(?:e|es|ed|ing)|will not (?:accept|allow|forego|agree|compromise|discuss)|"
     r"won't (?:accept|allow)|cannot accept|(?:is|was) a non-starter",
     "offers": r"offer(?:s|ed|ing)?|propos(?:e|es|ed|ing)|"
-    r"(?:is|are|was|were|remain|remains|stand|stands) (?:ready|willing|prepared|open) to|"
-    r"ready to (?:discuss|talk|negotiate|engage)|willing to (?:discuss|talk|negotiate|engage)",
+    r"(?:ready|willing|prepared|open) to (?:discuss|talk|negotiate|engage|meet|work|continue|"
+    r"consider|explore|address|listen|look at|resume|return)",
     "warns": r"warn(?:s|ed|ing)?|threat(?:en|ens|ened|ening)",
     "assures": r"assur(?:e|es|ed|ing)|guarantee[sd]?|pledge[sd]?|promis(?:e|es|ed)|reaffirm(?:s|ed)?",
 }
@@ -47,6 +47,10 @@ _NOUN_LEFT = re.compile(
     re.IGNORECASE,
 )
 _DETERMINER_LEFT = re.compile(r"(?:'s|’s|\b(?:a|an|the|its|their|his|her|our|these|those))\s*$", re.I)
+_COLLECTIVE = re.compile(
+    r"\s+(?:side|delegation|government|officials?|diplomats?|authorities|leadership|"
+    r"negotiators?|administration|envoys?)\b"
+)
 _PREPOSITION_LEFT = re.compile(
     r"\b(?:in|with|to|from|against|on|at|for|by|about|toward|towards|into|over|between|of)\s+"
     r"(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,4}$"
@@ -84,7 +88,9 @@ def find_statements(text: str, registry: Registry, source_party: str | None) -> 
             ):
                 continue
             in_quote = any(a <= cue.start() < b for a, b in quotes)
-            holders, speaker = _holders(sentence, cue.start(), mentions, quotes, in_quote)
+            holders, speaker = _holders(
+                sentence, cue.start(), mentions, quotes, in_quote, registry
+            )
             if not holders and _PRONOUN_SUBJECT.search(left) and last_person is not None:
                 holders, speaker = [last_person.party], last_person.person
             if not holders and source_party and _FIRST_PERSON_SUBJECT.search(left):
@@ -106,13 +112,13 @@ def find_statements(text: str, registry: Registry, source_party: str | None) -> 
 
 def _holders(
     sentence: str, cue_at: int, mentions: list[Mention], quotes: list[tuple[int, int]],
-    in_quote: bool,
+    in_quote: bool, registry: Registry,
 ) -> tuple[list[str], str]:
     def outside(m: Mention) -> bool:
         return not any(a <= m.start < b for a, b in quotes)
 
     if in_quote:  # the speaker: a name outside the quotes, preferably next to a speech verb
-        speakers = [m for m in mentions if outside(m) and _eligible(sentence, m)]
+        speakers = [m for m in mentions if outside(m) and _eligible(sentence, m, registry)]
         return ([speakers[0].party], speakers[0].person) if speakers else ([], "")
     clause_start = max(
         (sentence.rfind(sep, 0, cue_at) for sep in ("; ", ": ", " – ", " — ", ", which", ", but")),
@@ -120,7 +126,8 @@ def _holders(
     )
     before = [
         m for m in mentions
-        if clause_start < m.start and m.end <= cue_at and outside(m) and _eligible(sentence, m)
+        if clause_start < m.start and m.end <= cue_at and outside(m)
+        and _eligible(sentence, m, registry)
     ]
     if not before:
         return [], ""
@@ -139,11 +146,15 @@ def _holders(
     return parties, person
 
 
-def _eligible(sentence: str, m: Mention) -> bool:
-    """A subject, not a possessive ("Russia's demands") or a prepositional object ("with NATO")."""
+def _eligible(sentence: str, m: Mention, registry: Registry | None = None) -> bool:
+    """A subject, not a possessive ("Russia's demands"), a prepositional object ("with NATO")
+    or an adjective modifying something else ("Russian military build-up")."""
     after = sentence[m.end : m.end + 2]
     if after.startswith(("'s", "’s")):
         return False
+    if registry is not None and not m.person and registry.is_adjective(m.text):
+        if not _COLLECTIVE.match(sentence[m.end :]):
+            return False
     return not _PREPOSITION_LEFT.search(sentence[: m.start])
 
 
@@ -216,6 +227,27 @@ def _link(positions: list[Position]) -> list[Position]:
 
 def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
+
+
+_DANGLING = re.compile(r"^(?:their|its|his|her|these|those|this|that|it|them)\b", re.IGNORECASE)
+
+
+def dangling(p: Position) -> bool:
+    """Whether the statement leans on context the reader does not have ("their implementation")."""
+    return _DANGLING.match(p.about) is not None
+
+
+def rank(positions: Iterable[Position]) -> list[Position]:
+    """Most useful first: current, self-contained, in the party's own words, corroborated."""
+    return sorted(
+        positions,
+        key=lambda p: (
+            p.superseded_by != "",
+            dangling(p),
+            p.voice != "own",
+            -p.corroboration,
+        ),
+    )
 
 
 def filter_positions(

@@ -7,6 +7,7 @@ the UI, the CLI and scripts only see what is defined here.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -188,3 +189,32 @@ class TimelineEvent:
     def to_dict(self) -> dict[str, Any]:
         return {"date": self.date, "text": self.text, "expression": self.expression,
                 "citation": self.citation.to_dict()}
+
+
+@dataclass(frozen=True)
+class MemoSection:
+    heading: str
+    items: list[str]  # sentences or bullets, each ending with its [n] markers
+    bullets: bool = True
+
+
+@dataclass(frozen=True)
+class Memo:
+    title: str
+    date_line: str
+    sections: list[MemoSection]
+    citations: list[Citation]
+    markdown: str
+
+    def export(self, format: str, path: str | Path) -> Path:
+        """Write the memo as 'md', 'docx' or 'html'; returns the path written."""
+        from assistant.memo_export import export
+
+        return export(self, format, Path(path))
+
+    def words(self) -> int:
+        return sum(len(item.split()) for s in self.sections for item in s.items)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"title": self.title, "date_line": self.date_line, "markdown": self.markdown,
+                "citations": [c.to_dict() for c in self.citations]}

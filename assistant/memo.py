@@ -1,0 +1,245 @@
+"""Short briefing memos in the usual shape, assembled from cited sentences (no LLM needed).
+
+Bottom line up front, key developments, each party's positions, where they disagree and might
+meet, what comes next, sources. Every bullet carries its citation; the memo stays within a word
+budget by cutting the least central material first.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from assistant.positions import rank
+from assistant.text import content_terms
+from assistant.timeline import find_events
+from assistant.types import Answer, Citation, Memo, MemoSection, Position, TimelineEvent
+
+MAX_WORDS = 450
+STANCE_LABELS = {"demands": "demands", "rejects": "red lines / rejects", "offers": "offers"}
+
+
+class _Numbering:
+    """Citations numbered in order of first use across the whole memo."""
+
+    def __init__(self) -> None:
+        self.citations: list[Citation] = []
+        self._by_key: dict[tuple[str, int], int] = {}
+
+    def mark(self, c: Citation) -> str:
+        key = (c.doc_id, c.span[0])
+        if key not in self._by_key:
+            self._by_key[key] = len(self.citations) + 1
+            self.citations.append(replace(c, n=self._by_key[key]))
+        return f"[{self._by_key[key]}]"
+
+
+def build_memo(assistant: Any, topic: str) -> Memo:
+    numbering = _Numbering()
+    answer: Answer = assistant.ask(topic if topic.endswith("?") else f"{topic}?")
+    sections: list[MemoSection] = []
+
+    bottom = _from_answer(answer, numbering, limit=3)
+    if not bottom:
+        bottom = [f"The loaded sources say nothing about {topic}."]
+    sections.append(MemoSection("Bottom line", bottom, bullets=False))
+
+    developments = _developments(assistant, topic, answer, numbering)
+    if developments:
+        sections.append(MemoSection("Key developments", developments))
+
+    positions = assistant.positions(topic=topic)
+    party_items = _party_positions(positions, numbering)
+    if party_items:
+        sections.append(MemoSection("Positions", party_items))
+    meet = _disagree_and_meet(positions, numbering)
+    if meet:
+        sections.append(MemoSection("Where they disagree and where they might meet", meet))
+
+    upcoming = _what_next(assistant, topic, numbering)
+    if upcoming:
+        sections.append(MemoSection("What comes next", upcoming))
+
+    sections = _fit(sections, MAX_WORDS)
+    used = _used_numbers(sections)
+    citations, sections = _renumber(numbering.citations, used, sections)
+    dates = sorted(c.date for c in citations if c.date)
+    span = f"{dates[0]} to {dates[-1]}" if dates else "undated sources"
+    date_line = f"{date.today().isoformat()} · based on {len(citations)} cited passages ({span})"
+    title = f"Briefing: {topic.rstrip('?')}"
+    return Memo(title, date_line, sections, citations, render_markdown(title, date_line, sections, citations))
+
+
+def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[str]:
+    if answer.abstained:
+        return []
+    by_n = {c.n: c for c in answer.citations}
+    items = []
+    for sentence in re.split(r"(?<=[.!?\]])\s+(?=[A-Z])", answer.text):
+        nums = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+        if not nums or nums[0] not in by_n:
+            continue
+        text = re.sub(r"\s*\[\d+\]", "", sentence).strip()
+        marks = "".join(numbering.mark(by_n[n]) for n in nums if n in by_n)
+        items.append(_with_marks(text, marks))
+        if len(items) == limit:
+            break
+    return items
+
+
+def _developments(assistant: Any, topic: str, answer: Answer, numbering: _Numbering) -> list[str]:
+    """Central, novel sentences: those most like the topic, not already in the bottom line."""
+    used = {c.quote for c in answer.citations}
+    follow = assistant.services.answerer.ask(f"{topic}: what happened?", use_positions=False)
+    items = []
+    for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
+        if c.quote in used:
+            continue
+        used.add(c.quote)
+        items.append(_with_marks(_dated(c.quote, c.date), numbering.mark(c)))
+    return items[:4]
+
+
+def _party_positions(positions: list[Position], numbering: _Numbering) -> list[str]:
+    by_party: dict[str, list[Position]] = {}
+    for p in positions:
+        if not p.superseded_by:
+            by_party.setdefault(p.party, []).append(p)
+    ranked = sorted(by_party.items(), key=lambda kv: -len(kv[1]))[:4]
+    items = []
+    for party, ps in ranked:
+        parts = []
+        for stance, label in STANCE_LABELS.items():
+            own = rank(p for p in ps if p.stance == stance)
+            if own:
+                p = own[0]
+                note = "" if p.corroboration > 1 else " (single source)"
+                parts.append(f"{label}: {_short(p.about or p.text)}{note} {numbering.mark(p.citation)}")
+        if parts:
+            items.append(f"**{party}** — " + "; ".join(parts))
+    return items
+
+
+def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list[str]:
+    demands = [p for p in positions if p.stance == "demands"]
+    items = []
+    for r in (p for p in positions if p.stance == "rejects"):
+        r_terms = set(content_terms(r.about))
+        clash = next(
+            (d for d in demands if d.party_id != r.party_id
+             and len(r_terms & set(content_terms(d.about))) >= 2),
+            None,
+        )
+        if clash:
+            items.append(
+                f"{clash.party} demands {_short(clash.about)} {numbering.mark(clash.citation)}; "
+                f"{r.party} rejects {_short(r.about)} {numbering.mark(r.citation)}"
+            )
+            break
+    offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
+    if offers:
+        o = max(offers, key=lambda p: p.corroboration)
+        items.append(f"Possible common ground: {o.party} offers {_short(o.about)} {numbering.mark(o.citation)}")
+    return items
+
+
+def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
+    passages = assistant.search(f"{topic} next meeting talks scheduled", k=12)
+    latest = max((p.date for p in passages if p.date), default="")
+    seen, items = set(), []
+    for p in passages:
+        for when, sentence, span, _ in find_events(p.text, p.date):
+            if when < (p.date or latest) or sentence in seen:
+                continue
+            seen.add(sentence)
+            doc_start = p.start + span[0]
+            c = Citation(0, p.doc_id, p.chunk_id, p.title, p.source, p.date, p.url, p.text,
+                         sentence, (doc_start, doc_start + len(sentence)), 1.0)
+            items.append((when, f"{when}: {_with_marks(sentence, numbering.mark(c))}"))
+    return [text for _, text in sorted(items)][:3]
+
+
+def _dated(text: str, when: str) -> str:
+    return f"{when}: {text}" if when else text
+
+
+def _short(text: str, words: int = 22) -> str:
+    w = text.split()
+    return " ".join(w[:words]) + ("…" if len(w) > words else "")
+
+
+def _with_marks(text: str, marks: str) -> str:
+    text = text.strip()
+    return f"{text[:-1]} {marks}{text[-1]}" if text[-1:] in ".!?" else f"{text} {marks}"
+
+
+def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
+    """Drop the last items of the longest sections until the memo fits the word budget."""
+    sections = [replace(s, items=list(s.items)) for s in sections]
+
+    def words() -> int:
+        return sum(len(i.split()) for s in sections for i in s.items) + sum(
+            len(s.heading.split()) for s in sections
+        )
+
+    while words() > budget:
+        longest = max((s for s in sections if len(s.items) > 1), key=lambda s: len(s.items), default=None)
+        if longest is None:
+            break
+        longest.items.pop()
+    return [s for s in sections if s.items]
+
+
+def _used_numbers(sections: list[MemoSection]) -> list[int]:
+    nums = [int(n) for s in sections for i in s.items for n in re.findall(r"\[(\d+)\]", i)]
+    return list(dict.fromkeys(nums))
+
+
+def _renumber(
+    citations: list[Citation], used: list[int], sections: list[MemoSection]
+) -> tuple[list[Citation], list[MemoSection]]:
+    mapping = {old: new for new, old in enumerate(used, 1)}
+    by_n = {c.n: c for c in citations}
+    kept = [replace(by_n[old], n=new) for old, new in mapping.items()]
+
+    def sub(text: str) -> str:
+        return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]", text)
+
+    return kept, [replace(s, items=[sub(i) for i in s.items]) for s in sections]
+
+
+def render_markdown(
+    title: str, date_line: str, sections: list[MemoSection], citations: list[Citation]
+) -> str:
+    lines = [f"# {title}", "", f"*{date_line}*", ""]
+    for s in sections:
+        lines += [f"## {s.heading}", ""]
+        lines += [f"- {i}" if s.bullets else i for i in s.items]
+        lines.append("")
+    lines += ["## Sources", ""]
+    for c in citations:
+        meta = ", ".join(x for x in (c.source, c.date) if x)
+        lines.append(f"{c.n}. {c.title}" + (f" — {meta}" if meta else "") + (f" — <{c.url}>" if c.url else ""))
+    return "\n".join(lines) + "\n"
+
+
+def timeline_events(assistant: Any, topic: str | None = None) -> list[TimelineEvent]:
+    """Dated events over the store (or over the passages about a topic), in date order."""
+    catalog = assistant.services.catalog
+    if topic:
+        sources = [(p.doc_id, p.text, p.start, p.date) for p in assistant.search(topic, k=20)]
+    else:
+        sources = [(r[0], r[1], 0, r[4]) for r in catalog.document_rows()]
+    events: dict[tuple[str, str], TimelineEvent] = {}
+    for doc_id, text, offset, doc_date in sources:
+        for when, sentence, span, expr in find_events(text, doc_date):
+            start = offset + span[0]
+            p = catalog.chunk_at(doc_id, start)
+            if p is None:
+                continue
+            c = Citation(0, doc_id, p.chunk_id, p.title, p.source, p.date, p.url, p.text,
+                         sentence, (start, start + len(sentence)), 1.0)
+            events.setdefault((when, sentence), TimelineEvent(when, sentence, c, expr))
+    return [events[k] for k in sorted(events)]
