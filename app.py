@@ -1,42 +1,175 @@
-"""The Gradio web app: `create_ui(services)` builds it, `main()` launches it.
+"""The Gradio web app: `create_ui(assistant)` builds it, `main()` launches it.
 
-The UI only calls the Python API and formats what it returns.
+The UI only calls the `Assistant` and formats what it returns (see `assistant/ui_format.py`).
+Per-user state (chat history, filters, engine) lives in `gr.State`, never in globals.
 """
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Any
 
 from assistant.settings import Settings
+from assistant.ui_handlers import CSS, Handlers
+
+EXAMPLES = [
+    "What does Russia demand from NATO?",
+    "What did the US offer?",
+    "Where and when did the talks take place?",
+]
+FILE_TYPES = [".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl"]
 
 
 def create_ui(assistant: Any) -> Any:
+    """Build (not launch) the Blocks app around an `Assistant`."""
     import gradio as gr
 
+    h = Handlers(assistant)
     with gr.Blocks(title="Briefing Assistant") as ui:
-        gr.Markdown("# Briefing Assistant\nLoad articles, then search them.")
-        with gr.Tab("Search"):
-            query = gr.Textbox(label="Query")
-            results = gr.Markdown()
-            query.submit(lambda q: _format_hits(assistant.search(q, k=5)), query, results)
-        with gr.Tab("Sources"):
-            table = gr.Dataframe(
-                headers=["title", "source", "date", "chunks"],
-                value=lambda: [[d.title, d.source, d.date, d.chunks] for d in assistant.documents()],
-            )
+        filters = gr.State(None)  # {"sources": [...], "date_from": ..., "date_to": ...} or None
+        engine = gr.State(h.default_engine())
+        gr.Markdown("# Briefing Assistant\nCited answers from the articles you load.")
+        with gr.Tabs(selected=h.start_tab()) as tabs:
+            with gr.Tab("Chat", id="chat"):
+                chat = _chat_tab(gr, h, filters, engine)
+            with gr.Tab("Sources", id="sources"):
+                sources = _sources_tab(gr, h, filters, chat["filters_note"])
+            # A Positions tab goes here: `_positions_tab(gr, h, filters)` calling
+            # `assistant.positions(topic)`, rendering each position's citation with
+            # `ui_format.citation_html` (already escaped and deep-linked).
+            # A Memo tab goes here: `_memo_tab(gr, h)` calling `assistant.memo(topic)`,
+            # rendering `Memo.markdown` with `ui_format.answer_markers` + `citation_html`.
+            with gr.Tab("Settings", id="settings"):
+                settings = _settings_tab(gr, h, engine)
+        refreshed = [sources["table"], sources["delete_id"], sources["source_filter"],
+                     settings["index"]]
+        for event in sources["changes"]:
+            event.then(h.refresh, None, refreshed, api_visibility="private")
+        settings["refresh"].click(h.refresh, None, refreshed, api_visibility="private")
+        ui.load(h.on_load, None, [tabs, *refreshed], api_visibility="private")
     return ui
 
 
-def _format_hits(hits: list[Any]) -> str:
-    import html
-
-    if not hits:
-        return "_No passages found._"
-    return "\n\n".join(
-        f"**[{i}] {html.escape(p.title)}** ({html.escape(p.source)}, {p.date})\n\n> "
-        + html.escape(p.text[:500])
-        for i, p in enumerate(hits, 1)
+def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any) -> dict[str, Any]:
+    history = gr.State([])  # plain role/content dicts passed to assistant.stream
+    filters_note = gr.Markdown(h.filters_note(None), elem_id="filters-note")
+    chatbot = gr.Chatbot(
+        label="Briefing",
+        elem_id="chatbot",
+        height=560,
+        buttons=["copy", "copy_all"],
+        latex_delimiters=[],
+        feedback_options=None,
+        placeholder="Ask a question about the loaded articles. Every sentence of an answer "
+        "is cited; click a footnote to see its source.",
     )
+    with gr.Row():
+        question = gr.Textbox(
+            label="Question", placeholder="Ask about the sources…", elem_id="question",
+            scale=5, submit_btn="Ask",
+        )
+        clear = gr.Button("New conversation", scale=1)
+    gr.Examples(EXAMPLES, inputs=question, label="Example questions")
+    with gr.Accordion("Copy the last answer (plain text)", open=False):
+        plain = gr.Textbox(label="Last answer", lines=6, buttons=["copy"], interactive=False,
+                           elem_id="answer-plain")
+    question.submit(
+        h.respond, [question, chatbot, history, filters, engine],
+        [chatbot, history, question, plain], api_name="ask",
+    )
+    clear.click(h.clear_chat, None, [chatbot, history, plain], api_name="clear")
+    return {"filters_note": filters_note}
+
+
+def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[str, Any]:
+    with gr.Row():
+        with gr.Column():
+            files = gr.File(label="Upload articles (several at once)", file_count="multiple",
+                            file_types=FILE_TYPES, elem_id="upload")
+            add_files = gr.Button("Add files", variant="primary")
+        with gr.Column():
+            with gr.Accordion("…or paste an article", open=False):
+                text = gr.Textbox(label="Article text", lines=6)
+                with gr.Row():
+                    title = gr.Textbox(label="Title (optional)")
+                    source = gr.Textbox(label="Source / outlet (optional)")
+                with gr.Row():
+                    date = gr.Textbox(label="Date (optional)", placeholder="YYYY-MM-DD")
+                    url = gr.Textbox(label="URL (optional)", placeholder="https://…")
+                add_text = gr.Button("Add text")
+    report = gr.Markdown(elem_id="ingest-report")
+    table = gr.Dataframe(
+        headers=h.doc_headers(), datatype=["str", "str", "str", "number", "str"],
+        interactive=False, label="Stored documents", wrap=True, elem_id="documents",
+    )
+    with gr.Row():
+        delete_id = gr.Dropdown(label="Document to delete (doc id)", choices=[],
+                                allow_custom_value=True, scale=4)
+        delete = gr.Button("Delete", variant="stop", scale=1)
+    with gr.Accordion("Filters for the chat", open=True):
+        with gr.Row():
+            date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD")
+            date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD")
+            source_filter = gr.Dropdown(label="Sources", choices=[], multiselect=True, scale=2)
+        with gr.Row():
+            apply = gr.Button("Apply filters")
+            reset = gr.Button("Clear filters")
+        filters_status = gr.Markdown(h.filters_note(None))
+    changes = [
+        add_files.click(h.ingest_files, files, [report, files], api_name="ingest_files"),
+        add_text.click(h.ingest_text, [text, title, source, date, url], [report, text],
+                       api_name="add_text"),
+        delete.click(h.delete, delete_id, [report, delete_id], api_name="delete"),
+    ]
+    apply.click(h.set_filters, [date_from, date_to, source_filter],
+                [filters, filters_status, filters_note], api_name="set_filters")
+    reset.click(h.clear_filters, None,
+                [filters, filters_status, filters_note, date_from, date_to, source_filter],
+                api_name="clear_filters")
+    return {"table": table, "delete_id": delete_id, "source_filter": source_filter,
+            "changes": changes}
+
+
+def _settings_tab(gr: Any, h: Handlers, engine: Any) -> dict[str, Any]:
+    choice = gr.Radio(["extractive", "llm"], value=h.default_engine(), label="Answer engine",
+                      info="extractive: sentences quoted from the sources (no LLM). "
+                      "llm: an LLM writes the answer; every sentence is still verified.")
+    gr.Markdown(h.llm_description())
+    engine_note = gr.Markdown()
+    passages = gr.Slider(3, 30, value=h.passages(), step=1, label="Passages retrieved per "
+                         "question (applies to everyone using this server)")
+    index = gr.Markdown(elem_id="index-state")
+    refresh = gr.Button("Refresh")
+    choice.change(h.set_engine, choice, [engine, choice, engine_note], api_name="set_engine")
+    passages.release(h.set_passages, passages, engine_note, api_name="set_passages")
+    return {"index": index, "refresh": refresh}
+
+
+def launch_options() -> dict[str, Any]:
+    """App-level options that Gradio 6 takes in `launch()` (styling)."""
+    return {"css": CSS}
+
+
+def read_auth(value: str | None) -> list[tuple[str, str]] | None:
+    """`user:password`, or a path to a file of `user:password` lines (# comments allowed)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    path = Path(value).expanduser()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else [value]
+    pairs = []
+    for line in lines:
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        user, sep, password = line.partition(":")
+        if not sep or not user or not password:
+            raise ValueError("BRIEFING_AUTH must be user:password or a file of such lines")
+        pairs.append((user, password))
+    if not pairs:
+        raise ValueError(f"BRIEFING_AUTH file {path} holds no user:password line")
+    return pairs
 
 
 def main(settings: Settings | None = None) -> None:
@@ -44,13 +177,16 @@ def main(settings: Settings | None = None) -> None:
     from assistant.services import build_services
 
     settings = settings or Settings()
+    auth = read_auth(os.environ.get("BRIEFING_AUTH"))
     assistant = Assistant(build_services(settings))
     if assistant.services.catalog.counts()[0] == 0 and settings.samples:
         existing = [p for p in settings.samples if p.exists()]
         if existing:
             report = assistant.ingest(existing)
             print(f"ingested samples: {report.to_dict()}")
-    create_ui(assistant).launch(server_name=settings.host, server_port=settings.port)
+    create_ui(assistant).launch(
+        server_name=settings.host, server_port=settings.port, auth=auth, **launch_options()
+    )
 
 
 if __name__ == "__main__":

@@ -103,11 +103,13 @@ class Retriever:
         dense = self._dense_hits(query, n, filters)
         lexical = self._lexical_hits(query, n, filters)
         fused = rrf([dense, lexical])
-        cosine = dict(dense)
         passages = self._catalog.passages(fused)
-        # Report the cosine similarity where known: it means something to a reader; RRF does not.
-        passages = [replace(p, score=cosine.get(p.chunk_id, p.score)) for p in passages]
-        return diversify(passages, [s for _, s in fused], k, self._per_doc, self._lambda)
+        # The score shown is the fused relevance scaled so the best candidate is 1.0; MMR picks
+        # the set, and the set is shown best first.
+        top = passages[0].score if passages else 1.0
+        passages = [replace(p, score=round(p.score / top, 4)) for p in passages]
+        chosen = diversify(passages, [p.score for p in passages], k, self._per_doc, self._lambda)
+        return sorted(chosen, key=lambda p: -p.score)
 
     def _dense_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
         if not query.strip():

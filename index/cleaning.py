@@ -12,7 +12,7 @@ _BLANKS = re.compile(r"\n\s*\n+")
 _BOILERPLATE = re.compile(
     r"^(advertisement|advertising|sponsored( content)?|share( this( article| story)?)?( on \w+)?|"
     r"(follow|like) us( on .*)?|subscribe( now| to .*)?|sign up( for .*)?|read more:?.*|"
-    r"related( articles| stories)?:?.*|(photo|image|picture|video)( credit)?:.*|"
+    r"related( articles| stories)?:.*|(photo|image|picture|video)( credit)?:.*|"
     r"all rights reserved\.?|click here.*|skip to (main )?content|cookie(s)? (policy|settings).*|"
     r"print( this)?( article)?|email( this)?( article)?|\[?(\+|-)?\s*\d+\s*comments?\]?)$",
     re.IGNORECASE,
@@ -56,6 +56,9 @@ def _looks_like_item(line: str) -> bool:
 
 
 def is_boilerplate(line: str) -> bool:
+    # A line starting in lower case continues a hard-wrapped sentence; it is never furniture.
+    if line[:1].islower():
+        return False
     return len(line) < 80 and bool(_BOILERPLATE.match(line))
 
 

@@ -167,6 +167,7 @@ def _load_html(data: bytes, path: Path) -> list[RawDoc]:
     text = getattr(result, "text", None) if result is not None else None
     if not text or len(text.split()) < 5:
         raise LoadError("no article text found in the HTML")
+    text = re.sub(r"\n+", "\n\n", text)  # trafilatura separates blocks by one newline
     meta = {
         k: str(getattr(result, k))
         for k in ("title", "date", "url", "language")
@@ -254,7 +255,13 @@ def _load_json(data: bytes, path: Path) -> list[RawDoc]:
     records: list[Any]
     try:
         if path.suffix.lower() == ".jsonl":
-            records = [json.loads(line) for line in raw.splitlines() if line.strip()]
+            records = []
+            for n, line in enumerate(raw.splitlines(), 1):
+                if line.strip():
+                    try:
+                        records.append(json.loads(line))
+                    except json.JSONDecodeError as exc:
+                        raise LoadError(f"malformed JSON (line {n}: {exc.msg})") from None
         else:
             parsed = json.loads(raw)
             records = parsed if isinstance(parsed, list) else [parsed]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -35,6 +35,8 @@ class _Planned:
     signature: np.ndarray
     replaces: str | None
     label: str
+    duplicate_of: str = ""
+    aliases: list[str] = field(default_factory=list)
 
 
 class Ingestor:
@@ -60,7 +62,7 @@ class Ingestor:
         started = time.perf_counter()
         report = IngestReport()
         self.recover()
-        files = list(iter_files([Path(p) for p in paths]))
+        files = list(iter_files([Path(p) for p in paths if Path(p).exists()]))
         for p in paths:
             if not Path(p).exists():
                 report.failed.append(IngestFailure(str(p), "no such file or folder"))
@@ -71,7 +73,7 @@ class Ingestor:
             else:
                 report.skipped.append(str(f))
         group: list[_Planned] = []
-        seen: dict[str, str] = {}
+        seen: dict[str, _Planned] = {}
         for i, f in enumerate(todo):
             if progress:
                 progress(i, len(todo), f.name)
@@ -125,7 +127,7 @@ class Ingestor:
     # --- steps --------------------------------------------------------------------------------
 
     def _plan(
-        self, raw: RawDoc, label: str, report: IngestReport, seen: dict[str, str]
+        self, raw: RawDoc, label: str, report: IngestReport, seen: dict[str, _Planned]
     ) -> _Planned | None:
         try:
             article = build_article(raw)
@@ -135,12 +137,13 @@ class Ingestor:
         if not article.origin:
             article = _with_origin(article, f"text:{article.doc_id}")
         known = self._catalog.doc_for_origin(article.origin)
-        if known == article.doc_id or article.doc_id in seen:
-            if article.doc_id in seen and known != article.doc_id:
-                report.duplicates += 1
-                report.duplicate_notes.append(f"{label}: identical to {seen[article.doc_id]}")
-            else:
-                report.unchanged += 1
+        if known == article.doc_id:
+            report.unchanged += 1
+            return None
+        if article.doc_id in seen:  # an identical copy earlier in this same batch
+            seen[article.doc_id].aliases.append(article.origin)
+            report.duplicates += 1
+            report.duplicate_notes.append(f"{label}: identical to {seen[article.doc_id].label}")
             return None
         if self._catalog.has_document(article.doc_id):
             self._catalog.add_alias(article.origin, article.doc_id)
@@ -155,14 +158,29 @@ class Ingestor:
         match = dedup.best_match(sig, ids, sigs)
         if match and match[1] >= self._near:
             self._catalog.commit_document(article, [], sig, replaces=known, duplicate_of=match[0])
+            if known:
+                self._finish_delete(known)
             report.duplicates += 1
             report.duplicate_notes.append(
                 f"{label}: near-duplicate ({match[1]:.0%}) of {match[0]}; kept as a link"
             )
             return None
-        chunks = chunk_article(article, self._budget, self._embedder.count_tokens)
-        seen[article.doc_id] = label
-        return _Planned(article, chunks, sig, known, label)
+        batch = [p for p in seen.values() if not p.duplicate_of]
+        in_batch = dedup.best_match(
+            sig, [p.article.doc_id for p in batch],
+            np.stack([p.signature for p in batch]) if batch else np.zeros((0, 0), np.uint64),
+        )
+        if in_batch and in_batch[1] >= self._near:
+            planned = _Planned(article, [], sig, known, label, duplicate_of=in_batch[0])
+            report.duplicate_notes.append(
+                f"{label}: near-duplicate ({in_batch[1]:.0%}) of {seen[in_batch[0]].label}; "
+                "kept as a link"
+            )
+        else:
+            chunks = chunk_article(article, self._budget, self._embedder.count_tokens)
+            planned = _Planned(article, chunks, sig, known, label)
+        seen[article.doc_id] = planned
+        return planned
 
     def _write(self, group: list[_Planned], report: IngestReport) -> None:
         if not group:
@@ -182,7 +200,13 @@ class Ingestor:
             try:
                 self._commit(p, vecs)
             except Exception as exc:
-                report.failed.append(IngestFailure(p.label, f"could not be stored ({exc!r})"))
+                reason = str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
+                report.failed.append(IngestFailure(p.label, reason))
+                continue
+            for origin in p.aliases:  # only now: an alias to a failed document would hide it
+                self._catalog.add_alias(origin, p.article.doc_id)
+            if p.duplicate_of:
+                report.duplicates += 1
                 continue
             report.doc_ids.append(p.article.doc_id)
             report.chunks += n
@@ -193,14 +217,21 @@ class Ingestor:
 
     def _commit(self, p: _Planned, vecs: np.ndarray) -> None:
         a = p.article
-        self._catalog.begin_pending(a.doc_id, "add")
-        self._vectors.add(
-            [c.chunk_id for c in p.chunks],
-            vecs,
-            [c.text for c in p.chunks],
-            [_metadata(a, c) for c in p.chunks],
-        )
-        self._catalog.commit_document(a, p.chunks, p.signature, replaces=p.replaces)
+        if p.duplicate_of:
+            if not self._catalog.has_document(p.duplicate_of):
+                raise LoadError("the document it duplicates could not be stored")
+            self._catalog.commit_document(
+                a, [], p.signature, replaces=p.replaces, duplicate_of=p.duplicate_of
+            )
+        else:
+            self._catalog.begin_pending(a.doc_id, "add")
+            self._vectors.add(
+                [c.chunk_id for c in p.chunks],
+                vecs,
+                [c.text for c in p.chunks],
+                [_metadata(a, c) for c in p.chunks],
+            )
+            self._catalog.commit_document(a, p.chunks, p.signature, replaces=p.replaces)
         if p.replaces:
             self._finish_delete(p.replaces)
 

@@ -163,13 +163,6 @@ def test_llm_reply_with_nothing_supported_abstains(assistant):
     assert answer.abstained and answer.closest
 
 
-@pytest.fixture(scope="module")
-def real_embedder():
-    from assistant.settings import Settings
-    from index.embedders import make_embedder
-
-    return make_embedder(Settings())
-
 
 def test_openai_compatible_server_streams_a_verified_answer(assistant):
     from assistant.llm import make_chat_model

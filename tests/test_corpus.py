@@ -72,11 +72,3 @@ def test_metadata_survives_a_restart(corpus_assistant, real_embedder):
         assert hit.date and hit.url.startswith("http") and hit.source
     finally:
         reopened.close()
-
-
-@pytest.fixture(scope="module")
-def real_embedder():
-    from assistant.settings import Settings
-    from index.embedders import make_embedder
-
-    return make_embedder(Settings())

@@ -80,11 +80,3 @@ def test_timeline_resolves_dates(corpus):
     assert events and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date) for e in events)
     assert events == sorted(events, key=lambda e: e.date)
     assert any(e.date == "2022-01-12" and "NATO-Russia Council" in e.text for e in events)
-
-
-@pytest.fixture(scope="module")
-def real_embedder():
-    from assistant.settings import Settings
-    from index.embedders import make_embedder
-
-    return make_embedder(Settings())

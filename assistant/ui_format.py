@@ -1,0 +1,288 @@
+"""Pure formatting for the web UI: `Answer`s, passages, reports and tables to HTML / Markdown.
+
+Everything that comes from a document (title, source, url, passage text) is escaped here before
+it is rendered; a URL becomes a link only when it is http(s). Nothing here calls the services.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+from urllib.parse import quote, urlsplit, urlunsplit
+
+from assistant.types import Answer, Citation, DocumentInfo, IngestReport, Passage
+
+MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+NOT_IN_SOURCES = "The sources do not say"
+_FRAGMENT_WORDS = 8
+_FRAGMENT_CHARS = 80
+_TAIL_PUNCT = ".,;:!?\"'”’)]»"
+
+
+# --- small safe pieces --------------------------------------------------------------------------
+
+
+def esc(text: object) -> str:
+    """HTML-escape any value, quotes included; newlines become <br> (no blank lines survive,
+    so the Chatbot's Markdown pass never sees document text outside an HTML block)."""
+    return html.escape(str(text or ""), quote=True).replace("\r", "").replace("\n", "<br>")
+
+
+def safe_url(url: str) -> str:
+    """The URL if it is an absolute http(s) URL without spaces or control characters, else ""."""
+    url = (url or "").strip()
+    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return ""
+    return url
+
+
+def fragment_text(quote_text: str) -> str:
+    """The start of a quote as a Text Fragments `textStart`: a few whole words, percent-encoded
+    (including `-`, `,` and `&`, which the directive syntax reserves)."""
+    words = " ".join((quote_text or "").split()).split(" ")
+    start = ""
+    for word in words[:_FRAGMENT_WORDS]:
+        candidate = f"{start} {word}".strip()
+        if start and len(candidate) > _FRAGMENT_CHARS:
+            break
+        start = candidate
+    start = start.rstrip(_TAIL_PUNCT).strip()
+    return quote(start, safe="").replace("-", "%2D")
+
+
+def deep_link(url: str, quote_text: str) -> str:
+    """`url#:~:text=<start of quote>` for an http(s) URL (its own fragment dropped), else ""."""
+    url = safe_url(url)
+    if not url:
+        return ""
+    start = fragment_text(quote_text)
+    base = urlunsplit(urlsplit(url)._replace(fragment=""))
+    return f"{base}#:~:text={start}" if start else base
+
+
+def link(url: str, label: str, cls: str = "") -> str:
+    """An escaped external link, or the escaped label alone when the URL is not http(s)."""
+    url = safe_url(url)
+    if not url:
+        return esc(label)
+    klass = f' class="{cls}"' if cls else ""
+    return (
+        f'<a href="{html.escape(url, quote=True)}"{klass} target="_blank" '
+        f'rel="noopener noreferrer nofollow">{esc(label)}</a>'
+    )
+
+
+def highlight(passage: str, quote_text: str) -> str:
+    """The escaped passage with the quoted sentence(s) wrapped in <mark>."""
+    spans = _find_spans(passage or "", quote_text or "")
+    out, pos = [], 0
+    for start, end in spans:
+        out.append(esc(passage[pos:start]))
+        out.append(f"<mark>{esc(passage[start:end])}</mark>")
+        pos = end
+    out.append(esc(passage[pos:]))
+    return "".join(out)
+
+
+def _find_spans(passage: str, quote_text: str) -> list[tuple[int, int]]:
+    quote_text = quote_text.strip()
+    if not quote_text:
+        return []
+    at = passage.find(quote_text)
+    if at >= 0:
+        return [(at, at + len(quote_text))]
+    # Whitespace may differ between the quote and the passage: match word by word.
+    words = [re.escape(w) for w in quote_text.split()]
+    m = re.search(r"\s+".join(words), passage) if words else None
+    if m:
+        return [m.span()]
+    # Several sentences that are not contiguous in the passage: mark each one found.
+    spans = []
+    for sentence in re.split(r"(?<=[.!?])\s+", quote_text):
+        sentence = sentence.strip()
+        at = passage.find(sentence) if len(sentence) > 12 else -1
+        if at >= 0:
+            spans.append((at, at + len(sentence)))
+    return sorted(spans)
+
+
+def _byline(source: str, date: str) -> str:
+    bits = [esc(b) for b in (source, date) if b]
+    return " · ".join(bits)
+
+
+# --- answers --------------------------------------------------------------------------------------
+
+
+def answer_markers(text: str, prefix: str, known: Iterable[int]) -> str:
+    """Escape an answer's text and turn its `[n]` markers into superscript footnote links."""
+    known = set(known)
+    out, pos = [], 0
+    for m in MARKER.finditer(text):
+        out.append(esc(text[pos : m.start()]))
+        nums = [int(x) for x in re.split(r"[,;]", m.group(1))]
+        if all(n in known for n in nums):
+            out.append("".join(footnote(n, prefix) for n in nums))
+        else:
+            out.append(esc(m.group(0)))
+        pos = m.end()
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def footnote(n: int, prefix: str) -> str:
+    return (
+        f'<sup class="fn"><a href="#{prefix}-src-{n}" title="Source {n}">[{n}]</a></sup>'
+    )
+
+
+def citation_html(c: Citation, prefix: str) -> str:
+    """One numbered source: title (linked), outlet, date, and its passage with the cited
+    sentence highlighted, inside an expandable block, with a deep link into the page."""
+    head = f'<span class="src-n">[{c.n}]</span> ' + link(c.url, c.title or "Untitled", "src-title")
+    byline = _byline(c.source, c.date)
+    if byline:
+        head += f' <span class="src-meta">— {byline}</span>'
+    deep = deep_link(c.url, c.quote)
+    jump = (
+        f' <a class="src-jump" href="{html.escape(deep, quote=True)}" target="_blank" '
+        f'rel="noopener noreferrer nofollow">open at this passage ↗</a>'
+        if deep
+        else ""
+    )
+    return (
+        f'<li id="{prefix}-src-{c.n}" class="src">{head}'
+        f'<details class="src-passage"><summary>Cited passage</summary>'
+        f'<blockquote>{highlight(c.text, c.quote)}</blockquote>{jump}</details></li>'
+    )
+
+
+def passage_html(p: Passage, n: int) -> str:
+    """A retrieved passage (for "closest passages"), expandable, nothing highlighted."""
+    head = f'<span class="src-n">{n}.</span> ' + link(p.url, p.title or "Untitled", "src-title")
+    byline = _byline(p.source, p.date)
+    if byline:
+        head += f' <span class="src-meta">— {byline}</span>'
+    return (
+        f'<li class="src closest">{head}<details class="src-passage"><summary>Passage</summary>'
+        f"<blockquote>{esc(p.text)}</blockquote></details></li>"
+    )
+
+
+def answer_html(answer: Answer, prefix: str = "a") -> str:
+    """The whole answer as one HTML block (no blank lines): text with footnotes, then sources;
+    or, for an abstention, a clear "the sources do not say" notice and the closest passages."""
+    prefix = re.sub(r"[^A-Za-z0-9_-]", "", prefix) or "a"
+    if answer.abstained:
+        closest = "".join(passage_html(p, i) for i, p in enumerate(answer.closest, 1))
+        more = (
+            f'<div class="closest-head">Closest passages</div><ol class="sources">{closest}</ol>'
+            if closest
+            else ""
+        )
+        rest = answer.text.strip()
+        if rest.lower().startswith(NOT_IN_SOURCES.lower()):
+            rest = rest[len(NOT_IN_SOURCES) :].lstrip(" .")
+        return (
+            f'<div class="briefing-answer abstained"><div class="abstain-head">'
+            f"{NOT_IN_SOURCES}.</div><p>{esc(rest)}</p>{more}</div>"
+        )
+    known = [c.n for c in answer.citations]
+    body = answer_markers(answer.text, prefix, known)
+    sources = "".join(citation_html(c, prefix) for c in sorted(answer.citations, key=lambda c: c.n))
+    src_block = (
+        f'<div class="sources-head">Sources</div><ol class="sources">{sources}</ol>'
+        if sources
+        else ""
+    )
+    return f'<div class="briefing-answer"><p>{body}</p>{src_block}</div>'
+
+
+def streaming_html(text: str) -> str:
+    """Pieces received so far, escaped, shown until the verified answer replaces them."""
+    return f'<div class="briefing-answer streaming"><p>{esc(text)}</p></div>'
+
+
+def notice_html(text: str) -> str:
+    return f'<div class="briefing-notice">{esc(text)}</div>'
+
+
+def answer_plain(answer: Answer) -> str:
+    """Plain text for copying: the answer with [n] markers, then a numbered source list."""
+    if answer.abstained:
+        return answer.text
+    lines = [answer.text, ""] if answer.citations else [answer.text]
+    for c in sorted(answer.citations, key=lambda c: c.n):
+        bits = [b for b in (c.title, c.source, c.date, safe_url(c.url)) if b]
+        lines.append(f"[{c.n}] " + ", ".join(bits))
+    return "\n".join(lines).strip()
+
+
+# --- sources tab ----------------------------------------------------------------------------------
+
+DOC_HEADERS = ["title", "source", "date", "chunks", "doc id"]
+
+
+def documents_rows(docs: Sequence[DocumentInfo]) -> list[list[object]]:
+    """Table rows; the Dataframe shows them as plain text (datatype "str")."""
+    return [[d.title, d.source, d.date, d.chunks, d.doc_id] for d in docs]
+
+
+def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
+    return [(f"{d.title or 'Untitled'} ({d.source or 'no source'}, {d.doc_id})", d.doc_id)
+            for d in docs]
+
+
+def source_choices(docs: Sequence[DocumentInfo]) -> list[str]:
+    return sorted({d.source for d in docs if d.source}, key=str.lower)
+
+
+def md_text(text: object) -> str:
+    """Escape a value for Markdown: HTML-escaped, and Markdown punctuation backslashed."""
+    return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(str(text or "")))
+
+
+def report_markdown(report: IngestReport, what: str = "Ingest") -> str:
+    r = report
+    lines = [
+        f"**{what} finished** in {r.seconds:.1f} s: {r.added} added, {r.unchanged} unchanged, "
+        f"{r.replaced} replaced, {r.duplicates} duplicates, {len(r.failed)} failed "
+        f"({r.chunks} chunks written)."
+    ]
+    for f in r.failed:
+        name = f.path.replace("\\", "/").rsplit("/", 1)[-1] or f.path
+        lines.append(f"- failed: **{md_text(name)}** — {md_text(f.reason)}")
+    for s in r.skipped:
+        lines.append(f"- skipped: {md_text(s)}")
+    for note in r.duplicate_notes:
+        lines.append(f"- duplicate: {md_text(note)}")
+    return "\n".join(lines)
+
+
+def filters_summary(filters: dict[str, Any] | None) -> str:
+    bits = []
+    if filters and filters.get("sources"):
+        bits.append("sources: " + ", ".join(md_text(s) for s in filters["sources"]))
+    if filters and filters.get("date_from"):
+        bits.append(f"from {md_text(filters['date_from'])}")
+    if filters and filters.get("date_to"):
+        bits.append(f"to {md_text(filters['date_to'])}")
+    if not bits:
+        return "Searching **all sources**."
+    dated = " Documents without a date are left out by a date filter." if (
+        filters and (filters.get("date_from") or filters.get("date_to"))) else ""
+    return "**Filters active:** " + "; ".join(bits) + "." + dated
+
+
+def index_markdown(docs: int, chunks: int, model: str) -> str:
+    return (
+        f"**Index:** {docs} documents, {chunks} chunks · embedding model `{md_text(model)}`"
+    )

@@ -1,0 +1,225 @@
+"""Event handlers of the web UI: each calls the `Assistant` and formats what it returns.
+
+No state is kept here: chat history, filters and the chosen engine come in and go out as
+Gradio session state. Gradio is imported lazily, like everywhere else in the project.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import uuid
+from collections.abc import Iterator
+from typing import Any
+
+import gradio as gr
+
+from assistant import ui_format as fmt
+from assistant.types import Answer
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+CSS = """
+.briefing-answer p { margin: 0 0 .5em 0; }
+.briefing-answer sup.fn { font-size: .72em; line-height: 0; margin-left: 1px; }
+.briefing-answer sup.fn a { text-decoration: none; font-weight: 600; }
+.briefing-answer .sources-head, .briefing-answer .closest-head {
+  font-size: .8em; text-transform: uppercase; letter-spacing: .05em; opacity: .7;
+  margin-top: .6em; }
+.briefing-answer ol.sources { margin: .2em 0 0 0; padding-left: 0; list-style: none;
+  font-size: .9em; }
+.briefing-answer li.src { margin: .25em 0; }
+.briefing-answer li.src:target { outline: 2px solid var(--color-accent); border-radius: 4px; }
+.briefing-answer .src-n { font-weight: 600; }
+.briefing-answer .src-meta { opacity: .75; }
+.briefing-answer details.src-passage summary { cursor: pointer; font-size: .9em; opacity: .8; }
+.briefing-answer blockquote { margin: .3em 0; padding-left: .6em;
+  border-left: 3px solid var(--border-color-primary); }
+.briefing-answer mark { background: #fff1a8; color: inherit; padding: 0 1px; }
+.briefing-answer .src-jump { font-size: .85em; }
+.briefing-answer.abstained .abstain-head { font-weight: 700; color: #b45309; }
+.briefing-answer.streaming { opacity: .8; }
+.briefing-notice { color: #b45309; font-weight: 600; }
+"""
+
+
+class Handlers:
+    def __init__(self, assistant: Any) -> None:
+        self.a = assistant
+
+    # --- chat -------------------------------------------------------------------------------
+
+    def respond(
+        self,
+        question: str,
+        chat: list[dict[str, Any]] | None,
+        history: list[dict[str, str]] | None,
+        filters: dict[str, Any] | None,
+        engine: str | None,
+    ) -> Iterator[tuple[Any, ...]]:
+        """Stream an answer: pieces as they arrive, then the verified answer with sources."""
+        question = (question or "").strip()
+        chat, history = list(chat or []), list(history or [])
+        if not question:
+            yield chat, history, "", ""
+            return
+        engine = engine or self.default_engine()
+        chat.append({"role": "user", "content": fmt.esc(question)})
+        chat.append({"role": "assistant", "content": fmt.streaming_html("…")})
+        yield chat, history, "", ""
+        if engine == "llm" and not self.llm_configured():
+            chat[-1] = {"role": "assistant", "content": fmt.notice_html(self._llm_missing())}
+            yield chat, history, "", ""
+            return
+        prefix = f"a{len(history) // 2 + 1}-{uuid.uuid4().hex[:6]}"
+        text, final = "", None
+        try:
+            for piece in self.a.stream(question, history, filters or None, engine):
+                if isinstance(piece, Answer):
+                    final = piece
+                    break
+                text += piece
+                chat[-1] = {"role": "assistant", "content": fmt.streaming_html(text)}
+                yield chat, history, "", ""
+        except Exception as exc:  # a failing LLM server, a broken store: say so, keep the chat
+            chat[-1] = {"role": "assistant",
+                        "content": fmt.notice_html(f"Could not answer: {exc}")}
+            yield chat, history, "", ""
+            return
+        if final is None:
+            final = Answer(text=text or "No answer.", abstained=not text, question=question)
+        chat[-1] = {"role": "assistant", "content": fmt.answer_html(final, prefix)}
+        plain = fmt.answer_plain(final)
+        history += [{"role": "user", "content": question},
+                    {"role": "assistant", "content": final.text}]
+        yield chat, history, "", plain
+
+    def clear_chat(self) -> tuple[list[Any], list[Any], str]:
+        return [], [], ""
+
+    def filters_note(self, filters: dict[str, Any] | None) -> str:
+        return fmt.filters_summary(filters)
+
+    # --- sources ----------------------------------------------------------------------------
+
+    def ingest_files(
+        self, files: list[str] | None, progress: gr.Progress = gr.Progress()  # noqa: B008
+    ) -> tuple[str, None]:
+        paths = [str(f) for f in (files or [])]
+        if not paths:
+            return "Choose one or more files first.", None
+        progress(0, desc="Reading files…")
+
+        def step(done: int, total: int, current: str) -> None:
+            name = str(current).replace("\\", "/").rsplit("/", 1)[-1]
+            progress((done, total), desc=f"Indexing {name}", unit="files")
+
+        report = self.a.ingest(paths, progress=step)
+        return fmt.report_markdown(report, "Upload"), None
+
+    def ingest_text(self, text: str, title: str, source: str, date: str, url: str
+                    ) -> tuple[str, str]:
+        if not (text or "").strip():
+            return "Paste some text first.", text
+        meta = {k: v.strip() for k, v in
+                {"title": title, "source": source, "date": date, "url": url}.items()
+                if v and v.strip()}
+        report = self.a.ingest_text(text, **meta)
+        return fmt.report_markdown(report, "Pasted text"), ""
+
+    def delete(self, doc_id: str | None) -> tuple[str, None]:
+        doc_id = (doc_id or "").strip()
+        if not doc_id:
+            return "Choose a document to delete.", None
+        if self.a.delete(doc_id):
+            return f"Deleted document `{fmt.md_text(doc_id)}`.", None
+        return f"No document with id `{fmt.md_text(doc_id)}`.", None
+
+    def documents(self) -> list[list[object]]:
+        return fmt.documents_rows(self.a.documents())
+
+    def doc_headers(self) -> list[str]:
+        return list(fmt.DOC_HEADERS)
+
+    def set_filters(self, date_from: str, date_to: str, sources: list[str] | None
+                    ) -> tuple[Any, ...]:
+        date_from, date_to = (date_from or "").strip(), (date_to or "").strip()
+        for label, value in (("Date from", date_from), ("Date to", date_to)):
+            if value and not _ISO_DATE.match(value):
+                message = f"{label} must look like 2024-03-15."
+                return gr.skip(), f"**{message}**", gr.skip()
+        if date_from and date_to and date_from > date_to:
+            return gr.skip(), "**Date from is after date to.**", gr.skip()
+        filters: dict[str, Any] = {}
+        if sources:
+            filters["sources"] = list(sources)
+        if date_from:
+            filters["date_from"] = date_from
+        if date_to:
+            filters["date_to"] = date_to
+        note = fmt.filters_summary(filters or None)
+        return filters or None, note, note
+
+    def clear_filters(self) -> tuple[Any, ...]:
+        note = fmt.filters_summary(None)
+        return None, note, note, "", "", []
+
+    # --- settings ---------------------------------------------------------------------------
+
+    def default_engine(self) -> str:
+        engine = self.a.services.settings.engine
+        return "extractive" if engine == "llm" and not self.llm_configured() else engine
+
+    def llm_configured(self) -> bool:
+        s = self.a.services.settings
+        return s.llm_provider != "none" and bool(s.llm_model)
+
+    def llm_description(self) -> str:
+        s = self.a.services.settings
+        if not self.llm_configured():
+            return ("**LLM:** not configured (set `BRIEFING_LLM_PROVIDER`, "
+                    "`BRIEFING_LLM_BASE_URL` and `BRIEFING_LLM_MODEL`, then restart).")
+        where = fmt.md_text(s.llm_base_url or "the provider's default URL")
+        return (f"**LLM:** `{fmt.md_text(s.llm_model)}` via {fmt.md_text(s.llm_provider)} "
+                f"at {where}")
+
+    def _llm_missing(self) -> str:
+        return ("The LLM engine is not configured: no model is set. Set BRIEFING_LLM_PROVIDER, "
+                "BRIEFING_LLM_BASE_URL and BRIEFING_LLM_MODEL and restart, or use the "
+                "extractive engine (Settings tab).")
+
+    def set_engine(self, choice: str) -> tuple[str, str, str]:
+        if choice == "llm" and not self.llm_configured():
+            return "extractive", "extractive", f"**{self._llm_missing()}**"
+        return choice, choice, f"Answers now use the **{choice}** engine."
+
+    def passages(self) -> int:
+        return int(self.a.services.answerer.config.passages)
+
+    def set_passages(self, n: float) -> str:
+        # TODO(api): replace with a per-question `passages=` argument of ask/stream when the
+        # Assistant grows one; until then this changes the server-wide answer configuration.
+        answerer = self.a.services.answerer
+        answerer.config = dataclasses.replace(answerer.config, passages=int(n))
+        return f"Each question now retrieves **{int(n)}** passages."
+
+    def index_state(self) -> str:
+        docs, chunks = self.a.services.catalog.counts()
+        return fmt.index_markdown(docs, chunks, self.a.services.embedder.name)
+
+    # --- page load / refresh ----------------------------------------------------------------
+
+    def start_tab(self) -> str:
+        return "chat" if self.a.services.catalog.counts()[0] else "sources"
+
+    def refresh(self) -> tuple[Any, ...]:
+        docs = self.a.documents()
+        return (
+            fmt.documents_rows(docs),
+            gr.Dropdown(choices=fmt.document_choices(docs), value=None),
+            gr.Dropdown(choices=fmt.source_choices(docs)),
+            self.index_state(),
+        )
+
+    def on_load(self) -> tuple[Any, ...]:
+        return (gr.Tabs(selected=self.start_tab()), *self.refresh())

@@ -1,0 +1,211 @@
+"""Chunks are whole sentences within a budget, tile the article exactly, and cite exact spans;
+cleaning normalises whitespace and Unicode, drops page furniture and keeps the reporting."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assistant.types import Article
+from index.articles import content_id
+from index.chunking import approx_tokens, chunk_article, sentence_spans
+from index.cleaning import normalise
+from index.embeddings import HashEmbedder
+
+PROPS = settings(
+    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+
+WORDS = (
+    "the port union strike ships cargo harbour talks pay council bridge canal club winger fee "
+    "match enzyme lab film researchers Dr. Mr. U.S. 3.5 1,200 per cent €40m e.g. Halvern "
+    "Brenmouth said would could after before on in at by of and but “quote” (aside) 'tis "
+    "night-shift mid-season"
+).split()
+
+word = st.sampled_from(WORDS)
+sentence = st.builds(
+    lambda ws, end: " ".join(ws).capitalize() + end,
+    st.lists(word, min_size=1, max_size=40),
+    st.sampled_from([".", ".", ".", "?", "!", "…", ".\u201d", ":"]),
+)
+# a run-on "sentence" (a table, a list without punctuation) longer than any sentence limit
+run_on = st.lists(word, min_size=300, max_size=320).map(" ".join)
+line = st.one_of(*[sentence] * 9, run_on)
+# sentences repeat (wire copy repeats its lead), and lines are sometimes hard-wrapped
+paragraph = st.lists(line, min_size=1, max_size=6).flatmap(
+    lambda ls: st.lists(st.sampled_from(ls), min_size=1, max_size=8)
+).flatmap(lambda ls: st.sampled_from([" ", "\n", "  \n "]).map(lambda sep: sep.join(ls)))
+raw_article = st.lists(paragraph, min_size=1, max_size=6).map("\n\n".join)
+budgets = st.integers(min_value=8, max_value=200)
+counters = st.sampled_from([approx_tokens, HashEmbedder().count_tokens])
+
+
+def make_article(
+    text: str, title: str = "Port strike enters second week", date: str = ""
+) -> Article:
+    text = normalise(text)
+    return Article(doc_id=content_id(text), text=text, title=title, date=date)
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+@PROPS
+@given(raw_article)
+def test_sentence_spans_are_trimmed_ordered_and_lose_no_words(raw):
+    text = normalise(raw)
+    spans = sentence_spans(text)
+    assert spans, "an article with words has sentences"
+    prev_end = 0
+    covered = [False] * len(text)
+    for s, e in spans:
+        assert prev_end <= s < e <= len(text)
+        piece = text[s:e]
+        assert piece.strip() == piece and piece
+        for i in range(s, e):
+            covered[i] = True
+        prev_end = e
+    # every visible character of the article is inside some sentence: nothing is dropped
+    lost = [c for c, hit in zip(text, covered, strict=True) if not hit and not c.isspace()]
+    assert lost == []
+
+
+# --- chunks -----------------------------------------------------------------------------------
+
+
+@PROPS
+@given(raw_article, budgets, counters)
+def test_chunks_tile_the_sentences_without_cutting_or_overlap(raw, budget, count):
+    article = make_article(raw)
+    chunks = chunk_article(article, budget, count)
+    text = article.text
+
+    assert [c.ordinal for c in chunks] == list(range(len(chunks)))
+    # concatenating the chunks' sentences gives back exactly the article's sentences, in order
+    assert [sp for c in chunks for sp in c.sentence_spans] == sentence_spans(text)
+    for prev, nxt in zip(chunks, chunks[1:], strict=False):
+        assert prev.end <= nxt.start
+        assert text[prev.end : nxt.start].strip() == ""  # only whitespace between chunks
+    for c in chunks:
+        assert c.doc_id == article.doc_id
+        assert c.text == text[c.start : c.end]
+        assert c.sentence_spans[0][0] == c.start and c.sentence_spans[-1][1] == c.end
+        for s, e in c.sentence_spans:
+            assert c.start <= s < e <= c.end
+            assert text[s:e].strip() == text[s:e] != ""
+
+
+@PROPS
+@given(raw_article, budgets, counters)
+def test_chunks_respect_the_budget_unless_one_sentence_exceeds_it(raw, budget, count):
+    article = make_article(raw)
+    for c in chunk_article(article, budget, count):
+        sizes = count([article.text[s:e] for s, e in c.sentence_spans])
+        assert sum(sizes) <= budget or len(c.sentence_spans) == 1
+
+
+def test_an_overlong_sentence_becomes_its_own_whole_chunk():
+    long = "The harbour master listed " + ", ".join(f"berth {i}" for i in range(60)) + "."
+    text = f"Dockers met at dawn. {long} Talks resume on Thursday."
+    article = make_article(text)
+    chunks = chunk_article(article, 20, HashEmbedder().count_tokens)
+    assert long in [c.text for c in chunks]
+    assert [c.text for c in chunks][0] == "Dockers met at dawn."
+    assert [c.text for c in chunks][-1] == "Talks resume on Thursday."
+
+
+def test_embed_text_carries_title_and_date_but_stored_text_does_not():
+    article = make_article(
+        "Dockworkers stopped the cranes at dawn. The union wants a written offer.\n\n"
+        "Ferries still sail from the southern berths.",
+        title="Halvern port strike enters second week",
+        date="2024-03-10",
+    )
+    chunks = chunk_article(article, 6, HashEmbedder().count_tokens)
+    assert len(chunks) > 1
+    for c in chunks:
+        assert "Halvern port strike enters second week" in c.embed_text
+        assert "2024-03-10" in c.embed_text
+        assert c.embed_text.endswith(c.text)
+        assert "Halvern" not in c.text and "2024-03-10" not in c.text
+
+
+def test_chunk_ids_are_stable_and_follow_the_text():
+    base = (
+        "Kestrel Rovers signed the winger on Friday. The fee is a club record.\n\n"
+        "He starts against Millbrook. The manager praised his pace."
+    )
+    first = chunk_article(make_article(base), 8, HashEmbedder().count_tokens)
+    again = chunk_article(make_article(base), 8, HashEmbedder().count_tokens)
+    assert [c.chunk_id for c in first] == [c.chunk_id for c in again]
+    assert len({c.chunk_id for c in first}) == len(first) > 1
+
+    edited = base.replace("his pace", "his vision")
+    changed = chunk_article(make_article(edited), 8, HashEmbedder().count_tokens)
+    assert [c.text for c in changed][:-1] == [c.text for c in first][:-1]
+    # a different text is a different document: none of its chunk ids can collide with the old
+    assert not {c.chunk_id for c in changed} & {c.chunk_id for c in first}
+
+
+def test_a_run_on_list_is_split_between_words_not_inside_them():
+    items = " ".join(f"berth{i:03d} crane{i:03d}" for i in range(200))  # ~3,000 chars, no stop
+    text = normalise(f"The harbour inventory reads {items} and ends here.")
+    spans = sentence_spans(text)
+    assert len(spans) > 1
+    pieces = [text[s:e] for s, e in spans]
+    assert " ".join(pieces) == text  # split at spaces only: no word is cut or lost
+    assert all(p == p.strip() and len(p) <= 1500 for p in pieces)
+
+
+# --- cleaning ---------------------------------------------------------------------------------
+
+
+def test_whitespace_and_invisible_characters_are_normalised():
+    raw = (
+        "\ufeffPort\u00a0Halvern  strike\u200b enters\tsecond\u2009week.\r\n"
+        "Talks will con\u00adtinue on Thursday.\r\n\r\n\r\n\r\n"
+        "Cafe\u0301 owners on the quay report fewer customers.\r\n"
+    )
+    text = normalise(raw)
+    assert text == (
+        "Port Halvern strike enters second week.\n"
+        "Talks will continue on Thursday.\n\n"
+        "Café owners on the quay report fewer customers."
+    )
+    assert "\r" not in text and "\u00a0" not in text and "\u200b" not in text
+
+
+def test_boilerplate_lines_are_dropped_and_paragraphs_kept():
+    raw = (
+        "Dockworkers stopped the cranes at dawn on Sunday.\n\n"
+        "Advertisement\n\n"
+        "The union wants a written offer\n"
+        "before members return to work.\n\n"
+        "Share this article\n"
+        "Read more: Port strikes across the region\n\n"
+        "Ferries still sail from the southern berths.\n"
+        "Subscribe now\n"
+        "All rights reserved."
+    )
+    assert normalise(raw) == (
+        "Dockworkers stopped the cranes at dawn on Sunday.\n\n"
+        "The union wants a written offer before members return to work.\n\n"
+        "Ferries still sail from the southern berths."
+    )
+
+
+def test_lists_keep_their_line_breaks():
+    raw = "Demands:\n- a pay rise\n- safer cranes\n- fewer night shifts"
+    assert normalise(raw) == raw
+
+
+def test_hard_wrapped_prose_that_starts_a_line_with_a_furniture_word_is_kept():
+    """Wire copy wrapped at ~70 columns: a line may begin with "related" or "sign up"."""
+    raw = (
+        "The ministry said the two incidents at the northern terminal were not\n"
+        "related to the strike, and that dockers who wished to return could\n"
+        "sign up for the morning shift at the union hall on Monday."
+    )
+    text = normalise(raw)
+    assert text == " ".join(raw.split("\n"))
