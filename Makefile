@@ -19,6 +19,7 @@ $(STAMP): pyproject.toml
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
+	$(VENV)/bin/briefing prepare
 	touch $(STAMP)
 
 run: install

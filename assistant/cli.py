@@ -205,6 +205,18 @@ def memo(
 
 
 @app.command()
+def prepare() -> None:
+    """Prepare the embedding model once (the ONNX export), so the first real run starts fast."""
+    import time
+
+    from index.embedders import make_embedder
+
+    t = time.perf_counter()
+    embedder = make_embedder(Settings())
+    typer.echo(f"embedding model ready: {embedder.name} ({time.perf_counter() - t:.1f} s)")
+
+
+@app.command()
 def serve(store: StoreOpt = None) -> None:
     """Start the web app."""
     import app as webapp
