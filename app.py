@@ -26,7 +26,7 @@ def create_ui(assistant: Any) -> Any:
     import gradio as gr
 
     h = Handlers(assistant)
-    with gr.Blocks(title="Briefing Assistant") as ui:
+    with gr.Blocks(title="Briefing Assistant", analytics_enabled=False) as ui:
         filters = gr.State(None)  # {"sources": [...], "date_from": ..., "date_to": ...} or None
         engine = gr.State(h.default_engine())
         gr.Markdown("# Briefing Assistant\nCited answers from the articles you load.")
@@ -43,9 +43,10 @@ def create_ui(assistant: Any) -> Any:
             with gr.Tab("Settings", id="settings"):
                 settings = _settings_tab(gr, h, engine)
         refreshed = [sources["table"], sources["delete_id"], sources["source_filter"],
-                     settings["index"]]
+                     settings["index"], chat["store_note"]]
         for event in sources["changes"]:
             event.then(h.refresh, None, refreshed, api_visibility="private")
+        sources["refresh"].click(h.refresh, None, refreshed, api_name="documents")
         settings["refresh"].click(h.refresh, None, refreshed, api_visibility="private")
         ui.load(h.on_load, None, [tabs, *refreshed], api_visibility="private")
     return ui
@@ -53,7 +54,10 @@ def create_ui(assistant: Any) -> Any:
 
 def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any) -> dict[str, Any]:
     history = gr.State([])  # plain role/content dicts passed to assistant.stream
-    filters_note = gr.Markdown(h.filters_note(None), elem_id="filters-note")
+    shown = gr.State([])  # the messages on screen (HTML), this session's only
+    with gr.Row():
+        filters_note = gr.Markdown(h.filters_note(None), elem_id="filters-note")
+        store_note = gr.Markdown(elem_id="chat-index")
     chatbot = gr.Chatbot(
         label="Briefing",
         elem_id="chatbot",
@@ -75,11 +79,11 @@ def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any) -> dict[str, Any]
         plain = gr.Textbox(label="Last answer", lines=6, buttons=["copy"], interactive=False,
                            elem_id="answer-plain")
     question.submit(
-        h.respond, [question, chatbot, history, filters, engine],
-        [chatbot, history, question, plain], api_name="ask",
+        h.respond, [question, shown, history, filters, engine],
+        [chatbot, shown, history, question, plain], api_name="ask",
     )
-    clear.click(h.clear_chat, None, [chatbot, history, plain], api_name="clear")
-    return {"filters_note": filters_note}
+    clear.click(h.clear_chat, None, [chatbot, shown, history, plain], api_name="clear")
+    return {"filters_note": filters_note, "store_note": store_note}
 
 
 def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[str, Any]:
@@ -99,9 +103,12 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
                     url = gr.Textbox(label="URL (optional)", placeholder="https://…")
                 add_text = gr.Button("Add text")
     report = gr.Markdown(elem_id="ingest-report")
+    with gr.Row():
+        gr.Markdown("### Stored documents")
+        refresh = gr.Button("Refresh list", size="sm", scale=0)
     table = gr.Dataframe(
         headers=h.doc_headers(), datatype=["str", "str", "str", "number", "str"],
-        interactive=False, label="Stored documents", wrap=True, elem_id="documents",
+        interactive=False, show_label=False, wrap=True, elem_id="documents",
     )
     with gr.Row():
         delete_id = gr.Dropdown(label="Document to delete (doc id)", choices=[],
@@ -111,7 +118,8 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
         with gr.Row():
             date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD")
             date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD")
-            source_filter = gr.Dropdown(label="Sources", choices=[], multiselect=True, scale=2)
+            source_filter = gr.Dropdown(label="Sources", choices=[], multiselect=True, scale=2,
+                                        allow_custom_value=True)
         with gr.Row():
             apply = gr.Button("Apply filters")
             reset = gr.Button("Clear filters")
@@ -128,7 +136,7 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
                 [filters, filters_status, filters_note, date_from, date_to, source_filter],
                 api_name="clear_filters")
     return {"table": table, "delete_id": delete_id, "source_filter": source_filter,
-            "changes": changes}
+            "changes": changes, "refresh": refresh}
 
 
 def _settings_tab(gr: Any, h: Handlers, engine: Any) -> dict[str, Any]:

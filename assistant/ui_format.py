@@ -25,13 +25,16 @@ _TAIL_PUNCT = ".,;:!?\"'”’)]»"
 
 
 def esc(text: object) -> str:
-    """HTML-escape any value, quotes included; newlines become <br> (no blank lines survive,
-    so the Chatbot's Markdown pass never sees document text outside an HTML block)."""
+    """HTML-escape any value, quotes included, and turn newlines into <br>.
+
+    No blank line survives, so the Chatbot's Markdown pass never sees document text outside
+    the HTML block it sits in.
+    """
     return html.escape(str(text or ""), quote=True).replace("\r", "").replace("\n", "<br>")
 
 
 def safe_url(url: str) -> str:
-    """The URL if it is an absolute http(s) URL without spaces or control characters, else ""."""
+    """Return the URL if it is an absolute http(s) URL without spaces or controls, else ""."""
     url = (url or "").strip()
     if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
         return ""
@@ -45,8 +48,11 @@ def safe_url(url: str) -> str:
 
 
 def fragment_text(quote_text: str) -> str:
-    """The start of a quote as a Text Fragments `textStart`: a few whole words, percent-encoded
-    (including `-`, `,` and `&`, which the directive syntax reserves)."""
+    """Return the start of a quote as a Text Fragments `textStart`.
+
+    A few whole words, percent-encoded, including `-`, `,` and `&`, which the directive syntax
+    reserves.
+    """
     words = " ".join((quote_text or "").split()).split(" ")
     start = ""
     for word in words[:_FRAGMENT_WORDS]:
@@ -59,7 +65,7 @@ def fragment_text(quote_text: str) -> str:
 
 
 def deep_link(url: str, quote_text: str) -> str:
-    """`url#:~:text=<start of quote>` for an http(s) URL (its own fragment dropped), else ""."""
+    """Return `url#:~:text=<start of quote>` for an http(s) URL (own fragment dropped)."""
     url = safe_url(url)
     if not url:
         return ""
@@ -69,7 +75,7 @@ def deep_link(url: str, quote_text: str) -> str:
 
 
 def link(url: str, label: str, cls: str = "") -> str:
-    """An escaped external link, or the escaped label alone when the URL is not http(s)."""
+    """Render an escaped external link, or the escaped label alone for a non-http(s) URL."""
     url = safe_url(url)
     if not url:
         return esc(label)
@@ -81,7 +87,7 @@ def link(url: str, label: str, cls: str = "") -> str:
 
 
 def highlight(passage: str, quote_text: str) -> str:
-    """The escaped passage with the quoted sentence(s) wrapped in <mark>."""
+    """Escape a passage and wrap the quoted sentence(s) in <mark>."""
     spans = _find_spans(passage or "", quote_text or "")
     out, pos = [], 0
     for start, end in spans:
@@ -145,8 +151,11 @@ def footnote(n: int, prefix: str) -> str:
 
 
 def citation_html(c: Citation, prefix: str) -> str:
-    """One numbered source: title (linked), outlet, date, and its passage with the cited
-    sentence highlighted, inside an expandable block, with a deep link into the page."""
+    """Render one numbered source: title (linked), outlet, date, and its passage.
+
+    The passage sits in an expandable block with the cited sentence highlighted and a deep link
+    to it in the original page.
+    """
     head = f'<span class="src-n">[{c.n}]</span> ' + link(c.url, c.title or "Untitled", "src-title")
     byline = _byline(c.source, c.date)
     if byline:
@@ -166,7 +175,7 @@ def citation_html(c: Citation, prefix: str) -> str:
 
 
 def passage_html(p: Passage, n: int) -> str:
-    """A retrieved passage (for "closest passages"), expandable, nothing highlighted."""
+    """Render a retrieved passage (for "closest passages"), expandable, nothing marked."""
     head = f'<span class="src-n">{n}.</span> ' + link(p.url, p.title or "Untitled", "src-title")
     byline = _byline(p.source, p.date)
     if byline:
@@ -178,8 +187,11 @@ def passage_html(p: Passage, n: int) -> str:
 
 
 def answer_html(answer: Answer, prefix: str = "a") -> str:
-    """The whole answer as one HTML block (no blank lines): text with footnotes, then sources;
-    or, for an abstention, a clear "the sources do not say" notice and the closest passages."""
+    """Render an answer as one HTML block (no blank lines).
+
+    The text with footnotes, then its sources; or, for an abstention, a clear "the sources do
+    not say" notice and the closest passages.
+    """
     prefix = re.sub(r"[^A-Za-z0-9_-]", "", prefix) or "a"
     if answer.abstained:
         closest = "".join(passage_html(p, i) for i, p in enumerate(answer.closest, 1))
@@ -250,6 +262,11 @@ def md_text(text: object) -> str:
     return re.sub(r"([\\`*_{}\[\]()#+\-.!|>~])", r"\\\1", html.escape(str(text or "")))
 
 
+def md_code(text: object) -> str:
+    """Render a value as a Markdown code span (HTML-escaped, backticks removed)."""
+    return "`" + html.escape(str(text or "")).replace("`", "'") + "`"
+
+
 def report_markdown(report: IngestReport, what: str = "Ingest") -> str:
     r = report
     lines = [
@@ -284,5 +301,11 @@ def filters_summary(filters: dict[str, Any] | None) -> str:
 
 def index_markdown(docs: int, chunks: int, model: str) -> str:
     return (
-        f"**Index:** {docs} documents, {chunks} chunks · embedding model `{md_text(model)}`"
+        f"**Index:** {docs} documents, {chunks} chunks · embedding model {md_code(model)}"
     )
+
+
+def store_summary(docs: int) -> str:
+    if not docs:
+        return "_No documents yet: add some on the Sources tab._"
+    return f"{docs} document{'s' if docs != 1 else ''} in the store."

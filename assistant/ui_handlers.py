@@ -61,15 +61,15 @@ class Handlers:
         question = (question or "").strip()
         chat, history = list(chat or []), list(history or [])
         if not question:
-            yield chat, history, "", ""
+            yield list(chat), list(chat), history, "", ""
             return
         engine = engine or self.default_engine()
         chat.append({"role": "user", "content": fmt.esc(question)})
         chat.append({"role": "assistant", "content": fmt.streaming_html("…")})
-        yield chat, history, "", ""
+        yield list(chat), list(chat), history, "", ""
         if engine == "llm" and not self.llm_configured():
             chat[-1] = {"role": "assistant", "content": fmt.notice_html(self._llm_missing())}
-            yield chat, history, "", ""
+            yield list(chat), list(chat), history, "", ""
             return
         prefix = f"a{len(history) // 2 + 1}-{uuid.uuid4().hex[:6]}"
         text, final = "", None
@@ -80,11 +80,11 @@ class Handlers:
                     break
                 text += piece
                 chat[-1] = {"role": "assistant", "content": fmt.streaming_html(text)}
-                yield chat, history, "", ""
+                yield list(chat), list(chat), history, "", ""
         except Exception as exc:  # a failing LLM server, a broken store: say so, keep the chat
             chat[-1] = {"role": "assistant",
                         "content": fmt.notice_html(f"Could not answer: {exc}")}
-            yield chat, history, "", ""
+            yield list(chat), list(chat), history, "", ""
             return
         if final is None:
             final = Answer(text=text or "No answer.", abstained=not text, question=question)
@@ -92,10 +92,10 @@ class Handlers:
         plain = fmt.answer_plain(final)
         history += [{"role": "user", "content": question},
                     {"role": "assistant", "content": final.text}]
-        yield chat, history, "", plain
+        yield list(chat), list(chat), history, "", plain
 
-    def clear_chat(self) -> tuple[list[Any], list[Any], str]:
-        return [], [], ""
+    def clear_chat(self) -> tuple[list[Any], list[Any], list[Any], str]:
+        return [], [], [], ""
 
     def filters_note(self, filters: dict[str, Any] | None) -> str:
         return fmt.filters_summary(filters)
@@ -132,8 +132,8 @@ class Handlers:
         if not doc_id:
             return "Choose a document to delete.", None
         if self.a.delete(doc_id):
-            return f"Deleted document `{fmt.md_text(doc_id)}`.", None
-        return f"No document with id `{fmt.md_text(doc_id)}`.", None
+            return f"Deleted document {fmt.md_code(doc_id)}.", None
+        return f"No document with id {fmt.md_code(doc_id)}.", None
 
     def documents(self) -> list[list[object]]:
         return fmt.documents_rows(self.a.documents())
@@ -179,8 +179,8 @@ class Handlers:
         if not self.llm_configured():
             return ("**LLM:** not configured (set `BRIEFING_LLM_PROVIDER`, "
                     "`BRIEFING_LLM_BASE_URL` and `BRIEFING_LLM_MODEL`, then restart).")
-        where = fmt.md_text(s.llm_base_url or "the provider's default URL")
-        return (f"**LLM:** `{fmt.md_text(s.llm_model)}` via {fmt.md_text(s.llm_provider)} "
+        where = fmt.md_code(s.llm_base_url) if s.llm_base_url else "the provider's default URL"
+        return (f"**LLM:** {fmt.md_code(s.llm_model)} via {fmt.md_text(s.llm_provider)} "
                 f"at {where}")
 
     def _llm_missing(self) -> str:
@@ -219,7 +219,10 @@ class Handlers:
             gr.Dropdown(choices=fmt.document_choices(docs), value=None),
             gr.Dropdown(choices=fmt.source_choices(docs)),
             self.index_state(),
+            fmt.store_summary(len(docs)),
         )
 
     def on_load(self) -> tuple[Any, ...]:
-        return (gr.Tabs(selected=self.start_tab()), *self.refresh())
+        """Fill the tables; open Sources if the store is empty (never switch away from it)."""
+        start = self.start_tab()
+        return (gr.Tabs(selected=start) if start == "sources" else gr.skip(), *self.refresh())

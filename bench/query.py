@@ -1,0 +1,143 @@
+"""Query latency on a large index: `search` and extractive `ask`, model already loaded.
+
+The index holds the real sample corpus plus filler documents made of the corpus's own sentences
+in random mixes (realistic text and term statistics for BM25). Filler vectors are real
+embeddings of corpus chunks with a little noise, so they crowd the same neighbourhoods as the
+real ones without costing an hour of embedding. Questions are embedded and answered for real.
+
+    python bench/query.py [--chunks 10000] [--queries 60]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+SHARED = ROOT.parent / "shared"
+PATHS = [SHARED / "corpus" / "articles", SHARED / "seed"]
+QUESTIONS = [
+    "What does Russia demand from NATO?",
+    "Where did the Strategic Stability Dialogue take place?",
+    "What did Stoltenberg say after the NATO-Russia Council?",
+    "What did the United States offer on arms control?",
+    "When did Blinken and Lavrov meet in Geneva?",
+    "What did the UN Security Council discuss on January 31?",
+    "What consequences did the US threaten if Russia invades Ukraine?",
+    "What is the OSCE's role in European security?",
+    "What did Putin say about the Minsk agreements?",
+    "What did Ukraine's foreign minister urge the West to do?",
+    "How many troops has Russia massed near Ukraine?",
+    "What did the written responses from the US and NATO contain?",
+]
+
+
+class FillerEmbedder:
+    """Real model for everything but filler documents, which get noisy copies of real vectors."""
+
+    def __init__(self, real, pool: np.ndarray, seed: int = 7) -> None:
+        self.real, self.pool, self.rng = real, pool, np.random.default_rng(seed)
+        self.filler = False
+
+    name = property(lambda self: self.real.name)
+    dim = property(lambda self: self.real.dim)
+
+    def embed_documents(self, texts):
+        if not self.filler:
+            return self.real.embed_documents(texts)
+        picks = self.pool[self.rng.integers(0, len(self.pool), len(texts))]
+        noisy = picks + self.rng.normal(0, 0.03, picks.shape).astype(np.float32)
+        return (noisy / np.linalg.norm(noisy, axis=1, keepdims=True)).astype(np.float32)
+
+    def embed_query(self, text):
+        return self.real.embed_query(text)
+
+    def count_tokens(self, texts):
+        return self.real.count_tokens(texts)
+
+
+def build(store: Path, target_chunks: int, real) -> object:
+    from assistant.api import open_assistant
+    from index.chunking import sentence_spans
+
+    probe = open_assistant(store, embedder=real)
+    probe.ingest(PATHS)
+    texts = [probe.services.catalog.document_text(d.doc_id) or "" for d in probe.documents()]
+    pool = real.embed_documents(
+        [p.text for q in QUESTIONS for p in probe.search(q, k=10)]
+    )
+    probe.close()
+    sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]
+    emb = FillerEmbedder(real, pool)
+    a = open_assistant(store, embedder=emb)
+    rng = random.Random(11)
+    emb.filler = True
+    batch: list[Path] = []
+    n = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        while a.services.vectors.count() < target_chunks:
+            body = " ".join(rng.sample(sentences, 30))
+            f = Path(tmp) / f"filler-{n:06d}.txt"
+            f.write_text(f"title: Filler {n}\ndate: 2022-0{1 + n % 9}-1{n % 9}\n---\n{body}\n")
+            batch.append(f)
+            n += 1
+            if len(batch) == 200:
+                a.ingest(batch)
+                batch = []
+        a.ingest(batch)
+    emb.filler = False
+    return a
+
+
+def pct(values: list[float], p: float) -> float:
+    return float(np.percentile(values, p))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--chunks", type=int, default=10_000)
+    ap.add_argument("--queries", type=int, default=60)
+    args = ap.parse_args()
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
+
+    real = make_embedder(Settings())
+    with tempfile.TemporaryDirectory() as tmp:
+        t = time.perf_counter()
+        a = build(Path(tmp) / "store", args.chunks, real)
+        built = time.perf_counter() - t
+        chunks = a.services.vectors.count()
+        questions = [QUESTIONS[i % len(QUESTIONS)] + ("" if i < len(QUESTIONS) else f" ({i})")
+                     for i in range(args.queries)]
+        for q in QUESTIONS[:3]:  # warm caches of the process, not of the questions measured
+            a.search(q)
+        search_ms, ask_ms = [], []
+        for q in questions:
+            t = time.perf_counter()
+            a.search(q, k=10)
+            search_ms.append((time.perf_counter() - t) * 1000)
+        for q in questions:
+            t = time.perf_counter()
+            a.ask(q)
+            ask_ms.append((time.perf_counter() - t) * 1000)
+        a.close()
+    print(f"Index: {chunks:,} chunks (built in {built:.0f} s); {len(questions)} questions; "
+          f"model {real.name}\n")
+    print("| operation | p50 ms | p95 ms | mean ms | target |")
+    print("|---|---:|---:|---:|---|")
+    print(f"| search (hybrid, k=10) | {pct(search_ms, 50):.1f} | {pct(search_ms, 95):.1f} | "
+          f"{statistics.mean(search_ms):.1f} | p50 <= 50 |")
+    print(f"| ask (extractive) | {pct(ask_ms, 50):.1f} | {pct(ask_ms, 95):.1f} | "
+          f"{statistics.mean(ask_ms):.1f} | p50 <= 150, p95 <= 300 |")
+
+
+if __name__ == "__main__":
+    main()

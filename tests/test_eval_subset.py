@@ -1,0 +1,94 @@
+"""Regression floor for retrieval and answer quality on the gold set (eval/gold.jsonl).
+
+Builds one store from the shared corpus + seed article with the real embedder, runs
+`eval.run.evaluate` on the whole gold set once, and checks each metric against a floor set a
+little (about 0.1) below what was measured when the floors were written. Skipped when the shared
+corpus is not present. Takes ~2-3 min on a 2-CPU box (ingest ~18 s, then ~1 s per `ask`), so it
+is marked `slow` (`pytest -m "not slow"` leaves it out).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from eval.run import CORPUS, GOLD, SEED, evaluate, load_gold, source_files
+
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not (CORPUS.is_dir() and SEED.is_dir()), reason="shared corpus/seed not available"
+    ),
+]
+
+# Measured on the full gold set (74 questions); floors = measured - ~0.1 (rounded down).
+RETRIEVAL_FLOORS = {
+    # measured: dense 0.875 / 0.906 / 0.650, lexical 0.812 / 0.938 / 0.641,
+    #           hybrid 0.891 / 0.969 / 0.765 (recall@5 / recall@10 / MRR, 64 answerable questions)
+    "dense": {"recall@5": 0.77, "recall@10": 0.80, "mrr": 0.55},
+    "lexical": {"recall@5": 0.71, "recall@10": 0.83, "mrr": 0.54},
+    "hybrid": {"recall@5": 0.79, "recall@10": 0.86, "mrr": 0.66},
+}
+# measured: fact recall 0.479, citation precision 0.298, citation recall 0.750, support 1.000,
+# abstention recall 0.300, false abstention rate 0.016
+ANSWER_FLOORS = {
+    "fact_recall": 0.37,
+    "citation_precision": 0.19,
+    "citation_recall": 0.65,
+    "support": 0.90,
+    "abstention_recall": 0.20,
+}
+ANSWER_CEILINGS = {"false_abstention_rate": 0.11}
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from assistant.api import open_assistant
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
+
+    store = tmp_path_factory.mktemp("eval-store")
+    assistant = open_assistant(store, embedder=make_embedder(Settings()))
+    try:
+        report = assistant.ingest(source_files())
+        assert not report.failed, report.failed
+        return evaluate(assistant, load_gold(GOLD))
+    finally:
+        assistant.close()
+
+
+def test_gold_set_is_well_formed() -> None:
+    gold = load_gold(GOLD)
+    names = {p.name for p in source_files()}
+    assert len(gold) >= 48
+    assert len({g["id"] for g in gold}) == len(gold)
+    for g in gold:
+        assert g["answerable"] == bool(g["relevant"]), g["id"]
+        assert set(g["relevant"]) <= names, g["id"]
+        assert g["answerable"] == bool(g["facts"]), g["id"]
+
+
+@pytest.mark.parametrize("mode", sorted(RETRIEVAL_FLOORS))
+def test_retrieval_floor(result: dict[str, Any], mode: str) -> None:
+    got = result["retrieval"][mode]
+    for metric, floor in RETRIEVAL_FLOORS[mode].items():
+        assert got[metric] >= floor, f"{mode} {metric}: {got[metric]:.3f} < {floor}"
+
+
+def test_answer_floor(result: dict[str, Any]) -> None:
+    got = result["answer"]
+    for metric, floor in ANSWER_FLOORS.items():
+        value = got[metric]
+        assert value is not None and value >= floor, f"{metric}: {value} < {floor}"
+    for metric, ceiling in ANSWER_CEILINGS.items():
+        value = got[metric]
+        assert value is not None and value <= ceiling, f"{metric}: {value} > {ceiling}"
+
+
+def test_hybrid_not_worse_than_lexical(result: dict[str, Any]) -> None:
+    r = result["retrieval"]
+    assert r["hybrid"]["recall@10"] >= r["lexical"]["recall@10"] - 0.05

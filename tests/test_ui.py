@@ -1,0 +1,360 @@
+"""The web app through gradio_client, against a launched server on a small real-embedder store.
+
+The articles below are invented for these tests. One of them is hostile (script and img tags
+in its title, text and url); it must come back escaped everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ARTICLES: list[dict[str, str]] = [
+    {
+        "title": "Halvern dock strike ends with pay deal",
+        "source": "Coastal Ledger",
+        "date": "2024-03-04",
+        "url": "https://ledger.example/strike-ends",
+        "text": "Port workers in Halvern ended their strike on Monday after the union accepted a "
+        "seven percent pay rise. The harbour authority had first offered four percent. The "
+        "talks took place in the town hall of Brenmouth on Sunday night.",
+    },
+    {
+        "title": "Valmora and Ostrand open border talks",
+        "source": "Northern Courier",
+        "date": "2024-05-13",
+        "url": "https://courier.example/border-talks?id=7",
+        "text": "Valmora demands that Ostrand withdraw its artillery from the Tessel valley. "
+        "Ostrand offered a joint monitoring mission along the river instead. The two "
+        "delegations met in the lakeside city of Lindau on 12 May.",
+    },
+    {
+        "title": "Kestrel Rovers sign goalkeeper Ivo Marek",
+        "source": "Sideline Weekly",
+        "date": "2024-07-14",
+        "url": "",
+        "text": "Kestrel Rovers signed goalkeeper Ivo Marek from Millbrook on a three-year "
+        "contract. The coach said Marek would start the opening match in August.",
+    },
+]
+HOSTILE = {
+    "title": "<script>alert(1)</script>Zanthor council row",
+    "source": "<b>Bad</b> Outlet",
+    "date": "2024-06-02",
+    "url": "javascript:alert(1)",
+    "text": "The mayor of Zanthor said <script>alert(1)</script> was painted on the council "
+    "notice board. A second notice read <img src=x onerror=alert(1)> and was removed on "
+    "Tuesday by the Zanthor caretaker.",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@dataclass
+class Running:
+    url: str
+    assistant: Any
+    ui: Any
+
+
+@functools.cache
+def embedder() -> Any:
+    """The real embedding model, loaded once per test run."""
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
+
+    return make_embedder(Settings())
+
+
+def build_store(store: Path, articles: bool = True, **overrides: Any) -> Any:
+    from assistant.api import open_assistant
+
+    a = open_assistant(store, embedder=embedder(), **overrides)
+    for art in [*ARTICLES, HOSTILE] if articles else []:
+        meta = {k: v for k, v in art.items() if k != "text" and v}
+        report = a.ingest_text(art["text"], **meta)
+        assert report.added == 1, report.to_dict()
+    return a
+
+
+def launch(a: Any) -> Running:
+    import app
+
+    ui = app.create_ui(a)
+    port = free_port()
+    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
+              **app.launch_options())
+    return Running(f"http://127.0.0.1:{port}/", a, ui)
+
+
+@pytest.fixture(scope="module")
+def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    a = build_store(tmp_path_factory.mktemp("ui") / "store")
+    r = launch(a)
+    yield r
+    r.ui.close()
+    a.close()
+
+
+def client(r: Running) -> Any:
+    from gradio_client import Client
+
+    return Client(r.url, verbose=False)
+
+
+def last_html(chat: list[dict[str, Any]]) -> str:
+    content = chat[-1]["content"]
+    if isinstance(content, list):
+        return "".join(part.get("text", "") for part in content if isinstance(part, dict))
+    return str(content)
+
+
+def ask(c: Any, question: str) -> tuple[list[dict[str, Any]], str]:
+    chat, cleared, plain = c.predict(question, api_name="/ask")
+    assert cleared == ""
+    return chat, plain
+
+
+def documents(c: Any) -> list[list[Any]]:
+    table = c.predict(api_name="/documents")[0]
+    return table["data"] if isinstance(table, dict) else table
+
+
+# --- through the server ---------------------------------------------------------------------
+
+
+def test_ask_returns_a_cited_answer_with_its_source(running: Running) -> None:
+    chat, plain = ask(client(running), "What pay rise did the Halvern union accept?")
+    html = last_html(chat)
+    assert chat[-1]["role"] == "assistant" and chat[-2]["role"] == "user"
+    assert "seven percent" in html
+    m = re.search(r'<sup class="fn"><a href="#([\w-]+)-src-1"[^>]*>\[1\]</a></sup>', html)
+    assert m, html  # the [1] marker became a footnote link ...
+    assert f'id="{m.group(1)}-src-1"' in html  # ... to the source shown under the answer
+    assert "Halvern dock strike ends with pay deal" in html and "Coastal Ledger" in html
+    assert "2024-03-04" in html
+    assert "<details" in html and "<mark>" in html  # the passage, cited sentence highlighted
+    mark = re.search(r"<mark>(.*?)</mark>", html).group(1)  # type: ignore[union-attr]
+    assert "seven percent pay rise" in mark and "four percent" not in mark
+    assert 'href="https://ledger.example/strike-ends#:~:text=Port%20workers%20in%20Halvern' in html
+    assert "[1]" in plain and "Halvern dock strike ends with pay deal" in plain  # copyable
+
+
+def test_abstention_says_the_sources_do_not_say(running: Running) -> None:
+    chat, _ = ask(client(running), "What is the boiling point of liquid nitrogen on Neptune?")
+    html = last_html(chat)
+    assert "The sources do not say" in html and "abstained" in html
+    assert "Closest passages" in html
+    assert '<sup class="fn">' not in html
+
+
+def test_follow_up_keeps_history_per_session(running: Running) -> None:
+    c1, c2 = client(running), client(running)
+    ask(c1, "What does Valmora demand from Ostrand?")
+    chat, _ = ask(c1, "Where did the delegations meet?")
+    assert len(chat) == 4  # both turns, in this session only
+    assert "Lindau" in last_html(chat)
+    other, _ = ask(c2, "What did Ostrand offer?")
+    assert len(other) == 2  # a second user starts with an empty history
+    assert "monitoring mission" in last_html(other)
+    assert c1.predict(api_name="/clear")[0] == []
+    chat, _ = ask(c1, "What did Ostrand offer?")
+    assert len(chat) == 2  # a new conversation
+
+
+def test_upload_files_then_listed_and_deleted(running: Running, tmp_path: Path) -> None:
+    c = client(running)
+    from gradio_client import handle_file
+
+    ferry = tmp_path / "ferry.txt"
+    ferry.write_text(
+        "title: Skarra ferry resumes service\nsource: Island Post\ndate: 2024-02-10\n---\n"
+        "The ferry between Skarra and the mainland resumed on Saturday after pier repairs.\n",
+        encoding="utf-8",
+    )
+    glacier = tmp_path / "glacier.md"
+    glacier.write_text(
+        "---\ntitle: Felden glacier retreats forty metres\nsource: Alpine Wire\n---\n"
+        "Surveyors measured a retreat of forty metres at the Felden glacier this summer.\n",
+        encoding="utf-8",
+    )
+    broken = tmp_path / "empty.txt"
+    broken.write_text("", encoding="utf-8")
+    report, files = c.predict(
+        [handle_file(str(ferry)), handle_file(str(glacier)), handle_file(str(broken))],
+        api_name="/ingest_files",
+    )
+    assert "2 added" in report and "1 failed" in report and "empty" in report, report
+    rows = documents(c)
+    titles = [row[0] for row in rows]
+    assert "Skarra ferry resumes service" in titles
+    assert "Felden glacier retreats forty metres" in titles
+    ferry_row = next(row for row in rows if row[0] == "Skarra ferry resumes service")
+    assert ferry_row[1] == "Island Post" and ferry_row[2] == "2024-02-10"
+    assert int(ferry_row[3]) >= 1
+    deleted, _ = c.predict(ferry_row[4], api_name="/delete")
+    assert "Deleted" in deleted
+    assert "Skarra ferry resumes service" not in [row[0] for row in documents(c)]
+
+
+def test_paste_text_with_metadata(running: Running) -> None:
+    c = client(running)
+    report, box = c.predict(
+        "The Lindmoor orchards reported a record apple harvest after a mild spring.",
+        "Record apple harvest in Lindmoor", "Valley Farm News", "2024-09-30", "",
+        api_name="/add_text",
+    )
+    assert "1 added" in report and box == ""
+    rows = documents(c)
+    assert ["Record apple harvest in Lindmoor", "Valley Farm News", "2024-09-30"] in [
+        row[:3] for row in rows
+    ]
+
+
+def test_hostile_article_is_escaped(running: Running) -> None:
+    chat, _ = ask(client(running), "What was painted on the Zanthor council notice board?")
+    html = last_html(chat)
+    assert "Zanthor" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "&lt;b&gt;Bad&lt;/b&gt; Outlet" in html
+    lowered = html.lower()
+    assert "<script" not in lowered and "<img" not in lowered and "<b>" not in lowered
+    assert "javascript:" not in lowered.replace("javascript:alert(1)", "")
+    assert 'href="javascript' not in lowered  # a non-http(s) url is never a link
+    user_turn = last_html(chat[:-1])
+    assert "<" not in user_turn.replace("&lt;", "")  # the question is escaped too
+
+
+def test_filters_restrict_the_chat(running: Running) -> None:
+    c = client(running)
+    status, note = c.predict("", "", ["Northern Courier"], api_name="/set_filters")
+    assert "Northern Courier" in status and status == note
+    chat, _ = ask(c, "What pay rise did the Halvern union accept?")
+    html = last_html(chat)
+    assert "Coastal Ledger" not in html  # the only source that says it is filtered out
+    bad, _ = c.predict("March 2024", "", [], api_name="/set_filters")
+    assert "2024-03-15" in bad  # a clear message, filters unchanged
+    c.predict(api_name="/clear_filters")
+    chat, _ = ask(c, "What pay rise did the Halvern union accept?")
+    assert "Coastal Ledger" in last_html(chat)
+    c.predict("2024-05-01", "2024-05-31", [], api_name="/set_filters")
+    chat, _ = ask(c, "What pay rise did the Halvern union accept?")
+    assert "Coastal Ledger" not in last_html(chat)
+
+
+def test_llm_without_a_model_shows_a_clear_message(running: Running) -> None:
+    engine, note = client(running).predict("llm", api_name="/set_engine")
+    assert engine == "extractive"
+    assert "not configured" in note and "BRIEFING_LLM_MODEL" in note
+
+
+def test_settings_show_the_index_state(running: Running) -> None:
+    out = client(running).predict(api_name="/documents")
+    index = out[-2]
+    assert out[-1].endswith("documents in the store.")
+    docs, chunks = running.assistant.services.catalog.counts()
+    assert f"{docs} documents" in index and f"{chunks} chunks" in index
+    assert running.assistant.services.embedder.name in index
+
+
+# --- main() ---------------------------------------------------------------------------------
+
+
+def test_main_ingests_samples_on_first_start_and_passes_auth(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gradio as gr
+
+    import app
+    from assistant.settings import Settings
+
+    samples = tmp_path / "samples"
+    samples.mkdir()
+    (samples / "a.txt").write_text(
+        "title: Brenna rail tunnel opens\nsource: Alpine Wire\n---\n"
+        "A new rail tunnel under the Brenna pass opened to passenger trains on Friday.\n",
+        encoding="utf-8",
+    )
+    launched: dict[str, Any] = {}
+
+    def fake_launch(self: Any, **kwargs: Any) -> None:
+        launched.update(kwargs, blocks=self)
+
+    monkeypatch.setattr(gr.Blocks, "launch", fake_launch)
+    monkeypatch.setattr("assistant.services.build_embedder", lambda settings: embedder())
+    monkeypatch.setenv("BRIEFING_AUTH", "analyst:s3cret:with-colon")
+    settings = Settings(store=tmp_path / "store", samples=[samples, tmp_path / "missing"],
+                        port=7999)
+    app.main(settings)
+    assert launched["server_port"] == 7999 and launched["server_name"] == "127.0.0.1"
+    assert launched["auth"] == [("analyst", "s3cret:with-colon")]
+    assert "briefing-answer" in launched["css"]
+    from assistant.api import open_assistant
+
+    with open_assistant(tmp_path / "store", embedder=embedder()) as a:
+        assert [d.title for d in a.documents()] == ["Brenna rail tunnel opens"]
+
+
+def test_opens_on_sources_when_the_store_is_empty(tmp_path: Path) -> None:
+    import app
+
+    a = build_store(tmp_path / "empty", articles=False)
+    try:
+        ui = app.create_ui(a)
+        tabs = next(b for b in ui.blocks.values() if type(b).__name__ == "Tabs")
+        assert tabs.selected == "sources"
+        a.ingest_text("The Brenna tunnel opened on Friday.", title="Tunnel opens")
+        tabs = next(b for b in app.create_ui(a).blocks.values() if type(b).__name__ == "Tabs")
+        assert tabs.selected == "chat"
+    finally:
+        a.close()
+
+
+def test_read_auth_from_a_file(tmp_path: Path) -> None:
+    from app import read_auth
+
+    f = tmp_path / "users"
+    f.write_text("# analysts\nana:pw1\n\nbo:pw:2\n", encoding="utf-8")
+    assert read_auth(str(f)) == [("ana", "pw1"), ("bo", "pw:2")]
+    assert read_auth("") is None and read_auth(None) is None
+    with pytest.raises(ValueError):
+        read_auth("no-colon-here")
+
+
+# --- formatting helpers -----------------------------------------------------------------------
+
+
+def test_text_fragment_links_follow_the_spec() -> None:
+    from assistant.ui_format import deep_link, fragment_text
+
+    assert fragment_text("Cease-fire talks, in Oslo & Bergen, went on.") == (
+        "Cease%2Dfire%20talks%2C%20in%20Oslo%20%26%20Bergen%2C%20went%20on"
+    )
+    link = deep_link("https://x.example/a?b=1#old", "The talks ended.")
+    assert link == "https://x.example/a?b=1#:~:text=The%20talks%20ended"
+    assert deep_link("javascript:alert(1)", "x") == ""
+    assert deep_link("ftp://x.example/file", "x") == ""
+
+
+def test_highlight_finds_the_quote_despite_whitespace() -> None:
+    from assistant.ui_format import highlight
+
+    out = highlight("One <b>.\nTwo  words here. Three.", "Two words here.")
+    assert out == "One &lt;b&gt;.<br><mark>Two  words here.</mark> Three."
+    assert "<mark>" not in highlight("Nothing matches.", "Something else entirely.")
