@@ -33,17 +33,18 @@ class Services:
         self.catalog.close()
 
 
-def build_embedder(settings: Settings) -> Embedder:
+def build_embedder(settings: Settings, stored: str | None = None) -> Embedder:
     from index.embedders import make_embedder
 
-    return make_embedder(settings)
+    return make_embedder(settings, stored=stored)
 
 
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
-    embedder = embedder or build_embedder(settings)
     store = settings.store
     store.mkdir(parents=True, exist_ok=True)
     catalog = Catalog(store / "catalog.sqlite3")
+    if embedder is None:
+        embedder = build_embedder(settings, stored=catalog.embedder_name())
     catalog.check_compatible(embedder.name)
     collection = f"{settings.collection}-{embedder.name}".replace("@", "-")
     vectors: VectorIndex
@@ -65,6 +66,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         near_duplicate_threshold=settings.near_duplicate_threshold,
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
     )
+    ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
     retriever = Retriever(embedder, vectors, catalog)
     chat = None
     if settings.llm_provider != "none":

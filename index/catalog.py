@@ -72,6 +72,11 @@ class Catalog:
 
     # --- meta -------------------------------------------------------------------------------
 
+    def embedder_name(self) -> str | None:
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'embedder'").fetchone()
+        return row[0] if row else None
+
     def check_compatible(self, embedder_name: str) -> None:
         """Refuse a store written by another model: its vectors would answer nonsense."""
         with self.transaction() as db:
@@ -229,9 +234,11 @@ class Catalog:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def begin_pending(self, doc_id: str, action: str) -> None:
+    def begin_pending_many(self, doc_ids: Sequence[str], action: str = "add") -> None:
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO pending VALUES (?, ?)", (doc_id, action))
+            db.executemany(
+                "INSERT OR REPLACE INTO pending VALUES (?, ?)", [(d, action) for d in doc_ids]
+            )
 
     def pending(self) -> list[tuple[str, str]]:
         with self._lock:

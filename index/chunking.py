@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from assistant.types import Article, Chunk
 
@@ -17,34 +16,26 @@ TokenCounter = Callable[[Sequence[str]], list[int]]
 _PARA = re.compile(r"\n\s*\n")
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # type: ignore[no-untyped-def]
-    import pysbd
-
-    return pysbd.Segmenter(language="en", clean=False)
-
-
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Spans of the sentences in text[start:end], trimmed of surrounding whitespace.
 
-    pysbd gives the sentences; their offsets are found by a forward search, which stays correct
-    when the same sentence occurs twice (pysbd's own char_span is not).
+    syntok segments (it knows "U.S.", "Jan. 10", "3 p.m." and quotes, and reports offsets into
+    the original text); it is about ten times faster than pysbd at the same accuracy on news.
     """
+    from syntok import segmenter
+
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
-    for para in _paragraph_spans(text, start, end):
-        ps, pe = para
-        cursor = ps
-        for sent in _segmenter().segment(text[ps:pe]):
-            s = sent.strip()
-            if not s:
-                continue
-            i = text.find(s, cursor, pe)
-            if i < 0:  # pysbd altered the text; fall back to the rest of the paragraph
-                spans.append((cursor, pe))
-                break
-            spans.append((i, i + len(s)))
-            cursor = i + len(s)
+    for ps, pe in _paragraph_spans(text, start, end):
+        for para in segmenter.analyze(text[ps:pe]):
+            for sentence in para:
+                tokens = list(sentence)
+                if not tokens:
+                    continue
+                s = ps + tokens[0].offset
+                e = ps + tokens[-1].offset + len(tokens[-1].value)
+                if text[s:e].strip():
+                    spans.append((s, e))
     return _split_long(text, spans)
 
 

@@ -61,7 +61,6 @@ class Ingestor:
     def ingest_paths(self, paths: Sequence[Path], progress: Progress | None = None) -> IngestReport:
         started = time.perf_counter()
         report = IngestReport()
-        self.recover()
         files = list(iter_files([Path(p) for p in paths if Path(p).exists()]))
         for p in paths:
             if not Path(p).exists():
@@ -183,25 +182,36 @@ class Ingestor:
         return planned
 
     def _write(self, group: list[_Planned], report: IngestReport) -> None:
+        """Embed the group in one run and write its vectors in one batch, then make each
+        document visible in its own catalog transaction.
+
+        Until that transaction a document is only "pending": its vectors are invisible (search
+        hydrates from the catalog) and `recover()` removes them if the process dies here.
+        """
         if not group:
             return
-        texts = [c.embed_text for p in group for c in p.chunks]
+        indexed = [p for p in group if not p.duplicate_of]
         try:
-            vectors = self._embedder.embed_documents(texts)
+            vectors = self._embedder.embed_documents([c.embed_text for p in indexed for c in p.chunks])
+            self._catalog.begin_pending_many([p.article.doc_id for p in indexed])
+            self._vectors.add(
+                [c.chunk_id for p in indexed for c in p.chunks],
+                vectors,
+                [c.text for p in indexed for c in p.chunks],
+                [_metadata(p.article, c) for p in indexed for c in p.chunks],
+            )
         except Exception as exc:
             for p in group:
-                report.failed.append(IngestFailure(p.label, f"embedding failed ({exc!r})"))
+                report.failed.append(IngestFailure(p.label, f"could not be indexed ({exc!r})"))
             return
-        offset = 0
         for p in group:
-            n = len(p.chunks)
-            vecs = vectors[offset : offset + n]
-            offset += n
             try:
-                self._commit(p, vecs)
+                self._commit(p)
             except Exception as exc:
                 reason = str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
                 report.failed.append(IngestFailure(p.label, reason))
+                if not p.duplicate_of:
+                    self._finish_delete(p.article.doc_id)  # its vectors must not linger
                 continue
             for origin in p.aliases:  # only now: an alias to a failed document would hide it
                 self._catalog.add_alias(origin, p.article.doc_id)
@@ -209,29 +219,19 @@ class Ingestor:
                 report.duplicates += 1
                 continue
             report.doc_ids.append(p.article.doc_id)
-            report.chunks += n
+            report.chunks += len(p.chunks)
             if p.replaces:
                 report.replaced += 1
             else:
                 report.added += 1
 
-    def _commit(self, p: _Planned, vecs: np.ndarray) -> None:
+    def _commit(self, p: _Planned) -> None:
         a = p.article
-        if p.duplicate_of:
-            if not self._catalog.has_document(p.duplicate_of):
-                raise LoadError("the document it duplicates could not be stored")
-            self._catalog.commit_document(
-                a, [], p.signature, replaces=p.replaces, duplicate_of=p.duplicate_of
-            )
-        else:
-            self._catalog.begin_pending(a.doc_id, "add")
-            self._vectors.add(
-                [c.chunk_id for c in p.chunks],
-                vecs,
-                [c.text for c in p.chunks],
-                [_metadata(a, c) for c in p.chunks],
-            )
-            self._catalog.commit_document(a, p.chunks, p.signature, replaces=p.replaces)
+        if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
+            raise LoadError("the document it duplicates could not be stored")
+        self._catalog.commit_document(
+            a, p.chunks, p.signature, replaces=p.replaces, duplicate_of=p.duplicate_of
+        )
         if p.replaces:
             self._finish_delete(p.replaces)
 

@@ -21,20 +21,40 @@ def torch_embedder():
     return make_embedder(Settings(embedding_backend="torch"))
 
 
-def test_onnx_matches_pytorch(real_embedder, torch_embedder, tmp_path):
+def test_onnx_matches_pytorch(torch_embedder, tmp_path):
+    from assistant.settings import Settings
+    from index.embedders import make_embedder
     from index.onnx_embedder import OnnxEmbedder
 
-    assert isinstance(real_embedder, OnnxEmbedder)  # the default where onnxruntime is installed
-    a = real_embedder.embed_documents(TEXTS)  # one padded batch of very different lengths
+    onnx = make_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
+    assert isinstance(onnx, OnnxEmbedder)
+    a = onnx.embed_documents(TEXTS)  # one padded batch of very different lengths
     b = torch_embedder.embed_documents(TEXTS)
     assert a.shape == b.shape == (3, 384)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
     assert (a * b).sum(axis=1).min() > 0.9999
-    assert real_embedder.name == torch_embedder.name  # one store serves both backends
-    assert real_embedder.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
+    assert onnx.name == torch_embedder.name  # one store serves both backends
+    assert onnx.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
+    # a second embedder reuses the export instead of making it again
+    again = make_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
+    assert np.allclose(again.embed_documents(TEXTS[:1]), a[:1])
+    assert len(list((tmp_path / "cache").rglob("*.onnx"))) == 1
 
 
-def test_int8_is_a_different_model_for_the_store(tmp_path, real_embedder):
+def test_auto_follows_the_cpu_and_then_the_store(tmp_path, monkeypatch):
+    from index import embedders
+
+    monkeypatch.setattr(embedders, "cpu_has_vnni", lambda: True)
+    assert embedders.choose_backend("auto", None) == "onnx-int8"
+    monkeypatch.setattr(embedders, "cpu_has_vnni", lambda: False)
+    assert embedders.choose_backend("auto", None) == "onnx"
+    # a store written in int8 is read in int8 on any CPU, and the reverse
+    assert embedders.choose_backend("auto", "all-minilm-l6-v2@int8") == "onnx-int8"
+    assert embedders.choose_backend("auto", "all-minilm-l6-v2@fp32") == "onnx"
+    assert embedders.choose_backend("torch", "all-minilm-l6-v2@int8") == "torch"
+
+
+def test_int8_is_a_different_model_for_the_store(tmp_path, torch_embedder):
     from assistant.api import open_assistant
     from assistant.settings import Settings
     from index.catalog import StoreMismatch
@@ -43,8 +63,8 @@ def test_int8_is_a_different_model_for_the_store(tmp_path, real_embedder):
     int8 = make_embedder(Settings(embedding_backend="onnx-int8", model_cache=tmp_path / "cache"))
     assert int8.name.endswith("@int8")
     vec = int8.embed_documents(TEXTS[:1])[0]
-    ref = real_embedder.embed_documents(TEXTS[:1])[0]
+    ref = torch_embedder.embed_documents(TEXTS[:1])[0]
     assert 0.95 < float(vec @ ref) < 0.99999  # close, but not the same vectors
-    open_assistant(tmp_path / "store", embedder=real_embedder).close()
+    open_assistant(tmp_path / "store", embedder=torch_embedder).close()
     with pytest.raises(StoreMismatch):
         open_assistant(tmp_path / "store", embedder=int8)

@@ -422,8 +422,8 @@ def test_an_interrupted_ingest_is_never_half_visible_and_a_rerun_completes_it(
     report = a.ingest([tmp_path / "batch"])
     assert [f.path for f in report.failed] == [str(port)]
     assert report.added == 1
-    # the vectors were written, the catalog never heard of them
-    assert a.services.vectors.ids_for(port_id)
+    # the catalog never heard of it, and its already-written vectors were taken back
+    assert a.services.vectors.ids_for(port_id) == []
     assert all(p.doc_id != port_id for p in everything(a, STORY))
     assert [d.path for d in a.documents()] == ["b-club.txt"]
     monkeypatch.undo()
@@ -447,8 +447,20 @@ def test_recover_removes_orphan_vectors_of_an_interrupted_ingest(
 ):
     port = write_story("a-port.txt", STORY, title="Port strike begins")
     club = write_story("b-club.txt", EXTRA, title="Youth tournament")
-    _crash_on(monkeypatch, "a-port.txt")
-    assistant.ingest([port, club])
+
+    class Killed(BaseException):
+        """The process dies between the vector write and the catalog commit."""
+
+    real = Catalog.commit_document
+
+    def dies(self, article, chunks, *args, **kwargs):
+        if article.path == "a-port.txt":
+            raise Killed
+        return real(self, article, chunks, *args, **kwargs)
+
+    monkeypatch.setattr(Catalog, "commit_document", dies)
+    with pytest.raises(Killed):
+        assistant.ingest([club, port])
     monkeypatch.undo()
     assert not consistent(assistant)  # orphan vectors of the half-written document
 

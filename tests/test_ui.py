@@ -297,7 +297,7 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
         launched.update(kwargs, blocks=self)
 
     monkeypatch.setattr(gr.Blocks, "launch", fake_launch)
-    monkeypatch.setattr("assistant.services.build_embedder", lambda settings: embedder())
+    monkeypatch.setattr("assistant.services.build_embedder", lambda settings, stored=None: embedder())
     monkeypatch.setenv("BRIEFING_AUTH", "analyst:s3cret:with-colon")
     settings = Settings(store=tmp_path / "store", samples=[samples, tmp_path / "missing"],
                         port=7999)
