@@ -136,15 +136,22 @@ class Answerer:
         if not relevant:
             return self._abstain(question, standalone, passages)
         kept = select(relevant, by_key, cfg)
+        entities = named_entities(standalone)
         uncovered: list[str] = []
-        for entity in named_entities(question if question == standalone else standalone):
-            if any(mentions(entity, s.text) for s in kept):
+        for entity in entities:
+            if any(self._names(entity, s.text) for s in kept):
                 continue
-            about = [s for s in relevant if mentions(entity, s.text)]
+            about = [s for s in relevant if self._names(entity, s.text)]
             if about:
                 kept.append(max(about, key=lambda s: s.relevance))
-            elif len(named_entities(standalone)) > 1:
+            else:
                 uncovered.append(entity)
+        if uncovered and (entities[0] in uncovered or len(uncovered) == len(entities)):
+            # The question is about someone or something the sources never mention: any
+            # sentence we picked would answer a different question.
+            return self._abstain(question, standalone, passages, uncovered)
+        if len(entities) < 2:
+            uncovered = []
         kept = readable_order(kept, passages)
         claims = [
             (Claim(s.text, (s.passage,)), Support(1.0, s.passage, s.span, s.text)) for s in kept
@@ -186,13 +193,35 @@ class Answerer:
             parts.append(f"{text[:-1]} [{n}]{text[-1]}" if text[-1:] in ".!?" else f"{text} [{n}]")
         return Answer(" ".join(parts), citations, False, question, standalone)
 
-    def _abstain(self, question: str, standalone: str, passages: Sequence[Passage]) -> Answer:
+    def _names(self, entity: str, text: str) -> bool:
+        """Whether text names the entity, directly or through a party alias (Americans/US)."""
+        if mentions(entity, text):
+            return True
+        if self._positions is None:
+            return False
+        registry = self._positions.registry
+        party = registry.find(entity)
+        if party is None:
+            found = registry.mentions(entity)
+            party = found[0].party if found else None
+        return party is not None and any(m.party == party for m in registry.mentions(text))
+
+    def _abstain(
+        self,
+        question: str,
+        standalone: str,
+        passages: Sequence[Passage],
+        missing: Sequence[str] = (),
+    ) -> Answer:
         closest = list(passages[:3])
-        text = (
-            f"{NOT_IN_SOURCES} None of the loaded sources answers this question"
-            + (", though some passages come close." if closest else ".")
-        )
-        return Answer(text, [], True, question, standalone, [], closest)
+        text = f"{NOT_IN_SOURCES} None of the loaded sources answers this question"
+        if missing:
+            text = f"{NOT_IN_SOURCES} {_uncovered_note(list(missing)).replace('The sources', 'They')}"
+        elif closest:
+            text += ", though some passages come close."
+        else:
+            text += "."
+        return Answer(text, [], True, question, standalone, list(missing), closest)
 
 
 def _containment(a: set[str], b: set[str]) -> float:

@@ -14,7 +14,9 @@ from typing import Any
 from assistant.text import content_terms, named_entities
 
 _WHAT_ABOUT = re.compile(
-    r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(?P<x>.+?)\s*\??\s*$|^\s*(?:and|but)\s+(?P<y>[^?]{1,60})\?\s*$",
+    r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(?P<x>.+?)\s*\??\s*$|"
+    r"^\s*(?:and|but)\s+(?!(?:what|who|whom|how|why|when|where|which|did|does|do|is|are|was|"
+    r"were|can|could|will|would|has|have|had)\b)(?P<y>(?:\S+\s*){1,5})\?\s*$",
     re.IGNORECASE,
 )
 _LEANING = re.compile(
@@ -58,6 +60,8 @@ def condense(question: str, history: Sequence[Any] | None) -> str:
 def is_follow_up(question: str) -> bool:
     if _WHAT_ABOUT.match(question):
         return True
+    if re.match(r"^\s*(?:and|but|so|then)\b", question, re.IGNORECASE):
+        return True  # "And what did NATO want in return?" continues the last question
     has_names = bool(named_entities(question))
     leans = bool(_LEANING.search(question))
     short = len(content_terms(question)) <= 2

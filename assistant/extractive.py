@@ -8,6 +8,7 @@ within a document in the order the author wrote them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -68,6 +69,7 @@ def score_sentences(
 ) -> list[Scored]:
     q_terms = set(content_terms(question))
     entities = named_entities(question)
+    expected = answer_type(question)
     out = []
     for pi, (p, vecs) in enumerate(zip(passages, vectors, strict=True), start=1):
         for si, ((text, span), vec) in enumerate(zip(passage_sentences(p), vecs, strict=True)):
@@ -79,12 +81,13 @@ def score_sentences(
             named = sum(mentions(e, text) for e in entities) / len(entities) if entities else 0.0
             if overlap == 0 and sim < cfg.min_similarity_without_terms:
                 continue
-            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named
+            fits = 0.15 if expected is not None and expected.search(text) else 0.0
+            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named + fits
             out.append(Scored(pi, si, text, span, relevance, sim, overlap))
     return out
 
 
-_TERMINAL = ('.', '!', '"', "\u201d", "\u2019", "'", ")", ":")
+_TERMINAL = (".", "!", '"', "\u201d", "\u2019", "'", ")")
 
 
 def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
@@ -92,10 +95,39 @@ def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
     words = text.split()
     if len(words) < cfg.min_words or text.rstrip().endswith("?"):
         return False
-    if not text.rstrip().endswith(_TERMINAL) and len(words) < 15:
+    if not text.rstrip().endswith(_TERMINAL) and (len(words) < 15 or text.rstrip()[-1:] in ",:;"):
         return False
+    if sum(any(ch.isdigit() for ch in w) for w in words) > len(words) / 3:
+        return False  # datelines, reference numbers, tables
     title_words = set(title.lower().split())
     return not title_words or len(set(text.lower().split()) - title_words) > 2
+
+
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
+    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
+_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b",
+                     re.IGNORECASE)
+_WHEN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
+    r"(19|20)\d\d)\b")
+_WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+
+
+def answer_type(question: str) -> re.Pattern[str] | None:
+    """What a good answer sentence contains, from the question word: a duration for "how long",
+    a number for "how many", a date for "when", a name for "who"."""
+    q = question.lower()
+    if re.search(r"\bhow long\b", q):
+        return _DURATION
+    if re.search(r"\bhow (many|much)\b", q):
+        return _NUMBER
+    if re.search(r"\bwhen\b|\bwhat (date|day)\b", q):
+        return _WHEN
+    if re.search(r"^\s*who\b", q):
+        return _WHO
+    return None
 
 
 def select(scored: list[Scored], vectors: dict[tuple[int, int], np.ndarray], cfg: ExtractiveConfig) -> list[Scored]:

@@ -46,6 +46,13 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+_NOT_NAMES = frozenset(
+    "apart besides also overall according since after before during under following given "
+    "despite beyond aside other others briefly exactly roughly approximately mainly only "
+    "in on at for from with without between among across within".split()
+)
+
+
 def named_entities(question: str) -> list[str]:
     """Capitalised names in a question (the parties or places it asks about), in order."""
     out: list[str] = []
@@ -54,6 +61,9 @@ def named_entities(question: str) -> list[str]:
         words = name.split()
         while words and words[0].lower() in _QUESTION_OPENERS:
             words = words[1:]
+        at_start = not question[: m.start()].strip(" \"'(")
+        while words and at_start and (words[0].lower() in _NOT_NAMES or words[0].endswith("ly")):
+            words = words[1:]  # "Roughly how many ...", "Apart from Ukraine ...": not names
         cleaned = " ".join(words)
         if cleaned and cleaned.lower() not in STOPWORDS and cleaned not in out:
             out.append(cleaned)

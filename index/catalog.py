@@ -203,7 +203,13 @@ class Catalog:
 
     def lexical(self, query: str, k: int, doc_ids: Iterable[str] | None = None) -> list[tuple[str, float]]:
         """BM25 over chunk text; returns (chunk_id, score) with higher = better."""
-        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1]
+        from assistant.text import STOPWORDS
+
+        # Stopwords would match nearly every chunk, and BM25 scores every match: leaving them
+        # out keeps the lexical leg's cost proportional to the rare words that matter.
+        terms = [
+            t for t in re.findall(r"\w+", query.lower()) if len(t) > 1 and t not in STOPWORDS
+        ]
         if not terms or k <= 0:
             return []
         match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
