@@ -29,21 +29,28 @@ def create_ui(assistant: Any) -> Any:
     with gr.Blocks(title="Briefing Assistant", analytics_enabled=False) as ui:
         filters = gr.State(None)  # {"sources": [...], "date_from": ..., "date_to": ...} or None
         engine = gr.State(h.default_engine())
+        passages = gr.State(h.passages())  # this session's passages per question
         gr.Markdown("# Briefing Assistant\nCited answers from the articles you load.")
         with gr.Tabs(selected=h.start_tab()) as tabs:
             with gr.Tab("Chat", id="chat"):
-                chat = _chat_tab(gr, h, filters, engine)
+                chat = _chat_tab(gr, h, filters, engine, passages)
             with gr.Tab("Sources", id="sources"):
                 sources = _sources_tab(gr, h, filters, chat["filters_note"])
-            # A Positions tab goes here: `_positions_tab(gr, h, filters)` calling
-            # `assistant.positions(topic)`, rendering each position's citation with
-            # `ui_format.citation_html` (already escaped and deep-linked).
-            # A Memo tab goes here: `_memo_tab(gr, h)` calling `assistant.memo(topic)`,
-            # rendering `Memo.markdown` with `ui_format.answer_markers` + `citation_html`.
+            with gr.Tab("Positions", id="positions"):
+                positions = _positions_tab(gr, h)
+            with gr.Tab("Memo", id="memo"):
+                memo = _memo_tab(gr, h)
             with gr.Tab("Settings", id="settings"):
-                settings = _settings_tab(gr, h, engine)
+                settings = _settings_tab(gr, h, engine, passages)
+        chat["to_memo"].click(
+            h.memo_from_chat, chat["history"],
+            [memo["topic"], memo["preview"], memo["files"], tabs], api_name="memo_from_chat",
+        )
         refreshed = [sources["table"], sources["delete_id"], sources["source_filter"],
                      settings["index"], chat["store_note"]]
+        for event in sources["changes"]:
+            event.then(lambda: gr.Dropdown(choices=h.party_choices()), None, positions["party"],
+                       api_visibility="private")
         for event in sources["changes"]:
             event.then(h.refresh, None, refreshed, api_visibility="private")
         sources["refresh"].click(h.refresh, None, refreshed, api_name="documents")
@@ -52,7 +59,7 @@ def create_ui(assistant: Any) -> Any:
     return ui
 
 
-def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any) -> dict[str, Any]:
+def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any, passages: Any) -> dict[str, Any]:
     history = gr.State([])  # plain role/content dicts passed to assistant.stream
     shown = gr.State([])  # the messages on screen (HTML), this session's only
     with gr.Row():
@@ -74,16 +81,47 @@ def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any) -> dict[str, Any]
             scale=5, submit_btn="Ask",
         )
         clear = gr.Button("New conversation", scale=1)
+        to_memo = gr.Button("Turn into a memo", scale=1)
     gr.Examples(EXAMPLES, inputs=question, label="Example questions")
     with gr.Accordion("Copy the last answer (plain text)", open=False):
         plain = gr.Textbox(label="Last answer", lines=6, buttons=["copy"], interactive=False,
                            elem_id="answer-plain")
     question.submit(
-        h.respond, [question, shown, history, filters, engine],
+        h.respond, [question, shown, history, filters, engine, passages],
         [chatbot, shown, history, question, plain], api_name="ask",
     )
     clear.click(h.clear_chat, None, [chatbot, shown, history, plain], api_name="clear")
-    return {"filters_note": filters_note, "store_note": store_note}
+    return {"filters_note": filters_note, "store_note": store_note, "history": history,
+            "to_memo": to_memo}
+
+
+def _positions_tab(gr: Any, h: Handlers) -> dict[str, Any]:
+    gr.Markdown("Who demands, rejects, offers, warns or assures what. Each statement is cited; "
+                "'own words' marks a quote or an official text, as opposed to a reporter's "
+                "paraphrase.")
+    with gr.Row():
+        party = gr.Dropdown(label="Party", choices=h.party_choices(), value=None, scale=2)
+        topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. NATO enlargement",
+                           scale=3)
+        show = gr.Button("Show positions", variant="primary", scale=1)
+    matrix = gr.HTML(elem_id="positions")
+    show.click(h.positions, [party, topic], matrix, api_name="positions")
+    topic.submit(h.positions, [party, topic], matrix, api_visibility="private")
+    return {"party": party}
+
+
+def _memo_tab(gr: Any, h: Handlers) -> dict[str, Any]:
+    gr.Markdown("A short briefing memo (at most about 450 words), every bullet cited.")
+    with gr.Row():
+        topic = gr.Textbox(label="Topic", scale=5, elem_id="memo-topic",
+                           placeholder="e.g. Russia's security demands and the Western response")
+        write = gr.Button("Write memo", variant="primary", scale=1)
+    preview = gr.HTML(elem_id="memo-preview")
+    files = gr.File(label="Download (Markdown, DOCX, HTML)", file_count="multiple",
+                    interactive=False)
+    write.click(h.memo, topic, [preview, files], api_name="memo")
+    topic.submit(h.memo, topic, [preview, files], api_visibility="private")
+    return {"topic": topic, "preview": preview, "files": files}
 
 
 def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[str, Any]:
@@ -139,18 +177,19 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
             "changes": changes, "refresh": refresh}
 
 
-def _settings_tab(gr: Any, h: Handlers, engine: Any) -> dict[str, Any]:
+def _settings_tab(gr: Any, h: Handlers, engine: Any, session_passages: Any) -> dict[str, Any]:
     choice = gr.Radio(["extractive", "llm"], value=h.default_engine(), label="Answer engine",
                       info="extractive: sentences quoted from the sources (no LLM). "
                       "llm: an LLM writes the answer; every sentence is still verified.")
     gr.Markdown(h.llm_description())
     engine_note = gr.Markdown()
-    passages = gr.Slider(3, 30, value=h.passages(), step=1, label="Passages retrieved per "
-                         "question (applies to everyone using this server)")
+    passages = gr.Slider(3, 30, value=h.passages(), step=1,
+                         label="Passages retrieved per question (this session)")
     index = gr.Markdown(elem_id="index-state")
     refresh = gr.Button("Refresh")
     choice.change(h.set_engine, choice, [engine, choice, engine_note], api_name="set_engine")
-    passages.release(h.set_passages, passages, engine_note, api_name="set_passages")
+    passages.release(h.set_passages, passages, [session_passages, engine_note],
+                     api_name="set_passages")
     return {"index": index, "refresh": refresh}
 
 

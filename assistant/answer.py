@@ -7,11 +7,9 @@ the closest passages; parts of a question the sources do not cover are named, no
 
 from __future__ import annotations
 
-
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
-
 
 from assistant.citations import Claim, Support, Verifier, build_citations, parse
 from assistant.condense import condense
@@ -64,6 +62,7 @@ class Answerer:
         filters: Filters | None = None,
         engine: str = "extractive",
         use_positions: bool = True,
+        passages: int | None = None,
     ) -> Answer:
         question = question.strip()
         if not question:
@@ -73,13 +72,14 @@ class Answerer:
             from_matrix = self._from_positions(question, standalone)
             if from_matrix is not None:
                 return from_matrix
-        passages = self._retriever.search(standalone, k=self.config.passages, filters=filters)
+        k = passages or self.config.passages
+        passages_found = self._retriever.search(standalone, k=k, filters=filters)
         if engine == "llm":
             from assistant.llm import llm_reply
 
-            reply = "".join(llm_reply(self._chat, standalone, passages))
-            return self.verify_reply(question, standalone, reply, passages)
-        return self._extractive(question, standalone, passages)
+            reply = "".join(llm_reply(self._chat, standalone, passages_found))
+            return self.verify_reply(question, standalone, reply, passages_found)
+        return self._extractive(question, standalone, passages_found)
 
     def stream(
         self,
@@ -87,22 +87,25 @@ class Answerer:
         history: Sequence[Any] | None = None,
         filters: Filters | None = None,
         engine: str = "extractive",
+        passages: int | None = None,
     ) -> Iterator[str | Answer]:
         """Yield text pieces as they come, then the verified `Answer` last."""
         if engine != "llm":
-            answer = self.ask(question, history, filters, engine)
+            answer = self.ask(question, history, filters, engine, passages=passages)
             yield answer.text
             yield answer
             return
         from assistant.llm import llm_reply
 
         standalone = condense(question, history)
-        passages = self._retriever.search(standalone, k=self.config.passages, filters=filters)
+        found = self._retriever.search(
+            standalone, k=passages or self.config.passages, filters=filters
+        )
         pieces = []
-        for piece in llm_reply(self._chat, standalone, passages):
+        for piece in llm_reply(self._chat, standalone, found):
             pieces.append(piece)
             yield piece
-        yield self.verify_reply(question, standalone, "".join(pieces), passages)
+        yield self.verify_reply(question, standalone, "".join(pieces), found)
 
     def verify_reply(
         self, question: str, standalone: str, reply: str, passages: Sequence[Passage]

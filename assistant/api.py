@@ -12,7 +12,15 @@ from typing import Any
 from assistant.retrieval import Filters
 from assistant.services import Services, build_services
 from assistant.settings import Settings
-from assistant.types import Answer, DocumentInfo, Memo, Position, TimelineEvent, IngestReport, Passage
+from assistant.types import (
+    Answer,
+    DocumentInfo,
+    IngestReport,
+    Memo,
+    Passage,
+    Position,
+    TimelineEvent,
+)
 from index.embeddings import Embedder
 from index.pipeline import Progress
 
@@ -38,9 +46,12 @@ class Assistant:
         history: Sequence[Any] | None = None,
         filters: Filters | dict[str, Any] | None = None,
         engine: str | None = None,
+        passages: int | None = None,
     ) -> Answer:
+        """Answer from the stored sources; `passages` overrides how many are retrieved."""
         return self.services.answerer.ask(
-            question, history, Filters.from_any(filters), engine or self.services.settings.engine
+            question, history, Filters.from_any(filters), engine or self.services.settings.engine,
+            passages=passages,
         )
 
     def stream(
@@ -49,10 +60,12 @@ class Assistant:
         history: Sequence[Any] | None = None,
         filters: Filters | dict[str, Any] | None = None,
         engine: str | None = None,
+        passages: int | None = None,
     ) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the verified `Answer`."""
         return self.services.answerer.stream(
-            question, history, Filters.from_any(filters), engine or self.services.settings.engine
+            question, history, Filters.from_any(filters), engine or self.services.settings.engine,
+            passages=passages,
         )
 
     def positions(
@@ -72,6 +85,12 @@ class Assistant:
         from assistant.memo import timeline_events
 
         return timeline_events(self, topic)
+
+    @property
+    def llm_configured(self) -> bool:
+        """Whether an LLM engine is set up (provider and model in settings)."""
+        s = self.services.settings
+        return s.llm_provider != "none" and bool(s.llm_model)
 
     def documents(self) -> list[DocumentInfo]:
         return self.services.catalog.documents()

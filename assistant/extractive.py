@@ -117,7 +117,8 @@ _WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
 
 def answer_type(question: str) -> re.Pattern[str] | None:
     """What a good answer sentence contains, from the question word: a duration for "how long",
-    a number for "how many", a date for "when", a name for "who"."""
+    a number for "how many", a date for "when", a name for "who".
+    """
     q = question.lower()
     if re.search(r"\bhow long\b", q):
         return _DURATION

@@ -46,7 +46,8 @@ def _question(value: Any) -> tuple[str, Any]:
 
 class AnswerChain(Runnable[Any, Any]):
     """Input a question (or {"question", "history"}); `invoke` returns the verified `Answer`,
-    `stream` yields the answer's text pieces and then the `Answer`."""
+    `stream` yields the answer's text pieces and then the `Answer`.
+    """
 
     def __init__(self, assistant: Any) -> None:
         self.assistant = assistant

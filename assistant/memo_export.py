@@ -1,5 +1,6 @@
 """Memo exports: Markdown, self-contained HTML (everything from documents escaped), and DOCX
-with footnote-style citations (superscript numbers, numbered sources at the end)."""
+with footnote-style citations (superscript numbers, numbered sources at the end).
+"""
 
 from __future__ import annotations
 

@@ -23,7 +23,9 @@ _TITLE_WORDS = (
     r"Chairman|Chair|Joint|Senior|Official|Press|Director|Minister's|Trade|Economy|Economic|"
     r"Finance|Interior|Justice|Energy|Health|Home|Affairs|Commerce|Industry|Agriculture|"
     r"Transport|Culture|Education|Labou?r|Environment|Climate|Sports?|Science|Army|Navy|"
-    r"Commander|Governor|Mayor|Senator|Lawmaker|Speaker|Leader|Opposition|Central|Bank)"
+    r"Commander|Governor|Mayor|Senator|Lawmaker|Speaker|Leader|Opposition|Central|Bank|"
+    r"Fisheries|Maritime|Development|Digital|Immigration|Migration|Veterans|Housing|Water|"
+    r"Treasury|Intelligence|European|International|Cooperation|Relations)"
 )
 _PERSON = r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
 

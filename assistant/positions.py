@@ -148,7 +148,8 @@ def _holders(
 
 def _eligible(sentence: str, m: Mention, registry: Registry | None = None) -> bool:
     """A subject, not a possessive ("Russia's demands"), a prepositional object ("with NATO")
-    or an adjective modifying something else ("Russian military build-up")."""
+    or an adjective modifying something else ("Russian military build-up").
+    """
     after = sentence[m.end : m.end + 2]
     if after.startswith(("'s", "’s")):
         return False

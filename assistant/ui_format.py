@@ -6,6 +6,7 @@ it is rendered; a URL becomes a link only when it is http(s). Nothing here calls
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import re
 from collections.abc import Iterable, Sequence
@@ -309,3 +310,58 @@ def store_summary(docs: int) -> str:
     if not docs:
         return "_No documents yet: add some on the Sources tab._"
     return f"{docs} document{'s' if docs != 1 else ''} in the store."
+
+
+STANCE_ORDER = ("demands", "rejects", "offers", "warns", "assures")
+
+
+def positions_html(positions: Sequence[Any]) -> str:
+    """The party x stance matrix: one row a party, each cell its cited statements."""
+    if not positions:
+        return '<div class="briefing-answer"><p>No positions found for this choice.</p></div>'
+    parties: dict[str, dict[str, list[Any]]] = {}
+    for p in positions:
+        parties.setdefault(p.party, {}).setdefault(p.stance, []).append(p)
+    stances = [s for s in STANCE_ORDER if any(s in row for row in parties.values())]
+    head = "".join(f"<th>{esc(s)}</th>" for s in stances)
+    rows = []
+    for i, (party, row) in enumerate(sorted(parties.items(), key=lambda kv: -sum(map(len, kv[1].values())))):
+        cells = []
+        for j, stance in enumerate(stances):
+            items = []
+            for k, p in enumerate(row.get(stance, [])[:6]):
+                notes = []
+                if p.voice == "own":
+                    notes.append("own words")
+                notes.append(f"{p.corroboration} sources" if p.corroboration > 1 else "single source")
+                if p.superseded_by:
+                    notes.append("superseded")
+                c = dataclasses.replace(p.citation, n=k + 1)
+                items.append(
+                    f'<div class="pos">{esc(p.text)} <span class="src-meta">'
+                    f'({esc(", ".join(notes))}{", " + esc(p.said_on) if p.said_on else ""})</span>'
+                    f'<ol class="sources">{citation_html(c, f"p{i}-{j}")}</ol></div>'
+                )
+            cells.append(f"<td>{''.join(items)}</td>")
+        rows.append(f"<tr><th>{esc(party)}</th>{''.join(cells)}</tr>")
+    return (
+        f'<div class="briefing-answer positions"><table><thead><tr><th>party</th>{head}</tr>'
+        f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+def memo_html(memo: Any) -> str:
+    """Preview of a memo: sections with footnoted bullets, then the numbered sources."""
+    known = [c.n for c in memo.citations]
+    parts = [f"<h2>{esc(memo.title)}</h2><p class=\"src-meta\">{esc(memo.date_line)}</p>"]
+    for section in memo.sections:
+        parts.append(f"<h3>{esc(section.heading)}</h3>")
+        items = [answer_markers(re.sub(r"\*\*(.+?)\*\*", r"\1", i), "m", known)
+                 for i in section.items]
+        if section.bullets:
+            parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
+        else:
+            parts.extend(f"<p>{i}</p>" for i in items)
+    sources = "".join(citation_html(c, "m") for c in memo.citations)
+    parts.append(f'<div class="sources-head">Sources</div><ol class="sources">{sources}</ol>')
+    return f'<div class="briefing-answer memo">{"".join(parts)}</div>'

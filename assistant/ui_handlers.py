@@ -6,7 +6,6 @@ Gradio session state. Gradio is imported lazily, like everywhere else in the pro
 
 from __future__ import annotations
 
-import dataclasses
 import re
 import uuid
 from collections.abc import Iterator
@@ -40,6 +39,10 @@ CSS = """
 .briefing-answer.abstained .abstain-head { font-weight: 700; color: #b45309; }
 .briefing-answer.streaming { opacity: .8; }
 .briefing-notice { color: #b45309; font-weight: 600; }
+.positions table { border-collapse: collapse; width: 100%; font-size: .9em; }
+.positions th, .positions td { border: 1px solid var(--border-color-primary); padding: .4em;
+  vertical-align: top; text-align: left; }
+.positions .pos { margin-bottom: .6em; }
 """
 
 
@@ -56,6 +59,7 @@ class Handlers:
         history: list[dict[str, str]] | None,
         filters: dict[str, Any] | None,
         engine: str | None,
+        passages: int | None = None,
     ) -> Iterator[tuple[Any, ...]]:
         """Stream an answer: pieces as they arrive, then the verified answer with sources."""
         question = (question or "").strip()
@@ -74,7 +78,9 @@ class Handlers:
         prefix = f"a{len(history) // 2 + 1}-{uuid.uuid4().hex[:6]}"
         text, final = "", None
         try:
-            for piece in self.a.stream(question, history, filters or None, engine):
+            for piece in self.a.stream(
+                question, history, filters or None, engine, passages=passages or None
+            ):
                 if isinstance(piece, Answer):
                     final = piece
                     break
@@ -171,6 +177,8 @@ class Handlers:
         return "extractive" if engine == "llm" and not self.llm_configured() else engine
 
     def llm_configured(self) -> bool:
+        if hasattr(type(self.a), "llm_configured"):
+            return bool(self.a.llm_configured)
         s = self.a.services.settings
         return s.llm_provider != "none" and bool(s.llm_model)
 
@@ -196,16 +204,45 @@ class Handlers:
     def passages(self) -> int:
         return int(self.a.services.answerer.config.passages)
 
-    def set_passages(self, n: float) -> str:
-        # TODO(api): replace with a per-question `passages=` argument of ask/stream when the
-        # Assistant grows one; until then this changes the server-wide answer configuration.
-        answerer = self.a.services.answerer
-        answerer.config = dataclasses.replace(answerer.config, passages=int(n))
-        return f"Each question now retrieves **{int(n)}** passages."
+    def set_passages(self, n: float) -> tuple[int, str]:
+        """This session's number of passages (other users keep theirs)."""
+        return int(n), f"Your questions now retrieve **{int(n)}** passages."
 
     def index_state(self) -> str:
         docs, chunks = self.a.services.catalog.counts()
         return fmt.index_markdown(docs, chunks, self.a.services.embedder.name)
+
+    # --- positions and memos ------------------------------------------------------------------
+
+    def party_choices(self) -> list[str]:
+        return sorted({p.party for p in self.a.positions()})
+
+    def positions(self, party: str | None, topic: str | None) -> str:
+        found = self.a.positions(topic=(topic or "").strip() or None, party=party or None)
+        return fmt.positions_html(found)
+
+    def memo(self, topic: str) -> tuple[str, list[str]]:
+        """Write a memo; return its preview and the three export files to download."""
+        import tempfile
+        from pathlib import Path
+
+        topic = (topic or "").strip()
+        if not topic:
+            return fmt.notice_html("Give the memo a topic first."), []
+        memo = self.a.memo(topic)
+        folder = Path(tempfile.mkdtemp(prefix="memo-"))
+        stem = re.sub(r"[^A-Za-z0-9]+", "-", topic).strip("-").lower()[:60] or "memo"
+        files = [str(memo.export(fmt_, folder / f"{stem}.{fmt_}")) for fmt_ in ("md", "docx", "html")]
+        return fmt.memo_html(memo), files
+
+    def memo_from_chat(self, history: list[dict[str, str]] | None) -> tuple[Any, ...]:
+        """Turn the conversation into a memo on what it was about (its first question)."""
+        questions = [m["content"] for m in history or [] if m.get("role") == "user"]
+        if not questions:
+            return gr.skip(), fmt.notice_html("Ask a question first."), [], gr.skip()
+        topic = questions[0].rstrip("?")
+        preview, files = self.memo(topic)
+        return topic, preview, files, gr.Tabs(selected="memo")
 
     # --- page load / refresh ----------------------------------------------------------------
 

@@ -358,3 +358,77 @@ def test_highlight_finds_the_quote_despite_whitespace() -> None:
     out = highlight("One <b>.\nTwo  words here. Three.", "Two words here.")
     assert out == "One &lt;b&gt;.<br><mark>Two  words here.</mark> Three."
     assert "<mark>" not in highlight("Nothing matches.", "Something else entirely.")
+
+
+# --- positions and memos ------------------------------------------------------------------------
+
+TRADE = [
+    {
+        "title": "Canada and Norway argue over fishing quotas",
+        "source": "Harbour Times",
+        "date": "2024-09-02",
+        "url": "https://harbour.example/quotas",
+        "text": "Canada demands that Norway cut its cod quota in the Barents Sea by a third. "
+        "Norway rejected the Canadian proposal on Tuesday. Norwegian Fisheries Minister "
+        "Kari Dahl said: \"We will not accept quotas set in Ottawa.\" "
+        "The two sides will meet again in Oslo on Friday.",
+    },
+    {
+        "title": "Norway offers joint survey of cod stocks",
+        "source": "Nordic Wire",
+        "date": "2024-09-05",
+        "url": "https://nordic.example/survey",
+        "text": "Norway offered a joint scientific survey of cod stocks to settle the dispute "
+        "with Canada. Canada called for the survey to start before the winter season.",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def trade(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
+    from assistant.api import open_assistant
+
+    a = open_assistant(tmp_path_factory.mktemp("trade") / "store", embedder=embedder())
+    for art in TRADE:
+        meta = {k: v for k, v in art.items() if k != "text"}
+        assert a.ingest_text(art["text"], **meta).added == 1
+    r = launch(a)
+    yield r
+    r.ui.close()
+    a.close()
+
+
+def test_positions_tab_shows_each_party_with_cited_statements(trade: Running) -> None:
+    html = client(trade).predict("Canada", "", api_name="/positions")
+    assert "Canada" in html and "cut its cod quota" in html
+    assert "<th>demands</th>" in html
+    statements = re.findall(r'<div class="pos">(.*?) <span', html)
+    assert statements and all(s.startswith("Canada") for s in statements)  # Canada's own only
+    assert 'href="https://harbour.example/quotas"' in html and "<mark>" in html
+    everyone = client(trade).predict(None, "", api_name="/positions")
+    assert "Norway rejected the Canadian proposal" in everyone
+    assert "joint scientific survey" in everyone  # Norway's offer
+    # a quote is filed under its speaker, learned from "Norwegian Fisheries Minister Kari Dahl"
+    assert re.search(r'<div class="pos">Norwegian Fisheries Minister Kari Dahl said', everyone)
+    assert "own words" in everyone
+
+
+def test_memo_tab_previews_and_offers_three_downloads(trade: Running) -> None:
+    preview, files = client(trade).predict("the cod quota dispute", api_name="/memo")
+    assert "Bottom line" in preview and "Sources" in preview
+    assert re.search(r'<sup class="fn"><a href="#m-src-1"', preview)
+    paths = sorted((Path(f if isinstance(f, str) else f["path"]) for f in files),
+                   key=lambda p: p.suffix)
+    assert [p.suffix for p in paths] == [".docx", ".html", ".md"]
+    md = next(p for p in paths if p.suffix == ".md").read_text(encoding="utf-8")
+    assert md.startswith("# Briefing:") and "[1]" in md
+    empty, none = client(trade).predict("  ", api_name="/memo")
+    assert "topic" in empty and not none
+
+
+def test_conversation_becomes_a_memo(trade: Running) -> None:
+    c = client(trade)
+    ask(c, "What quota cut does Canada demand?")
+    topic, preview, files = c.predict(api_name="/memo_from_chat")[:3]
+    assert topic == "What quota cut does Canada demand"
+    assert "Bottom line" in preview and len(files) == 3
