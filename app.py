@@ -43,14 +43,25 @@ def create_ui(assistant: Any) -> Any:
             with gr.Tab("Settings", id="settings"):
                 settings = _settings_tab(gr, h, engine, passages)
         chat["to_memo"].click(
-            h.memo_from_chat, chat["history"],
-            [memo["topic"], memo["preview"], memo["files"], tabs], api_name="memo_from_chat",
+            h.memo_from_chat,
+            chat["history"],
+            [memo["topic"], memo["preview"], memo["files"], tabs],
+            api_name="memo_from_chat",
         )
-        refreshed = [sources["table"], sources["delete_id"], sources["source_filter"],
-                     settings["index"], chat["store_note"]]
+        refreshed = [
+            sources["table"],
+            sources["delete_id"],
+            sources["source_filter"],
+            settings["index"],
+            chat["store_note"],
+        ]
         for event in sources["changes"]:
-            event.then(lambda: gr.Dropdown(choices=h.party_choices()), None, positions["party"],
-                       api_visibility="private")
+            event.then(
+                lambda: gr.Dropdown(choices=h.party_choices()),
+                None,
+                positions["party"],
+                api_visibility="private",
+            )
         for event in sources["changes"]:
             event.then(h.refresh, None, refreshed, api_visibility="private")
         sources["refresh"].click(h.refresh, None, refreshed, api_name="documents")
@@ -77,32 +88,47 @@ def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any, passages: Any) ->
     )
     with gr.Row():
         question = gr.Textbox(
-            label="Question", placeholder="Ask about the sources…", elem_id="question",
-            scale=5, submit_btn="Ask",
+            label="Question",
+            placeholder="Ask about the sources…",
+            elem_id="question",
+            scale=5,
+            submit_btn="Ask",
         )
         clear = gr.Button("New conversation", scale=1)
         to_memo = gr.Button("Turn into a memo", scale=1)
     gr.Examples(EXAMPLES, inputs=question, label="Example questions")
     with gr.Accordion("Copy the last answer (plain text)", open=False):
-        plain = gr.Textbox(label="Last answer", lines=6, buttons=["copy"], interactive=False,
-                           elem_id="answer-plain")
+        plain = gr.Textbox(
+            label="Last answer",
+            lines=6,
+            buttons=["copy"],
+            interactive=False,
+            elem_id="answer-plain",
+        )
     question.submit(
-        h.respond, [question, shown, history, filters, engine, passages],
-        [chatbot, shown, history, question, plain], api_name="ask",
+        h.respond,
+        [question, shown, history, filters, engine, passages],
+        [chatbot, shown, history, question, plain],
+        api_name="ask",
     )
     clear.click(h.clear_chat, None, [chatbot, shown, history, plain], api_name="clear")
-    return {"filters_note": filters_note, "store_note": store_note, "history": history,
-            "to_memo": to_memo}
+    return {
+        "filters_note": filters_note,
+        "store_note": store_note,
+        "history": history,
+        "to_memo": to_memo,
+    }
 
 
 def _positions_tab(gr: Any, h: Handlers) -> dict[str, Any]:
-    gr.Markdown("Who demands, rejects, offers, warns or assures what. Each statement is cited; "
-                "'own words' marks a quote or an official text, as opposed to a reporter's "
-                "paraphrase.")
+    gr.Markdown(
+        "Who demands, rejects, offers, warns or assures what. Each statement is cited; "
+        "'own words' marks a quote or an official text, as opposed to a reporter's "
+        "paraphrase."
+    )
     with gr.Row():
         party = gr.Dropdown(label="Party", choices=h.party_choices(), value=None, scale=2)
-        topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. NATO enlargement",
-                           scale=3)
+        topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. NATO enlargement", scale=3)
         show = gr.Button("Show positions", variant="primary", scale=1)
     matrix = gr.HTML(elem_id="positions")
     show.click(h.positions, [party, topic], matrix, api_name="positions")
@@ -113,12 +139,17 @@ def _positions_tab(gr: Any, h: Handlers) -> dict[str, Any]:
 def _memo_tab(gr: Any, h: Handlers) -> dict[str, Any]:
     gr.Markdown("A short briefing memo (at most about 450 words), every bullet cited.")
     with gr.Row():
-        topic = gr.Textbox(label="Topic", scale=5, elem_id="memo-topic",
-                           placeholder="e.g. Russia's security demands and the Western response")
+        topic = gr.Textbox(
+            label="Topic",
+            scale=5,
+            elem_id="memo-topic",
+            placeholder="e.g. Russia's security demands and the Western response",
+        )
         write = gr.Button("Write memo", variant="primary", scale=1)
     preview = gr.HTML(elem_id="memo-preview")
-    files = gr.File(label="Download (Markdown, DOCX, HTML)", file_count="multiple",
-                    interactive=False)
+    files = gr.File(
+        label="Download (Markdown, DOCX, HTML)", file_count="multiple", interactive=False
+    )
     write.click(h.memo, topic, [preview, files], api_name="memo")
     topic.submit(h.memo, topic, [preview, files], api_visibility="private")
     return {"topic": topic, "preview": preview, "files": files}
@@ -127,8 +158,12 @@ def _memo_tab(gr: Any, h: Handlers) -> dict[str, Any]:
 def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[str, Any]:
     with gr.Row():
         with gr.Column():
-            files = gr.File(label="Upload articles (several at once)", file_count="multiple",
-                            file_types=FILE_TYPES, elem_id="upload")
+            files = gr.File(
+                label="Upload articles (several at once)",
+                file_count="multiple",
+                file_types=FILE_TYPES,
+                elem_id="upload",
+            )
             add_files = gr.Button("Add files", variant="primary")
         with gr.Column():
             with gr.Accordion("…or paste an article", open=False):
@@ -145,51 +180,76 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
         gr.Markdown("### Stored documents")
         refresh = gr.Button("Refresh list", size="sm", scale=0)
     table = gr.Dataframe(
-        headers=h.doc_headers(), datatype=["str", "str", "str", "number", "str"],
-        interactive=False, show_label=False, wrap=True, elem_id="documents",
+        headers=h.doc_headers(),
+        datatype=["str", "str", "str", "number", "str"],
+        interactive=False,
+        show_label=False,
+        wrap=True,
+        elem_id="documents",
     )
     with gr.Row():
-        delete_id = gr.Dropdown(label="Document to delete (doc id)", choices=[],
-                                allow_custom_value=True, scale=4)
+        delete_id = gr.Dropdown(
+            label="Document to delete (doc id)", choices=[], allow_custom_value=True, scale=4
+        )
         delete = gr.Button("Delete", variant="stop", scale=1)
     with gr.Accordion("Filters for the chat", open=True):
         with gr.Row():
             date_from = gr.Textbox(label="Date from", placeholder="YYYY-MM-DD")
             date_to = gr.Textbox(label="Date to", placeholder="YYYY-MM-DD")
-            source_filter = gr.Dropdown(label="Sources", choices=[], multiselect=True, scale=2,
-                                        allow_custom_value=True)
+            source_filter = gr.Dropdown(
+                label="Sources", choices=[], multiselect=True, scale=2, allow_custom_value=True
+            )
         with gr.Row():
             apply = gr.Button("Apply filters")
             reset = gr.Button("Clear filters")
         filters_status = gr.Markdown(h.filters_note(None))
     changes = [
         add_files.click(h.ingest_files, files, [report, files], api_name="ingest_files"),
-        add_text.click(h.ingest_text, [text, title, source, date, url], [report, text],
-                       api_name="add_text"),
+        add_text.click(
+            h.ingest_text, [text, title, source, date, url], [report, text], api_name="add_text"
+        ),
         delete.click(h.delete, delete_id, [report, delete_id], api_name="delete"),
     ]
-    apply.click(h.set_filters, [date_from, date_to, source_filter],
-                [filters, filters_status, filters_note], api_name="set_filters")
-    reset.click(h.clear_filters, None,
-                [filters, filters_status, filters_note, date_from, date_to, source_filter],
-                api_name="clear_filters")
-    return {"table": table, "delete_id": delete_id, "source_filter": source_filter,
-            "changes": changes, "refresh": refresh}
+    apply.click(
+        h.set_filters,
+        [date_from, date_to, source_filter],
+        [filters, filters_status, filters_note],
+        api_name="set_filters",
+    )
+    reset.click(
+        h.clear_filters,
+        None,
+        [filters, filters_status, filters_note, date_from, date_to, source_filter],
+        api_name="clear_filters",
+    )
+    return {
+        "table": table,
+        "delete_id": delete_id,
+        "source_filter": source_filter,
+        "changes": changes,
+        "refresh": refresh,
+    }
 
 
 def _settings_tab(gr: Any, h: Handlers, engine: Any, session_passages: Any) -> dict[str, Any]:
-    choice = gr.Radio(["extractive", "llm"], value=h.default_engine(), label="Answer engine",
-                      info="extractive: sentences quoted from the sources (no LLM). "
-                      "llm: an LLM writes the answer; every sentence is still verified.")
+    choice = gr.Radio(
+        ["extractive", "llm"],
+        value=h.default_engine(),
+        label="Answer engine",
+        info="extractive: sentences quoted from the sources (no LLM). "
+        "llm: an LLM writes the answer; every sentence is still verified.",
+    )
     gr.Markdown(h.llm_description())
     engine_note = gr.Markdown()
-    passages = gr.Slider(3, 30, value=h.passages(), step=1,
-                         label="Passages retrieved per question (this session)")
+    passages = gr.Slider(
+        3, 30, value=h.passages(), step=1, label="Passages retrieved per question (this session)"
+    )
     index = gr.Markdown(elem_id="index-state")
     refresh = gr.Button("Refresh")
     choice.change(h.set_engine, choice, [engine, choice, engine_note], api_name="set_engine")
-    passages.release(h.set_passages, passages, [session_passages, engine_note],
-                     api_name="set_passages")
+    passages.release(
+        h.set_passages, passages, [session_passages, engine_note], api_name="set_passages"
+    )
     return {"index": index, "refresh": refresh}
 
 

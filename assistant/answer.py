@@ -165,7 +165,7 @@ class Answerer:
         return Answer(text, citations, False, question, standalone, uncovered)
 
     def _from_positions(self, question: str, standalone: str) -> Answer | None:
-        """"What does X demand?" is answered from X's own statements in the positions matrix."""
+        """Answer "What does X demand?" from X's own statements in the positions matrix."""
         if self._positions is None:
             return None
         from assistant.positions import dangling, rank, stance_of_question
@@ -219,7 +219,9 @@ class Answerer:
         closest = list(passages[:3])
         text = f"{NOT_IN_SOURCES} None of the loaded sources answers this question"
         if missing:
-            text = f"{NOT_IN_SOURCES} {_uncovered_note(list(missing)).replace('The sources', 'They')}"
+            text = (
+                f"{NOT_IN_SOURCES} {_uncovered_note(list(missing)).replace('The sources', 'They')}"
+            )
         elif closest:
             text += ", though some passages come close."
         else:
@@ -235,6 +237,3 @@ def _containment(a: set[str], b: set[str]) -> float:
 def _uncovered_note(names: list[str]) -> str:
     joined = ", ".join(names[:-1]) + (" or " if len(names) > 1 else "") + names[-1]
     return f"The sources do not say anything about {joined} on this."
-
-
-

@@ -50,7 +50,10 @@ class Assistant:
     ) -> Answer:
         """Answer from the stored sources; `passages` overrides how many are retrieved."""
         return self.services.answerer.ask(
-            question, history, Filters.from_any(filters), engine or self.services.settings.engine,
+            question,
+            history,
+            Filters.from_any(filters),
+            engine or self.services.settings.engine,
             passages=passages,
         )
 
@@ -64,7 +67,10 @@ class Assistant:
     ) -> Iterator[str | Answer]:
         """Text pieces as they are produced, then the verified `Answer`."""
         return self.services.answerer.stream(
-            question, history, Filters.from_any(filters), engine or self.services.settings.engine,
+            question,
+            history,
+            Filters.from_any(filters),
+            engine or self.services.settings.engine,
             passages=passages,
         )
 

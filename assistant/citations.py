@@ -139,9 +139,17 @@ def build_citations(
                 quote, span = (sup.quote, sup.span) if n == sup.passage else _first(p)
                 citations.append(
                     Citation(
-                        n=numbering[n], doc_id=p.doc_id, chunk_id=p.chunk_id, title=p.title,
-                        source=p.source, date=p.date, url=p.url, text=p.text, quote=quote,
-                        span=span, support=round(sup.score, 3),
+                        n=numbering[n],
+                        doc_id=p.doc_id,
+                        chunk_id=p.chunk_id,
+                        title=p.title,
+                        source=p.source,
+                        date=p.date,
+                        url=p.url,
+                        text=p.text,
+                        quote=quote,
+                        span=span,
+                        support=round(sup.score, 3),
                     )
                 )
             marks.append(f"[{numbering[n]}]")

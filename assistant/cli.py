@@ -14,7 +14,8 @@ from assistant.settings import Settings
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
 StoreOpt = Annotated[
-    Path | None, typer.Option("--store", help="Store folder (default: BRIEFING_STORE or data/store).")
+    Path | None,
+    typer.Option("--store", help="Store folder (default: BRIEFING_STORE or data/store)."),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
@@ -46,8 +47,12 @@ def ingest(
     a = _open(store)
     show = not as_json and sys.stderr.isatty()
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-        transient=True, disable=not show, console=None,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        transient=True,
+        disable=not show,
+        console=None,
     ) as bar:
         task = bar.add_task("ingesting", total=None)
 
@@ -85,7 +90,9 @@ def documents(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         return
     for d in docs:
         dup = f"  (near-duplicate of {d.duplicate_of})" if d.duplicate_of else ""
-        typer.echo(f"{d.doc_id}  {d.date or '----------'}  {d.chunks:3d} chunks  {d.title[:70]}{dup}")
+        typer.echo(
+            f"{d.doc_id}  {d.date or '----------'}  {d.chunks:3d} chunks  {d.title[:70]}{dup}"
+        )
     typer.echo(f"{len(docs)} documents")
 
 
@@ -143,7 +150,7 @@ def ask(
         typer.echo("")
     for c in answer.citations:
         typer.echo(f"[{c.n}] {c.title[:70]} ({c.source[:40]}, {c.date or 'undated'}) {c.url}")
-        typer.echo(f"    \"{c.quote[:240]}\"")
+        typer.echo(f'    "{c.quote[:240]}"')
     for p in answer.closest:
         typer.echo(f"closest: {p.title[:70]} ({p.date}): {p.text[:160]}")
 
@@ -151,7 +158,9 @@ def ask(
 @app.command()
 def positions(
     party: Annotated[str | None, typer.Option("--party", help="Only this party.")] = None,
-    topic: Annotated[str | None, typer.Option("--topic", help="Only statements on a topic.")] = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="Only statements on a topic.")
+    ] = None,
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:

@@ -60,7 +60,9 @@ def condense(question: str, history: Sequence[Any] | None) -> str:
 def is_follow_up(question: str) -> bool:
     if _WHAT_ABOUT.match(question):
         return True
-    if re.match(r"^\s*(?:and|but|so|then)\b", question, re.IGNORECASE):
+    if re.match(r"^\s*(?:and|but|so|then)\b", question, re.IGNORECASE) and re.search(
+        r"\b(?:in return|instead|in response|in exchange|after that|then)\b", question, re.I
+    ):
         return True  # "And what did NATO want in return?" continues the last question
     has_names = bool(named_entities(question))
     leans = bool(_LEANING.search(question))

@@ -64,7 +64,10 @@ class SentenceCache:
 
 
 def score_sentences(
-    question: str, qvec: np.ndarray, passages: Sequence[Passage], vectors: list[np.ndarray],
+    question: str,
+    qvec: np.ndarray,
+    passages: Sequence[Passage],
+    vectors: list[np.ndarray],
     cfg: ExtractiveConfig,
 ) -> list[Scored]:
     q_terms = set(content_terms(question))
@@ -105,13 +108,17 @@ def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
 
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
-    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b", re.IGNORECASE)
-_NUMBER = re.compile(r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b",
-                     re.IGNORECASE)
+    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE
+)
 _WHEN = re.compile(
     r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
-    r"(19|20)\d\d)\b")
+    r"(19|20)\d\d)\b"
+)
 _WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
 
 
@@ -131,7 +138,9 @@ def answer_type(question: str) -> re.Pattern[str] | None:
     return None
 
 
-def select(scored: list[Scored], vectors: dict[tuple[int, int], np.ndarray], cfg: ExtractiveConfig) -> list[Scored]:
+def select(
+    scored: list[Scored], vectors: dict[tuple[int, int], np.ndarray], cfg: ExtractiveConfig
+) -> list[Scored]:
     """Best sentences first, skipping near-repeats (wire copy quotes the same line twice)."""
     if not scored:
         return []
@@ -154,6 +163,4 @@ def readable_order(kept: list[Scored], passages: Sequence[Passage]) -> list[Scor
     for s in kept:
         d = passages[s.passage - 1].doc_id
         doc_rank[d] = max(doc_rank.get(d, 0.0), s.relevance)
-    return sorted(
-        kept, key=lambda s: (-doc_rank[passages[s.passage - 1].doc_id], s.span[0])
-    )
+    return sorted(kept, key=lambda s: (-doc_rank[passages[s.passage - 1].doc_id], s.span[0]))

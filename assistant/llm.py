@@ -46,10 +46,17 @@ def make_chat_model(provider: str, model: str, base_url: str = "", api_key: str 
         try:
             from langchain_openai import ChatOpenAI
         except ImportError as exc:
-            raise RuntimeError("the OpenAI-compatible engine needs: pip install langchain-openai") from exc
+            raise RuntimeError(
+                "the OpenAI-compatible engine needs: pip install langchain-openai"
+            ) from exc
+        from pydantic import SecretStr
+
         return ChatOpenAI(
-            model=model, base_url=base_url or None, api_key=api_key or "not-needed",
-            temperature=0, streaming=True,
+            model=model,
+            base_url=base_url or None,
+            api_key=SecretStr(api_key or "not-needed"),
+            temperature=0,
+            streaming=True,
         )
     if provider == "ollama":
         try:

@@ -69,7 +69,13 @@ def build_memo(assistant: Any, topic: str) -> Memo:
     span = f"{dates[0]} to {dates[-1]}" if dates else "undated sources"
     date_line = f"{date.today().isoformat()} · based on {len(citations)} cited passages ({span})"
     title = f"Briefing: {topic.rstrip('?')}"
-    return Memo(title, date_line, sections, citations, render_markdown(title, date_line, sections, citations))
+    return Memo(
+        title,
+        date_line,
+        sections,
+        citations,
+        render_markdown(title, date_line, sections, citations),
+    )
 
 
 def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[str]:
@@ -116,7 +122,9 @@ def _party_positions(positions: list[Position], numbering: _Numbering) -> list[s
             if own:
                 p = own[0]
                 note = "" if p.corroboration > 1 else " (single source)"
-                parts.append(f"{label}: {_short(p.about or p.text)}{note} {numbering.mark(p.citation)}")
+                parts.append(
+                    f"{label}: {_short(p.about or p.text)}{note} {numbering.mark(p.citation)}"
+                )
         if parts:
             items.append(f"**{party}** — " + "; ".join(parts))
     return items
@@ -128,8 +136,11 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
     for r in (p for p in positions if p.stance == "rejects"):
         r_terms = set(content_terms(r.about))
         clash = next(
-            (d for d in demands if d.party_id != r.party_id
-             and len(r_terms & set(content_terms(d.about))) >= 2),
+            (
+                d
+                for d in demands
+                if d.party_id != r.party_id and len(r_terms & set(content_terms(d.about))) >= 2
+            ),
             None,
         )
         if clash:
@@ -141,7 +152,9 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
     offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
     if offers:
         o = max(offers, key=lambda p: p.corroboration)
-        items.append(f"Possible common ground: {o.party} offers {_short(o.about)} {numbering.mark(o.citation)}")
+        items.append(
+            f"Possible common ground: {o.party} offers {_short(o.about)} {numbering.mark(o.citation)}"
+        )
     return items
 
 
@@ -155,8 +168,19 @@ def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
                 continue
             seen.add(sentence)
             doc_start = p.start + span[0]
-            c = Citation(0, p.doc_id, p.chunk_id, p.title, p.source, p.date, p.url, p.text,
-                         sentence, (doc_start, doc_start + len(sentence)), 1.0)
+            c = Citation(
+                0,
+                p.doc_id,
+                p.chunk_id,
+                p.title,
+                p.source,
+                p.date,
+                p.url,
+                p.text,
+                sentence,
+                (doc_start, doc_start + len(sentence)),
+                1.0,
+            )
             items.append((when, f"{when}: {_with_marks(sentence, numbering.mark(c))}"))
     return [text for _, text in sorted(items)][:3]
 
@@ -185,7 +209,9 @@ def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
         )
 
     while words() > budget:
-        longest = max((s for s in sections if len(s.items) > 1), key=lambda s: len(s.items), default=None)
+        longest = max(
+            (s for s in sections if len(s.items) > 1), key=lambda s: len(s.items), default=None
+        )
         if longest is None:
             break
         longest.items.pop()
@@ -221,7 +247,11 @@ def render_markdown(
     lines += ["## Sources", ""]
     for c in citations:
         meta = ", ".join(x for x in (c.source, c.date) if x)
-        lines.append(f"{c.n}. {c.title}" + (f" — {meta}" if meta else "") + (f" — <{c.url}>" if c.url else ""))
+        lines.append(
+            f"{c.n}. {c.title}"
+            + (f" — {meta}" if meta else "")
+            + (f" — <{c.url}>" if c.url else "")
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -239,7 +269,18 @@ def timeline_events(assistant: Any, topic: str | None = None) -> list[TimelineEv
             p = catalog.chunk_at(doc_id, start)
             if p is None:
                 continue
-            c = Citation(0, doc_id, p.chunk_id, p.title, p.source, p.date, p.url, p.text,
-                         sentence, (start, start + len(sentence)), 1.0)
+            c = Citation(
+                0,
+                doc_id,
+                p.chunk_id,
+                p.title,
+                p.source,
+                p.date,
+                p.url,
+                p.text,
+                sentence,
+                (start, start + len(sentence)),
+                1.0,
+            )
             events.setdefault((when, sentence), TimelineEvent(when, sentence, c, expr))
     return [events[k] for k in sorted(events)]

@@ -44,11 +44,11 @@ def _inline_html(text: str) -> str:
 
 def to_html(memo: Any) -> str:
     parts = [
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">",
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">",
         f"<title>{html.escape(memo.title)}</title><style>{_CSS}</style></head><body>",
-        f"<h1>{html.escape(memo.title)}</h1><p class=\"date\">{html.escape(memo.date_line)}</p>",
+        f'<h1>{html.escape(memo.title)}</h1><p class="date">{html.escape(memo.date_line)}</p>',
     ]
     for s in memo.sections:
         parts.append(f"<h2>{html.escape(s.heading)}</h2>")
@@ -56,13 +56,19 @@ def to_html(memo: Any) -> str:
             parts.append("<ul>" + "".join(f"<li>{_inline_html(i)}</li>" for i in s.items) + "</ul>")
         else:
             parts.extend(f"<p>{_inline_html(i)}</p>" for i in s.items)
-    parts.append("<h2>Sources</h2><ol class=\"sources\">")
+    parts.append('<h2>Sources</h2><ol class="sources">')
     for c in memo.citations:
         meta = ", ".join(html.escape(x) for x in (c.source, c.date) if x)
         url = safe_url(c.url)
-        link = f' — <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>' if url else ""
+        link = (
+            f' — <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
+            if url
+            else ""
+        )
         parts.append(
-            f'<li id="src-{c.n}">{html.escape(c.title)}' + (f" — {meta}" if meta else "") + link
+            f'<li id="src-{c.n}">{html.escape(c.title)}'
+            + (f" — {meta}" if meta else "")
+            + link
             + f"<br><q>{html.escape(c.quote)}</q></li>"
         )
     parts.append("</ol></body></html>")
@@ -75,7 +81,7 @@ def to_docx(memo: Any, path: Path) -> None:
     document = docx.Document()
     document.core_properties.title = memo.title
     document.add_heading(memo.title, level=1)
-    document.add_paragraph(memo.date_line).italic = True
+    document.add_paragraph().add_run(memo.date_line).italic = True
     for s in memo.sections:
         document.add_heading(s.heading, level=2)
         for item in s.items:
@@ -86,7 +92,9 @@ def to_docx(memo: Any, path: Path) -> None:
         meta = ", ".join(x for x in (c.source, c.date) if x)
         para = document.add_paragraph(style="List Number")
         para.add_run(c.title).bold = True
-        para.add_run((f" — {meta}" if meta else "") + (f" — {safe_url(c.url)}" if safe_url(c.url) else ""))
+        para.add_run(
+            (f" — {meta}" if meta else "") + (f" — {safe_url(c.url)}" if safe_url(c.url) else "")
+        )
         para.add_run(f"\n“{c.quote}”").italic = True
     document.save(str(path))
 

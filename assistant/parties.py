@@ -66,7 +66,8 @@ class Registry:
                     reg.add_person(str(entry["person"]), str(entry["party"]))
                     continue
                 party = Party(
-                    id=str(entry["id"]), name=str(entry.get("name", entry["id"])),
+                    id=str(entry["id"]),
+                    name=str(entry.get("name", entry["id"])),
                     kind=str(entry.get("kind", "state")),
                     names=tuple(str(n) for n in entry.get("names", [])),
                     adjectives=tuple(str(a) for a in entry.get("adjectives", [])),
@@ -90,9 +91,7 @@ class Registry:
         return self.people.get(name) or self.people.get(name.split()[-1] if name else "")
 
     def is_adjective(self, alias: str) -> bool:
-        return any(
-            alias in p.adjectives and alias not in p.names for p in self.parties.values()
-        )
+        return any(alias in p.adjectives and alias not in p.names for p in self.parties.values())
 
     def add_person(self, person: str, party_id: str) -> None:
         self.people[person] = party_id

@@ -32,21 +32,22 @@ _CUES: dict[str, str] = {
     "warns": r"warn(?:s|ed|ing)?|threat(?:en|ens|ened|ening)",
     "assures": r"assur(?:e|es|ed|ing)|guarantee[sd]?|pledge[sd]?|promis(?:e|es|ed)|reaffirm(?:s|ed)?",
 }
-_CUE = re.compile(
-    "|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in _CUES.items()), re.IGNORECASE
-)
+_CUE = re.compile("|".join(f"(?P<{k}>\\b(?:{v})\\b)" for k, v in _CUES.items()), re.IGNORECASE)
 # Forms that are also nouns ("Russia's demands", "an offer") count only after a subject or an
 # auxiliary, never after a determiner or possessive.
 _AMBIGUOUS = re.compile(
     r"^(demands?|calls?|offers?|proposals?|threats?|pledges?|promises?|guarantees?|warnings?|"
-    r"assurances?|insists?)\b", re.IGNORECASE
+    r"assurances?|insists?)\b",
+    re.IGNORECASE,
 )
 _NOUN_LEFT = re.compile(
     r"(?:'s|’s|\b(?:its|their|his|her|our|the|these|those|this|that|a|an|any|such|key|make|"
     r"making|made|of|on|security|new|main|no|with|for))\s*$",
     re.IGNORECASE,
 )
-_DETERMINER_LEFT = re.compile(r"(?:'s|’s|\b(?:a|an|the|its|their|his|her|our|these|those))\s*$", re.I)
+_DETERMINER_LEFT = re.compile(
+    r"(?:'s|’s|\b(?:a|an|the|its|their|his|her|our|these|those))\s*$", re.I
+)
 _COLLECTIVE = re.compile(
     r"\s+(?:side|delegation|government|officials?|diplomats?|authorities|leadership|"
     r"negotiators?|administration|envoys?)\b"
@@ -88,22 +89,20 @@ def find_statements(text: str, registry: Registry, source_party: str | None) -> 
             ):
                 continue
             in_quote = any(a <= cue.start() < b for a, b in quotes)
-            holders, speaker = _holders(
-                sentence, cue.start(), mentions, quotes, in_quote, registry
-            )
+            holders, speaker = _holders(sentence, cue.start(), mentions, quotes, in_quote, registry)
             if not holders and _PRONOUN_SUBJECT.search(left) and last_person is not None:
                 holders, speaker = [last_person.party], last_person.person
             if not holders and source_party and _FIRST_PERSON_SUBJECT.search(left):
                 holders = [source_party]
-            voice = "own" if in_quote or (source_party and source_party in holders) else "paraphrase"
+            voice = (
+                "own" if in_quote or (source_party and source_party in holders) else "paraphrase"
+            )
             about = _about(sentence, cue.end())
             for party_id in holders:
                 if (party_id, stance) in seen:
                     continue
                 seen.add((party_id, stance))
-                out.append(
-                    Statement(party_id, stance, sentence, (s, e), about, speaker, voice)
-                )
+                out.append(Statement(party_id, stance, sentence, (s, e), about, speaker, voice))
         persons = [m for m in mentions if m.person]
         if persons:
             last_person = persons[-1]
@@ -111,8 +110,12 @@ def find_statements(text: str, registry: Registry, source_party: str | None) -> 
 
 
 def _holders(
-    sentence: str, cue_at: int, mentions: list[Mention], quotes: list[tuple[int, int]],
-    in_quote: bool, registry: Registry,
+    sentence: str,
+    cue_at: int,
+    mentions: list[Mention],
+    quotes: list[tuple[int, int]],
+    in_quote: bool,
+    registry: Registry,
 ) -> tuple[list[str], str]:
     def outside(m: Mention) -> bool:
         return not any(a <= m.start < b for a, b in quotes)
@@ -125,8 +128,11 @@ def _holders(
         default=-1,
     )
     before = [
-        m for m in mentions
-        if clause_start < m.start and m.end <= cue_at and outside(m)
+        m
+        for m in mentions
+        if clause_start < m.start
+        and m.end <= cue_at
+        and outside(m)
         and _eligible(sentence, m, registry)
     ]
     if not before:
@@ -163,7 +169,7 @@ def _about(sentence: str, at: int) -> str:
     rest = sentence[at:].strip(" ,:;")
     rest = re.split(r"(?<=[.;!?])\s|, (?:he|she|they) said|, said\b", rest)[0]
     words = rest.split()
-    return " ".join(words[:25]).rstrip(".,;:\"”") + (" …" if len(words) > 25 else "")
+    return " ".join(words[:25]).rstrip('.,;:"”') + (" …" if len(words) > 25 else "")
 
 
 # --- from statements to positions ---------------------------------------------------------------
@@ -192,16 +198,29 @@ def build_positions(
         for st in find_statements(d.text, registry, source_party):
             passage = chunk_at(d.doc_id, st.span[0])  # type: ignore[operator]
             citation = Citation(
-                n=0, doc_id=d.doc_id, chunk_id=getattr(passage, "chunk_id", ""), title=d.title,
-                source=d.source, date=d.date, url=d.url,
-                text=getattr(passage, "text", st.sentence), quote=st.sentence, span=st.span,
+                n=0,
+                doc_id=d.doc_id,
+                chunk_id=getattr(passage, "chunk_id", ""),
+                title=d.title,
+                source=d.source,
+                date=d.date,
+                url=d.url,
+                text=getattr(passage, "text", st.sentence),
+                quote=st.sentence,
+                span=st.span,
                 support=1.0,
             )
             positions.append(
                 Position(
-                    party=registry.name(st.party_id), party_id=st.party_id, stance=st.stance,
-                    text=st.sentence, about=st.about, citation=citation, speaker=st.speaker,
-                    voice=st.voice, said_on=d.date,
+                    party=registry.name(st.party_id),
+                    party_id=st.party_id,
+                    stance=st.stance,
+                    text=st.sentence,
+                    about=st.about,
+                    citation=citation,
+                    speaker=st.speaker,
+                    voice=st.voice,
+                    said_on=d.date,
                 )
             )
     return _link(positions)
@@ -252,11 +271,15 @@ def rank(positions: Iterable[Position]) -> list[Position]:
 
 
 def filter_positions(
-    positions: Sequence[Position], party: str | None = None, stance: str | None = None,
+    positions: Sequence[Position],
+    party: str | None = None,
+    stance: str | None = None,
 ) -> list[Position]:
     return [
-        p for p in positions
-        if (party is None or party in (p.party_id, p.party)) and (stance is None or p.stance == stance)
+        p
+        for p in positions
+        if (party is None or party in (p.party_id, p.party))
+        and (stance is None or p.stance == stance)
     ]
 
 
@@ -298,7 +321,10 @@ class PositionIndex:
         return self._positions
 
     def select(
-        self, topic: str | None = None, party: str | None = None, stance: str | None = None,
+        self,
+        topic: str | None = None,
+        party: str | None = None,
+        stance: str | None = None,
         min_similarity: float = 0.3,
     ) -> list[Position]:
         found = self.all()

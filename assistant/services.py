@@ -78,7 +78,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     registry = Registry.load(settings.parties_file)
     positions = PositionIndex(catalog, registry, embedder.embed_documents)
     answerer = Answerer(
-        embedder, retriever, AnswerConfig(passages=settings.answer_passages), chat=chat,
+        embedder,
+        retriever,
+        AnswerConfig(passages=settings.answer_passages),
+        chat=chat,
         positions=positions,
     )
     return Services(settings, embedder, vectors, catalog, ingestor, retriever, answerer, positions)

@@ -72,9 +72,7 @@ class Settings(BaseSettings):
         default=1000, description="Chunks per Chroma upsert (capped by the server's maximum)."
     )
     search_k: int = Field(default=10, description="Passages returned by a search by default.")
-    answer_passages: int = Field(
-        default=12, description="Passages retrieved to answer a question."
-    )
+    answer_passages: int = Field(default=12, description="Passages retrieved to answer a question.")
     engine: Literal["extractive", "llm"] = Field(
         default="extractive",
         description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",

@@ -50,8 +50,15 @@ def resolve(expression: str, base: date | None, future: bool) -> date | None:
             return base - timedelta(days=7 + base.weekday())
         wd = re.search(_WEEKDAYS, expr)
         if wd and not re.search(r"\d", expr):
-            target = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                      "sunday"].index(wd.group(0).lower())
+            target = [
+                "monday",
+                "tuesday",
+                "wednesday",
+                "thursday",
+                "friday",
+                "saturday",
+                "sunday",
+            ].index(wd.group(0).lower())
             delta = (target - base.weekday()) % 7
             if low.startswith("next"):
                 return base + timedelta(days=delta or 7)

@@ -187,8 +187,12 @@ class TimelineEvent:
     expression: str = ""  # the words that gave the date ("on Wednesday")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"date": self.date, "text": self.text, "expression": self.expression,
-                "citation": self.citation.to_dict()}
+        return {
+            "date": self.date,
+            "text": self.text,
+            "expression": self.expression,
+            "citation": self.citation.to_dict(),
+        }
 
 
 @dataclass(frozen=True)
@@ -216,5 +220,9 @@ class Memo:
         return sum(len(item.split()) for s in self.sections for item in s.items)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"title": self.title, "date_line": self.date_line, "markdown": self.markdown,
-                "citations": [c.to_dict() for c in self.citations]}
+        return {
+            "title": self.title,
+            "date_line": self.date_line,
+            "markdown": self.markdown,
+            "citations": [c.to_dict() for c in self.citations],
+        }

@@ -146,9 +146,7 @@ def answer_markers(text: str, prefix: str, known: Iterable[int]) -> str:
 
 
 def footnote(n: int, prefix: str) -> str:
-    return (
-        f'<sup class="fn"><a href="#{prefix}-src-{n}" title="Source {n}">[{n}]</a></sup>'
-    )
+    return f'<sup class="fn"><a href="#{prefix}-src-{n}" title="Source {n}">[{n}]</a></sup>'
 
 
 def citation_html(c: Citation, prefix: str) -> str:
@@ -171,7 +169,7 @@ def citation_html(c: Citation, prefix: str) -> str:
     return (
         f'<li id="{prefix}-src-{c.n}" class="src">{head}'
         f'<details class="src-passage"><summary>Cited passage</summary>'
-        f'<blockquote>{highlight(c.text, c.quote)}</blockquote>{jump}</details></li>'
+        f"<blockquote>{highlight(c.text, c.quote)}</blockquote>{jump}</details></li>"
     )
 
 
@@ -250,8 +248,9 @@ def documents_rows(docs: Sequence[DocumentInfo]) -> list[list[object]]:
 
 
 def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
-    return [(f"{d.title or 'Untitled'} ({d.source or 'no source'}, {d.doc_id})", d.doc_id)
-            for d in docs]
+    return [
+        (f"{d.title or 'Untitled'} ({d.source or 'no source'}, {d.doc_id})", d.doc_id) for d in docs
+    ]
 
 
 def source_choices(docs: Sequence[DocumentInfo]) -> list[str]:
@@ -295,15 +294,16 @@ def filters_summary(filters: dict[str, Any] | None) -> str:
         bits.append(f"to {md_text(filters['date_to'])}")
     if not bits:
         return "Searching **all sources**."
-    dated = " Documents without a date are left out by a date filter." if (
-        filters and (filters.get("date_from") or filters.get("date_to"))) else ""
+    dated = (
+        " Documents without a date are left out by a date filter."
+        if (filters and (filters.get("date_from") or filters.get("date_to")))
+        else ""
+    )
     return "**Filters active:** " + "; ".join(bits) + "." + dated
 
 
 def index_markdown(docs: int, chunks: int, model: str) -> str:
-    return (
-        f"**Index:** {docs} documents, {chunks} chunks · embedding model {md_code(model)}"
-    )
+    return f"**Index:** {docs} documents, {chunks} chunks · embedding model {md_code(model)}"
 
 
 def store_summary(docs: int) -> str:
@@ -325,7 +325,9 @@ def positions_html(positions: Sequence[Any]) -> str:
     stances = [s for s in STANCE_ORDER if any(s in row for row in parties.values())]
     head = "".join(f"<th>{esc(s)}</th>" for s in stances)
     rows = []
-    for i, (party, row) in enumerate(sorted(parties.items(), key=lambda kv: -sum(map(len, kv[1].values())))):
+    for i, (party, row) in enumerate(
+        sorted(parties.items(), key=lambda kv: -sum(map(len, kv[1].values())))
+    ):
         cells = []
         for j, stance in enumerate(stances):
             items = []
@@ -333,13 +335,15 @@ def positions_html(positions: Sequence[Any]) -> str:
                 notes = []
                 if p.voice == "own":
                     notes.append("own words")
-                notes.append(f"{p.corroboration} sources" if p.corroboration > 1 else "single source")
+                notes.append(
+                    f"{p.corroboration} sources" if p.corroboration > 1 else "single source"
+                )
                 if p.superseded_by:
                     notes.append("superseded")
                 c = dataclasses.replace(p.citation, n=k + 1)
                 items.append(
                     f'<div class="pos">{esc(p.text)} <span class="src-meta">'
-                    f'({esc(", ".join(notes))}{", " + esc(p.said_on) if p.said_on else ""})</span>'
+                    f"({esc(', '.join(notes))}{', ' + esc(p.said_on) if p.said_on else ''})</span>"
                     f'<ol class="sources">{citation_html(c, f"p{i}-{j}")}</ol></div>'
                 )
             cells.append(f"<td>{''.join(items)}</td>")
@@ -353,11 +357,12 @@ def positions_html(positions: Sequence[Any]) -> str:
 def memo_html(memo: Any) -> str:
     """Preview of a memo: sections with footnoted bullets, then the numbered sources."""
     known = [c.n for c in memo.citations]
-    parts = [f"<h2>{esc(memo.title)}</h2><p class=\"src-meta\">{esc(memo.date_line)}</p>"]
+    parts = [f'<h2>{esc(memo.title)}</h2><p class="src-meta">{esc(memo.date_line)}</p>']
     for section in memo.sections:
         parts.append(f"<h3>{esc(section.heading)}</h3>")
-        items = [answer_markers(re.sub(r"\*\*(.+?)\*\*", r"\1", i), "m", known)
-                 for i in section.items]
+        items = [
+            answer_markers(re.sub(r"\*\*(.+?)\*\*", r"\1", i), "m", known) for i in section.items
+        ]
         if section.bullets:
             parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
         else:

@@ -88,16 +88,17 @@ class Handlers:
                 chat[-1] = {"role": "assistant", "content": fmt.streaming_html(text)}
                 yield list(chat), list(chat), history, "", ""
         except Exception as exc:  # a failing LLM server, a broken store: say so, keep the chat
-            chat[-1] = {"role": "assistant",
-                        "content": fmt.notice_html(f"Could not answer: {exc}")}
+            chat[-1] = {"role": "assistant", "content": fmt.notice_html(f"Could not answer: {exc}")}
             yield list(chat), list(chat), history, "", ""
             return
         if final is None:
             final = Answer(text=text or "No answer.", abstained=not text, question=question)
         chat[-1] = {"role": "assistant", "content": fmt.answer_html(final, prefix)}
         plain = fmt.answer_plain(final)
-        history += [{"role": "user", "content": question},
-                    {"role": "assistant", "content": final.text}]
+        history += [
+            {"role": "user", "content": question},
+            {"role": "assistant", "content": final.text},
+        ]
         yield list(chat), list(chat), history, "", plain
 
     def clear_chat(self) -> tuple[list[Any], list[Any], list[Any], str]:
@@ -109,7 +110,9 @@ class Handlers:
     # --- sources ----------------------------------------------------------------------------
 
     def ingest_files(
-        self, files: list[str] | None, progress: gr.Progress = gr.Progress()  # noqa: B008
+        self,
+        files: list[str] | None,
+        progress: gr.Progress = gr.Progress(),  # noqa: B008
     ) -> tuple[str, None]:
         paths = [str(f) for f in (files or [])]
         if not paths:
@@ -123,13 +126,16 @@ class Handlers:
         report = self.a.ingest(paths, progress=step)
         return fmt.report_markdown(report, "Upload"), None
 
-    def ingest_text(self, text: str, title: str, source: str, date: str, url: str
-                    ) -> tuple[str, str]:
+    def ingest_text(
+        self, text: str, title: str, source: str, date: str, url: str
+    ) -> tuple[str, str]:
         if not (text or "").strip():
             return "Paste some text first.", text
-        meta = {k: v.strip() for k, v in
-                {"title": title, "source": source, "date": date, "url": url}.items()
-                if v and v.strip()}
+        meta = {
+            k: v.strip()
+            for k, v in {"title": title, "source": source, "date": date, "url": url}.items()
+            if v and v.strip()
+        }
         report = self.a.ingest_text(text, **meta)
         return fmt.report_markdown(report, "Pasted text"), ""
 
@@ -147,8 +153,9 @@ class Handlers:
     def doc_headers(self) -> list[str]:
         return list(fmt.DOC_HEADERS)
 
-    def set_filters(self, date_from: str, date_to: str, sources: list[str] | None
-                    ) -> tuple[Any, ...]:
+    def set_filters(
+        self, date_from: str, date_to: str, sources: list[str] | None
+    ) -> tuple[Any, ...]:
         date_from, date_to = (date_from or "").strip(), (date_to or "").strip()
         for label, value in (("Date from", date_from), ("Date to", date_to)):
             if value and not _ISO_DATE.match(value):
@@ -185,16 +192,19 @@ class Handlers:
     def llm_description(self) -> str:
         s = self.a.services.settings
         if not self.llm_configured():
-            return ("**LLM:** not configured (set `BRIEFING_LLM_PROVIDER`, "
-                    "`BRIEFING_LLM_BASE_URL` and `BRIEFING_LLM_MODEL`, then restart).")
+            return (
+                "**LLM:** not configured (set `BRIEFING_LLM_PROVIDER`, "
+                "`BRIEFING_LLM_BASE_URL` and `BRIEFING_LLM_MODEL`, then restart)."
+            )
         where = fmt.md_code(s.llm_base_url) if s.llm_base_url else "the provider's default URL"
-        return (f"**LLM:** {fmt.md_code(s.llm_model)} via {fmt.md_text(s.llm_provider)} "
-                f"at {where}")
+        return f"**LLM:** {fmt.md_code(s.llm_model)} via {fmt.md_text(s.llm_provider)} at {where}"
 
     def _llm_missing(self) -> str:
-        return ("The LLM engine is not configured: no model is set. Set BRIEFING_LLM_PROVIDER, "
-                "BRIEFING_LLM_BASE_URL and BRIEFING_LLM_MODEL and restart, or use the "
-                "extractive engine (Settings tab).")
+        return (
+            "The LLM engine is not configured: no model is set. Set BRIEFING_LLM_PROVIDER, "
+            "BRIEFING_LLM_BASE_URL and BRIEFING_LLM_MODEL and restart, or use the "
+            "extractive engine (Settings tab)."
+        )
 
     def set_engine(self, choice: str) -> tuple[str, str, str]:
         if choice == "llm" and not self.llm_configured():
@@ -205,7 +215,7 @@ class Handlers:
         return int(self.a.services.answerer.config.passages)
 
     def set_passages(self, n: float) -> tuple[int, str]:
-        """This session's number of passages (other users keep theirs)."""
+        """Set the number of passages for this session only (other users keep theirs)."""
         return int(n), f"Your questions now retrieve **{int(n)}** passages."
 
     def index_state(self) -> str:
@@ -232,7 +242,9 @@ class Handlers:
         memo = self.a.memo(topic)
         folder = Path(tempfile.mkdtemp(prefix="memo-"))
         stem = re.sub(r"[^A-Za-z0-9]+", "-", topic).strip("-").lower()[:60] or "memo"
-        files = [str(memo.export(fmt_, folder / f"{stem}.{fmt_}")) for fmt_ in ("md", "docx", "html")]
+        files = [
+            str(memo.export(fmt_, folder / f"{stem}.{fmt_}")) for fmt_ in ("md", "docx", "html")
+        ]
         return fmt.memo_html(memo), files
 
     def memo_from_chat(self, history: list[dict[str, str]] | None) -> tuple[Any, ...]:

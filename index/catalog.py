@@ -178,7 +178,7 @@ class Catalog:
         marks = ",".join("?" * len(ids))
         with self._lock:
             rows = self._db.execute(
-                "SELECT c.chunk_id, c.doc_id, c.text, c.start, c.\"end\", c.spans, "
+                'SELECT c.chunk_id, c.doc_id, c.text, c.start, c."end", c.spans, '
                 "d.title, d.source, d.date, d.url FROM chunks c JOIN documents d USING (doc_id) "
                 f"WHERE c.chunk_id IN ({marks})",
                 ids,
@@ -192,8 +192,16 @@ class Catalog:
             spans = tuple(tuple(s) for s in json.loads(r[5]))
             out.append(
                 Passage(
-                    doc_id=r[1], chunk_id=cid, text=r[2], title=r[6] or "", source=r[7] or "",
-                    date=r[8] or "", url=r[9] or "", score=float(score), start=r[3], end=r[4],
+                    doc_id=r[1],
+                    chunk_id=cid,
+                    text=r[2],
+                    title=r[6] or "",
+                    source=r[7] or "",
+                    date=r[8] or "",
+                    url=r[9] or "",
+                    score=float(score),
+                    start=r[3],
+                    end=r[4],
                     sentence_spans=spans,  # type: ignore[arg-type]
                 )
             )
@@ -201,15 +209,15 @@ class Catalog:
 
     # --- lexical ----------------------------------------------------------------------------
 
-    def lexical(self, query: str, k: int, doc_ids: Iterable[str] | None = None) -> list[tuple[str, float]]:
+    def lexical(
+        self, query: str, k: int, doc_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, float]]:
         """BM25 over chunk text; returns (chunk_id, score) with higher = better."""
         from assistant.text import STOPWORDS
 
         # Stopwords would match nearly every chunk, and BM25 scores every match: leaving them
         # out keeps the lexical leg's cost proportional to the rare words that matter.
-        terms = [
-            t for t in re.findall(r"\w+", query.lower()) if len(t) > 1 and t not in STOPWORDS
-        ]
+        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1 and t not in STOPWORDS]
         if not terms or k <= 0:
             return []
         match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
@@ -271,18 +279,34 @@ class Catalog:
                 "INSERT INTO documents (doc_id, origin, title, source, date, url, language, path, "
                 "words, chunks, text, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    article.doc_id, article.origin, article.title, article.source, article.date,
-                    article.url, article.language, article.path, len(article.text.split()),
-                    len(chunks), article.text, duplicate_of,
+                    article.doc_id,
+                    article.origin,
+                    article.title,
+                    article.source,
+                    article.date,
+                    article.url,
+                    article.language,
+                    article.path,
+                    len(article.text.split()),
+                    len(chunks),
+                    article.text,
+                    duplicate_of,
                     minhash.astype(np.uint64).tobytes() if minhash is not None else None,
                 ),
             )
             for c in chunks:
                 cur = db.execute(
-                    "INSERT INTO chunks (chunk_id, doc_id, ordinal, start, \"end\", spans, text) "
+                    'INSERT INTO chunks (chunk_id, doc_id, ordinal, start, "end", spans, text) '
                     "VALUES (?,?,?,?,?,?,?)",
-                    (c.chunk_id, c.doc_id, c.ordinal, c.start, c.end,
-                     json.dumps([list(s) for s in c.sentence_spans]), c.text),
+                    (
+                        c.chunk_id,
+                        c.doc_id,
+                        c.ordinal,
+                        c.start,
+                        c.end,
+                        json.dumps([list(s) for s in c.sentence_spans]),
+                        c.text,
+                    ),
                 )
                 db.execute(
                     "INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text)

@@ -51,7 +51,9 @@ def _paragraph_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _split_long(text: str, spans: list[tuple[int, int]], limit: int = 1500) -> list[tuple[int, int]]:
+def _split_long(
+    text: str, spans: list[tuple[int, int]], limit: int = 1500
+) -> list[tuple[int, int]]:
     """Break run-on "sentences" (tables, lists without punctuation) at line breaks or spaces."""
     out = []
     for s, e in spans:
@@ -75,7 +77,9 @@ def approx_tokens(texts: Sequence[str]) -> list[int]:
     return [int(len(t.split()) * 1.3) + 1 for t in texts]
 
 
-def chunk_article(article: Article, budget: int, count_tokens: TokenCounter = approx_tokens) -> list[Chunk]:
+def chunk_article(
+    article: Article, budget: int, count_tokens: TokenCounter = approx_tokens
+) -> list[Chunk]:
     text = article.text
     spans = sentence_spans(text)
     if not spans:

@@ -25,7 +25,8 @@ def cpu_has_vnni() -> bool:
 
 def choose_backend(requested: str, stored: str | None) -> str:
     """'auto' follows an existing store's precision (vectors are never mixed), else the CPU:
-    int8 where VNNI makes it ~1.6x faster (same gold-set recall as fp32), fp32 elsewhere."""
+    int8 where VNNI makes it ~1.6x faster (same gold-set recall as fp32), fp32 elsewhere.
+    """
     if requested != "auto":
         return requested
     if stored:

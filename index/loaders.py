@@ -112,14 +112,14 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             if isinstance(meta, dict):
                 return _stringify(meta), stripped[4 + end.end() :]
     lines = stripped.splitlines()
-    meta: dict[str, str] = {}
+    fields: dict[str, str] = {}
     for i, line in enumerate(lines[:40]):
-        if line.strip() == "---" and meta:
-            return meta, "\n".join(lines[i + 1 :])
+        if line.strip() == "---" and fields:
+            return fields, "\n".join(lines[i + 1 :])
         m = _HEADER_LINE.match(line)
         if not m:
             break
-        meta[m.group(1).strip().lower()] = m.group(2).strip()
+        fields[m.group(1).strip().lower()] = m.group(2).strip()
     return {}, stripped
 
 
@@ -198,7 +198,7 @@ def _load_pdf(data: bytes, path: Path) -> list[RawDoc]:
         if len(pages) > MAX_PDF_PAGES:
             raise LoadError(f"PDF has {len(pages)} pages, above the {MAX_PDF_PAGES}-page limit")
         text = "\n\n".join((page.extract_text() or "") for page in pages)
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except LoadError:
         raise
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
@@ -222,9 +222,7 @@ def _load_docx(data: bytes, path: Path) -> list[RawDoc]:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             total = sum(i.file_size for i in zf.infolist())
             if total > MAX_DOCX_UNCOMPRESSED:
-                raise LoadError(
-                    f"DOCX would unpack to {total / 1e6:.0f} MB (a zip bomb?); refused"
-                )
+                raise LoadError(f"DOCX would unpack to {total / 1e6:.0f} MB (a zip bomb?); refused")
     except zipfile.BadZipFile:
         raise LoadError("not a valid DOCX (the file is not a zip archive; corrupt?)") from None
     import docx
@@ -275,9 +273,7 @@ def _load_json(data: bytes, path: Path) -> list[RawDoc]:
         if not text:
             raise LoadError(f"record {i + 1} has no 'text' field")
         meta = {
-            k: str(rec[k])
-            for k in ("title", "source", "date", "url", "language")
-            if rec.get(k)
+            k: str(rec[k]) for k in ("title", "source", "date", "url", "language") if rec.get(k)
         }
         docs.append(RawDoc(text=text, meta=meta))
     if not docs:

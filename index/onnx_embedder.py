@@ -74,7 +74,8 @@ def _export_fp32(model_dir: Path, out: Path) -> None:
             ).last_hidden_state
 
     dummy = tuple(
-        torch.ones(2, 16, dtype=torch.long) if n != "token_type_ids"
+        torch.ones(2, 16, dtype=torch.long)
+        if n != "token_type_ids"
         else torch.zeros(2, 16, dtype=torch.long)
         for n in INPUTS
     )
@@ -84,8 +85,14 @@ def _export_fp32(model_dir: Path, out: Path) -> None:
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # tracer notes about constant shapes; checked by tests
         torch.onnx.export(
-            Encoder().eval(), dummy, tmp, input_names=INPUTS, output_names=["last_hidden_state"],
-            dynamic_axes=axes, opset_version=17, dynamo=False,
+            Encoder().eval(),
+            dummy,
+            tmp,
+            input_names=INPUTS,
+            output_names=["last_hidden_state"],
+            dynamic_axes=axes,
+            opset_version=17,
+            dynamo=False,
         )
     os.replace(tmp, out)
 
@@ -146,7 +153,9 @@ class OnnxEmbedder:
                 ids[row, :n] = encodings[i].ids
                 mask[row, :n] = 1
             feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[0]
+            hidden = self._session.run(None, {k: v for k, v in feed.items() if k in self._inputs})[
+                0
+            ]
             m = mask[..., None].astype(np.float32)
             pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
             pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)

@@ -116,7 +116,8 @@ class Ingestor:
 
     def recover(self) -> None:
         """Finish what an interrupted run left: drop vectors of documents never committed or
-        already removed from the catalog."""
+        already removed from the catalog.
+        """
         for doc_id, _action in self._catalog.pending():
             if not self._catalog.has_document(doc_id):
                 self._finish_delete(doc_id)
@@ -166,7 +167,8 @@ class Ingestor:
             return None
         batch = [p for p in seen.values() if not p.duplicate_of]
         in_batch = dedup.best_match(
-            sig, [p.article.doc_id for p in batch],
+            sig,
+            [p.article.doc_id for p in batch],
             np.stack([p.signature for p in batch]) if batch else np.zeros((0, 0), np.uint64),
         )
         if in_batch and in_batch[1] >= self._near:
@@ -192,7 +194,9 @@ class Ingestor:
             return
         indexed = [p for p in group if not p.duplicate_of]
         try:
-            vectors = self._embedder.embed_documents([c.embed_text for p in indexed for c in p.chunks])
+            vectors = self._embedder.embed_documents(
+                [c.embed_text for p in indexed for c in p.chunks]
+            )
             self._catalog.begin_pending_many([p.article.doc_id for p in indexed])
             self._vectors.add(
                 [c.chunk_id for p in indexed for c in p.chunks],
@@ -208,7 +212,9 @@ class Ingestor:
             try:
                 self._commit(p)
             except Exception as exc:
-                reason = str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
+                reason = (
+                    str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
+                )
                 report.failed.append(IngestFailure(p.label, reason))
                 if not p.duplicate_of:
                     self._finish_delete(p.article.doc_id)  # its vectors must not linger

@@ -27,7 +27,9 @@ class VectorIndex(Protocol):
         metadatas: Sequence[Metadata],
     ) -> None: ...
 
-    def query(self, vector: np.ndarray, k: int, where: Where | None = None) -> list[tuple[str, float]]:
+    def query(
+        self, vector: np.ndarray, k: int, where: Where | None = None
+    ) -> list[tuple[str, float]]:
         """Return up to k (id, cosine similarity) pairs, best first."""
         ...
 
@@ -93,7 +95,9 @@ class ChromaIndex:
                 metadatas=[dict(m) for m in metadatas[i:j]],
             )
 
-    def query(self, vector: np.ndarray, k: int, where: Where | None = None) -> list[tuple[str, float]]:
+    def query(
+        self, vector: np.ndarray, k: int, where: Where | None = None
+    ) -> list[tuple[str, float]]:
         if k <= 0:
             return []
         res = self._col.query(

@@ -31,14 +31,16 @@ RETRIEVAL_FLOORS = {
     "lexical": {"recall@5": 0.71, "recall@10": 0.83, "mrr": 0.54},
     "hybrid": {"recall@5": 0.79, "recall@10": 0.86, "mrr": 0.66},
 }
-# measured: fact recall 0.479, citation precision 0.298, citation recall 0.750, support 1.000,
-# abstention recall 0.300, false abstention rate 0.016
+# measured (int8 embeddings, after the abstention work): fact recall 0.495, citation precision
+# 0.354, citation recall 0.719, support 1.000, abstention precision 0.889, recall 0.800, false
+# abstention rate 0.016
 ANSWER_FLOORS = {
-    "fact_recall": 0.37,
-    "citation_precision": 0.19,
-    "citation_recall": 0.65,
+    "fact_recall": 0.40,
+    "citation_precision": 0.25,
+    "citation_recall": 0.62,
     "support": 0.90,
-    "abstention_recall": 0.20,
+    "abstention_precision": 0.75,
+    "abstention_recall": 0.65,
 }
 ANSWER_CEILINGS = {"false_abstention_rate": 0.11}
 
