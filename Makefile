@@ -31,6 +31,10 @@ test: install
 
 bench: install
 	$(PY) bench/ingest.py
+	$(PY) bench/query.py
+
+eval: install
+	$(PY) eval/run.py
 
 lint: install
 	$(VENV)/bin/ruff check assistant index app.py
