@@ -432,3 +432,32 @@ def test_conversation_becomes_a_memo(trade: Running) -> None:
     topic, preview, files = c.predict(api_name="/memo_from_chat")[:3]
     assert topic == "What quota cut does Canada demand"
     assert "Bottom line" in preview and len(files) == 3
+
+
+def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(tmp_path: Path) -> None:
+    import httpx
+    from gradio_client import Client
+
+    import app
+
+    a = build_store(tmp_path / "store", articles=False)
+    ui = app.create_ui(a)
+    port = free_port()
+    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
+              auth=[("analyst", "s3cret")], **app.launch_options())
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=10) as http:
+            assert http.get("/config").status_code in (401, 403)
+            info = http.get("/gradio_api/info")
+            assert info.status_code in (401, 403)
+            call = http.post("/gradio_api/call/documents", json={"data": []})
+            assert call.status_code in (401, 403)
+            # "/" serves only the static shell, which shows the login form: no app config
+        with pytest.raises(Exception):
+            Client(base + "/", verbose=False)  # anonymous client cannot even read the API
+        authed = Client(base + "/", auth=("analyst", "s3cret"), verbose=False)
+        assert authed.predict(api_name="/documents") is not None
+    finally:
+        ui.close()
+        a.close()
