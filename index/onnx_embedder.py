@@ -42,11 +42,19 @@ def export(model_dir: Path, cache_dir: Path, quantize: bool = False) -> Path:
     if not fp32.exists():
         _export_fp32(model_dir, fp32)
     if quantize:
+        import logging
+
         from onnxruntime.quantization import QuantType, quantize_dynamic
 
         fd, tmp = tempfile.mkstemp(dir=target_dir, suffix=".onnx")
         os.close(fd)
-        quantize_dynamic(str(fp32), tmp, per_channel=True, weight_type=QuantType.QInt8)
+        root = logging.getLogger()
+        level = root.level
+        root.setLevel(logging.ERROR)  # "consider pre-processing": it changes nothing here
+        try:
+            quantize_dynamic(str(fp32), tmp, per_channel=True, weight_type=QuantType.QInt8)
+        finally:
+            root.setLevel(level)
         os.replace(tmp, target)
     return target
 
