@@ -14,7 +14,7 @@ from typing import Any
 
 from assistant.positions import rank
 from assistant.text import content_terms
-from assistant.timeline import find_events
+from assistant.timeline import FUTURE, find_events
 from assistant.types import Answer, Citation, Memo, MemoSection, Position, TimelineEvent
 
 MAX_WORDS = 450
@@ -61,6 +61,14 @@ def build_memo(assistant: Any, topic: str) -> Memo:
     upcoming = _what_next(assistant, topic, numbering)
     if upcoming:
         sections.append(MemoSection("What comes next", upcoming))
+    else:
+        sections.append(
+            MemoSection(
+                "What comes next",
+                ["The sources announce no dated event after the newest of them."],
+                bullets=False,
+            )
+        )
 
     sections = _fit(sections, MAX_WORDS)
     used = _used_numbers(sections)
@@ -159,12 +167,16 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
 
 
 def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
+    """Announced events: future tense, dated after the document that announces them, and not
+    already overtaken by a later source (an event before the newest source's date is history).
+    """
     passages = assistant.search(f"{topic} next meeting talks scheduled", k=12)
     latest = max((p.date for p in passages if p.date), default="")
     seen, items = set(), []
     for p in passages:
         for when, sentence, span, _ in find_events(p.text, p.date):
-            if when < (p.date or latest) or sentence in seen:
+            announced = bool(FUTURE.search(sentence)) and (not p.date or when > p.date)
+            if not announced or when < latest or sentence in seen:
                 continue
             seen.add(sentence)
             doc_start = p.start + span[0]

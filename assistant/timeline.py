@@ -28,7 +28,7 @@ _EVENT = re.compile(
     r"exercises?|drills?|briefing)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
+FUTURE = re.compile(
     r"\b(will|shall|next|upcoming|scheduled|planned|plans? to|expected|due|set to|is to|are to|"
     r"going to)\b"
 )
@@ -88,7 +88,7 @@ def find_events(text: str, doc_date: str) -> list[tuple[str, str, tuple[int, int
         if m.group("wd") or m.group("rel"):
             if base is None:
                 continue  # a weekday in an undated story cannot be placed
-        when = resolve(m.group(0), base, bool(_FUTURE.search(sentence)))
+        when = resolve(m.group(0), base, bool(FUTURE.search(sentence)))
         if when is None:
             continue
         out.append((when.isoformat(), sentence, (s, e), m.group(0)))
