@@ -9,6 +9,7 @@ within a document in the order the author wrote them.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -47,8 +48,13 @@ class SentenceCache:
         self._embed = embed
         self._size = size
         self._cache: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()  # several users ask at once
 
     def vectors(self, passages: Sequence[Passage]) -> list[np.ndarray]:
+        with self._lock:
+            return self._vectors(passages)
+
+    def _vectors(self, passages: Sequence[Passage]) -> list[np.ndarray]:
         missing = [p for p in passages if p.chunk_id not in self._cache]
         if missing:
             texts = [[t for t, _ in passage_sentences(p)] for p in missing]
