@@ -9,6 +9,7 @@ United States rejecting, never as Russia demanding.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -306,15 +307,19 @@ class PositionIndex:
         self._catalog = catalog
         self.registry = registry
         self._embed = embed
-        self._key: tuple[str, ...] | None = None
+        self._key: int | None = None
+        self._lock = threading.Lock()
         self._positions: list[Position] = []
         self._vectors: object = None
 
     def all(self) -> list[Position]:
-        rows = self._catalog.document_rows()  # type: ignore[attr-defined]
-        key = tuple(r[0] for r in rows)
+        with self._lock:
+            return self._current()
+
+    def _current(self) -> list[Position]:
+        key = self._catalog.generation()  # type: ignore[attr-defined]
         if key != self._key:
-            docs = [DocInfo(*r) for r in rows]
+            docs = [DocInfo(*r) for r in self._catalog.document_rows()]  # type: ignore[attr-defined]
             self._positions = build_positions(docs, self.registry, self._catalog.chunk_at)  # type: ignore[attr-defined]
             self._vectors = None
             self._key = key

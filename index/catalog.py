@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from assistant.types import Article, Chunk, DocumentInfo, Passage
+from index.dedup import band_keys
 
 SCHEMA_VERSION = 1
 
@@ -38,6 +39,9 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
 CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, action TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
 """
 
 
@@ -116,11 +120,20 @@ class Catalog:
                 is not None
             )
 
-    def minhashes(self) -> tuple[list[str], np.ndarray]:
-        """Signatures of the indexed (not duplicate) documents, for near-duplicate detection."""
+    def minhashes(self, keys: Sequence[int]) -> tuple[list[str], np.ndarray]:
+        """Signatures of the indexed documents sharing an LSH band key with a new one.
+
+        Only candidates are read, so checking a new document costs the same at 40 documents or
+        at 400,000.
+        """
+        if not keys:
+            return [], np.zeros((0, 0), dtype=np.uint64)
+        marks = ",".join("?" * len(keys))
         with self._lock:
             rows = self._db.execute(
-                "SELECT doc_id, minhash FROM documents WHERE duplicate_of = '' AND minhash IS NOT NULL"
+                "SELECT doc_id, minhash FROM documents WHERE duplicate_of = '' AND minhash IS NOT "
+                f"NULL AND doc_id IN (SELECT DISTINCT doc_id FROM bands WHERE key IN ({marks}))",
+                list(keys),
             ).fetchall()
         if not rows:
             return [], np.zeros((0, 0), dtype=np.uint64)
@@ -140,6 +153,12 @@ class Catalog:
                 "SELECT text FROM documents WHERE doc_id = ?", (doc_id,)
             ).fetchone()
         return row[0] if row else None
+
+    def generation(self) -> int:
+        """A number that changes whenever the set of stored documents does (cheap to read)."""
+        with self._lock:
+            row = self._db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+        return int(row[0]) if row else 0
 
     def document_rows(self) -> list[tuple[str, str, str, str, str, str]]:
         """(doc_id, text, title, source, date, url) of every indexed (not duplicate) document."""
@@ -294,6 +313,11 @@ class Catalog:
                     minhash.astype(np.uint64).tobytes() if minhash is not None else None,
                 ),
             )
+            if minhash is not None and not duplicate_of:
+                db.executemany(
+                    "INSERT INTO bands VALUES (?, ?)",
+                    [(k, article.doc_id) for k in band_keys(minhash.astype(np.uint64))],
+                )
             for c in chunks:
                 cur = db.execute(
                     'INSERT INTO chunks (chunk_id, doc_id, ordinal, start, "end", spans, text) '
@@ -312,6 +336,7 @@ class Catalog:
                     "INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text)
                 )
             db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
+            _bump(db)
 
     def add_alias(self, origin: str, doc_id: str) -> None:
         with self.transaction() as db:
@@ -325,7 +350,15 @@ class Catalog:
                 return False
             _delete_rows(db, doc_id)
             db.execute("INSERT OR REPLACE INTO pending VALUES (?, 'delete')", (doc_id,))
+            _bump(db)
         return True
+
+
+def _bump(db: sqlite3.Connection) -> None:
+    db.execute(
+        "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE "
+        "SET value = CAST(value AS INTEGER) + 1"
+    )
 
 
 def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
@@ -334,6 +367,7 @@ def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
     )
     db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM bands WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
     # Near-duplicates are only links to it: they go with it (re-ingesting them indexes them).
     db.execute("DELETE FROM documents WHERE duplicate_of = ?", (doc_id,))

@@ -6,6 +6,7 @@ each copy would crowd the results with the same passage and fake corroboration.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 import numpy as np
@@ -31,3 +32,16 @@ def best_match(sig: np.ndarray, ids: list[str], sigs: np.ndarray) -> tuple[str, 
     sim = (sigs == sig[None, :]).mean(axis=1)
     i = int(np.argmax(sim))
     return ids[i], float(sim[i])
+
+
+BANDS, ROWS = 32, 4  # 128 = 32 x 4: a pair at Jaccard 0.8 shares a band with p > 0.999
+
+
+def band_keys(sig: np.ndarray) -> list[int]:
+    """Locality-sensitive keys: documents sharing one are the only candidates to compare."""
+    out = []
+    for b in range(BANDS):
+        chunk = sig[b * ROWS : (b + 1) * ROWS].tobytes()
+        h = int.from_bytes(hashlib.blake2b(chunk, digest_size=7).digest(), "big")
+        out.append(b << 56 | h)
+    return out

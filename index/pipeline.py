@@ -151,7 +151,7 @@ class Ingestor:
             report.duplicate_notes.append(f"{label}: identical to a stored document")
             return None
         sig = dedup.signature(article.text)
-        ids, sigs = self._catalog.minhashes()
+        ids, sigs = self._catalog.minhashes(dedup.band_keys(sig))
         if known in ids:  # a new version of this very file is not a copy of itself
             keep = [i for i, d in enumerate(ids) if d != known]
             ids, sigs = [ids[i] for i in keep], sigs[keep]
