@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test bench bench-quick eval lint clean
+.PHONY: install run test bench bench-full eval lint clean
 
 install: $(STAMP)
 
@@ -30,8 +30,10 @@ test: install
 	$(PY) -m pytest -q
 
 bench: install
-	$(PY) bench/ingest.py
-	$(PY) bench/query.py
+	$(PY) bench/run_all.py
+
+bench-full: install
+	$(PY) bench/run_all.py --full
 
 eval: install
 	$(PY) eval/run.py
