@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from assistant.citations import Claim, Support, Verifier, build_citations, parse
+from assistant.citations import Claim, Support, Verifier, build_citations, parse, unmark
 from assistant.condense import condense
 from assistant.extractive import (
     ExtractiveConfig,
@@ -192,7 +192,7 @@ class Answerer:
         parts, citations = [], []
         for n, p in enumerate(chosen, 1):
             citations.append(replace(p.citation, n=n))
-            text = p.text
+            text = unmark(p.text)
             parts.append(f"{text[:-1]} [{n}]{text[-1]}" if text[-1:] in ".!?" else f"{text} [{n}]")
         return Answer(" ".join(parts), citations, False, question, standalone)
 

@@ -21,6 +21,32 @@ MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n+")
 
 
+def unmark(text: str) -> str:
+    """Text without citation markers, nested ones included ("[[1]1]"): a marker quoted from a
+    source must never pass for one of ours.
+    """
+    while MARKER.search(text):
+        text = MARKER.sub("", text)
+    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
+
+
+_INJECTION = re.compile(
+    r"ignore (?:all |any )?(?:previous|prior|above) instructions|^\s*system\s*:|\byou are now\b|"
+    r"disregard (?:all|the|previous)|\b(?:answer|respond|reply) (?:to )?(?:every|all|each|any) "
+    r"(?:questions?|queries|requests)\b|\bcite (?:source|passage|document)s? \[?\d|"
+    r"\bas an ai\b|^\s*(?:assistant|user)\s*:",
+    re.IGNORECASE,
+)
+
+
+def is_instruction(sentence: str) -> bool:
+    """A sentence addressing a model rather than reporting: never evidence, never an answer."""
+    return bool(_INJECTION.search(sentence))
+
+
+_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without)\b|n't\b", re.I)
+
+
 @dataclass(frozen=True)
 class Claim:
     text: str  # without markers
@@ -40,9 +66,7 @@ def parse(reply: str, n_passages: int) -> list[Claim]:
             continue
         nums = [int(x) for m in MARKER.finditer(raw) for x in re.split(r"[,;]", m.group(1))]
         valid = tuple(dict.fromkeys(n for n in nums if 1 <= n <= n_passages))
-        text = MARKER.sub("", raw)
-        text = re.sub(r"\s+([.,;:!?])", r"\1", text)
-        text = " ".join(text.split())
+        text = unmark(raw)
         if not re.search(r"\w", text):
             if claims and valid:
                 prev = claims[-1]
@@ -71,16 +95,19 @@ class Verifier:
     catches paraphrase. Thresholds come from `eval/` runs on gold data.
     """
 
-    def __init__(self, embed: SentenceEmbed, threshold: float = 0.55) -> None:
+    def __init__(
+        self, embed: SentenceEmbed, threshold: float = 0.55, min_cover: float = 0.75
+    ) -> None:
         self._embed = embed
         self.threshold = threshold
+        self.min_cover = min_cover
 
     def support(self, claim: str, passages: Sequence[Passage], cited: Sequence[int]) -> Support:
         best = Support(0.0, 0, (0, 0), "")
         claim_terms = set(content_terms(claim))
         for n in cited:
             p = passages[n - 1]
-            sents = passage_sentences(p)
+            sents = [(t, sp) for t, sp in passage_sentences(p) if not is_instruction(t)]
             if not sents:
                 continue
             texts = [t for t, _ in sents]
@@ -101,6 +128,10 @@ class Verifier:
                     if claim_terms
                     else 0.0
                 )
+                if bool(_NEGATION.search(claim)) != bool(_NEGATION.search(quote)):
+                    continue  # "did not reopen" is not supported by "reopened"
+                if cover < self.min_cover:
+                    continue  # the claim's own facts must be in the quote, not just its topic
                 sim = float(max(sims[a : b + 1]))
                 score = 0.5 * sim + 0.5 * cover
                 if score > best.score:
@@ -153,7 +184,7 @@ def build_citations(
                     )
                 )
             marks.append(f"[{numbering[n]}]")
-        text, mark = claim.text, "".join(marks)
+        text, mark = unmark(claim.text), "".join(marks)
         if mark and text[-1:] in ".!?":
             parts.append(f"{text[:-1]} {mark}{text[-1]}")
         else:

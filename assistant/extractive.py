@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.citations import passage_sentences
+from assistant.citations import is_instruction, passage_sentences
 from assistant.text import content_terms, mentions, named_entities
 from assistant.types import Passage
 
@@ -100,7 +100,11 @@ _TERMINAL = (".", "!", '"', "\u201d", "\u2019", "'", ")")
 
 
 def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
-    """A full sentence of reporting: not a heading, dateline, caption or question."""
+    """A full sentence of reporting: not a heading, dateline, caption, question or an
+    instruction planted for a model.
+    """
+    if is_instruction(text):
+        return False
     words = text.split()
     if len(words) < cfg.min_words or text.rstrip().endswith("?"):
         return False

@@ -12,6 +12,7 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
+from assistant.citations import unmark
 from assistant.positions import rank
 from assistant.text import content_terms
 from assistant.timeline import FUTURE, find_events
@@ -131,7 +132,8 @@ def _party_positions(positions: list[Position], numbering: _Numbering) -> list[s
                 p = own[0]
                 note = "" if p.corroboration > 1 else " (single source)"
                 parts.append(
-                    f"{label}: {_short(p.about or p.text)}{note} {numbering.mark(p.citation)}"
+                    f"{label}: {_short(unmark(p.about or p.text))}{note} "
+                    f"{numbering.mark(p.citation)}"
                 )
         if parts:
             items.append(f"**{party}** — " + "; ".join(parts))
@@ -202,12 +204,12 @@ def _dated(text: str, when: str) -> str:
 
 
 def _short(text: str, words: int = 22) -> str:
-    w = text.split()
+    w = unmark(text).split()
     return " ".join(w[:words]) + ("…" if len(w) > words else "")
 
 
 def _with_marks(text: str, marks: str) -> str:
-    text = text.strip()
+    text = unmark(text).strip()
     return f"{text[:-1]} {marks}{text[-1]}" if text[-1:] in ".!?" else f"{text} {marks}"
 
 

@@ -17,7 +17,7 @@ _BOILERPLATE = re.compile(
     r"print( this)?( article)?|email( this)?( article)?|\[?(\+|-)?\s*\d+\s*comments?\]?)$",
     re.IGNORECASE,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 
 
 def normalise(text: str) -> str:

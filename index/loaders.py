@@ -66,8 +66,12 @@ def iter_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
     """Yield (file, supported) for every file named or found below a named folder, in order."""
     for p in paths:
         if p.is_dir():
+            root = p.resolve()
             for f in sorted(p.rglob("*")):
                 if f.is_file() and not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    if f.is_symlink() and not f.resolve().is_relative_to(root):
+                        yield f, False  # a link out of the folder: listed as skipped, not read
+                        continue
                     yield f, f.suffix.lower() in SUPPORTED
         else:
             yield p, True  # named explicitly: an unsupported type is a failure, not a skip
@@ -86,7 +90,13 @@ def decode(data: bytes) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[: 4 * 1024 * 1024]).best()
+    results = from_bytes(data[: 4 * 1024 * 1024], cp_isolation=_COMMON_ENCODINGS)
+    best = results.best()
+    if best is not None:  # on a tie, the encoding most text in the wild is written in
+        for r in results:
+            if r.encoding == "cp1252" and r.chaos == best.chaos and r.coherence == best.coherence:
+                best = r
+                break
     if best is None or best.encoding is None:
         raise LoadError("could not detect the text encoding (binary or corrupt file?)")
     text = data.decode(best.encoding, errors="replace")
@@ -95,6 +105,34 @@ def decode(data: bytes) -> str:
     return text
 
 
+_COMMON_ENCODINGS = [
+    "utf_16",
+    "utf_32",
+    "cp1252",
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "latin_1",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_9",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "mac_roman",
+    "shift_jis",
+    "euc_jp",
+    "gb18030",
+    "big5",
+    "euc_kr",
+    "cp932",
+    "cp949",
+]
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z0-9_ -]{0,30}):\s*(.*)$")
 
 
@@ -107,6 +145,10 @@ def split_header(text: str) -> tuple[dict[str, str], str]:
             block = stripped[4 : 4 + end.start()]
             try:
                 meta = yaml.safe_load(block)
+            except (ValueError, OverflowError, RecursionError):
+                # An impossible date ("2024-02-30"): read every value as plain text instead;
+                # the date is then dropped, the article kept.
+                meta = yaml.load(block, Loader=yaml.BaseLoader)  # noqa: S506 - strings only
             except yaml.YAMLError:
                 meta = None
             if isinstance(meta, dict):
@@ -260,11 +302,15 @@ def _load_json(data: bytes, path: Path) -> list[RawDoc]:
                         records.append(json.loads(line))
                     except json.JSONDecodeError as exc:
                         raise LoadError(f"malformed JSON (line {n}: {exc.msg})") from None
+                    except RecursionError:
+                        raise LoadError(f"JSON is nested too deeply (line {n})") from None
         else:
             parsed = json.loads(raw)
             records = parsed if isinstance(parsed, list) else [parsed]
     except json.JSONDecodeError as exc:
         raise LoadError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise LoadError("JSON is nested too deeply") from None
     docs = []
     for i, rec in enumerate(records):
         if not isinstance(rec, dict):
