@@ -93,6 +93,12 @@ class Registry:
     def is_adjective(self, alias: str) -> bool:
         return any(alias in p.adjectives and alias not in p.names for p in self.parties.values())
 
+    def add_people(self, people: dict[str, str]) -> None:
+        """Speakers learned earlier (kept in the store), without overriding the user's file."""
+        for name, party_id in people.items():
+            self.people.setdefault(name, party_id)
+        self._compile()
+
     def add_person(self, person: str, party_id: str) -> None:
         self.people[person] = party_id
         self.people.setdefault(person.split()[-1], party_id)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from assistant.parties import Mention, Registry
 from assistant.text import content_terms
-from assistant.types import Citation, Position
+from assistant.types import Article, Citation, Position
 from index.chunking import sentence_spans
 
 STANCES = ("demands", "rejects", "offers", "warns", "assures")
@@ -176,65 +176,18 @@ def _about(sentence: str, at: int) -> str:
 # --- from statements to positions ---------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class DocInfo:
-    doc_id: str
-    text: str
-    title: str
-    source: str
-    date: str
-    url: str
-
-
-def build_positions(
-    docs: Iterable[DocInfo], registry: Registry, chunk_at: object
-) -> list[Position]:
-    """Positions across documents, with corroboration counts and supersession marked."""
-    docs = list(docs)
-    for d in docs:
-        registry.learn_people(d.text)
-    positions: list[Position] = []
-    for d in docs:
-        source_party = registry.party_of_source(d.source)
-        for st in find_statements(d.text, registry, source_party):
-            passage = chunk_at(d.doc_id, st.span[0])  # type: ignore[operator]
-            citation = Citation(
-                n=0,
-                doc_id=d.doc_id,
-                chunk_id=getattr(passage, "chunk_id", ""),
-                title=d.title,
-                source=d.source,
-                date=d.date,
-                url=d.url,
-                text=getattr(passage, "text", st.sentence),
-                quote=st.sentence,
-                span=st.span,
-                support=1.0,
-            )
-            positions.append(
-                Position(
-                    party=registry.name(st.party_id),
-                    party_id=st.party_id,
-                    stance=st.stance,
-                    text=st.sentence,
-                    about=st.about,
-                    citation=citation,
-                    speaker=st.speaker,
-                    voice=st.voice,
-                    said_on=d.date,
-                )
-            )
-    return _link(positions)
-
-
 def _link(positions: list[Position]) -> list[Position]:
     terms = [set(content_terms(p.about or p.text)) for p in positions]
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, p in enumerate(positions):
+        groups.setdefault((p.party_id, p.stance), []).append(i)
     out = []
     for i, p in enumerate(positions):
         same_docs = {p.citation.doc_id}
         superseded_by = ""
-        for j, q in enumerate(positions):
-            if i == j or q.party_id != p.party_id or q.stance != p.stance:
+        for j in groups[(p.party_id, p.stance)]:
+            q = positions[j]
+            if i == j:
                 continue
             overlap = _jaccard(terms[i], terms[j])
             if overlap >= 0.3:
@@ -300,30 +253,110 @@ def stance_of_question(question: str) -> str | None:
     return None
 
 
-class PositionIndex:
-    """Positions over the whole store, rebuilt when the set of documents changes."""
+Row = tuple[str, str, int, int, str, str, str]
 
-    def __init__(self, catalog: object, registry: Registry, embed: object) -> None:
+
+class Annotator:
+    """Finds a document's stance statements at ingest time (learning its speakers first), so
+    asking for positions reads stored rows instead of re-reading every document.
+    """
+
+    def __init__(self, registry: Registry, catalog: object) -> None:
+        self.registry = registry
+        self._catalog = catalog
+        self._lock = threading.Lock()
+
+    def __call__(self, article: Article) -> list[Row]:
+        return self.statements(article.text, article.source)
+
+    def statements(self, text: str, source: str) -> list[Row]:
+        with self._lock:
+            before = dict(self.registry.people)
+            self.registry.learn_people(text)
+            new = {k: v for k, v in self.registry.people.items() if k not in before}
+            self._catalog.add_people(new)  # type: ignore[attr-defined]
+            found = find_statements(text, self.registry, self.registry.party_of_source(source))
+        return [
+            (st.party_id, st.stance, st.span[0], st.span[1], st.about, st.speaker, st.voice)
+            for st in found
+        ]
+
+    def backfill(self) -> int:
+        """Annotate documents stored before statements were kept (once per store)."""
+        rows = self._catalog.documents_without_statements_pass()  # type: ignore[attr-defined]
+        for _doc_id, text, _source, _date in rows:
+            self.registry.learn_people(text)
+        for doc_id, text, source, _date in rows:
+            self._catalog.replace_statements(doc_id, self.statements(text, source))  # type: ignore[attr-defined]
+        self._catalog.mark_statements_pass()  # type: ignore[attr-defined]
+        return len(rows)
+
+
+class PositionIndex:
+    """Positions read from the statements stored at ingest; the query path never scans the
+    store. Corroboration and supersession are worked out among the statements selected.
+    """
+
+    def __init__(
+        self, catalog: object, registry: Registry, embed: object, limit: int = 500
+    ) -> None:
         self._catalog = catalog
         self.registry = registry
         self._embed = embed
-        self._key: int | None = None
+        self._limit = limit
+        self._vectors: dict[tuple[str, int], object] = {}
         self._lock = threading.Lock()
-        self._positions: list[Position] = []
-        self._vectors: object = None
 
     def all(self) -> list[Position]:
-        with self._lock:
-            return self._current()
+        return self.select()
 
-    def _current(self) -> list[Position]:
-        key = self._catalog.generation()  # type: ignore[attr-defined]
-        if key != self._key:
-            docs = [DocInfo(*r) for r in self._catalog.document_rows()]  # type: ignore[attr-defined]
-            self._positions = build_positions(docs, self.registry, self._catalog.chunk_at)  # type: ignore[attr-defined]
-            self._vectors = None
-            self._key = key
-        return self._positions
+    def _load(self, party_id: str | None, stance: str | None) -> list[Position]:
+        rows = self._catalog.statement_rows(party_id, stance, self._limit)  # type: ignore[attr-defined]
+        positions = []
+        for (
+            doc_id,
+            pid,
+            st,
+            start,
+            end,
+            about,
+            speaker,
+            voice,
+            sentence,
+            title,
+            source,
+            date,
+            url,
+        ) in rows:
+            passage = self._catalog.chunk_at(doc_id, start)  # type: ignore[attr-defined]
+            citation = Citation(
+                n=0,
+                doc_id=doc_id,
+                chunk_id=getattr(passage, "chunk_id", ""),
+                title=title or "",
+                source=source or "",
+                date=date or "",
+                url=url or "",
+                text=getattr(passage, "text", sentence),
+                quote=sentence,
+                span=(start, end),
+                support=1.0,
+            )
+            positions.append(
+                Position(
+                    party=self.registry.name(pid),
+                    party_id=pid,
+                    stance=st,
+                    text=sentence,
+                    about=about or "",
+                    citation=citation,
+                    speaker=speaker or "",
+                    voice=voice or "paraphrase",
+                    said_on=date or "",
+                )
+            )
+        positions.sort(key=lambda p: (p.said_on or "9999", p.citation.doc_id, p.citation.span[0]))
+        return _link(positions)
 
     def select(
         self,
@@ -332,25 +365,27 @@ class PositionIndex:
         stance: str | None = None,
         min_similarity: float = 0.3,
     ) -> list[Position]:
-        found = self.all()
-        if party:
-            pid = self.registry.find(party) or party
-            found = [p for p in found if p.party_id == pid]
-        if stance:
-            found = [p for p in found if p.stance == stance]
+        pid = (self.registry.find(party) or party) if party else None
+        found = self._load(pid, stance)
         if topic and topic.strip() and found:
             import numpy as np
 
-            all_positions = self.all()
-            if self._vectors is None:
-                self._vectors = self._embed([p.text for p in all_positions])  # type: ignore[operator]
-            index = {id(p): i for i, p in enumerate(all_positions)}
+            with self._lock:
+                missing = [p for p in found if _key(p) not in self._vectors]
+                if missing:
+                    vecs = self._embed([p.text for p in missing])  # type: ignore[operator]
+                    for p, v in zip(missing, vecs, strict=True):
+                        self._vectors[_key(p)] = v
             q = self._embed([topic])[0]  # type: ignore[operator]
             terms = set(content_terms(topic))
             keep = []
             for p in found:
-                sim = float(np.asarray(self._vectors)[index[id(p)]] @ q)
+                sim = float(np.asarray(self._vectors[_key(p)]) @ q)
                 if sim >= min_similarity or terms & set(content_terms(p.text)):
                     keep.append((sim, p))
             found = [p for _, p in sorted(keep, key=lambda t: -t[0])]
         return found
+
+
+def _key(p: Position) -> tuple[str, int]:
+    return (p.citation.doc_id, p.citation.span[0])

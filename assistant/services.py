@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from assistant.answer import AnswerConfig, Answerer
 from assistant.parties import Registry
-from assistant.positions import PositionIndex
+from assistant.positions import Annotator, PositionIndex
 from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from index.catalog import Catalog
@@ -58,6 +58,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         )
     else:
         vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
+    registry = Registry.load(settings.parties_file)
+    registry.add_people(catalog.learned_people())
+    annotator = Annotator(registry, catalog)
     ingestor = Ingestor(
         embedder,
         vectors,
@@ -65,8 +68,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         chunk_tokens=settings.chunk_tokens,
         near_duplicate_threshold=settings.near_duplicate_threshold,
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
+        annotate=annotator,
     )
     ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
+    annotator.backfill()  # stores made before statements were kept: once
     retriever = Retriever(embedder, vectors, catalog)
     chat = None
     if settings.llm_provider != "none":
@@ -75,7 +80,6 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         chat = make_chat_model(
             settings.llm_provider, settings.llm_model, settings.llm_base_url, settings.llm_api_key
         )
-    registry = Registry.load(settings.parties_file)
     positions = PositionIndex(catalog, registry, embedder.embed_documents)
     answerer = Answerer(
         embedder,

@@ -39,6 +39,13 @@ CREATE TABLE IF NOT EXISTS chunks (
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
 CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, action TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS statements (
+    doc_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, about TEXT, speaker TEXT, voice TEXT
+);
+CREATE INDEX IF NOT EXISTS statements_party ON statements(party_id, stance);
+CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
+CREATE TABLE IF NOT EXISTS people (name TEXT PRIMARY KEY, party_id TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
 CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
@@ -171,6 +178,69 @@ class Catalog:
                 )
             ]
 
+    # --- positions -------------------------------------------------------------------------
+
+    def statement_rows(
+        self, party_id: str | None = None, stance: str | None = None, limit: int = 500
+    ) -> list[tuple]:
+        """Newest first: (doc_id, party_id, stance, start, end, about, speaker, voice,
+        sentence, title, source, date, url).
+        """
+        sql = (
+            'SELECT s.doc_id, s.party_id, s.stance, s.start, s."end", s.about, s.speaker, '
+            's.voice, substr(d.text, s.start + 1, s."end" - s.start), d.title, d.source, '
+            "d.date, d.url FROM statements s JOIN documents d USING (doc_id) WHERE 1 = 1"
+        )
+        args: list[object] = []
+        if party_id:
+            sql += " AND s.party_id = ?"
+            args.append(party_id)
+        if stance:
+            sql += " AND s.stance = ?"
+            args.append(stance)
+        sql += " ORDER BY d.date DESC, s.doc_id, s.start LIMIT ?"
+        args.append(limit)
+        with self._lock:
+            return [tuple(r) for r in self._db.execute(sql, args)]
+
+    def documents_without_statements_pass(self) -> list[tuple[str, str, str, str]]:
+        """(doc_id, text, source, date) of documents never annotated (stores made before)."""
+        with self._lock:
+            done = self._db.execute(
+                "SELECT value FROM meta WHERE key = 'statements_pass'"
+            ).fetchone()
+            if done:
+                return []
+            return [
+                tuple(r)  # type: ignore[misc]
+                for r in self._db.execute(
+                    "SELECT doc_id, text, source, date FROM documents WHERE duplicate_of = ''"
+                )
+            ]
+
+    def replace_statements(
+        self, doc_id: str, statements: Sequence[tuple[str, str, int, int, str, str, str]]
+    ) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+            db.executemany(
+                "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
+                [(doc_id, *st) for st in statements],
+            )
+
+    def mark_statements_pass(self) -> None:
+        with self.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('statements_pass', '1')")
+
+    def learned_people(self) -> dict[str, str]:
+        with self._lock:
+            return dict(self._db.execute("SELECT name, party_id FROM people").fetchall())
+
+    def add_people(self, people: dict[str, str]) -> None:
+        if people:
+            with self.transaction() as db:
+                db.executemany("INSERT OR IGNORE INTO people VALUES (?, ?)", list(people.items()))
+
     def chunk_at(self, doc_id: str, offset: int) -> Passage | None:
         """The chunk of a document that contains a character offset."""
         with self._lock:
@@ -288,8 +358,13 @@ class Catalog:
         minhash: np.ndarray | None,
         replaces: str | None = None,
         duplicate_of: str = "",
+        statements: Sequence[tuple[str, str, int, int, str, str, str]] = (),
     ) -> None:
-        """Make a document visible (and drop the one it replaces) in a single transaction."""
+        """Make a document visible (and drop the one it replaces) in a single transaction.
+
+        `statements` are its stance statements: (party_id, stance, start, end, about, speaker,
+        voice), stored with it so the positions matrix never re-reads the whole store.
+        """
         with self.transaction() as db:
             if replaces:
                 _delete_rows(db, replaces)
@@ -312,6 +387,10 @@ class Catalog:
                     duplicate_of,
                     minhash.astype(np.uint64).tobytes() if minhash is not None else None,
                 ),
+            )
+            db.executemany(
+                "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
+                [(article.doc_id, *st) for st in statements],
             )
             if minhash is not None and not duplicate_of:
                 db.executemany(
@@ -368,6 +447,7 @@ def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
     db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM bands WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
     # Near-duplicates are only links to it: they go with it (re-ingesting them indexes them).
     db.execute("DELETE FROM documents WHERE duplicate_of = ?", (doc_id,))

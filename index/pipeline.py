@@ -48,6 +48,7 @@ class Ingestor:
         chunk_tokens: int = 180,
         near_duplicate_threshold: float = 0.8,
         max_file_bytes: int = 20_000_000,
+        annotate: Callable[[Article], list[tuple[str, str, int, int, str, str, str]]] | None = None,
     ) -> None:
         self._embedder = embedder
         self._vectors = vectors
@@ -55,6 +56,7 @@ class Ingestor:
         self._budget = chunk_tokens
         self._near = near_duplicate_threshold
         self._max_bytes = max_file_bytes
+        self._annotate = annotate  # stance statements, stored with the document
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -235,8 +237,14 @@ class Ingestor:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
+        statements = self._annotate(a) if self._annotate and not p.duplicate_of else []
         self._catalog.commit_document(
-            a, p.chunks, p.signature, replaces=p.replaces, duplicate_of=p.duplicate_of
+            a,
+            p.chunks,
+            p.signature,
+            replaces=p.replaces,
+            duplicate_of=p.duplicate_of,
+            statements=statements,
         )
         if p.replaces:
             self._finish_delete(p.replaces)

@@ -80,3 +80,21 @@ def test_timeline_resolves_dates(corpus):
     assert events and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.date) for e in events)
     assert events == sorted(events, key=lambda e: e.date)
     assert any(e.date == "2022-01-12" and "NATO-Russia Council" in e.text for e in events)
+
+
+def test_positions_are_stored_at_ingest_and_backfilled_for_older_stores(corpus, real_embedder):
+    from assistant.api import open_assistant
+
+    before = {(p.party_id, p.stance, p.citation.span) for p in corpus.positions()}
+    catalog = corpus.services.catalog
+    with catalog.transaction() as db:  # a store written before statements were kept
+        db.execute("DELETE FROM statements")
+        db.execute("DELETE FROM meta WHERE key = 'statements_pass'")
+    assert corpus.positions() == []
+    store = corpus.services.settings.store
+    reopened = open_assistant(store, embedder=real_embedder)
+    try:
+        after = {(p.party_id, p.stance, p.citation.span) for p in reopened.positions()}
+        assert after == before
+    finally:
+        reopened.close()
