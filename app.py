@@ -293,7 +293,11 @@ def main(settings: Settings | None = None) -> None:
             report = assistant.ingest(existing)
             print(f"ingested samples: {report.to_dict()}")
     create_ui(assistant).launch(
-        server_name=settings.host, server_port=settings.port, auth=auth, **launch_options()
+        server_name=settings.host,
+        server_port=settings.port,
+        auth=auth,
+        max_file_size=f"{settings.max_file_mb:g}mb",  # uploads refused above the ingest limit
+        **launch_options(),
     )
 
 

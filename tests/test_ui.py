@@ -304,6 +304,7 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
     app.main(settings)
     assert launched["server_port"] == 7999 and launched["server_name"] == "127.0.0.1"
     assert launched["auth"] == [("analyst", "s3cret:with-colon")]
+    assert launched["max_file_size"] == "100mb"  # the same limit ingestion applies
     assert "briefing-answer" in launched["css"]
     from assistant.api import open_assistant
 
@@ -458,6 +459,29 @@ def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(tmp_path: Path
             Client(base + "/", verbose=False)  # anonymous client cannot even read the API
         authed = Client(base + "/", auth=("analyst", "s3cret"), verbose=False)
         assert authed.predict(api_name="/documents") is not None
+    finally:
+        ui.close()
+        a.close()
+
+
+def test_uploads_above_the_size_limit_are_refused_over_http(tmp_path: Path) -> None:
+    import httpx
+
+    import app
+
+    a = build_store(tmp_path / "store", articles=False)
+    ui = app.create_ui(a)
+    port = free_port()
+    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
+              max_file_size="1kb", **app.launch_options())
+    try:
+        big = ("word " * 2000).encode()
+        r = httpx.post(f"http://127.0.0.1:{port}/gradio_api/upload",
+                       files={"files": ("big.txt", big, "text/plain")}, timeout=10)
+        assert r.status_code == 413
+        small = httpx.post(f"http://127.0.0.1:{port}/gradio_api/upload",
+                           files={"files": ("small.txt", b"tiny", "text/plain")}, timeout=10)
+        assert small.status_code == 200
     finally:
         ui.close()
         a.close()
