@@ -16,7 +16,7 @@ from assistant.citations import unmark
 from assistant.positions import rank
 from assistant.text import content_terms
 from assistant.timeline import FUTURE, find_events
-from assistant.types import Answer, Citation, Memo, MemoSection, Position, TimelineEvent
+from assistant.types import Answer, Citation, Memo, MemoSection, Passage, Position, TimelineEvent
 
 MAX_WORDS = 450
 STANCE_LABELS = {"demands": "demands", "rejects": "red lines / rejects", "offers": "offers"}
@@ -182,21 +182,26 @@ def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
                 continue
             seen.add(sentence)
             doc_start = p.start + span[0]
-            c = Citation(
-                0,
-                p.doc_id,
-                p.chunk_id,
-                p.title,
-                p.source,
-                p.date,
-                p.url,
-                p.text,
-                sentence,
-                (doc_start, doc_start + len(sentence)),
-                1.0,
-            )
+            c = _cite(p, sentence, doc_start)
             items.append((when, f"{when}: {_with_marks(sentence, numbering.mark(c))}"))
     return [text for _, text in sorted(items)][:3]
+
+
+def _cite(p: Passage, sentence: str, start: int) -> Citation:
+    """A citation of one sentence (at `start` in its document) inside passage `p`."""
+    return Citation(
+        0,
+        p.doc_id,
+        p.chunk_id,
+        p.title,
+        p.source,
+        p.date,
+        p.url,
+        p.text,
+        sentence,
+        (start, start + len(sentence)),
+        1.0,
+    )
 
 
 def _dated(text: str, when: str) -> str:
@@ -283,18 +288,6 @@ def timeline_events(assistant: Any, topic: str | None = None) -> list[TimelineEv
             p = catalog.chunk_at(doc_id, start)
             if p is None:
                 continue
-            c = Citation(
-                0,
-                doc_id,
-                p.chunk_id,
-                p.title,
-                p.source,
-                p.date,
-                p.url,
-                p.text,
-                sentence,
-                (start, start + len(sentence)),
-                1.0,
-            )
+            c = _cite(p, sentence, start)
             events.setdefault((when, sentence), TimelineEvent(when, sentence, c, expr))
     return [events[k] for k in sorted(events)]
