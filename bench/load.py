@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import statistics
 import sys
 import tempfile
@@ -20,24 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import QUESTIONS, SHARED, free_port  # noqa: E402
+
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-SHARED = ROOT.parent / "shared"
-QUESTIONS = [
-    "What does Russia demand from NATO?",
-    "Where did the Strategic Stability Dialogue take place?",
-    "What did Stoltenberg say after the NATO-Russia Council?",
-    "What did the United States offer on arms control?",
-    "When did Blinken and Lavrov meet in Geneva?",
-    "What did Ukraine's foreign minister urge the West to do?",
-]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def main() -> None:
@@ -47,9 +34,9 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=120, help="hard stop")
     args = ap.parse_args()
 
-    import app
     from gradio_client import Client
 
+    import app
     from assistant.api import open_assistant
 
     with tempfile.TemporaryDirectory() as tmp:

@@ -20,24 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
-PATHS = [SHARED / "corpus" / "articles", SHARED / "seed"]
-QUESTIONS = [
-    "What does Russia demand from NATO?",
-    "Where did the Strategic Stability Dialogue take place?",
-    "What did Stoltenberg say after the NATO-Russia Council?",
-    "What did the United States offer on arms control?",
-    "When did Blinken and Lavrov meet in Geneva?",
-    "What did the UN Security Council discuss on January 31?",
-    "What consequences did the US threaten if Russia invades Ukraine?",
-    "What is the OSCE's role in European security?",
-    "What did Putin say about the Minsk agreements?",
-    "What did Ukraine's foreign minister urge the West to do?",
-    "How many troops has Russia massed near Ukraine?",
-    "What did the written responses from the US and NATO contain?",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import QUESTIONS, SAMPLES  # noqa: E402
 
 
 class FillerEmbedder:
@@ -69,7 +53,7 @@ def build(store: Path, target_chunks: int, real) -> object:
     from index.chunking import sentence_spans
 
     probe = open_assistant(store, embedder=real)
-    probe.ingest(PATHS)
+    probe.ingest(SAMPLES)
     texts = [probe.services.catalog.document_text(d.doc_id) or "" for d in probe.documents()]
     pool = real.embed_documents(
         [p.text for q in QUESTIONS for p in probe.search(q, k=10)]

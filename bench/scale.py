@@ -25,19 +25,8 @@ from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-SHARED = ROOT.parent / "shared"
-QUESTIONS = [
-    "What does Russia demand from NATO?",
-    "Where did the Strategic Stability Dialogue take place?",
-    "What did Stoltenberg say after the NATO-Russia Council?",
-    "What did the United States offer on arms control?",
-    "When did Blinken and Lavrov meet in Geneva?",
-    "What did the UN Security Council discuss?",
-    "What consequences did the US threaten if Russia invades Ukraine?",
-    "What did Putin say about the Minsk agreements?",
-]
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import QUESTIONS, SHARED, free_port  # noqa: E402
 
 
 def rss_mb(pid: int | None = None) -> float:
@@ -46,10 +35,6 @@ def rss_mb(pid: int | None = None) -> float:
     return psutil.Process(pid or os.getpid()).memory_info().rss / 1e6
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start_server(path: Path) -> tuple[subprocess.Popen, int]:
@@ -79,7 +64,7 @@ def fill(a, target: int, sentences: list[str], pool: np.ndarray, rng: random.Ran
     while have < target:
         batch_ids, batch_texts, batch_meta, docs = [], [], [], []
         for _ in range(400):  # 2,000 chunks a round
-            parts, spans, pos = [], [], 0
+            pos = 0
             chunks_text = [" ".join(rng.sample(sentences, 6)) for _ in range(5)]
             text = "\n\n".join(chunks_text)
             doc = content_id(f"{n}:{text}")
