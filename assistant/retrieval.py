@@ -102,7 +102,7 @@ class Retriever:
         n = max(self._candidates, k * 3)
         dense = self._dense_hits(query, n, filters)
         lexical = self._lexical_hits(query, n, filters)
-        fused = rrf([dense, lexical])
+        fused = rrf([dense, lexical])[: max(2 * k, 20)]  # MMR only among the plausible
         passages = self._catalog.passages(fused)
         # The score shown is the fused relevance scaled so the best candidate is 1.0; MMR picks
         # the set, and the set is shown best first.
@@ -144,13 +144,13 @@ def diversify(
     chosen: list[int] = []
     per: dict[str, int] = {}
     remaining = list(range(len(passages)))
+    redundancy = [0.0] * len(passages)  # max similarity to anything chosen, kept up to date
     while remaining and len(chosen) < k:
         best, best_score = -1, -1e9
         for i in remaining:
             if per.get(passages[i].doc_id, 0) >= per_doc:
                 continue
-            redundancy = max((_jaccard(words[i], words[j]) for j in chosen), default=0.0)
-            score = lam * rel[i] - (1 - lam) * redundancy
+            score = lam * rel[i] - (1 - lam) * redundancy[i]
             if score > best_score:
                 best, best_score = i, score
         if best < 0:
@@ -158,6 +158,8 @@ def diversify(
         chosen.append(best)
         remaining.remove(best)
         per[passages[best].doc_id] = per.get(passages[best].doc_id, 0) + 1
+        for i in remaining:
+            redundancy[i] = max(redundancy[i], _jaccard(words[i], words[best]))
     return [passages[i] for i in chosen]
 
 
