@@ -134,12 +134,13 @@ def answer_markers(text: str, prefix: str, known: Iterable[int]) -> str:
     known = set(known)
     out, pos = [], 0
     for m in MARKER.finditer(text):
-        out.append(esc(text[pos : m.start()]))
         nums = [int(x) for x in re.split(r"[,;]", m.group(1))]
+        before = text[pos : m.start()]
         if all(n in known for n in nums):
+            out.append(esc(before.rstrip()))  # a footnote sits right after its word
             out.append("".join(footnote(n, prefix) for n in nums))
         else:
-            out.append(esc(m.group(0)))
+            out.append(esc(before) + esc(m.group(0)))
         pos = m.end()
     out.append(esc(text[pos:]))
     return "".join(out)
