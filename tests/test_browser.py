@@ -194,7 +194,7 @@ def test_upload_in_the_browser_lists_the_file(page: Any, tmp_path: Path) -> None
     page.get_by_role("tab", name="Sources").click()
     page.locator("#upload input[type=file]").set_input_files(str(article))
     page.locator("#upload").get_by_text("ferry.txt").filter(visible=True).first.wait_for(
-        timeout=15_000
+        timeout=45_000  # the upload round trip; slow on a loaded 2-core machine
     )
     page.get_by_role("button", name="Add files").click()
     page.locator("#ingest-report", has_text="1 added").wait_for(timeout=60_000)
@@ -208,3 +208,46 @@ def test_upload_in_the_browser_lists_the_file(page: Any, tmp_path: Path) -> None
     body = page.locator("body").inner_text()
     assert "stub-model" in body and "http://127.0.0.1:" in body  # the LLM in use is shown
     page.screenshot(path=str(ARTIFACTS / "settings.png"), full_page=True)
+
+
+@pytest.fixture(scope="module")
+def trade_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from assistant.api import open_assistant
+    from tests.test_ui import TRADE, embedder
+
+    a = open_assistant(tmp_path_factory.mktemp("browser-trade") / "store", embedder=embedder())
+    for art in TRADE:
+        a.ingest_text(art["text"], **{k: v for k, v in art.items() if k != "text"})
+    r: Running = launch(a)
+    yield r.url
+    r.ui.close()
+    a.close()
+
+
+def test_positions_and_memo_tabs_in_the_browser(browser: Any, trade_url: str) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    p = context.new_page()
+    try:
+        p.goto(trade_url)
+        p.wait_for_selector("#question textarea", timeout=30_000)
+        p.get_by_role("tab", name="Positions").click()
+        p.get_by_role("button", name="Show positions").click()
+        table = p.locator("#positions table")
+        table.wait_for(timeout=30_000)
+        assert "Canada" in table.inner_text() and "Norway" in table.inner_text()
+        first = p.locator("#positions details.src-passage").first
+        first.locator("summary").click()
+        assert first.locator("mark").first.is_visible()
+        p.screenshot(path=str(ARTIFACTS / "positions.png"))
+        p.get_by_role("tab", name="Memo").click()
+        p.fill("#memo-topic textarea", "the cod quota dispute")
+        p.get_by_role("button", name="Write memo").click()
+        preview = p.locator("#memo-preview .memo")
+        preview.wait_for(timeout=60_000)
+        text = preview.inner_text()
+        assert "Bottom line" in text and "sources" in text.lower()
+        p.locator("#memo-preview sup.fn a").first.wait_for(timeout=10_000)
+        assert p.get_by_text(".docx").first.is_visible(timeout=10_000)
+        p.screenshot(path=str(ARTIFACTS / "memo.png"))
+    finally:
+        context.close()
