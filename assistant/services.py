@@ -39,10 +39,18 @@ def build_embedder(settings: Settings, stored: str | None = None) -> Embedder:
     return make_embedder(settings, stored=stored)
 
 
+def open_catalog(settings: Settings) -> Catalog:
+    if settings.catalog_url:
+        from index.catalog_pg import PgCatalog
+
+        return PgCatalog(settings.catalog_url, schema=settings.collection)
+    return Catalog(settings.store / "catalog.sqlite3")
+
+
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
     store = settings.store
     store.mkdir(parents=True, exist_ok=True)
-    catalog = Catalog(store / "catalog.sqlite3")
+    catalog = open_catalog(settings)
     if embedder is None:
         embedder = build_embedder(settings, stored=catalog.embedder_name())
     catalog.check_compatible(embedder.name)

@@ -63,6 +63,14 @@ class Settings(BaseSettings):
         default="embedded",
         description="'embedded' (PersistentClient under `store`) or 'server' (HttpClient).",
     )
+    catalog_url: str = Field(
+        default="",
+        description=(
+            "PostgreSQL URL (postgresql://user:pass@host/db) for the document catalog and lexical "
+            "index, so that several app hosts share one store with a Chroma server. Empty: an "
+            "SQLite file in the store folder (one host, any number of processes)."
+        ),
+    )
     chroma_host: str = Field(default="127.0.0.1", description="Chroma server host (server mode).")
     chroma_port: int = Field(default=8000, description="Chroma server port (server mode).")
     chroma_token: str = Field(

@@ -1,6 +1,7 @@
-"""The document catalog and lexical index: one SQLite file beside the vectors.
+"""The document catalog and lexical index: one SQLite file beside the vectors (the default), or
+a shared PostgreSQL database (`index/catalog_pg.py`) when several hosts serve one store.
 
-SQLite is the source of truth for what is stored. A document becomes visible in one transaction
+The catalog is the source of truth for what is stored. A document becomes visible in one transaction
 (its row, its chunks and their full-text entries together), after its vectors are written; a
 journal of pending documents lets an interrupted ingest or delete be finished on the next open.
 FTS5 gives BM25 ranking that is persisted, transactional and needs no full load into memory.
@@ -12,9 +13,11 @@ import json
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -38,7 +41,10 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
-CREATE TABLE IF NOT EXISTS pending (doc_id TEXT PRIMARY KEY, action TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS pending (
+    doc_id TEXT PRIMARY KEY, action TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '',
+    since REAL NOT NULL DEFAULT 0
+);
 CREATE TABLE IF NOT EXISTS statements (
     doc_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, start INTEGER NOT NULL,
     "end" INTEGER NOT NULL, about TEXT, speaker TEXT, voice TEXT
@@ -57,23 +63,37 @@ class StoreMismatch(RuntimeError):
 
 
 class Catalog:
+    """SQLite catalog. Subclasses swap the connection, the write lock and the lexical index;
+    every other statement is written once in SQL both SQLite and PostgreSQL accept.
+    """
+
+    _BEGIN = "BEGIN IMMEDIATE"  # one writer at a time, taken at the start of the transaction
+
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+        self._db: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.executescript(_SCHEMA)
+            columns = {r[1] for r in self._db.execute("PRAGMA table_info(pending)")}
+            if "owner" not in columns:  # stores made before pending entries had an owner
+                self._db.execute("ALTER TABLE pending ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
+                self._db.execute("ALTER TABLE pending ADD COLUMN since REAL NOT NULL DEFAULT 0")
+
+    @property
+    def location(self) -> str:
+        return "sqlite"
 
     def close(self) -> None:
         with self._lock:
             self._db.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self) -> Iterator[Any]:
         with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
+            self._db.execute(self._BEGIN)
             try:
                 yield self._db
             except BaseException:
@@ -230,7 +250,10 @@ class Catalog:
 
     def mark_statements_pass(self) -> None:
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO meta VALUES ('statements_pass', '1')")
+            db.execute(
+                "INSERT INTO meta VALUES ('statements_pass', '1') "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+            )
 
     def learned_people(self) -> dict[str, str]:
         with self._lock:
@@ -239,7 +262,9 @@ class Catalog:
     def add_people(self, people: dict[str, str]) -> None:
         if people:
             with self.transaction() as db:
-                db.executemany("INSERT OR IGNORE INTO people VALUES (?, ?)", list(people.items()))
+                db.executemany(
+                    "INSERT INTO people VALUES (?, ?) ON CONFLICT DO NOTHING", list(people.items())
+                )
 
     def chunk_at(self, doc_id: str, offset: int) -> Passage | None:
         """The chunk of a document that contains a character offset."""
@@ -337,15 +362,22 @@ class Catalog:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def begin_pending_many(self, doc_ids: Sequence[str], action: str = "add") -> None:
+    def begin_pending_many(
+        self, doc_ids: Sequence[str], action: str = "add", owner: str = ""
+    ) -> None:
+        """Journal documents whose vectors are about to be written, with the writer's identity,
+        so that another process recovers them only once that writer is gone.
+        """
         with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO pending VALUES (?, ?)", [(d, action) for d in doc_ids]
-            )
+            _set_pending(db, [(d, action) for d in doc_ids], owner)
 
-    def pending(self) -> list[tuple[str, str]]:
+    def pending(self) -> list[tuple[str, str, str, float]]:
+        """(doc_id, action, owner, since) of every journalled document."""
         with self._lock:
-            return [(r[0], r[1]) for r in self._db.execute("SELECT doc_id, action FROM pending")]
+            return [
+                (r[0], r[1], r[2], float(r[3]))
+                for r in self._db.execute("SELECT doc_id, action, owner, since FROM pending")
+            ]
 
     def clear_pending(self, doc_id: str) -> None:
         with self.transaction() as db:
@@ -359,16 +391,23 @@ class Catalog:
         replaces: str | None = None,
         duplicate_of: str = "",
         statements: Sequence[tuple[str, str, int, int, str, str, str]] = (),
-    ) -> None:
+        owner: str = "",
+    ) -> bool:
         """Make a document visible (and drop the one it replaces) in a single transaction.
 
         `statements` are its stance statements: (party_id, stance, start, end, about, speaker,
         voice), stored with it so the positions matrix never re-reads the whole store.
+
+        Returns False, changing nothing, when another writer (a process, or a host sharing the
+        catalog) committed the same document first: its vectors are the ones just written too.
         """
         with self.transaction() as db:
+            if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone():
+                db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
+                return False
             if replaces:
-                _delete_rows(db, replaces)
-                db.execute("INSERT OR REPLACE INTO pending VALUES (?, 'delete')", (replaces,))
+                self._delete_rows(db, replaces)
+                _set_pending(db, [(replaces, "delete")], owner)
             db.execute(
                 "INSERT INTO documents (doc_id, origin, title, source, date, url, language, path, "
                 "words, chunks, text, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -398,52 +437,70 @@ class Catalog:
                     [(k, article.doc_id) for k in band_keys(minhash.astype(np.uint64))],
                 )
             for c in chunks:
-                cur = db.execute(
-                    'INSERT INTO chunks (chunk_id, doc_id, ordinal, start, "end", spans, text) '
-                    "VALUES (?,?,?,?,?,?,?)",
-                    (
-                        c.chunk_id,
-                        c.doc_id,
-                        c.ordinal,
-                        c.start,
-                        c.end,
-                        json.dumps([list(s) for s in c.sentence_spans]),
-                        c.text,
-                    ),
-                )
-                db.execute(
-                    "INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text)
-                )
+                self._insert_chunk(db, c)
             db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
             _bump(db)
+        return True
 
     def add_alias(self, origin: str, doc_id: str) -> None:
         with self.transaction() as db:
-            db.execute("INSERT OR REPLACE INTO aliases VALUES (?, ?)", (origin, doc_id))
+            db.execute(
+                "INSERT INTO aliases VALUES (?, ?) "
+                "ON CONFLICT (origin) DO UPDATE SET doc_id = excluded.doc_id",
+                (origin, doc_id),
+            )
 
-    def remove_document(self, doc_id: str) -> bool:
+    def remove_document(self, doc_id: str, owner: str = "") -> bool:
         """Hide a document at once; its vectors are removed after, under a pending mark."""
         with self.transaction() as db:
             found = db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone()
             if not found:
                 return False
-            _delete_rows(db, doc_id)
-            db.execute("INSERT OR REPLACE INTO pending VALUES (?, 'delete')", (doc_id,))
+            self._delete_rows(db, doc_id)
+            _set_pending(db, [(doc_id, "delete")], owner)
             _bump(db)
         return True
 
+    # --- what differs between SQLite and PostgreSQL -------------------------------------------
 
-def _bump(db: sqlite3.Connection) -> None:
-    db.execute(
-        "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT(key) DO UPDATE "
-        "SET value = CAST(value AS INTEGER) + 1"
+    def _insert_chunk(self, db: Any, c: Chunk) -> None:
+        cur = db.execute(
+            'INSERT INTO chunks (chunk_id, doc_id, ordinal, start, "end", spans, text) '
+            "VALUES (?,?,?,?,?,?,?)",
+            (c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, _spans(c), c.text),
+        )
+        db.execute("INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text))
+
+    def _delete_rows(self, db: Any, doc_id: str) -> None:
+        db.execute(
+            "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)",
+            (doc_id,),
+        )
+        _delete_document_rows(db, doc_id)
+
+
+def _spans(c: Chunk) -> str:
+    return json.dumps([list(s) for s in c.sentence_spans])
+
+
+def _set_pending(db: Any, rows: Sequence[tuple[str, str]], owner: str) -> None:
+    now = time.time()
+    db.executemany(
+        "INSERT INTO pending (doc_id, action, owner, since) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (doc_id) DO UPDATE SET action = excluded.action, owner = excluded.owner, "
+        "since = excluded.since",
+        [(d, a, owner, now) for d, a in rows],
     )
 
 
-def _delete_rows(db: sqlite3.Connection, doc_id: str) -> None:
+def _bump(db: Any) -> None:
     db.execute(
-        "DELETE FROM chunks_fts WHERE rowid IN (SELECT id FROM chunks WHERE doc_id = ?)", (doc_id,)
+        "INSERT INTO meta VALUES ('generation', '1') ON CONFLICT (key) DO UPDATE "
+        "SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)"
     )
+
+
+def _delete_document_rows(db: Any, doc_id: str) -> None:
     db.execute("DELETE FROM chunks WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM bands WHERE doc_id = ?", (doc_id,))

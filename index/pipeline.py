@@ -8,6 +8,8 @@ documents that were not yet committed, and a re-run finishes them.
 
 from __future__ import annotations
 
+import os
+import socket
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -23,6 +25,10 @@ from index.chunking import chunk_article
 from index.embeddings import Embedder
 from index.loaders import LoadError, RawDoc, iter_files, load_file
 from index.store import VectorIndex
+
+# A writer on another host cannot be asked whether it is alive: its journal entries are trusted
+# for this long (one group is embedded and committed in seconds).
+PENDING_LEASE_SECONDS = 600.0
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
 GROUP_CHUNKS = 256
@@ -111,7 +117,7 @@ class Ingestor:
         return report
 
     def delete(self, doc_id: str) -> bool:
-        if not self._catalog.remove_document(doc_id):
+        if not self._catalog.remove_document(doc_id, owner=owner_id()):
             return False
         self._finish_delete(doc_id)
         return True
@@ -119,8 +125,13 @@ class Ingestor:
     def recover(self) -> None:
         """Finish what an interrupted run left: drop vectors of documents never committed or
         already removed from the catalog.
+
+        Entries of a writer that is still at work (another process, or another host sharing the
+        catalog) are left alone: recovering them would delete vectors it is about to commit.
         """
-        for doc_id, _action in self._catalog.pending():
+        for doc_id, _action, owner, since in self._catalog.pending():
+            if owner_alive(owner, since):
+                continue
             if not self._catalog.has_document(doc_id):
                 self._finish_delete(doc_id)
             else:
@@ -159,7 +170,11 @@ class Ingestor:
             ids, sigs = [ids[i] for i in keep], sigs[keep]
         match = dedup.best_match(sig, ids, sigs)
         if match and match[1] >= self._near:
-            self._catalog.commit_document(article, [], sig, replaces=known, duplicate_of=match[0])
+            if not self._catalog.commit_document(
+                article, [], sig, replaces=known, duplicate_of=match[0], owner=owner_id()
+            ):
+                report.unchanged += 1  # another writer stored it a moment ago
+                return None
             if known:
                 self._finish_delete(known)
             report.duplicates += 1
@@ -199,7 +214,9 @@ class Ingestor:
             vectors = self._embedder.embed_documents(
                 [c.embed_text for p in indexed for c in p.chunks]
             )
-            self._catalog.begin_pending_many([p.article.doc_id for p in indexed])
+            self._catalog.begin_pending_many(
+                [p.article.doc_id for p in indexed], owner=owner_id()
+            )
             self._vectors.add(
                 [c.chunk_id for p in indexed for c in p.chunks],
                 vectors,
@@ -212,14 +229,17 @@ class Ingestor:
             return
         for p in group:
             try:
-                self._commit(p)
+                committed = self._commit(p)
             except Exception as exc:
                 reason = (
                     str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
                 )
                 report.failed.append(IngestFailure(p.label, reason))
-                if not p.duplicate_of:
+                if not p.duplicate_of and not self._catalog.has_document(p.article.doc_id):
                     self._finish_delete(p.article.doc_id)  # its vectors must not linger
+                continue
+            if not committed:  # another writer stored the same document first: keep its vectors
+                report.unchanged += 1
                 continue
             for origin in p.aliases:  # only now: an alias to a failed document would hide it
                 self._catalog.add_alias(origin, p.article.doc_id)
@@ -233,21 +253,24 @@ class Ingestor:
             else:
                 report.added += 1
 
-    def _commit(self, p: _Planned) -> None:
+    def _commit(self, p: _Planned) -> bool:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
         statements = self._annotate(a) if self._annotate and not p.duplicate_of else []
-        self._catalog.commit_document(
+        if not self._catalog.commit_document(
             a,
             p.chunks,
             p.signature,
             replaces=p.replaces,
             duplicate_of=p.duplicate_of,
             statements=statements,
-        )
+            owner=owner_id(),
+        ):
+            return False
         if p.replaces:
             self._finish_delete(p.replaces)
+        return True
 
     def _finish_delete(self, doc_id: str) -> None:
         ids = self._vectors.ids_for(doc_id)
@@ -270,3 +293,34 @@ def _with_origin(a: Article, origin: str) -> Article:
     from dataclasses import replace
 
     return replace(a, origin=origin)
+
+
+def owner_id() -> str:
+    """host:pid of this writer (read at call time: a forked worker is its own writer)."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def owner_alive(owner: str, since: float, lease: float = PENDING_LEASE_SECONDS) -> bool:
+    """Whether the writer of a journal entry may still be at work.
+
+    On this host the process table answers (a zombie counts as gone); for another host the
+    entry's age does. Entries without an owner come from stores made before owners were kept.
+    """
+    host, _, pid = owner.rpartition(":")
+    if not host or not pid.isdigit():
+        return False
+    if host != socket.gethostname():
+        return time.time() - since < lease
+    if int(pid) == os.getpid():
+        return False  # left by an earlier, failed attempt in this same process
+    try:
+        state = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            return False
+        except PermissionError:
+            return True
+        return True
+    return state not in ("Z", "X")

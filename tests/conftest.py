@@ -73,6 +73,42 @@ def _no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
         pytest.fail(f"network access attempted during the test: {attempts!r}")
 
 
+# --- real servers ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
+    """(host, port) of a running Chroma server: `.ci/run`'s, or one started for this session."""
+    import os
+
+    from tests.servers import chroma_server as start, wait_port
+
+    given = os.environ.get("BRIEFING_TEST_CHROMA_PORT")
+    if given:
+        wait_port(int(given), what="Chroma server")
+        yield "127.0.0.1", int(given)
+        return
+    with start(tmp_path_factory.mktemp("chroma-server")) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """URL of a running PostgreSQL: `.ci/run`'s, or a throwaway cluster started here."""
+    import os
+
+    from tests.servers import postgres_bin, postgres_server
+
+    given = os.environ.get("BRIEFING_TEST_PG_URL")
+    if given:
+        yield given
+        return
+    if postgres_bin() is None:
+        pytest.skip("PostgreSQL is not installed here; .ci/run installs it")
+    with postgres_server(tmp_path_factory.mktemp("pg")) as url:
+        yield url
+
+
 # --- stores ---------------------------------------------------------------------------------
 
 

@@ -1,61 +1,17 @@
 """One contract for the vector index, run against embedded Chroma and a real `chroma run` server.
 
-The server is the one `.ci/run` starts (BRIEFING_TEST_CHROMA_PORT), or one started here.
+The server is the one `.ci/run` starts (BRIEFING_TEST_CHROMA_PORT), or one the `chroma_server`
+fixture in conftest.py starts.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
-import time
 import uuid
-from pathlib import Path
 
 import numpy as np
 import pytest
 
 from index.store import ChromaIndex
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait(port: int, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        with socket.socket() as s:
-            if s.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.2)
-    raise RuntimeError(f"Chroma server did not start on port {port}")
-
-
-@pytest.fixture(scope="session")
-def chroma_server(tmp_path_factory):
-    """(host, port) of a running Chroma server."""
-    given = os.environ.get("BRIEFING_TEST_CHROMA_PORT")
-    if given:
-        _wait(int(given))
-        yield "127.0.0.1", int(given)
-        return
-    exe = shutil.which("chroma") or str(Path(os.sys.executable).parent / "chroma")
-    port = _free_port()
-    path = tmp_path_factory.mktemp("chroma-server")
-    proc = subprocess.Popen(
-        [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        _wait(port)
-        yield "127.0.0.1", port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)
 
 
 @pytest.fixture(params=["embedded", "server"])

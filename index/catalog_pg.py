@@ -1,0 +1,170 @@
+"""The catalog and lexical index in PostgreSQL, for several app hosts serving one store.
+
+In server mode the vectors live in a Chroma server every host reaches; the catalog (which
+documents exist, their chunks, the lexical index, the positions) must be just as shared, or a
+document ingested on one host would be invisible, or half-visible, on another. SQLite cannot be
+shared across machines safely, so this is the same catalog on PostgreSQL:
+
+- the lexical index is a stored `tsvector` column on the chunks with a GIN index, ranked with
+  `ts_rank` (the same transaction that makes a document visible makes it searchable);
+- writers are serialised by a transaction-scoped advisory lock, as SQLite's `BEGIN IMMEDIATE`
+  serialises them on one host;
+- each store gets its own schema, so one database can hold several.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from index.catalog import Catalog, _delete_document_rows, _spans
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT, source TEXT, date TEXT,
+    url TEXT, language TEXT, path TEXT, words INTEGER, chunks INTEGER, text TEXT NOT NULL,
+    duplicate_of TEXT NOT NULL DEFAULT '', minhash BYTEA,
+    added_at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP
+);
+CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin);
+CREATE INDEX IF NOT EXISTS documents_duplicate ON documents(duplicate_of);
+CREATE TABLE IF NOT EXISTS aliases (origin TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id BIGSERIAL PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
+    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, spans TEXT NOT NULL,
+    text TEXT NOT NULL,
+    tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
+);
+CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
+CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING GIN (tsv);
+CREATE TABLE IF NOT EXISTS pending (
+    doc_id TEXT PRIMARY KEY, action TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '',
+    since DOUBLE PRECISION NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS statements (
+    doc_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL, about TEXT, speaker TEXT, voice TEXT
+);
+CREATE INDEX IF NOT EXISTS statements_party ON statements(party_id, stance);
+CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
+CREATE TABLE IF NOT EXISTS people (name TEXT PRIMARY KEY, party_id TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS bands (key BIGINT NOT NULL, doc_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
+"""
+
+
+class _Connection:
+    """The slice of sqlite3's connection interface the catalog uses, over psycopg.
+
+    The catalog's SQL is written with `?` placeholders; here they become psycopg's `%s`.
+    """
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+
+        self._conn = psycopg.connect(url, autocommit=True)
+
+    def execute(self, sql: str, args: Sequence[Any] = ()) -> Any:
+        return self._conn.execute(sql.replace("?", "%s"), list(args) or None)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        rows = [list(r) for r in rows]
+        if rows:
+            with self._conn.cursor() as cur:
+                cur.executemany(sql.replace("?", "%s"), rows)
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+class PgCatalog(Catalog):
+    _BEGIN = "BEGIN"
+
+    def __init__(self, url: str, schema: str = "briefing") -> None:
+        self._schema = re.sub(r"[^a-z0-9_]", "_", schema.lower())[:60] or "briefing"
+        self._url = url
+        self._db = _Connection(url)
+        self._lock = threading.RLock()
+        with self.transaction() as db:
+            db.execute(f'CREATE SCHEMA IF NOT EXISTS "{self._schema}"')
+            db.execute(f'SET search_path TO "{self._schema}"')
+            for statement in filter(str.strip, _SCHEMA.split(";")):
+                db.execute(statement)
+        self._db.execute(f'SET search_path TO "{self._schema}"')
+
+    @property
+    def location(self) -> str:
+        return f"postgresql schema {self._schema}"
+
+    def transaction(self):  # type: ignore[no-untyped-def]
+        return _PgTransaction(self)
+
+    def lexical(
+        self, query: str, k: int, doc_ids: Iterable[str] | None = None
+    ) -> list[tuple[str, float]]:
+        from assistant.text import STOPWORDS
+
+        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1 and t not in STOPWORDS]
+        if not terms or k <= 0:
+            return []
+        # Each word is its own plainto_tsquery (stemmed, stopwords dropped by PostgreSQL), OR-ed,
+        # as the SQLite index ORs its terms.
+        tsq = " || ".join(["plainto_tsquery('english', ?)"] * len(dict.fromkeys(terms)))
+        args: list[object] = list(dict.fromkeys(terms))
+        sql = (
+            f"SELECT chunk_id, ts_rank(tsv, q) AS r FROM chunks, ({'SELECT ' + tsq}) AS t(q) "
+            "WHERE tsv @@ q"
+        )
+        allowed = list(doc_ids) if doc_ids is not None else None
+        if allowed is not None:
+            if not allowed:
+                return []
+            sql += f" AND doc_id IN ({','.join('?' * len(allowed))})"
+            args.extend(allowed)
+        sql += " ORDER BY r DESC, id LIMIT ?"
+        args.append(k)
+        with self._lock:
+            return [(r[0], float(r[1])) for r in self._db.execute(sql, args).fetchall()]
+
+    def _insert_chunk(self, db: Any, c: Any) -> None:
+        db.execute(
+            'INSERT INTO chunks (chunk_id, doc_id, ordinal, start, "end", spans, text) '
+            "VALUES (?,?,?,?,?,?,?)",
+            (c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, _spans(c), c.text),
+        )
+
+    def _delete_rows(self, db: Any, doc_id: str) -> None:
+        _delete_document_rows(db, doc_id)
+
+    def drop(self) -> None:
+        """Remove this store's schema (tests and benchmarks clean up with it)."""
+        with self._lock:
+            self._db.execute(f'DROP SCHEMA IF EXISTS "{self._schema}" CASCADE')
+
+
+class _PgTransaction:
+    """BEGIN ... COMMIT with the store's advisory lock, so writers on every host take turns."""
+
+    def __init__(self, catalog: PgCatalog) -> None:
+        self._catalog = catalog
+
+    def __enter__(self) -> _Connection:
+        self._catalog._lock.acquire()
+        db = self._catalog._db
+        try:
+            db.execute("BEGIN")
+            db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (self._catalog._schema,))
+        except BaseException:
+            self._catalog._lock.release()
+            raise
+        return db
+
+    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        try:
+            self._catalog._db.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self._catalog._lock.release()
