@@ -64,22 +64,10 @@ class Answerer:
         use_positions: bool = True,
         passages: int | None = None,
     ) -> Answer:
-        question = question.strip()
-        if not question:
-            return Answer(text="Ask a question about the loaded sources.", abstained=True)
-        standalone = condense(question, history)
-        if engine != "llm" and filters is None and use_positions:
-            from_matrix = self._from_positions(question, standalone)
-            if from_matrix is not None:
-                return from_matrix
-        k = passages or self.config.passages
-        passages_found = self._retriever.search(standalone, k=k, filters=filters)
-        if engine == "llm":
-            from assistant.llm import llm_reply
-
-            reply = "".join(llm_reply(self._chat, standalone, passages_found))
-            return self.verify_reply(question, standalone, reply, passages_found)
-        return self._extractive(question, standalone, passages_found)
+        for item in self._run(question, history, filters, engine, use_positions, passages):
+            if isinstance(item, Answer):
+                return item
+        raise AssertionError("_run always ends with an Answer")
 
     def stream(
         self,
@@ -90,17 +78,43 @@ class Answerer:
         passages: int | None = None,
     ) -> Iterator[str | Answer]:
         """Yield text pieces as they come, then the verified `Answer` last."""
-        if engine != "llm":
-            answer = self.ask(question, history, filters, engine, passages=passages)
-            yield answer.text
-            yield answer
-            return
-        from assistant.llm import llm_reply
+        streamed = False
+        for item in self._run(question, history, filters, engine, True, passages):
+            if isinstance(item, Answer) and not streamed:
+                yield item.text  # the extractive engine has its whole answer at once
+            streamed = True
+            yield item
 
+    def _run(
+        self,
+        question: str,
+        history: Sequence[Any] | None,
+        filters: Filters | None,
+        engine: str,
+        use_positions: bool,
+        passages: int | None,
+    ) -> Iterator[str | Answer]:
+        """The one answering path: condense, maybe the positions matrix, retrieve, answer.
+        Yields the LLM's pieces as they arrive, and always ends with the verified Answer.
+        """
+        question = question.strip()
+        if not question:
+            yield Answer(text="Ask a question about the loaded sources.", abstained=True)
+            return
         standalone = condense(question, history)
+        if engine != "llm" and filters is None and use_positions:
+            from_matrix = self._from_positions(question, standalone)
+            if from_matrix is not None:
+                yield from_matrix
+                return
         found = self._retriever.search(
             standalone, k=passages or self.config.passages, filters=filters
         )
+        if engine != "llm":
+            yield self._extractive(question, standalone, found)
+            return
+        from assistant.llm import llm_reply
+
         pieces = []
         for piece in llm_reply(self._chat, standalone, found):
             pieces.append(piece)

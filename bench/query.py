@@ -1,4 +1,6 @@
-"""Query latency on a large index: `search` and extractive `ask`, model already loaded.
+"""Query latency on a large index: `search` and extractive `ask`, model already loaded; and the
+LangChain-tutorial peer's retriever on the same index (latency) and on the sample corpus (gold-set
+recall), in the same run.
 
 The index holds the real sample corpus plus filler documents made of the corpus's own sentences
 in random mixes (realistic text and term statistics for BM25). Filler vectors are real
@@ -21,7 +23,10 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 from common import QUESTIONS, SAMPLES  # noqa: E402
+
+import peer  # noqa: E402
 
 
 class FillerEmbedder:
@@ -52,8 +57,11 @@ def build(store: Path, target_chunks: int, real) -> object:
     from assistant.api import open_assistant
     from index.chunking import sentence_spans
 
+    from eval.run import evaluate, load_gold
+
     probe = open_assistant(store, embedder=real)
     probe.ingest(SAMPLES)
+    ours = evaluate(probe, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]
     texts = [probe.services.catalog.document_text(d.doc_id) or "" for d in probe.documents()]
     pool = real.embed_documents(
         [p.text for q in QUESTIONS for p in probe.search(q, k=10)]
@@ -78,7 +86,7 @@ def build(store: Path, target_chunks: int, real) -> object:
                 batch = []
         a.ingest(batch)
     emb.filler = False
-    return a
+    return a, ours
 
 
 def pct(values: list[float], p: float) -> float:
@@ -96,7 +104,7 @@ def main() -> None:
     real = make_embedder(Settings())
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
-        a = build(Path(tmp) / "store", args.chunks, real)
+        a, ours_quality = build(Path(tmp) / "store", args.chunks, real)
         built = time.perf_counter() - t
         chunks = a.services.vectors.count()
         questions = [QUESTIONS[i % len(QUESTIONS)] + ("" if i < len(QUESTIONS) else f" ({i})")
@@ -112,6 +120,13 @@ def main() -> None:
             t = time.perf_counter()
             a.ask(q)
             ask_ms.append((time.perf_counter() - t) * 1000)
+        from eval.run import load_gold
+
+        peer_emb = peer.embeddings()
+        peer_ms = peer.latency_ms(peer.copy_of_index(a, Path(tmp) / "peer", peer_emb), questions)
+        peer_quality = peer.quality(
+            peer.build_from_files(SAMPLES, Path(tmp) / "peer-samples", peer_emb), load_gold()
+        )
         a.close()
     print(f"Index: {chunks:,} chunks (built in {built:.0f} s); {len(questions)} questions; "
           f"model {real.name}\n")
@@ -121,6 +136,17 @@ def main() -> None:
           f"{statistics.mean(search_ms):.1f} | p50 <= 50 |")
     print(f"| ask (extractive) | {pct(ask_ms, 50):.1f} | {pct(ask_ms, 95):.1f} | "
           f"{statistics.mean(ask_ms):.1f} | p50 <= 150, p95 <= 300 |")
+    print(f"| peer: LangChain tutorial retriever (Chroma + HuggingFaceEmbeddings, dense, k=10) | "
+          f"{pct(peer_ms, 50):.1f} | {pct(peer_ms, 95):.1f} | {statistics.mean(peer_ms):.1f} | |")
+    print(f"\nRetrieval quality on the sample corpus, gold set ({ours_quality['n']} questions with "
+          "relevant files), file-level:\n")
+    print("| retriever | recall@5 | recall@10 | MRR |")
+    print("|---|---:|---:|---:|")
+    print(f"| ours (hybrid, follow-ups rewritten) | {ours_quality['recall@5']:.3f} | "
+          f"{ours_quality['recall@10']:.3f} | {ours_quality['mrr']:.3f} |")
+    print(f"| peer: LangChain tutorial (RCTS 1000/200, dense, raw question) | "
+          f"{peer_quality['recall@5']:.3f} | {peer_quality['recall@10']:.3f} | "
+          f"{peer_quality['mrr']:.3f} |")
 
 
 if __name__ == "__main__":

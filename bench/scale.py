@@ -1,5 +1,6 @@
 """How query latency and memory grow with the index: 10k, 100k (and 1M) chunks, embedded
-Chroma and a Chroma server.
+Chroma, a Chroma server, and a Chroma server with the catalog in PostgreSQL (the multi-host
+set-up; a throwaway cluster is started, or BRIEFING_BENCH_PG_URL is used).
 
 Text is realistic (chunks are mixes of the sample corpus's own sentences, so BM25 sees real term
 statistics); vectors above what can be embedded here in reasonable time are synthetic: real
@@ -7,12 +8,13 @@ embeddings of corpus chunks plus noise, normalised. Questions are embedded and a
 Writes go straight to the store's two halves (catalog + vectors) in bulk; the ingest pipeline's
 own speed is bench/ingest.py's business.
 
-    python bench/scale.py [--sizes 10000 100000] [--modes embedded server] [--queries 40]
+    python bench/scale.py [--sizes 10000 100000] [--modes embedded server server+pg]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import random
 import shutil
@@ -26,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
 from common import QUESTIONS, SHARED, free_port  # noqa: E402
 
 
@@ -35,6 +38,18 @@ def rss_mb(pid: int | None = None) -> float:
     return psutil.Process(pid or os.getpid()).memory_info().rss / 1e6
 
 
+
+
+def pg_rss_mb(url: str) -> float:
+    """RSS of the PostgreSQL server behind `url`: the postmaster and its backends."""
+    import psutil
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        data = conn.execute("SHOW data_directory").fetchone()[0]
+    pid = int(Path(data, "postmaster.pid").read_text().split()[0])
+    main = psutil.Process(pid)
+    return sum(p.memory_info().rss for p in [main, *main.children()]) / 1e6
 
 
 def start_server(path: Path) -> tuple[subprocess.Popen, int]:
@@ -123,7 +138,7 @@ def measure(a, queries: int) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
-    ap.add_argument("--modes", nargs="*", default=["embedded", "server"])
+    ap.add_argument("--modes", nargs="*", default=["embedded", "server", "server+pg"])
     ap.add_argument("--queries", type=int, default=40)
     args = ap.parse_args()
     from assistant.api import open_assistant
@@ -134,12 +149,20 @@ def main() -> None:
     embedder = make_embedder(Settings())
     rows = []
     for mode in args.modes:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
             server = None
+            pg_url = ""
             extra: dict[str, object] = {}
-            if mode == "server":
+            if mode.startswith("server"):
                 server, port = start_server(Path(tmp) / "chroma-server")
                 extra = {"chroma_mode": "server", "chroma_port": port}
+            if mode == "server+pg":
+                pg_url = os.environ.get("BRIEFING_BENCH_PG_URL", "")
+                if not pg_url:
+                    from tests.servers import postgres_server
+
+                    pg_url = stack.enter_context(postgres_server(Path(tmp) / "pg"))
+                extra.update(catalog_url=pg_url, collection=f"scale{random.randrange(10**6)}")
             try:
                 a = open_assistant(Path(tmp) / "store", embedder=embedder, **extra)
                 a.ingest([SHARED / "corpus" / "articles", SHARED / "seed"])
@@ -151,18 +174,22 @@ def main() -> None:
                     built = fill(a, size, sentences, pool, rng)
                     m = measure(a, args.queries)
                     m.update(mode=mode, chunks=a.services.vectors.count(), build_s=built,
-                             rss_mb=rss_mb(), server_mb=rss_mb(server.pid) if server else 0.0)
+                             rss_mb=rss_mb(),
+                             server_mb=(rss_mb(server.pid) if server else 0.0)
+                             + (pg_rss_mb(pg_url) if pg_url else 0.0))
                     rows.append(m)
                     print(f"  {mode} {m['chunks']:,}: search p50 {m['search_p50']:.0f} ms, "
                           f"ask p50 {m['ask_p50']:.0f} ms (built in {built:.0f} s)", flush=True)
+                if pg_url:
+                    a.services.catalog.drop()  # type: ignore[attr-defined]
                 a.close()
             finally:
                 if server:
                     server.terminate()
                     server.wait(timeout=30)
     print(f"\nmodel {embedder.name}; {args.queries} questions per size\n")
-    print("| mode | chunks | dense leg p50 ms | BM25 leg p50 ms | search p50 ms | search p95 ms | "
-          "ask p50 ms | ask p95 ms | app RSS MB | server RSS MB |")
+    print("| mode | chunks | dense leg p50 ms | lexical leg p50 ms | search p50 ms | search p95 ms | "
+          "ask p50 ms | ask p95 ms | app RSS MB | servers RSS MB |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['mode']} | {r['chunks']:,} | {r['dense_p50']:.0f} | {r['lexical_p50']:.0f} | "
