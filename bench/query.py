@@ -24,9 +24,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
-from common import QUESTIONS, SAMPLES  # noqa: E402
-
 import peer  # noqa: E402
+from common import QUESTIONS, SAMPLES  # noqa: E402
 
 
 class FillerEmbedder:
@@ -55,9 +54,8 @@ class FillerEmbedder:
 
 def build(store: Path, target_chunks: int, real) -> object:
     from assistant.api import open_assistant
-    from index.chunking import sentence_spans
-
     from eval.run import evaluate, load_gold
+    from index.chunking import sentence_spans
 
     probe = open_assistant(store, embedder=real)
     probe.ingest(SAMPLES)
