@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test bench bench-full eval lint clean
+.PHONY: install run test bench bench-quick bench-full eval lint clean
 
 install: $(STAMP)
 
@@ -31,6 +31,9 @@ test: install
 
 bench: install
 	$(PY) bench/run_all.py
+
+bench-quick: install
+	$(PY) bench/run_all.py --quick --out bench/RESULTS-quick.md
 
 bench-full: install
 	$(PY) bench/run_all.py --full

@@ -303,8 +303,9 @@ def filters_summary(filters: dict[str, Any] | None) -> str:
     return "**Filters active:** " + "; ".join(bits) + "." + dated
 
 
-def index_markdown(docs: int, chunks: int, model: str) -> str:
-    return f"**Index:** {docs} documents, {chunks} chunks · embedding model {md_code(model)}"
+def index_markdown(docs: int, chunks: int, model: str, where: str = "") -> str:
+    out = f"**Index:** {docs} documents, {chunks} chunks · embedding model {md_code(model)}"
+    return out + (f" · stored in {md_code(where)}" if where else "")
 
 
 def store_summary(docs: int) -> str:

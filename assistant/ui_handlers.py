@@ -220,7 +220,13 @@ class Handlers:
 
     def index_state(self) -> str:
         docs, chunks = self.a.services.catalog.counts()
-        return fmt.index_markdown(docs, chunks, self.a.services.embedder.name)
+        s = self.a.services.settings
+        vectors = (
+            f"Chroma server {s.chroma_host}:{s.chroma_port}" if s.chroma_mode == "server"
+            else "embedded Chroma"
+        )
+        where = f"{vectors}, catalog in {self.a.services.catalog.location}"
+        return fmt.index_markdown(docs, chunks, self.a.services.embedder.name, where)
 
     # --- positions and memos ------------------------------------------------------------------
 

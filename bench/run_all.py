@@ -1,6 +1,8 @@
 """Run every benchmark and write bench/RESULTS.md (machine, date, each table).
 
-    python bench/run_all.py [--full]      # --full adds 1M chunks to the scale run
+    python bench/run_all.py            # make bench: 10k and 100k chunks (about 15 minutes)
+    python bench/run_all.py --quick    # make bench-quick: small sizes, a few minutes
+    python bench/run_all.py --full     # make bench-full: adds 1M chunks (embedded) to the scale run
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import os
 import platform
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -48,20 +51,37 @@ def run(name: str, args: list[str]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--full", action="store_true")
+    ap.add_argument("--quick", action="store_true")
+    ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
     args = ap.parse_args()
-    sizes = ["10000", "100000"] + (["1000000"] if args.full else [])
+    started = time.perf_counter()
+    if args.quick:
+        kind = "quick (`make bench-quick`)"
+        plan = (["--repeat", "1"], ["--chunks", "3000", "--queries", "30"],
+                ["--users", "8", "--questions", "3"],
+                ["--sizes", "2000", "10000", "--queries", "15"])
+    else:
+        kind = "full (`make bench-full`)" if args.full else "standard (`make bench`)"
+        plan = (["--repeat", "3"], ["--chunks", "10000"], ["--users", "8", "--questions", "10"],
+                ["--sizes", "10000", "100000"])
     sections = [
-        ("Ingestion, ours against the LangChain tutorial pipeline", run("ingest.py", ["--repeat", "3"])),
-        ("Query latency on a 10k-chunk index", run("query.py", ["--chunks", "10000"])),
-        ("Concurrent users while ingesting", run("load.py", ["--users", "8", "--questions", "10"])),
-        ("Growth with the index", run("scale.py", ["--sizes", *sizes])),
+        ("Ingestion, ours against the LangChain tutorial pipeline", run("ingest.py", plan[0])),
+        ("Query latency, and retrieval against the LangChain tutorial peer",
+         run("query.py", plan[1])),
+        ("Concurrent users while ingesting", run("load.py", plan[2])),
+        ("Growth with the index", run("scale.py", plan[3])),
     ]
+    if args.full:
+        sections.append(("Growth to 1M chunks (embedded)", run(
+            "scale.py", ["--sizes", "10000", "100000", "1000000", "--modes", "embedded"])))
+    minutes = (time.perf_counter() - started) / 60
     body = [f"# Benchmark results\n\n{dt.date.today().isoformat()} on {machine()}.\n"
-            "Made by `make bench` (`bench/run_all.py`); each section is one script's output.\n"]
+            f"Run: {kind}, {minutes:.0f} minutes, by `bench/run_all.py`; each section is one "
+            "script's output.\n"]
     for title, text in sections:
         body.append(f"## {title}\n\n{text}\n")
-    (HERE / "RESULTS.md").write_text("\n".join(body), encoding="utf-8")
-    print(f"wrote {HERE / 'RESULTS.md'}")
+    args.out.write_text("\n".join(body), encoding="utf-8")
+    print(f"wrote {args.out}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ FTS5 gives BM25 ranking that is persisted, transactional and needs no full load 
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
@@ -41,6 +42,7 @@ CREATE TABLE IF NOT EXISTS chunks (
 );
 CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
 CREATE TABLE IF NOT EXISTS pending (
     doc_id TEXT PRIMARY KEY, action TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '',
     since REAL NOT NULL DEFAULT 0
@@ -58,6 +60,23 @@ CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
 """
 
 
+# How many (chunk, word) postings the lexical leg may score per query: about 20 ms of FTS5 work.
+LEXICAL_POSTINGS_BUDGET = 60_000
+DF_CACHE_SECONDS = 300.0
+
+
+@functools.lru_cache(maxsize=50_000)
+def _porter(word: str) -> str:
+    return str(_stemmer().stemWord(word))
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("porter")  # the algorithm of FTS5's porter tokenizer
+
+
 class StoreMismatch(RuntimeError):
     """The store was built with another embedding model or an unknown schema."""
 
@@ -71,6 +90,8 @@ class Catalog:
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
+        self._path = path
+        self._df_cache: dict[str, tuple[float, int]] = {}
         self._db: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
         with self._lock:
@@ -84,7 +105,7 @@ class Catalog:
 
     @property
     def location(self) -> str:
-        return "sqlite"
+        return f"SQLite {self._path}"
 
     def close(self) -> None:
         with self._lock:
@@ -327,14 +348,10 @@ class Catalog:
         self, query: str, k: int, doc_ids: Iterable[str] | None = None
     ) -> list[tuple[str, float]]:
         """BM25 over chunk text; returns (chunk_id, score) with higher = better."""
-        from assistant.text import STOPWORDS
-
-        # Stopwords would match nearly every chunk, and BM25 scores every match: leaving them
-        # out keeps the lexical leg's cost proportional to the rare words that matter.
-        terms = [t for t in re.findall(r"\w+", query.lower()) if len(t) > 1 and t not in STOPWORDS]
+        terms = self._lexical_terms(query)
         if not terms or k <= 0:
             return []
-        match = " OR ".join(f'"{t}"' for t in dict.fromkeys(terms))
+        match = " OR ".join(f'"{t}"' for t in terms)
         sql = "SELECT rowid, -bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
         args: list[object] = [match]
         allowed = list(doc_ids) if doc_ids is not None else None
@@ -359,6 +376,51 @@ class Catalog:
                 ).fetchall()
             )
         return [(ids[r], float(s)) for r, s in hits if r in ids]
+
+    def _lexical_terms(self, query: str) -> list[str]:
+        """The query's words worth scoring, rarest first, within a postings budget.
+
+        FTS5 scores every chunk that holds any query word, so a word found in half of a
+        million-chunk archive costs half a second and adds almost nothing to BM25 (its IDF is
+        near zero). Words are added rarest first until their postings reach the budget; the
+        rarest is always kept. The document frequencies come from FTS5's own vocabulary (the
+        words stemmed as its porter tokenizer stems them). On a small store nothing is dropped.
+        """
+        from assistant.text import STOPWORDS
+
+        # Stopwords would match nearly every chunk, and BM25 scores every match.
+        words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1 and w not in STOPWORDS]
+        words = list(dict.fromkeys(words))
+        if len(words) <= 1:
+            return words
+        with self._lock:
+            df = {w: self._document_frequency(w) for w in words}
+        if sum(df.values()) <= LEXICAL_POSTINGS_BUDGET:
+            return words
+        kept, total = [], 0
+        for w in sorted(words, key=lambda w: df[w]):
+            if kept and total + df[w] > LEXICAL_POSTINGS_BUDGET:
+                break
+            kept.append(w)
+            total += df[w]
+        return kept
+
+    def _document_frequency(self, word: str) -> int:
+        """Read from FTS5's vocabulary (which walks the word's postings: ~40 ms for a word in
+        850k chunks), then remembered for a few minutes: the budget needs magnitudes, not exact
+        counts, and common words recur in question after question.
+        """
+        now = time.monotonic()
+        cached = self._df_cache.get(word)
+        if cached and now - cached[0] < DF_CACHE_SECONDS:
+            return cached[1]
+        row = self._db.execute(
+            "SELECT doc FROM chunks_vocab WHERE term = ?", (_porter(word),)
+        ).fetchone()
+        if len(self._df_cache) > 100_000:
+            self._df_cache.clear()
+        self._df_cache[word] = (now, int(row[0]) if row else 0)
+        return self._df_cache[word][1]
 
     # --- writes -----------------------------------------------------------------------------
 

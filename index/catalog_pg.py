@@ -98,7 +98,7 @@ class PgCatalog(Catalog):
 
     @property
     def location(self) -> str:
-        return f"postgresql schema {self._schema}"
+        return f"PostgreSQL schema {self._schema}"
 
     def transaction(self):  # type: ignore[no-untyped-def]
         return _PgTransaction(self)

@@ -175,6 +175,7 @@ def test_two_hosts_share_documents_answers_and_deletes(chroma_server, pg_url, tm
         answer = b.ask("What pay rise did the union accept?")
         assert "seven percent" in answer.text and answer.citations
         assert answer.citations[0].title == "Port strike ends"
+        assert "PostgreSQL" in b.services.catalog.location
         # re-ingesting on B adds nothing: one catalog, no duplicates
         assert b.ingest([docs]).unchanged == 2
         assert len(a.documents()) == 2
@@ -253,3 +254,21 @@ def test_a_writer_that_loses_the_race_keeps_the_winners_vectors(chroma_server, p
         a.services.catalog.drop()
         a.close()
         b.close()
+
+
+def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(tmp_path,
+                                                                                monkeypatch):
+    """At archive scale, the lexical leg scores the rare words and skips the ubiquitous ones."""
+    import index.catalog as catalog_module
+
+    cat = Catalog(tmp_path / "c.sqlite3")
+    for i in range(40):
+        a = _article(f"c{i}", f"The council met again on day {i} to discuss the budget.")
+        cat.commit_document(a, _chunks(a, size=400), None)
+    z = _article("z", "The council inspected the zeppelin hangar at dawn.")
+    cat.commit_document(z, _chunks(z, size=400), None)
+    assert len(cat.lexical("council zeppelin", k=100)) == 41  # within budget: every word counts
+    monkeypatch.setattr(catalog_module, "LEXICAL_POSTINGS_BUDGET", 10)
+    assert [c for c, _ in cat.lexical("council zeppelin", k=100)] == ["z:0"]
+    assert len(cat.lexical("council", k=100)) == 41  # a lone word is always scored
+    cat.close()

@@ -271,6 +271,7 @@ def test_settings_show_the_index_state(running: Running) -> None:
     docs, chunks = running.assistant.services.catalog.counts()
     assert f"{docs} documents" in index and f"{chunks} chunks" in index
     assert running.assistant.services.embedder.name in index
+    assert "embedded Chroma" in index and "catalog in SQLite" in index
 
 
 # --- main() ---------------------------------------------------------------------------------
