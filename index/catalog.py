@@ -397,7 +397,8 @@ class Catalog:
             df = {w: self._document_frequency(w) for w in words}
         if sum(df.values()) <= LEXICAL_POSTINGS_BUDGET:
             return words
-        kept, total = [], 0
+        kept: list[str] = []
+        total = 0
         for w in sorted(words, key=lambda w: df[w]):
             if kept and total + df[w] > LEXICAL_POSTINGS_BUDGET:
                 break
