@@ -5,6 +5,7 @@ Nothing is built at import time; tests build services with fakes through the sam
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from assistant.answer import AnswerConfig, Answerer
@@ -39,11 +40,20 @@ def build_embedder(settings: Settings, stored: str | None = None) -> Embedder:
     return make_embedder(settings, stored=stored)
 
 
+log = logging.getLogger(__name__)
+
+
 def open_catalog(settings: Settings) -> Catalog:
     if settings.catalog_url:
         from index.catalog_pg import PgCatalog
 
         return PgCatalog(settings.catalog_url, schema=settings.collection)
+    if settings.chroma_mode == "server":
+        log.info(
+            "Chroma server with the catalog in %s: share it across hosts with "
+            "BRIEFING_CATALOG_URL, or other hosts will not see this host's documents",
+            settings.store / "catalog.sqlite3",
+        )
     return Catalog(settings.store / "catalog.sqlite3")
 
 

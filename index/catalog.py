@@ -60,9 +60,40 @@ CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
 """
 
 
-# How many (chunk, word) postings the lexical leg may score per query: about 20 ms of FTS5 work.
-LEXICAL_POSTINGS_BUDGET = 60_000
 DF_CACHE_SECONDS = 300.0
+# A word in more than this share of the chunks carries almost no BM25 weight (IDF near zero).
+COMMON_SHARE = 0.10
+
+
+def query_words(query: str) -> list[str]:
+    """Lower-cased words of a query, stopwords out (they would match nearly every chunk)."""
+    from assistant.text import STOPWORDS
+
+    words = re.findall(r"\w+", query.lower())
+    return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in STOPWORDS))
+
+
+def choose_terms(df: dict[str, int], total_chunks: int, budget: int) -> list[str]:
+    """Which query words the lexical leg scores.
+
+    Full-text engines score every chunk that holds any query word, so a word found in half of a
+    million-chunk archive costs hundreds of milliseconds while adding almost nothing to the
+    ranking. Words are taken rarest first while their postings fit the budget; the rarest word
+    is taken even past the budget unless it is common (over COMMON_SHARE of the chunks). On a
+    small store nothing is dropped. Unknown words (frequency 0) cost nothing and stay.
+    """
+    if sum(df.values()) <= budget:
+        return list(df)
+    kept: list[str] = []
+    spent = 0
+    for w in sorted(df, key=lambda w: df[w]):
+        if spent + df[w] > budget:
+            if not kept and df[w] <= COMMON_SHARE * total_chunks:
+                kept.append(w)
+            break
+        kept.append(w)
+        spent += df[w]
+    return kept
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -87,6 +118,7 @@ class Catalog:
     """
 
     _BEGIN = "BEGIN IMMEDIATE"  # one writer at a time, taken at the start of the transaction
+    POSTINGS_BUDGET = 60_000  # (chunk, word) postings the lexical leg scores: ~20 ms of FTS5
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -133,7 +165,7 @@ class Catalog:
         """Refuse a store written by another model: its vectors would answer nonsense."""
         with self.transaction() as db:
             rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            if not rows:
+            if "schema_version" not in rows and "embedder" not in rows:  # a new store
                 db.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
                     [("schema_version", str(SCHEMA_VERSION)), ("embedder", embedder_name)],
@@ -378,33 +410,16 @@ class Catalog:
         return [(ids[r], float(s)) for r, s in hits if r in ids]
 
     def _lexical_terms(self, query: str) -> list[str]:
-        """The query's words worth scoring, rarest first, within a postings budget.
-
-        FTS5 scores every chunk that holds any query word, so a word found in half of a
-        million-chunk archive costs half a second and adds almost nothing to BM25 (its IDF is
-        near zero). Words are added rarest first until their postings reach the budget; the
-        rarest is always kept. The document frequencies come from FTS5's own vocabulary (the
-        words stemmed as its porter tokenizer stems them). On a small store nothing is dropped.
+        """The query's words worth scoring (see `choose_terms`), with document frequencies from
+        FTS5's own vocabulary (the words stemmed as its porter tokenizer stems them).
         """
-        from assistant.text import STOPWORDS
-
-        # Stopwords would match nearly every chunk, and BM25 scores every match.
-        words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1 and w not in STOPWORDS]
-        words = list(dict.fromkeys(words))
-        if len(words) <= 1:
-            return words
+        words = query_words(query)
+        if not words:
+            return []
         with self._lock:
             df = {w: self._document_frequency(w) for w in words}
-        if sum(df.values()) <= LEXICAL_POSTINGS_BUDGET:
-            return words
-        kept: list[str] = []
-        total = 0
-        for w in sorted(words, key=lambda w: df[w]):
-            if kept and total + df[w] > LEXICAL_POSTINGS_BUDGET:
-                break
-            kept.append(w)
-            total += df[w]
-        return kept
+            total = self._db.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0
+        return choose_terms(df, int(total), self.POSTINGS_BUDGET)
 
     def _document_frequency(self, word: str) -> int:
         """Read from FTS5's vocabulary (which walks the word's postings: ~40 ms for a word in
@@ -501,6 +516,7 @@ class Catalog:
                 )
             for c in chunks:
                 self._insert_chunk(db, c)
+            self._after_chunks(db, article.doc_id)
             db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
             _bump(db)
         return True
@@ -533,6 +549,9 @@ class Catalog:
             (c.chunk_id, c.doc_id, c.ordinal, c.start, c.end, _spans(c), c.text),
         )
         db.execute("INSERT INTO chunks_fts (rowid, text) VALUES (?, ?)", (cur.lastrowid, c.text))
+
+    def _after_chunks(self, db: Any, doc_id: str) -> None:
+        """FTS5 keeps its own vocabulary; PostgreSQL's catalog counts lexemes here."""
 
     def _delete_rows(self, db: Any, doc_id: str) -> None:
         db.execute(

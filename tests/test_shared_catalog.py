@@ -256,19 +256,35 @@ def test_a_writer_that_loses_the_race_keeps_the_winners_vectors(chroma_server, p
         b.close()
 
 
-def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(tmp_path,
+def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(catalog,
                                                                                 monkeypatch):
-    """At archive scale, the lexical leg scores the rare words and skips the ubiquitous ones."""
-    import index.catalog as catalog_module
-
-    cat = Catalog(tmp_path / "c.sqlite3")
+    """At archive scale, the lexical leg scores the rare words and skips the ubiquitous ones;
+    the word counts behind that follow deletes."""
     for i in range(40):
         a = _article(f"c{i}", f"The council met again on day {i} to discuss the budget.")
-        cat.commit_document(a, _chunks(a, size=400), None)
+        catalog.commit_document(a, _chunks(a, size=400), None)
     z = _article("z", "The council inspected the zeppelin hangar at dawn.")
-    cat.commit_document(z, _chunks(z, size=400), None)
-    assert len(cat.lexical("council zeppelin", k=100)) == 41  # within budget: every word counts
-    monkeypatch.setattr(catalog_module, "LEXICAL_POSTINGS_BUDGET", 10)
-    assert [c for c, _ in cat.lexical("council zeppelin", k=100)] == ["z:0"]
-    assert len(cat.lexical("council", k=100)) == 41  # a lone word is always scored
-    cat.close()
+    catalog.commit_document(z, _chunks(z, size=400), None)
+    assert len(catalog.lexical("council zeppelin", k=100)) == 41  # within budget: every word
+    monkeypatch.setattr(catalog, "POSTINGS_BUDGET", 10)
+    if hasattr(catalog, "_df_cache"):
+        catalog._df_cache.clear()
+    assert [c for c, _ in catalog.lexical("council zeppelin", k=100)] == ["z:0"]
+    assert catalog.lexical("council", k=100) == []  # in every chunk: no lexical evidence at all
+    assert [c for c, _ in catalog.lexical("zeppelin", k=100)] == ["z:0"]
+    for i in range(35):
+        catalog.remove_document(f"c{i}")
+    if hasattr(catalog, "_df_cache"):
+        catalog._df_cache.clear()
+    assert len(catalog.lexical("council zeppelin", k=100)) == 6  # 5 + 1 postings: all scored
+
+
+def test_choose_terms_takes_rare_words_first_within_the_budget():
+    from index.catalog import choose_terms
+
+    df = {"zeppelin": 3, "hangar": 40, "council": 900_000}
+    assert choose_terms(df, 1_000_000, budget=10**7) == list(df)  # small enough: all of them
+    assert choose_terms(df, 1_000_000, budget=100) == ["zeppelin", "hangar"]
+    assert choose_terms({"treaty": 5_000, "russia": 850_000}, 1_000_000, 1_000) == ["treaty"]
+    assert choose_terms({"russia": 850_000}, 1_000_000, 1_000) == []  # common: IDF near zero
+    assert choose_terms({"novel": 0, "russia": 850_000}, 1_000_000, 1_000) == ["novel"]
