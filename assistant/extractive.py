@@ -91,11 +91,17 @@ def score_sentences(
             if overlap == 0 and sim < cfg.min_similarity_without_terms:
                 continue
             fits = 0.15 if expected is not None and expected.search(text) else 0.0
-            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named + fits
+            prior = PRIOR_WEIGHT / (pi + 1)  # pi is 1-based
+            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named + fits + prior
             out.append(Scored(pi, si, text, span, relevance, sim, overlap))
     return out
 
 
+# A sentence from a passage the retriever ranked higher (fused dense and lexical evidence) gets
+# a small head start: 0.05 for the first passage, 0.033 for the second... On the gold set this
+# moved fact recall from 0.495 to 0.516 and citation precision from 0.354 to 0.368; 0.2 and 0.3
+# did no better on recall, so the smallest weight is kept.
+PRIOR_WEIGHT = 0.1
 _TERMINAL = (".", "!", '"', "\u201d", "\u2019", "'", ")")
 
 
