@@ -49,7 +49,13 @@ def pg_rss_mb(url: str) -> float:
         data = conn.execute("SHOW data_directory").fetchone()[0]
     pid = int(Path(data, "postmaster.pid").read_text().split()[0])
     main = psutil.Process(pid)
-    return sum(p.memory_info().rss for p in [main, *main.children()]) / 1e6
+    total = 0
+    for p in [main, *main.children()]:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:  # a backend that ended meanwhile
+            pass
+    return total / 1e6
 
 
 def start_server(path: Path) -> tuple[subprocess.Popen, int]:
@@ -135,6 +141,14 @@ def measure(a, queries: int) -> dict[str, float]:
             "ask_p50": float(np.percentile(a_ms, 50)), "ask_p95": float(np.percentile(a_ms, 95))}
 
 
+def gold_recall(a) -> float:
+    """Hybrid recall@5 of the gold set (its files are among the filler): does quality hold as
+    the archive grows and the lexical leg skips common words?"""
+    from eval.run import evaluate, load_gold
+
+    return float(evaluate(a, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]["recall@5"])
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="*", default=[10_000, 100_000])
@@ -173,6 +187,7 @@ def main() -> None:
                 for size in sorted(args.sizes):
                     built = fill(a, size, sentences, pool, rng)
                     m = measure(a, args.queries)
+                    m["recall5"] = gold_recall(a)
                     m.update(mode=mode, chunks=a.services.vectors.count(), build_s=built,
                              rss_mb=rss_mb(),
                              server_mb=(rss_mb(server.pid) if server else 0.0)
@@ -189,12 +204,12 @@ def main() -> None:
                     server.wait(timeout=30)
     print(f"\nmodel {embedder.name}; {args.queries} questions per size\n")
     print("| mode | chunks | dense leg p50 ms | lexical leg p50 ms | search p50 ms | search p95 ms | "
-          "ask p50 ms | ask p95 ms | app RSS MB | servers RSS MB |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "ask p50 ms | ask p95 ms | gold recall@5 | app RSS MB | servers RSS MB |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(f"| {r['mode']} | {r['chunks']:,} | {r['dense_p50']:.0f} | {r['lexical_p50']:.0f} | "
               f"{r['search_p50']:.0f} | {r['search_p95']:.0f} | "
-              f"{r['ask_p50']:.0f} | {r['ask_p95']:.0f} | {r['rss_mb']:.0f} | "
+              f"{r['ask_p50']:.0f} | {r['ask_p95']:.0f} | {r['recall5']:.3f} | {r['rss_mb']:.0f} | "
               f"{r['server_mb'] or 0:.0f} |")
     for mode in args.modes:
         rs = [r for r in rows if r["mode"] == mode]

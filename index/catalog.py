@@ -118,7 +118,7 @@ class Catalog:
     """
 
     _BEGIN = "BEGIN IMMEDIATE"  # one writer at a time, taken at the start of the transaction
-    POSTINGS_BUDGET = 60_000  # (chunk, word) postings the lexical leg scores: ~20 ms of FTS5
+    POSTINGS_BUDGET = 20_000  # (chunk, word) postings the lexical leg scores: ~15 ms of FTS5
 
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
