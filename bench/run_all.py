@@ -41,7 +41,8 @@ def run(name: str, args: list[str]) -> str:
     print(f"== {name}", flush=True)
     out = subprocess.run([sys.executable, str(HERE / name), *args], capture_output=True,
                          text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
-    text = out.stdout.strip()
+    text = "\n".join(line for line in out.stdout.strip().splitlines()
+                     if not line.startswith("Closing server running on port"))  # Gradio's
     print(text, flush=True)
     if out.returncode:
         text += f"\n\n(exit {out.returncode}: {out.stderr.strip().splitlines()[-1:]})"
