@@ -18,7 +18,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -73,27 +73,46 @@ def query_words(query: str) -> list[str]:
     return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in STOPWORDS))
 
 
-def choose_terms(df: dict[str, int], total_chunks: int, budget: int) -> list[str]:
-    """Which query words the lexical leg scores.
+class LexicalPlan(NamedTuple):
+    """What the lexical leg asks of the full-text index."""
 
-    Full-text engines score every chunk that holds any query word, so a word found in half of a
-    million-chunk archive costs hundreds of milliseconds while adding almost nothing to the
-    ranking. Words are taken rarest first while their postings fit the budget; the rarest word
-    is taken even past the budget unless it is common (over COMMON_SHARE of the chunks). On a
-    small store nothing is dropped. Unknown words (frequency 0) cost nothing and stay.
+    terms: list[str]  # the words that score a chunk (any of them matches)
+    required: list[str]  # when not empty, a chunk must hold all of these to be scored
+
+
+def choose_terms(df: dict[str, int], total_chunks: int, budget: int) -> LexicalPlan:
+    """Which query words the lexical leg scores, and which it requires.
+
+    Full-text engines score every chunk that holds any query word, so a word found in a tenth of
+    a million-chunk archive costs hundreds of milliseconds while adding little to the ranking.
+    Words are taken rarest first while their postings fit the budget. When even the rarest word
+    is past the budget, the chunks must hold it together with the next rarest uncommon words
+    (the ones BM25 would rank first anyway), as many as an independence estimate says bring the
+    matches under the budget; the index then caps what it scores at the budget. Common words
+    (over COMMON_SHARE of the chunks, IDF near zero) are never scored once the budget is spent.
+    On a small store nothing is dropped. Unknown words (frequency 0) cost nothing and stay.
     """
     if sum(df.values()) <= budget:
-        return list(df)
+        return LexicalPlan(list(df), [])
+    order = sorted(df, key=lambda w: df[w])
     kept: list[str] = []
     spent = 0
-    for w in sorted(df, key=lambda w: df[w]):
+    for w in order:
         if spent + df[w] > budget:
-            if not kept and df[w] <= COMMON_SHARE * total_chunks:
-                kept.append(w)
             break
         kept.append(w)
         spent += df[w]
-    return kept
+    if kept:
+        return LexicalPlan(kept, [])
+    uncommon = [w for w in order if df[w] <= COMMON_SHARE * total_chunks]
+    required: list[str] = []
+    estimate = float(total_chunks)
+    for w in uncommon:
+        if estimate <= budget:
+            break
+        required.append(w)
+        estimate *= df[w] / max(total_chunks, 1)
+    return LexicalPlan(required, required if len(required) > 1 else [])
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -380,23 +399,27 @@ class Catalog:
         self, query: str, k: int, doc_ids: Iterable[str] | None = None
     ) -> list[tuple[str, float]]:
         """BM25 over chunk text; returns (chunk_id, score) with higher = better."""
-        terms = self._lexical_terms(query)
-        if not terms or k <= 0:
+        plan = self._lexical_terms(query)
+        if not plan.terms or k <= 0:
             return []
-        match = " OR ".join(f'"{t}"' for t in terms)
-        sql = "SELECT rowid, -bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
+        joiner = " AND " if plan.required else " OR "
+        match = joiner.join(f'"{t}"' for t in plan.required or plan.terms)
+        inner = "SELECT rowid, -bm25(chunks_fts) AS s FROM chunks_fts WHERE chunks_fts MATCH ?"
         args: list[object] = [match]
         allowed = list(doc_ids) if doc_ids is not None else None
         if allowed is not None:
             if not allowed:
                 return []
-            sql += (
+            inner += (
                 " AND rowid IN (SELECT id FROM chunks WHERE doc_id IN "
                 f"({','.join('?' * len(allowed))}))"
             )
             args.extend(allowed)
-        sql += " ORDER BY bm25(chunks_fts) LIMIT ?"
-        args.append(k)
+        # A hard bound on the work: at most the budget's worth of matches is scored, the newest
+        # first. It cuts only when even the required words together are past the budget.
+        sql = (f"SELECT rowid, s FROM ({inner} ORDER BY rowid DESC LIMIT ?) "
+               "ORDER BY s DESC, rowid DESC LIMIT ?")
+        args.extend([self.POSTINGS_BUDGET, k])
         with self._lock:
             hits = self._db.execute(sql, args).fetchall()
             if not hits:
@@ -409,13 +432,13 @@ class Catalog:
             )
         return [(ids[r], float(s)) for r, s in hits if r in ids]
 
-    def _lexical_terms(self, query: str) -> list[str]:
+    def _lexical_terms(self, query: str) -> LexicalPlan:
         """The query's words worth scoring (see `choose_terms`), with document frequencies from
         FTS5's own vocabulary (the words stemmed as its porter tokenizer stems them).
         """
         words = query_words(query)
         if not words:
-            return []
+            return LexicalPlan([], [])
         with self._lock:
             df = {w: self._document_frequency(w) for w in words}
             total = self._db.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0

@@ -84,6 +84,10 @@ class _Connection:
         self._conn.close()
 
 
+def _tsquery(lexemes: list[str], op: str) -> str:
+    return op.join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in lexemes)
+
+
 class PgCatalog(Catalog):
     _BEGIN = "BEGIN"
     POSTINGS_BUDGET = 15_000  # ts_rank reads each matching row's tsvector: ~4 µs a row
@@ -132,20 +136,20 @@ class PgCatalog(Catalog):
                 (" ".join(words),),
             ).fetchall())
             total = self._db.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0
-        terms = choose_terms(df, int(total), self.POSTINGS_BUDGET)
-        if not terms:
+        plan = choose_terms(df, int(total), self.POSTINGS_BUDGET)
+        if not plan.terms:
             return []
-        tsquery = " | ".join("'" + t.replace("\\", "\\\\").replace("'", "''") + "'" for t in terms)
-        sql = (
-            "SELECT chunk_id, ts_rank(tsv, t.q) AS r FROM chunks, "
-            "(SELECT CAST(? AS tsquery) AS q) AS t WHERE tsv @@ t.q"
-        )
-        args: list[object] = [tsquery]
+
+        # The matches are read in a subquery capped at the budget, so the work is bounded even
+        # when the required words together are past it (ts_rank reads each row's tsvector).
+        inner = "SELECT id, chunk_id, tsv FROM chunks WHERE tsv @@ CAST(? AS tsquery)"
+        args: list[object] = [_tsquery(plan.required or plan.terms, " & " if plan.required else " | ")]
         if allowed is not None:
-            sql += f" AND doc_id IN ({','.join('?' * len(allowed))})"
+            inner += f" AND doc_id IN ({','.join('?' * len(allowed))})"
             args.extend(allowed)
-        sql += " ORDER BY r DESC, id LIMIT ?"
-        args.append(k)
+        sql = (f"SELECT chunk_id, ts_rank(tsv, CAST(? AS tsquery)) AS r FROM ({inner} LIMIT ?) m "
+               "ORDER BY r DESC, id LIMIT ?")
+        args = [_tsquery(plan.terms, " | "), *args, self.POSTINGS_BUDGET, k]
         with self._lock:
             return [(r[0], float(r[1])) for r in self._db.execute(sql, args).fetchall()]
 

@@ -81,7 +81,8 @@ def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[st
     """(host, port) of a running Chroma server: `.ci/run`'s, or one started for this session."""
     import os
 
-    from tests.servers import chroma_server as start, wait_port
+    from tests.servers import chroma_server as start
+    from tests.servers import wait_port
 
     given = os.environ.get("BRIEFING_TEST_CHROMA_PORT")
     if given:

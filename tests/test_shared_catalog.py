@@ -279,12 +279,35 @@ def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(c
     assert len(catalog.lexical("council zeppelin", k=100)) == 6  # 5 + 1 postings: all scored
 
 
+def test_past_the_budget_chunks_must_hold_the_rare_words_together_and_work_is_capped(catalog,
+                                                                                     monkeypatch):
+    """Two words each in ~9% of the archive, neither affordable alone: the lexical leg returns
+    the chunks that hold both, and a single such word never scores more than the budget."""
+    texts = ([f"Filler note {i} on shipping schedules." for i in range(200)]
+             + [f"Alpha battalion moved on day {i}." for i in range(17)]
+             + [f"Beta convoy waited on day {i}." for i in range(17)]
+             + [f"Alpha battalion met the beta convoy, report {i}." for i in range(3)])
+    for i, text in enumerate(texts):
+        a = _article(f"d{i}", text)
+        catalog.commit_document(a, _chunks(a, size=400), None)
+    monkeypatch.setattr(catalog, "POSTINGS_BUDGET", 10)
+    if hasattr(catalog, "_df_cache"):
+        catalog._df_cache.clear()
+    both = {c for c, _ in catalog.lexical("alpha beta", k=100)}
+    assert both == {f"d{i}:0" for i in range(234, 237)}
+    alone = [c for c, _ in catalog.lexical("alpha", k=100)]
+    assert len(alone) == 10 and set(alone) <= {f"d{i}:0" for i in [*range(200, 217), *range(234, 237)]}
+
+
 def test_choose_terms_takes_rare_words_first_within_the_budget():
-    from index.catalog import choose_terms
+    from index.catalog import LexicalPlan, choose_terms
 
     df = {"zeppelin": 3, "hangar": 40, "council": 900_000}
-    assert choose_terms(df, 1_000_000, budget=10**7) == list(df)  # small enough: all of them
-    assert choose_terms(df, 1_000_000, budget=100) == ["zeppelin", "hangar"]
-    assert choose_terms({"treaty": 5_000, "russia": 850_000}, 1_000_000, 1_000) == ["treaty"]
-    assert choose_terms({"russia": 850_000}, 1_000_000, 1_000) == []  # common: IDF near zero
-    assert choose_terms({"novel": 0, "russia": 850_000}, 1_000_000, 1_000) == ["novel"]
+    assert choose_terms(df, 1_000_000, budget=10**7) == (list(df), [])  # small: all of them
+    assert choose_terms(df, 1_000_000, budget=100) == (["zeppelin", "hangar"], [])
+    assert choose_terms({"treaty": 5_000, "russia": 850_000}, 1_000_000, 1_000) == (["treaty"], [])
+    assert choose_terms({"russia": 850_000}, 1_000_000, 1_000) == ([], [])  # IDF near zero
+    assert choose_terms({"novel": 0, "russia": 850_000}, 1_000_000, 1_000) == (["novel"], [])
+    # Every word past the budget: chunks must hold the rarer uncommon ones together.
+    both = choose_terms({"geneva": 80_000, "treaty": 60_000, "russia": 850_000}, 10**6, 15_000)
+    assert both == LexicalPlan(["treaty", "geneva"], ["treaty", "geneva"])
