@@ -20,10 +20,11 @@ from assistant.extractive import (
     score_sentences,
     select,
 )
-from assistant.retrieval import Filters, Retriever
-from assistant.text import content_terms, mentions, named_entities
 from assistant.types import Answer, Passage
 from index.embeddings import Embedder
+from index.search import Retriever
+from index.text import content_terms, mentions, named_entities
+from index.types import Filters
 
 NOT_IN_SOURCES = "The sources do not say."
 

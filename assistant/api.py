@@ -9,7 +9,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.retrieval import Filters
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from assistant.types import (
@@ -23,6 +22,7 @@ from assistant.types import (
 )
 from index.embeddings import Embedder
 from index.pipeline import Progress
+from index.types import Filters
 
 
 class Assistant:

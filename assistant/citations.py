@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.text import content_terms
 from assistant.types import Citation, Passage
+from index.text import content_terms
 
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n+")

@@ -218,10 +218,10 @@ def prepare() -> None:
     """Prepare the embedding model once (the ONNX export), so the first real run starts fast."""
     import time
 
-    from index.embedders import make_embedder
+    from assistant.services import build_embedder
 
     t = time.perf_counter()
-    embedder = make_embedder(Settings())
+    embedder = build_embedder(Settings())
     typer.echo(f"embedding model ready: {embedder.name} ({time.perf_counter() - t:.1f} s)")
 
 

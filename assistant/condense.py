@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from assistant.text import content_terms, named_entities
+from index.text import content_terms, named_entities
 
 _WHAT_ABOUT = re.compile(
     r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(?P<x>.+?)\s*\??\s*$|"

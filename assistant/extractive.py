@@ -16,8 +16,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.citations import is_instruction, passage_sentences
-from assistant.text import content_terms, mentions, named_entities
 from assistant.types import Passage
+from index.text import content_terms, mentions, named_entities
 
 
 @dataclass(frozen=True)

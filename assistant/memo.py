@@ -14,9 +14,9 @@ from typing import Any
 
 from assistant.citations import unmark
 from assistant.positions import rank
-from assistant.text import content_terms
 from assistant.timeline import FUTURE, find_events
 from assistant.types import Answer, Citation, Memo, MemoSection, Passage, Position, TimelineEvent
+from index.text import content_terms
 
 MAX_WORDS = 450
 STANCE_LABELS = {"demands": "demands", "rejects": "red lines / rejects", "offers": "offers"}

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+
 from assistant.parties import Mention, Registry
-from assistant.text import content_terms
-from assistant.types import Article, Citation, Position
+from assistant.types import Article, Citation, Position, StatementRow
+from index.catalog import Catalog
 from index.chunking import sentence_spans
+from index.text import content_terms
 
 STANCES = ("demands", "rejects", "offers", "warns", "assures")
 
@@ -253,42 +256,41 @@ def stance_of_question(question: str) -> str | None:
     return None
 
 
-Row = tuple[str, str, int, int, str, str, str]
-
-
 class Annotator:
     """Finds a document's stance statements at ingest time (learning its speakers first), so
     asking for positions reads stored rows instead of re-reading every document.
     """
 
-    def __init__(self, registry: Registry, catalog: object) -> None:
+    def __init__(self, registry: Registry, catalog: Catalog) -> None:
         self.registry = registry
         self._catalog = catalog
         self._lock = threading.Lock()
 
-    def __call__(self, article: Article) -> list[Row]:
+    def __call__(self, article: Article) -> list[StatementRow]:
         return self.statements(article.text, article.source)
 
-    def statements(self, text: str, source: str) -> list[Row]:
+    def statements(self, text: str, source: str) -> list[StatementRow]:
         with self._lock:
             before = dict(self.registry.people)
             self.registry.learn_people(text)
             new = {k: v for k, v in self.registry.people.items() if k not in before}
-            self._catalog.add_people(new)  # type: ignore[attr-defined]
+            self._catalog.add_people(new)
             found = find_statements(text, self.registry, self.registry.party_of_source(source))
         return [
-            (st.party_id, st.stance, st.span[0], st.span[1], st.about, st.speaker, st.voice)
+            StatementRow(
+                st.party_id, st.stance, st.span[0], st.span[1], st.about, st.speaker, st.voice
+            )
             for st in found
         ]
 
     def backfill(self) -> int:
         """Annotate documents stored before statements were kept (once per store)."""
-        rows = self._catalog.documents_without_statements_pass()  # type: ignore[attr-defined]
+        rows = self._catalog.documents_without_statements_pass()
         for _doc_id, text, _source, _date in rows:
             self.registry.learn_people(text)
         for doc_id, text, source, _date in rows:
-            self._catalog.replace_statements(doc_id, self.statements(text, source))  # type: ignore[attr-defined]
-        self._catalog.mark_statements_pass()  # type: ignore[attr-defined]
+            self._catalog.replace_statements(doc_id, self.statements(text, source))
+        self._catalog.mark_statements_pass()
         return len(rows)
 
 
@@ -298,37 +300,31 @@ class PositionIndex:
     """
 
     def __init__(
-        self, catalog: object, registry: Registry, embed: object, limit: int = 500
+        self,
+        catalog: Catalog,
+        registry: Registry,
+        embed: Callable[[Sequence[str]], np.ndarray],
+        limit: int = 500,
     ) -> None:
         self._catalog = catalog
         self.registry = registry
         self._embed = embed
         self._limit = limit
-        self._vectors: dict[tuple[str, int], object] = {}
+        self._vectors: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
 
     def all(self) -> list[Position]:
         return self.select()
 
     def _load(self, party_id: str | None, stance: str | None) -> list[Position]:
-        rows = self._catalog.statement_rows(party_id, stance, self._limit)  # type: ignore[attr-defined]
+        rows = self._catalog.statement_rows(party_id, stance, self._limit)
         positions = []
-        for (
-            doc_id,
-            pid,
-            st,
-            start,
-            end,
-            about,
-            speaker,
-            voice,
-            sentence,
-            title,
-            source,
-            date,
-            url,
-        ) in rows:
-            passage = self._catalog.chunk_at(doc_id, start)  # type: ignore[attr-defined]
+        for stored in rows:
+            doc_id, r, sentence = stored.doc_id, stored.row, stored.sentence
+            pid, st, start, end = r.party_id, r.stance, r.start, r.end
+            about, speaker, voice = r.about, r.speaker, r.voice
+            title, source, date, url = stored.title, stored.source, stored.date, stored.url
+            passage = self._catalog.chunk_at(doc_id, start)
             citation = Citation(
                 n=0,
                 doc_id=doc_id,
@@ -368,15 +364,13 @@ class PositionIndex:
         pid = (self.registry.find(party) or party) if party else None
         found = self._load(pid, stance)
         if topic and topic.strip() and found:
-            import numpy as np
-
             with self._lock:
                 missing = [p for p in found if _key(p) not in self._vectors]
                 if missing:
-                    vecs = self._embed([p.text for p in missing])  # type: ignore[operator]
+                    vecs = self._embed([p.text for p in missing])
                     for p, v in zip(missing, vecs, strict=True):
                         self._vectors[_key(p)] = v
-            q = self._embed([topic])[0]  # type: ignore[operator]
+            q = self._embed([topic])[0]
             terms = set(content_terms(topic))
             keep = []
             for p in found:

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from assistant.answer import AnswerConfig, Answerer
 from assistant.parties import Registry
 from assistant.positions import Annotator, PositionIndex
-from assistant.retrieval import Retriever
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.embeddings import Embedder
 from index.pipeline import Ingestor
+from index.search import Retriever
 from index.store import ChromaIndex, VectorIndex
 
 
@@ -35,9 +35,16 @@ class Services:
 
 
 def build_embedder(settings: Settings, stored: str | None = None) -> Embedder:
-    from index.embedders import make_embedder
+    from index.embedders import EmbedderConfig, make_embedder
 
-    return make_embedder(settings, stored=stored)
+    config = EmbedderConfig(
+        model=settings.embedding_model,
+        backend=settings.embedding_backend,
+        cache=settings.model_cache,
+        max_seq_tokens=settings.max_seq_tokens,
+        batch_size=settings.embedding_batch_size,
+    )
+    return make_embedder(config, stored=stored)
 
 
 log = logging.getLogger(__name__)

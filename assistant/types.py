@@ -1,7 +1,8 @@
-"""The project's own small types.
+"""The upper layer's own small types: citations, answers, positions, memos.
 
 Framework objects (LangChain documents, Chroma results, tensors) never cross these boundaries:
-the UI, the CLI and scripts only see what is defined here.
+the UI, the CLI and scripts only see what is defined here and in `index.types`, which this module
+re-exports so callers have one place to import from.
 """
 
 from __future__ import annotations
@@ -10,59 +11,33 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from index.types import (
+    Article,
+    Chunk,
+    DocumentInfo,
+    IngestFailure,
+    IngestReport,
+    Passage,
+    StatementRow,
+    StoredStatement,
+)
 
-@dataclass(frozen=True)
-class Article:
-    """One cleaned document, ready to be chunked; `text` is what every span points into."""
-
-    doc_id: str
-    text: str
-    title: str
-    source: str = ""
-    date: str = ""  # ISO 8601 (YYYY-MM-DD) or ""
-    url: str = ""
-    language: str = ""
-    path: str = ""  # file name, or "" for pasted text
-    origin: str = ""  # the key that identifies "the same file" across re-ingests
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass(frozen=True)
-class Chunk:
-    """A contiguous slice of an article's text, made of whole sentences."""
-
-    chunk_id: str
-    doc_id: str
-    ordinal: int
-    text: str
-    start: int  # character span in Article.text
-    end: int
-    sentence_spans: tuple[tuple[int, int], ...]  # absolute spans in Article.text
-    embed_text: str = ""  # contextual header + text; what the embedder sees
-
-
-@dataclass(frozen=True)
-class Passage:
-    """A retrieved chunk with the metadata a reader needs to judge and cite it."""
-
-    doc_id: str
-    chunk_id: str
-    text: str
-    title: str
-    source: str
-    date: str
-    url: str
-    score: float
-    start: int = 0
-    end: int = 0
-    sentence_spans: tuple[tuple[int, int], ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["sentence_spans"] = [list(s) for s in self.sentence_spans]
-        return d
+__all__ = [
+    "Answer",
+    "Article",
+    "Chunk",
+    "Citation",
+    "DocumentInfo",
+    "IngestFailure",
+    "IngestReport",
+    "Memo",
+    "MemoSection",
+    "Passage",
+    "Position",
+    "StatementRow",
+    "StoredStatement",
+    "TimelineEvent",
+]
 
 
 @dataclass(frozen=True)
@@ -104,56 +79,6 @@ class Answer:
             "uncovered": list(self.uncovered),
             "citations": [c.to_dict() for c in self.citations],
             "closest": [p.to_dict() for p in self.closest],
-        }
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    """What the catalog knows about one stored document."""
-
-    doc_id: str
-    title: str
-    source: str
-    date: str
-    url: str
-    path: str
-    chunks: int
-    words: int
-    duplicate_of: str = ""  # set for near-duplicates stored as a link only
-
-    def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class IngestFailure:
-    path: str
-    reason: str
-
-
-@dataclass
-class IngestReport:
-    added: int = 0
-    unchanged: int = 0
-    replaced: int = 0
-    duplicates: int = 0
-    failed: list[IngestFailure] = field(default_factory=list)
-    skipped: list[str] = field(default_factory=list)
-    chunks: int = 0
-    seconds: float = 0.0
-    doc_ids: list[str] = field(default_factory=list)
-    duplicate_notes: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "added": self.added,
-            "unchanged": self.unchanged,
-            "replaced": self.replaced,
-            "duplicates": self.duplicates,
-            "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
-            "skipped": list(self.skipped),
-            "chunks": self.chunks,
-            "seconds": round(self.seconds, 3),
         }
 
 
@@ -226,3 +151,4 @@ class Memo:
             "markdown": self.markdown,
             "citations": [c.to_dict() for c in self.citations],
         }
+

@@ -37,10 +37,10 @@ def source_words(paths: list[Path]) -> int:
 
 def run_ours(paths: list[Path], store: Path) -> dict:
     from assistant.api import open_assistant
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
-    embedder = make_embedder(Settings())
+    embedder = build_embedder(Settings())
     # Warm up as the peer does (its imports and model load happen before its clock starts):
     # one small document through the whole pipeline, into a scratch store.
     with open_assistant(store.parent / "warmup", embedder=embedder) as w:

@@ -96,10 +96,10 @@ def main() -> None:
     ap.add_argument("--chunks", type=int, default=10_000)
     ap.add_argument("--queries", type=int, default=60)
     args = ap.parse_args()
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
-    real = make_embedder(Settings())
+    real = build_embedder(Settings())
     with tempfile.TemporaryDirectory() as tmp:
         t = time.perf_counter()
         a, ours_quality = build(Path(tmp) / "store", args.chunks, real)

@@ -156,11 +156,11 @@ def main() -> None:
     ap.add_argument("--queries", type=int, default=40)
     args = ap.parse_args()
     from assistant.api import open_assistant
+    from assistant.services import build_embedder
     from assistant.settings import Settings
     from index.chunking import sentence_spans
-    from index.embedders import make_embedder
 
-    embedder = make_embedder(Settings())
+    embedder = build_embedder(Settings())
     rows = []
     for mode in args.modes:
         with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:

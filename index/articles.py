@@ -6,9 +6,9 @@ import hashlib
 import re
 from datetime import date, datetime
 
-from assistant.types import Article
 from index.cleaning import normalise
 from index.loaders import LoadError, RawDoc
+from index.types import Article
 
 MIN_WORDS = 5
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")

@@ -22,8 +22,16 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
-from assistant.types import Article, Chunk, DocumentInfo, Passage
 from index.dedup import band_keys
+from index.text import STOPWORDS
+from index.types import (
+    Article,
+    Chunk,
+    DocumentInfo,
+    Passage,
+    StatementRow,
+    StoredStatement,
+)
 
 SCHEMA_VERSION = 1
 
@@ -67,8 +75,6 @@ COMMON_SHARE = 0.10
 
 def query_words(query: str) -> list[str]:
     """Lower-cased words of a query, stopwords out (they would match nearly every chunk)."""
-    from assistant.text import STOPWORDS
-
     words = re.findall(r"\w+", query.lower())
     return list(dict.fromkeys(w for w in words if len(w) > 1 and w not in STOPWORDS))
 
@@ -274,10 +280,8 @@ class Catalog:
 
     def statement_rows(
         self, party_id: str | None = None, stance: str | None = None, limit: int = 500
-    ) -> list[tuple]:
-        """Newest first: (doc_id, party_id, stance, start, end, about, speaker, voice,
-        sentence, title, source, date, url).
-        """
+    ) -> list[StoredStatement]:
+        """Stored statements with their sentence and document metadata, newest first."""
         sql = (
             'SELECT s.doc_id, s.party_id, s.stance, s.start, s."end", s.about, s.speaker, '
             's.voice, substr(d.text, s.start + 1, s."end" - s.start), d.title, d.source, '
@@ -293,7 +297,19 @@ class Catalog:
         sql += " ORDER BY d.date DESC, s.doc_id, s.start LIMIT ?"
         args.append(limit)
         with self._lock:
-            return [tuple(r) for r in self._db.execute(sql, args)]
+            rows = list(self._db.execute(sql, args))
+        return [
+            StoredStatement(
+                doc_id=r[0],
+                row=StatementRow(r[1], r[2], r[3], r[4], r[5] or "", r[6] or "", r[7] or ""),
+                sentence=r[8],
+                title=r[9] or "",
+                source=r[10] or "",
+                date=r[11] or "",
+                url=r[12] or "",
+            )
+            for r in rows
+        ]
 
     def documents_without_statements_pass(self) -> list[tuple[str, str, str, str]]:
         """(doc_id, text, source, date) of documents never annotated (stores made before)."""
@@ -310,14 +326,12 @@ class Catalog:
                 )
             ]
 
-    def replace_statements(
-        self, doc_id: str, statements: Sequence[tuple[str, str, int, int, str, str, str]]
-    ) -> None:
+    def replace_statements(self, doc_id: str, statements: Sequence[StatementRow]) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
             db.executemany(
                 "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
-                [(doc_id, *st) for st in statements],
+                [(doc_id, *st.as_tuple()) for st in statements],
             )
 
     def mark_statements_pass(self) -> None:
@@ -491,13 +505,13 @@ class Catalog:
         minhash: np.ndarray | None,
         replaces: str | None = None,
         duplicate_of: str = "",
-        statements: Sequence[tuple[str, str, int, int, str, str, str]] = (),
+        statements: Sequence[StatementRow] = (),
         owner: str = "",
     ) -> bool:
         """Make a document visible (and drop the one it replaces) in a single transaction.
 
-        `statements` are its stance statements: (party_id, stance, start, end, about, speaker,
-        voice), stored with it so the positions matrix never re-reads the whole store.
+        `statements` are its stance statements, stored with it so the positions matrix never
+        re-reads the whole store.
 
         Returns False, changing nothing, when another writer (a process, or a host sharing the
         catalog) committed the same document first: its vectors are the ones just written too.
@@ -530,7 +544,7 @@ class Catalog:
             )
             db.executemany(
                 "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
-                [(article.doc_id, *st) for st in statements],
+                [(article.doc_id, *st.as_tuple()) for st in statements],
             )
             if minhash is not None and not duplicate_of:
                 db.executemany(

@@ -10,7 +10,7 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 
-from assistant.types import Article, Chunk
+from index.types import Article, Chunk
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 _PARA = re.compile(r"\n\s*\n")

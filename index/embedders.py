@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.settings import Settings
 from index.embeddings import (
     Embedder,
     SentenceTransformerEmbedder,
@@ -12,6 +12,17 @@ from index.embeddings import (
     offline_env,
     resolve_model_path,
 )
+
+
+@dataclass(frozen=True)
+class EmbedderConfig:
+    """What choosing an embedder needs; the upper layer fills it from its settings."""
+
+    model: str
+    backend: str = "auto"  # auto, onnx, onnx-int8, torch
+    cache: Path = Path.home() / ".cache" / "briefing-assistant"
+    max_seq_tokens: int = 256
+    batch_size: int = 32
 
 
 def cpu_has_vnni() -> bool:
@@ -34,31 +45,31 @@ def choose_backend(requested: str, stored: str | None) -> str:
     return "onnx-int8" if cpu_has_vnni() else "onnx"
 
 
-def make_embedder(settings: Settings, stored: str | None = None) -> Embedder:
+def make_embedder(settings: EmbedderConfig, stored: str | None = None) -> Embedder:
     """ONNX Runtime where it is installed and the model is a local folder, PyTorch otherwise.
 
     `stored` is the embedder name an existing store was written with, if any.
     """
     offline_env()
-    backend = choose_backend(settings.embedding_backend, stored)
-    model_path = resolve_model_path(settings.embedding_model)
+    backend = choose_backend(settings.backend, stored)
+    model_path = resolve_model_path(settings.model)
     if backend in ("onnx", "onnx-int8") and isinstance(model_path, Path):
         try:
             from index.onnx_embedder import OnnxEmbedder
         except ImportError:
-            if settings.embedding_backend != "auto":
+            if settings.backend != "auto":
                 raise RuntimeError("the ONNX backend needs: pip install onnxruntime onnx") from None
         else:
             return OnnxEmbedder(
                 model_path,
-                settings.model_cache,
-                model_tag(settings.embedding_model),
+                settings.cache,
+                model_tag(settings.model),
                 quantize=backend == "onnx-int8",
                 max_seq_tokens=settings.max_seq_tokens,
-                batch_size=settings.embedding_batch_size,
+                batch_size=settings.batch_size,
             )
     return SentenceTransformerEmbedder(
-        settings.embedding_model,
+        settings.model,
         max_seq_tokens=settings.max_seq_tokens,
-        batch_size=settings.embedding_batch_size,
+        batch_size=settings.batch_size,
     )

@@ -17,7 +17,6 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.types import Article, Chunk, IngestFailure, IngestReport
 from index import dedup
 from index.articles import build_article
 from index.catalog import Catalog
@@ -25,6 +24,7 @@ from index.chunking import chunk_article
 from index.embeddings import Embedder
 from index.loaders import LoadError, RawDoc, iter_files, load_file
 from index.store import VectorIndex
+from index.types import Article, Chunk, IngestFailure, IngestReport, StatementRow, date_key
 
 # A writer on another host cannot be asked whether it is alive: its journal entries are trusted
 # for this long (one group is embedded and committed in seconds).
@@ -54,7 +54,7 @@ class Ingestor:
         chunk_tokens: int = 180,
         near_duplicate_threshold: float = 0.8,
         max_file_bytes: int = 20_000_000,
-        annotate: Callable[[Article], list[tuple[str, str, int, int, str, str, str]]] | None = None,
+        annotate: Callable[[Article], Sequence[StatementRow]] | None = None,
     ) -> None:
         self._embedder = embedder
         self._vectors = vectors
@@ -284,7 +284,7 @@ def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:
     return {
         "doc_id": a.doc_id,
         "source": a.source,
-        "date": int(a.date.replace("-", "")) if a.date else 0,
+        "date": date_key(a.date),
         "ordinal": c.ordinal,
     }
 

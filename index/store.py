@@ -11,6 +11,8 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from index.types import Filters, date_key
+
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
 
@@ -28,9 +30,9 @@ class VectorIndex(Protocol):
     ) -> None: ...
 
     def query(
-        self, vector: np.ndarray, k: int, where: Where | None = None
+        self, vector: np.ndarray, k: int, filters: Filters | None = None
     ) -> list[tuple[str, float]]:
-        """Return up to k (id, cosine similarity) pairs, best first."""
+        """Return up to k (id, cosine similarity) pairs, best first, among chunks that pass."""
         ...
 
     def delete(self, ids: Sequence[str]) -> None: ...
@@ -96,14 +98,14 @@ class ChromaIndex:
             )
 
     def query(
-        self, vector: np.ndarray, k: int, where: Where | None = None
+        self, vector: np.ndarray, k: int, filters: Filters | None = None
     ) -> list[tuple[str, float]]:
         if k <= 0:
             return []
         res = self._col.query(
             query_embeddings=[np.asarray(vector, dtype=np.float32)],
             n_results=k,
-            where=where or None,
+            where=chroma_where(filters),
             include=["distances"],
         )
         ids = res["ids"][0] if res["ids"] else []
@@ -119,3 +121,19 @@ class ChromaIndex:
 
     def count(self) -> int:
         return int(self._col.count())
+
+
+def chroma_where(filters: Filters | None) -> Where | None:
+    """Chroma's metadata filter for a store-neutral `Filters` (dates as `date_key` integers)."""
+    if not filters:
+        return None
+    clauses: list[Where] = []
+    if filters.doc_ids:
+        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
+    if filters.sources:
+        clauses.append({"source": {"$in": list(filters.sources)}})
+    if filters.date_from:
+        clauses.append({"date": {"$gte": date_key(filters.date_from)}})
+    if filters.date_to:
+        clauses.append({"date": {"$lte": date_key(filters.date_to)}})
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}

@@ -422,7 +422,7 @@ def write_story(tmp_path: Path) -> Callable[..., Path]:
 @pytest.fixture(scope="session")
 def real_embedder():
     """The packaged MiniLM model, loaded once per run, for the tests that judge quality."""
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
-    return make_embedder(Settings())
+    return build_embedder(Settings())

@@ -15,18 +15,18 @@ TEXTS = [
 
 @pytest.fixture(scope="module")
 def torch_embedder():
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
-    return make_embedder(Settings(embedding_backend="torch"))
+    return build_embedder(Settings(embedding_backend="torch"))
 
 
 def test_onnx_matches_pytorch(torch_embedder, tmp_path):
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
     from index.onnx_embedder import OnnxEmbedder
 
-    onnx = make_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
+    onnx = build_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
     assert isinstance(onnx, OnnxEmbedder)
     a = onnx.embed_documents(TEXTS)  # one padded batch of very different lengths
     b = torch_embedder.embed_documents(TEXTS)
@@ -36,7 +36,7 @@ def test_onnx_matches_pytorch(torch_embedder, tmp_path):
     assert onnx.name == torch_embedder.name  # one store serves both backends
     assert onnx.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
     # a second embedder reuses the export instead of making it again
-    again = make_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
+    again = build_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
     assert np.allclose(again.embed_documents(TEXTS[:1]), a[:1])
     assert len(list((tmp_path / "cache").rglob("*.onnx"))) == 1
 
@@ -56,11 +56,11 @@ def test_auto_follows_the_cpu_and_then_the_store(tmp_path, monkeypatch):
 
 def test_int8_is_a_different_model_for_the_store(tmp_path, torch_embedder):
     from assistant.api import open_assistant
+    from assistant.services import build_embedder
     from assistant.settings import Settings
     from index.catalog import StoreMismatch
-    from index.embedders import make_embedder
 
-    int8 = make_embedder(Settings(embedding_backend="onnx-int8", model_cache=tmp_path / "cache"))
+    int8 = build_embedder(Settings(embedding_backend="onnx-int8", model_cache=tmp_path / "cache"))
     assert int8.name.endswith("@int8")
     vec = int8.embed_documents(TEXTS[:1])[0]
     ref = torch_embedder.embed_documents(TEXTS[:1])[0]

@@ -50,11 +50,11 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     from assistant.api import open_assistant
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
     store = tmp_path_factory.mktemp("eval-store")
-    assistant = open_assistant(store, embedder=make_embedder(Settings()))
+    assistant = open_assistant(store, embedder=build_embedder(Settings()))
     try:
         report = assistant.ingest(source_files())
         assert not report.failed, report.failed

@@ -60,7 +60,7 @@ def snapshot(a, queries, ids=None):
     Dense scores depend only on the stored vectors, so any change to what was stored shows; the
     hybrid ranking legitimately moves when a new document changes the BM25 statistics.
     """
-    from assistant.retrieval import Filters
+    from index.types import Filters
 
     docs = a.documents()
     ids = ids if ids is not None else [d.doc_id for d in docs]

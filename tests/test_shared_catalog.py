@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.types import Article, Chunk
+from assistant.types import Article, Chunk, StatementRow
 from index.catalog import Catalog, StoreMismatch
 from index.pipeline import owner_alive, owner_id
 
@@ -87,7 +87,7 @@ def test_a_second_commit_of_the_same_document_changes_nothing(catalog):
 def test_remove_hides_everything_and_leaves_a_pending_delete(catalog):
     a = _article("d1", HARBOR)
     catalog.commit_document(a, _chunks(a), np.arange(128, dtype=np.uint64),
-                            statements=[("us", "demands", 0, 10, "strike", "", "own")])
+                            statements=[StatementRow("us", "demands", 0, 10, "strike", "", "own")])
     before = catalog.generation()
     assert catalog.remove_document("d1", owner="host:1")
     assert catalog.counts() == (0, 0) and catalog.lexical("dockworkers", 5) == []
@@ -112,7 +112,7 @@ def test_minhash_candidates_aliases_people_and_statements(catalog):
     from index.dedup import band_keys
 
     catalog.commit_document(a, _chunks(a), sig,
-                            statements=[("union", "demands", 0, 20, "pay", "Ann Lee", "own")])
+                            statements=[StatementRow("union", "demands", 0, 20, "pay", "Ann Lee", "own")])
     ids, sigs = catalog.minhashes(band_keys(sig))
     assert ids == ["d1"] and np.array_equal(sigs[0], sig)
     catalog.add_alias("file:copy", "d1")
@@ -121,7 +121,8 @@ def test_minhash_candidates_aliases_people_and_statements(catalog):
     catalog.add_people({"Ann Lee": "someone else"})  # first learned wins, no error
     assert catalog.learned_people() == {"Ann Lee": "union"}
     row = catalog.statement_rows(party_id="union")[0]
-    assert row[1:3] == ("union", "demands") and row[8] == HARBOR[:20]
+    assert (row.row.party_id, row.row.stance) == ("union", "demands")
+    assert row.sentence == HARBOR[:20] and row.row.speaker == "Ann Lee"
     assert catalog.chunk_at("d1", 70).chunk_id == "d1:1"
 
 

@@ -75,10 +75,10 @@ class Running:
 @functools.cache
 def embedder() -> Any:
     """The real embedding model, loaded once per test run."""
+    from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.embedders import make_embedder
 
-    return make_embedder(Settings())
+    return build_embedder(Settings())
 
 
 def build_store(store: Path, articles: bool = True, **overrides: Any) -> Any:

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from index.store import ChromaIndex
+from index.types import Filters
 
 
 @pytest.fixture(params=["embedded", "server"])
@@ -54,9 +55,9 @@ def test_upsert_is_idempotent(index):
 def test_filters_and_delete(index):
     _add(index, "d1", 4, seed=1, date=20220110, source="A")
     ids2, vecs2 = _add(index, "d2", 4, seed=2, date=20220201, source="B")
-    hits = index.query(vecs2[0], k=10, where={"source": {"$in": ["A"]}})
+    hits = index.query(vecs2[0], k=10, filters=Filters(sources=("A",)))
     assert hits and all(h.startswith("d1:") for h, _ in hits)
-    hits = index.query(vecs2[0], k=10, where={"date": {"$gte": 20220115}})
+    hits = index.query(vecs2[0], k=10, filters=Filters(date_from="2022-01-15"))
     assert {h for h, _ in hits} == set(ids2)
     assert sorted(index.ids_for("d2")) == sorted(ids2)
     index.delete(index.ids_for("d2"))

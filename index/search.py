@@ -1,59 +1,15 @@
-"""Finding passages: dense search over Chroma, hydrated from the catalog."""
+"""Finding passages: dense (vector index) and BM25 (catalog) legs, fused and diversified."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
-from typing import Any, Literal
+from dataclasses import replace
+from typing import Literal
 
-from assistant.types import DocumentInfo, Passage
 from index.catalog import Catalog
 from index.embeddings import Embedder
 from index.store import VectorIndex
-
-
-@dataclass(frozen=True)
-class Filters:
-    """Restrict a search to some documents, sources or a date range (ISO dates, inclusive)."""
-
-    doc_ids: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    date_from: str = ""
-    date_to: str = ""
-
-    @classmethod
-    def from_any(cls, value: Filters | dict[str, Any] | None) -> Filters | None:
-        if value is None or isinstance(value, Filters):
-            return value
-        return cls(
-            doc_ids=tuple(value.get("doc_ids", ()) or ()),
-            sources=tuple(value.get("sources", ()) or ()),
-            date_from=str(value.get("date_from", "") or ""),
-            date_to=str(value.get("date_to", "") or ""),
-        )
-
-    def admits(self, d: DocumentInfo) -> bool:
-        return (
-            (not self.doc_ids or d.doc_id in self.doc_ids)
-            and (not self.sources or d.source in self.sources)
-            and (not self.date_from or (bool(d.date) and d.date >= self.date_from))
-            and (not self.date_to or (bool(d.date) and d.date <= self.date_to))
-        )
-
-    def where(self) -> dict[str, Any] | None:
-        clauses: list[dict[str, Any]] = []
-        if self.doc_ids:
-            clauses.append({"doc_id": {"$in": list(self.doc_ids)}})
-        if self.sources:
-            clauses.append({"source": {"$in": list(self.sources)}})
-        if self.date_from:
-            clauses.append({"date": {"$gte": int(self.date_from.replace("-", ""))}})
-        if self.date_to:
-            clauses.append({"date": {"$lte": int(self.date_to.replace("-", ""))}})
-        if not clauses:
-            return None
-        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
-
+from index.types import Filters, Passage
 
 Mode = Literal["dense", "lexical", "hybrid"]
 RRF_K = 60
@@ -115,11 +71,11 @@ class Retriever:
         if not query.strip():
             return []
         vec = self._embedder.embed_query(query)
-        return self._vectors.query(vec, k, where=filters.where() if filters else None)
+        return self._vectors.query(vec, k, filters=filters)
 
     def _lexical_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
         allowed = None
-        if filters and (filters.doc_ids or filters.sources or filters.date_from or filters.date_to):
+        if filters:
             allowed = [d.doc_id for d in self._catalog.documents() if filters.admits(d)]
         return self._catalog.lexical(query, k, allowed)
 
