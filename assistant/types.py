@@ -151,4 +151,3 @@ class Memo:
             "markdown": self.markdown,
             "citations": [c.to_dict() for c in self.citations],
         }
-

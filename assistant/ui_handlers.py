@@ -222,7 +222,8 @@ class Handlers:
         docs, chunks = self.a.services.catalog.counts()
         s = self.a.services.settings
         vectors = (
-            f"Chroma server {s.chroma_host}:{s.chroma_port}" if s.chroma_mode == "server"
+            f"Chroma server {s.chroma_host}:{s.chroma_port}"
+            if s.chroma_mode == "server"
             else "embedded Chroma"
         )
         where = f"{vectors}, catalog in {self.a.services.catalog.location}"

@@ -50,8 +50,12 @@ def run_ours(paths: list[Path], store: Path) -> dict:
     report = a.ingest(paths)
     seconds = time.perf_counter() - t
     a.close()
-    return {"seconds": seconds, "chunks": report.chunks, "model": embedder.name,
-            "failed": len(report.failed)}
+    return {
+        "seconds": seconds,
+        "chunks": report.chunks,
+        "model": embedder.name,
+        "failed": len(report.failed),
+    }
 
 
 def run_peer(paths: list[Path], store: Path) -> dict:
@@ -67,12 +71,20 @@ def run_peer(paths: list[Path], store: Path) -> dict:
     docs = []
     for p in paths:
         for f in sorted(p.rglob("*.txt")) if p.is_dir() else [p]:
-            docs.append(Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": f.name}))
-    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+            docs.append(
+                Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": f.name})
+            )
+    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
+        docs
+    )
     Chroma.from_documents(splits, embeddings, persist_directory=str(store))
     seconds = time.perf_counter() - t
-    return {"seconds": seconds, "chunks": len(splits), "model": "all-MiniLM-L6-v2@fp32 (peer)",
-            "failed": 0}
+    return {
+        "seconds": seconds,
+        "chunks": len(splits),
+        "model": "all-MiniLM-L6-v2@fp32 (peer)",
+        "failed": 0,
+    }
 
 
 def child(side: str, paths: list[Path]) -> None:
@@ -83,10 +95,16 @@ def child(side: str, paths: list[Path]) -> None:
 
 
 def measure(side: str, paths: list[Path]) -> dict:
-    env = dict(os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False")
+    env = dict(
+        os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False"
+    )
     out = subprocess.run(
         [sys.executable, __file__, "--child", side, "--paths", *map(str, paths)],
-        check=True, capture_output=True, text=True, env=env, cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -108,13 +126,17 @@ def main() -> None:
         best = min(runs, key=lambda r: r["seconds"])
         best["peak_rss_mb"] = max(r["peak_rss_mb"] for r in runs)
         rows[side] = best
-    print(f"Ingestion of {words:,} words ({', '.join(p.name for p in args.paths)}); "
-          f"best of {args.repeat} runs, {os.cpu_count()} CPUs\n")
+    print(
+        f"Ingestion of {words:,} words ({', '.join(p.name for p in args.paths)}); "
+        f"best of {args.repeat} runs, {os.cpu_count()} CPUs\n"
+    )
     print("| pipeline | model | chunks | seconds | words/s | chunks/s | peak RSS MB |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for side, r in rows.items():
-        print(f"| {side} | {r['model']} | {r['chunks']} | {r['seconds']:.2f} | "
-              f"{words / r['seconds']:,.0f} | {r['chunks'] / r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |")
+        print(
+            f"| {side} | {r['model']} | {r['chunks']} | {r['seconds']:.2f} | "
+            f"{words / r['seconds']:,.0f} | {r['chunks'] / r['seconds']:.1f} | {r['peak_rss_mb']:.0f} |"
+        )
     ratio = rows["peer"]["seconds"] / rows["ours"]["seconds"]
     print(f"\nwords/s ratio ours/peer: {ratio:.2f}x (target >= 3x)")
 

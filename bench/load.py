@@ -25,8 +25,6 @@ from common import QUESTIONS, SHARED, free_port  # noqa: E402
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 
-
-
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--users", type=int, default=8)
@@ -44,8 +42,13 @@ def main() -> None:
         a.ingest([SHARED / "corpus" / "articles"])
         ui = app.create_ui(a)
         port = free_port()
-        ui.launch(prevent_thread_lock=True, server_name="127.0.0.1", server_port=port, quiet=True,
-                  **app.launch_options())
+        ui.launch(
+            prevent_thread_lock=True,
+            server_name="127.0.0.1",
+            server_port=port,
+            quiet=True,
+            **app.launch_options(),
+        )
         url = f"http://127.0.0.1:{port}/"
         latencies: list[float] = []
         errors: list[str] = []
@@ -77,8 +80,14 @@ def main() -> None:
             for k in range(5):
                 if time.monotonic() > deadline:
                     break
-                c.predict(f"Load test note {k}. " + seed[: 1500 + 400 * k], f"Load note {k}",
-                          "load test", "", "", api_name="/add_text")
+                c.predict(
+                    f"Load test note {k}. " + seed[: 1500 + 400 * k],
+                    f"Load note {k}",
+                    "load test",
+                    "",
+                    "",
+                    api_name="/add_text",
+                )
             ingest_seconds.append(time.perf_counter() - t)
 
         threads = [threading.Thread(target=user, args=(i,)) for i in range(args.users)]
@@ -93,13 +102,17 @@ def main() -> None:
         a.close()
 
     ms = np.array(latencies) * 1000 if latencies else np.array([0.0])
-    print(f"{args.users} users x {args.questions} questions against the launched app "
-          f"(extractive engine, sample corpus), ingestion running alongside "
-          f"({ingest_seconds[0] if ingest_seconds else float('nan'):.1f} s for 5 pasted articles)\n")
+    print(
+        f"{args.users} users x {args.questions} questions against the launched app "
+        f"(extractive engine, sample corpus), ingestion running alongside "
+        f"({ingest_seconds[0] if ingest_seconds else float('nan'):.1f} s for 5 pasted articles)\n"
+    )
     print("| users | answers | errors | throughput (answers/s) | p50 ms | p95 ms | mean ms |")
     print("|---:|---:|---:|---:|---:|---:|---:|")
-    print(f"| {args.users} | {len(latencies)} | {len(errors)} | {len(latencies) / wall:.1f} | "
-          f"{np.percentile(ms, 50):.0f} | {np.percentile(ms, 95):.0f} | {statistics.mean(ms):.0f} |")
+    print(
+        f"| {args.users} | {len(latencies)} | {len(errors)} | {len(latencies) / wall:.1f} | "
+        f"{np.percentile(ms, 50):.0f} | {np.percentile(ms, 95):.0f} | {statistics.mean(ms):.0f} |"
+    )
     for e in errors[:5]:
         print("error:", e)
 

@@ -29,9 +29,12 @@ def build_from_files(paths: list[Path], store: Path, emb: Any) -> Any:
     docs = []
     for p in paths:
         for f in sorted(p.rglob("*.txt")) if p.is_dir() else [p]:
-            docs.append(Document(page_content=f.read_text(encoding="utf-8"),
-                                 metadata={"source": f.name}))
-    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(docs)
+            docs.append(
+                Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": f.name})
+            )
+    splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
+        docs
+    )
     return Chroma.from_documents(splits, emb, persist_directory=str(store))
 
 
@@ -40,14 +43,22 @@ def copy_of_index(assistant: Any, store: Path, emb: Any) -> Any:
     same size without spending an hour re-embedding filler."""
     from langchain_chroma import Chroma
 
-    vs = Chroma(collection_name="peer", embedding_function=emb, persist_directory=str(store),
-                collection_metadata={"hnsw:space": "cosine"})
+    vs = Chroma(
+        collection_name="peer",
+        embedding_function=emb,
+        persist_directory=str(store),
+        collection_metadata={"hnsw:space": "cosine"},
+    )
     src = assistant.services.vectors._col  # the bench may look inside the adapter
     total = src.count()
     for offset in range(0, total, 2000):
         got = src.get(include=["embeddings", "documents", "metadatas"], limit=2000, offset=offset)
-        vs._collection.add(ids=got["ids"], embeddings=np.asarray(got["embeddings"]),
-                           documents=got["documents"], metadatas=got["metadatas"])
+        vs._collection.add(
+            ids=got["ids"],
+            embeddings=np.asarray(got["embeddings"]),
+            documents=got["documents"],
+            metadatas=got["metadatas"],
+        )
     return vs
 
 
@@ -76,5 +87,9 @@ def quality(vs: Any, gold: list[dict[str, Any]]) -> dict[str, float]:
         r5.append(1.0 if first is not None and first <= 5 else 0.0)
         r10.append(1.0 if first is not None else 0.0)
         rr.append(1.0 / first if first else 0.0)
-    return {"recall@5": float(np.mean(r5)), "recall@10": float(np.mean(r10)),
-            "mrr": float(np.mean(rr)), "n": len(r5)}
+    return {
+        "recall@5": float(np.mean(r5)),
+        "recall@10": float(np.mean(r10)),
+        "mrr": float(np.mean(rr)),
+        "n": len(r5),
+    }

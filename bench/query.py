@@ -61,9 +61,7 @@ def build(store: Path, target_chunks: int, real) -> object:
     probe.ingest(SAMPLES)
     ours = evaluate(probe, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]
     texts = [probe.services.catalog.document_text(d.doc_id) or "" for d in probe.documents()]
-    pool = real.embed_documents(
-        [p.text for q in QUESTIONS for p in probe.search(q, k=10)]
-    )
+    pool = real.embed_documents([p.text for q in QUESTIONS for p in probe.search(q, k=10)])
     probe.close()
     sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]
     emb = FillerEmbedder(real, pool)
@@ -105,8 +103,10 @@ def main() -> None:
         a, ours_quality = build(Path(tmp) / "store", args.chunks, real)
         built = time.perf_counter() - t
         chunks = a.services.vectors.count()
-        questions = [QUESTIONS[i % len(QUESTIONS)] + ("" if i < len(QUESTIONS) else f" ({i})")
-                     for i in range(args.queries)]
+        questions = [
+            QUESTIONS[i % len(QUESTIONS)] + ("" if i < len(QUESTIONS) else f" ({i})")
+            for i in range(args.queries)
+        ]
         for q in QUESTIONS[:3]:  # warm caches of the process, not of the questions measured
             a.search(q)
         search_ms, ask_ms = [], []
@@ -126,25 +126,39 @@ def main() -> None:
             peer.build_from_files(SAMPLES, Path(tmp) / "peer-samples", peer_emb), load_gold()
         )
         a.close()
-    print(f"Index: {chunks:,} chunks (built in {built:.0f} s); {len(questions)} questions; "
-          f"model {real.name}\n")
+    print(
+        f"Index: {chunks:,} chunks (built in {built:.0f} s); {len(questions)} questions; "
+        f"model {real.name}\n"
+    )
     print("| operation | p50 ms | p95 ms | mean ms | target |")
     print("|---|---:|---:|---:|---|")
-    print(f"| search (hybrid, k=10) | {pct(search_ms, 50):.1f} | {pct(search_ms, 95):.1f} | "
-          f"{statistics.mean(search_ms):.1f} | p50 <= 50 |")
-    print(f"| ask (extractive) | {pct(ask_ms, 50):.1f} | {pct(ask_ms, 95):.1f} | "
-          f"{statistics.mean(ask_ms):.1f} | p50 <= 150, p95 <= 300 |")
-    print(f"| peer: LangChain tutorial retriever (Chroma + HuggingFaceEmbeddings, dense, k=10) | "
-          f"{pct(peer_ms, 50):.1f} | {pct(peer_ms, 95):.1f} | {statistics.mean(peer_ms):.1f} | |")
-    print(f"\nRetrieval quality on the sample corpus, gold set ({ours_quality['n']} questions with "
-          "relevant files), file-level:\n")
+    print(
+        f"| search (hybrid, k=10) | {pct(search_ms, 50):.1f} | {pct(search_ms, 95):.1f} | "
+        f"{statistics.mean(search_ms):.1f} | p50 <= 50 |"
+    )
+    print(
+        f"| ask (extractive) | {pct(ask_ms, 50):.1f} | {pct(ask_ms, 95):.1f} | "
+        f"{statistics.mean(ask_ms):.1f} | p50 <= 150, p95 <= 300 |"
+    )
+    print(
+        f"| peer: LangChain tutorial retriever (Chroma + HuggingFaceEmbeddings, dense, k=10) | "
+        f"{pct(peer_ms, 50):.1f} | {pct(peer_ms, 95):.1f} | {statistics.mean(peer_ms):.1f} | |"
+    )
+    print(
+        f"\nRetrieval quality on the sample corpus, gold set ({ours_quality['n']} questions with "
+        "relevant files), file-level:\n"
+    )
     print("| retriever | recall@5 | recall@10 | MRR |")
     print("|---|---:|---:|---:|")
-    print(f"| ours (hybrid, follow-ups rewritten) | {ours_quality['recall@5']:.3f} | "
-          f"{ours_quality['recall@10']:.3f} | {ours_quality['mrr']:.3f} |")
-    print(f"| peer: LangChain tutorial (RCTS 1000/200, dense, raw question) | "
-          f"{peer_quality['recall@5']:.3f} | {peer_quality['recall@10']:.3f} | "
-          f"{peer_quality['mrr']:.3f} |")
+    print(
+        f"| ours (hybrid, follow-ups rewritten) | {ours_quality['recall@5']:.3f} | "
+        f"{ours_quality['recall@10']:.3f} | {ours_quality['mrr']:.3f} |"
+    )
+    print(
+        f"| peer: LangChain tutorial (RCTS 1000/200, dense, raw question) | "
+        f"{peer_quality['recall@5']:.3f} | {peer_quality['recall@10']:.3f} | "
+        f"{peer_quality['mrr']:.3f} |"
+    )
 
 
 if __name__ == "__main__":

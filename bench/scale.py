@@ -38,8 +38,6 @@ def rss_mb(pid: int | None = None) -> float:
     return psutil.Process(pid or os.getpid()).memory_info().rss / 1e6
 
 
-
-
 def pg_rss_mb(url: str) -> float:
     """RSS of the PostgreSQL server behind `url`: the postmaster and its backends."""
     import psutil
@@ -61,8 +59,11 @@ def pg_rss_mb(url: str) -> float:
 def start_server(path: Path) -> tuple[subprocess.Popen, int]:
     port = free_port()
     exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    proc = subprocess.Popen([exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port",
-                             str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(150):
         with socket.socket() as s:
             if s.connect_ex(("127.0.0.1", port)) == 0:
@@ -90,8 +91,14 @@ def fill(a, target: int, sentences: list[str], pool: np.ndarray, rng: random.Ran
             text = "\n\n".join(chunks_text)
             doc = content_id(f"{n}:{text}")
             date = f"2022-0{1 + n % 9}-{1 + n % 28:02d}"
-            art = Article(doc_id=doc, text=text, title=f"Synthetic report {n}", source="bench",
-                          date=date, origin=f"bench:{n}")
+            art = Article(
+                doc_id=doc,
+                text=text,
+                title=f"Synthetic report {n}",
+                source="bench",
+                date=date,
+                origin=f"bench:{n}",
+            )
             chunks = []
             for k, body in enumerate(chunks_text):
                 start = text.index(body, pos)
@@ -100,8 +107,14 @@ def fill(a, target: int, sentences: list[str], pool: np.ndarray, rng: random.Ran
                 chunks.append(Chunk(cid, doc, k, body, start, pos, ((start, pos),)))
                 batch_ids.append(cid)
                 batch_texts.append(body)
-                batch_meta.append({"doc_id": doc, "source": "bench",
-                                   "date": int(date.replace("-", "")), "ordinal": k})
+                batch_meta.append(
+                    {
+                        "doc_id": doc,
+                        "source": "bench",
+                        "date": int(date.replace("-", "")),
+                        "ordinal": k,
+                    }
+                )
             docs.append((art, chunks))
             n += 1
         picks = pool[nrng.integers(0, len(pool), len(batch_ids))]
@@ -117,8 +130,10 @@ def fill(a, target: int, sentences: list[str], pool: np.ndarray, rng: random.Ran
 def measure(a, queries: int) -> dict[str, float]:
     for q in QUESTIONS[:2]:
         a.ask(q)
-    qs = [f"{QUESTIONS[i % len(QUESTIONS)]}{'' if i < len(QUESTIONS) else f' ({i})'}"
-          for i in range(queries)]
+    qs = [
+        f"{QUESTIONS[i % len(QUESTIONS)]}{'' if i < len(QUESTIONS) else f' ({i})'}"
+        for i in range(queries)
+    ]
     s_ms, a_ms, d_ms, l_ms = [], [], [], []
     retriever = a.services.retriever
     for q in qs:
@@ -135,10 +150,14 @@ def measure(a, queries: int) -> dict[str, float]:
         t = time.perf_counter()
         a.ask(q)
         a_ms.append((time.perf_counter() - t) * 1000)
-    return {"dense_p50": float(np.percentile(d_ms, 50)),
-            "lexical_p50": float(np.percentile(l_ms, 50)),
-            "search_p50": float(np.percentile(s_ms, 50)), "search_p95": float(np.percentile(s_ms, 95)),
-            "ask_p50": float(np.percentile(a_ms, 50)), "ask_p95": float(np.percentile(a_ms, 95))}
+    return {
+        "dense_p50": float(np.percentile(d_ms, 50)),
+        "lexical_p50": float(np.percentile(l_ms, 50)),
+        "search_p50": float(np.percentile(s_ms, 50)),
+        "search_p95": float(np.percentile(s_ms, 95)),
+        "ask_p50": float(np.percentile(a_ms, 50)),
+        "ask_p95": float(np.percentile(a_ms, 95)),
+    }
 
 
 def gold_recall(a) -> float:
@@ -146,7 +165,9 @@ def gold_recall(a) -> float:
     the archive grows and the lexical leg skips common words?"""
     from eval.run import evaluate, load_gold
 
-    return float(evaluate(a, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]["recall@5"])
+    return float(
+        evaluate(a, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]["recall@5"]
+    )
 
 
 def main() -> None:
@@ -182,19 +203,28 @@ def main() -> None:
                 a.ingest([SHARED / "corpus" / "articles", SHARED / "seed"])
                 texts = [a.services.catalog.document_text(d.doc_id) or "" for d in a.documents()]
                 sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]
-                pool = embedder.embed_documents([p.text for q in QUESTIONS for p in a.search(q, k=8)])
+                pool = embedder.embed_documents(
+                    [p.text for q in QUESTIONS for p in a.search(q, k=8)]
+                )
                 rng = random.Random(7)
                 for size in sorted(args.sizes):
                     built = fill(a, size, sentences, pool, rng)
                     m = measure(a, args.queries)
                     m["recall5"] = gold_recall(a)
-                    m.update(mode=mode, chunks=a.services.vectors.count(), build_s=built,
-                             rss_mb=rss_mb(),
-                             server_mb=(rss_mb(server.pid) if server else 0.0)
-                             + (pg_rss_mb(pg_url) if pg_url else 0.0))
+                    m.update(
+                        mode=mode,
+                        chunks=a.services.vectors.count(),
+                        build_s=built,
+                        rss_mb=rss_mb(),
+                        server_mb=(rss_mb(server.pid) if server else 0.0)
+                        + (pg_rss_mb(pg_url) if pg_url else 0.0),
+                    )
                     rows.append(m)
-                    print(f"  {mode} {m['chunks']:,}: search p50 {m['search_p50']:.0f} ms, "
-                          f"ask p50 {m['ask_p50']:.0f} ms (built in {built:.0f} s)", flush=True)
+                    print(
+                        f"  {mode} {m['chunks']:,}: search p50 {m['search_p50']:.0f} ms, "
+                        f"ask p50 {m['ask_p50']:.0f} ms (built in {built:.0f} s)",
+                        flush=True,
+                    )
                 if pg_url:
                     a.services.catalog.drop()  # type: ignore[attr-defined]
                 a.close()
@@ -203,22 +233,28 @@ def main() -> None:
                     server.terminate()
                     server.wait(timeout=30)
     print(f"\nmodel {embedder.name}; {args.queries} questions per size\n")
-    print("| mode | chunks | dense leg p50 ms | lexical leg p50 ms | search p50 ms | search p95 ms | "
-          "ask p50 ms | ask p95 ms | gold recall@5 | app RSS MB | servers RSS MB |")
+    print(
+        "| mode | chunks | dense leg p50 ms | lexical leg p50 ms | search p50 ms | search p95 ms | "
+        "ask p50 ms | ask p95 ms | gold recall@5 | app RSS MB | servers RSS MB |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['mode']} | {r['chunks']:,} | {r['dense_p50']:.0f} | {r['lexical_p50']:.0f} | "
-              f"{r['search_p50']:.0f} | {r['search_p95']:.0f} | "
-              f"{r['ask_p50']:.0f} | {r['ask_p95']:.0f} | {r['recall5']:.3f} | {r['rss_mb']:.0f} | "
-              f"{r['server_mb'] or 0:.0f} |")
+        print(
+            f"| {r['mode']} | {r['chunks']:,} | {r['dense_p50']:.0f} | {r['lexical_p50']:.0f} | "
+            f"{r['search_p50']:.0f} | {r['search_p95']:.0f} | "
+            f"{r['ask_p50']:.0f} | {r['ask_p95']:.0f} | {r['recall5']:.3f} | {r['rss_mb']:.0f} | "
+            f"{r['server_mb'] or 0:.0f} |"
+        )
     for mode in args.modes:
         rs = [r for r in rows if r["mode"] == mode]
         if len(rs) >= 2:
             lo, hi = rs[0], rs[-1]
             grow = np.log10(hi["chunks"] / lo["chunks"])
-            print(f"\n{mode}: per 10x chunks, search p50 x{(hi['search_p50'] / lo['search_p50']) ** (1 / grow):.2f}, "
-                  f"ask p50 x{(hi['ask_p50'] / lo['ask_p50']) ** (1 / grow):.2f}, "
-                  f"RSS x{(hi['rss_mb'] / lo['rss_mb']) ** (1 / grow):.2f}")
+            print(
+                f"\n{mode}: per 10x chunks, search p50 x{(hi['search_p50'] / lo['search_p50']) ** (1 / grow):.2f}, "
+                f"ask p50 x{(hi['ask_p50'] / lo['ask_p50']) ** (1 / grow):.2f}, "
+                f"RSS x{(hi['rss_mb'] / lo['rss_mb']) ** (1 / grow):.2f}"
+            )
 
 
 if __name__ == "__main__":

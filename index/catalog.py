@@ -431,8 +431,10 @@ class Catalog:
             args.extend(allowed)
         # A hard bound on the work: at most the budget's worth of matches is scored, the newest
         # first. It cuts only when even the required words together are past the budget.
-        sql = (f"SELECT rowid, s FROM ({inner} ORDER BY rowid DESC LIMIT ?) "
-               "ORDER BY s DESC, rowid DESC LIMIT ?")
+        sql = (
+            f"SELECT rowid, s FROM ({inner} ORDER BY rowid DESC LIMIT ?) "
+            "ORDER BY s DESC, rowid DESC LIMIT ?"
+        )
         args.extend([self.POSTINGS_BUDGET, k])
         with self._lock:
             hits = self._db.execute(sql, args).fetchall()

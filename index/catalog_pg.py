@@ -130,11 +130,13 @@ class PgCatalog(Catalog):
             return []
         with self._lock:
             # The query's lexemes as PostgreSQL stems them, with their document frequencies.
-            df = dict(self._db.execute(
-                "SELECT q.term, COALESCE(l.df, 0) FROM unnest(tsvector_to_array("
-                "to_tsvector('english', ?))) AS q(term) LEFT JOIN lexemes l ON l.term = q.term",
-                (" ".join(words),),
-            ).fetchall())
+            df = dict(
+                self._db.execute(
+                    "SELECT q.term, COALESCE(l.df, 0) FROM unnest(tsvector_to_array("
+                    "to_tsvector('english', ?))) AS q(term) LEFT JOIN lexemes l ON l.term = q.term",
+                    (" ".join(words),),
+                ).fetchall()
+            )
             total = self._db.execute("SELECT max(id) FROM chunks").fetchone()[0] or 0
         plan = choose_terms(df, int(total), self.POSTINGS_BUDGET)
         if not plan.terms:
@@ -143,12 +145,16 @@ class PgCatalog(Catalog):
         # The matches are read in a subquery capped at the budget, so the work is bounded even
         # when the required words together are past it (ts_rank reads each row's tsvector).
         inner = "SELECT id, chunk_id, tsv FROM chunks WHERE tsv @@ CAST(? AS tsquery)"
-        args: list[object] = [_tsquery(plan.required or plan.terms, " & " if plan.required else " | ")]
+        args: list[object] = [
+            _tsquery(plan.required or plan.terms, " & " if plan.required else " | ")
+        ]
         if allowed is not None:
             inner += f" AND doc_id IN ({','.join('?' * len(allowed))})"
             args.extend(allowed)
-        sql = (f"SELECT chunk_id, ts_rank(tsv, CAST(? AS tsquery)) AS r FROM ({inner} LIMIT ?) m "
-               "ORDER BY r DESC, id LIMIT ?")
+        sql = (
+            f"SELECT chunk_id, ts_rank(tsv, CAST(? AS tsquery)) AS r FROM ({inner} LIMIT ?) m "
+            "ORDER BY r DESC, id LIMIT ?"
+        )
         args = [_tsquery(plan.terms, " | "), *args, self.POSTINGS_BUDGET, k]
         with self._lock:
             return [(r[0], float(r[1])) for r in self._db.execute(sql, args).fetchall()]

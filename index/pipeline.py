@@ -214,9 +214,7 @@ class Ingestor:
             vectors = self._embedder.embed_documents(
                 [c.embed_text for p in indexed for c in p.chunks]
             )
-            self._catalog.begin_pending_many(
-                [p.article.doc_id for p in indexed], owner=owner_id()
-            )
+            self._catalog.begin_pending_many([p.article.doc_id for p in indexed], owner=owner_id())
             self._vectors.add(
                 [c.chunk_id for p in indexed for c in p.chunks],
                 vectors,

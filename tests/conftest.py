@@ -211,45 +211,93 @@ TUNNEL_TEXT = (
 
 EXPECTED: tuple[Expected, ...] = (
     Expected(
-        "strike.txt", "Dockworkers walk out at Port Halvern", "Coastal Ledger", "2024-03-03",
-        "https://ledger.example/port-strike", "en", STRIKE_BODY,
+        "strike.txt",
+        "Dockworkers walk out at Port Halvern",
+        "Coastal Ledger",
+        "2024-03-03",
+        "https://ledger.example/port-strike",
+        "en",
+        STRIKE_BODY,
         absent=("title:", "source:", "url:", "---", "Advertisement", "Share this article"),
     ),
     Expected(
-        "transfer.md", "Rovers sign winger Tomas Ekdahl", "Sideline Weekly", "2024-07-14",
-        "https://sideline.example/ekdahl", "en", TRANSFER_BODY,
+        "transfer.md",
+        "Rovers sign winger Tomas Ekdahl",
+        "Sideline Weekly",
+        "2024-07-14",
+        "https://sideline.example/ekdahl",
+        "en",
+        TRANSFER_BODY,
         absent=("**", "](", "https://example.org/manager", "source: Sideline", "# "),
     ),
     Expected(
-        "enzyme.html", "Lab finds enzyme that eats plastic film", "Science Dispatch",
-        "2024-05-21", "https://dispatch.example/enzyme", "en", ENZYME_BODY,
+        "enzyme.html",
+        "Lab finds enzyme that eats plastic film",
+        "Science Dispatch",
+        "2024-05-21",
+        "https://dispatch.example/enzyme",
+        "en",
+        ENZYME_BODY,
         absent=(
-            "Subscribe to our newsletter", "Login", "All rights reserved", "Cookie settings",
-            "Privacy policy", "analytics-beacon", "<p>", "Most read",
+            "Subscribe to our newsletter",
+            "Login",
+            "All rights reserved",
+            "Cookie settings",
+            "Privacy policy",
+            "analytics-beacon",
+            "<p>",
+            "Most read",
         ),
     ),
+    Expected("bridge.pdf", "Council approves new river bridge", "", "", "", "en", BRIDGE_BODY),
     Expected(
-        "bridge.pdf", "Council approves new river bridge", "", "", "", "en", BRIDGE_BODY
+        "harvest.docx",
+        "Orchard growers report record apple harvest",
+        "Valley Farm News",
+        "2024-09-30",
+        "",
+        "en",
+        HARVEST_BODY,
     ),
     Expected(
-        "harvest.docx", "Orchard growers report record apple harvest", "Valley Farm News",
-        "2024-09-30", "", "en", HARVEST_BODY,
+        "island.json",
+        "Ferry service resumes",
+        "Island Post",
+        "2024-02-10",
+        "https://islandpost.example/ferry",
+        "en",
+        (FERRY_TEXT,),
+        record=0,
     ),
     Expected(
-        "island.json", "Ferry service resumes", "Island Post", "2024-02-10",
-        "https://islandpost.example/ferry", "en", (FERRY_TEXT,), record=0,
+        "island.json",
+        "Bibliothek öffnet sonntags",
+        "Island Post",
+        "2024-02-09",
+        "https://islandpost.example/bibliothek",
+        "de",
+        (LIBRARY_TEXT,),
+        record=1,
     ),
     Expected(
-        "island.json", "Bibliothek öffnet sonntags", "Island Post", "2024-02-09",
-        "https://islandpost.example/bibliothek", "de", (LIBRARY_TEXT,), record=1,
+        "wire.jsonl",
+        "Glacier retreat measured",
+        "Alpine Wire",
+        "2024-08-01",
+        "https://alpinewire.example/glacier",
+        "en",
+        (GLACIER_TEXT,),
+        record=0,
     ),
     Expected(
-        "wire.jsonl", "Glacier retreat measured", "Alpine Wire", "2024-08-01",
-        "https://alpinewire.example/glacier", "en", (GLACIER_TEXT,), record=0,
-    ),
-    Expected(
-        "wire.jsonl", "Rail tunnel opens", "Alpine Wire", "2024-08-02",
-        "https://alpinewire.example/tunnel", "en", (TUNNEL_TEXT,), record=1,
+        "wire.jsonl",
+        "Rail tunnel opens",
+        "Alpine Wire",
+        "2024-08-02",
+        "https://alpinewire.example/tunnel",
+        "en",
+        (TUNNEL_TEXT,),
+        record=1,
     ),
 )
 
@@ -343,21 +391,41 @@ def _write_docx(path: Path) -> None:
 
 def _write_json(path: Path) -> None:
     records = [
-        {"title": "Ferry service resumes", "source": "Island Post", "date": "2024-02-10",
-         "url": "https://islandpost.example/ferry", "text": FERRY_TEXT},
-        {"title": "Bibliothek öffnet sonntags", "source": "Island Post",
-         "date": "9 February 2024", "url": "https://islandpost.example/bibliothek",
-         "text": LIBRARY_TEXT},
+        {
+            "title": "Ferry service resumes",
+            "source": "Island Post",
+            "date": "2024-02-10",
+            "url": "https://islandpost.example/ferry",
+            "text": FERRY_TEXT,
+        },
+        {
+            "title": "Bibliothek öffnet sonntags",
+            "source": "Island Post",
+            "date": "9 February 2024",
+            "url": "https://islandpost.example/bibliothek",
+            "text": LIBRARY_TEXT,
+        },
     ]
     path.write_text(json.dumps(records, ensure_ascii=False, indent=1), encoding="utf-8")
 
 
 def _write_jsonl(path: Path) -> None:
     records = [
-        {"text": GLACIER_TEXT, "title": "Glacier retreat measured", "source": "Alpine Wire",
-         "date": "2024-08-01T06:30:00Z", "url": "https://alpinewire.example/glacier"},
-        {"text": TUNNEL_TEXT, "title": "Rail tunnel opens", "source": "Alpine Wire",
-         "date": "Aug 2, 2024", "url": "https://alpinewire.example/tunnel", "language": "en"},
+        {
+            "text": GLACIER_TEXT,
+            "title": "Glacier retreat measured",
+            "source": "Alpine Wire",
+            "date": "2024-08-01T06:30:00Z",
+            "url": "https://alpinewire.example/glacier",
+        },
+        {
+            "text": TUNNEL_TEXT,
+            "title": "Rail tunnel opens",
+            "source": "Alpine Wire",
+            "date": "Aug 2, 2024",
+            "url": "https://alpinewire.example/tunnel",
+            "language": "en",
+        },
     ]
     path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
 

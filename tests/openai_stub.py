@@ -34,10 +34,17 @@ class OpenAIStub:
 
             def _plain(self, body):
                 payload = {
-                    "id": "chatcmpl-1", "object": "chat.completion", "created": 0,
+                    "id": "chatcmpl-1",
+                    "object": "chat.completion",
+                    "created": 0,
                     "model": body["model"],
-                    "choices": [{"index": 0, "finish_reason": "stop",
-                                 "message": {"role": "assistant", "content": stub.reply}}],
+                    "choices": [
+                        {
+                            "index": 0,
+                            "finish_reason": "stop",
+                            "message": {"role": "assistant", "content": stub.reply},
+                        }
+                    ],
                     "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
                 }
                 data = json.dumps(payload).encode()
@@ -55,16 +62,23 @@ class OpenAIStub:
                 for i, word in enumerate(words):
                     piece = word + (" " if i < len(words) - 1 else "")
                     chunk = {
-                        "id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0,
+                        "id": "chatcmpl-1",
+                        "object": "chat.completion.chunk",
+                        "created": 0,
                         "model": body["model"],
-                        "choices": [{"index": 0, "delta": {"content": piece},
-                                     "finish_reason": None}],
+                        "choices": [
+                            {"index": 0, "delta": {"content": piece}, "finish_reason": None}
+                        ],
                     }
                     self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                     self.wfile.flush()
-                end = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 0,
-                       "model": body["model"],
-                       "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}]}
+                end = {
+                    "id": "chatcmpl-1",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": body["model"],
+                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
+                }
                 self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
                 self.wfile.flush()
 

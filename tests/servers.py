@@ -41,7 +41,8 @@ def chroma_server(path: Path) -> Iterator[tuple[str, int]]:
     port = free_port()
     proc = subprocess.Popen(
         [exe, "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         wait_port(port, what="Chroma server")
@@ -79,22 +80,45 @@ def postgres_server(path: Path) -> Iterator[str]:
     path.mkdir(parents=True, exist_ok=True)
     data, port = path / "data", free_port()
     subprocess.run(
-        [*as_user, str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "briefing",
-         "--no-sync"],
-        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            *as_user,
+            str(bindir / "initdb"),
+            "-D",
+            str(data),
+            "-A",
+            "trust",
+            "-U",
+            "briefing",
+            "--no-sync",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     options = f"-p {port} -k {path} -c listen_addresses=127.0.0.1 -c fsync=off"
     subprocess.run(
-        [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-         str(path / "log"), "-w", "start"],
-        check=True, stdout=subprocess.DEVNULL,
+        [
+            *as_user,
+            str(bindir / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(path / "log"),
+            "-w",
+            "start",
+        ],
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     try:
         yield f"postgresql://briefing@127.0.0.1:{port}/postgres"
     finally:
         subprocess.run(
             [*as_user, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         if as_user:
             shutil.rmtree(path, ignore_errors=True)

@@ -163,14 +163,12 @@ def test_llm_reply_with_nothing_supported_abstains(assistant):
     assert answer.abstained and answer.closest
 
 
-
 def test_openai_compatible_server_streams_a_verified_answer(assistant):
     from assistant.llm import make_chat_model
     from tests.openai_stub import OpenAIStub
 
     reply = (
-        "The dockworkers accepted a 7 percent pay rise [1]. "
-        "The union also won a four-day week [1]."
+        "The dockworkers accepted a 7 percent pay rise [1]. The union also won a four-day week [1]."
     )
     with OpenAIStub(reply) as server:
         answerer = assistant.services.answerer

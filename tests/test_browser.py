@@ -22,8 +22,15 @@ import pytest
 from tests.test_ui import HOSTILE, Running, build_store, launch
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WORD_DELAY = 0.06
 
@@ -55,9 +62,13 @@ class SlowStub:
                 self.wfile.flush()
 
             def _send(self, delta: dict[str, str], finish: str | None, body: dict) -> None:
-                chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0,
-                         "model": body["model"],
-                         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+                chunk = {
+                    "id": "c1",
+                    "object": "chat.completion.chunk",
+                    "created": 0,
+                    "model": body["model"],
+                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+                }
                 self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
                 self.wfile.flush()
 
@@ -73,8 +84,13 @@ class SlowStub:
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     stub = SlowStub()
-    a = build_store(tmp_path_factory.mktemp("browser") / "store", engine="llm",
-                    llm_provider="openai", llm_model="stub-model", llm_base_url=stub.base_url)
+    a = build_store(
+        tmp_path_factory.mktemp("browser") / "store",
+        engine="llm",
+        llm_provider="openai",
+        llm_model="stub-model",
+        llm_base_url=stub.base_url,
+    )
     r: Running = launch(a)
     yield r.url
     r.ui.close()

@@ -12,9 +12,7 @@ from index.chunking import approx_tokens, chunk_article, sentence_spans
 from index.cleaning import normalise
 from index.embeddings import HashEmbedder
 
-PROPS = settings(
-    max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+PROPS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 WORDS = (
     "the port union strike ships cargo harbour talks pay council bridge canal club winger fee "
@@ -33,9 +31,11 @@ sentence = st.builds(
 run_on = st.lists(word, min_size=300, max_size=320).map(" ".join)
 line = st.one_of(*[sentence] * 9, run_on)
 # sentences repeat (wire copy repeats its lead), and lines are sometimes hard-wrapped
-paragraph = st.lists(line, min_size=1, max_size=6).flatmap(
-    lambda ls: st.lists(st.sampled_from(ls), min_size=1, max_size=8)
-).flatmap(lambda ls: st.sampled_from([" ", "\n", "  \n "]).map(lambda sep: sep.join(ls)))
+paragraph = (
+    st.lists(line, min_size=1, max_size=6)
+    .flatmap(lambda ls: st.lists(st.sampled_from(ls), min_size=1, max_size=8))
+    .flatmap(lambda ls: st.sampled_from([" ", "\n", "  \n "]).map(lambda sep: sep.join(ls)))
+)
 raw_article = st.lists(paragraph, min_size=1, max_size=6).map("\n\n".join)
 budgets = st.integers(min_value=8, max_value=200)
 counters = st.sampled_from([approx_tokens, HashEmbedder().count_tokens])

@@ -21,18 +21,48 @@ from index.loaders import SUPPORTED, LoadError, decode, load_file, split_header
 FUZZ = settings(
     max_examples=200,
     deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture,
-                           HealthCheck.data_too_large],
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
 )
 
 # Replies made of prose, markers of every shape, sentence ends and brackets.
 _PIECES = st.one_of(
     st.text(max_size=30),
-    st.sampled_from([
-        "[1]", "[2]", "[7]", "[0]", "[1, 3]", "[2;4]", "[1][2]", "[99999999999999999999]",
-        "[", "]", "[[", "]]", ". ", "! ", "? ", "\n", "\n\n", " ", "The port reopened",
-        "Russia demands talks", "(", ")", "“", "”", ",", "[-1]", "[1,]", "[ 1 ]",
-    ]),
+    st.sampled_from(
+        [
+            "[1]",
+            "[2]",
+            "[7]",
+            "[0]",
+            "[1, 3]",
+            "[2;4]",
+            "[1][2]",
+            "[99999999999999999999]",
+            "[",
+            "]",
+            "[[",
+            "]]",
+            ". ",
+            "! ",
+            "? ",
+            "\n",
+            "\n\n",
+            " ",
+            "The port reopened",
+            "Russia demands talks",
+            "(",
+            ")",
+            "“",
+            "”",
+            ",",
+            "[-1]",
+            "[1,]",
+            "[ 1 ]",
+        ]
+    ),
 )
 REPLIES = st.lists(_PIECES, max_size=40).map("".join)
 
@@ -50,10 +80,23 @@ def test_parse_cites_only_existing_passages_and_leaves_no_markers(reply, n):
         assert claim.text == claim.text.strip() and claim.text
 
 
-_HEADERS = st.sampled_from([
-    b"", b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"---\n", b"---\r\n", b"title: x\n",
-    b"%PDF-1.4\n", b"PK\x03\x04", b"{", b"[", b"<html><body>", b"\x00",
-])
+_HEADERS = st.sampled_from(
+    [
+        b"",
+        b"\xef\xbb\xbf",
+        b"\xff\xfe",
+        b"\xfe\xff",
+        b"---\n",
+        b"---\r\n",
+        b"title: x\n",
+        b"%PDF-1.4\n",
+        b"PK\x03\x04",
+        b"{",
+        b"[",
+        b"<html><body>",
+        b"\x00",
+    ]
+)
 BLOBS = st.tuples(_HEADERS, st.binary(max_size=2000)).map(b"".join)
 
 
@@ -74,16 +117,31 @@ FRONT = st.one_of(
     st.text(max_size=300),
     st.builds(
         lambda block, body: f"---\n{block}\n---\n{body}",
-        st.one_of(st.text(max_size=120), st.sampled_from([
-            "date: 2024-02-30", "date: 2024-13-01", "title: [1, 2", "a: &x [*x]",
-            "? [a]\n: b", "title: !!python/object:os.system x", "- a\n- b", "[" * 500,
-            "t: 1e999", "date: 2024-02-29 25:61:00",
-        ])),
+        st.one_of(
+            st.text(max_size=120),
+            st.sampled_from(
+                [
+                    "date: 2024-02-30",
+                    "date: 2024-13-01",
+                    "title: [1, 2",
+                    "a: &x [*x]",
+                    "? [a]\n: b",
+                    "title: !!python/object:os.system x",
+                    "- a\n- b",
+                    "[" * 500,
+                    "t: 1e999",
+                    "date: 2024-02-29 25:61:00",
+                ]
+            ),
+        ),
         st.text(max_size=100),
     ),
-    st.builds(lambda k, v, body: f"{k}: {v}\n---\n{body}",
-              st.from_regex(r"[A-Za-z][A-Za-z0-9_ -]{0,30}", fullmatch=True),
-              st.text(max_size=40), st.text(max_size=100)),
+    st.builds(
+        lambda k, v, body: f"{k}: {v}\n---\n{body}",
+        st.from_regex(r"[A-Za-z][A-Za-z0-9_ -]{0,30}", fullmatch=True),
+        st.text(max_size=40),
+        st.text(max_size=100),
+    ),
 )
 
 
@@ -101,11 +159,43 @@ def test_split_header_returns_fields_or_nothing(text):
 
 TEXTS = st.one_of(
     st.text(max_size=400),
-    st.lists(st.one_of(st.text(max_size=20), st.sampled_from([
-        "\n", "\n\n", "\r\n", "\r", "\t", "\x0b", "\x0c", "\x00", "\x85", "\x9f", "\u2028",
-        "\u00a0", "\u200b", "\ufeff", "\u00ad", "e\u0301", "Advertisement", "Share this article",
-        "Read more: x", "- item", "1. item", "Title: x", ", ", "-", "A", "a", " ",
-    ])), max_size=40).map("".join),
+    st.lists(
+        st.one_of(
+            st.text(max_size=20),
+            st.sampled_from(
+                [
+                    "\n",
+                    "\n\n",
+                    "\r\n",
+                    "\r",
+                    "\t",
+                    "\x0b",
+                    "\x0c",
+                    "\x00",
+                    "\x85",
+                    "\x9f",
+                    "\u2028",
+                    "\u00a0",
+                    "\u200b",
+                    "\ufeff",
+                    "\u00ad",
+                    "e\u0301",
+                    "Advertisement",
+                    "Share this article",
+                    "Read more: x",
+                    "- item",
+                    "1. item",
+                    "Title: x",
+                    ", ",
+                    "-",
+                    "A",
+                    "a",
+                    " ",
+                ]
+            ),
+        ),
+        max_size=40,
+    ).map("".join),
 )
 
 

@@ -31,15 +31,21 @@ def write_corpus(folder: Path, n: int = 24, seed: int = 5) -> dict[str, str]:
         ]
         body = "\n\n".join(sentences)
         name = f"doc{i:02d}.txt"
-        (folder / name).write_text(f"title: Report {i} on the {topic}\ndate: 2024-01-{i % 28 + 1:02d}\n---\n{body}\n")
+        (folder / name).write_text(
+            f"title: Report {i} on the {topic}\ndate: 2024-01-{i % 28 + 1:02d}\n---\n{body}\n"
+        )
         texts[name] = body
     return texts
 
 
-def run_child(store: Path, folder: Path, kill_at: str, timeout: float = 120) -> subprocess.CompletedProcess:
+def run_child(
+    store: Path, folder: Path, kill_at: str, timeout: float = 120
+) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, str(CHILD), str(store), str(folder), kill_at],
-        capture_output=True, text=True, timeout=timeout,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
 
 
@@ -90,9 +96,14 @@ def test_sigkill_while_replacing_a_changed_file(tmp_path):
     killed = run_child(store, folder, "before_old_vectors_deleted:1")
     assert killed.returncode == -signal.SIGKILL
     a = check_store(store, expected_docs=6)  # the new version is in, the old one fully gone
-    assert any("gathered" in (a.services.catalog.document_text(d.doc_id) or "") for d in a.documents())
-    assert all("met on day" not in p.text for p in a.search("doc03 gathered met on day", k=50)
-               if "gathered" in p.text)
+    assert any(
+        "gathered" in (a.services.catalog.document_text(d.doc_id) or "") for d in a.documents()
+    )
+    assert all(
+        "met on day" not in p.text
+        for p in a.search("doc03 gathered met on day", k=50)
+        if "gathered" in p.text
+    )
     a.close()
 
 
@@ -102,8 +113,11 @@ def test_sigkill_at_random_moments(tmp_path):
     store = tmp_path / "store"
     rng = random.Random(3)
     for _ in range(3):
-        proc = subprocess.Popen([sys.executable, str(CHILD), str(store), str(folder), "never"],
-                                stdout=subprocess.PIPE, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, str(CHILD), str(store), str(folder), "never"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
         time.sleep(rng.uniform(0.0, 0.6))

@@ -21,7 +21,9 @@ def _imported_modules(path: Path) -> set[str]:
 
 def test_index_never_imports_assistant():
     offenders = {
-        str(p.relative_to(ROOT)): sorted(m for m in _imported_modules(p) if m.split(".")[0] == "assistant")
+        str(p.relative_to(ROOT)): sorted(
+            m for m in _imported_modules(p) if m.split(".")[0] == "assistant"
+        )
         for p in sorted((ROOT / "index").rglob("*.py"))
     }
     offenders = {k: v for k, v in offenders.items() if v}

@@ -123,15 +123,13 @@ def test_jsonl_error_names_the_broken_line(tmp_path):
     ("name", "content", "reason"),
     [
         ("empty.txt", b"", r"empty file"),
-        ("blob.txt", random.Random(7).randbytes(4096) + b"\0",
-         r"binary file"),
+        ("blob.txt", random.Random(7).randbytes(4096) + b"\0", r"binary file"),
         ("notes.csv", b"a,b\n1,2\n", r"unsupported file type '\.csv'"),
         ("list.json", b'[{"title": "x", "text": "a b c"', r"malformed JSON"),
         ("numbers.json", b"[1, 2, 3]", r"record 1 is not an object"),
         ("notext.json", b'[{"title": "Only a title"}]', r"record 1 has no 'text' field"),
         ("nothing.json", b"[]", r"no records"),
-        ("random.docx", random.Random(3).randbytes(2048),
-         r"not a valid DOCX"),
+        ("random.docx", random.Random(3).randbytes(2048), r"not a valid DOCX"),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(tmp_path, name, content, reason):

@@ -30,8 +30,9 @@ STORY = (
     "ferry berths open."
 )
 EDITED_SENTENCE = "would be diverted to Brenmouth before the end of the week if no deal was reached"
-NEAR_COPY = STORY.replace("would be diverted to Brenmouth within days if the dispute continued",
-                          EDITED_SENTENCE)
+NEAR_COPY = STORY.replace(
+    "would be diverted to Brenmouth within days if the dispute continued", EDITED_SENTENCE
+)
 
 EXTRA = (
     "The Kestrel Rovers academy will host a youth tournament in June, with sixteen teams from "
@@ -99,7 +100,10 @@ def test_folder_of_every_format_is_indexed_with_its_metadata(assistant, make_fil
         top = assistant.search(exp.body[0], k=1)[0]
         assert exp.body[0] in top.text
         assert (top.title, top.source, top.date, top.url) == (
-            exp.title, exp.source, exp.date, exp.url
+            exp.title,
+            exp.source,
+            exp.date,
+            exp.url,
         )
 
 
@@ -125,9 +129,12 @@ def test_a_changed_file_replaces_its_old_chunks(assistant, write_story):
 
     new_sentence = "Talks collapsed on Thursday when the mediator walked out of the harbour office."
     write_story(
-        path, STORY.replace("Shipping lines said they", f"{new_sentence} Shipping lines said they")
-        .replace("Mara Voss", "Ilse Brandt"),
-        title="Port strike talks collapse", date="2024-03-07",
+        path,
+        STORY.replace(
+            "Shipping lines said they", f"{new_sentence} Shipping lines said they"
+        ).replace("Mara Voss", "Ilse Brandt"),
+        title="Port strike talks collapse",
+        date="2024-03-07",
     )
     report = assistant.ingest([path, other])
 
@@ -178,8 +185,9 @@ def test_a_near_duplicate_is_linked_not_indexed(assistant, write_story):
     original_id = doc_id_of(original)
     vectors = assistant.services.vectors.count()
 
-    near = write_story("wire.txt", NEAR_COPY, title="Halvern dockers down tools over pay",
-                       source="Alpine Wire")
+    near = write_story(
+        "wire.txt", NEAR_COPY, title="Halvern dockers down tools over pay", source="Alpine Wire"
+    )
     report = assistant.ingest([near])
 
     assert (report.duplicates, report.added, report.chunks) == (1, 0, 0)
@@ -192,9 +200,7 @@ def test_a_near_duplicate_is_linked_not_indexed(assistant, write_story):
     assert {p.doc_id for p in everything(assistant)} == {original_id}
 
 
-def test_a_near_duplicate_in_the_same_batch_is_linked_not_indexed(
-    assistant, write_story, tmp_path
-):
+def test_a_near_duplicate_in_the_same_batch_is_linked_not_indexed(assistant, write_story, tmp_path):
     """A folder holding a wire story and its republished copy must not index both."""
     write_story("news/a-port.txt", STORY, title="Port strike begins")
     write_story("news/b-wire.txt", NEAR_COPY, title="Halvern dockers down tools over pay")
@@ -229,7 +235,10 @@ def test_pasted_text_is_indexed_once(assistant):
     assert (report.added, report.failed) == (1, [])
     (doc,) = assistant.documents()
     assert (doc.title, doc.source, doc.date, doc.path) == (
-        "Port strike begins", "Coastal Ledger", "2024-03-03", ""
+        "Port strike begins",
+        "Coastal Ledger",
+        "2024-03-03",
+        "",
     )
     top = assistant.search("Mara Voss regional secretary union vote", k=1)[0]
     assert top.doc_id == doc.doc_id and "Mara Voss" in top.text
@@ -298,21 +307,30 @@ def _huge(path):
 
 BAD = {
     "empty.txt": (lambda tmp: b"", r"empty file"),
-    "blob.txt": (lambda tmp: random.Random(1).randbytes(5000) + b"\0",
-                 r"binary file"),
-    "garbled.txt": (lambda tmp: bytes(b | 0x80 for b in random.Random(2).randbytes(3000)),
-                    r"encoding|not decodable"),
-    "furniture.txt": (lambda tmp: b"Advertisement\n\nShare this article\n\nSubscribe now\n",
-                      r"no text to index"),
-    "menu.html": (lambda tmp: b"<html><head><script>var x = 1;</script></head><body><nav>"
-                  b"<a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
-                  b"<script>track('page')</script></body></html>", r"no article text"),
+    "blob.txt": (lambda tmp: random.Random(1).randbytes(5000) + b"\0", r"binary file"),
+    "garbled.txt": (
+        lambda tmp: bytes(b | 0x80 for b in random.Random(2).randbytes(3000)),
+        r"encoding|not decodable",
+    ),
+    "furniture.txt": (
+        lambda tmp: b"Advertisement\n\nShare this article\n\nSubscribe now\n",
+        r"no text to index",
+    ),
+    "menu.html": (
+        lambda tmp: (
+            b"<html><head><script>var x = 1;</script></head><body><nav>"
+            b"<a href='/'>Home</a> <a href='/sport'>Sport</a></nav>"
+            b"<script>track('page')</script></body></html>"
+        ),
+        r"no article text",
+    ),
     "scan.pdf": (lambda tmp: _blank_pdf(), r"no text layer"),
-    "random.docx": (lambda tmp: random.Random(3).randbytes(4000),
-                    r"not a valid DOCX"),
+    "random.docx": (lambda tmp: random.Random(3).randbytes(4000), r"not a valid DOCX"),
     "truncated.docx": (_truncated_docx, r"not a valid DOCX"),
-    "broken.json": (lambda tmp: b'[{"title": "Ferry", "text": "The ferry runs again"',
-                    r"malformed JSON"),
+    "broken.json": (
+        lambda tmp: b'[{"title": "Ferry", "text": "The ferry runs again"',
+        r"malformed JSON",
+    ),
     "notes.csv": (lambda tmp: b"berth,ships\n1,4\n", r"unsupported file type '\.csv'"),
 }
 
@@ -382,8 +400,12 @@ def test_a_missing_path_is_one_failure(assistant, write_story, tmp_path):
 def test_a_file_that_vanishes_mid_run_fails_alone(assistant, write_story, tmp_path):
     write_story("batch/a-port.txt", STORY, title="Port strike begins")
     write_story("batch/b-club.txt", EXTRA, title="Youth tournament")
-    doomed = write_story("batch/c-ferry.txt", "The ferry to Skarra is cancelled on Monday "
-                         "because of high winds on the strait.", title="Ferry cancelled")
+    doomed = write_story(
+        "batch/c-ferry.txt",
+        "The ferry to Skarra is cancelled on Monday because of high winds on the strait.",
+        title="Ferry cancelled",
+    )
+
     def progress(done, total, name):
         if name == "a-port.txt":
             doomed.unlink()

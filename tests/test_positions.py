@@ -21,7 +21,9 @@ def registry():
 def _statements(text, registry, source_party=None):
     text = normalise(text)
     registry.learn_people(text)
-    return [(s.party_id, s.stance, s.sentence) for s in find_statements(text, registry, source_party)]
+    return [
+        (s.party_id, s.stance, s.sentence) for s in find_statements(text, registry, source_party)
+    ]
 
 
 def test_people_are_learned_from_their_titles(registry):
@@ -43,9 +45,7 @@ def test_holder_is_the_subject_not_the_party_talked_about(registry):
 
 def test_quote_is_filed_under_its_speaker(registry):
     registry.learn_people("French Foreign Minister Claire Dubois spoke.")
-    found = _statements(
-        'Dubois said: "We will not accept any deal that ignores Poland."', registry
-    )
+    found = _statements('Dubois said: "We will not accept any deal that ignores Poland."', registry)
     assert ("france", "rejects") in {(p, s) for p, s, _ in found}
     assert all(p != "poland" for p, _, _ in found)
 

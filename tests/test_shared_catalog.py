@@ -20,16 +20,23 @@ from index.pipeline import owner_alive, owner_id
 
 
 def _article(doc_id: str, text: str, date: str = "2024-03-01", source: str = "Wire") -> Article:
-    return Article(doc_id=doc_id, text=text, title=f"Title {doc_id}", source=source, date=date,
-                   origin=f"file:{doc_id}")
+    return Article(
+        doc_id=doc_id,
+        text=text,
+        title=f"Title {doc_id}",
+        source=source,
+        date=date,
+        origin=f"file:{doc_id}",
+    )
 
 
 def _chunks(a: Article, size: int = 60) -> list[Chunk]:
     out, start, n = [], 0, 0
     while start < len(a.text):
         end = min(len(a.text), start + size)
-        out.append(Chunk(f"{a.doc_id}:{n}", a.doc_id, n, a.text[start:end], start, end,
-                         ((start, end),)))
+        out.append(
+            Chunk(f"{a.doc_id}:{n}", a.doc_id, n, a.text[start:end], start, end, ((start, end),))
+        )
         start, n = end, n + 1
     return out
 
@@ -49,8 +56,10 @@ def catalog(request, tmp_path):
     cat.close()
 
 
-HARBOR = ("Dockworkers at Harbor City ended a nine-day strike. The union accepted a seven "
-          "percent pay rise after talks with the port authority.")
+HARBOR = (
+    "Dockworkers at Harbor City ended a nine-day strike. The union accepted a seven "
+    "percent pay rise after talks with the port authority."
+)
 FARM = "Farmers in the valley protested against new water quotas imposed by the ministry."
 
 
@@ -86,8 +95,12 @@ def test_a_second_commit_of_the_same_document_changes_nothing(catalog):
 
 def test_remove_hides_everything_and_leaves_a_pending_delete(catalog):
     a = _article("d1", HARBOR)
-    catalog.commit_document(a, _chunks(a), np.arange(128, dtype=np.uint64),
-                            statements=[StatementRow("us", "demands", 0, 10, "strike", "", "own")])
+    catalog.commit_document(
+        a,
+        _chunks(a),
+        np.arange(128, dtype=np.uint64),
+        statements=[StatementRow("us", "demands", 0, 10, "strike", "", "own")],
+    )
     before = catalog.generation()
     assert catalog.remove_document("d1", owner="host:1")
     assert catalog.counts() == (0, 0) and catalog.lexical("dockworkers", 5) == []
@@ -111,8 +124,12 @@ def test_minhash_candidates_aliases_people_and_statements(catalog):
     a = _article("d1", HARBOR)
     from index.dedup import band_keys
 
-    catalog.commit_document(a, _chunks(a), sig,
-                            statements=[StatementRow("union", "demands", 0, 20, "pay", "Ann Lee", "own")])
+    catalog.commit_document(
+        a,
+        _chunks(a),
+        sig,
+        statements=[StatementRow("union", "demands", 0, 20, "pay", "Ann Lee", "own")],
+    )
     ids, sigs = catalog.minhashes(band_keys(sig))
     assert ids == ["d1"] and np.array_equal(sigs[0], sig)
     catalog.add_alias("file:copy", "d1")
@@ -148,9 +165,15 @@ def _host(root: Path, name: str, chroma, pg_url: str, collection: str, embedder)
     from assistant.api import open_assistant
 
     host, port = chroma
-    return open_assistant(root / name, embedder=embedder, chroma_mode="server",
-                          chroma_host=host, chroma_port=port, catalog_url=pg_url,
-                          collection=collection)
+    return open_assistant(
+        root / name,
+        embedder=embedder,
+        chroma_mode="server",
+        chroma_host=host,
+        chroma_port=port,
+        catalog_url=pg_url,
+        collection=collection,
+    )
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -160,8 +183,9 @@ def _write(folder: Path, name: str, text: str) -> Path:
     return path
 
 
-def test_two_hosts_share_documents_answers_and_deletes(chroma_server, pg_url, tmp_path,
-                                                       real_embedder):
+def test_two_hosts_share_documents_answers_and_deletes(
+    chroma_server, pg_url, tmp_path, real_embedder
+):
     collection = f"hosts{uuid.uuid4().hex[:6]}"
     a = _host(tmp_path, "host-a", chroma_server, pg_url, collection, real_embedder)
     b = _host(tmp_path, "host-b", chroma_server, pg_url, collection, real_embedder)
@@ -185,27 +209,35 @@ def test_two_hosts_share_documents_answers_and_deletes(chroma_server, pg_url, tm
         assert b.delete(farm.doc_id)
         assert [d.title for d in a.documents()] == ["Port strike ends"]
         assert all(p.title != "Water protest" for p in a.search("water quotas farmers", k=5))
-        assert a.services.vectors.count() == len(a.services.vectors.ids_for(
-            a.documents()[0].doc_id))
+        assert a.services.vectors.count() == len(
+            a.services.vectors.ids_for(a.documents()[0].doc_id)
+        )
     finally:
         a.services.catalog.drop()
         a.close()
         b.close()
 
 
-def test_two_hosts_ingesting_the_same_files_at_once_store_them_once(chroma_server, pg_url,
-                                                                     tmp_path, real_embedder):
+def test_two_hosts_ingesting_the_same_files_at_once_store_them_once(
+    chroma_server, pg_url, tmp_path, real_embedder
+):
     collection = f"race{uuid.uuid4().hex[:6]}"
     a = _host(tmp_path, "host-a", chroma_server, pg_url, collection, real_embedder)
     b = _host(tmp_path, "host-b", chroma_server, pg_url, collection, real_embedder)
     try:
         docs = tmp_path / "docs"
         for i in range(6):
-            _write(docs, f"n{i}.txt", f"title: Note {i}\n---\nBulletin {i}: the council met on "
-                   f"day {i} and agreed on measure {i * 17} for district {i + 3}.")
+            _write(
+                docs,
+                f"n{i}.txt",
+                f"title: Note {i}\n---\nBulletin {i}: the council met on "
+                f"day {i} and agreed on measure {i * 17} for district {i + 3}.",
+            )
         reports: dict[str, object] = {}
-        threads = [threading.Thread(target=lambda h=h, n=n: reports.__setitem__(n, h.ingest([docs])))
-                   for h, n in ((a, "a"), (b, "b"))]
+        threads = [
+            threading.Thread(target=lambda h=h, n=n: reports.__setitem__(n, h.ingest([docs])))
+            for h, n in ((a, "a"), (b, "b"))
+        ]
         for t in threads:
             t.start()
         for t in threads:
@@ -226,8 +258,9 @@ def test_two_hosts_ingesting_the_same_files_at_once_store_them_once(chroma_serve
         b.close()
 
 
-def test_a_writer_that_loses_the_race_keeps_the_winners_vectors(chroma_server, pg_url, tmp_path,
-                                                                 real_embedder, monkeypatch):
+def test_a_writer_that_loses_the_race_keeps_the_winners_vectors(
+    chroma_server, pg_url, tmp_path, real_embedder, monkeypatch
+):
     """B stores the file while A is between writing its vectors and committing: A must count it
     unchanged, and must not delete the (identical) vectors B's document now relies on."""
     collection = f"lose{uuid.uuid4().hex[:6]}"
@@ -257,8 +290,9 @@ def test_a_writer_that_loses_the_race_keeps_the_winners_vectors(chroma_server, p
         b.close()
 
 
-def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(catalog,
-                                                                                monkeypatch):
+def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(
+    catalog, monkeypatch
+):
     """At archive scale, the lexical leg scores the rare words and skips the ubiquitous ones;
     the word counts behind that follow deletes."""
     for i in range(40):
@@ -280,14 +314,17 @@ def test_a_word_in_most_chunks_is_not_scored_once_the_postings_budget_is_spent(c
     assert len(catalog.lexical("council zeppelin", k=100)) == 6  # 5 + 1 postings: all scored
 
 
-def test_past_the_budget_chunks_must_hold_the_rare_words_together_and_work_is_capped(catalog,
-                                                                                     monkeypatch):
+def test_past_the_budget_chunks_must_hold_the_rare_words_together_and_work_is_capped(
+    catalog, monkeypatch
+):
     """Two words each in ~9% of the archive, neither affordable alone: the lexical leg returns
     the chunks that hold both, and a single such word never scores more than the budget."""
-    texts = ([f"Filler note {i} on shipping schedules." for i in range(200)]
-             + [f"Alpha battalion moved on day {i}." for i in range(17)]
-             + [f"Beta convoy waited on day {i}." for i in range(17)]
-             + [f"Alpha battalion met the beta convoy, report {i}." for i in range(3)])
+    texts = (
+        [f"Filler note {i} on shipping schedules." for i in range(200)]
+        + [f"Alpha battalion moved on day {i}." for i in range(17)]
+        + [f"Beta convoy waited on day {i}." for i in range(17)]
+        + [f"Alpha battalion met the beta convoy, report {i}." for i in range(3)]
+    )
     for i, text in enumerate(texts):
         a = _article(f"d{i}", text)
         catalog.commit_document(a, _chunks(a, size=400), None)
@@ -297,7 +334,9 @@ def test_past_the_budget_chunks_must_hold_the_rare_words_together_and_work_is_ca
     both = {c for c, _ in catalog.lexical("alpha beta", k=100)}
     assert both == {f"d{i}:0" for i in range(234, 237)}
     alone = [c for c, _ in catalog.lexical("alpha", k=100)]
-    assert len(alone) == 10 and set(alone) <= {f"d{i}:0" for i in [*range(200, 217), *range(234, 237)]}
+    assert len(alone) == 10 and set(alone) <= {
+        f"d{i}:0" for i in [*range(200, 217), *range(234, 237)]
+    }
 
 
 def test_choose_terms_takes_rare_words_first_within_the_budget():

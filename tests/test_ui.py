@@ -97,8 +97,13 @@ def launch(a: Any) -> Running:
 
     ui = app.create_ui(a)
     port = free_port()
-    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
-              **app.launch_options())
+    ui.launch(
+        prevent_thread_lock=True,
+        server_port=port,
+        server_name="127.0.0.1",
+        quiet=True,
+        **app.launch_options(),
+    )
     return Running(f"http://127.0.0.1:{port}/", a, ui)
 
 
@@ -216,7 +221,10 @@ def test_paste_text_with_metadata(running: Running) -> None:
     c = client(running)
     report, box = c.predict(
         "The Lindmoor orchards reported a record apple harvest after a mild spring.",
-        "Record apple harvest in Lindmoor", "Valley Farm News", "2024-09-30", "",
+        "Record apple harvest in Lindmoor",
+        "Valley Farm News",
+        "2024-09-30",
+        "",
         api_name="/add_text",
     )
     assert "1 added" in report and box == ""
@@ -298,10 +306,13 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
         launched.update(kwargs, blocks=self)
 
     monkeypatch.setattr(gr.Blocks, "launch", fake_launch)
-    monkeypatch.setattr("assistant.services.build_embedder", lambda settings, stored=None: embedder())
+    monkeypatch.setattr(
+        "assistant.services.build_embedder", lambda settings, stored=None: embedder()
+    )
     monkeypatch.setenv("BRIEFING_AUTH", "analyst:s3cret:with-colon")
-    settings = Settings(store=tmp_path / "store", samples=[samples, tmp_path / "missing"],
-                        port=7999)
+    settings = Settings(
+        store=tmp_path / "store", samples=[samples, tmp_path / "missing"], port=7999
+    )
     app.main(settings)
     assert launched["server_port"] == 7999 and launched["server_name"] == "127.0.0.1"
     assert launched["auth"] == [("analyst", "s3cret:with-colon")]
@@ -372,7 +383,7 @@ TRADE = [
         "url": "https://harbour.example/quotas",
         "text": "Canada demands that Norway cut its cod quota in the Barents Sea by a third. "
         "Norway rejected the Canadian proposal on Tuesday. Norwegian Fisheries Minister "
-        "Kari Dahl said: \"We will not accept quotas set in Ottawa.\" "
+        'Kari Dahl said: "We will not accept quotas set in Ottawa." '
         "The two sides will meet again in Oslo on Friday.",
     },
     {
@@ -419,8 +430,9 @@ def test_memo_tab_previews_and_offers_three_downloads(trade: Running) -> None:
     preview, files = client(trade).predict("the cod quota dispute", api_name="/memo")
     assert "Bottom line" in preview and "Sources" in preview
     assert re.search(r'<sup class="fn"><a href="#m-src-1"', preview)
-    paths = sorted((Path(f if isinstance(f, str) else f["path"]) for f in files),
-                   key=lambda p: p.suffix)
+    paths = sorted(
+        (Path(f if isinstance(f, str) else f["path"]) for f in files), key=lambda p: p.suffix
+    )
     assert [p.suffix for p in paths] == [".docx", ".html", ".md"]
     md = next(p for p in paths if p.suffix == ".md").read_text(encoding="utf-8")
     assert md.startswith("# Briefing:") and "[1]" in md
@@ -445,8 +457,14 @@ def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(tmp_path: Path
     a = build_store(tmp_path / "store", articles=False)
     ui = app.create_ui(a)
     port = free_port()
-    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
-              auth=[("analyst", "s3cret")], **app.launch_options())
+    ui.launch(
+        prevent_thread_lock=True,
+        server_port=port,
+        server_name="127.0.0.1",
+        quiet=True,
+        auth=[("analyst", "s3cret")],
+        **app.launch_options(),
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         with httpx.Client(base_url=base, timeout=10) as http:
@@ -473,15 +491,27 @@ def test_uploads_above_the_size_limit_are_refused_over_http(tmp_path: Path) -> N
     a = build_store(tmp_path / "store", articles=False)
     ui = app.create_ui(a)
     port = free_port()
-    ui.launch(prevent_thread_lock=True, server_port=port, server_name="127.0.0.1", quiet=True,
-              max_file_size="1kb", **app.launch_options())
+    ui.launch(
+        prevent_thread_lock=True,
+        server_port=port,
+        server_name="127.0.0.1",
+        quiet=True,
+        max_file_size="1kb",
+        **app.launch_options(),
+    )
     try:
         big = ("word " * 2000).encode()
-        r = httpx.post(f"http://127.0.0.1:{port}/gradio_api/upload",
-                       files={"files": ("big.txt", big, "text/plain")}, timeout=10)
+        r = httpx.post(
+            f"http://127.0.0.1:{port}/gradio_api/upload",
+            files={"files": ("big.txt", big, "text/plain")},
+            timeout=10,
+        )
         assert r.status_code == 413
-        small = httpx.post(f"http://127.0.0.1:{port}/gradio_api/upload",
-                           files={"files": ("small.txt", b"tiny", "text/plain")}, timeout=10)
+        small = httpx.post(
+            f"http://127.0.0.1:{port}/gradio_api/upload",
+            files={"files": ("small.txt", b"tiny", "text/plain")},
+            timeout=10,
+        )
         assert small.status_code == 200
     finally:
         ui.close()

@@ -74,8 +74,12 @@ def test_ingest_then_ask_in_server_mode(chroma_server, tmp_path, real_embedder):
         "percent pay rise. The port authority had first offered 5 percent."
     )
     a = open_assistant(
-        tmp_path / "store", embedder=real_embedder, chroma_mode="server", chroma_host=host,
-        chroma_port=port, collection=f"srv-{uuid.uuid4().hex[:6]}",
+        tmp_path / "store",
+        embedder=real_embedder,
+        chroma_mode="server",
+        chroma_host=host,
+        chroma_port=port,
+        collection=f"srv-{uuid.uuid4().hex[:6]}",
     )
     try:
         assert a.ingest_text(text, title="Port strike ends").added == 1
@@ -86,8 +90,12 @@ def test_ingest_then_ask_in_server_mode(chroma_server, tmp_path, real_embedder):
         a.close()
     # a second process sees the same vectors through the server
     b = open_assistant(
-        tmp_path / "store", embedder=real_embedder, chroma_mode="server", chroma_host=host,
-        chroma_port=port, collection=a.services.settings.collection,
+        tmp_path / "store",
+        embedder=real_embedder,
+        chroma_mode="server",
+        chroma_host=host,
+        chroma_port=port,
+        collection=a.services.settings.collection,
     )
     try:
         assert b.ingest_text(text, title="Port strike ends").added == 0
