@@ -7,16 +7,16 @@ with the command that installs it.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from pathlib import Path
+from importlib.resources import files
 from typing import Any
 
 from assistant.types import Passage
 
-PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS = files("prompts")  # the top-level prompts/ folder, installed as a package
 
 
 def load_prompt(name: str) -> str:
-    return (PROMPTS / f"{name}.md").read_text(encoding="utf-8")
+    return PROMPTS.joinpath(f"{name}.md").read_text(encoding="utf-8")
 
 
 def render_passages(passages: Sequence[Passage]) -> str:

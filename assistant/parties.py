@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from importlib.resources import files
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
 
-DEFAULT_REGISTRY = Path(__file__).resolve().parent / "data" / "parties.yaml"
+DEFAULT_REGISTRY: Traversable = files("assistant") / "data" / "parties.yaml"  # package data
 
 # Words that may stand between a party's adjective and a person's name in a title.
 _TITLE_WORDS = (
@@ -58,10 +60,11 @@ class Registry:
     @classmethod
     def load(cls, *paths: Path | None) -> Registry:
         reg = cls()
-        for path in (DEFAULT_REGISTRY, *paths):
-            if path is None or not Path(path).exists():
+        sources: list[Traversable] = [DEFAULT_REGISTRY, *(Path(p) for p in paths if p)]
+        for path in sources:
+            if not path.is_file():
                 continue
-            for entry in yaml.safe_load(Path(path).read_text(encoding="utf-8")) or []:
+            for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
                 if "person" in entry:  # a user correction: {person: Name, party: id}
                     reg.add_person(str(entry["person"]), str(entry["party"]))
                     continue
