@@ -329,10 +329,13 @@ def format_table(result: dict[str, Any], examples: int = 5) -> str:
     lines = ["Position extraction", head, "-" * len(head)]
 
     def row(name: str, r: dict[str, Any]) -> str:
+        def cell(x: float, n: int, width: int) -> str:  # "-" when there is nothing to divide by
+            return f"{_pct(x) if n else '-':>{width}}"
+
         return (
             f"{name:<18}{r['docs']:>5}{r['labelled']:>9}{r['extracted']:>10}"
-            f"{_pct(r['recall']):>8}{_pct(r['precision']):>7}"
-            f"{_pct(r['stance_accuracy']):>8}{_pct(r['voice_accuracy']):>7}"
+            f"{cell(r['recall'], r['labelled'], 8)}{cell(r['precision'], r['extracted'], 7)}"
+            f"{cell(r['stance_accuracy'], r['matched'], 8)}{cell(r['voice_accuracy'], r['matched'], 7)}"
         )
 
     for name, r in result["sets"].items():
