@@ -22,6 +22,7 @@ from typing import Any, NamedTuple
 
 import numpy as np
 
+from index import migrations
 from index.dedup import band_keys
 from index.text import STOPWORDS
 from index.types import (
@@ -33,39 +34,8 @@ from index.types import (
     StoredStatement,
 )
 
-SCHEMA_VERSION = 1
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT, source TEXT, date TEXT,
-    url TEXT, language TEXT, path TEXT, words INTEGER, chunks INTEGER, text TEXT NOT NULL,
-    duplicate_of TEXT NOT NULL DEFAULT '', minhash BLOB, added_at TEXT DEFAULT CURRENT_TIMESTAMP
-);
-CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin);
-CREATE TABLE IF NOT EXISTS aliases (origin TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (
-    id INTEGER PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL, ordinal INTEGER NOT NULL,
-    start INTEGER NOT NULL, "end" INTEGER NOT NULL, spans TEXT NOT NULL, text TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(text, tokenize = 'porter unicode61');
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_vocab USING fts5vocab(chunks_fts, 'row');
-CREATE TABLE IF NOT EXISTS pending (
-    doc_id TEXT PRIMARY KEY, action TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '',
-    since REAL NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS statements (
-    doc_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, about TEXT, speaker TEXT, voice TEXT
-);
-CREATE INDEX IF NOT EXISTS statements_party ON statements(party_id, stance);
-CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
-CREATE TABLE IF NOT EXISTS people (name TEXT PRIMARY KEY, party_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
-CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
-"""
+# The schema is index/migrations.py's: a store is brought to the latest migration when opened.
+SCHEMA_VERSION = migrations.latest()
 
 
 DF_CACHE_SECONDS = 300.0
@@ -143,6 +113,7 @@ class Catalog:
     """
 
     _BEGIN = "BEGIN IMMEDIATE"  # one writer at a time, taken at the start of the transaction
+    _DIALECT: migrations.Dialect = "sqlite"  # which flavour of index/migrations.py's steps
     POSTINGS_BUDGET = 20_000  # (chunk, word) postings the lexical leg scores: ~15 ms of FTS5
 
     def __init__(self, path: Path) -> None:
@@ -154,11 +125,20 @@ class Catalog:
         with self._lock:
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=NORMAL")
-            self._db.executescript(_SCHEMA)
-            columns = {r[1] for r in self._db.execute("PRAGMA table_info(pending)")}
-            if "owner" not in columns:  # stores made before pending entries had an owner
-                self._db.execute("ALTER TABLE pending ADD COLUMN owner TEXT NOT NULL DEFAULT ''")
-                self._db.execute("ALTER TABLE pending ADD COLUMN since REAL NOT NULL DEFAULT 0")
+            found = migrations.version(self._db, self._DIALECT)
+            if found != migrations.latest():  # re-read under the write lock: another process
+                with self.transaction() as db:  # may be upgrading the store right now
+                    found = migrations.migrate(db, self._DIALECT)
+        self._refuse_newer(found)
+
+    def _refuse_newer(self, found: int) -> None:
+        """A store a newer release has upgraded: this code does not know its schema."""
+        if found > migrations.latest():
+            self.close()
+            raise StoreMismatch(
+                f"store schema version {found} is newer than this release's "
+                f"({migrations.latest()}); open it with the release that upgraded it"
+            )
 
     @property
     def location(self) -> str:
@@ -190,16 +170,13 @@ class Catalog:
         """Refuse a store written by another model: its vectors would answer nonsense."""
         with self.transaction() as db:
             rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
-            if "schema_version" not in rows and "embedder" not in rows:  # a new store
-                db.executemany(
-                    "INSERT INTO meta VALUES (?, ?)",
-                    [("schema_version", str(SCHEMA_VERSION)), ("embedder", embedder_name)],
-                )
+            if "embedder" not in rows:  # a new store (opening it recorded its schema version)
+                db.execute("INSERT INTO meta VALUES ('embedder', ?)", (embedder_name,))
                 return
-        if int(rows.get("schema_version", "0")) != SCHEMA_VERSION:
+        if int(rows.get("schema_version", "0")) != migrations.latest():
             raise StoreMismatch(
                 f"store schema version {rows.get('schema_version')} is not the supported "
-                f"version {SCHEMA_VERSION}"
+                f"version {migrations.latest()}"
             )
         if rows.get("embedder") != embedder_name:
             raise StoreMismatch(

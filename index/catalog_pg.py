@@ -21,43 +21,8 @@ import threading
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from index import migrations
 from index.catalog import Catalog, _delete_document_rows, _spans, choose_terms, query_words
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS documents (
-    doc_id TEXT PRIMARY KEY, origin TEXT NOT NULL, title TEXT, source TEXT, date TEXT,
-    url TEXT, language TEXT, path TEXT, words INTEGER, chunks INTEGER, text TEXT NOT NULL,
-    duplicate_of TEXT NOT NULL DEFAULT '', minhash BYTEA,
-    added_at TIMESTAMPTZ DEFAULT CURRENT_TIMESTAMP
-);
-CREATE INDEX IF NOT EXISTS documents_origin ON documents(origin);
-CREATE INDEX IF NOT EXISTS documents_duplicate ON documents(duplicate_of);
-CREATE TABLE IF NOT EXISTS aliases (origin TEXT PRIMARY KEY, doc_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (
-    id BIGSERIAL PRIMARY KEY, chunk_id TEXT UNIQUE NOT NULL, doc_id TEXT NOT NULL,
-    ordinal INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, spans TEXT NOT NULL,
-    text TEXT NOT NULL,
-    tsv TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
-);
-CREATE INDEX IF NOT EXISTS chunks_doc ON chunks(doc_id);
-CREATE INDEX IF NOT EXISTS chunks_tsv ON chunks USING GIN (tsv);
-CREATE TABLE IF NOT EXISTS pending (
-    doc_id TEXT PRIMARY KEY, action TEXT NOT NULL, owner TEXT NOT NULL DEFAULT '',
-    since DOUBLE PRECISION NOT NULL DEFAULT 0
-);
-CREATE TABLE IF NOT EXISTS statements (
-    doc_id TEXT NOT NULL, party_id TEXT NOT NULL, stance TEXT NOT NULL, start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL, about TEXT, speaker TEXT, voice TEXT
-);
-CREATE INDEX IF NOT EXISTS statements_party ON statements(party_id, stance);
-CREATE INDEX IF NOT EXISTS statements_doc ON statements(doc_id);
-CREATE TABLE IF NOT EXISTS people (name TEXT PRIMARY KEY, party_id TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS lexemes (term TEXT PRIMARY KEY, df BIGINT NOT NULL);
-CREATE TABLE IF NOT EXISTS bands (key BIGINT NOT NULL, doc_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
-CREATE INDEX IF NOT EXISTS bands_doc ON bands(doc_id);
-"""
 
 
 class _Connection:
@@ -90,6 +55,7 @@ def _tsquery(lexemes: list[str], op: str) -> str:
 
 class PgCatalog(Catalog):
     _BEGIN = "BEGIN"
+    _DIALECT: migrations.Dialect = "postgresql"
     POSTINGS_BUDGET = 15_000  # ts_rank reads each matching row's tsvector: ~4 µs a row
 
     def __init__(self, url: str, schema: str = "briefing") -> None:
@@ -100,17 +66,9 @@ class PgCatalog(Catalog):
         with self.transaction() as db:
             db.execute(f'CREATE SCHEMA IF NOT EXISTS "{self._schema}"')
             db.execute(f'SET search_path TO "{self._schema}"')
-            for statement in filter(str.strip, _SCHEMA.split(";")):
-                db.execute(statement)
-            if not db.execute("SELECT 1 FROM meta WHERE key = 'lexemes'").fetchone():
-                # once per store: count the lexemes of chunks stored before they were counted
-                db.execute("DELETE FROM lexemes")
-                db.execute(
-                    "INSERT INTO lexemes (term, df) SELECT u.lexeme, count(*) FROM chunks c, "
-                    "unnest(c.tsv) u GROUP BY u.lexeme"
-                )
-                db.execute("INSERT INTO meta VALUES ('lexemes', '1')")
+            found = migrations.migrate(db, self._DIALECT)  # the schema: index/migrations.py
         self._db.execute(f'SET search_path TO "{self._schema}"')
+        self._refuse_newer(found)
 
     @property
     def location(self) -> str:
