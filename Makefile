@@ -31,16 +31,16 @@ test: install
 	$(PY) -m pytest -q
 
 bench: install
-	$(PY) bench/run_all.py
+	$(PY) -m bench.run_all
 
 bench-quick: install
-	$(PY) bench/run_all.py --quick --out bench/RESULTS-quick.md
+	$(PY) -m bench.run_all --quick --out bench/RESULTS-quick.md
 
 bench-full: install
-	$(PY) bench/run_all.py --full
+	$(PY) -m bench.run_all --full
 
 eval: install
-	$(PY) eval/run.py
+	$(PY) -m eval.run
 
 lint: install
 	$(VENV)/bin/ruff check assistant index app.py

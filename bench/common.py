@@ -1,14 +1,11 @@
-"""What the benchmark scripts share: the project on sys.path, sample paths, questions, ports."""
+"""What the benchmark scripts share: sample paths, questions, ports."""
 
 from __future__ import annotations
 
 import socket
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 SHARED = ROOT.parent / "shared"
 SAMPLES = [SHARED / "corpus" / "articles", SHARED / "seed"]
 QUESTIONS = [

@@ -5,7 +5,7 @@ with the same MiniLM model + Chroma.from_documents. Each side runs in its own pr
 is its own), loads its model first, and is timed from files on disk to a persisted index.
 Words are the source documents' words, counted once, whatever the chunking.
 
-    python bench/ingest.py [--repeat 3] [--paths DIR ...]
+    python -m bench.ingest [--repeat 3] [--paths DIR ...]
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def measure(side: str, paths: list[Path]) -> dict:
         os.environ, HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", ANONYMIZED_TELEMETRY="False"
     )
     out = subprocess.run(
-        [sys.executable, __file__, "--child", side, "--paths", *map(str, paths)],
+        [sys.executable, "-m", "bench.ingest", "--child", side, "--paths", *map(str, paths)],
         check=True,
         capture_output=True,
         text=True,
@@ -115,7 +115,6 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--child", choices=["ours", "peer"])
     args = ap.parse_args()
-    sys.path.insert(0, str(ROOT))
     if args.child:
         child(args.child, args.paths)
         return

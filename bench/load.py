@@ -3,7 +3,7 @@ does) while an ingestion runs; prints throughput, p50/p95 latency and errors.
 
 Loopback only, bounded in requests and time; it stops by itself.
 
-    python bench/load.py [--users 8] [--questions 10] [--seconds 120]
+    python -m bench.load [--users 8] [--questions 10] [--seconds 120]
 """
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import sys
 import tempfile
 import threading
 import time
@@ -19,8 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import QUESTIONS, SHARED, free_port  # noqa: E402
+from bench.common import QUESTIONS, SHARED, free_port
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 

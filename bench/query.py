@@ -7,7 +7,7 @@ in random mixes (realistic text and term statistics for BM25). Filler vectors ar
 embeddings of corpus chunks with a little noise, so they crowd the same neighbourhoods as the
 real ones without costing an hour of embedding. Questions are embedded and answered for real.
 
-    python bench/query.py [--chunks 10000] [--queries 60]
+    python -m bench.query [--chunks 10000] [--queries 60]
 """
 
 from __future__ import annotations
@@ -15,17 +15,14 @@ from __future__ import annotations
 import argparse
 import random
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
-import peer  # noqa: E402
-from common import QUESTIONS, SAMPLES  # noqa: E402
+from bench import peer
+from bench.common import QUESTIONS, SAMPLES
 
 
 class FillerEmbedder:

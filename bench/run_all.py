@@ -1,8 +1,8 @@
 """Run every benchmark and write bench/RESULTS.md (machine, date, each table).
 
-python bench/run_all.py            # make bench: 10k and 100k chunks (about 15 minutes)
-python bench/run_all.py --quick    # make bench-quick: small sizes, a few minutes
-python bench/run_all.py --full     # make bench-full: adds 1M chunks in every mode (about 100 minutes)
+python -m bench.run_all            # make bench: 10k and 100k chunks (about 15 minutes)
+python -m bench.run_all --quick    # make bench-quick: small sizes, a few minutes
+python -m bench.run_all --full     # make bench-full: adds 1M chunks in every mode (about 100 minutes)
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def machine() -> str:
 def run(name: str, args: list[str]) -> str:
     print(f"== {name}", flush=True)
     out = subprocess.run(
-        [sys.executable, str(HERE / name), *args],
+        [sys.executable, "-m", f"bench.{Path(name).stem}", *args],
+        cwd=HERE.parent,  # the checkout: `bench` and `eval` import from there
         capture_output=True,
         text=True,
         env=dict(os.environ, HF_HUB_OFFLINE="1"),

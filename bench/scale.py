@@ -8,7 +8,7 @@ embeddings of corpus chunks plus noise, normalised. Questions are embedded and a
 Writes go straight to the store's two halves (catalog + vectors) in bulk; the ingest pipeline's
 own speed is bench/ingest.py's business.
 
-    python bench/scale.py [--sizes 10000 100000] [--modes embedded server server+pg]
+    python -m bench.scale [--sizes 10000 100000] [--modes embedded server server+pg]
 """
 
 from __future__ import annotations
@@ -27,9 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(1, str(Path(__file__).resolve().parents[1]))
-from common import QUESTIONS, SHARED, free_port  # noqa: E402
+from bench.common import QUESTIONS, SHARED, free_port
 
 
 def rss_mb(pid: int | None = None) -> float:

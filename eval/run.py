@@ -41,9 +41,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = Path(__file__).resolve().parents[1]  # the checkout: gold set and shared corpus beside it
 
 GOLD = ROOT / "eval" / "gold.jsonl"
 SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))

@@ -1,0 +1,1 @@
+"""The benchmarks, run from the checkout as modules: `python -m bench.run_all` (see Makefile)."""
