@@ -1,17 +1,27 @@
 """The Gradio web app: `create_ui(assistant)` builds it, `main()` launches it.
 
 The UI only calls the `Assistant` and formats what it returns (see `assistant/ui_format.py`).
-Per-user state (chat history, filters, engine) lives in `gr.State`, never in globals.
+Per-user state (chat history, filters, engine) lives in `gr.State`, never in globals. The styles
+are in `assistant/web/app.css` (package data), read when the app is launched.
 """
 
 from __future__ import annotations
 
+import logging
 import os
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.settings import Settings
-from assistant.ui_handlers import CSS, Handlers
+from assistant.ui_handlers import Handlers
+
+if TYPE_CHECKING:
+    import gradio as gr
+
+    from assistant.api import Assistant
+
+log = logging.getLogger(__name__)
 
 EXAMPLES = [
     "What does Russia demand from NATO?",
@@ -21,7 +31,7 @@ EXAMPLES = [
 FILE_TYPES = [".txt", ".md", ".html", ".htm", ".pdf", ".docx", ".json", ".jsonl"]
 
 
-def create_ui(assistant: Any) -> Any:
+def create_ui(assistant: Assistant) -> gr.Blocks:
     """Build (not launch) the Blocks app around an `Assistant`."""
     import gradio as gr
 
@@ -123,17 +133,31 @@ def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any, passages: Any) ->
 
 def _positions_tab(gr: Any, h: Handlers) -> dict[str, Any]:
     gr.Markdown(
-        "Who demands, rejects, offers, warns or assures what. Each statement is cited; "
+        "Who demands, rejects, offers, warns or assures what: one row a statement, each cited. "
         "'own words' marks a quote or an official text, as opposed to a reporter's "
-        "paraphrase."
+        "paraphrase. Click a row to read its passage."
     )
     with gr.Row():
         party = gr.Dropdown(label="Party", choices=h.party_choices(), value=None, scale=2)
         topic = gr.Textbox(label="Topic (optional)", placeholder="e.g. NATO enlargement", scale=3)
         show = gr.Button("Show positions", variant="primary", scale=1)
-    matrix = gr.HTML(elem_id="positions")
-    show.click(h.positions, [party, topic], matrix, api_name="positions")
-    topic.submit(h.positions, [party, topic], matrix, api_visibility="private")
+    shown = gr.State([])  # the statements in the table, this session's only
+    table = gr.Dataframe(
+        headers=h.position_headers(),
+        datatype=h.position_types(),
+        interactive=False,
+        show_label=False,
+        wrap=True,
+        show_search="filter",
+        column_widths=["4%", "11%", "9%", "36%", "9%", "19%", "12%"],
+        max_height=520,
+        elem_id="positions",
+    )
+    source = gr.HTML(elem_id="position-source")
+    outputs = [table, shown, source]
+    show.click(h.positions, [party, topic], outputs, api_name="positions")
+    topic.submit(h.positions, [party, topic], outputs, api_visibility="private")
+    table.select(h.position_source, shown, source, api_visibility="private")
     return {"party": party}
 
 
@@ -147,7 +171,7 @@ def _memo_tab(gr: Any, h: Handlers) -> dict[str, Any]:
             placeholder="e.g. Russia's security demands and the Western response",
         )
         write = gr.Button("Write memo", variant="primary", scale=1)
-    preview = gr.HTML(elem_id="memo-preview")
+    preview = gr.Markdown(elem_id="memo-preview", latex_delimiters=[])
     files = gr.File(
         label="Download (Markdown, DOCX, HTML)", file_count="multiple", interactive=False
     )
@@ -254,9 +278,14 @@ def _settings_tab(gr: Any, h: Handlers, engine: Any, session_passages: Any) -> d
     return {"index": index, "refresh": refresh}
 
 
+def read_css() -> str:
+    """The app's styles, shipped in the `assistant` package as `web/app.css`."""
+    return files("assistant").joinpath("web/app.css").read_text(encoding="utf-8")
+
+
 def launch_options() -> dict[str, Any]:
     """App-level options that Gradio 6 takes in `launch()` (styling)."""
-    return {"css": CSS}
+    return {"css": read_css()}
 
 
 def read_auth(value: str | None) -> list[tuple[str, str]] | None:
@@ -282,15 +311,15 @@ def read_auth(value: str | None) -> list[tuple[str, str]] | None:
 
 def main(settings: Settings | None = None) -> None:
     from assistant.api import Assistant
-    from assistant.services import build_services
 
     settings = settings or Settings()
     auth = read_auth(os.environ.get("BRIEFING_AUTH"))
-    assistant = Assistant(build_services(settings))
-    if assistant.services.catalog.counts()[0] == 0 and settings.samples:
+    assistant = Assistant.from_settings(settings)
+    if assistant.status().documents == 0 and settings.samples:
         existing = [p for p in settings.samples if p.exists()]
         if existing:
             report = assistant.ingest(existing)
+            log.info("ingested samples: %s", report.to_dict())
             print(f"ingested samples: {report.to_dict()}")
     create_ui(assistant).launch(
         server_name=settings.host,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from assistant.citations import Claim, Support, Verifier, build_citations, parse, unmark
 from assistant.condense import condense
@@ -26,6 +26,9 @@ from index.search import Retriever
 from index.text import content_terms, mentions, named_entities
 from index.types import Filters
 
+if TYPE_CHECKING:
+    from assistant.positions import PositionIndex
+
 NOT_IN_SOURCES = "The sources do not say."
 
 
@@ -37,14 +40,22 @@ class AnswerConfig:
     debug: bool = False  # keep unsupported sentences, flagged, instead of dropping them
 
 
+class ChatModel(Protocol):
+    """What the LLM engine needs of a chat model: LangChain's `stream` over (role, text) pairs,
+    yielding chunks whose `.content` holds the next piece of text.
+    """
+
+    def stream(self, input: Any, /) -> Iterator[Any]: ...
+
+
 class Answerer:
     def __init__(
         self,
         embedder: Embedder,
         retriever: Retriever,
         config: AnswerConfig | None = None,
-        chat: Any = None,
-        positions: Any = None,
+        chat: ChatModel | None = None,
+        positions: PositionIndex | None = None,
     ) -> None:
         self._embedder = embedder
         self._retriever = retriever

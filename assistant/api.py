@@ -1,11 +1,15 @@
 """The Python API: `open_assistant(store)` and the `Assistant` it returns.
 
-Scripts, the CLI and the UI all go through this object; it only delegates to the services.
+The CLI, the web app, eval/ and bench/ all go through this object: it is the one door to the
+services, and it only delegates to them. What the callers need to show (index status, the
+engine and LLM in use) comes back as small frozen records, never as the services themselves.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -22,12 +26,57 @@ from assistant.types import (
 )
 from index.embeddings import Embedder
 from index.pipeline import Progress
+from index.search import Mode
 from index.types import Filters
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexStatus:
+    """What the store holds and where: documents and chunks in the catalog, the embedder."""
+
+    documents: int
+    chunks: int
+    embedder: str  # the embedding model's name, as stored in the catalog
+    vectors: str  # "embedded Chroma" or "Chroma server host:port"
+    catalog: str  # e.g. "SQLite /path/catalog.sqlite3" or "PostgreSQL schema briefing"
+
+    @property
+    def where(self) -> str:
+        return f"{self.vectors}, catalog in {self.catalog}"
+
+
+@dataclass(frozen=True)
+class EngineInfo:
+    """The answer engine settings a caller may show or start from (no secrets)."""
+
+    engine: str  # the configured default: "extractive" or "llm"
+    passages: int  # passages retrieved per question by default
+    llm_provider: str  # "none", "openai" or "ollama"
+    llm_model: str
+    llm_base_url: str
+
+    @property
+    def llm_configured(self) -> bool:
+        return self.llm_provider != "none" and bool(self.llm_model)
+
+    @property
+    def usable_engine(self) -> str:
+        """The configured engine, or "extractive" when "llm" is asked for but not set up."""
+        return "extractive" if self.engine == "llm" and not self.llm_configured else self.engine
 
 
 class Assistant:
     def __init__(self, services: Services) -> None:
-        self.services = services
+        self.services = services  # for tests and benches that look inside; callers use methods
+
+    @classmethod
+    def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
+        """Build the services from `Settings` (the app's entry point uses this)."""
+        return cls(build_services(settings, embedder=embedder))
+
+    # --- sources ------------------------------------------------------------------------------
 
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
         return self.services.ingestor.ingest_paths([Path(p) for p in paths], progress)
@@ -35,10 +84,51 @@ class Assistant:
     def ingest_text(self, text: str, **meta: str) -> IngestReport:
         return self.services.ingestor.ingest_text(text, meta)
 
+    def documents(self) -> list[DocumentInfo]:
+        """Every stored document with its chunk count, by date then title."""
+        return self.services.catalog.documents()
+
+    def document_text(self, doc_id: str) -> str | None:
+        """A stored document's cleaned text, or None if there is no such document."""
+        return self.services.catalog.document_text(doc_id)
+
+    def document_rows(self) -> list[tuple[str, str, str, str, str, str]]:
+        """(doc_id, text, title, source, date, url) of every indexed (not duplicate) document."""
+        return self.services.catalog.document_rows()
+
+    def passage_at(self, doc_id: str, offset: int) -> Passage | None:
+        """The stored chunk of a document that contains a character offset."""
+        return self.services.catalog.chunk_at(doc_id, offset)
+
+    def delete(self, doc_id: str) -> bool:
+        return self.services.ingestor.delete(doc_id)
+
+    def status(self) -> IndexStatus:
+        """Document and chunk counts, the embedding model and where the index lives."""
+        s = self.services.settings
+        docs, chunks = self.services.catalog.counts()
+        vectors = (
+            f"Chroma server {s.chroma_host}:{s.chroma_port}"
+            if s.chroma_mode == "server"
+            else "embedded Chroma"
+        )
+        return IndexStatus(
+            docs, chunks, self.services.embedder.name, vectors, self.services.catalog.location
+        )
+
+    # --- questions ----------------------------------------------------------------------------
+
     def search(
-        self, query: str, k: int = 10, filters: Filters | dict[str, Any] | None = None
+        self,
+        query: str,
+        k: int = 10,
+        filters: Filters | dict[str, Any] | None = None,
+        mode: Mode = "hybrid",
     ) -> list[Passage]:
-        return self.services.retriever.search(query, k=k, filters=Filters.from_any(filters))
+        """The best passages for a query; `mode` "dense" or "lexical" runs one leg alone."""
+        return self.services.retriever.search(
+            query, k=k, filters=Filters.from_any(filters), mode=mode
+        )
 
     def ask(
         self,
@@ -47,13 +137,18 @@ class Assistant:
         filters: Filters | dict[str, Any] | None = None,
         engine: str | None = None,
         passages: int | None = None,
+        use_positions: bool = True,
     ) -> Answer:
-        """Answer from the stored sources; `passages` overrides how many are retrieved."""
+        """Answer from the stored sources; `passages` overrides how many are retrieved.
+
+        `use_positions=False` always retrieves, never answers from the positions matrix.
+        """
         return self.services.answerer.ask(
             question,
             history,
             Filters.from_any(filters),
             engine or self.services.settings.engine,
+            use_positions=use_positions,
             passages=passages,
         )
 
@@ -74,6 +169,24 @@ class Assistant:
             passages=passages,
         )
 
+    def engine_info(self) -> EngineInfo:
+        """The default engine, passages per question and the LLM set up (no API key)."""
+        s = self.services.settings
+        return EngineInfo(
+            engine=s.engine,
+            passages=int(self.services.answerer.config.passages),
+            llm_provider=s.llm_provider,
+            llm_model=s.llm_model,
+            llm_base_url=s.llm_base_url,
+        )
+
+    @property
+    def llm_configured(self) -> bool:
+        """Whether an LLM engine is set up (provider and model in settings)."""
+        return self.engine_info().llm_configured
+
+    # --- positions, memos, timelines ------------------------------------------------------------
+
     def positions(
         self, topic: str | None = None, party: str | None = None, stance: str | None = None
     ) -> list[Position]:
@@ -92,17 +205,7 @@ class Assistant:
 
         return timeline_events(self, topic)
 
-    @property
-    def llm_configured(self) -> bool:
-        """Whether an LLM engine is set up (provider and model in settings)."""
-        s = self.services.settings
-        return s.llm_provider != "none" and bool(s.llm_model)
-
-    def documents(self) -> list[DocumentInfo]:
-        return self.services.catalog.documents()
-
-    def delete(self, doc_id: str) -> bool:
-        return self.services.ingestor.delete(doc_id)
+    # --- lifetime -------------------------------------------------------------------------------
 
     def close(self) -> None:
         self.services.close()
@@ -120,5 +223,4 @@ def open_assistant(
     """Open (or create) a store; `overrides` are `Settings` fields, e.g. chunk_tokens=120."""
     if store is not None:
         overrides["store"] = Path(store)
-    settings = Settings(**overrides)
-    return Assistant(build_services(settings, embedder=embedder))
+    return Assistant.from_settings(Settings(**overrides), embedder=embedder)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from assistant.types import Answer, Citation, DocumentInfo, IngestReport, Passage
+from assistant.types import Answer, Citation, DocumentInfo, IngestReport, Passage, Position
 
 MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 NOT_IN_SOURCES = "The sources do not say"
@@ -317,11 +317,11 @@ def store_summary(docs: int) -> str:
 STANCE_ORDER = ("demands", "rejects", "offers", "warns", "assures")
 
 
-def positions_html(positions: Sequence[Any]) -> str:
+def positions_html(positions: Sequence[Position]) -> str:
     """The party x stance matrix: one row a party, each cell its cited statements."""
     if not positions:
         return '<div class="briefing-answer"><p>No positions found for this choice.</p></div>'
-    parties: dict[str, dict[str, list[Any]]] = {}
+    parties: dict[str, dict[str, list[Position]]] = {}
     for p in positions:
         parties.setdefault(p.party, {}).setdefault(p.stance, []).append(p)
     stances = [s for s in STANCE_ORDER if any(s in row for row in parties.values())]
@@ -353,6 +353,81 @@ def positions_html(positions: Sequence[Any]) -> str:
     return (
         f'<div class="briefing-answer positions"><table><thead><tr><th>party</th>{head}</tr>'
         f"</thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
+
+
+# --- positions as a table -------------------------------------------------------------------
+
+POSITION_HEADERS = ["#", "party", "stance", "statement", "said on", "source", "notes"]
+POSITION_TYPES = ["number", "str", "str", "markdown", "str", "markdown", "str"]
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(\d+)([.)])|^([#+\-])")
+
+
+def md_cell(text: object) -> str:
+    """Escape a value for a Markdown table cell: no markup, no HTML, one line.
+
+    HTML-escaped, and only what Markdown acts on inside a line is backslashed (so a search for
+    "U.S." still finds it); a line that would start a list or heading has that mark escaped.
+    """
+    out = " ".join(html.escape(str(text or ""), quote=False).split())
+    out = _MD_INLINE.sub(r"\\\1", out)
+    return _MD_LINE_START.sub(lambda m: f"{m.group(1) or ''}\\{m.group(2) or m.group(3)}", out)
+
+
+def md_link(url: str, label: str) -> str:
+    """A Markdown link for an http(s) URL (label escaped), or the escaped label alone."""
+    url = safe_url(url)
+    if not url:
+        return md_cell(label)
+    for ch, code in (("(", "%28"), (")", "%29"), ("<", "%3C"), (">", "%3E"), (" ", "%20")):
+        url = url.replace(ch, code)
+    return f"[{md_cell(label)}]({url})"
+
+
+def position_notes(p: Position) -> str:
+    notes = ["own words"] if p.voice == "own" else []
+    notes.append(f"{p.corroboration} sources" if p.corroboration > 1 else "single source")
+    if p.superseded_by:
+        notes.append("superseded")
+    return ", ".join(notes)
+
+
+def order_positions(positions: Sequence[Position]) -> list[Position]:
+    """Parties with the most statements first; within a party, stance order, then date."""
+    per_party: dict[str, int] = {}
+    for p in positions:
+        per_party[p.party] = per_party.get(p.party, 0) + 1
+    stance = {s: i for i, s in enumerate(STANCE_ORDER)}
+    return sorted(
+        positions,
+        key=lambda p: (-per_party[p.party], p.party, stance.get(p.stance, 99), p.said_on or "9999"),
+    )
+
+
+def positions_rows(positions: Sequence[Position]) -> list[list[object]]:
+    """One row a statement (already ordered), numbered from 1; Markdown in two columns."""
+    rows: list[list[object]] = []
+    for i, p in enumerate(positions, 1):
+        c = p.citation
+        source = md_link(c.url, c.title or "Untitled")
+        if c.source:
+            source += f" — {md_cell(c.source)}"
+        rows.append([i, p.party, p.stance, md_cell(p.text), p.said_on, source, position_notes(p)])
+    return rows
+
+
+def position_source_html(p: Position | None, n: int = 1) -> str:
+    """One statement with its cited passage, the sentence highlighted (opened from the table)."""
+    if p is None:
+        return '<div class="briefing-answer"><p>No positions found for this choice.</p></div>'
+    c = dataclasses.replace(p.citation, n=n)
+    said = f", {esc(p.said_on)}" if p.said_on else ""
+    return (
+        f'<div class="briefing-answer positions"><div class="pos-head">{esc(p.party)} · '
+        f"{esc(p.stance)}</div>"
+        f'<div class="pos">{esc(p.text)} <span class="src-meta">({esc(position_notes(p))}{said})'
+        f'</span><ol class="sources">{citation_html(c, f"pos{n}")}</ol></div></div>'
     )
 
 

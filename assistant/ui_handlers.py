@@ -1,53 +1,32 @@
 """Event handlers of the web UI: each calls the `Assistant` and formats what it returns.
 
-No state is kept here: chat history, filters and the chosen engine come in and go out as
-Gradio session state. Gradio is imported lazily, like everywhere else in the project.
+No state is kept here: chat history, filters, the chosen engine and the positions on screen come
+in and go out as Gradio session state. Only the web app imports this module (and so Gradio).
 """
 
 from __future__ import annotations
 
+import logging
 import re
 import uuid
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from assistant import ui_format as fmt
-from assistant.types import Answer
+from assistant.types import Answer, Position
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
+
+log = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
-CSS = """
-.briefing-answer p { margin: 0 0 .5em 0; }
-.briefing-answer sup.fn { font-size: .72em; line-height: 0; margin-left: 1px; }
-.briefing-answer sup.fn a { text-decoration: none; font-weight: 600; }
-.briefing-answer .sources-head, .briefing-answer .closest-head {
-  font-size: .8em; text-transform: uppercase; letter-spacing: .05em; opacity: .7;
-  margin-top: .6em; }
-.briefing-answer ol.sources { margin: .2em 0 0 0; padding-left: 0; list-style: none;
-  font-size: .9em; }
-.briefing-answer li.src { margin: .25em 0; }
-.briefing-answer li.src:target { outline: 2px solid var(--color-accent); border-radius: 4px; }
-.briefing-answer .src-n { font-weight: 600; }
-.briefing-answer .src-meta { opacity: .75; }
-.briefing-answer details.src-passage summary { cursor: pointer; font-size: .9em; opacity: .8; }
-.briefing-answer blockquote { margin: .3em 0; padding-left: .6em;
-  border-left: 3px solid var(--border-color-primary); }
-.briefing-answer mark { background: #fff1a8; color: inherit; padding: 0 1px; }
-.briefing-answer .src-jump { font-size: .85em; }
-.briefing-answer.abstained .abstain-head { font-weight: 700; color: #b45309; }
-.briefing-answer.streaming { opacity: .8; }
-.briefing-notice { color: #b45309; font-weight: 600; }
-.positions table { border-collapse: collapse; width: 100%; font-size: .9em; }
-.positions th, .positions td { border: 1px solid var(--border-color-primary); padding: .4em;
-  vertical-align: top; text-align: left; }
-.positions .pos { margin-bottom: .6em; }
-"""
-
 
 class Handlers:
-    def __init__(self, assistant: Any) -> None:
+    def __init__(self, assistant: Assistant) -> None:
         self.a = assistant
 
     # --- chat -------------------------------------------------------------------------------
@@ -88,6 +67,7 @@ class Handlers:
                 chat[-1] = {"role": "assistant", "content": fmt.streaming_html(text)}
                 yield list(chat), list(chat), history, "", ""
         except Exception as exc:  # a failing LLM server, a broken store: say so, keep the chat
+            log.exception("answering %r failed", question[:200])
             chat[-1] = {"role": "assistant", "content": fmt.notice_html(f"Could not answer: {exc}")}
             yield list(chat), list(chat), history, "", ""
             return
@@ -153,6 +133,12 @@ class Handlers:
     def doc_headers(self) -> list[str]:
         return list(fmt.DOC_HEADERS)
 
+    def position_headers(self) -> list[str]:
+        return list(fmt.POSITION_HEADERS)
+
+    def position_types(self) -> list[str]:
+        return list(fmt.POSITION_TYPES)
+
     def set_filters(
         self, date_from: str, date_to: str, sources: list[str] | None
     ) -> tuple[Any, ...]:
@@ -180,24 +166,26 @@ class Handlers:
     # --- settings ---------------------------------------------------------------------------
 
     def default_engine(self) -> str:
-        engine = self.a.services.settings.engine
-        return "extractive" if engine == "llm" and not self.llm_configured() else engine
+        """The configured engine, or extractive while the LLM is not set up."""
+        return self.a.engine_info().usable_engine
 
     def llm_configured(self) -> bool:
-        if hasattr(type(self.a), "llm_configured"):
-            return bool(self.a.llm_configured)
-        s = self.a.services.settings
-        return s.llm_provider != "none" and bool(s.llm_model)
+        return self.a.llm_configured
 
     def llm_description(self) -> str:
-        s = self.a.services.settings
-        if not self.llm_configured():
+        info = self.a.engine_info()
+        if not info.llm_configured:
             return (
                 "**LLM:** not configured (set `BRIEFING_LLM_PROVIDER`, "
                 "`BRIEFING_LLM_BASE_URL` and `BRIEFING_LLM_MODEL`, then restart)."
             )
-        where = fmt.md_code(s.llm_base_url) if s.llm_base_url else "the provider's default URL"
-        return f"**LLM:** {fmt.md_code(s.llm_model)} via {fmt.md_text(s.llm_provider)} at {where}"
+        where = (
+            fmt.md_code(info.llm_base_url) if info.llm_base_url else "the provider's default URL"
+        )
+        return (
+            f"**LLM:** {fmt.md_code(info.llm_model)} via {fmt.md_text(info.llm_provider)} "
+            f"at {where}"
+        )
 
     def _llm_missing(self) -> str:
         return (
@@ -212,31 +200,42 @@ class Handlers:
         return choice, choice, f"Answers now use the **{choice}** engine."
 
     def passages(self) -> int:
-        return int(self.a.services.answerer.config.passages)
+        return self.a.engine_info().passages
 
     def set_passages(self, n: float) -> tuple[int, str]:
         """Set the number of passages for this session only (other users keep theirs)."""
         return int(n), f"Your questions now retrieve **{int(n)}** passages."
 
     def index_state(self) -> str:
-        docs, chunks = self.a.services.catalog.counts()
-        s = self.a.services.settings
-        vectors = (
-            f"Chroma server {s.chroma_host}:{s.chroma_port}"
-            if s.chroma_mode == "server"
-            else "embedded Chroma"
-        )
-        where = f"{vectors}, catalog in {self.a.services.catalog.location}"
-        return fmt.index_markdown(docs, chunks, self.a.services.embedder.name, where)
+        st = self.a.status()
+        return fmt.index_markdown(st.documents, st.chunks, st.embedder, st.where)
 
     # --- positions and memos ------------------------------------------------------------------
 
     def party_choices(self) -> list[str]:
         return sorted({p.party for p in self.a.positions()})
 
-    def positions(self, party: str | None, topic: str | None) -> str:
-        found = self.a.positions(topic=(topic or "").strip() or None, party=party or None)
-        return fmt.positions_html(found)
+    def positions(
+        self, party: str | None, topic: str | None
+    ) -> tuple[dict[str, Any], list[Position], str]:
+        """The statements as table rows, kept for this session, and the first one's passage."""
+        found = fmt.order_positions(
+            self.a.positions(topic=(topic or "").strip() or None, party=party or None)
+        )
+        table = {"headers": list(fmt.POSITION_HEADERS), "data": fmt.positions_rows(found)}
+        return table, found, fmt.position_source_html(found[0] if found else None)
+
+    def position_source(self, shown: list[Position] | None, evt: gr.SelectData) -> Any:
+        """The passage of the statement whose row was clicked (the row's first cell is its #)."""
+        shown = shown or []
+        row = evt.row_value or []
+        try:
+            n = int(row[0])
+        except (IndexError, TypeError, ValueError):
+            return gr.skip()
+        if not 1 <= n <= len(shown):
+            return gr.skip()
+        return fmt.position_source_html(shown[n - 1], n)
 
     def memo(self, topic: str) -> tuple[str, list[str]]:
         """Write a memo; return its preview and the three export files to download."""
@@ -266,7 +265,7 @@ class Handlers:
     # --- page load / refresh ----------------------------------------------------------------
 
     def start_tab(self) -> str:
-        return "chat" if self.a.services.catalog.counts()[0] else "sources"
+        return "chat" if self.a.status().documents else "sources"
 
     def refresh(self) -> tuple[Any, ...]:
         docs = self.a.documents()

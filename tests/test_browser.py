@@ -248,13 +248,22 @@ def test_positions_and_memo_tabs_in_the_browser(browser: Any, trade_url: str) ->
         p.wait_for_selector("#question textarea", timeout=30_000)
         p.get_by_role("tab", name="Positions").click()
         p.get_by_role("button", name="Show positions").click()
-        table = p.locator("#positions table")
-        table.wait_for(timeout=30_000)
+        table = p.locator("#positions")  # the Dataframe
+        table.get_by_text("joint scientific survey").filter(visible=True).first.wait_for(
+            timeout=30_000
+        )
         assert "Canada" in table.inner_text() and "Norway" in table.inner_text()
-        first = p.locator("#positions details.src-passage").first
+        source = p.locator("#position-source")
+        source.locator("details.src-passage").first.wait_for(timeout=10_000)
+        # a click on a statement shows its cited passage, the sentence highlighted
+        offer = "Norway offered a joint scientific survey"
+        table.get_by_text(offer).filter(visible=True).first.click()
+        source.locator(".pos", has_text=offer).wait_for(timeout=10_000)
+        first = source.locator("details.src-passage").first
         first.locator("summary").click()
         assert first.locator("mark").first.is_visible()
-        p.screenshot(path=str(ARTIFACTS / "positions.png"))
+        assert offer in first.locator("mark").first.inner_text()
+        p.screenshot(path=str(ARTIFACTS / "positions.png"), full_page=True)
         p.get_by_role("tab", name="Memo").click()
         p.fill("#memo-topic textarea", "the cod quota dispute")
         p.get_by_role("button", name="Write memo").click()

@@ -276,9 +276,9 @@ def test_settings_show_the_index_state(running: Running) -> None:
     out = client(running).predict(api_name="/documents")
     index = out[-2]
     assert out[-1].endswith("documents in the store.")
-    docs, chunks = running.assistant.services.catalog.counts()
-    assert f"{docs} documents" in index and f"{chunks} chunks" in index
-    assert running.assistant.services.embedder.name in index
+    status = running.assistant.status()
+    assert f"{status.documents} documents" in index and f"{status.chunks} chunks" in index
+    assert status.embedder in index
     assert "embedded Chroma" in index and "catalog in SQLite" in index
 
 
@@ -411,19 +411,31 @@ def trade(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
     a.close()
 
 
+def positions(c: Any, party: str | None) -> tuple[list[dict[str, Any]], str]:
+    """The Positions table as one dict a row (by header), and the first statement's passage."""
+    table, source = c.predict(party, "", api_name="/positions")
+    return [dict(zip(table["headers"], row, strict=True)) for row in table["data"]], source
+
+
 def test_positions_tab_shows_each_party_with_cited_statements(trade: Running) -> None:
-    html = client(trade).predict("Canada", "", api_name="/positions")
-    assert "Canada" in html and "cut its cod quota" in html
-    assert "<th>demands</th>" in html
-    statements = re.findall(r'<div class="pos">(.*?) <span', html)
-    assert statements and all(s.startswith("Canada") for s in statements)  # Canada's own only
-    assert 'href="https://harbour.example/quotas"' in html and "<mark>" in html
-    everyone = client(trade).predict(None, "", api_name="/positions")
-    assert "Norway rejected the Canadian proposal" in everyone
-    assert "joint scientific survey" in everyone  # Norway's offer
+    rows, source = positions(client(trade), "Canada")
+    assert rows and {r["party"] for r in rows} == {"Canada"}  # Canada's own only
+    demands = [r for r in rows if r["stance"] == "demands"]
+    assert any("cut its cod quota" in r["statement"] for r in demands)
+    assert all(r["statement"].startswith("Canada") for r in rows)
+    assert any("(https://harbour.example/quotas)" in r["source"] for r in rows)  # cited, linked
+    assert [r["#"] for r in rows] == list(range(1, len(rows) + 1))
+    # the first statement's passage, its sentence highlighted
+    assert 'href="https://harbour.example/quotas"' in source and "<mark>" in source
+    assert re.search(r'<div class="pos">Canada', source)
+    everyone, _ = positions(client(trade), None)
+    statements = " ".join(r["statement"] for r in everyone)
+    assert "Norway rejected the Canadian proposal" in statements
+    assert "joint scientific survey" in statements  # Norway's offer
     # a quote is filed under its speaker, learned from "Norwegian Fisheries Minister Kari Dahl"
-    assert re.search(r'<div class="pos">Norwegian Fisheries Minister Kari Dahl said', everyone)
-    assert "own words" in everyone
+    dahl = [r for r in everyone if r["statement"].startswith("Norwegian Fisheries Minister")]
+    assert dahl and all(r["party"] == "Norway" for r in dahl)
+    assert any("own words" in r["notes"] for r in everyone)
 
 
 def test_memo_tab_previews_and_offers_three_downloads(trade: Running) -> None:
