@@ -74,6 +74,7 @@ class Assistant:
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
         """Build the services from `Settings` (the app's entry point uses this)."""
+        log.debug("opening store %s (collection %s)", settings.store, settings.collection)
         return cls(build_services(settings, embedder=embedder))
 
     # --- sources ------------------------------------------------------------------------------
@@ -215,6 +216,13 @@ class Assistant:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def prepare_embedder(settings: Settings | None = None) -> str:
+    """Load (and on first use export) the configured embedding model; returns its name."""
+    from assistant.services import build_embedder
+
+    return build_embedder(settings or Settings()).name
 
 
 def open_assistant(

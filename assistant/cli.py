@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import json
+import logging
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
+    from assistant.types import Position
+
+log = logging.getLogger(__name__)
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -20,13 +27,14 @@ StoreOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
 
-def _open(store: Path | None) -> Any:
+def _open(store: Path | None) -> Assistant:
     from assistant.api import open_assistant
     from index.catalog import StoreMismatch
 
     try:
         return open_assistant(store)
     except StoreMismatch as exc:
+        log.debug("store %s refused", store, exc_info=True)
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
 
@@ -94,6 +102,27 @@ def documents(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
             f"{d.doc_id}  {d.date or '----------'}  {d.chunks:3d} chunks  {d.title[:70]}{dup}"
         )
     typer.echo(f"{len(docs)} documents")
+
+
+@app.command()
+def status(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Show what the store holds: documents, chunks, the embedding model and where it lives."""
+    a = _open(store)
+    st = a.status()
+    a.close()
+    if as_json:
+        _emit(
+            {
+                "documents": st.documents,
+                "chunks": st.chunks,
+                "embedder": st.embedder,
+                "vectors": st.vectors,
+                "catalog": st.catalog,
+            }
+        )
+        return
+    typer.echo(f"{st.documents} documents, {st.chunks} chunks; embedding model {st.embedder}")
+    typer.echo(f"stored in {st.where}")
 
 
 @app.command()
@@ -171,7 +200,7 @@ def positions(
     if as_json:
         _emit({"positions": [p.to_dict() for p in found]})
         return
-    by_party: dict[str, list[Any]] = {}
+    by_party: dict[str, list[Position]] = {}
     for p in found:
         by_party.setdefault(p.party, []).append(p)
     for name, ps in sorted(by_party.items(), key=lambda kv: -len(kv[1])):
@@ -218,11 +247,11 @@ def prepare() -> None:
     """Prepare the embedding model once (the ONNX export), so the first real run starts fast."""
     import time
 
-    from assistant.services import build_embedder
+    from assistant.api import prepare_embedder
 
     t = time.perf_counter()
-    embedder = build_embedder(Settings())
-    typer.echo(f"embedding model ready: {embedder.name} ({time.perf_counter() - t:.1f} s)")
+    name = prepare_embedder(Settings())
+    typer.echo(f"embedding model ready: {name} ({time.perf_counter() - t:.1f} s)")
 
 
 @app.command()
