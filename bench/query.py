@@ -57,7 +57,7 @@ def build(store: Path, target_chunks: int, real) -> object:
     probe = open_assistant(store, embedder=real)
     probe.ingest(SAMPLES)
     ours = evaluate(probe, load_gold(), modes=["hybrid"], ask=False)["retrieval"]["hybrid"]
-    texts = [probe.services.catalog.document_text(d.doc_id) or "" for d in probe.documents()]
+    texts = [probe.document_text(d.doc_id) or "" for d in probe.documents()]
     pool = real.embed_documents([p.text for q in QUESTIONS for p in probe.search(q, k=10)])
     probe.close()
     sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]

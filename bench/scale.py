@@ -133,16 +133,15 @@ def measure(a, queries: int) -> dict[str, float]:
         for i in range(queries)
     ]
     s_ms, a_ms, d_ms, l_ms = [], [], [], []
-    retriever = a.services.retriever
     for q in qs:
         t = time.perf_counter()
         a.search(q, k=10)
         s_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        retriever.search(q, k=30, mode="dense")
+        a.search(q, k=30, mode="dense")
         d_ms.append((time.perf_counter() - t) * 1000)
         t = time.perf_counter()
-        retriever.search(q, k=30, mode="lexical")
+        a.search(q, k=30, mode="lexical")
         l_ms.append((time.perf_counter() - t) * 1000)
     for q in qs:
         t = time.perf_counter()
@@ -199,7 +198,7 @@ def main() -> None:
             try:
                 a = open_assistant(Path(tmp) / "store", embedder=embedder, **extra)
                 a.ingest([SHARED / "corpus" / "articles", SHARED / "seed"])
-                texts = [a.services.catalog.document_text(d.doc_id) or "" for d in a.documents()]
+                texts = [a.document_text(d.doc_id) or "" for d in a.documents()]
                 sentences = [t[s:e] for t in texts for s, e in sentence_spans(t)]
                 pool = embedder.embed_documents(
                     [p.text for q in QUESTIONS for p in a.search(q, k=8)]

@@ -135,7 +135,6 @@ def evaluate(
     from assistant.condense import condense
 
     files = _file_map(assistant)
-    retriever = assistant.services.retriever
     retrieval: dict[str, dict[str, Any]] = {}
     rows: dict[str, dict[str, Any]] = {
         g["id"]: {"id": g["id"], "kind": g["kind"], "question": g["question"]} for g in gold
@@ -146,7 +145,7 @@ def evaluate(
         r5, r10, rr, dr = [], [], [], []
         for g in with_rel:
             query = condense(g["question"], g["history"])
-            passages = retriever.search(query, k=10, mode=mode)
+            passages = assistant.search(query, k=10, mode=mode)
             ranked = [files.get(p.doc_id, p.doc_id) for p in passages]
             rel = set(g["relevant"])
             first = next((i for i, f in enumerate(ranked, 1) if f in rel), None)
