@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import sysconfig
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
@@ -35,7 +36,7 @@ STORY = (
 )
 
 
-def _run(args: list[str | Path], cwd: Path, env: dict[str, str]) -> str:
+def _run(args: Sequence[str | Path], cwd: Path, env: dict[str, str]) -> str:
     done = subprocess.run(
         [str(a) for a in args], cwd=cwd, env=env, capture_output=True, text=True, timeout=600
     )
@@ -70,8 +71,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
 
     _run(
-        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation"]
-        + ["-w", dist, src],
+        [sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "-w"]
+        + [dist, src],
         cwd=work,
         env=env,
     )
