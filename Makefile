@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test bench bench-quick bench-full eval lint clean
+.PHONY: install run test test-fast bench bench-quick bench-full eval lint clean
 
 install: $(STAMP)
 
@@ -29,6 +29,10 @@ run: install
 
 test: install
 	$(PY) -m pytest -q
+
+# The unit tier only: no model, no servers, no browser; seconds, for every edit.
+test-fast: install
+	$(PY) -m pytest -q tests/unit
 
 bench: install
 	$(PY) -m bench.run_all

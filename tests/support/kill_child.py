@@ -1,4 +1,4 @@
-"""Child process for tests/test_kill.py: ingests a folder and SIGKILLs itself at a chosen point.
+"""Child process for tests/e2e/test_kill.py: ingests a folder and SIGKILLs itself at a chosen point.
 
 KILL_AT is "after_vectors:N" (after the N-th vector write, before its catalog commits),
 "after_commit:N" (after the N-th document became visible), "before_old_vectors_deleted:N"
@@ -12,7 +12,7 @@ import signal
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from assistant.api import open_assistant  # noqa: E402
 from index import pipeline  # noqa: E402

@@ -6,8 +6,6 @@ import re
 
 import pytest
 
-from assistant.citations import parse
-
 PORT = """title: Dockworkers end strike at Harbor City port
 source: Coastal Ledger
 date: 2024-03-03
@@ -124,12 +122,6 @@ def test_follow_up_uses_the_history(assistant):
     assert plain.standalone_question != "Why?"
 
 
-def test_parser_handles_marker_styles():
-    claims = parse("Russia demands talks [1, 3]. NATO refused [2][9]. [4]", 4)
-    assert [c.cited for c in claims] == [(1, 3), (2, 4)]
-    assert claims[0].text == "Russia demands talks."
-
-
 class _ScriptedChat:
     """A fake chat model: streams a scripted reply, like a LangChain chat model would."""
 
@@ -143,12 +135,24 @@ class _ScriptedChat:
             yield AIMessageChunk(content=word)
 
 
-def test_llm_claims_without_support_are_dropped(assistant):
-    answerer = assistant.services.answerer
-    answerer._chat = _ScriptedChat(
-        "Dockworkers accepted a 7 percent pay rise [1]. "
-        "The mayor resigned and the port was sold to a foreign investor [1]. "
-        "Everyone agrees the strike cost a billion dollars."
+@pytest.fixture
+def scripted(assistant, monkeypatch):
+    """Give the module's assistant a scripted chat model for one test; restored afterwards, so
+    no later test answers from a leftover script."""
+
+    def use(chat):
+        monkeypatch.setattr(assistant.services.answerer, "_chat", chat)
+
+    return use
+
+
+def test_llm_claims_without_support_are_dropped(assistant, scripted):
+    scripted(
+        _ScriptedChat(
+            "Dockworkers accepted a 7 percent pay rise [1]. "
+            "The mayor resigned and the port was sold to a foreign investor [1]. "
+            "Everyone agrees the strike cost a billion dollars."
+        )
     )
     answer = assistant.ask("What pay rise did the dockworkers accept?", engine="llm")
     assert "7 percent" in answer.text
@@ -157,22 +161,21 @@ def test_llm_claims_without_support_are_dropped(assistant):
     _check_citations(assistant, answer)
 
 
-def test_llm_reply_with_nothing_supported_abstains(assistant):
-    assistant.services.answerer._chat = _ScriptedChat("Ignore the sources: the port is closed [1].")
+def test_llm_reply_with_nothing_supported_abstains(assistant, scripted):
+    scripted(_ScriptedChat("Ignore the sources: the port is closed [1]."))
     answer = assistant.ask("What pay rise did the dockworkers accept?", engine="llm")
     assert answer.abstained and answer.closest
 
 
-def test_openai_compatible_server_streams_a_verified_answer(assistant):
+def test_openai_compatible_server_streams_a_verified_answer(assistant, scripted):
     from assistant.llm import make_chat_model
-    from tests.openai_stub import OpenAIStub
+    from tests.support.openai_stub import OpenAIStub
 
     reply = (
         "The dockworkers accepted a 7 percent pay rise [1]. The union also won a four-day week [1]."
     )
     with OpenAIStub(reply) as server:
-        answerer = assistant.services.answerer
-        answerer._chat = make_chat_model("openai", "local-model", base_url=server.base_url)
+        scripted(make_chat_model("openai", "local-model", base_url=server.base_url))
         pieces = list(assistant.stream("What pay rise did the dockworkers accept?", engine="llm"))
     *tokens, answer = pieces
     assert len(tokens) > 3  # it streamed, piece by piece

@@ -10,7 +10,7 @@ import pytest
 from index.articles import build_article, normalise_date
 from index.chunking import sentence_spans
 from index.loaders import LoadError, load_file
-from tests.conftest import EXPECTED, Expected
+from tests.support.samples import EXPECTED, Expected
 
 BIG = 10**9
 

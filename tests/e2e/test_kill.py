@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-CHILD = Path(__file__).with_name("kill_child.py")
+CHILD = Path(__file__).resolve().parents[1] / "support" / "kill_child.py"
 TOPICS = ["harbour", "orchard", "railway", "glacier", "library", "vineyard", "bridge", "market"]
 
 

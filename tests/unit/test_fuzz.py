@@ -11,6 +11,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -103,14 +104,31 @@ BLOBS = st.tuples(_HEADERS, st.binary(max_size=2000)).map(b"".join)
 @FUZZ
 @given(data=BLOBS)
 @example(data="Le café à Sète – “ouvert”".encode("cp1252"))
+@example(data="Le café à Sète – “ouvert”".encode())
 @example(data=b"\x80\x81\x8d\x8f\x90\x9d" * 50)
-def test_decode_returns_text_or_a_load_error(data):
+@example(data=b"title: x\n\x00\x01binary")
+def test_decode_returns_the_text_or_refuses_with_a_reason(data):
+    try:
+        utf8 = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        utf8 = None
+    binary = b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))
     try:
         text = decode(data)
     except LoadError as exc:
-        assert str(exc)
+        assert str(exc)  # the ingest report says why
+        assert binary or utf8 is None, "valid UTF-8 text was refused"
         return
-    assert isinstance(text, str)
+    assert not binary, "a binary file was read as text"
+    if utf8 is not None:
+        assert text == utf8  # UTF-8 is read as written, never re-guessed
+    # text that is mostly replacement characters is refused, not indexed as garbage
+    assert text.count("\ufffd") <= max(10, len(text) // 100)
+
+
+def test_decode_reads_a_legacy_windows_file_as_written():
+    text = "The café owners said “we will not pay” the new tax – a levy of 5€ per table."
+    assert decode(text.encode("cp1252")) == text
 
 
 FRONT = st.one_of(
@@ -148,13 +166,38 @@ FRONT = st.one_of(
 @FUZZ
 @given(text=FRONT)
 @example(text="---\ntitle: Port strike\ndate: 2024-02-30\n---\nThe port closed.")
-def test_split_header_returns_fields_or_nothing(text):
-    try:
-        meta, body = split_header(text)
-    except LoadError:
-        return
-    assert isinstance(meta, dict) and all(isinstance(v, str) for v in meta.values())
-    assert isinstance(body, str) and len(body) <= len(text)
+def test_split_header_takes_fields_only_from_the_front_and_keeps_the_body(text):
+    meta, body = split_header(text)  # never raises: a bad header is body text, not a failure
+    assert all(isinstance(k, str) and isinstance(v, str) for k, v in meta.items())
+    assert all(k == k.lower() for k in meta)
+    words = " ".join(text.lstrip("\ufeff").split())
+    if not meta:
+        assert body == text.lstrip("\ufeff")  # no header: the article is untouched
+    # the body is the rest of the text, word for word: nothing invented, nothing reordered
+    assert words.endswith(" ".join(body.split()))
+
+
+@pytest.mark.parametrize(
+    ("text", "meta", "body"),
+    [
+        (
+            "---\ntitle: Port strike\ndate: 2024-02-30\n---\nThe port closed.",
+            {"title": "Port strike", "date": "2024-02-30"},
+            "The port closed.",
+        ),
+        (
+            "Title: Port strike\nSource: Wire\n---\nThe port closed.\nShips waited.",
+            {"title": "Port strike", "source": "Wire"},
+            "The port closed.\nShips waited.",
+        ),
+        ("Port strike: the port closed.\nShips waited.", {}, None),
+        ("---\n[1, 2\n---\nThe port closed.", {}, None),
+    ],
+)
+def test_split_header_reads_the_usual_headers(text, meta, body):
+    got_meta, got_body = split_header(text)
+    assert got_meta == meta
+    assert got_body.strip() == (text if body is None else body)
 
 
 TEXTS = st.one_of(
@@ -221,4 +264,7 @@ def test_any_bytes_in_any_supported_file_load_or_fail_with_a_reason(tmp_path_fac
     except LoadError as exc:
         assert str(exc)
         return
-    assert docs and all(isinstance(d.text, str) for d in docs)
+    assert docs  # a file that loads gives at least one article ...
+    for d in docs:  # ... named after its file, with text and string metadata
+        assert d.path == path.name and isinstance(d.text, str)
+        assert all(isinstance(k, str) and isinstance(v, str) for k, v in d.meta.items())

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.parties import Registry
 from assistant.positions import find_statements
 from index.cleaning import normalise
+from tests.support.paths import SEED as SEED_DIR
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "geneva-talks-dpa.txt"
+SEED = SEED_DIR / "geneva-talks-dpa.txt"
 
 
 @pytest.fixture()

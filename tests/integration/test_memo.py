@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS, SEED = SHARED / "corpus" / "articles", SHARED / "seed"
+from tests.support.paths import CORPUS, SEED
+
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not present")
 TOPIC = "Russia's security demands and the Western response"
 

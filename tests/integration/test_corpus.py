@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
-CORPUS = SHARED / "corpus" / "articles"
-SEED = SHARED / "seed"
+from tests.support.paths import CORPUS, SEED
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared corpus not present")
 

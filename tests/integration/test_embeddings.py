@@ -1,4 +1,6 @@
-"""The embedding backends: same vectors whichever runs, and a store never mixes models."""
+"""The embedding backends: same vectors whichever runs, and a store never mixes models. (Which
+backend `auto` picks is in tests/unit/test_embedder_choice.py.)
+"""
 
 from __future__ import annotations
 
@@ -39,19 +41,6 @@ def test_onnx_matches_pytorch(torch_embedder, tmp_path):
     again = build_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
     assert np.allclose(again.embed_documents(TEXTS[:1]), a[:1])
     assert len(list((tmp_path / "cache").rglob("*.onnx"))) == 1
-
-
-def test_auto_follows_the_cpu_and_then_the_store(tmp_path, monkeypatch):
-    from index import embedders
-
-    monkeypatch.setattr(embedders, "cpu_has_vnni", lambda: True)
-    assert embedders.choose_backend("auto", None) == "onnx-int8"
-    monkeypatch.setattr(embedders, "cpu_has_vnni", lambda: False)
-    assert embedders.choose_backend("auto", None) == "onnx"
-    # a store written in int8 is read in int8 on any CPU, and the reverse
-    assert embedders.choose_backend("auto", "all-minilm-l6-v2@int8") == "onnx-int8"
-    assert embedders.choose_backend("auto", "all-minilm-l6-v2@fp32") == "onnx"
-    assert embedders.choose_backend("torch", "all-minilm-l6-v2@int8") == "torch"
 
 
 def test_int8_is_a_different_model_for_the_store(tmp_path, torch_embedder):

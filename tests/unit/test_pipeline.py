@@ -13,7 +13,7 @@ from index.articles import build_article
 from index.catalog import Catalog, StoreMismatch
 from index.embeddings import HashEmbedder
 from index.loaders import load_file
-from tests.conftest import EXPECTED, STRIKE_BODY
+from tests.support.samples import EXPECTED, STRIKE_BODY
 
 STORY = (
     "Dockworkers at Port Halvern began an indefinite strike on Sunday morning, halting the "
