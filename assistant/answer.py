@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant.citations import Claim, Support, Verifier, build_citations, parse, unmark
+from assistant.citations import Claim, Support, Verifier, build_citations, parse
 from assistant.condense import condense
 from assistant.extractive import (
     ExtractiveConfig,
@@ -20,6 +20,7 @@ from assistant.extractive import (
     score_sentences,
     select,
 )
+from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
 from assistant.types import Answer, Passage
 from index.embeddings import Embedder
 from index.search import Retriever
@@ -28,8 +29,6 @@ from index.types import Filters
 
 if TYPE_CHECKING:
     from assistant.positions import PositionIndex
-
-NOT_IN_SOURCES = "The sources do not say."
 
 
 @dataclass(frozen=True)
@@ -219,7 +218,7 @@ class Answerer:
         for n, p in enumerate(chosen, 1):
             citations.append(replace(p.citation, n=n))
             text = unmark(p.text)
-            parts.append(f"{text[:-1]} [{n}]{text[-1]}" if text[-1:] in ".!?" else f"{text} [{n}]")
+            parts.append(attach(text, format_refs([n])))
         return Answer(" ".join(parts), citations, False, question, standalone)
 
     def _names(self, entity: str, text: str) -> bool:

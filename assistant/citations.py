@@ -14,20 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.markers import MARKER, attach, format_refs, refs, unmark
 from assistant.types import Citation, Passage
 from index.text import content_terms
 
-MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+__all__ = ["MARKER", "Claim", "Support", "Verifier", "build_citations", "parse", "unmark"]
+
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n+")
-
-
-def unmark(text: str) -> str:
-    """Text without citation markers, nested ones included ("[[1]1]"): a marker quoted from a
-    source must never pass for one of ours.
-    """
-    while MARKER.search(text):
-        text = MARKER.sub("", text)
-    return re.sub(r"\s+([.,;:!?])", r"\1", " ".join(text.split()))
 
 
 _INJECTION = re.compile(
@@ -64,7 +57,7 @@ def parse(reply: str, n_passages: int) -> list[Claim]:
         raw = raw.strip()
         if not raw:
             continue
-        nums = [int(x) for m in MARKER.finditer(raw) for x in re.split(r"[,;]", m.group(1))]
+        nums = [n for m in MARKER.finditer(raw) for n in refs(m)]
         valid = tuple(dict.fromkeys(n for n in nums if 1 <= n <= n_passages))
         text = unmark(raw)
         if not re.search(r"\w", text):
@@ -160,10 +153,10 @@ def build_citations(
     citations: list[Citation] = []
     parts = []
     for claim, sup in claims:
-        refs = [sup.passage] + [n for n in claim.cited if n != sup.passage]
-        refs = [n for n in refs if n]
+        cites = [sup.passage] + [n for n in claim.cited if n != sup.passage]
+        cites = [n for n in cites if n]
         marks = []
-        for n in refs:
+        for n in cites:
             if n not in numbering:
                 numbering[n] = len(numbering) + 1
                 p = passages[n - 1]
@@ -183,12 +176,8 @@ def build_citations(
                         support=round(sup.score, 3),
                     )
                 )
-            marks.append(f"[{numbering[n]}]")
-        text, mark = unmark(claim.text), "".join(marks)
-        if mark and text[-1:] in ".!?":
-            parts.append(f"{text[:-1]} {mark}{text[-1]}")
-        else:
-            parts.append(f"{text} {mark}" if mark else text)
+            marks.append(numbering[n])
+        parts.append(attach(unmark(claim.text), format_refs(marks)))
     return " ".join(parts), citations
 
 

@@ -12,10 +12,20 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from assistant.citations import unmark
+from assistant.markers import cited, unmark
+from assistant.memo_export import item_markdown, to_markdown
 from assistant.positions import rank
 from assistant.timeline import FUTURE, find_events
-from assistant.types import Answer, Citation, Memo, MemoSection, Passage, Position, TimelineEvent
+from assistant.types import (
+    Answer,
+    Citation,
+    Memo,
+    MemoItem,
+    MemoSection,
+    Passage,
+    Position,
+    TimelineEvent,
+)
 from index.text import content_terms
 
 MAX_WORDS = 450
@@ -29,12 +39,12 @@ class _Numbering:
         self.citations: list[Citation] = []
         self._by_key: dict[tuple[str, int], int] = {}
 
-    def mark(self, c: Citation) -> str:
+    def number(self, c: Citation) -> int:
         key = (c.doc_id, c.span[0])
         if key not in self._by_key:
             self._by_key[key] = len(self.citations) + 1
             self.citations.append(replace(c, n=self._by_key[key]))
-        return f"[{self._by_key[key]}]"
+        return self._by_key[key]
 
 
 def build_memo(assistant: Any, topic: str) -> Memo:
@@ -44,7 +54,7 @@ def build_memo(assistant: Any, topic: str) -> Memo:
 
     bottom = _from_answer(answer, numbering, limit=3)
     if not bottom:
-        bottom = [f"The loaded sources say nothing about {topic}."]
+        bottom = [MemoItem(f"The loaded sources say nothing about {unmark(topic)}.")]
     sections.append(MemoSection("Bottom line", bottom, bullets=False))
 
     developments = _developments(assistant, topic, answer, numbering)
@@ -66,7 +76,7 @@ def build_memo(assistant: Any, topic: str) -> Memo:
         sections.append(
             MemoSection(
                 "What comes next",
-                ["The sources announce no dated event after the newest of them."],
+                [MemoItem("The sources announce no dated event after the newest of them.")],
                 bullets=False,
             )
         )
@@ -83,28 +93,29 @@ def build_memo(assistant: Any, topic: str) -> Memo:
         date_line,
         sections,
         citations,
-        render_markdown(title, date_line, sections, citations),
+        to_markdown(title, date_line, sections, citations),
     )
 
 
-def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[str]:
+def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[MemoItem]:
     if answer.abstained:
         return []
     by_n = {c.n: c for c in answer.citations}
     items = []
     for sentence in re.split(r"(?<=[.!?\]])\s+(?=[A-Z])", answer.text):
-        nums = [int(n) for n in re.findall(r"\[(\d+)\]", sentence)]
+        nums = cited(sentence)
         if not nums or nums[0] not in by_n:
             continue
-        text = re.sub(r"\s*\[\d+\]", "", sentence).strip()
-        marks = "".join(numbering.mark(by_n[n]) for n in nums if n in by_n)
-        items.append(_with_marks(text, marks))
+        refs = tuple(dict.fromkeys(numbering.number(by_n[n]) for n in nums if n in by_n))
+        items.append(MemoItem(unmark(sentence), refs))
         if len(items) == limit:
             break
     return items
 
 
-def _developments(assistant: Any, topic: str, answer: Answer, numbering: _Numbering) -> list[str]:
+def _developments(
+    assistant: Any, topic: str, answer: Answer, numbering: _Numbering
+) -> list[MemoItem]:
     """Central, novel sentences: those most like the topic, not already in the bottom line."""
     used = {c.quote for c in answer.citations}
     follow = assistant.services.answerer.ask(f"{topic}: what happened?", use_positions=False)
@@ -113,11 +124,11 @@ def _developments(assistant: Any, topic: str, answer: Answer, numbering: _Number
         if c.quote in used:
             continue
         used.add(c.quote)
-        items.append(_with_marks(_dated(c.quote, c.date), numbering.mark(c)))
+        items.append(MemoItem(unmark(c.quote), (numbering.number(c),), label=c.date))
     return items[:4]
 
 
-def _party_positions(positions: list[Position], numbering: _Numbering) -> list[str]:
+def _party_positions(positions: list[Position], numbering: _Numbering) -> list[MemoItem]:
     by_party: dict[str, list[Position]] = {}
     for p in positions:
         if not p.superseded_by:
@@ -131,16 +142,14 @@ def _party_positions(positions: list[Position], numbering: _Numbering) -> list[s
             if own:
                 p = own[0]
                 note = "" if p.corroboration > 1 else " (single source)"
-                parts.append(
-                    f"{label}: {_short(unmark(p.about or p.text))}{note} "
-                    f"{numbering.mark(p.citation)}"
-                )
+                text = f"{_short(p.about or p.text)}{note}"
+                parts.append(MemoItem(text, (numbering.number(p.citation),), label=label))
         if parts:
-            items.append(f"**{party}** — " + "; ".join(parts))
+            items.append(MemoItem(party=party, clauses=tuple(parts)))
     return items
 
 
-def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list[str]:
+def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list[MemoItem]:
     demands = [p for p in positions if p.stance == "demands"]
     items = []
     for r in (p for p in positions if p.stance == "rejects"):
@@ -154,21 +163,29 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
             None,
         )
         if clash:
-            items.append(
-                f"{clash.party} demands {_short(clash.about)} {numbering.mark(clash.citation)}; "
-                f"{r.party} rejects {_short(r.about)} {numbering.mark(r.citation)}"
+            demand = MemoItem(
+                f"{clash.party} demands {_short(clash.about)}",
+                (numbering.number(clash.citation),),
             )
+            reject = MemoItem(
+                f"{r.party} rejects {_short(r.about)}", (numbering.number(r.citation),)
+            )
+            items.append(MemoItem(clauses=(demand, reject)))
             break
     offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
     if offers:
         o = max(offers, key=lambda p: p.corroboration)
         items.append(
-            f"Possible common ground: {o.party} offers {_short(o.about)} {numbering.mark(o.citation)}"
+            MemoItem(
+                f"{o.party} offers {_short(o.about)}",
+                (numbering.number(o.citation),),
+                label="Possible common ground",
+            )
         )
     return items
 
 
-def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
+def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[MemoItem]:
     """Announced events: future tense, dated after the document that announces them, and not
     already overtaken by a later source (an event before the newest source's date is history).
     """
@@ -183,8 +200,9 @@ def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[str]:
             seen.add(sentence)
             doc_start = p.start + span[0]
             c = _cite(p, sentence, doc_start)
-            items.append((when, f"{when}: {_with_marks(sentence, numbering.mark(c))}"))
-    return [text for _, text in sorted(items)][:3]
+            item = MemoItem(unmark(sentence), (numbering.number(c),), label=when)
+            items.append((when, item_markdown(item), item))
+    return [item for _, _, item in sorted(items, key=lambda t: t[:2])][:3]
 
 
 def _cite(p: Passage, sentence: str, start: int) -> Citation:
@@ -204,18 +222,9 @@ def _cite(p: Passage, sentence: str, start: int) -> Citation:
     )
 
 
-def _dated(text: str, when: str) -> str:
-    return f"{when}: {text}" if when else text
-
-
 def _short(text: str, words: int = 22) -> str:
     w = unmark(text).split()
     return " ".join(w[:words]) + ("…" if len(w) > words else "")
-
-
-def _with_marks(text: str, marks: str) -> str:
-    text = unmark(text).strip()
-    return f"{text[:-1]} {marks}{text[-1]}" if text[-1:] in ".!?" else f"{text} {marks}"
 
 
 def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
@@ -223,7 +232,7 @@ def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
     sections = [replace(s, items=list(s.items)) for s in sections]
 
     def words() -> int:
-        return sum(len(i.split()) for s in sections for i in s.items) + sum(
+        return sum(len(item_markdown(i).split()) for s in sections for i in s.items) + sum(
             len(s.heading.split()) for s in sections
         )
 
@@ -238,7 +247,7 @@ def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
 
 
 def _used_numbers(sections: list[MemoSection]) -> list[int]:
-    nums = [int(n) for s in sections for i in s.items for n in re.findall(r"\[(\d+)\]", i)]
+    nums = [n for s in sections for i in s.items for n in i.all_refs()]
     return list(dict.fromkeys(nums))
 
 
@@ -248,30 +257,7 @@ def _renumber(
     mapping = {old: new for new, old in enumerate(used, 1)}
     by_n = {c.n: c for c in citations}
     kept = [replace(by_n[old], n=new) for old, new in mapping.items()]
-
-    def sub(text: str) -> str:
-        return re.sub(r"\[(\d+)\]", lambda m: f"[{mapping[int(m.group(1))]}]", text)
-
-    return kept, [replace(s, items=[sub(i) for i in s.items]) for s in sections]
-
-
-def render_markdown(
-    title: str, date_line: str, sections: list[MemoSection], citations: list[Citation]
-) -> str:
-    lines = [f"# {title}", "", f"*{date_line}*", ""]
-    for s in sections:
-        lines += [f"## {s.heading}", ""]
-        lines += [f"- {i}" if s.bullets else i for i in s.items]
-        lines.append("")
-    lines += ["## Sources", ""]
-    for c in citations:
-        meta = ", ".join(x for x in (c.source, c.date) if x)
-        lines.append(
-            f"{c.n}. {c.title}"
-            + (f" — {meta}" if meta else "")
-            + (f" — <{c.url}>" if c.url else "")
-        )
-    return "\n".join(lines) + "\n"
+    return kept, [replace(s, items=[i.renumbered(mapping) for i in s.items]) for s in sections]
 
 
 def timeline_events(assistant: Any, topic: str | None = None) -> list[TimelineEvent]:

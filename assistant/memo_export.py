@@ -1,16 +1,22 @@
-"""Memo exports: Markdown, self-contained HTML (everything from documents escaped), and DOCX
+"""Memo renderers: Markdown, self-contained HTML (everything from documents escaped), and DOCX
 with footnote-style citations (superscript numbers, numbered sources at the end).
+
+Every renderer reads the memo's items (`MemoItem.pieces()`): text, party names and citation
+numbers arrive as data, so nothing from a document is ever read back as markup.
 """
 
 from __future__ import annotations
 
 import html
-import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-_MARK = re.compile(r"\[(\d+)\]")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+from assistant.markers import format_refs, safe_url
+from assistant.types import Citation, Memo, MemoItem, MemoSection
+
+__all__ = ["export", "item_markdown", "safe_url", "to_docx", "to_html", "to_markdown"]
+
 _CSS = (
     "body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45;color:#111}"
     "h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.4em;border-bottom:1px solid #ccc}"
@@ -18,7 +24,7 @@ _CSS = (
 )
 
 
-def export(memo: Any, format: str, path: Path) -> Path:
+def export(memo: Memo, format: str, path: Path) -> Path:
     format = format.lower().lstrip(".")
     path.parent.mkdir(parents=True, exist_ok=True)
     if format in ("md", "markdown"):
@@ -32,17 +38,60 @@ def export(memo: Any, format: str, path: Path) -> Path:
     return path
 
 
-def safe_url(url: str) -> str:
-    return url if re.match(r"^https?://", url or "", re.IGNORECASE) else ""
+# --- Markdown -------------------------------------------------------------------------------
 
 
-def _inline_html(text: str) -> str:
-    out = html.escape(text)
-    out = _BOLD.sub(r"<strong>\1</strong>", out)
-    return _MARK.sub(r'<sup><a href="#src-\1">\1</a></sup>', out)
+def item_markdown(item: MemoItem) -> str:
+    """One item as Markdown: the party in bold, citations as [n] markers."""
+    out = []
+    for piece in item.pieces():
+        if piece.kind == "party":
+            out.append(f"**{piece.text}**")
+        elif piece.kind == "refs":
+            out.append(format_refs(piece.refs))
+        else:
+            out.append(piece.text)
+    return "".join(out)
 
 
-def to_html(memo: Any) -> str:
+def to_markdown(
+    title: str, date_line: str, sections: Sequence[MemoSection], citations: Sequence[Citation]
+) -> str:
+    """The memo as Markdown (what `Memo.markdown` holds): sections, then numbered sources."""
+    lines = [f"# {title}", "", f"*{date_line}*", ""]
+    for s in sections:
+        lines += [f"## {s.heading}", ""]
+        for item in s.items:
+            text = item_markdown(item)
+            lines.append(f"- {text}" if s.bullets else text)
+        lines.append("")
+    lines += ["## Sources", ""]
+    for c in citations:
+        meta = ", ".join(x for x in (c.source, c.date) if x)
+        url = safe_url(c.url)
+        lines.append(
+            f"{c.n}. {c.title}" + (f" — {meta}" if meta else "") + (f" — <{url}>" if url else "")
+        )
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML -----------------------------------------------------------------------------------
+
+
+def item_html(item: MemoItem) -> str:
+    """One item as escaped HTML: the party in <strong>, citations as superscript links."""
+    out = []
+    for piece in item.pieces():
+        if piece.kind == "party":
+            out.append(f"<strong>{html.escape(piece.text)}</strong>")
+        elif piece.kind == "refs":
+            out.extend(f'<sup><a href="#src-{n}">{n}</a></sup>' for n in piece.refs)
+        else:
+            out.append(html.escape(piece.text))
+    return "".join(out)
+
+
+def to_html(memo: Memo) -> str:
     parts = [
         '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">',
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
@@ -53,9 +102,9 @@ def to_html(memo: Any) -> str:
     for s in memo.sections:
         parts.append(f"<h2>{html.escape(s.heading)}</h2>")
         if s.bullets:
-            parts.append("<ul>" + "".join(f"<li>{_inline_html(i)}</li>" for i in s.items) + "</ul>")
+            parts.append("<ul>" + "".join(f"<li>{item_html(i)}</li>" for i in s.items) + "</ul>")
         else:
-            parts.extend(f"<p>{_inline_html(i)}</p>" for i in s.items)
+            parts.extend(f"<p>{item_html(i)}</p>" for i in s.items)
     parts.append('<h2>Sources</h2><ol class="sources">')
     for c in memo.citations:
         meta = ", ".join(html.escape(x) for x in (c.source, c.date) if x)
@@ -75,7 +124,10 @@ def to_html(memo: Any) -> str:
     return "\n".join(parts)
 
 
-def to_docx(memo: Any, path: Path) -> None:
+# --- DOCX -----------------------------------------------------------------------------------
+
+
+def to_docx(memo: Memo, path: Path) -> None:
     import docx
 
     document = docx.Document()
@@ -90,23 +142,21 @@ def to_docx(memo: Any, path: Path) -> None:
     document.add_heading("Sources", level=2)
     for c in memo.citations:
         meta = ", ".join(x for x in (c.source, c.date) if x)
+        url = safe_url(c.url)
         para = document.add_paragraph(style="List Number")
         para.add_run(c.title).bold = True
-        para.add_run(
-            (f" — {meta}" if meta else "") + (f" — {safe_url(c.url)}" if safe_url(c.url) else "")
-        )
+        para.add_run((f" — {meta}" if meta else "") + (f" — {url}" if url else ""))
         para.add_run(f"\n“{c.quote}”").italic = True
     document.save(str(path))
 
 
-def _runs(para: Any, text: str) -> None:
+def _runs(para: Any, item: MemoItem) -> None:
     """Bold party names and superscript citation numbers, as footnote references read."""
-    for token in re.split(r"(\*\*.+?\*\*|\[\d+\])", text):
-        if not token:
-            continue
-        if token.startswith("**"):
-            para.add_run(token[2:-2]).bold = True
-        elif _MARK.fullmatch(token):
-            para.add_run(token[1:-1]).font.superscript = True
+    for piece in item.pieces():
+        if piece.kind == "party":
+            para.add_run(piece.text).bold = True
+        elif piece.kind == "refs":
+            for n in piece.refs:
+                para.add_run(str(n)).font.superscript = True
         else:
-            para.add_run(token)
+            para.add_run(piece.text)

@@ -13,10 +13,18 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
-from assistant.types import Answer, Citation, DocumentInfo, IngestReport, Passage, Position
+from assistant.markers import MARKER, NOT_IN_SOURCES, format_refs, refs, safe_url
+from assistant.types import (
+    Answer,
+    Citation,
+    DocumentInfo,
+    IngestReport,
+    Memo,
+    MemoItem,
+    Passage,
+    Position,
+)
 
-MARKER = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-NOT_IN_SOURCES = "The sources do not say"
 _FRAGMENT_WORDS = 8
 _FRAGMENT_CHARS = 80
 _TAIL_PUNCT = ".,;:!?\"'”’)]»"
@@ -32,20 +40,6 @@ def esc(text: object) -> str:
     the HTML block it sits in.
     """
     return html.escape(str(text or ""), quote=True).replace("\r", "").replace("\n", "<br>")
-
-
-def safe_url(url: str) -> str:
-    """Return the URL if it is an absolute http(s) URL without spaces or controls, else ""."""
-    url = (url or "").strip()
-    if not url or any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in url):
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return ""
-    return url
 
 
 def fragment_text(quote_text: str) -> str:
@@ -134,7 +128,7 @@ def answer_markers(text: str, prefix: str, known: Iterable[int]) -> str:
     known = set(known)
     out, pos = [], 0
     for m in MARKER.finditer(text):
-        nums = [int(x) for x in re.split(r"[,;]", m.group(1))]
+        nums = refs(m)
         before = text[pos : m.start()]
         if all(n in known for n in nums):
             out.append(esc(before.rstrip()))  # a footnote sits right after its word
@@ -205,7 +199,7 @@ def answer_html(answer: Answer, prefix: str = "a") -> str:
             rest = rest[len(NOT_IN_SOURCES) :].lstrip(" .")
         return (
             f'<div class="briefing-answer abstained"><div class="abstain-head">'
-            f"{NOT_IN_SOURCES}.</div><p>{esc(rest)}</p>{more}</div>"
+            f"{NOT_IN_SOURCES}</div><p>{esc(rest)}</p>{more}</div>"
         )
     known = [c.n for c in answer.citations]
     body = answer_markers(answer.text, prefix, known)
@@ -431,15 +425,33 @@ def position_source_html(p: Position | None, n: int = 1) -> str:
     )
 
 
-def memo_html(memo: Any) -> str:
+def memo_item_html(item: MemoItem, known: Iterable[int], prefix: str = "m") -> str:
+    """One memo item, escaped: the party as plain text, each citation a footnote link right
+    after its word (a number with no source stays visible as its marker).
+    """
+    known = set(known)
+    out, text = [], ""
+    for piece in item.pieces():
+        if piece.kind != "refs":
+            text += piece.text
+            continue
+        for n in piece.refs:
+            if n in known:
+                out.append(esc(text.rstrip()) + footnote(n, prefix))
+            else:
+                out.append(esc(text) + esc(format_refs([n])))
+            text = ""
+    out.append(esc(text))
+    return "".join(out)
+
+
+def memo_html(memo: Memo) -> str:
     """Preview of a memo: sections with footnoted bullets, then the numbered sources."""
     known = [c.n for c in memo.citations]
     parts = [f'<h2>{esc(memo.title)}</h2><p class="src-meta">{esc(memo.date_line)}</p>']
     for section in memo.sections:
         parts.append(f"<h3>{esc(section.heading)}</h3>")
-        items = [
-            answer_markers(re.sub(r"\*\*(.+?)\*\*", r"\1", i), "m", known) for i in section.items
-        ]
+        items = [memo_item_html(i, known) for i in section.items]
         if section.bullets:
             parts.append("<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>")
         else:
