@@ -133,15 +133,25 @@ class Registry:
 
     def learn_people(self, text: str) -> int:
         """Record "<Party adjective> <title> <Name>" speakers; returns how many were new."""
+        new = {k: v for k, v in self.find_people(text).items() if k not in self.people}
+        for person, pid in new.items():
+            self.people[person] = pid
+            self.people.setdefault(person.split()[-1], pid)
+        if new:
+            self._compile()
+        return len(new)
+
+    def find_people(self, text: str) -> dict[str, str]:
+        """Speakers named as "<Party adjective> <title> <Name>" (person -> party id)."""
         adjectives = {a: pid for pid, p in self.parties.items() for a in (*p.adjectives, *p.names)}
         if not adjectives:
-            return 0
+            return {}
         body = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
         pattern = re.compile(
             rf"(?<![\w.])(?P<party>{body}) (?:{_TITLE_WORDS} ){{1,6}}{_PERSON}(?![\w])"
         )
         common = set(re.findall(r"\b[a-z]+\b", text))  # words the text also uses uncapitalised
-        new = 0
+        found: dict[str, str] = {}
         for m in pattern.finditer(text):
             words = m.group("person").split()
             while words and words[0] in adjectives:
@@ -149,14 +159,9 @@ class Registry:
             if any(w.lower() in common for w in words):
                 continue  # a headline in title case, not a name
             person = _trim_person(" ".join(words))
-            if not person or person in self.people:
-                continue
-            self.people[person] = adjectives[m.group("party")]
-            self.people.setdefault(person.split()[-1], adjectives[m.group("party")])
-            new += 1
-        if new:
-            self._compile()
-        return new
+            if person and person not in found:
+                found[person] = adjectives[m.group("party")]
+        return found
 
     def party_of_source(self, source: str) -> str | None:
         """The party whose own voice an official source is (a ministry, mission, office)."""

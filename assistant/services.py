@@ -85,7 +85,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
     registry = Registry.load(settings.parties_file)
     registry.add_people(catalog.learned_people())
-    annotator = Annotator(registry, catalog)
+    from index.language import SpacyParser
+
+    annotator = Annotator(registry, catalog, SpacyParser(settings.spacy_model))
     ingestor = Ingestor(
         embedder,
         vectors,

