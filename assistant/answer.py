@@ -196,11 +196,14 @@ class Answerer:
         from assistant.positions import dangling, rank, stance_of_question
 
         stance = stance_of_question(standalone)
-        registry = self._positions.registry
-        parties = list(dict.fromkeys(m.party for m in registry.mentions(standalone)))
-        if stance is None or len(parties) != 1:
+        parties = self._positions.parties_in(standalone)
+        if stance is None or not parties:
             return None
         found = self._positions.select(party=parties[0], stance=stance)
+        if len(parties) > 1:  # "What is X asking Y to do?": X's statements about Y
+            target = self._positions.registry.name(parties[1])
+            about = [p for p in found if self._names(target, p.text)]
+            found = about or found
         if not found:
             return None
         found = rank(found)

@@ -162,6 +162,26 @@ class PositionIndex:
         self._vectors: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
 
+    def parties_in(self, text: str) -> list[str]:
+        """Party ids a question names, in the order it names them: registry aliases, or the
+        names of parties found in the documents ("Northwind" for "Northwind Shipping").
+        """
+        at: dict[str, int] = {}
+        for m in self.registry.mentions(text):
+            at.setdefault(m.party, m.start)
+        low = text.lower().replace("’", "'")
+        for pid in self._catalog.statement_parties():
+            if pid in self.registry.parties or pid in at:
+                continue
+            words = pid.lower().replace("’", "'").split()
+            heads = [pid.lower()] + [w.strip("'") for w in (words[0], words[-1]) if len(w) >= 4]
+            for h in heads:
+                hit = re.search(rf"(?<!\w){re.escape(h)}(?!\w)", low)
+                if hit:
+                    at[pid] = hit.start()
+                    break
+        return sorted(at, key=lambda p: at[p])
+
     def all(self) -> list[Position]:
         return self.select()
 

@@ -255,6 +255,11 @@ class Catalog:
 
     # --- positions -------------------------------------------------------------------------
 
+    def statement_parties(self) -> list[str]:
+        """Every party that holds a stored statement (the parties found in the text)."""
+        with self._lock:
+            return [r[0] for r in self._db.execute("SELECT DISTINCT party_id FROM statements")]
+
     def statement_rows(
         self, party_id: str | None = None, stance: str | None = None, limit: int = 500
     ) -> list[StoredStatement]:

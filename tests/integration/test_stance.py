@@ -151,3 +151,19 @@ def test_official_text_speaks_for_its_source_party_and_wire_copy_does_not(reader
     assert [(h, s) for h, s, _, _ in own] == [("Canada", "demands")]
     wire, _ = _read(reader, "We urge all parties to return to the table.", source="Reuters")
     assert wire == []
+
+
+def test_discovered_parties_show_in_positions_and_answer_in_the_chat(open_store):
+    a = open_store()
+    report = a.ingest([FIXTURES])
+    assert report.added == 2 and not report.failed
+    parties = {p.party for p in a.positions()}
+    assert {"Northwind Shipping", "Dockworkers' Guild"} <= parties
+    guild = [p for p in a.positions(party="Dockworkers' Guild") if p.stance == "warns"]
+    assert guild and guild[0].citation.quote.startswith("The guild threatened to strike")
+    answer = a.ask("What does the guild demand?")
+    assert not answer.abstained
+    assert "independent mediator" in answer.text or "mediate" in answer.text
+    assert all(c.title for c in answer.citations)
+    asked = a.ask("What is Northwind offering the guild?")
+    assert "bonus" in asked.text
