@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.test_ui import HOSTILE, Running, build_store, launch
+from tests.support.ui_app import HOSTILE, TRADE, Running, build_store, launch
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -31,7 +31,7 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"  # tests/artifacts
 WORD_DELAY = 0.06
 
 
@@ -82,10 +82,11 @@ class SlowStub:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[str]:
     stub = SlowStub()
     a = build_store(
         tmp_path_factory.mktemp("browser") / "store",
+        real_embedder,
         engine="llm",
         llm_provider="openai",
         llm_model="stub-model",
@@ -227,17 +228,12 @@ def test_upload_in_the_browser_lists_the_file(page: Any, tmp_path: Path) -> None
 
 
 @pytest.fixture(scope="module")
-def trade_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    from assistant.api import open_assistant
-    from tests.test_ui import TRADE, embedder
-
-    a = open_assistant(tmp_path_factory.mktemp("browser-trade") / "store", embedder=embedder())
-    for art in TRADE:
-        a.ingest_text(art["text"], **{k: v for k, v in art.items() if k != "text"})
-    r: Running = launch(a)
+def trade_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[str]:
+    store = tmp_path_factory.mktemp("browser-trade") / "store"
+    r: Running = launch(build_store(store, real_embedder, articles=TRADE))
     yield r.url
     r.ui.close()
-    a.close()
+    r.assistant.close()
 
 
 def test_positions_and_memo_tabs_in_the_browser(browser: Any, trade_url: str) -> None:

@@ -1,115 +1,25 @@
 """The web app through gradio_client, against a launched server on a small real-embedder store.
 
-The articles below are invented for these tests. One of them is hostile (script and img tags
-in its title, text and url); it must come back escaped everywhere.
+The articles (tests/support/ui_app.py) are invented. One of them is hostile (script and img tags
+in its title, text and url); it must come back escaped everywhere. The pure formatting helpers
+are tested in tests/unit/test_ui_format.py.
 """
 
 from __future__ import annotations
 
-import functools
-import os
 import re
-import socket
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
-
-ARTICLES: list[dict[str, str]] = [
-    {
-        "title": "Halvern dock strike ends with pay deal",
-        "source": "Coastal Ledger",
-        "date": "2024-03-04",
-        "url": "https://ledger.example/strike-ends",
-        "text": "Port workers in Halvern ended their strike on Monday after the union accepted a "
-        "seven percent pay rise. The harbour authority had first offered four percent. The "
-        "talks took place in the town hall of Brenmouth on Sunday night.",
-    },
-    {
-        "title": "Valmora and Ostrand open border talks",
-        "source": "Northern Courier",
-        "date": "2024-05-13",
-        "url": "https://courier.example/border-talks?id=7",
-        "text": "Valmora demands that Ostrand withdraw its artillery from the Tessel valley. "
-        "Ostrand offered a joint monitoring mission along the river instead. The two "
-        "delegations met in the lakeside city of Lindau on 12 May.",
-    },
-    {
-        "title": "Kestrel Rovers sign goalkeeper Ivo Marek",
-        "source": "Sideline Weekly",
-        "date": "2024-07-14",
-        "url": "",
-        "text": "Kestrel Rovers signed goalkeeper Ivo Marek from Millbrook on a three-year "
-        "contract. The coach said Marek would start the opening match in August.",
-    },
-]
-HOSTILE = {
-    "title": "<script>alert(1)</script>Zanthor council row",
-    "source": "<b>Bad</b> Outlet",
-    "date": "2024-06-02",
-    "url": "javascript:alert(1)",
-    "text": "The mayor of Zanthor said <script>alert(1)</script> was painted on the council "
-    "notice board. A second notice read <img src=x onerror=alert(1)> and was removed on "
-    "Tuesday by the Zanthor caretaker.",
-}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@dataclass
-class Running:
-    url: str
-    assistant: Any
-    ui: Any
-
-
-@functools.cache
-def embedder() -> Any:
-    """The real embedding model, loaded once per test run."""
-    from assistant.services import build_embedder
-    from assistant.settings import Settings
-
-    return build_embedder(Settings())
-
-
-def build_store(store: Path, articles: bool = True, **overrides: Any) -> Any:
-    from assistant.api import open_assistant
-
-    a = open_assistant(store, embedder=embedder(), **overrides)
-    for art in [*ARTICLES, HOSTILE] if articles else []:
-        meta = {k: v for k, v in art.items() if k != "text" and v}
-        report = a.ingest_text(art["text"], **meta)
-        assert report.added == 1, report.to_dict()
-    return a
-
-
-def launch(a: Any) -> Running:
-    import app
-
-    ui = app.create_ui(a)
-    port = free_port()
-    ui.launch(
-        prevent_thread_lock=True,
-        server_port=port,
-        server_name="127.0.0.1",
-        quiet=True,
-        **app.launch_options(),
-    )
-    return Running(f"http://127.0.0.1:{port}/", a, ui)
+from tests.support.ui_app import TRADE, Running, build_store, launch
 
 
 @pytest.fixture(scope="module")
-def running(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    a = build_store(tmp_path_factory.mktemp("ui") / "store")
+def running(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[Running]:
+    a = build_store(tmp_path_factory.mktemp("ui") / "store", real_embedder)
     r = launch(a)
     yield r
     r.ui.close()
@@ -286,7 +196,7 @@ def test_settings_show_the_index_state(running: Running) -> None:
 
 
 def test_main_ingests_samples_on_first_start_and_passes_auth(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_embedder: Any
 ) -> None:
     import gradio as gr
 
@@ -307,7 +217,7 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
 
     monkeypatch.setattr(gr.Blocks, "launch", fake_launch)
     monkeypatch.setattr(
-        "assistant.services.build_embedder", lambda settings, stored=None: embedder()
+        "assistant.services.build_embedder", lambda settings, stored=None: real_embedder
     )
     monkeypatch.setenv("BRIEFING_AUTH", "analyst:s3cret:with-colon")
     settings = Settings(
@@ -320,14 +230,14 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
     assert "briefing-answer" in launched["css"]
     from assistant.api import open_assistant
 
-    with open_assistant(tmp_path / "store", embedder=embedder()) as a:
+    with open_assistant(tmp_path / "store", embedder=real_embedder) as a:
         assert [d.title for d in a.documents()] == ["Brenna rail tunnel opens"]
 
 
-def test_opens_on_sources_when_the_store_is_empty(tmp_path: Path) -> None:
+def test_opens_on_sources_when_the_store_is_empty(tmp_path: Path, real_embedder: Any) -> None:
     import app
 
-    a = build_store(tmp_path / "empty", articles=False)
+    a = build_store(tmp_path / "empty", real_embedder, articles=[])
     try:
         ui = app.create_ui(a)
         tabs = next(b for b in ui.blocks.values() if type(b).__name__ == "Tabs")
@@ -350,61 +260,12 @@ def test_read_auth_from_a_file(tmp_path: Path) -> None:
         read_auth("no-colon-here")
 
 
-# --- formatting helpers -----------------------------------------------------------------------
-
-
-def test_text_fragment_links_follow_the_spec() -> None:
-    from assistant.ui_format import deep_link, fragment_text
-
-    assert fragment_text("Cease-fire talks, in Oslo & Bergen, went on.") == (
-        "Cease%2Dfire%20talks%2C%20in%20Oslo%20%26%20Bergen%2C%20went%20on"
-    )
-    link = deep_link("https://x.example/a?b=1#old", "The talks ended.")
-    assert link == "https://x.example/a?b=1#:~:text=The%20talks%20ended"
-    assert deep_link("javascript:alert(1)", "x") == ""
-    assert deep_link("ftp://x.example/file", "x") == ""
-
-
-def test_highlight_finds_the_quote_despite_whitespace() -> None:
-    from assistant.ui_format import highlight
-
-    out = highlight("One <b>.\nTwo  words here. Three.", "Two words here.")
-    assert out == "One &lt;b&gt;.<br><mark>Two  words here.</mark> Three."
-    assert "<mark>" not in highlight("Nothing matches.", "Something else entirely.")
-
-
 # --- positions and memos ------------------------------------------------------------------------
-
-TRADE = [
-    {
-        "title": "Canada and Norway argue over fishing quotas",
-        "source": "Harbour Times",
-        "date": "2024-09-02",
-        "url": "https://harbour.example/quotas",
-        "text": "Canada demands that Norway cut its cod quota in the Barents Sea by a third. "
-        "Norway rejected the Canadian proposal on Tuesday. Norwegian Fisheries Minister "
-        'Kari Dahl said: "We will not accept quotas set in Ottawa." '
-        "The two sides will meet again in Oslo on Friday.",
-    },
-    {
-        "title": "Norway offers joint survey of cod stocks",
-        "source": "Nordic Wire",
-        "date": "2024-09-05",
-        "url": "https://nordic.example/survey",
-        "text": "Norway offered a joint scientific survey of cod stocks to settle the dispute "
-        "with Canada. Canada called for the survey to start before the winter season.",
-    },
-]
 
 
 @pytest.fixture(scope="module")
-def trade(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Running]:
-    from assistant.api import open_assistant
-
-    a = open_assistant(tmp_path_factory.mktemp("trade") / "store", embedder=embedder())
-    for art in TRADE:
-        meta = {k: v for k, v in art.items() if k != "text"}
-        assert a.ingest_text(art["text"], **meta).added == 1
+def trade(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[Running]:
+    a = build_store(tmp_path_factory.mktemp("trade") / "store", real_embedder, articles=TRADE)
     r = launch(a)
     yield r
     r.ui.close()
@@ -460,24 +321,19 @@ def test_conversation_becomes_a_memo(trade: Running) -> None:
     assert "Bottom line" in preview and len(files) == 3
 
 
-def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(tmp_path: Path) -> None:
+def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(
+    tmp_path: Path, real_embedder: Any
+) -> None:
     import httpx
     from gradio_client import Client
+    from gradio_client.exceptions import AuthenticationError
 
-    import app
-
-    a = build_store(tmp_path / "store", articles=False)
-    ui = app.create_ui(a)
-    port = free_port()
-    ui.launch(
-        prevent_thread_lock=True,
-        server_port=port,
-        server_name="127.0.0.1",
-        quiet=True,
+    tunnel = [a for a in TRADE if a["title"].startswith("Norway offers")]
+    r = launch(
+        build_store(tmp_path / "store", real_embedder, articles=tunnel),
         auth=[("analyst", "s3cret")],
-        **app.launch_options(),
     )
-    base = f"http://127.0.0.1:{port}"
+    base = r.url.rstrip("/")
     try:
         with httpx.Client(base_url=base, timeout=10) as http:
             assert http.get("/config").status_code in (401, 403)
@@ -486,31 +342,26 @@ def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(tmp_path: Path
             call = http.post("/gradio_api/call/documents", json={"data": []})
             assert call.status_code in (401, 403)
             # "/" serves only the static shell, which shows the login form: no app config
-        with pytest.raises(Exception):
+        with pytest.raises(AuthenticationError, match="credentials were not provided"):
             Client(base + "/", verbose=False)  # anonymous client cannot even read the API
+        with pytest.raises(AuthenticationError):
+            Client(base + "/", auth=("analyst", "wrong"), verbose=False)
         authed = Client(base + "/", auth=("analyst", "s3cret"), verbose=False)
-        assert authed.predict(api_name="/documents") is not None
+        table = authed.predict(api_name="/documents")[0]  # the signed-in analyst sees the store
+        rows = table["data"] if isinstance(table, dict) else table
+        assert [row[0] for row in rows] == ["Norway offers joint survey of cod stocks"]
     finally:
-        ui.close()
-        a.close()
+        r.ui.close()
+        r.assistant.close()
 
 
-def test_uploads_above_the_size_limit_are_refused_over_http(tmp_path: Path) -> None:
+def test_uploads_above_the_size_limit_are_refused_over_http(
+    tmp_path: Path, real_embedder: Any
+) -> None:
     import httpx
 
-    import app
-
-    a = build_store(tmp_path / "store", articles=False)
-    ui = app.create_ui(a)
-    port = free_port()
-    ui.launch(
-        prevent_thread_lock=True,
-        server_port=port,
-        server_name="127.0.0.1",
-        quiet=True,
-        max_file_size="1kb",
-        **app.launch_options(),
-    )
+    r = launch(build_store(tmp_path / "store", real_embedder, articles=[]), max_file_size="1kb")
+    port = int(r.url.rstrip("/").rsplit(":", 1)[1])
     try:
         big = ("word " * 2000).encode()
         r = httpx.post(
@@ -526,5 +377,5 @@ def test_uploads_above_the_size_limit_are_refused_over_http(tmp_path: Path) -> N
         )
         assert small.status_code == 200
     finally:
-        ui.close()
-        a.close()
+        r.ui.close()
+        r.assistant.close()
