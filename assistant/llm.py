@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from importlib.resources import files
 from typing import Any
 
+from assistant.markers import format_refs
 from assistant.types import Passage
 
 PROMPTS = files("prompts")  # the top-level prompts/ folder, installed as a package
@@ -24,7 +25,8 @@ def render_passages(passages: Sequence[Passage]) -> str:
     blocks = []
     for i, p in enumerate(passages, 1):
         body = p.text.replace("```", "'''")
-        blocks.append(f"[{i}] {p.title} ({p.source}, {p.date or 'undated'})\n```\n{body}\n```")
+        head = f"{format_refs([i])} {p.title} ({p.source}, {p.date or 'undated'})"
+        blocks.append(f"{head}\n```\n{body}\n```")
     return "\n\n".join(blocks)
 
 
