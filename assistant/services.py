@@ -84,10 +84,10 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     else:
         vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
     registry = Registry.load(settings.parties_file)
-    registry.add_people(catalog.learned_people())
     from index.language import SpacyParser
 
     annotator = Annotator(registry, catalog, SpacyParser(settings.spacy_model))
+    registry.add_people(catalog.learned_people())  # for the question path; reading stays fixed
     ingestor = Ingestor(
         embedder,
         vectors,

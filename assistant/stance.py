@@ -403,7 +403,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
             return "warns"
         if "shall" in modal and t.lemma not in _VERBS:
-            return "demands" if neg or t.lemma not in ("refrain",) else "offers"
+            subj = _subject(ps, t.i)
+            mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
+            return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} or (
             t.lemma in ("have", "need") and any(c.dep == "xcomp" for c in kids)
         ):
