@@ -344,8 +344,8 @@ def test_with_auth_on_the_page_and_the_api_refuse_anonymous_calls(
             # "/" serves only the static shell, which shows the login form: no app config
         with pytest.raises(AuthenticationError, match="credentials were not provided"):
             Client(base + "/", verbose=False)  # anonymous client cannot even read the API
-        with pytest.raises(AuthenticationError):
-            Client(base + "/", auth=("analyst", "wrong"), verbose=False)
+        with pytest.raises(ValueError, match="Could not login"):
+            Client(base + "/", auth=("analyst", "wrong"), verbose=False)  # a wrong password
         authed = Client(base + "/", auth=("analyst", "s3cret"), verbose=False)
         table = authed.predict(api_name="/documents")[0]  # the signed-in analyst sees the store
         rows = table["data"] if isinstance(table, dict) else table
@@ -360,8 +360,8 @@ def test_uploads_above_the_size_limit_are_refused_over_http(
 ) -> None:
     import httpx
 
-    r = launch(build_store(tmp_path / "store", real_embedder, articles=[]), max_file_size="1kb")
-    port = int(r.url.rstrip("/").rsplit(":", 1)[1])
+    app = launch(build_store(tmp_path / "store", real_embedder, articles=[]), max_file_size="1kb")
+    port = int(app.url.rstrip("/").rsplit(":", 1)[1])
     try:
         big = ("word " * 2000).encode()
         r = httpx.post(
@@ -377,5 +377,5 @@ def test_uploads_above_the_size_limit_are_refused_over_http(
         )
         assert small.status_code == 200
     finally:
-        r.ui.close()
-        r.assistant.close()
+        app.ui.close()
+        app.assistant.close()
