@@ -27,7 +27,7 @@ TIERS = ("unit", "integration", "e2e")
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Mark every test with the tier its folder names."""
     for item in items:
-        parts = Path(str(item.fspath)).parts
+        parts = item.path.parts
         for tier in TIERS:
             if tier in parts:
                 item.add_marker(getattr(pytest.mark, tier))
