@@ -36,7 +36,8 @@ def create_ui(assistant: Assistant) -> gr.Blocks:
     import gradio as gr
 
     h = Handlers(assistant)
-    with gr.Blocks(title="Briefing Assistant", analytics_enabled=False) as ui:
+    ui = gr.Blocks(title="Briefing Assistant", analytics_enabled=False)
+    with ui:
         filters = gr.State(None)  # {"sources": [...], "date_from": ..., "date_to": ...} or None
         engine = gr.State(h.default_engine())
         passages = gr.State(h.passages())  # this session's passages per question

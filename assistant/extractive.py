@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +44,7 @@ class ExtractiveConfig:
 class SentenceCache:
     """Sentence vectors per chunk: a follow-up question reuses the passages of the last one."""
 
-    def __init__(self, embed, size: int = 2048) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, embed: Callable[[Sequence[str]], np.ndarray], size: int = 2048) -> None:
         self._embed = embed
         self._size = size
         self._cache: dict[str, np.ndarray] = {}

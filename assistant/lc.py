@@ -7,7 +7,7 @@ Our own types stay the currency inside; conversion happens only here.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
@@ -16,6 +16,9 @@ from langchain_core.runnables import Runnable, RunnableConfig
 from pydantic import ConfigDict
 
 from assistant.types import Answer, Passage
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 
 def to_document(p: Passage) -> Document:
@@ -49,7 +52,7 @@ class AnswerChain(Runnable[Any, Any]):
     `stream` yields the answer's text pieces and then the `Answer`.
     """
 
-    def __init__(self, assistant: Any) -> None:
+    def __init__(self, assistant: Assistant) -> None:
         self.assistant = assistant
 
     def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
@@ -63,5 +66,5 @@ class AnswerChain(Runnable[Any, Any]):
         yield from self.assistant.stream(question, history=history)
 
 
-def answer_chain(assistant: Any) -> AnswerChain:
+def answer_chain(assistant: Assistant) -> AnswerChain:
     return AnswerChain(assistant)

@@ -246,7 +246,7 @@ class Catalog:
         """(doc_id, text, title, source, date, url) of every indexed (not duplicate) document."""
         with self._lock:
             return [
-                tuple(r)  # type: ignore[misc]
+                tuple(r)
                 for r in self._db.execute(
                     "SELECT doc_id, text, title, source, date, url FROM documents "
                     "WHERE duplicate_of = '' ORDER BY date, doc_id"
@@ -302,7 +302,7 @@ class Catalog:
             if done:
                 return []
             return [
-                tuple(r)  # type: ignore[misc]
+                tuple(r)
                 for r in self._db.execute(
                     "SELECT doc_id, text, source, date FROM documents WHERE duplicate_of = ''"
                 )
@@ -371,7 +371,7 @@ class Catalog:
             r = by_id.get(cid)
             if r is None:
                 continue
-            spans = tuple(tuple(s) for s in json.loads(r[5]))
+            spans = tuple((int(s), int(e)) for s, e in json.loads(r[5]))
             out.append(
                 Passage(
                     doc_id=r[1],
@@ -384,7 +384,7 @@ class Catalog:
                     score=float(score),
                     start=r[3],
                     end=r[4],
-                    sentence_spans=spans,  # type: ignore[arg-type]
+                    sentence_spans=spans,
                 )
             )
         return out

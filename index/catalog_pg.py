@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from index import migrations
@@ -74,8 +75,19 @@ class PgCatalog(Catalog):
     def location(self) -> str:
         return f"PostgreSQL schema {self._schema}"
 
-    def transaction(self):  # type: ignore[no-untyped-def]
-        return _PgTransaction(self)
+    @contextmanager
+    def transaction(self) -> Iterator[_Connection]:
+        """BEGIN ... COMMIT with the store's advisory lock, so writers on every host take turns."""
+        with self._lock:
+            db: _Connection = self._db
+            db.execute("BEGIN")
+            db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (self._schema,))
+            try:
+                yield db
+            except BaseException:
+                db.execute("ROLLBACK")
+                raise
+            db.execute("COMMIT")
 
     def lexical(
         self, query: str, k: int, doc_ids: Iterable[str] | None = None
@@ -145,27 +157,3 @@ class PgCatalog(Catalog):
         """Remove this store's schema (tests and benchmarks clean up with it)."""
         with self._lock:
             self._db.execute(f'DROP SCHEMA IF EXISTS "{self._schema}" CASCADE')
-
-
-class _PgTransaction:
-    """BEGIN ... COMMIT with the store's advisory lock, so writers on every host take turns."""
-
-    def __init__(self, catalog: PgCatalog) -> None:
-        self._catalog = catalog
-
-    def __enter__(self) -> _Connection:
-        self._catalog._lock.acquire()
-        db = self._catalog._db
-        try:
-            db.execute("BEGIN")
-            db.execute("SELECT pg_advisory_xact_lock(hashtext(?))", (self._catalog._schema,))
-        except BaseException:
-            self._catalog._lock.release()
-            raise
-        return db
-
-    def __exit__(self, exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
-        try:
-            self._catalog._db.execute("ROLLBACK" if exc_type else "COMMIT")
-        finally:
-            self._catalog._lock.release()

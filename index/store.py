@@ -59,10 +59,11 @@ class ChromaIndex:
     @classmethod
     def embedded(cls, path: Path, collection: str, batch: int = 1000) -> ChromaIndex:
         import chromadb
+        from chromadb.config import Settings
 
         path.mkdir(parents=True, exist_ok=True)
         client = chromadb.PersistentClient(
-            path=str(path), settings=chromadb.Settings(anonymized_telemetry=False)
+            path=str(path), settings=Settings(anonymized_telemetry=False)
         )
         return cls(client, collection, batch)
 
@@ -71,13 +72,14 @@ class ChromaIndex:
         cls, host: str, port: int, collection: str, token: str = "", batch: int = 1000
     ) -> ChromaIndex:
         import chromadb
+        from chromadb.config import Settings
 
         headers = {"Authorization": f"Bearer {token}"} if token else None
         client = chromadb.HttpClient(
             host=host,
             port=port,
             headers=headers,
-            settings=chromadb.Settings(anonymized_telemetry=False),
+            settings=Settings(anonymized_telemetry=False),
         )
         return cls(client, collection, batch)
 
