@@ -191,7 +191,7 @@ def main() -> None:
             if mode == "server+pg":
                 pg_url = os.environ.get("BRIEFING_BENCH_PG_URL", "")
                 if not pg_url:
-                    from tests.servers import postgres_server
+                    from tests.support.servers import postgres_server
 
                     pg_url = stack.enter_context(postgres_server(Path(tmp) / "pg"))
                 extra.update(catalog_url=pg_url, collection=f"scale{random.randrange(10**6)}")
