@@ -53,12 +53,16 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-_DANGLING = re.compile(r"^(?:their|its|his|her|these|those|this|that|it|them)\b", re.IGNORECASE)
+_DANGLING = re.compile(
+    r"^(?:(?:on|in|to|for|of|with|about|at)\s+)?(?:their|its|his|her|these|those|this|that|it|"
+    r"them|they|such)\b",
+    re.IGNORECASE,
+)
 
 
 def dangling(p: Position) -> bool:
     """Whether the statement leans on context the reader does not have ("their implementation")."""
-    return _DANGLING.match(p.about) is not None
+    return _DANGLING.match(p.about) is not None or _DANGLING.match(p.text) is not None
 
 
 def rank(positions: Iterable[Position]) -> list[Position]:
@@ -88,7 +92,8 @@ def filter_positions(
 
 
 _STANCE_WORDS = {
-    "demands": r"demand|want|ask(?:s|ing)? for|call(?:s|ing)? for|insist|seek|expect",
+    "demands": r"demand|want|ask(?:s|ing|ed)?\b|call(?:s|ing)? (?:for|on)|insist|seek|expect|"
+    r"urg(?:e|es|ing)",
     "rejects": r"reject|refuse|oppose|dismiss|rule out|red line",
     "offers": r"offer|propose|ready to|willing to|prepared to|concession",
     "warns": r"warn|threat",

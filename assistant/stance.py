@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 
 from assistant.parties import Registry
 from assistant.stance_words import (
+    _ASSURE_ACTS,
     _CORP,
+    _COST_VERBS,
     _COSTS,
     _CUE,
     _FIRST,
@@ -26,12 +28,16 @@ from assistant.stance_words import (
     _HARM,
     _HE_SHE,
     _LABEL,
+    _LEANS,
     _NEEDS,
+    _NOT_PARTIES,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
     _OUTLETS,
+    _PEOPLE_AFTER,
+    _PEOPLE_BEFORE,
     _READY,
     _REFUSED,
     _SAY,
@@ -69,6 +75,7 @@ class Parties:
     order: list[str] = field(default_factory=list)  # display names, most recent last
     kinds: dict[str, str] = field(default_factory=dict)  # display name -> entity label
     holders: list[str] = field(default_factory=list)  # parties that held a stance, last last
+    text: str = ""  # the document, where a short name's full form is looked up
     _lookup_lower: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str, label: str = "") -> str:
@@ -81,6 +88,8 @@ class Parties:
         if key in self.names:
             return self.names[key]
         pid = self.registry.find(name) or self._lower().get(key)
+        if pid and (name in self.registry.people or name.split()[-1] in self.registry.people):
+            pid = None  # a speaker, not a party: people come from `self.people`
         if pid:
             shown = self.registry.name(pid)
             self.names[key] = shown
@@ -104,14 +113,31 @@ class Parties:
                 if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:
                     self.names[key] = shown
                     return shown
+        if label != "PERSON" and self.text:
+            base = self._fullest(base)
         self.names[key] = base
         self.names.setdefault(base.lower(), base)
+        self.names.setdefault(_CORP.sub("", base).lower(), base)
         return base
+
+    def _fullest(self, name: str) -> str:
+        """The longest form the text gives a name ("Northwind" -> "Northwind Shipping" when the
+        text also says "Northwind Shipping Ltd"), so a party shows under its full name."""
+        best = name
+        pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |and |for )?[A-Z][\w'’&\-]*){{1,4}}"
+        for m in re.finditer(pattern, self.text):
+            full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
+            full = re.sub(r"['’]s?$", "", full)
+            if len(full) > len(best) and not re.search(r"\b(?:of|and|for)$", full):
+                best = full
+        return best
 
     def _lower(self) -> dict[str, str]:
         if not self._lookup_lower:
             self._lookup_lower = {
-                k.lower(): v for k, v in self.registry._lookup.items() if len(k) > 3
+                k.lower(): v
+                for k, v in self.registry._lookup.items()
+                if len(k) > 3 and k not in self.registry.people
             }
         return self._lookup_lower
 
@@ -160,7 +186,8 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         words = label.replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label != "Q"):
             continue
-        out.append((m.start(1), m.end(), label))
+        upper = label.upper()
+        out.append((m.start(1), m.end(), upper if upper.split()[0] in _NOT_SPEAKERS else label))
     return out
 
 
@@ -195,8 +222,66 @@ def _furniture(sentence: str) -> int:
     return m.end() if m else 0
 
 
+def _people_by_title(text: str, parties: Parties) -> None:
+    """People linked to their party by a title next to their name, read over the whole text
+    (a regular expression, so the sentence need not be parsed).
+    """
+    for pattern in (_PEOPLE_BEFORE, _PEOPLE_AFTER):
+        for m in pattern.finditer(text):
+            words = m.group("party").split()
+            while words and words[0].lower() in _NOT_PARTIES:
+                words.pop(0)
+            while words and words[-1].lower() in _NOT_PARTIES:
+                words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
+            if not words:
+                continue
+            name = " ".join(words)
+            label = (
+                "NORP" if re.search(r"(?:ian|ese|ish|an|i)$", name) and " " not in name else "ORG"
+            )
+            if label == "NORP":
+                state = _country_of(name, text)
+                name, label = (state, "GPE") if state else (name, label)
+            party = parties.canonical(name, label)
+            person = m.group("person")
+            if party and person not in parties.people:
+                parties.people[person] = party
+                parties.people.setdefault(person.split()[-1], party)
+                parties.seen(party, label)
+
+
+def _country_of(adjective: str, text: str) -> str:
+    """'Belvian' -> 'Belvia' when the text names it (a capitalised word sharing the stem)."""
+    stem = adjective[:5]
+    for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text):
+        word = m.group(0)
+        if word != adjective and not word.endswith(("ian", "ians", "ese", "ish")):
+            return word
+    return ""
+
+
 def candidate(sentence: str) -> bool:
     return bool(_CUE.search(sentence))
+
+
+def _to_parse(text: str, spans: Sequence[tuple[int, int]], max_words: int) -> list[int]:
+    """The sentences worth parsing: those with a stance cue, each with the sentence before it
+    when it opens on a pronoun (the antecedent is usually there), within a word budget.
+    Parsing costs as much as embedding; this keeps it to about half the text.
+    """
+    wanted: list[int] = []
+    words = 0
+    for n, (s, e) in enumerate(spans):
+        if not candidate(text[s:e]):
+            continue
+        lean = n and _LEANS.match(text[s:e])
+        for k in (n - 1, n) if lean else (n,):
+            if k not in wanted[-2:]:
+                wanted.append(k)
+                words += text.count(" ", spans[k][0], spans[k][1]) + 1
+        if words >= max_words:
+            break
+    return wanted
 
 
 class StanceReader:
@@ -204,9 +289,13 @@ class StanceReader:
     the sentence before each (for pronouns and speakers), in one batch.
     """
 
-    def __init__(self, parser: Parser, registry: Registry) -> None:
+    def __init__(self, parser: Parser, registry: Registry, max_words: int = 20_000) -> None:
         self.parser = parser
         self.registry = registry
+        self.max_words = max_words  # parsing budget per document: bounds a huge upload
+        # Only the registry's own speakers: a document reads the same whoever was ingested
+        # before it, so statements stored at ingest equal those of a later re-read.
+        self._people = {k: registry.name(v) for k, v in registry.people.items()}
 
     def read(
         self, text: str, spans: Sequence[tuple[int, int]], source: str = ""
@@ -214,7 +303,8 @@ class StanceReader:
         """Statements of one document, and the people it links to a party."""
         parties = Parties(
             self.registry,
-            people={k: self.registry.name(v) for k, v in self.registry.people.items()},
+            people=dict(self._people),
+            text=text,
         )
         publisher = ""
         if source and not _OUTLETS.search(source):
@@ -223,11 +313,12 @@ class StanceReader:
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
             parties.seen(publisher, "ORG")
+        _people_by_title(text, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.people.setdefault(person, self.registry.name(pid))
             parties.people.setdefault(person.split()[-1], self.registry.name(pid))
         turns = speaker_turns(text)
-        wanted = list(range(len(spans)))
+        wanted = _to_parse(text, spans, self.max_words)
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
@@ -278,7 +369,7 @@ class StanceReader:
                         )
                     )
                 _remember(ps, parties, state)
-        learned = {k: v for k, v in parties.people.items() if k not in self.registry.people}
+        learned = {k: v for k, v in parties.people.items() if k not in self._people}
         return _dedupe(out), learned
 
 
@@ -378,7 +469,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
-        neg = any(c.dep == "neg" for c in kids) or any(c.lemma == "never" for c in kids)
+        neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
         modal = {c.lemma for c in kids if c.dep == "aux"}
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
@@ -393,9 +484,20 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "rejects"
         negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:2] for c in ps.children(a))
         if t.lemma in _VERBS_OF_NOUNS and not negated_above:
-            for c in kids:
-                if c.dep == "dobj" and c.lemma in _NOUNS_MORE:
+            objects = [c for c in kids if c.dep == "dobj"] + [
+                g for c in kids if c.dep == "prep" and c.lemma == "with" for g in ps.children(c.i)
+            ]
+            for c in objects:
+                if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
+        if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
+            return "warns"  # "will face costs", "would carry a high price"
+        first = _subject(ps, t.i)
+        if first and first[0].text.lower() in _FIRST and not neg:
+            if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
+                return "demands"  # "we need a binding schedule"
+            if t.lemma in _ASSURE_ACTS and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ")):
+                return "assures"  # "we will defend it", "we support the right of ..."
         if t.lemma in ("lead", "result") and any(
             g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
         ):
@@ -412,8 +514,6 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "demands"
         stance = _VERBS.get(t.lemma)
         if stance is None:
-            if t.lemma == "face" and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
-                return "warns"
             return None
         need = _NEEDS.get(t.lemma)
         if need is not None:
@@ -500,7 +600,7 @@ def _party_of_np(
         return (parties.holders[-1] if parties.holders else state.last_party), ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
-    sub = ps.subtree(tok.i)
+    sub = _phrase(ps, tok.i)
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:
@@ -554,6 +654,23 @@ def _party_of_np(
     if tok.text[:1].isupper() and tok.pos == "PROPN":
         return parties.canonical(phrase), ""
     return "", ""
+
+
+def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
+    """The noun phrase headed by token i, without its clauses ("members of the administration,
+    who talked with their Russian colleagues": not the colleagues)."""
+    keep = {i}
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        for c in ps.children(j):
+            if (
+                c.dep not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc")
+                and c.i not in keep
+            ):
+                keep.add(c.i)
+                stack.append(c.i)
+    return [t for t in ps.tokens if t.i in keep]
 
 
 def _group_name(sub: list[Token], tok: Token) -> str:
@@ -616,7 +733,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     obliged = t.lemma not in _VERBS and (
         bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
     )
-    if (stance == "warns" and t.lemma == "face") or obliged:
+    if (stance == "warns" and t.lemma in _COST_VERBS) or obliged:
         subj = _subject(ps, i)
         if subj:
             target = _party_of_np(ps, subj[0], parties, state)[0]
@@ -625,6 +742,14 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     elif t.pos == "NOUN":
         owner = [c for c in ps.children(i) if c.dep in ("poss",)]
         mods = [c for c in ps.children(i) if c.dep in ("amod", "compound") and c.ent_i >= 0]
+        if t.dep == "nsubjpass":  # "requests have been filed by X": X's
+            owner = owner or [
+                g
+                for c in ps.children(t.head)
+                if c.dep == "agent"
+                for g in ps.children(c.i)
+                if g.dep == "pobj"
+            ]
         if owner:
             holders = [_party_of_np(ps, owner[0], parties, state)]
         elif mods:

@@ -55,7 +55,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "press": {"for"},
     "rule": {"out"},
     "provide": {"for"},
-    "ask": {"to", "for"},
+    "ask": {"to", "for", "that"},
     "want": {"to"},
     "expect": {"to"},
     "appeal": {"for", "to"},
@@ -79,6 +79,11 @@ _NOUNS: dict[str, str] = {
 }
 _HARM = {"attack", "invade", "raid", "strike", "harm", "close", "cut", "fire", "deploy", "use"}
 _VERBS_OF_NOUNS = {
+    "stress",
+    "underline",
+    "emphasize",
+    "emphasise",
+    "restate",
     "reiterate",
     "renew",
     "make",
@@ -232,11 +237,18 @@ _CUE = re.compile(
     r"sought|want|ask|request|requir|expect|appeal|reject|refus|dismiss|oppos|declin|rul\w* out|"
     r"veto|den(?:y|ies|ied)|not|n't|no plans|never|offer|propos|suggest|invit|provid\w* for|"
     r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
-    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative)",
+    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|must|shall|"
+    r"will|would|cannot|can't|nor|lead to|result in|defend|support|put forward|accountable|"
+    r"need to|ha(?:ve|s|d) to)",
     re.I,
 )
+# A sentence that opens on a pronoun or a bare "the company": its referent is usually in the
+# sentence before, which is then parsed too.
+_LEANS = re.compile(
+    r"^\W*(?:\w+\s+){0,3}?(?:he|she|they|it|its|their|his|her|this|these|the\s+[a-z]+)\b", re.I
+)
 _LABEL = re.compile(
-    r"^[ \t]*((?:[A-Z][A-Z.'’\-]*)(?:[ \t]+[A-Z][A-Z.'’\-]*){0,5}(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
+    r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+[A-Z][\w.'’\-]*){0,5}(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
     re.M,
 )
 _NOT_SPEAKERS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "AUDIENCE", "PARTICIPANT"}
@@ -377,3 +389,96 @@ _STATE_NOUNS = {
 _FIRST = {"we", "us", "our", "ours", "i", "me", "my"}
 _HE_SHE = {"he", "she", "him", "her", "his"}
 _THEY_IT = {"they", "them", "their", "it", "its"}
+
+_TITLE_RE = (
+    r"(?:(?:[Dd]eputy|[Vv]ice|[Pp]rime|[Ff]oreign|[Ii]nterior|[Dd]efen[cs]e|[Ff]inance|[Cc]hief|"
+    r"[Ee]xecutive|[Gg]eneral|[Ss]enior|[Hh]uman [Rr]esources|[Pp]ress|[Cc]ommunications|[Ll]ead|"
+    r"[Pp]ermanent|[Ss]pecial|[Nn]ational|[Ss]ecurity|[Tt]rade|[Uu]nion) ){0,4}"
+    r"(?:[Mm]inister|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Cc]hief [Ee]xecutive|"
+    r"[Dd]irector|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ll]eader|[Hh]ead|"
+    r"[Mm]ayor|[Cc]ouncill?or|[Gg]overnor|[Cc]ommander|[Nn]egotiator|[Ee]nvoy|CEO|[Oo]fficer|"
+    r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator)"
+)
+_NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}"
+_PARTY_RE = r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,4}"
+# "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
+# "Belvian Deputy Prime Minister Mira Kallas"
+_PEOPLE_BEFORE = re.compile(
+    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:[a-z\-]+ ){{0,2}}{_TITLE_RE},? (?P<person>{_NAME_RE})"
+)
+# "Ana Ruiz, chief executive of Northwind", "Tom Hale, the guild's secretary"
+_PEOPLE_AFTER = re.compile(
+    rf"(?P<person>{_NAME_RE}), (?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} "
+    rf"(?:of|at|for) (?:the )?(?P<party>{_PARTY_RE})"
+)
+_NOT_PARTIES = {
+    "the",
+    "a",
+    "an",
+    "photo",
+    "foto",
+    "interior",
+    "foreign",
+    "deputy",
+    "prime",
+    "vice",
+    "chief",
+    "defence",
+    "defense",
+    "finance",
+    "general",
+    "senior",
+    "press",
+    "he",
+    "she",
+    "they",
+    "it",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "as",
+    "when",
+    "after",
+    "before",
+    "mr",
+    "ms",
+    "mrs",
+    "minister",
+    "president",
+    "secretary",
+    "executive",
+    "national",
+    "security",
+    "special",
+    "permanent",
+    "trade",
+    "lead",
+    "human",
+    "resources",
+    "communications",
+    "of",
+}
+_COST_VERBS = {"face", "meet", "carry", "have", "pay", "incur", "suffer", "risk", "bear"}
+# What a party commits itself to when it says "we will ...": an assurance.
+_ASSURE_ACTS = {
+    "defend",
+    "respect",
+    "keep",
+    "protect",
+    "honour",
+    "honor",
+    "abide",
+    "comply",
+    "continue",
+    "maintain",
+    "ensure",
+    "replace",
+    "support",
+    "uphold",
+    "stand",
+    "remain",
+    "guarantee",
+}
