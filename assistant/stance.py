@@ -122,7 +122,8 @@ class Parties:
 
     def _fullest(self, name: str) -> str:
         """The longest form the text gives a name ("Northwind" -> "Northwind Shipping" when the
-        text also says "Northwind Shipping Ltd"), so a party shows under its full name."""
+        text also says "Northwind Shipping Ltd"), so a party shows under its full name.
+        """
         best = name
         pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |and |for )?[A-Z][\w'’&\-]*){{1,4}}"
         for m in re.finditer(pattern, self.text):
@@ -658,7 +659,8 @@ def _party_of_np(
 
 def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
     """The noun phrase headed by token i, without its clauses ("members of the administration,
-    who talked with their Russian colleagues": not the colleagues)."""
+    who talked with their Russian colleagues": not the colleagues).
+    """
     keep = {i}
     stack = [i]
     while stack:
