@@ -47,8 +47,8 @@ eval: install
 	$(PY) -m eval.run
 
 lint: install
-	$(VENV)/bin/ruff check assistant index app.py eval bench
-	$(VENV)/bin/ruff format --check assistant index app.py
+	$(VENV)/bin/ruff check assistant index app.py eval bench tests
+	$(VENV)/bin/ruff format --check assistant index app.py eval bench tests
 	$(VENV)/bin/mypy
 
 clean:
