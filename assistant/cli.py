@@ -154,7 +154,9 @@ def search(
         _emit({"query": query, "passages": [p.to_dict() for p in hits]})
         return
     for i, p in enumerate(hits, 1):
-        typer.echo(f"[{i}] {p.score:.3f}  {p.title[:60]} ({p.source[:30]}, {p.date})")
+        typer.echo(
+            f"[{i}] {p.score:.3f}  {p.title[:60]} ({p.source[:30]}, {p.date or 'date unknown'})"
+        )
         typer.echo("    " + p.text[:300].replace("\n", " "))
 
 
@@ -178,10 +180,10 @@ def ask(
     if answer.citations:
         typer.echo("")
     for c in answer.citations:
-        typer.echo(f"[{c.n}] {c.title[:70]} ({c.source[:40]}, {c.date or 'undated'}) {c.url}")
+        typer.echo(f"[{c.n}] {c.title[:70]} ({c.source[:40]}, {c.date or 'date unknown'}) {c.url}")
         typer.echo(f'    "{c.quote[:240]}"')
     for p in answer.closest:
-        typer.echo(f"closest: {p.title[:70]} ({p.date}): {p.text[:160]}")
+        typer.echo(f"closest: {p.title[:70]} ({p.date or 'date unknown'}): {p.text[:160]}")
 
 
 @app.command()

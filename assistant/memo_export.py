@@ -67,7 +67,7 @@ def to_markdown(
         lines.append("")
     lines += ["## Sources", ""]
     for c in citations:
-        meta = ", ".join(x for x in (c.source, c.date) if x)
+        meta = ", ".join(x for x in (c.source, c.date or "date unknown") if x)
         url = safe_url(c.url)
         lines.append(
             f"{c.n}. {c.title}" + (f" — {meta}" if meta else "") + (f" — <{url}>" if url else "")
@@ -107,7 +107,7 @@ def to_html(memo: Memo) -> str:
             parts.extend(f"<p>{item_html(i)}</p>" for i in s.items)
     parts.append('<h2>Sources</h2><ol class="sources">')
     for c in memo.citations:
-        meta = ", ".join(html.escape(x) for x in (c.source, c.date) if x)
+        meta = ", ".join(html.escape(x) for x in (c.source, c.date or "date unknown") if x)
         url = safe_url(c.url)
         link = (
             f' — <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
@@ -141,7 +141,7 @@ def to_docx(memo: Memo, path: Path) -> None:
             _runs(para, item)
     document.add_heading("Sources", level=2)
     for c in memo.citations:
-        meta = ", ".join(x for x in (c.source, c.date) if x)
+        meta = ", ".join(x for x in (c.source, c.date or "date unknown") if x)
         url = safe_url(c.url)
         para = document.add_paragraph(style="List Number")
         para.add_run(c.title).bold = True

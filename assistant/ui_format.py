@@ -116,7 +116,7 @@ def _find_spans(passage: str, quote_text: str) -> list[tuple[int, int]]:
 
 
 def _byline(source: str, date: str) -> str:
-    bits = [esc(b) for b in (source, date) if b]
+    bits = [esc(b) for b in (source, date or "date unknown") if b]
     return " · ".join(bits)
 
 
@@ -227,7 +227,7 @@ def answer_plain(answer: Answer) -> str:
         return answer.text
     lines = [answer.text, ""] if answer.citations else [answer.text]
     for c in sorted(answer.citations, key=lambda c: c.n):
-        bits = [b for b in (c.title, c.source, c.date, safe_url(c.url)) if b]
+        bits = [b for b in (c.title, c.source, c.date or "date unknown", safe_url(c.url)) if b]
         lines.append(f"[{c.n}] " + ", ".join(bits))
     return "\n".join(lines).strip()
 
@@ -239,7 +239,7 @@ DOC_HEADERS = ["title", "source", "date", "chunks", "doc id"]
 
 def documents_rows(docs: Sequence[DocumentInfo]) -> list[list[object]]:
     """Table rows; the Dataframe shows them as plain text (datatype "str")."""
-    return [[d.title, d.source, d.date, d.chunks, d.doc_id] for d in docs]
+    return [[d.title, d.source, d.date or "date unknown", d.chunks, d.doc_id] for d in docs]
 
 
 def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:

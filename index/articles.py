@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 from index.cleaning import normalise
 from index.loaders import LoadError, RawDoc
+from index.metadata import guess_title, read_clues
 from index.types import Article
 
 MIN_WORDS = 5
@@ -23,28 +24,24 @@ def build_article(raw: RawDoc) -> Article:
     if len(text.split()) < MIN_WORDS:
         raise LoadError("no text to index (empty after cleaning)")
     meta = raw.meta
+    url = meta.get("url", meta.get("link", "")).strip()
+    source = meta.get("source", meta.get("outlet", meta.get("publisher", ""))).strip()
+    dated = "date" in meta or "published" in meta
+    # What the header (or the file's own metadata) says wins; the text's conventions fill gaps.
+    clues = read_clues(raw.text, url) if not (source and dated and url) else None
     return Article(
         doc_id=content_id(text),
         text=text,
-        title=_title(meta.get("title", ""), text),
-        source=meta.get("source", meta.get("outlet", meta.get("publisher", ""))).strip(),
-        date=normalise_date(meta.get("date", meta.get("published", ""))),
-        url=meta.get("url", meta.get("link", "")).strip(),
+        title=" ".join(meta.get("title", "").split()) or guess_title(text),
+        source=source or (clues.source if clues else ""),
+        date=normalise_date(meta.get("date", meta.get("published", "")))
+        if dated
+        else (clues.date if clues else ""),
+        url=url or (clues.url if clues else ""),
         language=(meta.get("language") or meta.get("lang") or detect_language(text)).strip(),
         path=raw.path,
         origin=raw.origin,
     )
-
-
-def _title(title: str, text: str) -> str:
-    title = " ".join(title.split())
-    if title:
-        return title
-    first = text.split("\n", 1)[0]
-    if len(first) <= 120:
-        return first
-    cut = first[:120].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
 
 
 def normalise_date(value: str) -> str:

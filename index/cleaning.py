@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from index.metadata import CREDIT, ONLY_AGENCIES, SIGN_OFF, full_date
+
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n+")
@@ -18,6 +20,16 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# A line that is only a photo credit or caption: "© epa / Martial Trezzini", "Foto: ...".
+_CREDIT_LINE = re.compile(
+    r"^(?:(?:photos?|foto|image|picture|photograph|caption|bild)(?: credit)?:|©|"
+    r"copyright\s+(?:©\s*)?(?:\d{4}\b|\(c\)))",
+    re.I,
+)
+_COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d\b", re.I)
+_TOP_BYLINE = re.compile(r"^By [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:$|\s*[,|/–—-]\s*\S)")
+_URL_ONLY = re.compile(r"^<?https?://\S+>?$")
+CAPTION_WORDS = 60  # a paragraph this short that ends in a photo credit is the photo's caption
 
 
 def normalise(text: str) -> str:
@@ -29,26 +41,104 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
-    paragraphs = []
+    paragraphs: list[str] = []
     for block in _BLANKS.split(text):
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
         lines = [line for line in lines if line and not is_boilerplate(line)]
-        if lines:
-            paragraphs.append(_join_lines(lines))
-    return "\n\n".join(paragraphs)
+        if lines and _is_caption(lines):
+            continue  # a caption with its credit line
+        lines = [line for line in lines if not is_credit(line)]
+        paragraph = _drop_credit(_join_lines(lines, first=not paragraphs)) if lines else ""
+        if paragraph:
+            paragraphs.append(paragraph)
+    return "\n\n".join(_drop_sign_off(paragraphs))
 
 
-def _join_lines(lines: list[str]) -> str:
-    """Keep line breaks that look intentional (lists, headings); join hard-wrapped prose."""
+def is_credit(line: str) -> bool:
+    """A line that is only a photo credit, a caption marked as one, or a copyright notice."""
+    if len(line) > 300:
+        return False
+    m = CREDIT.search(line)
+    return bool(m and m.start() == 0) or bool(_CREDIT_LINE.match(line))
+
+
+def _is_caption(lines: list[str]) -> bool:
+    """Short lines closed by a photo credit (not by a copyright notice)."""
+    last = lines[-1]
+    return (
+        is_credit(last)
+        and not _COPYRIGHT.match(last)
+        and len(" ".join(lines).split()) <= CAPTION_WORDS
+    )
+
+
+def _drop_credit(paragraph: str) -> str:
+    """A credit closing a paragraph goes; so does the paragraph if it is that photo's caption."""
+    while True:
+        last = paragraph.rsplit("\n", 1)[-1][-300:]  # a credit is short: look at the end only
+        m = CREDIT.search(last)
+        if not m:
+            return paragraph
+        caption = not _COPYRIGHT.match(m.group(0))
+        paragraph = paragraph[: len(paragraph) - len(last) + m.start()].rstrip()
+        if caption and len(paragraph.split()) <= CAPTION_WORDS:
+            return ""
+
+
+def _drop_sign_off(paragraphs: list[str]) -> list[str]:
+    """The agency's sign-off after the last sentence ("... demands. dpa") is not reporting."""
+    while paragraphs:
+        head, _, last = paragraphs[-1].rpartition("\n")
+        if ONLY_AGENCIES.match(last):
+            paragraphs[-1] = head
+        else:
+            end = last[-200:]
+            cut = SIGN_OFF.sub("", end)
+            if cut == end:
+                break
+            cut = last[: len(last) - len(end)] + cut
+            paragraphs[-1] = (head + "\n" + cut) if head else cut
+        paragraphs = [p for p in paragraphs if p]
+    return paragraphs
+
+
+def _join_lines(lines: list[str], first: bool = False) -> str:
+    """Keep line breaks that look intentional (lists, headings); join hard-wrapped prose.
+
+    In the first paragraph, a short first line without final punctuation followed by a longer
+    capitalised line is the headline, not the start of a wrapped sentence.
+    """
     out = [lines[0]]
-    for line in lines[1:]:
+    for i, line in enumerate(lines[1:], 1):
         prev = out[-1]
         wrapped = prev[-1:].isalnum() or prev[-1:] in ",;-" and not line[:1].isupper()
+        if first and i <= 3 and (_is_headline_break(prev, line) if i == 1 else False):
+            wrapped = False
+        if first and i <= 3 and (is_top_matter(prev) or is_top_matter(line)):
+            wrapped = False
         if wrapped and not _looks_like_item(line):
             out[-1] = prev + " " + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def is_top_matter(line: str) -> bool:
+    """A byline ("By Jane Doe, Associated Press") or a line that is only a date."""
+    if len(line) > 80:
+        return False
+    return bool(_TOP_BYLINE.match(line) or _URL_ONLY.match(line)) or bool(
+        full_date(line) and len(line.split()) <= 8
+    )
+
+
+def _is_headline_break(first: str, second: str) -> bool:
+    return (
+        len(first) <= 60
+        and first[-1:].isalnum()
+        and (second[:1].isupper() or second[:1] in '"“')
+        and len(second) > len(first) + 10
+    )
 
 
 def _looks_like_item(line: str) -> bool:
