@@ -119,11 +119,17 @@ class Annotator:
         self._reader = StanceReader(parser, registry)
         self._lock = threading.Lock()
 
-    def __call__(self, article: Article) -> list[StatementRow]:
-        return self.statements(article.text, article.source)
+    def __call__(
+        self, article: Article, spans: Sequence[tuple[int, int]] | None = None
+    ) -> list[StatementRow]:
+        return self.statements(article.text, article.source, spans)
 
-    def statements(self, text: str, source: str) -> list[StatementRow]:
-        found, people = self._reader.read(text, sentence_spans(text), source)
+    def statements(
+        self, text: str, source: str, spans: Sequence[tuple[int, int]] | None = None
+    ) -> list[StatementRow]:
+        """`spans` are the document's sentences when the caller has them already."""
+        spans = sentence_spans(text) if spans is None else spans
+        found, people = self._reader.read(text, spans, source)
         ids = {person: self.party_id(party) for person, party in people.items()}
         with self._lock:
             self._catalog.add_people(ids)

@@ -321,6 +321,8 @@ class StanceReader:
         turns = speaker_turns(text)
         wanted = _to_parse(text, spans, self.max_words)
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
+        if not wanted:
+            return [], {}
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )

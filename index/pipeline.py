@@ -54,7 +54,8 @@ class Ingestor:
         chunk_tokens: int = 180,
         near_duplicate_threshold: float = 0.8,
         max_file_bytes: int = 20_000_000,
-        annotate: Callable[[Article], Sequence[StatementRow]] | None = None,
+        annotate: Callable[[Article, Sequence[tuple[int, int]]], Sequence[StatementRow]]
+        | None = None,
     ) -> None:
         self._embedder = embedder
         self._vectors = vectors
@@ -255,7 +256,11 @@ class Ingestor:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
-        statements = self._annotate(a) if self._annotate and not p.duplicate_of else []
+        statements: Sequence[StatementRow] = []
+        if self._annotate and not p.duplicate_of:
+            # the chunker's sentences: splitting a long text twice costs as much as embedding it
+            spans = [span for c in p.chunks for span in c.sentence_spans]
+            statements = self._annotate(a, spans)
         if not self._catalog.commit_document(
             a,
             p.chunks,
