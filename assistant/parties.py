@@ -93,6 +93,18 @@ class Registry:
                 return pid
         return self.people.get(name) or self.people.get(name.split()[-1] if name else "")
 
+    def find_party(self, name: str) -> str | None:
+        """The party id a name, adjective or metonym stands for; never through a speaker."""
+        name = name.strip()
+        pid = self._lookup.get(name)
+        if pid and name not in self.people:
+            return pid
+        low = name.lower()
+        for pid, p in self.parties.items():
+            if low in (p.id, p.name.lower()):
+                return pid
+        return None
+
     def is_adjective(self, alias: str) -> bool:
         return any(alias in p.adjectives and alias not in p.names for p in self.parties.values())
 

@@ -132,8 +132,7 @@ class Annotator:
         found, people = self._reader.read(text, spans, source)
         ids = {person: self.party_id(party) for person, party in people.items()}
         with self._lock:
-            self._catalog.add_people(ids)
-            self.registry.add_people(ids)
+            self._catalog.add_people(ids)  # the question path reads them on the next start
         return [
             StatementRow(
                 self.party_id(f.holder), f.stance, f.start, f.end, f.about, f.speaker, f.voice
@@ -143,7 +142,7 @@ class Annotator:
 
     def party_id(self, name: str) -> str:
         """The registry's id for a party it knows, else the name the text gives it."""
-        return self.registry.find(name) or name
+        return self.registry.find_party(name) or name
 
     def backfill(self) -> int:
         """Annotate documents stored before statements were kept (once per store)."""

@@ -87,9 +87,7 @@ class Parties:
         key = name.lower()
         if key in self.names:
             return self.names[key]
-        pid = self.registry.find(name) or self._lower().get(key)
-        if pid and (name in self.registry.people or name.split()[-1] in self.registry.people):
-            pid = None  # a speaker, not a party: people come from `self.people`
+        pid = self.registry.find_party(name) or self._lower().get(key)
         if pid:
             shown = self.registry.name(pid)
             self.names[key] = shown
@@ -129,6 +127,10 @@ class Parties:
         for m in re.finditer(pattern, self.text):
             full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
             full = re.sub(r"['’]s?$", "", full)
+            words = full.split()
+            while words and words[-1].lower() in _NOT_PARTIES:
+                words.pop()  # "Dev Patel Chair": a title is not part of the name
+            full = " ".join(words)
             if len(full) > len(best) and not re.search(r"\b(?:of|and|for)$", full):
                 best = full
         return best
@@ -184,7 +186,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
-        words = label.replace(".", "").split()
+        words = label.partition("(")[0].replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label != "Q"):
             continue
         upper = label.upper()
@@ -309,7 +311,7 @@ class StanceReader:
         )
         publisher = ""
         if source and not _OUTLETS.search(source):
-            known = self.registry.mentions(source)
+            known = [m for m in self.registry.mentions(source) if not m.person]
             publisher = (
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
@@ -610,6 +612,8 @@ def _party_of_np(
             if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
                 continue
             e = ps.entities[t.ent_i]
+            if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
+                return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
                 party = parties.people.get(e.text) or parties.people.get(e.text.split()[-1], "")
                 if not party:
@@ -630,7 +634,7 @@ def _party_of_np(
             if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
                 return parties.canonical(e.text, e.label), ""
     phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
-    pid = parties.registry.find(phrase) or parties.registry.find(tok.text)
+    pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
     if pid:
         return parties.registry.name(pid), ""
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"

@@ -399,7 +399,7 @@ _TITLE_RE = (
     r"[Mm]ayor|[Cc]ouncill?or|[Gg]overnor|[Cc]ommander|[Nn]egotiator|[Ee]nvoy|CEO|[Oo]fficer|"
     r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator)"
 )
-_NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}"
+_NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}(?![\w'’]| [A-Z])"
 _PARTY_RE = r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,4}"
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
