@@ -84,9 +84,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     else:
         vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
     registry = Registry.load(settings.parties_file)
-    from index.language import SpacyParser
+    from index.language import shared_parser
 
-    annotator = Annotator(registry, catalog, SpacyParser(settings.spacy_model))
+    annotator = Annotator(registry, catalog, shared_parser(settings.spacy_model))
     registry.add_people(catalog.learned_people())  # for the question path; reading stays fixed
     ingestor = Ingestor(
         embedder,

@@ -9,6 +9,7 @@ sentences need it (those with a stance cue and their context) and parse them in 
 
 from __future__ import annotations
 
+import functools
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -96,6 +97,7 @@ class SpacyParser:
         self._batch_size = batch_size
         self._nlp: Any = None
         self._lock = threading.Lock()
+        self._parse_lock = threading.Lock()  # one nlp.pipe at a time: the parser may be shared
 
     def _load(self) -> Any:
         with self._lock:
@@ -116,7 +118,19 @@ class SpacyParser:
 
     def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]:
         nlp = self._load()
-        return [_convert(doc) for doc in nlp.pipe(list(texts), batch_size=self._batch_size)]
+        with self._parse_lock:
+            return [_convert(doc) for doc in nlp.pipe(list(texts), batch_size=self._batch_size)]
+
+
+@functools.cache
+def shared_parser(model: str = DEFAULT_MODEL) -> SpacyParser:
+    """One `SpacyParser` per model name for the whole process.
+
+    Loading a spaCy pipeline costs most of a second (its tokenizer alone adds ~70,000 special
+    cases), so every store opened in one process (each test's, each `open_assistant`) shares one;
+    `parse` is serialised by the parser's own lock.
+    """
+    return SpacyParser(model)
 
 
 def _convert(doc: Any) -> list[ParsedSentence]:
