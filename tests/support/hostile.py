@@ -1,12 +1,16 @@
-"""Hostile markup shared by the hostile-input tests of every tier, and an HTML audit that fails on
-anything a browser would execute or follow.
+"""Hostile markup shared by the hostile-input tests of every tier, an HTML audit that fails on
+anything a browser would execute or follow, and the timed ingest the hostile-file tests share
+(tests/unit/test_hostile.py, and the slow ones in tests/integration/test_hostile_inputs.py).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import time
 from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
 
 # Markup in every field a page shows: title, source, url and body.
 XSS_TITLE = "<script>alert('t')</script>Harbour union <b>talks</b>"
@@ -69,3 +73,26 @@ def audit_markdown(markup: str) -> str:
     from markdown_it import MarkdownIt
 
     return audit(MarkdownIt("commonmark", {"html": True}).render(markup))
+
+
+# --- hostile files through ingest ---------------------------------------------------------------
+
+STORY = (
+    "Dockworkers at Port Halvern began an indefinite strike on Sunday morning, halting the "
+    "loading of forty container ships at the northern terminal."
+)
+
+
+def timed_ingest(a: Any, paths: list[Path], limit: float = 10.0) -> Any:
+    """Ingest `paths` into assistant `a`; fail if it takes `limit` seconds or more."""
+    started = time.perf_counter()
+    report = a.ingest(paths)
+    seconds = time.perf_counter() - started
+    assert seconds < limit, f"ingest took {seconds:.1f} s"
+    return report
+
+
+def only_failure(report: Any, path: Path, reason: str) -> None:
+    """The report's one failure is `path`, with a reason matching the regex `reason`."""
+    assert [f.path for f in report.failed] == [str(path)], report.failed
+    assert re.search(reason, report.failed[0].reason), report.failed[0].reason

@@ -9,15 +9,23 @@ link that executes, a batch that hangs or dies, a file read from outside the fol
 
 from __future__ import annotations
 
-import re
-import time
 import zipfile
 from pathlib import Path
 
 import pytest
 
 from assistant.types import Answer, Citation, Memo, MemoSection, Passage, Position
-from tests.support.hostile import XSS_BODY, XSS_SOURCE, XSS_TITLE, XSS_URL, audit, audit_markdown
+from tests.support.hostile import (
+    STORY,
+    XSS_BODY,
+    XSS_SOURCE,
+    XSS_TITLE,
+    XSS_URL,
+    audit,
+    audit_markdown,
+    only_failure,
+    timed_ingest,
+)
 
 # --- rendering ----------------------------------------------------------------------------------
 
@@ -142,22 +150,12 @@ def test_ingest_report_markdown_cannot_link_or_inject():
 
 # --- hostile files through ingest --------------------------------------------------------------
 
-STORY = (
-    "Dockworkers at Port Halvern began an indefinite strike on Sunday morning, halting the "
-    "loading of forty container ships at the northern terminal."
-)
+# The two slow ones (a 100,000-deep HTML nest, a 5 MB one-line file) are in
+# tests/integration/test_hostile_inputs.py: each takes seconds by design.
 
 
 def _tree(root: Path, store: Path) -> set[Path]:
     return {p for p in root.rglob("*") if store not in p.parents and p != store}
-
-
-def _ingest(a, paths, limit: float = 10.0):
-    started = time.perf_counter()
-    report = a.ingest(paths)
-    seconds = time.perf_counter() - started
-    assert seconds < limit, f"ingest took {seconds:.1f} s"
-    return report
 
 
 @pytest.fixture
@@ -165,11 +163,6 @@ def inbox(tmp_path):
     d = tmp_path / "inbox"
     d.mkdir()
     return d
-
-
-def _only_failure(report, path: Path, reason: str) -> None:
-    assert [f.path for f in report.failed] == [str(path)], report.failed
-    assert re.search(reason, report.failed[0].reason), report.failed[0].reason
 
 
 def test_docx_zip_bomb_is_refused_without_unpacking(assistant, inbox, tmp_path):
@@ -182,7 +175,7 @@ def test_docx_zip_bomb_is_refused_without_unpacking(assistant, inbox, tmp_path):
                 member.write(zeros)
     assert bomb.stat().st_size < 3_000_000  # small on disk, 300 MB unpacked
     before = _tree(tmp_path, tmp_path / "store")
-    report = _ingest(assistant, [bomb, inbox])
+    report = timed_ingest(assistant, [bomb, inbox])
     assert [f.path for f in report.failed] == [str(bomb), str(bomb)]  # named and found in folder
     assert all("zip bomb" in f.reason and "MB" in f.reason for f in report.failed)
     assert _tree(tmp_path, tmp_path / "store") == before  # nothing unpacked anywhere
@@ -205,24 +198,8 @@ def test_docx_whose_sizes_lie_fails_cleanly(assistant, inbox):
     data[at : at + 200] = b"\xff" * 200
     liar = inbox / "liar.docx"
     liar.write_bytes(bytes(data))
-    report = _ingest(assistant, [liar])
-    _only_failure(report, liar, r"DOCX|zip")
-
-
-def test_deeply_nested_html_fails_alone(assistant, inbox, write_story):
-    nested = inbox / "nested.html"
-    nested.write_text(
-        "<html><body>"
-        + "<div>" * 100_000
-        + "Some words of an article here."
-        + "</div>" * 100_000
-        + "</body></html>",
-        encoding="utf-8",
-    )
-    good = write_story(inbox / "good.txt", STORY, title="Strike")
-    report = _ingest(assistant, [nested, good])
-    _only_failure(report, nested, r"HTML")
-    assert report.added == 1
+    report = timed_ingest(assistant, [liar])
+    only_failure(report, liar, r"DOCX|zip")
 
 
 def test_pdf_over_the_page_limit_is_refused(assistant, inbox):
@@ -233,8 +210,8 @@ def test_pdf_over_the_page_limit_is_refused(assistant, inbox):
         writer.add_blank_page(72, 72)
     flood = inbox / "flood.pdf"
     writer.write(str(flood))
-    report = _ingest(assistant, [flood])
-    _only_failure(report, flood, r"2001 pages, above the 2000-page limit")
+    report = timed_ingest(assistant, [flood])
+    only_failure(report, flood, r"2001 pages, above the 2000-page limit")
 
 
 @pytest.mark.parametrize("count", [b"999999999", b"-5"])
@@ -248,8 +225,8 @@ def test_pdf_whose_page_tree_lies_is_refused(assistant, inbox, count):
     )
     liar = inbox / "liar.pdf"
     liar.write_bytes(pdf)
-    report = _ingest(assistant, [liar])
-    _only_failure(report, liar, r"PDF")
+    report = timed_ingest(assistant, [liar])
+    only_failure(report, liar, r"PDF")
 
 
 def test_odd_file_names_are_stored_by_name_and_reported_by_path(assistant, inbox, tmp_path):
@@ -264,13 +241,13 @@ def test_odd_file_names_are_stored_by_name_and_reported_by_path(assistant, inbox
     bad.write_text("{not json", encoding="utf-8")
     before = _tree(tmp_path, tmp_path / "store")
 
-    folder = _ingest(assistant, [inbox])
-    _only_failure(folder, bad, r"malformed JSON")
+    folder = timed_ingest(assistant, [inbox])
+    only_failure(folder, bad, r"malformed JSON")
     # a name starting with "." is a hidden file: a folder ingest passes over it
     assert sorted(d.path for d in assistant.documents()) == sorted(
         ["new\nline.txt", "two  spaces é ü 東京.txt"]
     )
-    explicit = _ingest(assistant, [inbox / ".." / "inbox" / "..evil.txt"])
+    explicit = timed_ingest(assistant, [inbox / ".." / "inbox" / "..evil.txt"])
     assert (explicit.added, explicit.failed) == (1, [])
     paths = {d.path for d in assistant.documents()}
     assert "..evil.txt" in paths and all("/" not in p for p in paths)
@@ -287,20 +264,10 @@ def test_symlink_out_of_the_folder_is_not_followed(assistant, inbox, tmp_path):
     (inbox / "story.txt").write_text(STORY, encoding="utf-8")
     (inbox / "innocent.txt").symlink_to(secret)
     (inbox / "outside").symlink_to(tmp_path / "private", target_is_directory=True)
-    report = _ingest(assistant, [inbox])
+    report = timed_ingest(assistant, [inbox])
     assert report.added == 1, [d.path for d in assistant.documents()]
     assert [d.path for d in assistant.documents()] == ["story.txt"]
     assert all("vault" not in p.text for p in assistant.search("harbour vault code", k=5))
-
-
-def test_one_five_megabyte_line_is_indexed_in_bounded_time(assistant, inbox):
-    sentence = "Harbourmasters reportedly coordinated extraordinarily complicated berthing. "
-    line = inbox / "oneline.txt"
-    line.write_text(sentence * (5_000_000 // len(sentence)), encoding="utf-8")
-    assert line.stat().st_size > 4_900_000 and line.read_text().count("\n") == 0
-    report = _ingest(assistant, [line])
-    assert (report.added, report.failed) == (1, [])
-    assert report.chunks > 100
 
 
 def test_cp1252_file_is_decoded_not_garbled(assistant, inbox):
@@ -313,7 +280,7 @@ def test_cp1252_file_is_decoded_not_garbled(assistant, inbox):
     legacy.write_bytes(text.encode("cp1252"))
     with pytest.raises(UnicodeDecodeError):
         legacy.read_bytes().decode("utf-8")
-    report = _ingest(assistant, [legacy])
+    report = timed_ingest(assistant, [legacy])
     assert (report.added, report.failed) == (1, [])
     (doc,) = assistant.documents()
     assert doc.title == "Café owners protest a naïve tax"
@@ -324,15 +291,15 @@ def test_cp1252_file_is_decoded_not_garbled(assistant, inbox):
 def test_deeply_nested_json_fails_with_a_reason(assistant, inbox):
     deep = inbox / "deep.json"
     deep.write_text("[" * 200_000, encoding="utf-8")
-    report = _ingest(assistant, [deep])
-    _only_failure(report, deep, r"JSON")
+    report = timed_ingest(assistant, [deep])
+    only_failure(report, deep, r"JSON")
     assert "RecursionError" not in report.failed[0].reason
 
 
 def test_yaml_front_matter_with_an_impossible_date_keeps_the_article(assistant, inbox):
     md = inbox / "dated.md"
     md.write_text(f"---\ntitle: Port strike\ndate: 2024-02-30\n---\n{STORY}\n", encoding="utf-8")
-    report = _ingest(assistant, [md])
+    report = timed_ingest(assistant, [md])
     assert (report.added, report.failed) == (1, [])
     (doc,) = assistant.documents()
     assert doc.title == "Port strike" and doc.date == ""
