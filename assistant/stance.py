@@ -21,15 +21,18 @@ from assistant.stance_words import (
     _COST_VERBS,
     _COSTS,
     _CUE,
+    _DOMAIN,
     _FIRST,
     _GENERIC,
     _GREETING,
     _GROUP_NOUNS,
     _HARM,
     _HE_SHE,
+    _HOSTILE_ACTS,
     _LABEL,
     _LEANS,
     _NEEDS,
+    _NO_COMMENT,
     _NOT_PARTIES,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
@@ -98,6 +101,10 @@ class Parties:
             last = name.split()[-1]
             if last in self.people:
                 return self.people[last]
+        words = name.split()
+        while len(words) > 2 and words[0].lower() in _TITLE_WORDS | _NOT_PARTIES | {"former"}:
+            words.pop(0)  # "Former Vice President Mike Pence": the person
+        name = " ".join(words)
         base = _CORP.sub("", name).strip() or name
         words = base.lower().split()
         for alias, shown in list(self.names.items()):
@@ -123,7 +130,7 @@ class Parties:
         text also says "Northwind Shipping Ltd"), so a party shows under its full name.
         """
         best = name
-        pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |and |for )?[A-Z][\w'’&\-]*){{1,4}}"
+        pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |for )?[A-Z][\w'’&\-]*){{1,4}}"
         for m in re.finditer(pattern, self.text):
             full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
             full = re.sub(r"['’]s?$", "", full)
@@ -310,7 +317,7 @@ class StanceReader:
             text=text,
         )
         publisher = ""
-        if source and not _OUTLETS.search(source):
+        if source and not _OUTLETS.search(source) and not _DOMAIN.fullmatch(source):
             known = [m for m in self.registry.mentions(source) if not m.person]
             publisher = (
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
@@ -475,6 +482,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
+        if neg and t.lemma in _NO_COMMENT:
+            return None  # "would not comment"
         modal = {c.lemma for c in kids if c.dep == "aux"}
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
@@ -508,18 +517,26 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         ):
             return "warns"
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
-            return "warns"
+            costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
+            if t.lemma in _HOSTILE_ACTS or costly or (first and first[0].text.lower() in _FIRST):
+                return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
         if "shall" in modal and t.lemma not in _VERBS:
             subj = _subject(ps, t.i)
             mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
             return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} or (
-            t.lemma in ("have", "need") and any(c.dep == "xcomp" for c in kids)
+            t.lemma in ("have", "need")
+            and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
         ):
-            return "demands"
+            return "demands"  # not "I have to say", "I have to ask you"
         stance = _VERBS.get(t.lemma)
         if stance is None:
             return None
+        if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
+            return None  # "declined to comment", "asked him to comment": no position
+        if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
+            if stance == "demands":
+                return None  # "pilots were required to", "is expected to climb": no one asks
         need = _NEEDS.get(t.lemma)
         if need is not None:
             sub = {c.text.lower() for c in kids} | {
@@ -708,6 +725,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     if root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens):
         return []
     quotes = _quote_spans(ps.text)
+    if not re.search('["“”]', ps.text):
+        state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
     say_subject: tuple[str, str] = ("", "")
     for t in ps.tokens:

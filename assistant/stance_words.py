@@ -58,7 +58,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "ask": {"to", "for", "that"},
     "want": {"to"},
     "expect": {"to"},
-    "appeal": {"for", "to"},
+    "appeal": {"for"},
     "table": set(),  # "tabled a proposal" only with an object
 }
 _NOUNS: dict[str, str] = {
@@ -482,3 +482,8 @@ _ASSURE_ACTS = {
     "remain",
     "guarantee",
 }
+# Acts that are a warning whoever announces them; others ("take", "hold") only with a cost as
+# their object or in the first person.
+_HOSTILE_ACTS = {"retaliate", "sue", "prosecute", "punish", "boycott", "escalate", "impose"}
+_DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)  # an outlet known by its web address
+_NO_COMMENT = {"comment", "say", "elaborate", "answer", "confirm", "specify", "speculate"}
