@@ -205,12 +205,16 @@ def _fix_org(sent: Any, e: Entity) -> Entity:
     """The small model calls 'Dockworkers' Guild' a person 'Guild': a name ending in an
     organisation word is an organisation, and takes in the proper nouns before it.
     """
-    if e.label != "PERSON" or e.text.split()[-1].lower() not in _ORG_WORDS:
+    if e.label not in ("PERSON", "ORG") or e.text.split()[-1].lower() not in _ORG_WORDS:
+        return e
+    if e.label == "ORG" and len(e.text.split()) > 1:
         return e
     first = e.first
     while first > 0:
         prev = sent[first - 1]
-        if prev.pos_ == "PROPN" or (prev.text in ("'", "’") and first > 1):
+        if prev.text in ("'", "’", "'s", "’s") and first > 1 and sent[first - 2].text[:1].isupper():
+            first -= 2  # "Trawlermen's Guild"
+        elif prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.pos_ == "NOUN"):
             first -= 1
         else:
             break

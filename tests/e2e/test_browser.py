@@ -249,6 +249,9 @@ def test_positions_and_memo_tabs_in_the_browser(browser: Any, trade_url: str) ->
             timeout=30_000
         )
         assert "Canada" in table.inner_text() and "Norway" in table.inner_text()
+        # parties found in the text, not in any registry, hold their own positions
+        table.get_by_text("Brindle Seafoods").filter(visible=True).first.wait_for(timeout=10_000)
+        assert "Trawlermen's Guild" in table.inner_text()
         source = p.locator("#position-source")
         source.locator("details.src-passage").first.wait_for(timeout=10_000)
         # a click on a statement shows its cited passage, the sentence highlighted

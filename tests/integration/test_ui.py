@@ -297,6 +297,11 @@ def test_positions_tab_shows_each_party_with_cited_statements(trade: Running) ->
     dahl = [r for r in everyone if r["statement"].startswith("Norwegian Fisheries Minister")]
     assert dahl and all(r["party"] == "Norway" for r in dahl)
     assert any("own words" in r["notes"] for r in everyone)
+    # parties no registry knows are found in the text and hold their own statements
+    parties = {r["party"] for r in everyone}
+    assert {"Brindle Seafoods", "Trawlermen's Guild"} <= parties
+    guild = [r for r in everyone if r["party"] == "Trawlermen's Guild"]
+    assert any(r["stance"] == "warns" and "threatened to strike" in r["statement"] for r in guild)
 
 
 def test_memo_tab_previews_and_offers_three_downloads(trade: Running) -> None:

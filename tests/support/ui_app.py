@@ -76,6 +76,15 @@ TRADE = [
         "text": "Norway offered a joint scientific survey of cod stocks to settle the dispute "
         "with Canada. Canada called for the survey to start before the winter season.",
     },
+    {  # parties no registry knows: they must be found in the text
+        "title": "Trawler crews threaten strike at Brindle Seafoods",
+        "source": "Coastal Ledger",
+        "date": "2024-09-06",
+        "url": "https://ledger.example/brindle",
+        "text": "Brindle Seafoods rejected the Trawlermen's Guild's demand for a ten percent "
+        "pay rise on Thursday. The guild threatened to strike from October if the company "
+        "does not improve its offer.",
+    },
 ]
 
 
