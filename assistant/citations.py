@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.markers import MARKER, attach, format_refs, refs, unmark
 from assistant.types import Citation, Passage
-from index.text import content_terms
+from index.text import STOPWORDS, content_terms
 
 __all__ = ["MARKER", "Claim", "Support", "Verifier", "build_citations", "parse", "unmark"]
 
@@ -75,6 +75,7 @@ class Support:
     passage: int  # 1-based index into the passages given
     span: tuple[int, int]  # absolute span of the best supporting sentence(s) in the document
     quote: str
+    others: tuple[Support, ...] = ()  # the same claim in other passages (wire copies, a lead)
 
 
 SentenceEmbed = Callable[[Sequence[str]], np.ndarray]
@@ -146,21 +147,27 @@ def passage_sentences(p: Passage) -> list[tuple[str, tuple[int, int]]]:
 
 
 def build_citations(
-    claims: Sequence[tuple[Claim, Support]], passages: Sequence[Passage]
+    claims: Sequence[tuple[Claim, Support]], passages: Sequence[Passage], grouped: bool = False
 ) -> tuple[str, list[Citation]]:
-    """Render kept claims with markers renumbered by first use; one citation per passage."""
+    """Render kept claims with markers renumbered by first use; one citation per passage.
+
+    A claim several passages state cites them all; `grouped` writes that as "[1, 4]".
+    """
     numbering: dict[int, int] = {}
     citations: list[Citation] = []
     parts = []
     for claim, sup in claims:
+        quotes = {o.passage: o for o in reversed(sup.others)}
+        quotes[sup.passage] = sup
         cites = [sup.passage] + [n for n in claim.cited if n != sup.passage]
-        cites = [n for n in cites if n]
+        cites += [o.passage for o in sup.others]
+        cites = list(dict.fromkeys(n for n in cites if n))
         marks = []
         for n in cites:
             if n not in numbering:
                 numbering[n] = len(numbering) + 1
                 p = passages[n - 1]
-                quote, span = (sup.quote, sup.span) if n == sup.passage else _first(p)
+                quote, span = (quotes[n].quote, quotes[n].span) if n in quotes else _first(p)
                 citations.append(
                     Citation(
                         n=numbering[n],
@@ -177,10 +184,237 @@ def build_citations(
                     )
                 )
             marks.append(numbering[n])
-        parts.append(attach(unmark(claim.text), format_refs(marks)))
+        marks = list(dict.fromkeys(marks))
+        parts.append(attach(unmark(claim.text), format_refs(marks, grouped=grouped)))
     return " ".join(parts), citations
 
 
 def _first(p: Passage) -> tuple[str, tuple[int, int]]:
     sents = passage_sentences(p)
     return sents[0] if sents else (p.text, (p.start, p.end))
+
+
+# --- self-contained sentences -----------------------------------------------------------------
+#
+# An extractive answer quotes sentences out of their articles, so a quoted sentence must make
+# sense alone: no pronoun or connective pointing at a sentence the reader does not see, no
+# greeting, question, caption or transcript label. These tests are plain English patterns;
+# nothing here knows a party, an outlet or a topic.
+
+_QUOTES = "\"'\u201c\u201d\u2018\u2019\u00ab\u00bb(["
+_TIME_NOUNS = (
+    "week|weekend|month|year|morning|afternoon|evening|night|time|spring|summer|autumn|fall|"
+    "winter|season|quarter|decade|century|century's|january|february|march|april|may|june|july|"
+    "august|september|october|november|december|monday|tuesday|wednesday|thursday|friday|"
+    "saturday|sunday"
+)
+_LEANS = re.compile(
+    r"^(?:"
+    # pronouns and demonstratives standing for something said before
+    r"(?:they|them|their|these|those|he|she|his|her|him|its|such|both of them)\b"
+    rf"|(?:this|that)\b(?!\s+(?:{_TIME_NOUNS})\b)"
+    r"|it\b(?!\s+(?:is|was|has been|had been|will be|would be|remains|remained|seems|seemed|"
+    r"appears|appeared|became|becomes)\s+(?:\w+\s+){0,3}?(?:that|to|whether|unclear|not clear|"
+    r"too early)\b)"
+    # connectives continuing the sentence before
+    r"|(?:and|but|or|nor|yet|so)\b(?!\s+far\b)"
+    r"|(?:because|also|however|meanwhile|moreover|furthermore|therefore|thus|hence|still|"
+    r"instead|nevertheless|nonetheless|otherwise|besides|accordingly|consequently|likewise|"
+    r"similarly|then|again|indeed|rather|which|whose|where)\b"
+    r"|(?:in addition|as a result|at the same time|in this context|in that context|in this "
+    r"regard|in that regard|in this case|in that case|for this reason|for that reason|to this "
+    r"end|on the other hand|by contrast|in contrast|in response|in turn|as well|the latter|"
+    r"the former|the same)\b"
+    # an elliptic reply
+    r"|(?:no|yes|well|okay|ok)\s*[,!]"
+    r")",
+    re.IGNORECASE,
+)
+_PRONOUN_SPEAKER = re.compile(
+    r"\b(?:(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|told|tells|"
+    r"stressed|noted|explained|insisted|warned|argued|declared|stated|continued|wrote|"
+    r"replied|asked|remarked|emphasi[sz]ed|underlined|recalled))\b",
+    re.IGNORECASE,
+)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w'\-]*")
+
+
+def _outside_quotes(text: str) -> str:
+    """The text with quoted stretches blanked out ("..." and curly quotes)."""
+    return re.sub(r"\"[^\"]*\"|\u201c[^\u201d]*\u201d|\u201c[^\u201d]*$", " ", text)
+
+
+def leans_on_previous(sentence: str) -> bool:
+    """Whether the sentence needs the one before it to be understood: it opens on a pronoun,
+    demonstrative or connective ("They ...", "This ...", "But ...", "No, ..."), or its speaker
+    is a bare pronoun ("..., he said") with no name before it.
+    """
+    text = sentence.lstrip(_QUOTES + " \t-\u2013\u2014")
+    if _LEANS.match(text):
+        return True
+    m = _PRONOUN_SPEAKER.search(sentence)
+    if m is None:
+        return False
+    before = _outside_quotes(sentence[: m.start()])
+    names = _CAPITALISED.findall(before)
+    # the sentence's first word is capitalised whatever it is: a function word is no name
+    names = [n for n in names if n.lower() not in STOPWORDS]
+    return not names
+
+
+_GREETING = re.compile(
+    r"^(?:(?:well|so|and|but|first(?:ly)?|finally|again|once again),?\s+)?"
+    r"(?:welcome\b|thank(?:s|ing)?\b|many thanks\b|good (?:morning|afternoon|evening|day)\b|"
+    r"ladies and gentlemen\b|dear\b|hello\b|hi\b|greetings\b|congratulations\b|"
+    r"(?:let me|i want to|i would like to|i'd like to|allow me to)\s+(?:\w+\s+){0,3}?"
+    r"(?:thank|welcome|congratulate|greet)|(?:i am|i'm|we are|we're)\s+(?:very\s+|so\s+)?"
+    r"(?:grateful|pleased|delighted|honou?red|glad)\s+(?:to|for)\b|"
+    r"it is (?:a|my|our) (?:great )?(?:pleasure|honou?r)\b|it's (?:a|my) pleasure\b)"
+    r"|\bthank you\b|\bwelcomes? you\b|\b(?:we|i)(?:'re|'m| am| are)\s+(?:very\s+|so\s+|most\s+)?"
+    r"(?:grateful|pleased|delighted|honou?red)\s+(?:to you|for (?:the|this) (?:opportunity|invitation))",
+    re.IGNORECASE,
+)
+_CAPTION = re.compile(
+    r"^(?:photo|picture|image|file photo|caption|credit|video|graphic|illustration|"
+    r"pictured|source)\b\s*[:/|\-\u2013]"
+    r"|\((?:photo|picture|image|file)s?\b[^)]*\)|\b(?:photo|image|picture)\s*(?:credit)?\s*:"
+    r"|\b(?:AP|AFP|Reuters|EPA|Getty Images|dpa|Xinhua|TASS)\s*(?:Photo|/|Images?\b)"
+    r"|\u00a9|\bcopyright\b|\ball rights reserved\b",
+    re.IGNORECASE,
+)
+_LABEL_WORD = r"[A-Z][A-Z.'\-]+"
+_SPEAKER_LABEL = re.compile(
+    rf"^\s*(?:(?:{_LABEL_WORD}|[A-Z][a-z]?\.?)(?:\s+{_LABEL_WORD})*"  # "AMBASSADOR X", "Q", "MR."
+    r"|(?:[A-Z][\w.'\-]+\s+){1,3}[A-Z][\w.'\-]+)"  # "Sergey Lavrov"
+    r"(?:\s*\([^)]{1,80}\))?\s*:\s*(?:\((?i:via|through) [^)]{1,40}\)\s*)?",
+)
+_QUESTION_LABEL = re.compile(r"^\s*(?:Q|QUESTION|MODERATOR|OPERATOR|REPORTER)\b", re.IGNORECASE)
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2})?(?:,?\s+\d{4})?"
+)
+_PLACE = r"[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2}"
+_DATELINE = re.compile(
+    rf"^\s*(?!(?:The|A|An|This|That|These|Those|It|We|I|He|She|They|Our|In|On|At|But|And)\s)"
+    rf"{_PLACE}(?:\s*[/,]\s*{_PLACE})*"
+    rf"(?:,?\s+(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*\([^)]{{1,30}}\))?"
+    r"\s+[\u2013\u2014-]{1,2}\s+(?=[A-Z\"\u201c])"
+)
+
+
+def lead_to_strip(sentence: str) -> int:
+    """How many leading characters are a dateline ("Geneva / Brussels - ") or a transcript
+    speaker label ("AMBASSADOR X: ", "Sergey Lavrov: (Via interpreter) "): the rest is the
+    sentence a reader should get. 0 when there is neither.
+    """
+    for pattern in (_DATELINE, _SPEAKER_LABEL):
+        m = pattern.match(sentence)
+        if m and m.end() < len(sentence) and re.search(r"\w", sentence[m.end() :]):
+            label = m.group(0)
+            if pattern is _SPEAKER_LABEL and not _is_label(label):
+                continue
+            return m.end()
+    return 0
+
+
+def _is_label(label: str) -> bool:
+    """A transcript speaker label: all capitals ("MR PRICE:"), or a short name ("Sergey
+    Lavrov:"); not a clause ending in a colon ("Our position remained unchanged:").
+    """
+    head = label.split("(")[0].split(":")[0].strip()
+    words = head.split()
+    if not words or len(words) > 6:
+        return False
+    if head.upper() == head:
+        return True
+    return len(words) <= 4 and all(w[:1].isupper() for w in words)
+
+
+def is_furniture(sentence: str) -> bool:
+    """Not reporting at all: a greeting or thanks, a question, a photo caption or credit, a
+    bare speaker label, or a journalist's question in a transcript.
+    """
+    text = sentence.strip()
+    if not text:
+        return True
+    if re.search(r"\?[\"'\u201d\u2019)\]]*$", text):
+        return True
+    if _QUESTION_LABEL.match(text) and _SPEAKER_LABEL.match(text):
+        return True
+    return bool(_GREETING.search(text) or _CAPTION.search(text))
+
+
+# --- one fact once ----------------------------------------------------------------------------
+#
+# Two sentences state the same claim when they share most of their content words and read
+# alike (the sentence embedding), and nothing marks them as different: one negated and the
+# other not, different figures, one rejecting what the other demands, one ending what the
+# other begins. Thresholds were chosen on the labelled pairs in tests/unit/test_same_claim.py
+# (none from the shared corpus); the embedding similarities there are the packaged MiniLM's.
+
+SAME_CLAIM_SIMILARITY = 0.74  # with at least SAME_CLAIM_SHARED of the content words
+SAME_CLAIM_SHARED = 0.5
+SAME_CLAIM_TERMS = (0.75, 0.5)  # without embeddings: containment and Jaccard both this high
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_REFUSAL = re.compile(
+    r"\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|dismiss\w*|turn\w* down|oppos\w*|"
+    r"rul\w* out|veto\w*)\b",
+    re.IGNORECASE,
+)
+_OPPOSITES = (
+    (r"\b(?:beg[ai]n\w*|start\w*|open\w*|launch\w*)\b", r"\b(?:end\w*|clos\w*|finish\w*)\b"),
+    (
+        r"\b(?:rais\w*|ris\w*|rose|increas\w*|lift\w*|up)\b",
+        r"\b(?:cut\w*|fell|fall\w*|lower\w*|"
+        r"decreas\w*|reduc\w*|down)\b",
+    ),
+    (r"\b(?:won|win\w*)\b", r"\b(?:lost|los\w*)\b"),
+)
+
+
+def _numbers(text: str) -> set[str]:
+    return {n.replace(",", "") for n in _NUMBER.findall(text)}
+
+
+def differ(a: str, b: str) -> bool:
+    """Marks that two sentences about the same thing say different things."""
+    if bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)):
+        return True
+    na, nb = _numbers(a), _numbers(b)
+    if na and nb and not (na <= nb or nb <= na):
+        return True
+    if bool(_REFUSAL.search(a)) != bool(_REFUSAL.search(b)):
+        return True
+    for x, y in _OPPOSITES:
+        ax, ay = bool(re.search(x, a, re.I)), bool(re.search(y, a, re.I))
+        bx, by = bool(re.search(x, b, re.I)), bool(re.search(y, b, re.I))
+        if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+            return True
+    return False
+
+
+def shared_terms(a: str, b: str) -> tuple[float, float]:
+    """Containment (share of the smaller set of content words found in the other) and Jaccard."""
+    ta, tb = set(content_terms(a)), set(content_terms(b))
+    if not ta or not tb:
+        return 0.0, 0.0
+    common = len(ta & tb)
+    return common / min(len(ta), len(tb)), common / len(ta | tb)
+
+
+def same_claim(a: str, b: str, similarity: float | None = None) -> bool:
+    """Whether two sentences state the same claim (lead and body of one story, wire copies,
+    restatements). `similarity` is the cosine of their sentence embeddings, when known.
+    """
+    a, b = unmark(a), unmark(b)
+    if differ(a, b):
+        return False
+    containment, jaccard = shared_terms(a, b)
+    if containment >= SAME_CLAIM_TERMS[0] and jaccard >= SAME_CLAIM_TERMS[1]:
+        return True
+    return (
+        similarity is not None
+        and similarity >= SAME_CLAIM_SIMILARITY
+        and containment >= SAME_CLAIM_SHARED
+    )

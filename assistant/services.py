@@ -99,7 +99,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
     )
     ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
     annotator.backfill()  # stores made before statements were kept: once
-    retriever = Retriever(embedder, vectors, catalog)
+    retriever = Retriever(embedder, vectors, catalog, window_chars=settings.passage_window_chars)
     chat = None
     if settings.llm_provider != "none":
         from assistant.llm import make_chat_model

@@ -81,6 +81,13 @@ class Settings(BaseSettings):
     )
     search_k: int = Field(default=10, description="Passages returned by a search by default.")
     answer_passages: int = Field(default=12, description="Passages retrieved to answer a question.")
+    passage_window_chars: int = Field(
+        default=600,
+        ge=0,
+        description="Small to big: each retrieved chunk is shown widened with the whole sentences "
+        "around it in its document, up to this many characters on either side (neighbouring hits "
+        "of one document merge into one passage); 0 shows the bare chunks.",
+    )
     engine: Literal["extractive", "llm"] = Field(
         default="extractive",
         description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",

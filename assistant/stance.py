@@ -49,7 +49,9 @@ from assistant.stance_words import (
     _TITLE_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
+    _VOICED,
     _WARN_ACTS,
+    _WEAK_CUE,
 )
 from index.language import Entity, ParsedSentence, Parser, Token
 
@@ -270,11 +272,18 @@ def _country_of(adjective: str, text: str) -> str:
     return ""
 
 
-def candidate(sentence: str) -> bool:
-    return bool(_CUE.search(sentence))
+def candidate(sentence: str, official: bool = True) -> bool:
+    """Whether a sentence may state a position: a stance word, or a modal or negated form in
+    someone's voice (always, in a party's own text).
+    """
+    if _CUE.search(sentence):
+        return True
+    return bool(_WEAK_CUE.search(sentence)) and (official or bool(_VOICED.search(sentence)))
 
 
-def _to_parse(text: str, spans: Sequence[tuple[int, int]], max_words: int) -> list[int]:
+def _to_parse(
+    text: str, spans: Sequence[tuple[int, int]], max_words: int, official: bool = True
+) -> list[int]:
     """The sentences worth parsing: those with a stance cue, each with the sentence before it
     when it opens on a pronoun (the antecedent is usually there), within a word budget.
     Parsing costs as much as embedding; this keeps it to about half the text.
@@ -282,7 +291,7 @@ def _to_parse(text: str, spans: Sequence[tuple[int, int]], max_words: int) -> li
     wanted: list[int] = []
     words = 0
     for n, (s, e) in enumerate(spans):
-        if not candidate(text[s:e]):
+        if not candidate(text[s:e], official):
             continue
         lean = n and _LEANS.match(text[s:e])
         for k in (n - 1, n) if lean else (n,):
@@ -328,7 +337,7 @@ class StanceReader:
             parties.people.setdefault(person, self.registry.name(pid))
             parties.people.setdefault(person.split()[-1], self.registry.name(pid))
         turns = speaker_turns(text)
-        wanted = _to_parse(text, spans, self.max_words)
+        wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
         if not wanted:
             return [], {}
@@ -366,7 +375,9 @@ class StanceReader:
                 else:
                     state.turn_party = state.turn_person = ""
                 _learn_people(ps, parties)
-                found = _statements(ps, parties, state) if candidate(ps.text) else []
+                found = (
+                    _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
+                )
                 for f in found:
                     out.append(
                         Found(

@@ -235,11 +235,20 @@ _GREETING = re.compile(
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg|press(?:es|ed|ing)? for|seek|"
     r"sought|want|ask|request|requir|expect|appeal|reject|refus|dismiss|oppos|declin|rul\w* out|"
-    r"veto|den(?:y|ies|ied)|not|n't|no plans|never|offer|propos|suggest|invit|provid\w* for|"
+    r"veto|den(?:y|ies|ied)|no plans|never|offer|propos|suggest|invit|provid\w* for|"
     r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
-    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|must|shall|"
-    r"will|would|cannot|can't|nor|lead to|result in|defend|support|put forward|accountable|"
-    r"need to|ha(?:ve|s|d) to)",
+    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
+    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable)",
+    re.I,
+)
+# Modal and negated forms carry a position only in someone's voice: in official text, a quote,
+# the first person or reported speech. In a reporter's own sentence they are usually facts.
+_WEAK_CUE = re.compile(
+    r"\b(?:will|would|not|n't|must|need to|ha(?:ve|s|d) to|support|defend)\b", re.I
+)
+_VOICED = re.compile(
+    r"[\"“”]|\b(?:we|our|us|I|my|said|says|told|tells|added|stated|according to|insisted|"
+    r"argued|wrote)\b",
     re.I,
 )
 # A sentence that opens on a pronoun or a bare "the company": its referent is usually in the
