@@ -45,6 +45,7 @@ bench-full: install
 
 eval: install
 	$(PY) -m eval.run
+	$(PY) -m eval.positions_eval
 
 lint: install
 	$(VENV)/bin/ruff check assistant index app.py eval bench tests
