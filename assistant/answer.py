@@ -11,11 +11,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant.citations import Claim, Support, Verifier, build_citations, parse
+from assistant.citations import Claim, Support, Verifier, build_citations, parse, tidy
 from assistant.condense import condense
 from assistant.extractive import (
     ExtractiveConfig,
     SentenceCache,
+    compose,
     readable_order,
     score_sentences,
     select,
@@ -116,6 +117,8 @@ class Answerer:
         if engine != "llm" and filters is None and use_positions:
             from_matrix = self._from_positions(question, standalone)
             if from_matrix is not None:
+                from_matrix = tidy(from_matrix, self._embedder.embed_documents)
+            if from_matrix is not None and from_matrix.citations:
                 yield from_matrix
                 return
         found = self._retriever.search(
@@ -181,10 +184,8 @@ class Answerer:
         if len(entities) < 2:
             uncovered = []
         kept = readable_order(kept, passages)
-        claims = [
-            (Claim(s.text, (s.passage,)), Support(1.0, s.passage, s.span, s.text)) for s in kept
-        ]
-        text, citations = build_citations(claims, passages)
+        claims = compose(kept, relevant, passages, by_key, cfg)
+        text, citations = build_citations(claims, passages, grouped=True)
         if uncovered:
             text += " " + _uncovered_note(uncovered)
         return Answer(text, citations, False, question, standalone, uncovered)

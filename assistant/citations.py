@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from assistant.markers import MARKER, attach, format_refs, refs, unmark
-from assistant.types import Citation, Passage
+from assistant.types import Answer, Citation, Passage
 from index.text import STOPWORDS, content_terms
 
 __all__ = ["MARKER", "Claim", "Support", "Verifier", "build_citations", "parse", "unmark"]
@@ -418,3 +418,163 @@ def same_claim(a: str, b: str, similarity: float | None = None) -> bool:
         and similarity >= SAME_CLAIM_SIMILARITY
         and containment >= SAME_CLAIM_SHARED
     )
+
+
+# --- fragments --------------------------------------------------------------------------------
+
+_AUXILIARY = re.compile(
+    r"\b(?:am|is|are|was|were|has|have|had|do|does|did|will|would|shall|should|can|could|may|"
+    r"might|must|cannot|won't|can't|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|"
+    r"don't|didn't|wouldn't|shouldn't|couldn't)\b"
+    r"|\b(?:it|he|she|that|there|what|who|we|they|you|i)['\u2019](?:s|re|ve|ll|d|m)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:[a-z]{2,}ed|said|told|met|held|made|took|gave|went|came|sent|left|led|began|saw|knew|"
+    r"thought|found|put|set|kept|brought|spoke|wrote|became|won|lost|struck|rose|fell|paid|ran|"
+    r"sold|built|broke|chose|drew|grew|hit|meant|read|sought|stood|taught|threw|understood|"
+    r"withdrew|got|felt|heard|let|lay|laid|shut|cut|hung|fought|bought|caught|spent|sat)\b"
+)
+_PRESENT = re.compile(
+    r"\b(?:says|wants|demands|calls|urges|seeks|needs|insists|warns|rejects|offers|remains|"
+    r"plans|expects|fears|believes|hopes|thinks|argues|accuses|denies|agrees|refuses|continues|"
+    r"faces|holds|makes|takes|gives|shows|means|includes|requires|aims|intends|opposes|supports|"
+    r"proposes|suggests|stands|lies|leads|seems|appears|threatens|goes|comes|knows|sees|keeps|"
+    r"tells|asks|tries|looks|becomes|gets|puts|meets|runs|pays|leaves|sets|adds|notes|stresses)\b"
+    r"|\b(?:I|we|you|they|who|which|that)\s+(?:also\s+|still\s+|now\s+|only\s+|all\s+)?"
+    r"(?!(?:the|a|an|of|in|on|and|or|to)\b)[a-z]{3,}\b"
+    r"|\b[A-Z][\w\-]+\s+(?!(?:and|or|of|in|on|at|to|for|the|a|an|with|by|from|as)\b)[a-z]{3,}s\b"
+)
+_SUBORDINATOR = re.compile(
+    r"^(?:because|although|though|while|whereas|if|unless|since|when|whenever|after|before|"
+    r"until|once|as|even though|even if|so that|in order to|given that|provided that)\b",
+    re.IGNORECASE,
+)
+
+
+def has_finite_verb(text: str) -> bool:
+    """A rough test for a finite verb: an auxiliary, a past form, or a present form after a
+    subject. Generous on purpose: it only has to tell headings and captions from sentences.
+    """
+    text = _outside_quotes(text) if text.count('"') >= 2 or "\u201c" in text else text
+    return bool(_AUXILIARY.search(text) or _PAST.search(text) or _PRESENT.search(text))
+
+
+def is_fragment(sentence: str) -> bool:
+    """No finite verb at all, or a subordinate clause with no main clause after it ("Because
+    the talks failed.", "As delivered by the envoy, Vienna, 22 February").
+    """
+    text = sentence.strip().lstrip(_QUOTES + " ")
+    if not has_finite_verb(sentence):
+        return True
+    if _SUBORDINATOR.match(text):
+        _, comma, rest = text.partition(",")
+        return not comma or not has_finite_verb(rest)
+    return False
+
+
+# --- a finished answer, read once more --------------------------------------------------------
+
+_CITED_SENTENCE = re.compile(r"\S.*?\[\d+(?:\s*[,;]\s*\d+)*\][^\s\w]*(?=\s|$)", re.DOTALL)
+
+
+def cited_sentences(text: str) -> tuple[list[tuple[str, tuple[int, ...]]], str]:
+    """An answer's sentences with the citation numbers each carries, and the uncited rest
+    (a note such as "The sources do not say anything about X on this.").
+    """
+    out: list[tuple[str, tuple[int, ...]]] = []
+    end = 0
+    for m in _CITED_SENTENCE.finditer(text):
+        out.append((m.group(0).strip(), tuple(dict.fromkeys(refs_in(m.group(0))))))
+        end = m.end()
+    return out, text[end:].strip()
+
+
+def refs_in(text: str) -> list[int]:
+    return [n for m in MARKER.finditer(text) for n in refs(m)]
+
+
+def tidy(answer: Answer, embed: SentenceEmbed | None = None) -> Answer:
+    """An answer built elsewhere (the positions matrix) held to the same rules as the
+    extractive one: no furniture; a sentence leaning on the one before it gets that sentence
+    from its cited passage, placed right before it and cited too (or goes, when the passage
+    does not hold it); each claim once, citing all its passages. Citations are renumbered by
+    first use; the unused ones go.
+    """
+    if answer.abstained:
+        return answer
+    sentences, rest = cited_sentences(answer.text)
+    if not sentences:
+        return answer
+    by_n = {c.n: c for c in answer.citations}
+    plain = [unmark(t) for t, _ in sentences]
+    vecs = embed(plain) if embed is not None and len(plain) > 1 else None
+    kept: list[tuple[int, str, list[int]]] = []  # (sentence index or -1, text, citations)
+    for i, (_, nums) in enumerate(sentences):
+        if is_furniture(plain[i]):
+            continue
+        if leans_on_previous(plain[i]) and (
+            not kept or kept[-1][0] != i - 1 or not set(kept[-1][2]) & set(nums)
+        ):
+            lead = _lead_in(by_n[nums[0]], plain[i]) if nums and nums[0] in by_n else None
+            if lead is None:
+                continue
+            texts, joined = lead
+            by_n[nums[0]] = joined
+            kept.extend((-1, t, [nums[0]]) for t in texts)
+            kept.append((i, plain[i], [nums[0]]))
+            continue
+        for j, _, merged in kept:
+            if j < 0:
+                continue
+            sim = float(vecs[i] @ vecs[j]) if vecs is not None else None
+            if same_claim(plain[i], plain[j], sim):
+                merged.extend(n for n in nums if n not in merged)
+                break
+        else:
+            kept.append((i, plain[i], list(nums)))
+    unchanged = [(i, list(nums)) for i, (_, nums) in enumerate(sentences)]
+    if [(i, c) for i, _, c in kept] == unchanged:
+        return answer
+    numbering: dict[int, int] = {}
+    parts = []
+    for _, text, cites in kept:
+        for n in cites:
+            if n in by_n and n not in numbering:
+                numbering[n] = len(numbering) + 1
+        marks = [numbering[n] for n in cites if n in numbering]
+        parts.append(attach(text, format_refs(marks, grouped=True)))
+    citations = [replace(by_n[old], n=new) for old, new in numbering.items()]
+    text = " ".join(parts + ([rest] if rest else []))
+    return replace(answer, text=text, citations=citations)
+
+
+def _lead_in(c: Citation, sentence: str, most: int = 2) -> tuple[list[str], Citation] | None:
+    """The sentences before the cited quote in its passage that it leans on, up to the first
+    that stands alone (at most `most`), and the citation widened to quote them all; None when
+    the passage does not hold them.
+    """
+    from index.chunking import sentence_spans
+
+    at = c.text.find(c.quote) if c.quote else -1
+    if at < 0 or not c.quote.startswith(sentence[:20]):
+        return None
+    before = [(a, b) for a, b in sentence_spans(c.text) if b <= at][::-1][:most]
+    texts: list[str] = []
+    for a, b in before:
+        text = c.text[a:b]
+        cut = lead_to_strip(text)
+        rest = text[cut:].lstrip()
+        a += len(text) - len(rest)
+        if (
+            not rest
+            or is_furniture(rest)
+            or is_fragment(rest)
+            or not rest.rstrip().endswith((".", "!", '"', "\u201d"))
+        ):
+            return None
+        texts.insert(0, rest)
+        if not leans_on_previous(rest):
+            quote = c.text[a : at + len(c.quote)]
+            return texts, replace(c, quote=quote, span=(c.span[0] - (at - a), c.span[1]))
+    return None

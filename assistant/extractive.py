@@ -4,6 +4,11 @@ It scores the sentences of the retrieved passages against the question (embeddin
 term overlap, and whether the sentence names who the question asks about), keeps a few that are
 relevant and not redundant, and writes them in a readable order: documents by relevance, and
 within a document in the order the author wrote them.
+
+Every sentence quoted must stand alone: greetings, questions, captions and fragments are never
+candidates, a dateline or transcript speaker label is cut from the quote, and a sentence that
+leans on the one before ("They also ...", "But ...", "..., he said") is quoted together with
+that sentence or not at all. A claim several passages state is written once, citing them all.
 """
 
 from __future__ import annotations
@@ -15,7 +20,18 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.citations import is_instruction, passage_sentences
+from assistant.citations import (
+    Claim,
+    Support,
+    is_fragment,
+    is_furniture,
+    is_instruction,
+    lead_to_strip,
+    leans_on_previous,
+    passage_sentences,
+    same_claim,
+    shared_terms,
+)
 from assistant.types import Passage
 from index.text import content_terms, mentions, named_entities
 
@@ -29,6 +45,8 @@ class Scored:
     relevance: float
     similarity: float
     overlap: float
+    # the sentences before it in its passage that it needs (text, span), when it leans on them
+    before: tuple[tuple[str, tuple[int, int]], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,17 +55,22 @@ class ExtractiveConfig:
     min_similarity: float = 0.35  # below this best sentence, the sources do not answer
     relative_cut: float = 0.75  # keep sentences within this share of the best one's relevance
     redundancy: float = 0.85  # drop a sentence this similar to one already kept
+    max_context: int = 2  # sentences a leaning sentence may pull in before it
+    max_sources: int = 4  # passages one merged claim may cite
     min_words: int = 5
     min_similarity_without_terms: float = 0.5  # a sentence sharing no question term needs this
 
 
 class SentenceCache:
-    """Sentence vectors per chunk: a follow-up question reuses the passages of the last one."""
+    """Sentence vectors per passage: a follow-up question reuses the passages of the last one.
+
+    Keyed by chunk and extent, since a passage may be a chunk widened by its neighbours.
+    """
 
     def __init__(self, embed: Callable[[Sequence[str]], np.ndarray], size: int = 2048) -> None:
         self._embed = embed
         self._size = size
-        self._cache: dict[str, np.ndarray] = {}
+        self._cache: dict[tuple[str, int, int], np.ndarray] = {}
         self._lock = threading.Lock()  # several users ask at once
 
     def vectors(self, passages: Sequence[Passage]) -> list[np.ndarray]:
@@ -55,18 +78,23 @@ class SentenceCache:
             return self._vectors(passages)
 
     def _vectors(self, passages: Sequence[Passage]) -> list[np.ndarray]:
-        missing = [p for p in passages if p.chunk_id not in self._cache]
+        missing = list({_key(p): p for p in passages if _key(p) not in self._cache}.values())
         if missing:
             texts = [[t for t, _ in passage_sentences(p)] for p in missing]
             flat = [t for ts in texts for t in ts]
             vecs = self._embed(flat) if flat else np.zeros((0, 1), dtype=np.float32)
             i = 0
             for p, ts in zip(missing, texts, strict=True):
-                self._cache[p.chunk_id] = vecs[i : i + len(ts)]
+                self._cache[_key(p)] = vecs[i : i + len(ts)]
                 i += len(ts)
-            while len(self._cache) > self._size:
-                self._cache.pop(next(iter(self._cache)))
-        return [self._cache[p.chunk_id] for p in passages]
+        out = [self._cache[_key(p)] for p in passages]
+        while len(self._cache) > self._size:
+            self._cache.pop(next(iter(self._cache)))
+        return out
+
+
+def _key(p: Passage) -> tuple[str, int, int]:
+    return (p.chunk_id, p.start, p.end)
 
 
 def score_sentences(
@@ -81,9 +109,14 @@ def score_sentences(
     expected = answer_type(question)
     out = []
     for pi, (p, vecs) in enumerate(zip(passages, vectors, strict=True), start=1):
-        for si, ((text, span), vec) in enumerate(zip(passage_sentences(p), vecs, strict=True)):
-            if not _is_statement(text, p.title, cfg):
+        sentences = passage_sentences(p)
+        for si, ((raw, raw_span), vec) in enumerate(zip(sentences, vecs, strict=True)):
+            text, span = standalone(raw, raw_span)
+            if not text or not _is_statement(text, p.title, cfg):
                 continue
+            before = context(sentences, si, p.title, cfg) if leans_on_previous(text) else ()
+            if before is None:
+                continue  # it leans on a sentence the passage does not hold, or not a usable one
             sim = float(vec @ qvec)
             terms = set(content_terms(text))
             overlap = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
@@ -93,8 +126,44 @@ def score_sentences(
             fits = 0.15 if expected is not None and expected.search(text) else 0.0
             prior = PRIOR_WEIGHT / (pi + 1)  # pi is 1-based
             relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named + fits + prior
-            out.append(Scored(pi, si, text, span, relevance, sim, overlap))
+            out.append(Scored(pi, si, text, span, relevance, sim, overlap, before))
     return out
+
+
+def standalone(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
+    """The sentence as it may be quoted: no dateline or speaker label at its start ("" when it
+    is furniture: a greeting, a question, a caption, a journalist's question).
+    """
+    if is_furniture(text):
+        return "", span
+    cut = lead_to_strip(text)
+    if cut:
+        rest = text[cut:]
+        lstripped = rest.lstrip()
+        cut += len(rest) - len(lstripped)
+        text, span = lstripped, (span[0] + cut, span[1])
+        if is_furniture(text):
+            return "", span
+    return text, span
+
+
+def context(
+    sentences: Sequence[tuple[str, tuple[int, int]]], i: int, title: str, cfg: ExtractiveConfig
+) -> tuple[tuple[str, tuple[int, int]], ...] | None:
+    """The sentences before sentence `i` that it leans on, up to the first that stands alone
+    (at most `cfg.max_context`); None when the passage does not hold a usable one.
+    """
+    out: list[tuple[str, tuple[int, int]]] = []
+    j = i - 1
+    while j >= 0 and len(out) < cfg.max_context:
+        text, span = standalone(*sentences[j])
+        if not text or not _is_statement(text, title, cfg):
+            return None
+        out.insert(0, (text, span))
+        if not leans_on_previous(text):
+            return tuple(out)
+        j -= 1
+    return None
 
 
 # A sentence from a passage the retriever ranked higher (fused dense and lexical evidence) gets
@@ -109,7 +178,7 @@ def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
     """A full sentence of reporting: not a heading, dateline, caption, question or an
     instruction planted for a model.
     """
-    if is_instruction(text):
+    if is_instruction(text) or is_fragment(text):
         return False
     words = text.split()
     if len(words) < cfg.min_words or text.rstrip().endswith("?"):
@@ -167,10 +236,81 @@ def select(
         if len(kept) >= cfg.max_sentences or s.relevance < cfg.relative_cut * best:
             break
         v = vectors[(s.passage, s.order)]
-        if any(float(v @ vectors[(k.passage, k.order)]) > cfg.redundancy for k in kept):
-            continue
+        if any(_repeats(s, k, float(v @ vectors[(k.passage, k.order)]), cfg) for k in kept):
+            continue  # written once, citing both (see `compose`)
         kept.append(s)
     return kept
+
+
+def _repeats(s: Scored, k: Scored, similarity: float, cfg: ExtractiveConfig) -> bool:
+    return similarity > cfg.redundancy or same_claim(s.text, k.text, similarity)
+
+
+def compose(
+    kept: Sequence[Scored],
+    candidates: Sequence[Scored],
+    passages: Sequence[Passage],
+    vectors: dict[tuple[int, int], np.ndarray],
+    cfg: ExtractiveConfig,
+) -> list[tuple[Claim, Support]]:
+    """The answer's claims in the order given: each leaning sentence right after the sentences
+    it needs (all cited), each claim once, citing every passage among `candidates` (from
+    another document) that states it too.
+    """
+    units: list[tuple[Scored, list[Scored]]] = []  # a kept sentence and its other sources
+    for s in kept:
+        merged = False
+        for u, others in units:
+            sim = float(vectors[(s.passage, s.order)] @ vectors[(u.passage, u.order)])
+            if s.span == u.span or _repeats(s, u, sim, cfg):
+                if s.passage != u.passage and all(o.passage != s.passage for o in others):
+                    others.append(s)
+                merged = True
+                break
+        if not merged:
+            units.append((s, []))
+    claims: list[tuple[Claim, Support]] = []
+    written: set[tuple[int, int]] = set()
+    for u, others in units:
+        docs = {passages[u.passage - 1].doc_id} | {passages[o.passage - 1].doc_id for o in others}
+        for c in sorted(candidates, key=lambda c: -c.relevance):
+            if len(others) + 1 >= cfg.max_sources:
+                break
+            doc = passages[c.passage - 1].doc_id
+            if doc in docs or c.before:
+                continue
+            sim = float(vectors[(c.passage, c.order)] @ vectors[(u.passage, u.order)])
+            if same_claim(c.text, u.text, sim):
+                others.append(c)
+                docs.add(doc)
+        text, lead = u.text, u
+        for o in others:  # the fuller wording is kept, and cited first
+            if not o.before and _fuller(o.text, text):
+                text, lead = o.text, o
+        sources = [lead] + [x for x in [u, *others] if x is not lead]
+        extra = tuple(Support(1.0, x.passage, x.span, x.text) for x in sources[1:])
+        group = [] if lead is not u else [b for b in u.before if b[1] not in written]
+        if group:
+            p = passages[u.passage - 1]
+            a, b = group[0][1][0], u.span[1]
+            joined = p.text[a - p.start : b - p.start]
+            first = Support(1.0, u.passage, (a, b), joined)
+            claims.append((Claim(group[0][0], (u.passage,)), first))
+            for t, sp in group[1:]:
+                claims.append((Claim(t, (u.passage,)), Support(1.0, u.passage, sp, t)))
+            written.update(sp for _, sp in group)
+        if lead.span in written:
+            continue
+        written.add(lead.span)
+        cited = tuple(x.passage for x in sources)
+        claims.append((Claim(text, cited), Support(1.0, lead.passage, lead.span, text, extra)))
+    return claims
+
+
+def _fuller(a: str, b: str) -> bool:
+    """Whether `a` says clearly more than `b` (a third more content words, most of b's)."""
+    ta, tb = len(set(content_terms(a))), len(set(content_terms(b)))
+    return ta >= 1.34 * tb and shared_terms(a, b)[0] >= 0.6
 
 
 def readable_order(kept: list[Scored], passages: Sequence[Passage]) -> list[Scored]:
