@@ -330,6 +330,35 @@ def _is_label(label: str) -> bool:
     return len(words) <= 4 and all(w[:1].isupper() for w in words)
 
 
+def is_greeting(sentence: str) -> bool:
+    """A greeting, welcome or thanks ("Welcome to ...", "Thank you", "Good morning")."""
+    return bool(_GREETING.search(sentence.strip()))
+
+
+def is_question(sentence: str) -> bool:
+    """A question: it ends in a question mark (perhaps inside quotes), or a transcript's
+    question label opens it ("QUESTION:", "Q:").
+    """
+    text = sentence.strip()
+    if re.search(r"\?[\"'\u201d\u2019)\]]*$", text):
+        return True
+    return bool(_QUESTION_LABEL.match(text) and _SPEAKER_LABEL.match(text))
+
+
+def is_caption(sentence: str) -> bool:
+    """A photo caption or credit line."""
+    return bool(_CAPTION.search(sentence.strip()))
+
+
+def opening_label(sentence: str) -> str:
+    """Which label opens the sentence: "dateline", "speaker_label", or "" for none."""
+    for name, pattern in (("dateline", _DATELINE), ("speaker_label", _SPEAKER_LABEL)):
+        m = pattern.match(sentence)
+        if m and (pattern is _DATELINE or _is_label(m.group(0))):
+            return name
+    return ""
+
+
 def is_furniture(sentence: str) -> bool:
     """Not reporting at all: a greeting or thanks, a question, a photo caption or credit, a
     bare speaker label, or a journalist's question in a transcript.
@@ -337,11 +366,7 @@ def is_furniture(sentence: str) -> bool:
     text = sentence.strip()
     if not text:
         return True
-    if re.search(r"\?[\"'\u201d\u2019)\]]*$", text):
-        return True
-    if _QUESTION_LABEL.match(text) and _SPEAKER_LABEL.match(text):
-        return True
-    return bool(_GREETING.search(text) or _CAPTION.search(text))
+    return is_question(text) or is_greeting(text) or is_caption(text)
 
 
 # --- one fact once ----------------------------------------------------------------------------

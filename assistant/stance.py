@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from assistant.parties import Registry
 from assistant.stance_words import (
     _ASSURE_ACTS,
+    _COMPANY_NOUNS,
     _CORP,
     _COST_VERBS,
     _COSTS,
@@ -24,6 +25,7 @@ from assistant.stance_words import (
     _DOMAIN,
     _FIRST,
     _GENERIC,
+    _GOVERNMENT_TITLES,
     _GREETING,
     _GROUP_NOUNS,
     _HARM,
@@ -41,12 +43,15 @@ from assistant.stance_words import (
     _OUTLETS,
     _PEOPLE_AFTER,
     _PEOPLE_BEFORE,
+    _PUBLIC_WORDS,
     _READY,
     _REFUSED,
     _SAY,
     _STATE_NOUNS,
     _THEY_IT,
+    _THREAT_WORDS,
     _TITLE_WORDS,
+    _UNION_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
     _VOICED,
@@ -132,6 +137,8 @@ class Parties:
         text also says "Northwind Shipping Ltd"), so a party shows under its full name.
         """
         best = name
+        if name.split()[-1].lower().strip("'’") in _UNION_WORDS | _PUBLIC_WORDS | {"ltd", "inc"}:
+            return name  # already a whole organisation name
         pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |for )?[A-Z][\w'’&\-]*){{1,4}}"
         for m in re.finditer(pattern, self.text):
             full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
@@ -185,9 +192,16 @@ class Parties:
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
-                if self.kinds.get(party) in want:
+                if self.kinds.get(party) in want and self._fits(noun, party):
                     return party
         return ""
+
+    def _fits(self, noun: str, party: str) -> bool:
+        """'the company' is not the regulator, nor the union."""
+        if noun not in _COMPANY_NOUNS:
+            return True
+        words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+        return not words & (_PUBLIC_WORDS | _UNION_WORDS)
 
 
 def speaker_turns(text: str) -> list[tuple[int, int, str]]:
@@ -215,15 +229,18 @@ def _person_from_label(label: str) -> tuple[str, str]:
             name = inner[0]
         else:
             affiliation = inner[-1].strip()
+        # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
+        affiliation = re.split(r"\s(?:FOR|AT|for|at)\s(?:THE\s|the\s)?", affiliation)[-1]
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS]
     person = " ".join(w.capitalize() if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
 
 
+_CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?[–—-]{1,2}\s+)"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
 )
 _SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
 
@@ -326,7 +343,11 @@ class StanceReader:
             text=text,
         )
         publisher = ""
-        if source and not _OUTLETS.search(source) and not _DOMAIN.fullmatch(source):
+        # "Lowfield Hospitals Trust, Press Office", "NATO (North Atlantic Council); via ...":
+        # the organisation is the part before the first comma, bracket or semicolon.
+        head = re.split(r"[,;(]", source, maxsplit=1)[0].strip()
+        if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head):
+            source = head
             known = [m for m in self.registry.mentions(source) if not m.person]
             publisher = (
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
@@ -543,6 +564,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         stance = _VERBS.get(t.lemma)
         if stance is None:
             return None
+        if t.lemma in ("want", "wish", "like"):
+            acts = [c.lemma for c in kids if c.dep == "xcomp"]
+            if acts and acts[0] in ("assure", "reassure", "guarantee", "promise"):
+                return "assures"  # "I want to assure this committee that ..."
+            if acts and acts[0] in _SAY | {"begin", "start", "thank", "welcome", "ask", "remind"}:
+                return None  # "I want to begin by thanking ..."
         if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
             return None  # "declined to comment", "asked him to comment": no position
         if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
@@ -656,6 +683,8 @@ def _party_of_np(
                             )
                             if party:
                                 break
+                if not party:
+                    party = _by_title(sub, e.first, parties, state)
                 if party:
                     parties.people.setdefault(e.text, party)
                 return party or e.text, e.text
@@ -689,6 +718,18 @@ def _party_of_np(
     if tok.text[:1].isupper() and tok.pos == "PROPN":
         return parties.canonical(phrase), ""
     return "", ""
+
+
+def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> str:
+    """A titled person no text links to a party: a minister speaks for the state the story is
+    about, a chief executive or spokesperson for the organisation that published the text.
+    """
+    titles = {t.lemma for t in sub if t.i < first}
+    if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
+        return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
+    if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
+        return state.publisher
+    return ""
 
 
 def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
@@ -759,6 +800,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
+    if stance != "warns" and _THREAT_WORDS.search(ps.text) and _CONDITION.search(ps.text):
+        stance = "warns"  # "if ..., we will seek an injunction": a threat
     in_quote = _in(quotes, t.start)
     speaker_party, speaker = say_subject
     if in_quote and not speaker_party:

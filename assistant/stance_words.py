@@ -302,7 +302,9 @@ _TITLE_WORDS = {
 _OUTLETS = re.compile(
     r"\b(?:reuters|associated press|\bap\b|afp|dpa|bbc|cnn|bloomberg|news|times|post|press|wire|"
     r"herald|journal|tribune|gazette|agency|telegraph|guardian|daily|weekly|radio|tv|"
-    r"television|magazine|review|observer|chronicle|standard|independent|monitor)\b",
+    r"television|magazine|review|observer|chronicle|standard|independent|monitor|echo|courier|"
+    r"ledger|mirror|express|mail|sun|star|inquirer|dispatch|bulletin|register|sentinel|"
+    r"examiner|globe|gazette|online|broadcast|media)\b",
     re.I,
 )
 _CORP = re.compile(
@@ -496,3 +498,55 @@ _ASSURE_ACTS = {
 _HOSTILE_ACTS = {"retaliate", "sue", "prosecute", "punish", "boycott", "escalate", "impose"}
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)  # an outlet known by its web address
 _NO_COMMENT = {"comment", "say", "elaborate", "answer", "confirm", "specify", "speculate"}
+# Words that make an organisation a public body or a union rather than a company, so that
+# "the company" is not taken to mean the regulator.
+_PUBLIC_WORDS = {
+    "office",
+    "authority",
+    "ministry",
+    "council",
+    "regulation",
+    "regulator",
+    "commission",
+    "agency",
+    "department",
+    "government",
+    "tribunal",
+    "court",
+    "parliament",
+    "assembly",
+    "committee",
+    "board",
+    "police",
+    "army",
+    "university",
+    "school",
+    "hospital",
+    "trust",
+}
+_UNION_WORDS = {"union", "guild", "association", "federation", "league", "movement", "party"}
+_COMPANY_NOUNS = {
+    "company",
+    "firm",
+    "operator",
+    "insurer",
+    "carrier",
+    "airline",
+    "developer",
+    "buyer",
+    "bidder",
+    "group",
+    "business",
+    "manufacturer",
+    "retailer",
+    "bank",
+    "employer",
+    "miner",
+}
+_GOVERNMENT_TITLES = {"minister", "president", "premier", "ambassador", "chancellor", "secretary"}
+# Costs named in a conditional turn a demand or refusal into a warning.
+_THREAT_WORDS = re.compile(
+    r"\b(?:legal|court|injunction|proceedings|lawsuit|sue|strike|walk out|sanctions?|"
+    r"enforcement|consequences|possession order|judicial review|prosecution|tribunal)\b",
+    re.I,
+)
