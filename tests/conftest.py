@@ -18,10 +18,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
+from tests.support.properties import FAST, profile
 from tests.support.samples import EXPECTED, WRITERS, Expected
 
 TIERS = ("unit", "integration", "e2e")
+
+# Property tests: a few dozen examples each unless HYPOTHESIS_PROFILE=thorough (see
+# tests/support/properties.py; tests/integration/test_properties_thorough.py runs them thorough).
+settings.register_profile("fast", max_examples=FAST)
+settings.register_profile("thorough", max_examples=200)
+settings.load_profile(profile())
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -154,6 +162,20 @@ def open_store(tmp_path: Path) -> Iterator[Callable[..., object]]:
             a.close()
         except Exception:
             pass
+
+
+@pytest.fixture(scope="session")
+def warm_parser() -> None:
+    """Load the process's shared spaCy parser once, so a timed ingest does not pay for it.
+
+    Stores share one parser per process (index.language.shared_parser); whichever test parses
+    first pays for importing and loading spaCy (seconds on a busy machine), which a bound meant
+    for hostile input must not count.
+    """
+    from assistant.settings import Settings
+    from index.language import shared_parser
+
+    shared_parser(Settings().spacy_model).parse(["The union said it would strike."])
 
 
 @pytest.fixture

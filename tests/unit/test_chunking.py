@@ -11,8 +11,12 @@ from index.articles import content_id
 from index.chunking import approx_tokens, chunk_article, sentence_spans
 from index.cleaning import normalise
 from index.embeddings import HashEmbedder
+from tests.support.properties import examples
 
-PROPS = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# 50 examples each when thorough (tests/integration/test_properties_thorough.py), 30 here
+PROPS = settings(
+    max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 WORDS = (
     "the port union strike ships cargo harbour talks pay council bridge canal club winger fee "

@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 from assistant.citations import MARKER, parse
 from index.cleaning import normalise
 from index.loaders import SUPPORTED, LoadError, decode, load_file, split_header
+from tests.support.properties import examples
 
+# 200 examples each when thorough (tests/integration/test_properties_thorough.py), 30 here
 FUZZ = settings(
-    max_examples=200,
+    max_examples=examples(200),
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,
