@@ -800,8 +800,12 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
-    if stance != "warns" and _THREAT_WORDS.search(ps.text) and _CONDITION.search(ps.text):
-        stance = "warns"  # "if ..., we will seek an injunction": a threat
+    if (
+        stance in ("demands", "rejects")
+        and _THREAT_WORDS.search(ps.text)
+        and _CONDITION.search(ps.text)
+    ):
+        stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
     in_quote = _in(quotes, t.start)
     speaker_party, speaker = say_subject
     if in_quote and not speaker_party:
