@@ -16,7 +16,7 @@ import numpy as np
 
 from assistant.markers import MARKER, attach, format_refs, refs, unmark
 from assistant.types import Answer, Citation, Passage
-from index.text import STOPWORDS, content_terms
+from index.text import STOPWORDS, content_terms, stem
 
 __all__ = ["MARKER", "Claim", "Support", "Verifier", "build_citations", "parse", "unmark"]
 
@@ -382,9 +382,13 @@ SAME_CLAIM_SHARED = 0.5
 SAME_CLAIM_TERMS = (0.75, 0.5)  # without embeddings: containment and Jaccard both this high
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_REFUSAL = re.compile(
-    r"\b(?:reject\w*|refus\w*|den(?:y|ies|ied)|dismiss\w*|turn\w* down|oppos\w*|"
-    r"rul\w* out|veto\w*)\b",
+_REFUSAL = re.compile(  # a refusal as the verb ("rejected"), not as a noun ("the rejection of")
+    r"\b(?:reject(?:ed|s)|refus(?:ed|es)|den(?:ied|ies)|dismiss(?:ed|es)|turn(?:ed|s)? down|"
+    r"rul(?:ed|es) out|veto(?:ed|es)|oppos(?:ed|es))\b",
+    re.IGNORECASE,
+)
+_NEGATED = re.compile(
+    r"\b(?:not|never|n't|no longer)\s+(?:(?:be|been|have|yet|even|fully)\s+)?([A-Za-z][\w\-]+)",
     re.IGNORECASE,
 )
 _OPPOSITES = (
@@ -404,7 +408,7 @@ def _numbers(text: str) -> set[str]:
 
 def differ(a: str, b: str) -> bool:
     """Marks that two sentences about the same thing say different things."""
-    if bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)):
+    if _denies(a, b) or _denies(b, a):
         return True
     na, nb = _numbers(a), _numbers(b)
     if na and nb and not (na <= nb or nb <= na):
@@ -415,6 +419,17 @@ def differ(a: str, b: str) -> bool:
         ax, ay = bool(re.search(x, a, re.I)), bool(re.search(y, a, re.I))
         bx, by = bool(re.search(x, b, re.I)), bool(re.search(y, b, re.I))
         if (ax and not ay and by and not bx) or (ay and not ax and bx and not by):
+            return True
+    return False
+
+
+def _denies(a: str, b: str) -> bool:
+    """`a` negates a verb that `b` states ("did not accept" against "accepted")."""
+    said = set(content_terms(_NEGATED.sub(" ", b)))
+    negated_in_b = {stem(m.group(1)) for m in _NEGATED.finditer(b.replace("n't", " not"))}
+    for m in _NEGATED.finditer(a.replace("n't", " not")):
+        verb = stem(m.group(1))
+        if verb in said and verb not in negated_in_b:
             return True
     return False
 

@@ -76,3 +76,77 @@ def test_a_how_many_question_prefers_the_sentence_with_a_number():
     scored = _score("How many ships waited offshore during the strike?", [passage(text)])
     assert _best(scored).startswith("About 40 ships")
     assert np.isfinite([s.relevance for s in scored]).all()
+
+
+# --- self-contained sentences, each claim once -------------------------------------------------
+
+
+def _compose(question: str, passages):
+    from assistant.citations import build_citations
+    from assistant.extractive import compose, readable_order, select
+
+    vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in passages]
+    scored = score_sentences(question, EMBED.embed_query(question), passages, vectors, CFG)
+    by_key = {(s.passage, s.order): vectors[s.passage - 1][s.order] for s in scored}
+    kept = readable_order(select(scored, by_key, CFG), passages)
+    return build_citations(compose(kept, scored, passages, by_key, CFG), passages, grouped=True)
+
+
+def test_a_sentence_leaning_on_one_the_passage_does_not_hold_is_never_an_answer():
+    text = "They accepted a seven percent pay rise after long talks with the port authority."
+    assert _score("What pay rise did the union accept?", [passage(text)]) == []
+
+
+def test_a_leaning_sentence_comes_with_the_sentence_it_needs_both_cited():
+    text = (
+        "The dockworkers' union at Harbor City met the port authority on Monday. "
+        "It accepted a seven percent pay rise after long talks."
+    )
+    scored = _score("What pay rise did the union accept?", [passage(text)])
+    leaning = next(s for s in scored if s.text.startswith("It accepted"))
+    assert [t for t, _ in leaning.before] == [
+        "The dockworkers' union at Harbor City met the port authority on Monday."
+    ]
+    answer, citations = _compose("What pay rise did the union accept?", [passage(text)])
+    assert answer == (
+        "The dockworkers' union at Harbor City met the port authority on Monday [1]. "
+        "It accepted a seven percent pay rise after long talks [1]."
+    )
+    assert citations[0].quote == text  # the citation quotes both sentences
+
+
+def test_datelines_and_speaker_labels_are_cut_from_the_quote():
+    text = (
+        "Harbor City / Lindmoor \u2013 The union accepted a seven percent pay rise on Monday. "
+        "MAYOR RUIZ: The union accepted the pay rise because the port needs its dockworkers."
+    )
+    p = passage(text, start=40)
+    scored = _score("What pay rise did the union accept?", [p])
+    assert {s.text for s in scored} == {
+        "The union accepted a seven percent pay rise on Monday.",
+        "The union accepted the pay rise because the port needs its dockworkers.",
+    }
+    for s in scored:
+        assert p.text[s.span[0] - p.start : s.span[1] - p.start] == s.text
+
+
+def test_greetings_and_thanks_are_never_answers():
+    text = (
+        "Thank you to the union for accepting the pay rise after the long talks. "
+        "Welcome to the press conference on the pay rise the union accepted today. "
+        "The union accepted a seven percent pay rise after long talks."
+    )
+    scored = _score("What pay rise did the union accept?", [passage(text)])
+    assert [s.text for s in scored] == [
+        "The union accepted a seven percent pay rise after long talks."
+    ]
+
+
+def test_one_claim_in_two_sources_is_written_once_citing_both():
+    a = "The union accepted a seven percent pay rise after long talks with the port."
+    b = "After long talks with the port, the union accepted a seven percent pay rise."
+    answer, citations = _compose(
+        "What pay rise did the union accept?", [passage(a, "wire1"), passage(b, "wire2")]
+    )
+    assert answer == f"{a[:-1]} [1, 2]."
+    assert [c.quote for c in citations] == [a, b]
