@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
@@ -27,6 +27,9 @@ from assistant.types import (
     TimelineEvent,
 )
 from index.text import content_terms
+
+if TYPE_CHECKING:
+    from assistant.api import Assistant
 
 MAX_WORDS = 450
 STANCE_LABELS = {"demands": "demands", "rejects": "red lines / rejects", "offers": "offers"}
@@ -47,7 +50,7 @@ class _Numbering:
         return self._by_key[key]
 
 
-def build_memo(assistant: Any, topic: str) -> Memo:
+def build_memo(assistant: Assistant, topic: str) -> Memo:
     numbering = _Numbering()
     answer: Answer = assistant.ask(topic if topic.endswith("?") else f"{topic}?")
     sections: list[MemoSection] = []
@@ -114,11 +117,11 @@ def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[Memo
 
 
 def _developments(
-    assistant: Any, topic: str, answer: Answer, numbering: _Numbering
+    assistant: Assistant, topic: str, answer: Answer, numbering: _Numbering
 ) -> list[MemoItem]:
     """Central, novel sentences: those most like the topic, not already in the bottom line."""
     used = {c.quote for c in answer.citations}
-    follow = assistant.services.answerer.ask(f"{topic}: what happened?", use_positions=False)
+    follow = assistant.ask(f"{topic}: what happened?", engine="extractive", use_positions=False)
     items = []
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
         if c.quote in used:
@@ -185,7 +188,7 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
     return items
 
 
-def _what_next(assistant: Any, topic: str, numbering: _Numbering) -> list[MemoItem]:
+def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[MemoItem]:
     """Announced events: future tense, dated after the document that announces them, and not
     already overtaken by a later source (an event before the newest source's date is history).
     """
@@ -260,18 +263,17 @@ def _renumber(
     return kept, [replace(s, items=[i.renumbered(mapping) for i in s.items]) for s in sections]
 
 
-def timeline_events(assistant: Any, topic: str | None = None) -> list[TimelineEvent]:
+def timeline_events(assistant: Assistant, topic: str | None = None) -> list[TimelineEvent]:
     """Dated events over the store (or over the passages about a topic), in date order."""
-    catalog = assistant.services.catalog
     if topic:
         sources = [(p.doc_id, p.text, p.start, p.date) for p in assistant.search(topic, k=20)]
     else:
-        sources = [(r[0], r[1], 0, r[4]) for r in catalog.document_rows()]
+        sources = [(r[0], r[1], 0, r[4]) for r in assistant.document_rows()]
     events: dict[tuple[str, str], TimelineEvent] = {}
     for doc_id, text, offset, doc_date in sources:
         for when, sentence, span, expr in find_events(text, doc_date):
             start = offset + span[0]
-            p = catalog.chunk_at(doc_id, start)
+            p = assistant.passage_at(doc_id, start)
             if p is None:
                 continue
             c = _cite(p, sentence, start)

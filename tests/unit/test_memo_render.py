@@ -210,8 +210,8 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
         _position("Port", "offers", "talks next week", c2),
     ]
     fake = SimpleNamespace(
-        ask=lambda q: answer,
-        services=SimpleNamespace(answerer=SimpleNamespace(ask=lambda q, **kw: follow)),
+        # the topic question gets the answer; the memo's follow-up (no positions) the events
+        ask=lambda q, **kw: follow if kw.get("use_positions") is False else answer,
         positions=lambda topic=None: positions,
         search=lambda q, k=12: [],
     )
