@@ -481,7 +481,7 @@ _PRESENT = re.compile(
     r"faces|holds|makes|takes|gives|shows|means|includes|requires|aims|intends|opposes|supports|"
     r"proposes|suggests|stands|lies|leads|seems|appears|threatens|goes|comes|knows|sees|keeps|"
     r"tells|asks|tries|looks|becomes|gets|puts|meets|runs|pays|leaves|sets|adds|notes|stresses)\b"
-    r"|\b(?:I|we|you|they|who|which|that)\s+(?:also\s+|still\s+|now\s+|only\s+|all\s+)?"
+    r"|\b(?i:I|we|you|they|who|which|that)\s+(?:also\s+|still\s+|now\s+|only\s+|all\s+)?"
     r"(?!(?:the|a|an|of|in|on|and|or|to)\b)[a-z]{3,}\b"
     r"|\b[A-Z][\w\-]+\s+(?!(?:and|or|of|in|on|at|to|for|the|a|an|with|by|from|as)\b)[a-z]{3,}s\b"
 )
@@ -496,7 +496,6 @@ def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb: an auxiliary, a past form, or a present form after a
     subject. Generous on purpose: it only has to tell headings and captions from sentences.
     """
-    text = _outside_quotes(text) if text.count('"') >= 2 or "\u201c" in text else text
     return bool(_AUXILIARY.search(text) or _PAST.search(text) or _PRESENT.search(text))
 
 

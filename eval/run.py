@@ -42,12 +42,19 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout: gold set and shared corpus beside it
+if str(ROOT) not in sys.path:  # run as a script (python eval/run.py): `eval.*` from the checkout
+    sys.path.insert(0, str(ROOT))
 
 GOLD = ROOT / "eval" / "gold.jsonl"
 SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus" / "articles"
 SEED = SHARED / "seed"
 MODES = ("dense", "lexical", "hybrid")
+MEMO_TOPICS = (  # the memos whose readability `make eval` reports, fixed so runs compare
+    "Russia's security demands and the Western response",
+    "The Geneva talks between the United States and Russia",
+    "NATO's offer of dialogue and arms control",
+)
 KINDS = ("factoid", "party_demand", "follow_up", "multi_part", "unanswerable")
 
 
@@ -250,6 +257,26 @@ def evaluate(
     return result
 
 
+def readability(
+    assistant: Any, result: dict[str, Any], topics: Sequence[str] = MEMO_TOPICS
+) -> dict[str, Any]:
+    """Readability defects (`eval.readability`) over every answer `evaluate` made and over a
+    memo for each topic; embedding similarity from the assistant's own embedder.
+    """
+    from eval.readability import summarise
+
+    embed = assistant.services.embedder.embed_documents
+    answers = [r["answer"] for r in result.get("questions", []) if "answer" in r]
+    memos = [assistant.memo(t).markdown for t in topics]
+    out = {"answers": summarise(answers, embed), "memos": summarise(memos, embed)}
+    ids = [r["id"] for r in result.get("questions", []) if "answer" in r]
+    for f in out["answers"]["flagged"]:
+        f["id"] = ids[f["index"]]
+    for f in out["memos"]["flagged"]:
+        f["id"] = topics[f["index"]]
+    return out
+
+
 # --- report ---------------------------------------------------------------------------------
 
 
@@ -312,6 +339,19 @@ def markdown(result: dict[str, Any], failures: bool = True) -> str:
                         f"- `{r['id']}` ({r['kind']}) {r['question']} — facts {r['facts_hit']}, "
                         f"cited {sorted(set(r['cited']))}: {answer}"
                     )
+    if "readability" in result:
+        from eval.readability import table
+
+        r = result["readability"]
+        out += ["", "## Readability (defect counts; 0 is the aim)", ""]
+        out.append(table({"gold answers": r["answers"], "memos": r["memos"]}))
+        flagged = r["answers"]["flagged"] + r["memos"]["flagged"]
+        if failures and flagged:
+            out += [""] + [
+                f"- `{f['id']}`: "
+                + ", ".join(f"{k} {v}" for k, v in f.items() if k not in ("id", "index"))
+                for f in flagged
+            ]
     return "\n".join(out)
 
 
@@ -347,6 +387,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 failed = [(f.path, f.reason) for f in report.failed]
                 print(f"ingest failures: {failed}", file=sys.stderr)
             result = evaluate(assistant, gold, ask=not args.no_ask)
+            if not args.no_ask:
+                result["readability"] = readability(assistant, result)
             result["ingest_s"] = ingest_s
             result["store"] = str(store)
     finally:
