@@ -243,7 +243,16 @@ def select(
 
 
 def _repeats(s: Scored, k: Scored, similarity: float, cfg: ExtractiveConfig) -> bool:
-    return similarity > cfg.redundancy or same_claim(s.text, k.text, similarity)
+    return similarity > cfg.redundancy or _same(s.text, k.text, similarity)
+
+
+# Below this cosine no labelled same-claim pair falls (the lowest merged one is 0.77), so the
+# word tests are skipped: they cost more than the vectors on long treaty sentences.
+_NOT_SAME_BELOW = 0.6
+
+
+def _same(a: str, b: str, similarity: float) -> bool:
+    return similarity >= _NOT_SAME_BELOW and same_claim(a, b, similarity)
 
 
 def compose(
@@ -280,7 +289,7 @@ def compose(
             if doc in docs or c.before:
                 continue
             sim = float(vectors[(c.passage, c.order)] @ vectors[(u.passage, u.order)])
-            if same_claim(c.text, u.text, sim):
+            if _same(c.text, u.text, sim):
                 others.append(c)
                 docs.add(doc)
         text, lead = u.text, u
