@@ -246,12 +246,14 @@ def _outside_quotes(text: str) -> str:
 
 def leans_on_previous(sentence: str) -> bool:
     """Whether the sentence needs the one before it to be understood: it opens on a pronoun,
-    demonstrative or connective ("They ...", "This ...", "But ...", "No, ..."), or its speaker
-    is a bare pronoun ("..., he said") with no name before it.
+    demonstrative or connective ("They ...", "This ...", "But ...", "No, ..."), its speaker is
+    a bare pronoun ("..., he said") with no name before it, or it is a bare quotation.
     """
     text = sentence.lstrip(_QUOTES + " \t-\u2013\u2014")
     if _LEANS.match(text):
         return True
+    if sentence.lstrip()[:1] in '"\u201c' and len(_outside_quotes(sentence).split()) < 2:
+        return True  # a bare quotation: its speaker is in the sentence before
     m = _PRONOUN_SPEAKER.search(sentence)
     if m is None:
         return False

@@ -59,7 +59,8 @@ _QUOTED = re.compile(r"\"([^\"]+)\"|\u201c([^\u201d]+)\u201d")
 _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|"
     r"noted|notes|stressed|stresses|insisted|insists|warned|warns|argued|argues|explained|"
-    r"replied|asked|recalled|according to|quoted)\b",
+    r"replied|asked|recalled|called|calls|urged|urges|demanded|announced|according to|"
+    r"quoted)\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][a-z][\w'\-]*")
