@@ -271,7 +271,10 @@ def compose(
         merged = False
         for u, others in units:
             sim = float(vectors[(s.passage, s.order)] @ vectors[(u.passage, u.order)])
-            if s.span == u.span or _repeats(s, u, sim, cfg):
+            same_place = s.span == u.span and (
+                passages[s.passage - 1].doc_id == passages[u.passage - 1].doc_id
+            )
+            if same_place or _repeats(s, u, sim, cfg):
                 if s.passage != u.passage and all(o.passage != s.passage for o in others):
                     others.append(s)
                 merged = True
@@ -279,8 +282,9 @@ def compose(
         if not merged:
             units.append((s, []))
     claims: list[tuple[Claim, Support]] = []
-    written: set[tuple[int, int]] = set()
+    written: set[tuple[str, tuple[int, int]]] = set()  # (document, span) of what is written
     for u, others in units:
+        doc_of_u = passages[u.passage - 1].doc_id
         docs = {passages[u.passage - 1].doc_id} | {passages[o.passage - 1].doc_id for o in others}
         for c in sorted(candidates, key=lambda c: -c.relevance):
             if len(others) + 1 >= cfg.max_sources:
@@ -298,7 +302,7 @@ def compose(
                 text, lead = o.text, o
         sources = [lead] + [x for x in [u, *others] if x is not lead]
         extra = tuple(Support(1.0, x.passage, x.span, x.text) for x in sources[1:])
-        group = [] if lead is not u else [b for b in u.before if b[1] not in written]
+        group = [] if lead is not u else [b for b in u.before if (doc_of_u, b[1]) not in written]
         if group:
             p = passages[u.passage - 1]
             a, b = group[0][1][0], u.span[1]
@@ -307,10 +311,11 @@ def compose(
             claims.append((Claim(group[0][0], (u.passage,)), first))
             for t, sp in group[1:]:
                 claims.append((Claim(t, (u.passage,)), Support(1.0, u.passage, sp, t)))
-            written.update(sp for _, sp in group)
-        if lead.span in written:
+            written.update((doc_of_u, sp) for _, sp in group)
+        key = (passages[lead.passage - 1].doc_id, lead.span)
+        if key in written:
             continue
-        written.add(lead.span)
+        written.add(key)
         cited = tuple(x.passage for x in sources)
         claims.append((Claim(text, cited), Support(1.0, lead.passage, lead.span, text, extra)))
     return claims
