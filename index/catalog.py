@@ -346,6 +346,33 @@ class Catalog:
         found = self.passages([(row[0], 1.0)])
         return found[0] if found else None
 
+    def surrounding_sentences(
+        self, doc_id: str, start: int, end: int
+    ) -> tuple[int, str, tuple[tuple[int, int], ...]]:
+        """What a passage may be widened with: the sentence spans (absolute, in order) of the
+        document's chunks that overlap [start, end), and the document's text over those chunks
+        as (offset, text), text running from the first chunk's start to the last one's end.
+        (start, "", ()) when no chunk of the document overlaps.
+        """
+        with self._lock:
+            rows = self._db.execute(
+                'SELECT start, "end", spans FROM chunks WHERE doc_id = ? AND "end" > ? '
+                "AND start < ? ORDER BY start",
+                (doc_id, start, end),
+            ).fetchall()
+            if not rows:
+                return start, "", ()
+            lo, hi = min(int(r[0]) for r in rows), max(int(r[1]) for r in rows)
+            row = self._db.execute(
+                "SELECT substr(text, CAST(? AS INTEGER), CAST(? AS INTEGER)) FROM documents "
+                "WHERE doc_id = ?",
+                (lo + 1, hi - lo, doc_id),
+            ).fetchone()
+        if row is None:
+            return start, "", ()
+        spans = sorted({(int(s), int(e)) for r in rows for s, e in json.loads(r[2])})
+        return lo, row[0] or "", tuple(spans)
+
     def counts(self) -> tuple[int, int]:
         with self._lock:
             docs = self._db.execute("SELECT count(*) FROM documents").fetchone()[0]

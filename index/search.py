@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Literal
 
@@ -22,6 +23,11 @@ class Retriever:
     Fusion by rank (not score) needs no calibration between cosine and BM25 scales; the
     diversification (maximal marginal relevance over word overlap, plus a per-document cap) keeps
     one long document, or several copies of one passage, from filling every slot.
+
+    Small to big: the chunks are matched, but a reader is shown each chosen chunk widened with
+    the whole sentences around it, up to `window_chars` characters on either side (see `widen`);
+    chosen chunks of one document whose windows would meet become one passage, and the slot
+    that frees goes to the next pick.
     """
 
     def __init__(
@@ -32,6 +38,8 @@ class Retriever:
         candidates: int = 30,
         per_doc: int = 3,
         mmr_lambda: float = 0.75,
+        rrf_k: int = RRF_K,
+        window_chars: int = 0,
     ) -> None:
         self._embedder = embedder
         self._vectors = vectors
@@ -39,6 +47,8 @@ class Retriever:
         self._candidates = candidates
         self._per_doc = per_doc
         self._lambda = mmr_lambda
+        self._rrf_k = rrf_k
+        self._window = max(0, window_chars)
 
     def dense(self, query: str, k: int, filters: Filters | None = None) -> list[Passage]:
         return self._catalog.passages(self._dense_hits(query, k, filters))
@@ -52,20 +62,44 @@ class Retriever:
         if not query.strip():
             return []
         if mode == "dense":
-            return self.dense(query, k, filters)
+            return self._widen(self.dense(query, k, filters))
         if mode == "lexical":
-            return self.lexical(query, k, filters)
+            return self._widen(self.lexical(query, k, filters))
         n = max(self._candidates, k * 3)
         dense = self._dense_hits(query, n, filters)
         lexical = self._lexical_hits(query, n, filters)
-        fused = rrf([dense, lexical])[: max(2 * k, 20)]  # MMR only among the plausible
+        fused = rrf([dense, lexical], self._rrf_k)[: max(2 * k, 20)]  # MMR among the plausible
         passages = self._catalog.passages(fused)
         # The score shown is the fused relevance scaled so the best candidate is 1.0; MMR picks
         # the set, and the set is shown best first.
         top = passages[0].score if passages else 1.0
         passages = [replace(p, score=round(p.score / top, 4)) for p in passages]
-        chosen = diversify(passages, [p.score for p in passages], k, self._per_doc, self._lambda)
-        return sorted(chosen, key=lambda p: -p.score)
+        # The whole greedy order (its first k are MMR's k): picks past k fill the slots that
+        # merging neighbouring picks of one document frees.
+        order = diversify(
+            passages, [p.score for p in passages], len(passages), self._per_doc, self._lambda
+        )
+        take = min(k, len(order))
+        shown = self._widen(order[:take])
+        while len(shown) < k and take < len(order):
+            take = min(len(order), take + k - len(shown))
+            shown = self._widen(order[:take])
+        return sorted(shown, key=lambda p: -p.score)
+
+    def _widen(self, chosen: list[Passage]) -> list[Passage]:
+        """Each chosen chunk with its surrounding sentences (none when the window is 0)."""
+        if not self._window or not chosen:
+            return chosen
+        by_doc: dict[str, list[Passage]] = {}
+        for p in chosen:
+            by_doc.setdefault(p.doc_id, []).append(p)
+        out: list[Passage] = []
+        for doc_id, cores in by_doc.items():
+            lo = max(0, min(p.start for p in cores) - self._window)
+            hi = max(p.end for p in cores) + self._window
+            offset, text, spans = self._catalog.surrounding_sentences(doc_id, lo, hi)
+            out.extend(widen(cores, offset, text, spans, self._window))
+        return out
 
     def _dense_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
         if not query.strip():
@@ -78,6 +112,76 @@ class Retriever:
         if filters:
             allowed = [d.doc_id for d in self._catalog.documents() if filters.admits(d)]
         return self._catalog.lexical(query, k, allowed)
+
+
+def widen(
+    cores: Sequence[Passage],
+    offset: int,
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    budget: int,
+) -> list[Passage]:
+    """Widen chosen passages of one document with whole neighbouring sentences.
+
+    `text` is the document's text from character `offset` on (covering every core and every
+    sentence in `spans`, the document's sentence spans near the cores, absolute). Cores whose
+    gap is at most 2 * `budget` (their windows would meet) are merged into one passage, which
+    keeps the best core's chunk id and score. Each passage then takes sentences on its left
+    while they start within `budget` characters of it and on its right while they end within
+    `budget`; it never reaches into another passage's sentences. Spans stay absolute: the
+    passage's text is the document's text[start:end].
+    """
+    if not cores:
+        return []
+    ordered = sorted(cores, key=lambda p: (p.start, p.end))
+    groups: list[list[Passage]] = [[ordered[0]]]
+    for p in ordered[1:]:
+        if p.start - max(q.end for q in groups[-1]) <= 2 * budget:
+            groups[-1].append(p)
+        else:
+            groups.append([p])
+    sents = sorted(set(spans))
+    limit = offset + len(text)
+    out: list[Passage] = []
+    for i, group in enumerate(groups):
+        start = min(p.start for p in group)
+        end = max(p.end for p in group)
+        floor = max(offset, max(q.end for q in groups[i - 1]) if i else offset)
+        ceiling = min(limit, min(q.start for q in groups[i + 1]) if i + 1 < len(groups) else limit)
+        if not (offset <= start and end <= limit):  # the document changed under us
+            out.extend(group)
+            continue
+        left = start
+        for s, e in reversed(sents):
+            if e > start:
+                if s < start:  # a sentence cut by the passage: go no further
+                    break
+                continue
+            if s < floor or start - s > budget:
+                break
+            left = s
+        right = end
+        for s, e in sents:
+            if s < end:
+                if e > end:
+                    break
+                continue
+            if e > ceiling or e - end > budget:
+                break
+            right = e
+        best = max(group, key=lambda p: p.score)
+        inside = {(s, e) for s, e in sents if left <= s and e <= right}
+        inside.update(sp for p in group for sp in p.sentence_spans)
+        out.append(
+            replace(
+                best,
+                text=text[left - offset : right - offset],
+                start=left,
+                end=right,
+                sentence_spans=tuple(sorted(inside)),
+            )
+        )
+    return out
 
 
 def rrf(rankings: list[list[tuple[str, float]]], k: int = RRF_K) -> list[tuple[str, float]]:

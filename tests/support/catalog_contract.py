@@ -128,6 +128,16 @@ class CatalogContract:
         assert row.sentence == HARBOR[:20] and row.row.speaker == "Ann Lee"
         assert catalog.chunk_at("d1", 70).chunk_id == "d1:1"
 
+    def test_surrounding_sentences_are_the_overlapping_chunks_and_their_text(self, catalog):
+        a = _article("d1", HARBOR)  # chunks of 60 characters, one "sentence" each
+        catalog.commit_document(a, _chunks(a), None)
+        offset, text, spans = catalog.surrounding_sentences("d1", 70, 100)
+        assert (offset, spans) == (60, ((60, 120),)) and text == HARBOR[60:120]
+        offset, text, spans = catalog.surrounding_sentences("d1", 0, 10_000)
+        assert (offset, text) == (0, HARBOR)
+        assert spans == tuple(c.sentence_spans[0] for c in _chunks(a))
+        assert catalog.surrounding_sentences("nobody", 0, 100) == (0, "", ())
+
     def test_a_store_refuses_another_embedding_model(self, catalog):
         catalog.check_compatible("model-a@int8")
         catalog.check_compatible("model-a@int8")
