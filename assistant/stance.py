@@ -552,7 +552,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
             if t.lemma in _HOSTILE_ACTS or costly or (first and first[0].text.lower() in _FIRST):
                 return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
-        if "shall" in modal and t.lemma not in _VERBS:
+        if neg and t.lemma == "go" and any(c.dep == "xcomp" for c in kids):
+            return "rejects"  # "we are not going to shut down"
+        if "shall" in modal and (t.lemma not in _VERBS or t.lemma == "undertake"):
             subj = _subject(ps, t.i)
             mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
             return "offers" if mutual else "demands"  # both sides bound: a proposal
@@ -596,12 +598,24 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return stance
     if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
         return "offers"
+    if (
+        t.pos == "ADJ"
+        and t.lemma in ("happy", "glad", "pleased")
+        and any(
+            c.dep == "xcomp" and c.lemma not in _SAY | {"announce", "report", "welcome"}
+            for c in kids
+        )
+    ):
+        return "offers"  # "I would be happy to meet their director"
+    if t.pos == "ADJ" and t.lemma in ("acceptable", "unacceptable", "inacceptable"):
+        negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "acceptable"
+        return "rejects" if negated else "offers"  # "is unacceptable to our members"
     if t.pos == "NOUN" and t.lemma in _NOUNS and t.dep in ("nsubj", "nsubjpass", "ROOT", "attr"):
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
         return _NOUNS[t.lemma]
-    if t.pos == "NOUN" and t.lemma == "plan" and any(c.lemma == "no" for c in kids):
-        return "rejects"  # "has no plans to"
+    if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
+        return "rejects"  # "has no plans to", "had no intention of withdrawing"
     return None
 
 

@@ -11,6 +11,7 @@ STANCES = ("demands", "rejects", "offers", "warns", "assures")
 
 # Predicates, by lemma. Some need a particle or preposition to carry the stance.
 _VERBS: dict[str, str] = {
+    "undertake": "assures",
     "demand": "demands",
     "insist": "demands",
     "urge": "demands",
@@ -238,7 +239,8 @@ _CUE = re.compile(
     r"veto|den(?:y|ies|ied)|no plans|never|offer|propos|suggest|invit|provid\w* for|"
     r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
     r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable)",
+    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"intention|happy to|glad to|going to)",
     re.I,
 )
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,
@@ -475,6 +477,19 @@ _NOT_PARTIES = {
 _COST_VERBS = {"face", "meet", "carry", "have", "pay", "incur", "suffer", "risk", "bear"}
 # What a party commits itself to when it says "we will ...": an assurance.
 _ASSURE_ACTS = {
+    "publish",
+    "provide",
+    "pay",
+    "fund",
+    "deliver",
+    "consult",
+    "repair",
+    "restore",
+    "compensate",
+    "refund",
+    "invest",
+    "reopen",
+    "contact",
     "defend",
     "respect",
     "keep",
