@@ -121,8 +121,14 @@ class Answerer:
             if from_matrix is not None and from_matrix.citations:
                 yield from_matrix
                 return
+        # The extractive engine scores every sentence it is given: it reads the matched chunks
+        # (wider windows cost 5x the time and lost gold fact recall, 0.536 -> 0.484); an LLM
+        # gets the passages with their surrounding sentences.
         found = self._retriever.search(
-            standalone, k=passages or self.config.passages, filters=filters
+            standalone,
+            k=passages or self.config.passages,
+            filters=filters,
+            window=0 if engine != "llm" else None,
         )
         if engine != "llm":
             yield self._extractive(question, standalone, found)

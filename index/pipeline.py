@@ -12,6 +12,7 @@ import os
 import socket
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -211,6 +212,28 @@ class Ingestor:
         if not group:
             return
         indexed = [p for p in group if not p.duplicate_of]
+        # Statements are read on a second thread while the group is embedded: the parser runs
+        # on one core, and the embedder leaves part of the other one idle.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate") as pool:
+            statements = {id(p): self._statements(pool, p) for p in indexed}
+            self._embed_and_commit(group, indexed, statements, report)
+
+    def _statements(
+        self, pool: ThreadPoolExecutor, p: _Planned
+    ) -> Future[Sequence[StatementRow]] | None:
+        if self._annotate is None:
+            return None
+        # the chunker's sentences: splitting a long text twice costs as much as embedding it
+        spans = [span for c in p.chunks for span in c.sentence_spans]
+        return pool.submit(self._annotate, p.article, spans)
+
+    def _embed_and_commit(
+        self,
+        group: list[_Planned],
+        indexed: list[_Planned],
+        statements: dict[int, Future[Sequence[StatementRow]] | None],
+        report: IngestReport,
+    ) -> None:
         try:
             vectors = self._embedder.embed_documents(
                 [c.embed_text for p in indexed for c in p.chunks]
@@ -228,7 +251,7 @@ class Ingestor:
             return
         for p in group:
             try:
-                committed = self._commit(p)
+                committed = self._commit(p, statements.get(id(p)))
             except Exception as exc:
                 reason = (
                     str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
@@ -252,15 +275,11 @@ class Ingestor:
             else:
                 report.added += 1
 
-    def _commit(self, p: _Planned) -> bool:
+    def _commit(self, p: _Planned, found: Future[Sequence[StatementRow]] | None = None) -> bool:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
-        statements: Sequence[StatementRow] = []
-        if self._annotate and not p.duplicate_of:
-            # the chunker's sentences: splitting a long text twice costs as much as embedding it
-            spans = [span for c in p.chunks for span in c.sentence_spans]
-            statements = self._annotate(a, spans)
+        statements: Sequence[StatementRow] = found.result() if found is not None else []
         if not self._catalog.commit_document(
             a,
             p.chunks,

@@ -57,14 +57,21 @@ class Retriever:
         return self._catalog.passages(self._lexical_hits(query, k, filters))
 
     def search(
-        self, query: str, k: int = 10, filters: Filters | None = None, mode: Mode = "hybrid"
+        self,
+        query: str,
+        k: int = 10,
+        filters: Filters | None = None,
+        mode: Mode = "hybrid",
+        window: int | None = None,
     ) -> list[Passage]:
+        """`window` overrides the configured one (0: the bare chunks, as matched)."""
         if not query.strip():
             return []
+        w = self._window if window is None else max(0, window)
         if mode == "dense":
-            return self._widen(self.dense(query, k, filters))
+            return self._widen(self.dense(query, k, filters), w)
         if mode == "lexical":
-            return self._widen(self.lexical(query, k, filters))
+            return self._widen(self.lexical(query, k, filters), w)
         n = max(self._candidates, k * 3)
         dense = self._dense_hits(query, n, filters)
         lexical = self._lexical_hits(query, n, filters)
@@ -80,25 +87,25 @@ class Retriever:
             passages, [p.score for p in passages], len(passages), self._per_doc, self._lambda
         )
         take = min(k, len(order))
-        shown = self._widen(order[:take])
+        shown = self._widen(order[:take], w)
         while len(shown) < k and take < len(order):
             take = min(len(order), take + k - len(shown))
-            shown = self._widen(order[:take])
+            shown = self._widen(order[:take], w)
         return sorted(shown, key=lambda p: -p.score)
 
-    def _widen(self, chosen: list[Passage]) -> list[Passage]:
+    def _widen(self, chosen: list[Passage], window: int) -> list[Passage]:
         """Each chosen chunk with its surrounding sentences (none when the window is 0)."""
-        if not self._window or not chosen:
+        if not window or not chosen:
             return chosen
         by_doc: dict[str, list[Passage]] = {}
         for p in chosen:
             by_doc.setdefault(p.doc_id, []).append(p)
         out: list[Passage] = []
         for doc_id, cores in by_doc.items():
-            lo = max(0, min(p.start for p in cores) - self._window)
-            hi = max(p.end for p in cores) + self._window
+            lo = max(0, min(p.start for p in cores) - window)
+            hi = max(p.end for p in cores) + window
             offset, text, spans = self._catalog.surrounding_sentences(doc_id, lo, hi)
-            out.extend(widen(cores, offset, text, spans, self._window))
+            out.extend(widen(cores, offset, text, spans, window))
         return out
 
     def _dense_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
