@@ -539,6 +539,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
             return "warns"  # "will face costs", "would carry a high price"
         first = _subject(ps, t.i)
+        ours = bool(first) and (
+            first[0].text.lower() in _FIRST
+            or any(c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(first[0].i))
+        )  # "we", "our members", "our solicitors"
         if first and first[0].text.lower() in _FIRST and not neg:
             if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
                 return "demands"  # "we need a binding schedule"
@@ -550,8 +554,15 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "warns"
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
             costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
-            if t.lemma in _HOSTILE_ACTS or costly or (first and first[0].text.lower() in _FIRST):
+            if t.lemma in _HOSTILE_ACTS or costly or ours:
                 return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
+        if (
+            modal & {"will", "would"}
+            and not neg
+            and _CONDITION.search(ps.text)
+            and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(t.i)))
+        ):
+            return "warns"  # "if ..., the Office will open enforcement proceedings"
         if neg and t.lemma == "go" and any(c.dep == "xcomp" for c in kids):
             return "rejects"  # "we are not going to shut down"
         if "shall" in modal and (t.lemma not in _VERBS or t.lemma == "undertake"):

@@ -200,6 +200,7 @@ _COSTS = {
     "court",
 }
 _SAY = {
+    "post",
     "say",
     "tell",
     "state",
@@ -240,6 +241,7 @@ _CUE = re.compile(
     r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
     r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
     r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"unacceptable|walk out|"
     r"intention|happy to|glad to|going to)",
     re.I,
 )
@@ -250,7 +252,7 @@ _WEAK_CUE = re.compile(
 )
 _VOICED = re.compile(
     r"[\"“”]|\b(?:we|our|us|I|my|said|says|told|tells|added|stated|according to|insisted|"
-    r"argued|wrote)\b",
+    r"argued|wrote|posted)\b",
     re.I,
 )
 # A sentence that opens on a pronoun or a bare "the company": its referent is usually in the
