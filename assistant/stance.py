@@ -102,12 +102,8 @@ class Parties:
             shown = self.registry.name(pid)
             self.names[key] = shown
             return shown
-        if label == "PERSON":
-            if name in self.people:
-                return self.people[name]
-            last = name.split()[-1]
-            if last in self.people:
-                return self.people[last]
+        if label == "PERSON" and self.speaks_for(name):
+            return self.speaks_for(name)
         words = name.split()
         while len(words) > 2 and words[0].lower() in _TITLE_WORDS | _NOT_PARTIES | {"former"}:
             words.pop(0)  # "Former Vice President Mike Pence": the person
@@ -159,6 +155,20 @@ class Parties:
                 if len(k) > 3 and k not in self.registry.people
             }
         return self._lookup_lower
+
+    def link(self, person: str, party: str, replace: bool = False) -> None:
+        """The person (and their surname, if not taken) speaks for the party."""
+        if replace:
+            self.people[person] = party
+        else:
+            self.people.setdefault(person, party)
+        self.people.setdefault(person.split()[-1], party)
+
+    def speaks_for(self, person: str) -> str:
+        """The party a person speaks for, by full name or surname; "" when unknown."""
+        if not person:
+            return ""
+        return self.people.get(person) or self.people.get(person.split()[-1], "")
 
     def seen(self, party: str, label: str = "") -> None:
         if party in self.order:
@@ -274,8 +284,7 @@ def _people_by_title(text: str, parties: Parties) -> None:
             party = parties.canonical(name, label)
             person = m.group("person")
             if party and person not in parties.people:
-                parties.people[person] = party
-                parties.people.setdefault(person.split()[-1], party)
+                parties.link(person, party)
                 parties.seen(party, label)
 
 
@@ -355,8 +364,7 @@ class StanceReader:
             parties.seen(publisher, "ORG")
         _people_by_title(text, parties)
         for person, pid in self.registry.find_people(text).items():
-            parties.people.setdefault(person, self.registry.name(pid))
-            parties.people.setdefault(person.split()[-1], self.registry.name(pid))
+            parties.link(person, self.registry.name(pid))
         turns = speaker_turns(text)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
@@ -380,17 +388,9 @@ class StanceReader:
                 if turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = _person_from_label(turn[2])
                     if affiliation and person:
-                        party = parties.canonical(affiliation, "ORG")
-                        parties.people.setdefault(person, party)
-                        parties.people.setdefault(person.split()[-1], party)
-                    state.turn_party = (
-                        parties.people.get(person)
-                        or parties.people.get(person.split()[-1] if person else "", "")
-                        or (
-                            publisher
-                            if not _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
-                            else ""
-                        )
+                        parties.link(person, parties.canonical(affiliation, "ORG"))
+                    state.turn_party = parties.speaks_for(person) or (
+                        publisher if not _NOT_SPEAKER_ROLES & set(turn[2].lower().split()) else ""
                     )
                     state.turn_person = person
                 else:
@@ -433,7 +433,7 @@ class _State:
 def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
     found = None
     for t in turns:
-        if t[0] <= at or t[0] <= at + 1:
+        if t[0] <= at + 1:  # a label that starts the sentence, or one before it
             found = t
         else:
             break
@@ -476,7 +476,7 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
         # appositions either way: "X, chief executive of Y" / "Y's chief executive, X"
         for t in ps.tokens:
             if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
-                near.extend(ps.subtree(t.i if t.head == head.i else t.i))
+                near.extend(ps.subtree(t.i))
         party = ""
         if head.dep == "appos":
             for c in ps.children(head.head):
@@ -490,17 +490,14 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
                 party = parties.canonical(ent.text, ent.label)
                 break
         if party:
-            parties.people[e.text] = party
-            parties.people.setdefault(e.text.split()[-1], party)
+            parties.link(e.text, party, replace=True)
 
 
 def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
     for e in ps.entities:
         if e.label == "PERSON":
             state.last_person = e.text
-            state.last_person_party = parties.people.get(e.text) or parties.people.get(
-                e.text.split()[-1], ""
-            )
+            state.last_person_party = parties.speaks_for(e.text)
         elif e.label in ("ORG", "GPE", "NORP"):
             name = parties.canonical(e.text, e.label)
             if name:
@@ -695,7 +692,7 @@ def _party_of_np(
             if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
-                party = parties.people.get(e.text) or parties.people.get(e.text.split()[-1], "")
+                party = parties.speaks_for(e.text)
                 if not party:
                     # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
                     for u in sub:
