@@ -45,8 +45,6 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "eval" / "positions"
 SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))
