@@ -6,10 +6,14 @@ Our own types stay the currency inside; conversion happens only here.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.callbacks import (
+    AsyncCallbackManagerForRetrieverRun,
+    CallbackManagerForRetrieverRun,
+)
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig
@@ -29,16 +33,39 @@ def to_document(p: Passage) -> Document:
 
 
 class HybridRetriever(BaseRetriever):
-    """Dense + BM25 retrieval with fusion and diversification, as a LangChain retriever."""
+    """Dense + BM25 retrieval with fusion and diversification, as a LangChain retriever.
+
+    `k` set on the retriever is the default; `invoke(query, k=3)` overrides it for one call
+    (LangChain's standard retriever tests check both, sync and async).
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
     assistant: Any
     k: int = 8
 
     def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+        self,
+        query: str,
+        *,
+        run_manager: CallbackManagerForRetrieverRun,
+        k: int | None = None,
+        **kwargs: Any,
     ) -> list[Document]:
-        return [to_document(p) for p in self.assistant.search(query, k=self.k)]
+        found = self.assistant.search(query, k=k or self.k, **kwargs)
+        return [to_document(p) for p in found]
+
+    async def _aget_relevant_documents(
+        self,
+        query: str,
+        *,
+        run_manager: AsyncCallbackManagerForRetrieverRun,
+        k: int | None = None,
+        **kwargs: Any,
+    ) -> list[Document]:
+        # The index is local and blocking (Chroma, SQLite/PostgreSQL): a worker thread keeps
+        # the event loop free while it searches.
+        found = await asyncio.to_thread(self.assistant.search, query, k=k or self.k, **kwargs)
+        return [to_document(p) for p in found]
 
 
 def _question(value: Any) -> tuple[str, Any]:
