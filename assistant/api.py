@@ -8,7 +8,7 @@ engine and LLM in use) comes back as small frozen records, never as the services
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from assistant.types import (
     TimelineEvent,
 )
 from index.embeddings import Embedder
+from index.feeds import FeedRecord, WatchRound, WebSources
 from index.pipeline import Progress
 from index.search import Mode
 from index.types import Filters
@@ -81,6 +82,53 @@ class Assistant:
 
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None) -> IngestReport:
         return self.services.ingestor.ingest_paths([Path(p) for p in paths], progress)
+
+    def ingest_sources(
+        self, items: Iterable[str | Path], progress: Progress | None = None
+    ) -> IngestReport:
+        """Files, folders and web addresses (pages or RSS/Atom feeds) in one batch."""
+        from index.fetch import is_address
+
+        addresses = [str(i) for i in items if isinstance(i, str) and is_address(i)]
+        paths = [Path(i) for i in items if not (isinstance(i, str) and is_address(i))]
+        reports = [self.ingest(paths, progress)] if paths else []
+        reports += [self.ingest_url(url, progress) for url in addresses]
+        return merge_reports(reports)
+
+    def ingest_url(self, url: str, progress: Progress | None = None) -> IngestReport:
+        """A web page (its article, the address kept as its link) or a feed (each new item).
+
+        Internal addresses are refused unless BRIEFING_FETCH_ALLOW_HOSTS names them.
+        """
+        return self._web().ingest(url.strip(), progress)
+
+    def feeds(self) -> list[FeedRecord]:
+        """The feeds this store follows: when each was last read, what it added or why not."""
+        return self._web().log.feeds()
+
+    def forget_feed(self, url: str) -> bool:
+        """Stop listing a feed (its documents stay)."""
+        return self._web().log.forget(url)
+
+    def watch(
+        self,
+        targets: Sequence[str],
+        every: float,
+        rounds: int = 0,
+        on_round: Callable[[WatchRound], None] | None = None,
+    ) -> None:
+        """Keep the store current: read each feed address and folder every `every` seconds,
+        adding only what is new; a feed that is down or malformed is reported, not fatal.
+        `rounds` > 0 stops after that many passes.
+        """
+        from index.feeds import watch
+
+        watch(self._web(), list(targets), every, rounds=rounds, on_round=on_round)
+
+    def _web(self) -> WebSources:
+        if self.services.web is None:
+            raise RuntimeError("these services were built without web sources")
+        return self.services.web
 
     def ingest_text(self, text: str, **meta: str) -> IngestReport:
         return self.services.ingestor.ingest_text(text, meta)
@@ -221,6 +269,23 @@ class Assistant:
 def prepare_embedder(settings: Settings | None = None) -> str:
     """Load (and on first use export) the configured embedding model; returns its name."""
     from assistant.services import build_embedder
+def merge_reports(reports: Sequence[IngestReport]) -> IngestReport:
+    """One report for a batch read in parts (files, then each address)."""
+    total = IngestReport()
+    for r in reports:
+        total.added += r.added
+        total.unchanged += r.unchanged
+        total.replaced += r.replaced
+        total.duplicates += r.duplicates
+        total.failed += r.failed
+        total.skipped += r.skipped
+        total.chunks += r.chunks
+        total.seconds += r.seconds
+        total.doc_ids += r.doc_ids
+        total.duplicate_notes += r.duplicate_notes
+    return total
+
+
 
     return build_embedder(settings or Settings()).name
 

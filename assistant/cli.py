@@ -45,11 +45,16 @@ def _emit(obj: Any) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively).")],
+    paths: Annotated[
+        list[str],
+        typer.Argument(
+            help="Files or folders (searched recursively), web pages or RSS/Atom feeds (https://…)."
+        ),
+    ],
     store: StoreOpt = None,
     as_json: JsonOpt = False,
 ) -> None:
-    """Load articles into the store; unchanged files are not re-indexed."""
+    """Load articles into the store; unchanged files and pages are not re-indexed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     a = _open(store)
@@ -67,7 +72,7 @@ def ingest(
         def progress(done: int, total: int, name: str) -> None:
             bar.update(task, completed=done, total=total, description=name[:40] or "done")
 
-        report = a.ingest(paths, progress=progress)
+        report = a.ingest_sources(paths, progress=progress)
     a.close()
     if as_json:
         _emit(report.to_dict())
@@ -85,6 +90,65 @@ def ingest(
             typer.echo(f"  failed: {f.path}: {f.reason}", err=True)
     if report.failed and not (report.added or report.unchanged or report.replaced):
         raise typer.Exit(1)
+
+
+@app.command()
+def watch(
+    targets: Annotated[
+        list[str], typer.Argument(help="Feed addresses (RSS/Atom) or folders to keep current.")
+    ],
+    every: Annotated[str, typer.Option("--every", help="How often: 30s, 15m, 1h.")] = "15m",
+    rounds: Annotated[
+        int, typer.Option("--rounds", help="Stop after this many passes (0: run until stopped).")
+    ] = 0,
+    store: StoreOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Keep a store current: read feeds and folders every so often, adding only what is new."""
+    from index.feeds import WatchRound, parse_every
+
+    try:
+        seconds = parse_every(every)
+    except ValueError as exc:
+        typer.echo(f"error: --every: {exc}", err=True)
+        raise typer.Exit(2) from None
+    a = _open(store)
+
+    def report_round(done: WatchRound) -> None:
+        for target, r in done.reports:
+            if as_json:
+                _emit({"target": target, **r.to_dict()})
+                continue
+            typer.echo(
+                f"{target}: added {r.added}, replaced {r.replaced}, unchanged {r.unchanged}, "
+                f"duplicates {r.duplicates}, failed {len(r.failed)}"
+            )
+            for f in r.failed:
+                typer.echo(f"  failed: {f.path}: {f.reason}", err=True)
+
+    try:
+        a.watch(targets, seconds, rounds=rounds, on_round=report_round)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        a.close()
+
+
+@app.command()
+def feeds(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """List the feeds the store follows: when each was last read and what it added."""
+    a = _open(store)
+    found = a.feeds()
+    a.close()
+    if as_json:
+        _emit({"feeds": [f.to_dict() for f in found]})
+        return
+    for f in found:
+        typer.echo(
+            f"{f.url}  {f.title[:40] or '(untitled)'}  last read {f.last_read or 'never'}: "
+            f"{f.status}, added {f.last_added} ({f.total_added} in all)"
+        )
+    typer.echo(f"{len(found)} feeds")
 
 
 @app.command()

@@ -14,6 +14,8 @@ from assistant.positions import Annotator, PositionIndex
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.embeddings import Embedder
+from index.feeds import WebSources
+from index.fetch import Fetcher, FetchPolicy
 from index.pipeline import Ingestor
 from index.search import Retriever
 from index.store import ChromaIndex, VectorIndex
@@ -30,6 +32,7 @@ class Services:
     answerer: Answerer
     positions: PositionIndex
 
+    web: WebSources | None = None  # pages and feeds by address (index/feeds.py)
     def close(self) -> None:
         self.catalog.close()
 
@@ -121,4 +124,19 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         chat=chat,
         positions=positions,
     )
-    return Services(settings, embedder, vectors, catalog, ingestor, retriever, answerer, positions)
+    web = WebSources(build_fetcher(settings), ingestor, catalog)
+    return Services(
+        settings, embedder, vectors, catalog, ingestor, retriever, answerer, positions, web
+    )
+
+
+def build_fetcher(settings: Settings) -> Fetcher:
+    """The page fetcher with the settings' limits and allowed internal hosts."""
+    hosts = tuple(h.strip() for h in settings.fetch_allow_hosts.split(",") if h.strip())
+    return Fetcher(
+        FetchPolicy(
+            timeout=settings.fetch_timeout,
+            max_bytes=int(settings.fetch_max_mb * 1_000_000),
+            allow_hosts=hosts,
+        )
+    )

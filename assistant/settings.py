@@ -117,3 +117,20 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
     port: int = Field(default=7860, description="Port the web app listens on.")
+    fetch_timeout: float = Field(
+        default=20.0, gt=0, description="Seconds a page or feed fetch may take, all included."
+    )
+    fetch_max_mb: float = Field(
+        default=10.0, gt=0, description="Pages and feeds larger than this are refused."
+    )
+    fetch_allow_hosts: str = Field(
+        default="",
+        description="Comma-separated hosts (names as written in addresses, IP addresses or "
+        "networks like 10.0.0.0/8) that may be fetched although they resolve to a loopback, "
+        "private or link-local address; every other internal address is refused.",
+    )
+    api_keys: str = Field(
+        default="",
+        description="API keys for the REST API (`Authorization: Bearer KEY`): comma-separated, "
+        "or the path of a file with one key a line. Empty and no BRIEFING_AUTH: the API is open.",
+    )

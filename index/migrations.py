@@ -165,6 +165,27 @@ INSERT INTO meta VALUES ('lexemes', '1') ON CONFLICT (key) DO NOTHING
             ),
         ),
     ),
+    Migration(
+        2,
+        "followed feeds (index/feeds.py) and saved conversations (assistant/conversations.py)",
+        (
+            both(
+                """
+CREATE TABLE IF NOT EXISTS feeds (
+    url TEXT PRIMARY KEY, title TEXT NOT NULL DEFAULT '', last_read TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL DEFAULT '', last_added INTEGER NOT NULL DEFAULT 0,
+    total_added INTEGER NOT NULL DEFAULT 0, etag TEXT NOT NULL DEFAULT '',
+    last_modified TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS conversations (
+    conversation_id TEXT PRIMARY KEY, owner TEXT NOT NULL, title TEXT NOT NULL,
+    created TEXT NOT NULL, updated TEXT NOT NULL, turns TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, updated)
+"""
+            ),
+        ),
+    ),
 ]
 
 

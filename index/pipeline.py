@@ -118,6 +118,32 @@ class Ingestor:
         report.seconds = time.perf_counter() - started
         return report
 
+    def ingest_docs(
+        self, docs: Sequence[tuple[str, RawDoc]], progress: Progress | None = None
+    ) -> IngestReport:
+        """Documents read elsewhere (web pages, feed items), each with the label a failure
+        names; a document's `origin` (its address) makes a re-read of it unchanged or a
+        replacement, never a second copy.
+        """
+        started = time.perf_counter()
+        report = IngestReport()
+        group: list[_Planned] = []
+        seen: dict[str, _Planned] = {}
+        for i, (label, raw) in enumerate(docs):
+            if progress:
+                progress(i, len(docs), label)
+            planned = self._plan(raw, label, report, seen)
+            if planned is not None:
+                group.append(planned)
+            if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                self._write(group, report)
+                group = []
+        self._write(group, report)
+        if progress:
+            progress(len(docs), len(docs), "")
+        report.seconds = time.perf_counter() - started
+        return report
+
     def delete(self, doc_id: str) -> bool:
         if not self._catalog.remove_document(doc_id, owner=owner_id()):
             return False
