@@ -11,8 +11,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
-from assistant.citations import Claim, Support, Verifier, build_citations, parse, tidy
-from assistant.condense import condense
+from assistant.citations import (
+    Claim,
+    Support,
+    Verifier,
+    build_citations,
+    is_instruction,
+    parse,
+    tidy,
+)
+from assistant.condense import arewrite, rewrite
 from assistant.extractive import (
     ExtractiveConfig,
     SentenceCache,
@@ -29,6 +37,8 @@ from index.text import content_terms, mentions, named_entities
 from index.types import Filters
 
 if TYPE_CHECKING:
+    from langchain_core.runnables import Runnable
+
     from assistant.positions import PositionIndex
 
 
@@ -113,7 +123,11 @@ class Answerer:
         if not question:
             yield Answer(text="Ask a question about the loaded sources.", abstained=True)
             return
-        standalone = condense(question, history)
+        if engine == "llm":  # the LCEL chain: rewrite, retrieve, prompt, model, verify
+            request = {"question": question, "history": history, "filters": filters}
+            yield from self.chain("llm").stream({**request, "passages": passages})
+            return
+        standalone = self.rewrite(question, history)
         if engine != "llm" and filters is None and use_positions:
             from_matrix = self._from_positions(question, standalone)
             if from_matrix is not None:
@@ -130,33 +144,61 @@ class Answerer:
             filters=filters,
             window=0 if engine != "llm" else None,
         )
-        if engine != "llm":
-            yield self._extractive(question, standalone, found)
-            return
-        from assistant.llm import llm_reply
+        yield self._extractive(question, standalone, found)
 
-        pieces = []
-        for piece in llm_reply(self._chat, standalone, found):
-            pieces.append(piece)
-            yield piece
-        yield self.verify_reply(question, standalone, "".join(pieces), found)
+    # --- the parts the LLM chain (assistant.chain) is composed of -------------------------------
+
+    @property
+    def chat(self) -> ChatModel | None:
+        return self._chat
+
+    def chain(self, engine: str = "llm") -> Runnable[Any, Any]:
+        """The answerer as a LangChain `Runnable` (see assistant.chain)."""
+        from assistant.chain import build_engine_chain
+
+        return build_engine_chain(self, engine)
+
+    def rewrite(self, question: str, history: Sequence[Any] | None) -> str:
+        """The stand-alone question: by the model when one is set up, by the rules otherwise."""
+        return rewrite(question, history, self._chat)
+
+    async def arewrite(self, question: str, history: Sequence[Any] | None) -> str:
+        return await arewrite(question, history, self._chat)
+
+    def retrieve(
+        self, standalone: str, passages: int | None = None, filters: Filters | None = None
+    ) -> list[Passage]:
+        """Passages for an LLM: the matched chunks with their surrounding sentences."""
+        return self._retriever.search(
+            standalone, k=passages or self.config.passages, filters=filters, window=None
+        )
 
     def verify_reply(
         self, question: str, standalone: str, reply: str, passages: Sequence[Passage]
     ) -> Answer:
-        """Keep the reply's sentences that their cited passages support; drop the rest."""
+        """Keep the reply's sentences that their cited passages support; drop the rest, and
+        say how many were dropped (a reader must know the model said more than is shown).
+        """
         kept: list[tuple[Claim, Support]] = []
+        dropped = 0
         for claim in parse(reply, len(passages)):
-            if not claim.cited:
-                continue  # an uncited sentence is not allowed to stand
+            if not claim.cited or is_instruction(claim.text):
+                # an uncited sentence is not allowed to stand ("The sources do not say." is
+                # the reply's own abstention, not a dropped claim)
+                dropped += not claim.text.startswith(NOT_IN_SOURCES.rstrip("."))
+                continue
             sup = self._verifier.support(claim.text, passages, claim.cited)
             if sup.score >= self._verifier.threshold:
                 kept.append((claim, sup))
             elif self.config.debug:
                 kept.append((Claim(f"[unsupported] {claim.text}", claim.cited), sup))
+            else:
+                dropped += 1
         if not kept:
             return self._abstain(question, standalone, passages)
         text, citations = build_citations(kept, passages)
+        if dropped:
+            text += " " + dropped_note(dropped)
         return Answer(text, citations, False, question, standalone)
 
     # --- extractive ---------------------------------------------------------------------------
@@ -262,6 +304,13 @@ class Answerer:
         else:
             text += "."
         return Answer(text, [], True, question, standalone, list(missing), closest)
+
+
+def dropped_note(n: int) -> str:
+    """What an answer says when the verifier removed sentences of the model's reply."""
+    if n == 1:
+        return "(One sentence of the model's reply was left out: its sources do not support it.)"
+    return f"({n} sentences of the model's reply were left out: their sources do not support them.)"
 
 
 def _containment(a: set[str], b: set[str]) -> float:

@@ -54,13 +54,13 @@ class EngineInfo:
 
     engine: str  # the configured default: "extractive" or "llm"
     passages: int  # passages retrieved per question by default
-    llm_provider: str  # "none", "openai" or "ollama"
+    llm_provider: str  # "openai", "ollama", any init_chat_model provider; "" when none
     llm_model: str
     llm_base_url: str
 
     @property
     def llm_configured(self) -> bool:
-        return self.llm_provider != "none" and bool(self.llm_model)
+        return self.llm_provider not in ("", "none") and bool(self.llm_model)
 
     @property
     def usable_engine(self) -> str:
@@ -220,12 +220,15 @@ class Assistant:
 
     def engine_info(self) -> EngineInfo:
         """The default engine, passages per question and the LLM set up (no API key)."""
+        from assistant.llm import split_spec
+
         s = self.services.settings
+        provider, model = split_spec(s.llm_provider, s.llm_model)
         return EngineInfo(
             engine=s.engine,
             passages=int(self.services.answerer.config.passages),
-            llm_provider=s.llm_provider,
-            llm_model=s.llm_model,
+            llm_provider=provider if provider != "none" else "",
+            llm_model=model,
             llm_base_url=s.llm_base_url,
         )
 

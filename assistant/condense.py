@@ -2,16 +2,23 @@
 
 Without an LLM this is rule-based: "and what about X?" swaps X for the party the previous
 question asked about; a question leaning on pronouns ("why did they refuse?") borrows the
-previous question's names and terms. With an LLM, `prompts/condense.md` does the same job.
+previous question's names and terms. With an LLM, `prompts/condense.md` does the same job
+(`rewrite`/`arewrite`); a rewrite that is not one plain question (several lines, citation
+markers, an instruction, or nothing the conversation or question said) is not trusted, and the
+rule-based rewrite is used instead, as it is when the model fails.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from assistant.markers import MARKER, unmark
 from index.text import content_terms, named_entities
+
+log = logging.getLogger(__name__)
 
 _WHAT_ABOUT = re.compile(
     r"^\s*(?:and|but|so)?\s*(?:what|how)\s+about\s+(?P<x>.+?)\s*\??\s*$|"
@@ -74,3 +81,74 @@ def _key_words(text: str) -> list[str]:
     names = {w.lower() for e in named_entities(text) for w in e.split()}
     words = re.findall(r"[A-Za-z][A-Za-z'\-]+", text)
     return [w for w in words if w.lower() not in names and content_terms(w)][:6]
+
+
+# --- with a chat model --------------------------------------------------------------------------
+
+
+def rewrite(question: str, history: Sequence[Any] | None, chat: Any = None) -> str:
+    """The stand-alone question: the model's rewrite when a model is given, else the rules'."""
+    if chat is None or not user_turns(history):
+        return condense(question, history)
+    try:
+        reply = _chain(chat).invoke(_inputs(question, history))
+    except Exception as exc:  # a model that fails must not fail the question
+        log.warning("follow-up rewrite by the model failed (%s); using the rules", exc)
+        reply = ""
+    return _accept(reply, question, history) or condense(question, history)
+
+
+async def arewrite(question: str, history: Sequence[Any] | None, chat: Any = None) -> str:
+    if chat is None or not user_turns(history):
+        return condense(question, history)
+    try:
+        reply = await _chain(chat).ainvoke(_inputs(question, history))
+    except Exception as exc:
+        log.warning("follow-up rewrite by the model failed (%s); using the rules", exc)
+        reply = ""
+    return _accept(reply, question, history) or condense(question, history)
+
+
+def _chain(chat: Any) -> Any:
+    from langchain_core.output_parsers import StrOutputParser
+
+    from assistant.llm import as_runnable, prompt_template
+
+    return (prompt_template("condense") | as_runnable(chat) | StrOutputParser()).with_config(
+        run_name="condense"
+    )
+
+
+def _inputs(question: str, history: Sequence[Any] | None) -> dict[str, str]:
+    lines = []
+    for turn in list(history or [])[-6:]:
+        if isinstance(turn, dict):
+            role, content = str(turn.get("role", "")), turn.get("content")
+            if role in ("user", "assistant") and isinstance(content, str):
+                lines.append(f"{role.capitalize()}: {_short(content)}")
+        elif isinstance(turn, (list, tuple)) and len(turn) == 2:
+            for role, content in zip(("User", "Assistant"), turn, strict=True):
+                if isinstance(content, str):
+                    lines.append(f"{role}: {_short(content)}")
+    return {"history": "\n".join(lines), "question": question}
+
+
+def _short(text: str, chars: int = 400) -> str:
+    text = " ".join(unmark(text).split())
+    return text if len(text) <= chars else text[:chars].rsplit(" ", 1)[0] + " ..."
+
+
+def _accept(reply: str, question: str, history: Sequence[Any] | None) -> str:
+    """The model's rewrite if it is one plain question grounded in the conversation."""
+    from assistant.citations import is_instruction
+
+    text = reply.strip().strip('"').strip()
+    text = re.sub(r"^(?:stand-?alone question|question|rewritten)\s*:\s*", "", text, flags=re.I)
+    if not text or "\n" in text or len(text) > 3 * len(question) + 200:
+        return ""
+    if MARKER.search(text) or is_instruction(text):
+        return ""
+    said = set(content_terms(question + " " + " ".join(user_turns(history))))
+    if said and not said & set(content_terms(text)):
+        return ""  # shares nothing with what the user asked: not a rewrite of it
+    return text

@@ -1,5 +1,6 @@
 """LangChain adapters for people who build with it: the hybrid retriever as a `BaseRetriever`,
-and the answer chain as a `Runnable` (invoke, stream, batch) that drops into their own chains.
+and the answer chain as a `Runnable` (invoke, stream, batch, async) that drops into their own
+chains.
 
 Our own types stay the currency inside; conversion happens only here.
 """
@@ -7,7 +8,6 @@ Our own types stay the currency inside; conversion happens only here.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from langchain_core.callbacks import (
@@ -16,10 +16,10 @@ from langchain_core.callbacks import (
 )
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
-from langchain_core.runnables import Runnable, RunnableConfig
+from langchain_core.runnables import Runnable
 from pydantic import ConfigDict
 
-from assistant.types import Answer, Passage
+from assistant.types import Passage
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -68,30 +68,12 @@ class HybridRetriever(BaseRetriever):
         return [to_document(p) for p in found]
 
 
-def _question(value: Any) -> tuple[str, Any]:
-    if isinstance(value, str):
-        return value, None
-    return value["question"], value.get("history")
+def answer_chain(assistant: Assistant, engine: str | None = None) -> Runnable[Any, Any]:
+    """The answer as a `Runnable` for LangChain users' own chains.
 
-
-class AnswerChain(Runnable[Any, Any]):
-    """Input a question (or {"question", "history"}); `invoke` returns the verified `Answer`,
-    `stream` yields the answer's text pieces and then the `Answer`.
+    Input: a question, or {"question", "history"?, "filters"?, "passages"?}. `invoke` returns the
+    verified `Answer`; `stream`/`astream` yield the text as it is produced, then the `Answer`;
+    `batch`, `ainvoke` and `config` (callbacks, tags) work as for any Runnable. With the LLM
+    engine this is the LCEL chain of assistant.chain (retrieve | prompt | model | verify).
     """
-
-    def __init__(self, assistant: Assistant) -> None:
-        self.assistant = assistant
-
-    def invoke(self, input: Any, config: RunnableConfig | None = None, **kwargs: Any) -> Answer:
-        question, history = _question(input)
-        return self.assistant.ask(question, history=history)
-
-    def stream(
-        self, input: Any, config: RunnableConfig | None = None, **kwargs: Any
-    ) -> Iterator[Any]:
-        question, history = _question(input)
-        yield from self.assistant.stream(question, history=history)
-
-
-def answer_chain(assistant: Assistant) -> AnswerChain:
-    return AnswerChain(assistant)
+    return assistant.services.answerer.chain(engine or assistant.engine_info().usable_engine)

@@ -1,23 +1,69 @@
-"""Optional LLM engine: a LangChain chat model chosen in settings, prompted with numbered passages.
+"""The optional chat model and the prompts it is given, LangChain's way.
 
-LangChain stays inside this module. Client packages are imported lazily and a missing one fails
-with the command that installs it.
+`make_chat_model` hands a `provider:model` setting to LangChain's `init_chat_model`, so any
+provider LangChain supports works once its client package is installed (Ollama, any
+OpenAI-compatible server such as vLLM or llama.cpp, the hosted ones); a missing package fails
+with a message naming it. Prompts live in `prompts/*.md` and become `ChatPromptTemplate`s here:
+the file is the system message, taken literally (never a template, so braces in it are safe),
+and the human message carries the numbered passages fenced as data.
+
+LangChain stays inside this module and the chain modules built on it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import asyncio
+from collections.abc import AsyncIterator, Iterator, Sequence
 from importlib.resources import files
 from typing import Any
+
+from langchain_core.messages import SystemMessage
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.runnables import Runnable, RunnableGenerator
 
 from assistant.markers import format_refs
 from assistant.types import Passage
 
 PROMPTS = files("prompts")  # the top-level prompts/ folder, installed as a package
 
+# What each prompt's human turn holds; the system turn is prompts/<name>.md verbatim.
+HUMAN = {
+    "answer": "Passages:\n\n{passages}\n\nQuestion: {question}",
+    "memo": "Passages:\n\n{passages}\n\nTopic: {topic}\n\nSection: {section}",
+    "positions": "Passage [1]:\n\n{passages}\n\nStatement found by the reader: {statement}",
+}
+
+# Packages of the providers people ask for most; init_chat_model names the others itself.
+PACKAGES = {
+    "openai": "langchain-openai",
+    "ollama": "langchain-ollama",
+    "anthropic": "langchain-anthropic",
+    "google_genai": "langchain-google-genai",
+    "google_vertexai": "langchain-google-vertexai",
+    "mistralai": "langchain-mistralai",
+    "groq": "langchain-groq",
+    "huggingface": "langchain-huggingface",
+}
+
+
+class LLMUnavailable(RuntimeError):
+    """The configured chat model cannot be built (a missing package, an unknown provider)."""
+
 
 def load_prompt(name: str) -> str:
     return PROMPTS.joinpath(f"{name}.md").read_text(encoding="utf-8")
+
+
+def prompt_template(name: str) -> ChatPromptTemplate:
+    """prompts/<name>.md as the system message (literal text) and the human turn for it.
+
+    A prompt without a human turn (condense.md) is one human message with {placeholders}.
+    """
+    if name not in HUMAN:
+        return ChatPromptTemplate.from_messages([("human", load_prompt(name))])
+    return ChatPromptTemplate.from_messages(
+        [SystemMessage(content=load_prompt(name)), ("human", HUMAN[name])]
+    )
 
 
 def render_passages(passages: Sequence[Passage]) -> str:
@@ -30,40 +76,87 @@ def render_passages(passages: Sequence[Passage]) -> str:
     return "\n\n".join(blocks)
 
 
-def llm_reply(chat: Any, question: str, passages: Sequence[Passage]) -> Iterator[str]:
-    if chat is None:
-        raise RuntimeError("no LLM configured: set BRIEFING_LLM_PROVIDER and BRIEFING_LLM_MODEL")
-    if not passages:
-        return
-    system = load_prompt("answer")
-    user = f"Passages:\n\n{render_passages(passages)}\n\nQuestion: {question}"
-    for chunk in chat.stream([("system", system), ("human", user)]):
-        text = chunk.content if isinstance(chunk.content, str) else ""
-        if text:
-            yield text
+def split_spec(provider: str, model: str) -> tuple[str, str]:
+    """(provider, model) from the settings: `model` may carry the provider ("ollama:qwen3:8b");
+    a bare model name takes `provider`. Ollama tags keep their own colons.
+    """
+    head, sep, rest = model.partition(":")
+    if sep and (not provider or provider == head) and head in _providers():
+        return head, rest
+    return provider, model
 
 
-def make_chat_model(provider: str, model: str, base_url: str = "", api_key: str = "") -> Any:
-    if provider == "openai":
-        try:
-            from langchain_openai import ChatOpenAI
-        except ImportError as exc:
-            raise RuntimeError(
-                "the OpenAI-compatible engine needs: pip install langchain-openai"
-            ) from exc
-        from pydantic import SecretStr
+def _providers() -> set[str]:
+    try:
+        from langchain.chat_models.base import _BUILTIN_PROVIDERS
+    except ImportError:
+        return set(PACKAGES)
+    return set(_BUILTIN_PROVIDERS) | set(PACKAGES)
 
-        return ChatOpenAI(
-            model=model,
-            base_url=base_url or None,
-            api_key=SecretStr(api_key or "not-needed"),
-            temperature=0,
-            streaming=True,
+
+def make_chat_model(
+    provider: str, model: str, base_url: str = "", api_key: str = "", temperature: float = 0
+) -> Any:
+    """A LangChain chat model for `provider:model` (or `model` with `provider`).
+
+    `base_url` points an OpenAI-compatible client at vLLM / llama.cpp / LM Studio, or the Ollama
+    client at its server; a local server without keys gets a placeholder key.
+    """
+    provider, model = split_spec(provider, model)
+    if not provider or not model:
+        raise LLMUnavailable(
+            "no LLM configured: set BRIEFING_LLM_MODEL to provider:model "
+            "(e.g. ollama:qwen3:8b, or openai:<name> with BRIEFING_LLM_BASE_URL for vLLM)"
         )
-    if provider == "ollama":
-        try:
-            from langchain_ollama import ChatOllama
-        except ImportError as exc:
-            raise RuntimeError("the Ollama engine needs: pip install langchain-ollama") from exc
-        return ChatOllama(model=model, base_url=base_url or None, temperature=0)
-    raise ValueError(f"unknown LLM provider '{provider}' (use 'openai' or 'ollama')")
+    try:
+        from langchain.chat_models import init_chat_model
+    except ImportError as exc:
+        raise LLMUnavailable(
+            "the LLM engine needs the langchain package: pip install 'briefing-assistant[llm]'"
+        ) from exc
+    kwargs: dict[str, Any] = {"temperature": temperature}
+    if base_url:
+        kwargs["base_url"] = base_url
+    if api_key:
+        kwargs["api_key"] = api_key
+    elif provider == "openai" and base_url:
+        kwargs["api_key"] = "not-needed"  # local OpenAI-compatible servers ignore the key
+    if provider == "openai":
+        kwargs["stream_usage"] = False
+    try:
+        return init_chat_model(model, model_provider=provider, **kwargs)
+    except ImportError as exc:
+        package = PACKAGES.get(provider) or f"langchain-{provider.replace('_', '-')}"
+        raise LLMUnavailable(
+            f"the '{provider}' chat model needs the {package} package: pip install {package}"
+        ) from exc
+    except ValueError as exc:
+        raise LLMUnavailable(f"cannot use LLM '{provider}:{model}': {exc}") from exc
+
+
+def as_runnable(chat: Any) -> Runnable[Any, Any]:
+    """The chat model as a Runnable. A LangChain model already is one; any other object with a
+    `stream` over (role, text) pairs (the `ChatModel` protocol) is adapted, sync and async.
+    """
+    if chat is None:
+        raise LLMUnavailable(
+            "no LLM configured: set BRIEFING_LLM_MODEL to provider:model (see README, 'LLM')"
+        )
+    if isinstance(chat, Runnable):
+        return chat
+
+    def pairs(value: Any) -> list[tuple[str, str]]:
+        messages = value.to_messages() if hasattr(value, "to_messages") else value
+        return [(m.type, str(m.content)) for m in messages]
+
+    def stream(inputs: Iterator[Any]) -> Iterator[Any]:
+        for value in inputs:
+            yield from chat.stream(pairs(value))
+
+    async def astream(inputs: AsyncIterator[Any]) -> AsyncIterator[Any]:
+        async for value in inputs:
+            chunks = await asyncio.to_thread(list, chat.stream(pairs(value)))
+            for chunk in chunks:
+                yield chunk
+
+    return RunnableGenerator(stream, astream, name=type(chat).__name__)

@@ -110,8 +110,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         annotator.backfill()  # stores made before statements were kept: once
     retriever = Retriever(embedder, vectors, catalog, window_chars=settings.passage_window_chars)
     chat = None
-    if settings.llm_provider != "none":
-        from assistant.llm import make_chat_model
+    if settings.llm_provider != "none" and settings.llm_model:
+        from assistant.llm import make_chat_model  # init_chat_model: any LangChain provider
 
         chat = make_chat_model(
             settings.llm_provider, settings.llm_model, settings.llm_base_url, settings.llm_api_key

@@ -92,12 +92,18 @@ class Settings(BaseSettings):
         default="extractive",
         description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",
     )
-    llm_provider: Literal["none", "openai", "ollama"] = Field(
-        default="none",
-        description="'openai' = any OpenAI-compatible server (vLLM, llama.cpp, LM Studio, "
-        "OpenAI) at llm_base_url; 'ollama' = an Ollama server.",
+    llm_provider: str = Field(
+        default="",
+        description="Provider of llm_model when it has no 'provider:' prefix: 'openai' = any "
+        "OpenAI-compatible server (vLLM, llama.cpp, LM Studio, OpenAI) at llm_base_url, "
+        "'ollama' = an Ollama server, or any provider LangChain's init_chat_model knows once its "
+        "package is installed (anthropic, mistralai, ...). 'none' turns the LLM off.",
     )
-    llm_model: str = Field(default="", description="Model name as the LLM server knows it.")
+    llm_model: str = Field(
+        default="",
+        description="The chat model as provider:model (ollama:qwen3:8b, openai:Qwen/Qwen3-8B), "
+        "or the bare name the server knows with llm_provider set. Empty: no LLM.",
+    )
     llm_base_url: str = Field(default="", description="Base URL of the LLM server.")
     llm_api_key: str = Field(default="", description="API key for the LLM server, if any.")
     spacy_model: str = Field(
