@@ -14,27 +14,23 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from assistant.instructions import is_instruction
 from assistant.markers import MARKER, attach, format_refs, refs, unmark
 from assistant.types import Answer, Citation, Passage
 from index.text import STOPWORDS, content_terms, stem
 
-__all__ = ["MARKER", "Claim", "Support", "Verifier", "build_citations", "parse", "unmark"]
+__all__ = [
+    "MARKER",
+    "Claim",
+    "Support",
+    "Verifier",
+    "build_citations",
+    "is_instruction",
+    "parse",
+    "unmark",
+]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(])|\n+")
-
-
-_INJECTION = re.compile(
-    r"ignore (?:all |any )?(?:previous|prior|above) instructions|^\s*system\s*:|\byou are now\b|"
-    r"disregard (?:all|the|previous)|\b(?:answer|respond|reply) (?:to )?(?:every|all|each|any) "
-    r"(?:questions?|queries|requests)\b|\bcite (?:source|passage|document)s? \[?\d|"
-    r"\bas an ai\b|^\s*(?:assistant|user)\s*:",
-    re.IGNORECASE,
-)
-
-
-def is_instruction(sentence: str) -> bool:
-    """A sentence addressing a model rather than reporting: never evidence, never an answer."""
-    return bool(_INJECTION.search(sentence))
 
 
 _NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|neither|nor|cannot|without)\b|n't\b", re.I)
@@ -101,19 +97,24 @@ class Verifier:
         claim_terms = set(content_terms(claim))
         for n in cited:
             p = passages[n - 1]
-            sents = [(t, sp) for t, sp in passage_sentences(p) if not is_instruction(t)]
+            # An instruction planted in the passage is no evidence, alone or next to another.
+            sents = [
+                (t, sp, k)
+                for k, (t, sp) in enumerate(passage_sentences(p))
+                if not is_instruction(t)
+            ]
             if not sents:
                 continue
-            texts = [t for t, _ in sents]
+            texts = [t for t, _, _ in sents]
             vecs = self._embed([claim, *texts])
             sims = vecs[1:] @ vecs[0]
             order = np.argsort(-sims)
             # The best sentence, or the best two adjacent ones, may carry the claim together.
             i = int(order[0])
             candidates = [(i, i)]
-            if i + 1 < len(sents):
+            if i + 1 < len(sents) and sents[i + 1][2] == sents[i][2] + 1:
                 candidates.append((i, i + 1))
-            if i > 0:
+            if i > 0 and sents[i - 1][2] == sents[i][2] - 1:
                 candidates.append((i - 1, i))
             for a, b in candidates:
                 quote = " ".join(texts[a : b + 1])
@@ -552,7 +553,7 @@ def tidy(answer: Answer, embed: SentenceEmbed | None = None) -> Answer:
     vecs = embed(plain) if embed is not None and len(plain) > 1 else None
     kept: list[tuple[int, str, list[int]]] = []  # (sentence index or -1, text, citations)
     for i, (_, nums) in enumerate(sentences):
-        if is_furniture(plain[i]):
+        if is_furniture(plain[i]) or is_instruction(plain[i]):
             continue
         if leans_on_previous(plain[i]) and (
             not kept or kept[-1][0] != i - 1 or not set(kept[-1][2]) & set(nums)
@@ -610,6 +611,7 @@ def _lead_in(c: Citation, sentence: str, most: int = 2) -> tuple[list[str], Cita
         if (
             not rest
             or is_furniture(rest)
+            or is_instruction(rest)
             or is_fragment(rest)
             or not rest.rstrip().endswith((".", "!", '"', "\u201d"))
         ):

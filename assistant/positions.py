@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.instructions import is_instruction
 from assistant.parties import Registry
 from assistant.stance import StanceReader
 from assistant.types import Article, Citation, Position, StatementRow
@@ -200,6 +201,8 @@ class PositionIndex:
         positions = []
         for stored in rows:
             doc_id, r, sentence = stored.doc_id, stored.row, stored.sentence
+            if is_instruction(sentence):
+                continue  # a planted instruction is no party's position
             pid, st, start, end = r.party_id, r.stance, r.start, r.end
             about, speaker, voice = r.about, r.speaker, r.voice
             title, source, date, url = stored.title, stored.source, stored.date, stored.url

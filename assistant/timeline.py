@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from assistant.instructions import is_instruction
 from index.chunking import sentence_spans
 
 _MONTHS = (
@@ -80,7 +81,7 @@ def find_events(text: str, doc_date: str) -> list[tuple[str, str, tuple[int, int
     out = []
     for s, e in sentence_spans(text):
         sentence = text[s:e]
-        if not _EVENT.search(sentence):
+        if not _EVENT.search(sentence) or is_instruction(sentence):
             continue
         m = _EXPR.search(sentence)
         if not m:
