@@ -152,6 +152,10 @@ class Answerer:
     def chat(self) -> ChatModel | None:
         return self._chat
 
+    @property
+    def verifier(self) -> Verifier:
+        return self._verifier
+
     def chain(self, engine: str = "llm") -> Runnable[Any, Any]:
         """The answerer as a LangChain `Runnable` (see assistant.chain)."""
         from assistant.chain import build_engine_chain

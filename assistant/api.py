@@ -11,7 +11,7 @@ import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.services import Services, build_services
 from assistant.settings import Settings
@@ -29,6 +29,9 @@ from index.feeds import FeedRecord, WatchRound, WebSources
 from index.pipeline import Progress
 from index.search import Mode
 from index.types import Filters
+
+if TYPE_CHECKING:
+    from assistant.llm import Drafter
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +74,7 @@ class EngineInfo:
 class Assistant:
     def __init__(self, services: Services) -> None:
         self.services = services  # for tests and benches that look inside; callers use methods
+        self._drafter: Drafter | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder | None = None) -> Assistant:
@@ -242,8 +246,30 @@ class Assistant:
     def positions(
         self, topic: str | None = None, party: str | None = None, stance: str | None = None
     ) -> list[Position]:
-        """Each party's cited statements (demands, rejects, offers, warns, assures)."""
-        return self.services.positions.select(topic=topic, party=party, stance=stance)
+        """Each party's cited statements (demands, rejects, offers, warns, assures); with the
+        LLM engine, restated by the model where the restatement holds against the passage.
+        """
+        found = self.services.positions.select(topic=topic, party=party, stance=stance)
+        drafter = self.drafter()
+        if drafter is None:
+            return found
+        from assistant.positions_llm import by_registry, refine
+
+        refined = refine(found, drafter, by_registry(self.services.positions.registry))
+        return [p for p in refined if stance is None or p.stance == stance]
+
+    def drafter(self) -> Drafter | None:
+        """The chat model and the verifier that judges it, for memos and positions: only when
+        the LLM engine is the configured one (None otherwise: everything stays extractive).
+        """
+        chat = self.services.answerer.chat
+        if chat is None or self.engine_info().usable_engine != "llm":
+            return None
+        if self._drafter is None or self._drafter.chat is not chat:
+            from assistant.llm import Drafter
+
+            self._drafter = Drafter(chat, self.services.answerer.verifier)
+        return self._drafter
 
     def memo(self, topic: str) -> Memo:
         """A short cited briefing memo on a topic (export with `.export('md'|'docx'|'html', path)`)."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Iterator, Sequence
+from dataclasses import dataclass, field
 from importlib.resources import files
 from typing import Any
 
@@ -21,6 +22,7 @@ from langchain_core.messages import SystemMessage
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableGenerator
 
+from assistant.citations import Verifier
 from assistant.markers import format_refs
 from assistant.types import Passage
 
@@ -30,7 +32,7 @@ PROMPTS = files("prompts")  # the top-level prompts/ folder, installed as a pack
 HUMAN = {
     "answer": "Passages:\n\n{passages}\n\nQuestion: {question}",
     "memo": "Passages:\n\n{passages}\n\nTopic: {topic}\n\nSection: {section}",
-    "positions": "Passage [1]:\n\n{passages}\n\nStatement found by the reader: {statement}",
+    "positions": "Passage:\n```\n{passage}\n```\n\nStatement found by the reader: {statement}",
 }
 
 # Packages of the providers people ask for most; init_chat_model names the others itself.
@@ -44,6 +46,18 @@ PACKAGES = {
     "groq": "langchain-groq",
     "huggingface": "langchain-huggingface",
 }
+
+
+@dataclass
+class Drafter:
+    """A chat model with the verifier that judges what it drafts (memos, positions), and what
+    it has already refined (a statement is sent to the model once per assistant).
+    """
+
+    chat: Any
+    verifier: Verifier
+    concurrency: int = 4
+    refined: dict[tuple[str, ...], Any] = field(default_factory=dict)
 
 
 class LLMUnavailable(RuntimeError):

@@ -84,6 +84,11 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
             )
         )
 
+    from assistant.memo_llm import redraft  # with the LLM engine: drafted by the model, verified
+
+    sections = redraft(
+        assistant.drafter(), topic, sections, numbering.citations, assistant.passage_at
+    )
     sections = _fit(sections, MAX_WORDS)
     used = _used_numbers(sections)
     citations, sections = _renumber(numbering.citations, used, sections)
