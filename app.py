@@ -14,10 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.settings import Settings
+from assistant.ui_conversations import ConversationHandlers, conversations_panel
 from assistant.ui_handlers import Handlers
+from assistant.ui_web import WebHandlers, address_box, feeds_table
 
 if TYPE_CHECKING:
     import gradio as gr
+    from fastapi import FastAPI
 
     from assistant.api import Assistant
 
@@ -78,6 +81,14 @@ def create_ui(assistant: Assistant) -> gr.Blocks:
         sources["refresh"].click(h.refresh, None, refreshed, api_name="documents")
         settings["refresh"].click(h.refresh, None, refreshed, api_visibility="private")
         ui.load(h.on_load, None, [tabs, *refreshed], api_visibility="private")
+        ui.load(
+            ConversationHandlers(h.a).choices,
+            None,
+            chat["saved"],
+            api_name="conversations",
+            api_visibility="private",
+        )
+        ui.load(WebHandlers(h.a).feeds, None, sources["feeds"], api_visibility="private")
     return ui
 
 
@@ -116,15 +127,19 @@ def _chat_tab(gr: Any, h: Handlers, filters: Any, engine: Any, passages: Any) ->
             interactive=False,
             elem_id="answer-plain",
         )
-    question.submit(
+    asked = question.submit(
         h.respond,
         [question, shown, history, filters, engine, passages],
         [chatbot, shown, history, question, plain],
         api_name="ask",
         concurrency_limit=2,  # bench/load.py, 8 users: p95 1.3 s at 1 or 2, 2.9 s at 4
     )
-    clear.click(h.clear_chat, None, [chatbot, shown, history, plain], api_name="clear")
+    cleared = clear.click(h.clear_chat, None, [chatbot, shown, history, plain], api_name="clear")
+    saved = conversations_panel(
+        ConversationHandlers(h.a), chatbot, shown, history, asked, cleared
+    )  # assistant/ui_conversations.py
     return {
+        "saved": saved,
         "filters_note": filters_note,
         "store_note": store_note,
         "history": history,
@@ -182,6 +197,7 @@ def _memo_tab(gr: Any, h: Handlers) -> dict[str, Any]:
 
 
 def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[str, Any]:
+    web = WebHandlers(h.a)
     with gr.Row():
         with gr.Column():
             files = gr.File(
@@ -201,6 +217,7 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
                     date = gr.Textbox(label="Date (optional)", placeholder="YYYY-MM-DD")
                     url = gr.Textbox(label="URL (optional)", placeholder="https://…")
                 add_text = gr.Button("Add text")
+            address, add_address = address_box()  # assistant/ui_web.py
     report = gr.Markdown(elem_id="ingest-report")
     with gr.Row():
         gr.Markdown("### Stored documents")
@@ -235,7 +252,11 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
             h.ingest_text, [text, title, source, date, url], [report, text], api_name="add_text"
         ),
         delete.click(h.delete, delete_id, [report, delete_id], api_name="delete"),
+        add_address.click(web.add, address, [report, address], api_name="add_address"),
     ]
+    feeds = feeds_table(web)
+    for event in changes:
+        event.then(web.feeds, None, feeds, api_name="feeds", api_visibility="private")
     apply.click(
         h.set_filters,
         [date_from, date_to, source_filter],
@@ -254,6 +275,7 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
         "source_filter": source_filter,
         "changes": changes,
         "refresh": refresh,
+        "feeds": feeds,
     }
 
 
@@ -322,13 +344,36 @@ def main(settings: Settings | None = None) -> None:
             report = assistant.ingest(existing)
             log.info("ingested samples: %s", report.to_dict())
             print(f"ingested samples: {report.to_dict()}")
-    create_ui(assistant).launch(
-        server_name=settings.host,
-        server_port=settings.port,
+    host, port = settings.bind_address()
+    serve(build_server(assistant, settings, auth), host, port)
+
+
+def build_server(assistant: Assistant, settings: Settings, auth: Any = None) -> FastAPI:
+    """The REST API (assistant/rest.py) with the web app mounted at `/`: one process, one
+    port, one login (BRIEFING_AUTH; API keys from BRIEFING_API_KEYS for scripts).
+    """
+    import gradio as gr
+
+    from assistant.rest import create_api, read_api_keys
+
+    api = create_api(assistant, auth=auth, api_keys=read_api_keys(settings.api_keys))
+    server: FastAPI = gr.mount_gradio_app(
+        api,
+        create_ui(assistant),
+        path="/",
         auth=auth,
         max_file_size=f"{settings.max_file_mb:g}mb",  # uploads refused above the ingest limit
         **launch_options(),
     )
+    return server
+
+
+def serve(server: FastAPI, host: str, port: int) -> None:
+    """Run the app and the API until interrupted."""
+    import uvicorn
+
+    print(f"Briefing Assistant on http://{host}:{port}/ (API docs: /api/docs)", flush=True)
+    uvicorn.run(server, host=host, port=port, log_level="warning")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.conversations import Conversation
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from assistant.types import (
@@ -241,6 +242,40 @@ class Assistant:
         """Whether an LLM engine is set up (provider and model in settings)."""
         return self.engine_info().llm_configured
 
+    # --- saved conversations (assistant/conversations.py) --------------------------------------
+
+    def save_turn(
+        self, owner: str, conversation_id: str | None, answer: Answer, question: str = ""
+    ) -> str:
+        """Keep a question and its cited answer in a user's conversation ('new' or None starts
+        one); returns the conversation's id.
+        """
+        from assistant.conversations import ConversationStore
+
+        store = ConversationStore(self.services.catalog)
+        return store.save_turn(owner, conversation_id, question or answer.question, answer)
+
+    def conversations(self, owner: str) -> list[Conversation]:
+        """A user's saved conversations, the latest first."""
+        from assistant.conversations import ConversationStore
+
+        return ConversationStore(self.services.catalog).list(owner)
+
+    def conversation(self, owner: str, conversation_id: str) -> Conversation | None:
+        from assistant.conversations import ConversationStore
+
+        return ConversationStore(self.services.catalog).get(owner, conversation_id)
+
+    def rename_conversation(self, owner: str, conversation_id: str, title: str) -> bool:
+        from assistant.conversations import ConversationStore
+
+        return ConversationStore(self.services.catalog).rename(owner, conversation_id, title)
+
+    def delete_conversation(self, owner: str, conversation_id: str) -> bool:
+        from assistant.conversations import ConversationStore
+
+        return ConversationStore(self.services.catalog).delete(owner, conversation_id)
+
     # --- positions, memos, timelines ------------------------------------------------------------
 
     def positions(
@@ -295,9 +330,6 @@ class Assistant:
         self.close()
 
 
-def prepare_embedder(settings: Settings | None = None) -> str:
-    """Load (and on first use export) the configured embedding model; returns its name."""
-    from assistant.services import build_embedder
 def merge_reports(reports: Sequence[IngestReport]) -> IngestReport:
     """One report for a batch read in parts (files, then each address)."""
     total = IngestReport()
@@ -315,6 +347,9 @@ def merge_reports(reports: Sequence[IngestReport]) -> IngestReport:
     return total
 
 
+def prepare_embedder(settings: Settings | None = None) -> str:
+    """Load (and on first use export) the configured embedding model; returns its name."""
+    from assistant.services import build_embedder
 
     return build_embedder(settings or Settings()).name
 

@@ -121,8 +121,6 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Folders ingested on first start of the app when the store is empty.",
     )
-    host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
-    port: int = Field(default=7860, description="Port the web app listens on.")
     fetch_timeout: float = Field(
         default=20.0, gt=0, description="Seconds a page or feed fetch may take, all included."
     )
@@ -140,3 +138,18 @@ class Settings(BaseSettings):
         description="API keys for the REST API (`Authorization: Bearer KEY`): comma-separated, "
         "or the path of a file with one key a line. Empty and no BRIEFING_AUTH: the API is open.",
     )
+    host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
+    port: int = Field(default=7860, description="Port the web app listens on.")
+
+    def bind_address(self) -> tuple[str, int]:
+        """Host and port to serve on: BRIEFING_HOST/PORT (or a value given here) win; else
+        Gradio's GRADIO_SERVER_NAME/PORT, which launchers set; else the defaults.
+        """
+        import os
+
+        host, port = self.host, self.port
+        if "host" not in self.model_fields_set and os.environ.get("GRADIO_SERVER_NAME"):
+            host = os.environ["GRADIO_SERVER_NAME"]
+        if "port" not in self.model_fields_set and os.environ.get("GRADIO_SERVER_PORT"):
+            port = int(os.environ["GRADIO_SERVER_PORT"])
+        return host, port

@@ -35,7 +35,7 @@ class Handlers:
         self,
         question: str,
         chat: list[dict[str, Any]] | None,
-        history: list[dict[str, str]] | None,
+        history: list[dict[str, Any]] | None,
         filters: dict[str, Any] | None,
         engine: str | None,
         passages: int | None = None,
@@ -77,7 +77,8 @@ class Handlers:
         plain = fmt.answer_plain(final)
         history += [
             {"role": "user", "content": question},
-            {"role": "assistant", "content": final.text},
+            # "answer": for ui_conversations.save, which keeps the turn and drops it from here
+            {"role": "assistant", "content": final.text, "answer": final.to_dict()},
         ]
         yield list(chat), list(chat), history, "", plain
 

@@ -198,8 +198,6 @@ def test_settings_show_the_index_state(running: Running) -> None:
 def test_main_ingests_samples_on_first_start_and_passes_auth(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_embedder: Any
 ) -> None:
-    import gradio as gr
-
     import app
     from assistant.settings import Settings
 
@@ -212,10 +210,13 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
     )
     launched: dict[str, Any] = {}
 
-    def fake_launch(self: Any, **kwargs: Any) -> None:
-        launched.update(kwargs, blocks=self)
+    def fake_serve(server: Any, host: str, port: int) -> None:  # the API with the UI mounted
+        [ui] = [r.app for r in server.routes if getattr(r, "path", None) == ""]
+        blocks = ui.get_blocks()
+        launched.update(server_name=host, server_port=port, auth=ui.auth, blocks=blocks)
+        launched.update(max_file_size=blocks.max_file_size, css=blocks.css)
 
-    monkeypatch.setattr(gr.Blocks, "launch", fake_launch)
+    monkeypatch.setattr(app, "serve", fake_serve)
     monkeypatch.setattr(
         "assistant.services.build_embedder", lambda settings, stored=None: real_embedder
     )
@@ -225,8 +226,8 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
     )
     app.main(settings)
     assert launched["server_port"] == 7999 and launched["server_name"] == "127.0.0.1"
-    assert launched["auth"] == [("analyst", "s3cret:with-colon")]
-    assert launched["max_file_size"] == "100mb"  # the same limit ingestion applies
+    assert launched["auth"] == {"analyst": "s3cret:with-colon"}
+    assert launched["max_file_size"] == 100 * 1024 * 1024  # the limit ingestion applies
     assert "briefing-answer" in launched["css"]
     from assistant.api import open_assistant
 
