@@ -2,20 +2,36 @@
 with footnote-style citations (superscript numbers, numbered sources at the end).
 
 Every renderer reads the memo's items (`MemoItem.pieces()`): text, party names and citation
-numbers arrive as data, so nothing from a document is ever read back as markup.
+numbers arrive as data, so nothing from a document is ever read back as markup. In Markdown,
+whatever came from a document or a user (titles, quotes, party names, sources, the topic) is
+written by `md_escape`: HTML shows as text, Markdown punctuation is backslashed (no image, link,
+emphasis or list from a document), a bare URL is a code span (no renderer turns it into a link),
+and bidirectional controls are dropped. Only our own `**party**`, `[n]` and source links are
+markup. Quotes never carry a citation-like marker from their document.
 """
 
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from assistant.markers import format_refs, safe_url
+from assistant.markers import format_refs, safe_url, unmark
 from assistant.types import Citation, Memo, MemoItem, MemoSection
+from index.confusables import strip_bidi
 
-__all__ = ["export", "item_markdown", "safe_url", "to_docx", "to_html", "to_markdown"]
+__all__ = [
+    "export",
+    "item_markdown",
+    "md_escape",
+    "safe_url",
+    "shown_quote",
+    "to_docx",
+    "to_html",
+    "to_markdown",
+]
 
 _CSS = (
     "body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45;color:#111}"
@@ -38,19 +54,59 @@ def export(memo: Memo, format: str, path: Path) -> Path:
     return path
 
 
+def shown_quote(c: Citation) -> str:
+    """The quote as a reader gets it: no marker from its document ("... harvested [7]")."""
+    return strip_bidi(unmark(c.quote))
+
+
 # --- Markdown -------------------------------------------------------------------------------
+
+_BARE_URL = re.compile(
+    r"(?i)\b(?:[a-z][a-z0-9+.-]{1,20}://|www\.)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]"
+)
+_MD_PUNCT = re.compile(r"([\\`*_\[\]~])")
+_LINE_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([+\-=#]))")
+
+
+def md_escape(text: str) -> str:
+    """Text from a document or a user, as Markdown that shows it and does nothing else.
+
+    One line (a quote's blank line could end a list item and start anything); `&`, `<` and
+    `>` as entities, so no tag or autolink; Markdown punctuation backslashed, so no image,
+    link, emphasis, code or heading; a bare URL in a code span, so no renderer links it; a
+    line-opening list or heading mark escaped; bidi controls dropped.
+    """
+    raw = strip_bidi(str(text or ""))
+    text = " ".join(raw.split())
+    if not text:
+        return " " if raw else ""
+    lead, trail = " " * raw[:1].isspace(), " " * raw[-1:].isspace()
+    out, pos = [], 0
+    for m in _BARE_URL.finditer(text):
+        out.append(_escape_plain(text[pos : m.start()]))
+        out.append("`" + m.group(0).replace("`", "%60") + "`")
+        pos = m.end()
+    out.append(_escape_plain(text[pos:]))
+    escaped = _LINE_START.sub(
+        lambda m: f"{m.group(1)}{m.group(2) or ''}\\{m.group(3) or m.group(4)}", "".join(out)
+    )
+    return lead + escaped + trail
+
+
+def _escape_plain(text: str) -> str:
+    return _MD_PUNCT.sub(r"\\\1", html.escape(text, quote=False))
 
 
 def item_markdown(item: MemoItem) -> str:
-    """One item as Markdown: the party in bold, citations as [n] markers."""
+    """One item as Markdown: the party in bold, citations as [n] markers, the rest escaped."""
     out = []
     for piece in item.pieces():
         if piece.kind == "party":
-            out.append(f"**{piece.text}**")
+            out.append(f"**{md_escape(piece.text)}**")
         elif piece.kind == "refs":
             out.append(format_refs(piece.refs))
         else:
-            out.append(piece.text)
+            out.append(md_escape(piece.text))
     return "".join(out)
 
 
@@ -58,19 +114,21 @@ def to_markdown(
     title: str, date_line: str, sections: Sequence[MemoSection], citations: Sequence[Citation]
 ) -> str:
     """The memo as Markdown (what `Memo.markdown` holds): sections, then numbered sources."""
-    lines = [f"# {title}", "", f"*{date_line}*", ""]
+    lines = [f"# {md_escape(title)}", "", f"*{md_escape(date_line)}*", ""]
     for s in sections:
-        lines += [f"## {s.heading}", ""]
+        lines += [f"## {md_escape(s.heading)}", ""]
         for item in s.items:
             text = item_markdown(item)
             lines.append(f"- {text}" if s.bullets else text)
         lines.append("")
     lines += ["## Sources", ""]
     for c in citations:
-        meta = ", ".join(x for x in (c.source, c.date or "date unknown") if x)
+        meta = ", ".join(md_escape(x) for x in (c.source, c.date or "date unknown") if x)
         url = safe_url(c.url)
         lines.append(
-            f"{c.n}. {c.title}" + (f" — {meta}" if meta else "") + (f" — <{url}>" if url else "")
+            f"{c.n}. {md_escape(c.title)}"
+            + (f" — {meta}" if meta else "")
+            + (f" — <{url}>" if url else "")
         )
     return "\n".join(lines) + "\n"
 
@@ -118,7 +176,7 @@ def to_html(memo: Memo) -> str:
             f'<li id="src-{c.n}">{html.escape(c.title)}'
             + (f" — {meta}" if meta else "")
             + link
-            + f"<br><q>{html.escape(c.quote)}</q></li>"
+            + f"<br><q>{html.escape(shown_quote(c))}</q></li>"
         )
     parts.append("</ol></body></html>")
     return "\n".join(parts)
@@ -146,7 +204,7 @@ def to_docx(memo: Memo, path: Path) -> None:
         para = document.add_paragraph(style="List Number")
         para.add_run(c.title).bold = True
         para.add_run((f" — {meta}" if meta else "") + (f" — {url}" if url else ""))
-        para.add_run(f"\n“{c.quote}”").italic = True
+        para.add_run(f"\n“{shown_quote(c)}”").italic = True
     document.save(str(path))
 
 

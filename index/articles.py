@@ -6,7 +6,7 @@ import hashlib
 import re
 from datetime import date, datetime
 
-from index.cleaning import normalise
+from index.cleaning import clean_field, normalise
 from index.loaders import LoadError, RawDoc
 from index.metadata import guess_title, read_clues
 from index.types import Article
@@ -32,8 +32,8 @@ def build_article(raw: RawDoc) -> Article:
     return Article(
         doc_id=content_id(text),
         text=text,
-        title=" ".join(meta.get("title", "").split()) or guess_title(text),
-        source=source or (clues.source if clues else ""),
+        title=clean_field(meta.get("title", "")) or guess_title(text),
+        source=clean_field(source or (clues.source if clues else "")),
         date=normalise_date(meta.get("date", meta.get("published", "")))
         if dated
         else (clues.date if clues else ""),

@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from index.confusables import BIDI_CONTROLS
 from index.metadata import CREDIT, ONLY_AGENCIES, SIGN_OFF, full_date
 
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+# Invisible characters, and the bidirectional controls that reorder text on screen ("desolc"
+# under a right-to-left override shows as "closed"): none may reach a quote or a title.
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad" + BIDI_CONTROLS), None)
+# A footnote or citation marker in the text ("... this summer [7]", "[1, 3]"): quoted back, it
+# would pass for one of the answer's own citations.
+_MARKER = re.compile(r"[ \t]?\[\d{1,4}(?:\s*[,;\u2013-]\s*\d{1,4})*\]")
 _SPACES = re.compile(r"[ \t\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n\s*\n+")
 # Lines that are page furniture rather than reporting: share buttons, ads, newsletter pitches.
@@ -36,11 +42,14 @@ def normalise(text: str) -> str:
     """Return text with unified Unicode, one space between words and one blank line between paragraphs.
 
     NFC (not NFKC) keeps typographic quotes and dashes as the outlet wrote them; only invisible
-    characters and odd spaces are removed, so quoting the text back to a reader stays faithful.
+    characters, bidi controls, citation-like markers ("[7]") and odd spaces are removed, so
+    quoting the text back to a reader stays faithful.
     """
     text = unicodedata.normalize("NFC", text).translate(_ZERO_WIDTH)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
+    while _MARKER.search(text):  # "[[1]2]" leaves "[2]" behind once
+        text = _MARKER.sub("", text)
     paragraphs: list[str] = []
     for block in _BLANKS.split(text):
         lines = [_SPACES.sub(" ", line).strip() for line in block.split("\n")]
@@ -52,6 +61,11 @@ def normalise(text: str) -> str:
         if paragraph:
             paragraphs.append(paragraph)
     return "\n\n".join(_drop_sign_off(paragraphs))
+
+
+def clean_field(value: str) -> str:
+    """A metadata value (title, source) on one line, without invisible or bidi characters."""
+    return " ".join(value.translate(_ZERO_WIDTH).split())
 
 
 def is_credit(line: str) -> bool:
