@@ -3,9 +3,9 @@
 Without an LLM this is rule-based: "and what about X?" swaps X for the party the previous
 question asked about; a question leaning on pronouns ("why did they refuse?") borrows the
 previous question's names and terms. With an LLM, `prompts/condense.md` does the same job
-(`rewrite`/`arewrite`); a rewrite that is not one plain question (several lines, citation
-markers, an instruction, or nothing the conversation or question said) is not trusted, and the
-rule-based rewrite is used instead, as it is when the model fails.
+(`rewrite`/`arewrite`); a rewrite that is not one plain question (not ending in "?", several
+lines, citation markers, an instruction, or nothing the conversation or question said) is not
+trusted, and the rule-based rewrite is used instead, as it is when the model fails.
 """
 
 from __future__ import annotations
@@ -144,8 +144,8 @@ def _accept(reply: str, question: str, history: Sequence[Any] | None) -> str:
 
     text = reply.strip().strip('"').strip()
     text = re.sub(r"^(?:stand-?alone question|question|rewritten)\s*:\s*", "", text, flags=re.I)
-    if not text or "\n" in text or len(text) > 3 * len(question) + 200:
-        return ""
+    if not text.endswith("?") or "\n" in text or len(text) > 3 * len(question) + 200:
+        return ""  # not one question: an answer, a refusal, a chatty preamble
     if MARKER.search(text) or is_instruction(text):
         return ""
     said = set(content_terms(question + " " + " ".join(user_turns(history))))

@@ -150,17 +150,3 @@ def test_assistant_ask_and_stream_go_through_the_chain(store):
     assert "7 percent" in seen.text
     *pieces, final = list(store.stream("What pay rise did the dockworkers accept?"))
     assert "".join(pieces) == TRUE and final.text == seen.text
-
-
-def test_the_extractive_engine_is_a_runnable_too(store):
-    chain = answer_chain(store, "extractive")
-    answer = chain.invoke("What pay rise did the dockworkers accept?")
-    assert isinstance(answer, Answer) and "7 percent" in answer.text
-    *pieces, final = asyncio.run(
-        _collect(chain.astream("What pay rise did the dockworkers accept?"))
-    )
-    assert final.text == answer.text and "".join(pieces) == answer.text
-
-
-async def _collect(stream: Any) -> list[Any]:
-    return [x async for x in stream]
