@@ -204,3 +204,28 @@ def test_the_extractive_engine_is_the_same_kind_of_runnable(news):
 
     (*pieces, last), again = asyncio.run(run())
     assert last.text == again.text == answer.text == "".join(pieces)
+
+
+def test_an_ollama_server_streams_a_verified_answer(news, monkeypatch):
+    """langchain-ollama's real client against a local server speaking Ollama's /api/chat."""
+    from assistant.lc import answer_chain
+    from tests.support.ollama_stub import OllamaStub
+
+    reply = (
+        "The port of Velmar reopened to container ships on Monday [{#Velmar}]. "
+        "The storm destroyed half of the town [{#Velmar}]."
+    )
+    with OllamaStub(answer_script(reply)) as server:
+        chat = make_chat_model("", "ollama:qwen3:8b", base_url=server.base_url)
+        monkeypatch.setattr(news.services.answerer, "_chat", chat)
+        *pieces, answer = list(news.stream(QUESTION, engine="llm"))
+
+        async def run():
+            return [x async for x in answer_chain(news, "llm").astream(QUESTION)]
+
+        *apieces, aanswer = asyncio.run(run())
+    assert len(pieces) > 10 and "".join(pieces) == "".join(apieces)
+    assert "reopened" in answer.text and "storm destroyed" not in answer.text
+    assert "One sentence of the model's reply was left out" in answer.text
+    assert aanswer.text == answer.text
+    assert server.requests[0]["model"] == "qwen3:8b" and server.requests[0]["stream"] is True

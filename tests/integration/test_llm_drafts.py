@@ -197,3 +197,70 @@ def test_without_a_model_the_memo_is_extractive(without_model):
     assert without_model.drafter() is None
     md = without_model.memo(TOPIC).markdown
     assert "Norway wants" not in md and "Norway demanded a 20 percent cut" in md
+
+
+def test_structured_output_through_ollama_and_its_malformed_replies():
+    """The same checks with langchain-ollama's client: JSON-schema output parsed, and a reply
+    that is not the schema (missing fields, a stance outside the five) left unused."""
+    from assistant.citations import Verifier
+    from assistant.llm import Drafter, make_chat_model
+    from assistant.positions_llm import refine
+    from assistant.types import Citation, Position
+    from tests.support.ollama_stub import OllamaStub
+
+    sentence = "Norway demanded a 20 percent cut in the mackerel quota at the talks in Lindau."
+    other = "Iceland warned that it would set its own mackerel quota."
+
+    def position(text, party, stance, about):
+        c = Citation(
+            0,
+            "d",
+            "c",
+            "t",
+            "s",
+            "2024-04-10",
+            "",
+            f"{sentence} {other}",
+            text,
+            (0, len(text)),
+            1.0,
+        )
+        return Position(party, party.lower(), stance, text, about, c)
+
+    script = (
+        Script()
+        .add(
+            r"reader: Norway",
+            statement(
+                "Norway",
+                "demands",
+                "a 20 percent cut in the mackerel quota",
+                "a 20 percent cut in the mackerel quota",
+            ),
+        )
+        .add(
+            r"reader: Iceland",
+            '{"holder": "Iceland", "stance": "threatens", "target": "a quota", "quote": "x"}',
+        )
+    )
+    with OllamaStub(script) as server:
+        chat = make_chat_model("", "ollama:qwen3:8b", base_url=server.base_url)
+        drafter = Drafter(chat, Verifier(lambda texts: None))  # refine needs no embeddings
+        found = refine(
+            [
+                position(
+                    sentence,
+                    "Norway",
+                    "demands",
+                    "a 20 percent cut in the mackerel quota at the talks",
+                ),
+                position(other, "Iceland", "warns", "that it would set its own mackerel quota"),
+            ],
+            drafter,
+        )
+    assert found[0].about == "a 20 percent cut in the mackerel quota"
+    assert (found[1].stance, found[1].about) == (
+        "warns",
+        "that it would set its own mackerel quota",
+    )
+    assert all("format" in r for r in server.requests)  # the JSON schema went to the server
