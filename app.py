@@ -228,6 +228,7 @@ def _sources_tab(gr: Any, h: Handlers, filters: Any, filters_note: Any) -> dict[
         interactive=False,
         show_label=False,
         wrap=True,
+        column_widths=["43%", "21%", "11%", "6%", "19%"],  # long titles wrap; fits at 1366 px
         elem_id="documents",
     )
     with gr.Row():

@@ -130,7 +130,7 @@ def conversations_panel(
             title = gr.Textbox(label="New name", scale=4, elem_id="saved-title")
             rename = gr.Button("Rename", scale=1)
         note = gr.Markdown(elem_id="saved-note")
-        download = gr.File(label="Markdown", interactive=False, visible=True)
+        download = gr.File(label="Markdown", interactive=False, height=80)
     asked.then(
         h.save,
         [history, conversation_id],
