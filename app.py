@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from fastapi import FastAPI
 
     from assistant.api import Assistant
+    from assistant.logins import LoginGuard
 
 log = logging.getLogger(__name__)
 
@@ -333,11 +334,20 @@ def read_auth(value: str | None) -> list[tuple[str, str]] | None:
     return pairs
 
 
+def login_check(pairs: list[tuple[str, str]] | None, settings: Settings) -> LoginGuard | None:
+    """The one login check of the app and the API, failed attempts rate-limited."""
+    if not pairs:
+        return None
+    from assistant.logins import LoginGuard
+
+    return LoginGuard(pairs, settings.login_max_failures, settings.login_lockout_seconds)
+
+
 def main(settings: Settings | None = None) -> None:
     from assistant.api import Assistant
 
     settings = settings or Settings()
-    auth = read_auth(os.environ.get("BRIEFING_AUTH"))
+    auth = login_check(read_auth(os.environ.get("BRIEFING_AUTH")), settings)
     assistant = Assistant.from_settings(settings)
     if assistant.status().documents == 0 and settings.samples:
         existing = [p for p in settings.samples if p.exists()]

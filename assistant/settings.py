@@ -140,6 +140,15 @@ class Settings(BaseSettings):
     )
     host: str = Field(default="127.0.0.1", description="Address the web app binds to.")
     port: int = Field(default=7860, description="Port the web app listens on.")
+    login_max_failures: int = Field(
+        default=5,
+        ge=1,
+        description="Wrong passwords for one login name (BRIEFING_AUTH) before that name is "
+        "refused for login_lockout_seconds (doubling on each lockout in a row, up to an hour).",
+    )
+    login_lockout_seconds: float = Field(
+        default=300.0, gt=0, description="How long a login name is refused after its failures."
+    )
 
     def bind_address(self) -> tuple[str, int]:
         """Host and port to serve on: BRIEFING_HOST/PORT (or a value given here) win; else

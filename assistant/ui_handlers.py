@@ -10,6 +10,7 @@ import logging
 import re
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
@@ -23,6 +24,26 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def discard_uploads(paths: list[str]) -> None:
+    """Remove uploaded copies once read. The store keeps each document's text; the copy in
+    Gradio's upload folder is not needed again, and must not outlive a deleted document.
+    Only files inside that folder are touched, with their emptied per-upload folder.
+    """
+    from gradio.utils import get_upload_folder
+
+    root = Path(get_upload_folder()).resolve()
+    for p in paths:
+        path = Path(p).resolve()
+        if root not in path.parents or not path.is_file():
+            continue
+        path.unlink(missing_ok=True)
+        if path.parent != root:
+            try:
+                path.parent.rmdir()
+            except OSError:
+                pass  # not empty: another upload of the same batch still lives there
 
 
 class Handlers:
@@ -104,7 +125,10 @@ class Handlers:
             name = str(current).replace("\\", "/").rsplit("/", 1)[-1]
             progress((done, total), desc=f"Indexing {name}", unit="files")
 
-        report = self.a.ingest(paths, progress=step)
+        try:
+            report = self.a.ingest(paths, progress=step)
+        finally:
+            discard_uploads(paths)
         return fmt.report_markdown(report, "Upload"), None
 
     def ingest_text(
