@@ -22,7 +22,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, Field
+from langchain_core.exceptions import OutputParserException
+from pydantic import BaseModel, Field, ValidationError
 
 from assistant.citations import is_instruction
 from assistant.markers import MARKER
@@ -93,6 +94,9 @@ def _ask(drafter: Drafter, positions: list[Position]) -> None:
 
 
 def _parsed(reply: Any, p: Position) -> Statement | None:
+    if isinstance(reply, (ValidationError, OutputParserException)):
+        log.info("refining %r: malformed output (%s)", p.text[:60], str(reply).splitlines()[0])
+        return None
     if isinstance(reply, BaseException):
         log.warning("refining %r: the model failed (%s)", p.text[:60], reply)
         return None
