@@ -51,8 +51,9 @@ class AnswerConfig:
 
 
 class ChatModel(Protocol):
-    """What the LLM engine needs of a chat model: LangChain's `stream` over (role, text) pairs,
-    yielding chunks whose `.content` holds the next piece of text.
+    """What the LLM engine needs of a chat model: a LangChain chat model (a Runnable), or any
+    object whose `stream` over (role, text) pairs yields chunks with the text in `.content`
+    (adapted by `assistant.llm.as_runnable`).
     """
 
     def stream(self, input: Any, /) -> Iterator[Any]: ...
