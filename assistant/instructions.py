@@ -399,8 +399,16 @@ _COMMAND_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
 _MARKUP = re.compile(
     r"<!--|-->|<\s*/?\s*[a-zA-Z][^<>]{0,300}>|\[//\]:\s*#|"  # tags, comments
     r"!?\[([^\]\n]{0,200})\]\([^)\n]{0,300}\)|"  # [text](url), ![alt](url)
-    r"[*_`~#>|\\]+"  # emphasis, code, headings, quotes, tables
+    r"[#>|\\]+"  # headings, quotes, tables
 )
+# Marks that may sit inside a word ("ig**nore**", "<i>Dis</i>regard"), and letters spaced out
+# ("I g n o r e"): joined up again.
+_INLINE = re.compile(
+    r"[*_`~]+|<\s*/?\s*(?:b|i|u|s|em|strong|span|mark|code|font|a|small|big|sup|sub|abbr|q|tt|"
+    r"kbd|ins|del)\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+_SPACED = re.compile(r"\b(?:[^\W\d_] ){3,}[^\W\d_]\b")
 _OPEN_Q = '"“„‟«「『〝＂'
 _CLOSE_Q = '"”‟»」』〞＂'
 _QUOTED = re.compile(rf"[{_OPEN_Q}][^{_OPEN_Q}{_CLOSE_Q}]*(?:[{_CLOSE_Q}]|$)")
@@ -456,6 +464,7 @@ def reason(sentence: str) -> str | None:
 
 def _unwrap(text: str) -> str:
     """The words without HTML or Markdown around them (a link or image keeps its label)."""
+    text = _SPACED.sub(lambda m: m.group(0).replace(" ", ""), _INLINE.sub("", text))
     text = _MARKUP.sub(lambda m: f" {m.group(1)} " if m.group(1) else " ", text)
     return _RUN_ON.sub(": ", text)
 
