@@ -6,7 +6,8 @@ Routes: /article/<name> (HTML articles), /feed.xml (RSS of two articles), /atom.
 /down.xml (HTTP 503), /redirect-meta (-> 169.254.169.254), /redirect-loopback (-> 127.0.0.2,
 another loopback address), /hops/<n> (n redirects, then an article), /big (50 MB, generated in
 pieces, no Content-Length), /big-declared (Content-Length 50 MB), /slow (answers after
-`slow_seconds`), /nav (HTML without an article), /file.pdf (not HTML), anything else 404.
+`slow_seconds`), /nav (HTML without an article), /file.pdf (not HTML), /gen/<i> and
+/genfeed/<n>.xml (generated articles and a feed of n of them, for benchmarks), anything else 404.
 """
 
 from __future__ import annotations
@@ -90,6 +91,21 @@ def atom(base: str, names: list[str]) -> str:
 
 
 BIG_BYTES = 50 * 1024 * 1024
+_PLACES = ["Halvern", "Brenmouth", "Lindau", "Skarra", "Tessel", "Valmora", "Ostrand", "Kestrel"]
+
+
+def generated_html(i: int) -> str:
+    """A distinct invented article number `i` (for benchmarks: /gen/<i>, /genfeed/<n>.xml)."""
+    a, b = _PLACES[i % len(_PLACES)], _PLACES[(i * 3 + 1) % len(_PLACES)]
+    body = "".join(
+        f"<p>Bulletin {i}, item {k}: the harbour office of {a} reported {i * 7 + k} arrivals "
+        f"from {b} on day {k + 1}, and the pilots said {k + i % 5} berths stayed closed.</p>"
+        for k in range(6)
+    )
+    return (
+        f"<html><head><title>Harbour bulletin {i}</title></head><body>"
+        f"<article><h1>Harbour bulletin {i}</h1>{body}</article></body></html>"
+    )
 
 
 class NewsServer:
@@ -140,6 +156,16 @@ class NewsServer:
                 self.feed_version = 2
             names = ["harbour"] if self.feed_version == 1 else ["harbour", "orchard"]
             return _send(h, 200, "application/rss+xml", rss(base, names, "Changing News"))
+        if path.startswith("/gen/") and path[5:].isdigit():
+            return _send(h, 200, "text/html; charset=utf-8", generated_html(int(path[5:])))
+        if path.startswith("/genfeed/") and path.endswith(".xml") and path[9:-4].isdigit():
+            n = int(path[9:-4])
+            items = "".join(
+                f"<item><title>Harbour bulletin {i}</title><link>{base}/gen/{i}</link></item>"
+                for i in range(n)
+            )
+            feed = f'<?xml version="1.0"?><rss version="2.0"><channel><title>Gen</title>{items}'
+            return _send(h, 200, "application/rss+xml", feed + "</channel></rss>")
         if path == "/bad.xml":
             return _send(h, 200, "application/rss+xml", "<rss><channel><title>Broken</ti")
         if path == "/down.xml":
