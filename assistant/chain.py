@@ -17,6 +17,7 @@ a piece to the Answer gives the Answer, so `invoke` returns the Answer that `str
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -96,21 +97,21 @@ def build_answer_chain(answerer: Answerer) -> Runnable[Any, Any]:
 
     def verify(chunks: Iterator[dict[str, Any]]) -> Iterator[Any]:
         state: dict[str, Any] = {}
-        pieces: list[str] = []
+        reply = Visible()
         for chunk in chunks:
-            piece = _absorb(chunk, state, pieces)
+            piece = reply.feed(_absorb(chunk, state))
             if piece:
                 yield Piece(piece)
-        yield _judge(answerer, state, "".join(pieces))
+        yield _judge(answerer, state, reply.text())
 
     async def averify(chunks: AsyncIterator[dict[str, Any]]) -> AsyncIterator[Any]:
         state: dict[str, Any] = {}
-        pieces: list[str] = []
+        reply = Visible()
         async for chunk in chunks:
-            piece = _absorb(chunk, state, pieces)
+            piece = reply.feed(_absorb(chunk, state))
             if piece:
                 yield Piece(piece)
-        yield await asyncio.to_thread(_judge, answerer, state, "".join(pieces))
+        yield await asyncio.to_thread(_judge, answerer, state, reply.text())
 
     chain = (
         RunnableLambda(prepare, afunc=aprepare, name="retrieve")
@@ -124,17 +125,41 @@ def _prompt_input(prepared: dict[str, Any]) -> dict[str, str]:
     return {"passages": prepared["passages"], "question": prepared["standalone"]}
 
 
-def _absorb(chunk: dict[str, Any], state: dict[str, Any], pieces: list[str]) -> str:
-    """Keep the prepared fields; return the reply's next piece (collected in `pieces`)."""
+def _absorb(chunk: dict[str, Any], state: dict[str, Any]) -> str:
+    """Keep the prepared fields; return the reply's next piece."""
     piece = ""
     for key, value in chunk.items():
         if key == "reply":
             piece = str(value or "")
         else:
             state[key] = value
-    if piece:
-        pieces.append(piece)
     return piece
+
+
+_THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S)
+
+
+class Visible:
+    """The reply as a reader sees it: a reasoning model's `<think>...</think>` text (Qwen3 or
+    DeepSeek-R1 on Ollama, vLLM or llama.cpp without a reasoning parser) is neither streamed
+    nor verified. A piece that may be the start of a tag is held back until it is not.
+    """
+
+    def __init__(self) -> None:
+        self._raw = ""
+        self._sent = 0
+
+    def feed(self, piece: str) -> str:
+        self._raw += piece
+        visible = _THINK.sub("", self._raw)
+        cut = visible.rfind("<")
+        if cut >= 0 and "<think>".startswith(visible[cut:]):
+            visible = visible[:cut]  # "<th" might open a reasoning block
+        new, self._sent = visible[self._sent :], max(self._sent, len(visible))
+        return new
+
+    def text(self) -> str:
+        return _THINK.sub("", self._raw).strip()
 
 
 def _judge(answerer: Answerer, state: dict[str, Any], reply: str) -> Answer:

@@ -150,3 +150,26 @@ def test_assistant_ask_and_stream_go_through_the_chain(store):
     assert "7 percent" in seen.text
     *pieces, final = list(store.stream("What pay rise did the dockworkers accept?"))
     assert "".join(pieces) == TRUE and final.text == seen.text
+
+
+def test_a_reasoning_models_thinking_is_neither_shown_nor_judged(store):
+    thinking = "<think>The user asks about the pay rise. Passage 1 says 7 percent. I will cite [1].</think>"
+    use(store, fake(f"{thinking}\n{TRUE}"))
+    *pieces, answer = answer_chain(store, "llm").stream("What pay rise did the dockworkers accept?")
+    assert "".join(pieces).strip() == TRUE
+    assert "think" not in answer.text and "left out" not in answer.text
+    assert "7 percent" in answer.text
+
+
+def test_visible_holds_back_only_what_may_open_a_tag():
+    from assistant.chain import Visible
+
+    v = Visible()
+    assert [v.feed(p) for p in ["a <", " b ", "<th", "ink>x</thi", "nk> c"]] == [
+        "a ",
+        "< b ",
+        "",
+        "",
+        " c",
+    ]
+    assert v.text() == "a < b  c"
