@@ -17,7 +17,6 @@ a piece to the Answer gives the Answer, so `invoke` returns the Answer that `str
 from __future__ import annotations
 
 import asyncio
-import re
 from collections.abc import AsyncIterator, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -29,7 +28,13 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
-from assistant.llm import as_runnable, prompt_template, render_passages
+from assistant.llm import (
+    THINKING,
+    as_runnable,
+    prompt_template,
+    render_passages,
+    without_thinking,
+)
 from assistant.types import Answer, Passage
 
 if TYPE_CHECKING:
@@ -136,9 +141,6 @@ def _absorb(chunk: dict[str, Any], state: dict[str, Any]) -> str:
     return piece
 
 
-_THINK = re.compile(r"<think>.*?(?:</think>|$)", re.S)
-
-
 class Visible:
     """The reply as a reader sees it: a reasoning model's `<think>...</think>` text (Qwen3 or
     DeepSeek-R1 on Ollama, vLLM or llama.cpp without a reasoning parser) is neither streamed
@@ -151,7 +153,7 @@ class Visible:
 
     def feed(self, piece: str) -> str:
         self._raw += piece
-        visible = _THINK.sub("", self._raw)
+        visible = THINKING.sub("", self._raw)
         cut = visible.rfind("<")
         if cut >= 0 and "<think>".startswith(visible[cut:]):
             visible = visible[:cut]  # "<th" might open a reasoning block
@@ -159,7 +161,7 @@ class Visible:
         return new
 
     def text(self) -> str:
-        return _THINK.sub("", self._raw).strip()
+        return without_thinking(self._raw)
 
 
 def _judge(answerer: Answerer, state: dict[str, Any], reply: str) -> Answer:

@@ -141,8 +141,9 @@ def _short(text: str, chars: int = 400) -> str:
 def _accept(reply: str, question: str, history: Sequence[Any] | None) -> str:
     """The model's rewrite if it is one plain question grounded in the conversation."""
     from assistant.citations import is_instruction
+    from assistant.llm import without_thinking
 
-    text = reply.strip().strip('"').strip()
+    text = without_thinking(reply).strip('"').strip()
     text = re.sub(r"^(?:stand-?alone question|question|rewritten)\s*:\s*", "", text, flags=re.I)
     if not text.endswith("?") or "\n" in text or len(text) > 3 * len(question) + 200:
         return ""  # not one question: an answer, a refusal, a chatty preamble

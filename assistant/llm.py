@@ -13,6 +13,7 @@ LangChain stays inside this module and the chain modules built on it.
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import AsyncIterator, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -78,6 +79,14 @@ def prompt_template(name: str) -> ChatPromptTemplate:
     return ChatPromptTemplate.from_messages(
         [SystemMessage(content=load_prompt(name)), ("human", HUMAN[name])]
     )
+
+
+THINKING = re.compile(r"<think>.*?(?:</think>|$)", re.S)
+"""A reasoning model's thinking inline in its reply (Qwen3, DeepSeek-R1 without a parser)."""
+
+
+def without_thinking(text: str) -> str:
+    return THINKING.sub("", text).strip()
 
 
 def render_passages(passages: Sequence[Passage]) -> str:

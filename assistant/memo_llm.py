@@ -100,7 +100,9 @@ def verified_items(
     """
     items: list[MemoItem] = []
     failed = total = 0
-    for claim in parse(reply, len(passages)):
+    from assistant.llm import without_thinking
+
+    for claim in parse(without_thinking(reply), len(passages)):
         total += 1
         if not claim.cited or is_instruction(claim.text):
             failed += 1
