@@ -204,6 +204,8 @@ def create_api(
     @api.post("/api/v1/ask", tags=["questions"])
     def ask(body: AskBody, user: User) -> dict[str, Any]:
         """Answer a question from the stored sources, every sentence cited."""
+        if body.engine == "llm" and not a.llm_configured:
+            raise HTTPException(400, "the LLM engine is not configured (BRIEFING_LLM_MODEL)")
         history = [{"role": m.role, "content": m.text()} for m in body.history]
         filters = body.filters.model_dump() if body.filters else None
         answer = a.ask(body.question, history, filters, body.engine, passages=body.passages)
@@ -255,16 +257,22 @@ def create_api(
     @api.post("/api/v1/documents/files", tags=["documents"])
     def upload(files: Annotated[list[UploadFile], File()], user: User) -> JSONResponse:
         """Add uploaded files (every format the app takes)."""
+        from assistant.types import IngestFailure
+
+        cap = int(a.services.settings.max_file_mb * 1_000_000)
+        too_large = []
         with tempfile.TemporaryDirectory(prefix="briefing-upload-") as folder:
             paths = []
             for i, f in enumerate(files):
                 name = re.sub(r"[^A-Za-z0-9._-]+", "_", Path(f.filename or "upload").name)
                 path = Path(folder) / f"{i}-{name.lstrip('.') or 'upload'}"
-                with path.open("wb") as out:
-                    while piece := f.file.read(1 << 20):
-                        out.write(piece)
-                paths.append(path)
+                if _copy_capped(f, path, cap):
+                    paths.append(path)
+                else:
+                    reason = f"file is above the {cap / 1e6:g} MB limit (BRIEFING_MAX_FILE_MB)"
+                    too_large.append(IngestFailure(f.filename or name, reason))
             report = a.ingest(paths)
+        report.failed[:0] = too_large
         return _report(report)
 
     @api.delete("/api/v1/documents/{doc_id}", tags=["documents"])
@@ -309,6 +317,21 @@ def create_api(
     _conversation_routes(api, a)
     _openai_routes(api, a)
     return api
+
+
+def _copy_capped(upload: UploadFile, path: Path, cap: int) -> bool:
+    """Copy an upload to `path` in pieces; False (nothing kept) once it passes `cap` bytes."""
+    written = 0
+    with path.open("wb") as out:
+        while piece := upload.file.read(1 << 20):
+            written += len(piece)
+            if written > cap:
+                break
+            out.write(piece)
+    if written > cap:
+        path.unlink()
+        return False
+    return True
 
 
 def _report(report: Any) -> JSONResponse:

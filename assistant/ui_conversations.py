@@ -63,7 +63,13 @@ class ConversationHandlers:
         if found is None:
             return (gr.skip(),) * 4 + ("Choose a saved conversation first.",)
         shown = render(found)
-        return shown, shown, found.history(), found.conversation_id, f"Opened “{found.title}”."
+        return (
+            shown,
+            shown,
+            found.history(),
+            found.conversation_id,
+            f"Opened “{fmt.md_text(found.title)}”.",
+        )
 
     def rename(
         self, conversation_id: str | None, title: str, request: gr.Request
@@ -92,7 +98,7 @@ class ConversationHandlers:
         stem = re.sub(r"[^A-Za-z0-9]+", "-", found.title).strip("-").lower()[:60] or "conversation"
         path = folder / f"{stem}.md"
         path.write_text(found.markdown(), encoding="utf-8")
-        return str(path), f"Exported “{found.title}” as Markdown."
+        return str(path), f"Exported “{fmt.md_text(found.title)}” as Markdown."
 
     def _get(self, conversation_id: str | None, request: gr.Request) -> Conversation | None:
         if not conversation_id:

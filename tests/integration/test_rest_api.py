@@ -209,3 +209,16 @@ def test_conversations_are_kept_per_user(locked_api: str, tmp_path: Path) -> Non
         assert "## Where did the talks take place?" in md
         assert http.delete(f"/api/v1/conversations/{cid}", headers=analyst).json()["deleted"]
         assert http.get(f"/api/v1/conversations/{cid}", headers=analyst).status_code == 404
+
+
+def test_uploads_above_the_limit_and_an_unset_llm_are_refused(open_store: Any) -> None:
+    a = open_store(spacy_model="", max_file_mb=0.001)  # 1 kB
+    with serve_app(a) as base, httpx.Client(base_url=base, timeout=60) as http:
+        big = http.post("/api/v1/documents/files", files={"files": ("big.txt", b"word " * 1000)})
+        assert big.status_code == 422
+        assert big.json()["failed"] == [
+            {"path": "big.txt", "reason": "file is above the 0.001 MB limit (BRIEFING_MAX_FILE_MB)"}
+        ]
+        llm = http.post("/api/v1/ask", json={"question": "Who?", "engine": "llm"})
+        assert llm.status_code == 400 and "not configured" in llm.json()["detail"]
+    assert a.documents() == []
