@@ -24,6 +24,7 @@ import hmac
 import json
 import re
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -42,6 +43,9 @@ if TYPE_CHECKING:
     from assistant.types import Answer
 
 AuthCheck = Callable[[str, str], bool]
+# Answers and memos computed at once through the API (the UI's chat has its own limit of 2):
+# on a small CPU more in parallel only makes each slower (bench/load.py).
+ANSWERING = threading.BoundedSemaphore(2)
 MODEL_NAME = "briefing-assistant"
 MEDIA = {
     "md": "text/markdown; charset=utf-8",
@@ -208,7 +212,8 @@ def create_api(
             raise HTTPException(400, "the LLM engine is not configured (BRIEFING_LLM_MODEL)")
         history = [{"role": m.role, "content": m.text()} for m in body.history]
         filters = body.filters.model_dump() if body.filters else None
-        answer = a.ask(body.question, history, filters, body.engine, passages=body.passages)
+        with ANSWERING:
+            answer = a.ask(body.question, history, filters, body.engine, passages=body.passages)
         result = answer.to_dict()
         if body.conversation_id:
             result["conversation_id"] = a.save_turn(user, body.conversation_id, answer)
@@ -342,7 +347,8 @@ def _report(report: Any) -> JSONResponse:
 
 
 def _memo(a: Assistant, topic: str, format: str) -> dict[str, Any] | FileResponse:
-    result = a.memo(topic.strip())
+    with ANSWERING:
+        result = a.memo(topic.strip())
     if format == "json":
         return result.to_dict()
     folder = Path(tempfile.mkdtemp(prefix="briefing-memo-"))
@@ -427,7 +433,8 @@ def _openai_routes(api: FastAPI, a: Assistant) -> None:
                 _stream(a, question, history, cid, created, body.model),
                 media_type="text/event-stream",
             )
-        answer = a.ask(question, history)
+        with ANSWERING:
+            answer = a.ask(question, history)
         content = answer_plain(answer)
         return {
             "id": cid,
@@ -461,9 +468,10 @@ def _stream(
 
     yield chunk({"role": "assistant", "content": ""})
     answer: Answer | None = None
-    for item in a.stream(question, history):
-        if not isinstance(item, str):
-            answer = item
+    with ANSWERING:
+        for item in a.stream(question, history):
+            if not isinstance(item, str):
+                answer = item
     content = answer_plain(answer) if answer is not None else "No answer."
     for piece in re.findall(r"\S+\s*", content) or [content]:
         yield chunk({"content": piece})
