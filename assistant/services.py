@@ -31,8 +31,8 @@ class Services:
     retriever: Retriever
     answerer: Answerer
     positions: PositionIndex
-
     web: WebSources | None = None  # pages and feeds by address (index/feeds.py)
+
     def close(self) -> None:
         self.catalog.close()
 
