@@ -16,6 +16,7 @@ from index.catalog import Catalog
 from index.embeddings import Embedder
 from index.feeds import WebSources
 from index.fetch import Fetcher, FetchPolicy
+from index.locks import StoreLock
 from index.pipeline import Ingestor
 from index.search import Retriever
 from index.store import ChromaIndex, VectorIndex
@@ -34,6 +35,7 @@ class Services:
     web: WebSources | None = None  # pages and feeds by address (index/feeds.py)
 
     def close(self) -> None:
+        self.vectors.close()
         self.catalog.close()
 
 
@@ -85,7 +87,12 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
             batch=settings.write_batch,
         )
     else:
-        vectors = ChromaIndex.embedded(store / "chroma", collection, batch=settings.write_batch)
+        vectors = ChromaIndex.embedded(
+            store / "chroma",
+            collection,
+            batch=settings.write_batch,
+            version=catalog.generation,  # reopen when another process has committed
+        )
     registry = Registry.load(settings.parties_file)
     from index.language import shared_parser
 
@@ -104,6 +111,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         near_duplicate_threshold=settings.near_duplicate_threshold,
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
         annotate=annotator,
+        write_lock=StoreLock(store),  # one writer at a time per store, across processes
     )
     ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
     if annotator is not None:

@@ -588,6 +588,106 @@ class Catalog:
             _bump(db)
         return True
 
+    # --- corrections, verify and repair ----------------------------------------------------------
+
+    _META_FIELDS = ("title", "source", "date", "url", "language")
+
+    def metadata_differs(self, article: Article) -> bool:
+        """Whether a known document's header (title, source, date, url, language) has changed.
+
+        A field the new version leaves empty keeps its stored value: pasting a text again
+        without its date, or a header without a url, takes nothing away.
+        """
+        with self._lock:
+            row = self._db.execute(
+                "SELECT title, source, date, url, language FROM documents WHERE doc_id = ?",
+                (article.doc_id,),
+            ).fetchone()
+        if row is None:
+            return False
+        new = [getattr(article, f) or "" for f in self._META_FIELDS]
+        return any(n and n != (old or "") for n, old in zip(new, row, strict=True))
+
+    def update_metadata(self, article: Article) -> bool:
+        """Store a known document's corrected header (its text is unchanged); True when it
+        changed. Empty fields of the new version keep the stored values.
+        """
+        new = [getattr(article, f) or "" for f in self._META_FIELDS]
+        with self.transaction() as db:
+            cur = db.execute(
+                "UPDATE documents SET title = COALESCE(NULLIF(?, ''), title), "
+                "source = COALESCE(NULLIF(?, ''), source), date = COALESCE(NULLIF(?, ''), date), "
+                "url = COALESCE(NULLIF(?, ''), url), "
+                "language = COALESCE(NULLIF(?, ''), language) WHERE doc_id = ?",
+                (*new, article.doc_id),
+            )
+            changed = bool(cur.rowcount)
+            if changed:
+                _bump(db)
+        return changed
+
+    def document_article(self, doc_id: str) -> Article | None:
+        """A stored document as an `Article` (what repair needs to embed its chunks again)."""
+        with self._lock:
+            row = self._db.execute(
+                "SELECT doc_id, text, title, source, date, url, language, path, origin "
+                "FROM documents WHERE doc_id = ?",
+                (doc_id,),
+            ).fetchone()
+        return Article(*(r or "" for r in row)) if row else None
+
+    def stored_chunks(self, doc_id: str) -> list[tuple[str, int, str]]:
+        """(chunk_id, ordinal, text) of a document's chunks, in order."""
+        with self._lock:
+            return [
+                (r[0], int(r[1]), r[2])
+                for r in self._db.execute(
+                    "SELECT chunk_id, ordinal, text FROM chunks WHERE doc_id = ? ORDER BY ordinal",
+                    (doc_id,),
+                )
+            ]
+
+    def chunk_ids_of(self, doc_id: str) -> list[str]:
+        with self._lock:
+            return [
+                r[0]
+                for r in self._db.execute("SELECT chunk_id FROM chunks WHERE doc_id = ?", (doc_id,))
+            ]
+
+    def chunk_owners(self) -> dict[str, str]:
+        """chunk_id -> doc_id of every stored chunk (verify compares these with the vectors)."""
+        with self._lock:
+            return dict(self._db.execute("SELECT chunk_id, doc_id FROM chunks").fetchall())
+
+    def damage(self) -> list[str]:
+        """Problems the database itself reports (SQLite's quick_check), one line each."""
+        with self._lock:
+            rows = [str(r[0]) for r in self._db.execute("PRAGMA quick_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
+    def lexical_count(self) -> int:
+        """Entries of the full-text index (one per chunk when it is whole)."""
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM chunks_fts").fetchone()[0])
+
+    def lexical_missing(self, limit: int = 5) -> list[str]:
+        """Chunks the full-text index cannot find by their own words (a spot read)."""
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT c.chunk_id FROM chunks c LEFT JOIN chunks_fts f ON f.rowid = c.id "
+                "WHERE f.rowid IS NULL LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def rebuild_lexical(self) -> None:
+        """Rebuild the full-text index from the stored chunks."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM chunks_fts")
+            db.execute("INSERT INTO chunks_fts (rowid, text) SELECT id, text FROM chunks")
+            db.execute("INSERT INTO chunks_fts (chunks_fts) VALUES ('optimize')")
+        self._df_cache.clear()
+
     # --- what differs between SQLite and PostgreSQL -------------------------------------------
 
     def _insert_chunk(self, db: Any, c: Chunk) -> None:

@@ -153,6 +153,33 @@ class PgCatalog(Catalog):
         )
         _delete_document_rows(db, doc_id)
 
+    # The lexical index is a generated column: whole by construction; its lexeme counts are not.
+
+    def damage(self) -> list[str]:
+        return []  # PostgreSQL checks its own pages; a damaged server refuses to answer at all
+
+    def lexical_count(self) -> int:
+        with self._lock:
+            return int(
+                self._db.execute("SELECT count(*) FROM chunks WHERE tsv IS NOT NULL").fetchone()[0]
+            )
+
+    def lexical_missing(self, limit: int = 5) -> list[str]:
+        with self._lock:
+            rows = self._db.execute(
+                "SELECT chunk_id FROM chunks WHERE tsv IS NULL LIMIT ?", (limit,)
+            ).fetchall()
+        return [r[0] for r in rows]
+
+    def rebuild_lexical(self) -> None:
+        """Recount the lexemes' document frequencies from the chunks."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM lexemes")
+            db.execute(
+                "INSERT INTO lexemes (term, df) SELECT u.lexeme, count(*) FROM chunks c, "
+                "unnest(c.tsv) u GROUP BY u.lexeme"
+            )
+
     def drop(self) -> None:
         """Remove this store's schema (tests and benchmarks clean up with it)."""
         with self._lock:

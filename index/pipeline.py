@@ -23,7 +23,9 @@ from index.articles import build_article
 from index.catalog import Catalog
 from index.chunking import chunk_article
 from index.embeddings import Embedder
+from index.integrity import ensure_readable, refresh_metadata, write_phase  # issue 17
 from index.loaders import LoadError, RawDoc, iter_files, load_file
+from index.locks import StoreLock
 from index.store import VectorIndex
 from index.types import Article, Chunk, IngestFailure, IngestReport, StatementRow, date_key
 
@@ -57,7 +59,9 @@ class Ingestor:
         max_file_bytes: int = 20_000_000,
         annotate: Callable[[Article, Sequence[tuple[int, int]]], Sequence[StatementRow]]
         | None = None,
+        write_lock: StoreLock | None = None,
     ) -> None:
+        self._write_lock = write_lock  # issue 17: one writer per store (index/locks.py)
         self._embedder = embedder
         self._vectors = vectors
         self._catalog = catalog
@@ -179,7 +183,13 @@ class Ingestor:
             article = _with_origin(article, f"text:{article.doc_id}")
         known = self._catalog.doc_for_origin(article.origin)
         if known == article.doc_id:
-            report.unchanged += 1
+            # issue 17: same text, a corrected header: its stored metadata follows
+            if refresh_metadata(
+                self._embedder, self._vectors, self._catalog, self._write_lock, article
+            ):
+                report.updated += 1
+            else:
+                report.unchanged += 1
             return None
         if article.doc_id in seen:  # an identical copy earlier in this same batch
             seen[article.doc_id].aliases.append(article.origin)
@@ -242,7 +252,16 @@ class Ingestor:
         # on one core, and the embedder leaves part of the other one idle.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate") as pool:
             statements = {id(p): self._statements(pool, p) for p in indexed}
-            self._embed_and_commit(group, indexed, statements, report)
+            # issue 17: vectors and commits under the store's write lock, then read back
+            with write_phase(self._write_lock, self._vectors):
+                self._embed_and_commit(group, indexed, statements, report)
+                ensure_readable(
+                    self._embedder,
+                    self._vectors,
+                    self._catalog,
+                    [(p.label, p.article, p.chunks) for p in indexed],
+                    report,
+                )
 
     def _statements(
         self, pool: ThreadPoolExecutor, p: _Planned
@@ -321,10 +340,11 @@ class Ingestor:
         return True
 
     def _finish_delete(self, doc_id: str) -> None:
-        ids = self._vectors.ids_for(doc_id)
-        if ids:
-            self._vectors.delete(ids)
-        self._catalog.clear_pending(doc_id)
+        with write_phase(self._write_lock, self._vectors):  # issue 17
+            ids = self._vectors.ids_for(doc_id)
+            if ids:
+                self._vectors.delete(ids)
+            self._catalog.clear_pending(doc_id)
 
 
 def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:

@@ -94,6 +94,7 @@ class IngestReport:
     unchanged: int = 0
     replaced: int = 0
     duplicates: int = 0
+    updated: int = 0  # same text, a corrected header (title, date, source, url)
     failed: list[IngestFailure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     chunks: int = 0
@@ -107,6 +108,7 @@ class IngestReport:
             "unchanged": self.unchanged,
             "replaced": self.replaced,
             "duplicates": self.duplicates,
+            "updated": self.updated,
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "skipped": list(self.skipped),
             "chunks": self.chunks,
