@@ -84,11 +84,11 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
             )
         )
 
-    from assistant.memo_llm import redraft  # with the LLM engine: drafted by the model, verified
+    drafter = assistant.drafter()
+    if drafter is not None:  # the LLM engine: prose sections drafted by the model, verified
+        from assistant.memo_llm import redraft
 
-    sections = redraft(
-        assistant.drafter(), topic, sections, numbering.citations, assistant.passage_at
-    )
+        sections = redraft(drafter, topic, sections, numbering.citations, assistant.passage_at)
     sections = _fit(sections, MAX_WORDS)
     used = _used_numbers(sections)
     citations, sections = _renumber(numbering.citations, used, sections)

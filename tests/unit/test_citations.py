@@ -109,7 +109,10 @@ def test_an_llm_reply_keeps_supported_sentences_and_drops_the_rest():
     )
     answer = answerer.verify_reply("q", "q", reply, passages)
     assert not answer.abstained
-    assert answer.text == "The union accepted a seven percent pay rise [1]."
+    assert answer.text == (
+        "The union accepted a seven percent pay rise [1]. (2 sentences of the model's reply "
+        "were left out: their sources do not support them.)"
+    )
     assert [c.doc_id for c in answer.citations] == ["strike"]
     nothing = answerer.verify_reply("q", "q", "The mayor resigned [1]. [2]", passages)
     assert nothing.abstained and nothing.citations == []

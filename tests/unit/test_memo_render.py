@@ -214,6 +214,7 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
         ask=lambda q, **kw: follow if kw.get("use_positions") is False else answer,
         positions=lambda topic=None: positions,
         search=lambda q, k=12: [],
+        drafter=lambda: None,  # no LLM engine: the extractive memo
     )
     memo = build_memo(fake, "harbour pay")
     items = {s.heading: s.items for s in memo.sections}
