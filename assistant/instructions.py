@@ -32,6 +32,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from index.confusables import fold, skeleton
 
@@ -162,22 +163,78 @@ _ROLE_TOKENS = _other(
     r"\b(?:begin|end|start) (?:of )?(?:system|new|hidden|secret) (?:prompt|instructions?|message)"
 )
 
+
+class _Rule(NamedTuple):
+    name: str
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] = ()  # one of these must occur in the text for the rule to be tried
+    model: bool = False  # the rule names a model: tried only when the text has a word for one
+
+
+def _needs(*words: str) -> tuple[str, ...]:
+    return tuple(skeleton(w) for w in words)
+
+
+# Words for a model, in the Latin view: whole words, and stems found anywhere.
+_MODEL_WORDS = frozenset(
+    skeleton(w)
+    for w in (
+        "ai llm llms chatgpt chatbot chatbots bot bots claude gemini copilot bard assistant "
+        "assistants model models system systems agent agents tool tools reader readers crawler "
+        "crawlers scraper scrapers ia ki modele modeles modelo modelos robot robots asistente "
+        "asistentes"
+    ).split()
+)
+_MODEL_STEMS = _needs(
+    "language model",
+    "artificial",
+    "intelli",
+    "intelig",
+    "assistent",
+    "sprachmodell",
+    "kunstliche",
+    "summari",
+    "a.i.",
+    "i.a.",
+    "chat bot",
+    "gpt",
+    "ki-",
+)
+_TOKEN = re.compile(r"[\w.-]+")
+
+
+def _names_a_model(text: str) -> bool:
+    return any(s in text for s in _MODEL_STEMS) or not _MODEL_WORDS.isdisjoint(
+        t.strip(".-") for t in _TOKEN.findall(text)
+    )
+
+
 # Wherever they stand, quotes included (Latin-script view).
-_STRONG_LATIN: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+_STRONG_LATIN: tuple[_Rule, ...] = (
+    _Rule(
         "role prompt",
         _latin(
-            r"^\W*(?:system|assistant|user|developer|ai assistant|chatbot)\s*(?:prompt|message|note|override|instructions?)?\s*:"
+            r"^\W*(?:system|assistant|user|developer|ai assistant|chatbot)\s*"
+            r"(?:prompt|message|note|override|instructions?)?\s*:"
         ),
     ),
-    (
+    _Rule(
         "role prompt",
         _latin(
-            r"\b(?:system prompt|system override|developer mode|jailbreak|dan mode|do anything now|prompt injection test)\b"
+            r"\b(?:system prompt|system override|developer mode|jailbreak|dan mode|"
+            r"do anything now|prompt injection test)\b"
+        ),
+        _needs("system", "developer", "jailbreak", "dan mode", "anything now", "prompt"),
+    ),
+    _Rule(
+        "override",
+        _latin(rf"\b{_OVERRIDE}\W+(?:\w+\W+){{0,4}}?{_CONTEXT}\b"),
+        _needs(
+            *"ignor disregard forget overlook override bypass discard neglect skip erase "
+            "attention follow aside oubli neglig compte vergi vergess missacht olvid caso".split()
         ),
     ),
-    ("override", _latin(rf"\b{_OVERRIDE}\W+(?:\w+\W+){{0,4}}?{_CONTEXT}\b")),
-    (
+    _Rule(
         "override",
         _latin(
             r"\b(?:previous|prior|above|earlier|old|original|all|any|your|these|those) "
@@ -185,59 +242,69 @@ _STRONG_LATIN: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:are|were|have been|is|no longer|do not|don't) ?(?:now )?(?:void|cancell?ed|revoked|"
             r"obsolete|null|invalid|replaced|superseded|overridden|apply|matter|valid)"
         ),
+        _needs("instructions", "directives", "guidelines", "rules", "prompt"),
     ),
-    (
+    _Rule(
         "override",
         _latin(
             r"\b(?:these|the following|this|my|our) (?:new )?(?:instructions?|text|message|note|"
             r"directives?|rules?) (?:override|overrides|supersede|supersedes|replace|replaces|"
             r"takes? precedence|cancels?|trumps?)\b"
         ),
+        _needs("override", "supersede", "replace", "precedence", "cancel", "trump"),
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(rf"\b{_NOTE} (?:to|for) (?:all |any |every |the |an? |you, )?{_AI}\b"),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"(?:^|\W)(?:dear|hey|hi|hello|attention|calling|listen|greetings),? (?:all |any |the |you )?{_AI}\b"
+            r"(?:^|\W)(?:dear|hey|hi|hello|attention|calling|listen|greetings),? "
+            rf"(?:all |any |the |you )?{_AI}\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(rf"\bif you(?: are|'re| happen to be) (?:an?|the|any|some) (?:\w+ )?{_AI}\b"),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
             rf"^(?=.*?\b{_READING})(?s:.*?)\b{_AI} (?:that (?:is|are) |who (?:is|are) )?{_READING}"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\b(?:this|the following|these) (?:text|message|note|passage|paragraph|section|"
+            r"\b(?:this|the following|these) (?:text|message|note|passage|paragraph|section|"
             r"document|article|instructions?|lines?|words?) (?:is|are) (?:meant |intended |written |"
             rf"addressed |only )?(?:for|to) (?:the |an? |any |all |every )?{_AI}\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
             r"\b(?:tells?|instructs?|orders?|reminds?|asks?) (?:all |any |every |the )?"
             r"(?:ai|a\.i\.|llms?|language models?|chat ?bots?|(?:ai|virtual|digital) assistants?)\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "role prompt",
         _latin(
             r"\byour (?:new|real|true|only|actual|primary|updated|next|current|sole) (?:task|job|"
             r"role|goal|instructions?|purpose|mission|objective|persona|directive|prompt|orders?) "
             r"(?:is|are|will be|:)"
         ),
+        _needs("your"),
     ),
-    (
+    _Rule(
         "role prompt",
         _latin(
             r"^\W*(?:new|updated|revised|additional|important|real|secret|hidden|override|priority|"
@@ -248,48 +315,61 @@ _STRONG_LATIN: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     # French, German, Spanish: notes to models, role changes
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\b(?:note|message|remarque|avis|consignes?|instructions?|attention)\s?(?:aux?|pour(?: les?| l')?|a l'|a la|a tous? les|a toutes les)\s?{_AI_FR}\b"
+            r"\b(?:note|message|remarque|avis|consignes?|instructions?|attention)\s?(?:aux?|"
+            rf"pour(?: les?| l')?|a l'|a la|a tous? les|a toutes les)\s?{_AI_FR}\b|"
+            rf"\bsi vous etes (?:une?|l') ?{_AI_FR}\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\bsi vous etes (?:une?|l') ?{_AI_FR}\b|\b(?:vous etes|tu es) (?:maintenant|desormais|a present)\b|\bnouvelles? (?:instructions|consignes)\s*:"
+            r"\b(?:vous etes|tu es) (?:maintenant|desormais|a present)\b|"
+            r"\bnouvelles? (?:instructions|consignes)\s*:"
         ),
+        _needs("vous etes", "tu es", "nouvelle"),
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\b(?:hinweis|nachricht|notiz|anweisung(?:en)?|achtung|mitteilung|wichtig)\s?(?:an|fur)\s?(?:alle |jede[nrs]? |die |den |das )?{_AI_DE}\b"
+            r"\b(?:hinweis|nachricht|notiz|anweisung(?:en)?|achtung|mitteilung|wichtig)\s?(?:an|fur)"
+            rf"\s?(?:alle |jede[nrs]? |die |den |das )?{_AI_DE}\b|\bwenn du (?:eine?|ein) {_AI_DE}\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\bwenn du (?:eine?|ein) {_AI_DE}\b|\b(?:du bist|sie sind) (?:jetzt|ab sofort|nun|von nun an)\b|\bneue anweisungen\s*:"
+            r"\b(?:du bist|sie sind) (?:jetzt|ab sofort|nun|von nun an)\b|"
+            r"\bneue anweisungen\s*:"
         ),
+        _needs("du bist", "sie sind", "neue"),
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\b(?:nota|mensaje|aviso|instrucciones|atencion|importante)\s?(?:para|a)\s?(?:todos |todas |cualquier |el |la |los |las )?{_AI_ES}\b"
+            r"\b(?:nota|mensaje|aviso|instrucciones|atencion|importante)\s?(?:para|a)\s?"
+            rf"(?:todos |todas |cualquier |el |la |los |las )?{_AI_ES}\b|"
+            rf"\bsi eres (?:una?|el|la) {_AI_ES}\b"
         ),
+        model=True,
     ),
-    (
+    _Rule(
         "addresses a model",
         _latin(
-            rf"\bsi eres (?:una?|el|la) {_AI_ES}\b|\b(?:ahora eres|ahora usted es|a partir de ahora,? eres)\b|\bnuevas instrucciones\s*:"
+            r"\b(?:ahora eres|ahora usted es|a partir de ahora,? eres)\b|"
+            r"\bnuevas instrucciones\s*:"
         ),
+        _needs("ahora", "nuevas"),
     ),
 )
 
 # Wherever they stand, in the scripts the Latin view cannot read (Cyrillic, Chinese).
-_STRONG_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("role prompt", _ROLE_TOKENS),
-    (
+_STRONG_OTHER: tuple[_Rule, ...] = (
+    _Rule(
         "override",
         _other(
             r"(?:игнорир\w*|проигнорир\w*|забуд\w*|забыть|не обращай\w* внимани\w*|не учитыва\w*|"
@@ -297,26 +377,26 @@ _STRONG_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"все|выше\w*|предыдущ\w*|ранее|вышесказанн\w*)"
         ),
     ),
-    (
+    _Rule(
         "addresses a model",
         _other(
             rf"(?:примечание|сообщение|заметка|обращение|указание|инструкци\w+|внимание|напоминание|просьба)\W+(?:для|к|ко)\W+(?:всех\W+|любых\W+)?{_AI_RU}"
         ),
     ),
-    (
+    _Rule(
         "addresses a model",
         _other(
             rf"(?:ты|вы) теперь\b|теперь (?:ты|вы)\b|\bесли (?:ты|вы) {_AI_RU}|нов\w* инструкци\w*\s*:"
         ),
     ),
-    (
+    _Rule(
         "override",
         _other(
             r"(?:忽略|无视|忽视|不要理会|不要理睬|别管|忘记|忘掉|不要遵循|不要遵守|不再遵守|停止遵守)"
             r".{0,12}?(?:指令|指示|提示词?|说明|规则|要求|内容|上文|以上|之前|前面|先前)"
         ),
     ),
-    (
+    _Rule(
         "addresses a model",
         _other(
             rf"(?:致|给|对|面向|提醒)(?:所有|全体|各位|任何)?的?{_AI_ZH}|(?:你|您)(?:现在|从现在起|从现在开始|今后)(?:是|扮演|作为|就是)|新的?(?:指令|指示)[:：]"
@@ -325,56 +405,63 @@ _STRONG_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # At the start of a clause, outside attributed quotes.
-_COMMAND_LATIN: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("commands the reader", _latin(rf"^\W*{_OPENER}{_DIRECTIVE}(?!\s*:)")),
-    ("commands the reader", _latin(rf"^\W*{_OPENER}(?:say|output|print|write|repeat|type)\b")),
-    (
+_COMMAND_LATIN: tuple[_Rule, ...] = (
+    _Rule("commands the reader", _latin(rf"^\W*{_OPENER}{_DIRECTIVE}(?!\s*:)")),
+    _Rule("commands the reader", _latin(rf"^\W*{_OPENER}(?:say|output|print|write|repeat|type)\b")),
+    _Rule(
         "commands the reader",
         _latin(rf"^\W*(?:por favor,? |s'il vous plait,? |bitte,? )?{_FR_DE_ES}\b"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(
             rf"\byou(?:'ll| will| must| should| shall| need to| have to| are to| are required to| "
             rf"are instructed to| are asked to| may only| can only| now| only| always| will now| "
             rf"must now| should now| must always)+ (?:never |not |only |always )?{_DIRECTIVE}"
         ),
+        _needs("you"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(rf"\b(?:wants?|needs?|asks?|instructs?|orders?|requires?|told) you to {_DIRECTIVE}"),
+        _needs("you"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(
-            r"\byou are (?:now|no longer)\b|\bfrom now on,? you\b|\byou are an? (?:\w+ )?(?:ai|assistant|language model|chatbot)\b"
+            r"\byou are (?:now|no longer)\b|\bfrom now on,? you\b|"
+            r"\byou are an? (?:\w+ )?(?:ai|assistant|language model|chatbot)\b"
         ),
+        _needs("you"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(
-            r"\b(?:your|the) (?:answer|response|reply|output|summary) (?:must|should|shall|will|has to) "
-            r"(?:be|say|state|include|begin|start|contain|mention|read|end)\b"
+            r"\b(?:your|the) (?:answer|response|reply|output|summary) (?:must|should|shall|will|"
+            r"has to) (?:be|say|state|include|begin|start|contain|mention|read|end)\b"
         ),
+        _needs("answer", "response", "reply", "output", "summary"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(
             r"\b(?:all|every|any|each) (?:\w+ ){0,6}?(?:questions?|quer(?:y|ies)|requests?|prompts?)"
             r" (?:\w+ ){0,6}?(?:must|should|shall|are to|will|is to) be (?:answered|met|replied to)"
             r" (?:with|by saying|as|using)\b"
         ),
+        _needs("answered", "met", "replied"),
     ),
-    (
+    _Rule(
         "tells you what to do",
         _latin(
             r"\bthe (?:only )?(?:correct|right|true|proper) (?:answer|response|reply) to "
             r"(?:any|every|all|each) (?:question|query|request)"
         ),
+        _needs("answer", "response", "reply"),
     ),
 )
-_COMMAND_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
+_COMMAND_OTHER: tuple[_Rule, ...] = (
+    _Rule(
         "commands the reader",
         _other(
             r"^\W*(?:пожалуйста,?\s*)?(?:не\s+)?(?:игнорируй\w*|проигнорируй\w*|забудь\w*|скажи\w*|"
@@ -382,8 +469,8 @@ _COMMAND_OTHER: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"притворись|притворитесь|представь\w* что|веди\w* себя|считай\w*|утверждай\w*|объяви\w*)\b"
         ),
     ),
-    ("tells you what to do", _other(r"\b(?:ты|вы) (?:должен|должна|должны|обязан\w*)\b")),
-    (
+    _Rule("tells you what to do", _other(r"\b(?:ты|вы) (?:должен|должна|должны|обязан\w*)\b")),
+    _Rule(
         "commands the reader",
         _other(
             r"^\W*(?:请|务必|必须|一定要)?(?:你|您)?(?:必须|应该|要|需要|只能)?"
@@ -441,24 +528,39 @@ def reason(sentence: str) -> str | None:
     if not sentence.strip():
         return None
     raw = fold(sentence)  # Cyrillic and Chinese kept, case folded
-    for name, pattern in _STRONG_OTHER:
-        if pattern.search(raw):
-            return name
+    if _ROLE_TOKENS.search(raw):
+        return "role prompt"
+    plain = sentence.isascii()
+    if not plain:
+        for rule in _STRONG_OTHER:
+            if rule.pattern.search(raw):
+                return rule.name
     text = _unwrap(sentence)
     whole = skeleton(text)
-    for name, pattern in _STRONG_LATIN:
-        if pattern.search(whole):
-            return name
+    model: bool | None = None  # whether the text names a model, found out when first needed
+    for rule in _STRONG_LATIN:
+        if rule.needs and not any(n in whole for n in rule.needs):
+            continue
+        if rule.model:
+            model = _names_a_model(whole) if model is None else model
+            if not model:
+                continue
+        if rule.pattern.search(whole):
+            return rule.name
     for clause, after_comma in _clauses(_unquoted(text)):
-        latin, other = skeleton(clause), fold(clause)
+        latin = skeleton(clause)
         if after_comma and _INVERTED.match(latin):
             continue  # ", say officials in Kyiv."
-        for name, pattern in _COMMAND_LATIN:
-            if pattern.search(latin):
-                return name
-        for name, pattern in _COMMAND_OTHER:
-            if pattern.search(other):
-                return name
+        for rule in _COMMAND_LATIN:
+            if (not rule.needs or any(n in latin for n in rule.needs)) and rule.pattern.search(
+                latin
+            ):
+                return rule.name
+        if not plain:
+            other = fold(clause)
+            for rule in _COMMAND_OTHER:
+                if rule.pattern.search(other):
+                    return rule.name
     return None
 
 

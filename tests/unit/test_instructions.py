@@ -137,3 +137,17 @@ def test_folding_reads_what_the_reader_sees():
     assert skeleton("\U0001d403\U0001d422\U0001d42c\U0001d42b") == skeleton("Disr")
     assert fold("Игнорируй") == "игнорируи"  # other scripts kept for their own rules
     assert strip_bidi("a\u202edesolc\u202c b\u2067c\u2069\u200e\u061c") == "adesolc bc"
+
+
+def test_the_quick_gates_let_through_everything_a_rule_reads(monkeypatch):
+    """A rule is tried only when the text holds a word it needs (`needs`, `model`): with every
+    gate open, every sentence here reads the same."""
+    import assistant.instructions as instructions
+
+    sentences = [item["text"] for item in PLANTED] + MORE_SPELLINGS + REPORTING
+    gated = [reason.__wrapped__(s) for s in sentences]
+    for name in ("_STRONG_LATIN", "_COMMAND_LATIN"):
+        rules = getattr(instructions, name)
+        monkeypatch.setattr(instructions, name, tuple(r._replace(needs=()) for r in rules))
+    monkeypatch.setattr(instructions, "_names_a_model", lambda text: True)
+    assert [reason.__wrapped__(s) for s in sentences] == gated
