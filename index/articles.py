@@ -24,7 +24,7 @@ def build_article(raw: RawDoc) -> Article:
     if len(text.split()) < MIN_WORDS:
         raise LoadError("no text to index (empty after cleaning)")
     meta = raw.meta
-    url = meta.get("url", meta.get("link", "")).strip()
+    url = clean_field(meta.get("url", meta.get("link", "")))
     source = meta.get("source", meta.get("outlet", meta.get("publisher", ""))).strip()
     dated = "date" in meta or "published" in meta
     # What the header (or the file's own metadata) says wins; the text's conventions fill gaps.
