@@ -173,3 +173,16 @@ def test_visible_holds_back_only_what_may_open_a_tag():
         " c",
     ]
     assert v.text() == "a < b  c"
+
+
+def test_it_plugs_into_a_users_own_chain(store):
+    from langchain_core.runnables import RunnableLambda, RunnableParallel
+
+    use(store, fake(TRUE, TRUE))
+    theirs = RunnableParallel(
+        answer=answer_chain(store, "llm"), asked=RunnableLambda(lambda q: q.upper())
+    ) | RunnableLambda(lambda out: f"{out['asked']}: {out['answer'].text}")
+    said = theirs.invoke("What pay rise did the dockworkers accept?")
+    assert said.startswith("WHAT PAY RISE") and "7 percent" in said and "[1]" in said
+    retrying = answer_chain(store, "llm").with_retry(stop_after_attempt=2)
+    assert "7 percent" in retrying.invoke("What pay rise did the dockworkers accept?").text
