@@ -10,13 +10,14 @@ import logging
 import re
 import uuid
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import gradio as gr
 
 from assistant import ui_format as fmt
-from assistant.types import Answer, Position
+from assistant.types import Answer, IngestReport, Position
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -44,6 +45,22 @@ def discard_uploads(paths: list[str]) -> None:
                 path.parent.rmdir()
             except OSError:
                 pass  # not empty: another upload of the same batch still lives there
+
+
+def names_only(report: IngestReport, paths: list[str]) -> IngestReport:
+    """The report with each uploaded file named by its name, not by its path on the server."""
+
+    def name(text: str) -> str:
+        for p in sorted(paths, key=len, reverse=True):
+            text = text.replace(p, Path(p).name)
+        return text
+
+    return replace(
+        report,
+        failed=[replace(f, path=name(f.path), reason=name(f.reason)) for f in report.failed],
+        skipped=[name(s) for s in report.skipped],
+        duplicate_notes=[name(n) for n in report.duplicate_notes],
+    )
 
 
 class Handlers:
@@ -129,7 +146,7 @@ class Handlers:
             report = self.a.ingest(paths, progress=step)
         finally:
             discard_uploads(paths)
-        return fmt.report_markdown(report, "Upload"), None
+        return fmt.report_markdown(names_only(report, paths), "Upload"), None
 
     def ingest_text(
         self, text: str, title: str, source: str, date: str, url: str

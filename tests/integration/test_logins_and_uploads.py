@@ -138,6 +138,29 @@ def test_the_api_and_the_app_share_one_rate_limited_login(production_server: str
         assert _login(http, "analyst", "s3cret").status_code == 200  # another name is fine
 
 
+def test_the_upload_report_names_files_not_server_paths(tmp_path: Path, real_embedder: Any) -> None:
+    from gradio.utils import get_upload_folder
+    from gradio_client import Client, handle_file
+
+    body = "The ferry between Skarra and the mainland resumed on Saturday after pier repairs.\n"
+    (tmp_path / "ferry.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "ferry-copy.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    r = launch(build_store(tmp_path / "store", real_embedder, articles=[]))
+    try:
+        files = [
+            handle_file(str(tmp_path / n)) for n in ("ferry.txt", "ferry-copy.txt", "empty.txt")
+        ]
+        report, _ = Client(r.url, verbose=False).predict(files, api_name="/ingest_files")
+        assert "1 added" in report and "1 failed" in report and "duplicate" in report, report
+        shown = report.replace("\\", "")  # Markdown escapes taken off
+        assert "ferry-copy.txt: identical to ferry.txt" in shown and "empty.txt" in shown
+        assert get_upload_folder() not in shown and "/tmp" not in shown, report
+    finally:
+        r.ui.close()
+        r.assistant.close()
+
+
 def test_an_uploaded_file_is_not_left_on_the_server(tmp_path: Path, real_embedder: Any) -> None:
     from gradio.utils import get_upload_folder
     from gradio_client import Client, handle_file
