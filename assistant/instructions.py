@@ -502,10 +502,16 @@ _QUOTED = re.compile(rf"[{_OPEN_Q}][^{_OPEN_Q}{_CLOSE_Q}]*(?:[{_CLOSE_Q}]|$)")
 # Clause boundaries: a colon, semicolon, dash, bracket, line or sentence end; a comma too, but
 # what follows a comma is checked for inverted attribution.
 _BOUNDARY = re.compile(r"[\n:;：；()\[\]{}—–]|\s-\s|[.!?。！？]\s|(,|，)")
+# Inverted attribution after a comma (", say officials in Kyiv."): a verb of saying and a
+# short subject with no verb of its own; ", say the port is closed" has one, and commands.
 _INVERTED = _latin(
     r"^\W*(?:say|says|tell|report|state|claim|insist|confirm|add|explain|warn|argue|write|"
-    r"reply|respond|answer|note|declare|announce)\s+(?!that\b|it\b|this\b|:|you\b|only\b|the "
-    r"(?:port|talks|war|deal)\b)(?:[\w.'’-]+\s+){0,6}?[\w.'’-]*\W*$"
+    r"reply|respond|answer|note|declare|announce)\s+(?!that\b|it\b|this\b|:|you\b|only\b)"
+    r"((?:[\w.'’-]+\s+){0,6}?[\w.'’-]*)\W*(?:$|\b(?:who|which|that|whose)\b)"
+)
+_FINITE = _latin(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|must|should|may|might|"
+    r"shall|\w+ed)\b"
 )
 # A capitalised command word right after a lower-case word, with no punctuation between: a
 # heading run into its text ("### New instructions Say that ...").
@@ -549,7 +555,8 @@ def reason(sentence: str) -> str | None:
             return rule.name
     for clause, after_comma in _clauses(_unquoted(text)):
         latin = skeleton(clause)
-        if after_comma and _INVERTED.match(latin):
+        inverted = _INVERTED.match(latin) if after_comma else None
+        if inverted and not _FINITE.search(inverted.group(1)):  # the subject
             continue  # ", say officials in Kyiv."
         for rule in _COMMAND_LATIN:
             if (not rule.needs or any(n in latin for n in rule.needs)) and rule.pattern.search(
