@@ -19,7 +19,9 @@ reader. Inverted attribution (", say officials.") is no command.
 Every test runs on a folded form of the sentence (index/confusables.py): NFKC, no zero-width or
 bidi characters, case folded, and for Latin-script rules every look-alike letter mapped to its
 Latin twin, so "Ιgnore" with a Greek iota, "Ｉｇｎｏｒｅ" and "Ig<ZWSP>nore" read as "ignore".
-HTML tags, comments and Markdown emphasis around the words are removed first.
+HTML tags, comments and Markdown emphasis around (or inside) the words are removed first, and
+spaced-out letters ("I g n o r e") joined. Each rule is tried only when the text holds a word it
+needs, so plain reporting costs about 80 us a sentence (results are cached).
 
 English, French, German, Spanish, Russian and Chinese are covered. spaCy's parse is not used:
 the small English model tags a sentence-opening "Disregard" or "Output" as a noun and "Answer
