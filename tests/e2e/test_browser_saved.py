@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from tests.support.rest_app import serve_app
@@ -105,6 +106,21 @@ def test_a_saved_conversation_reopens_with_its_citations(page: Any, app_url: str
     source = reopened.locator(f"li{fn.get_attribute('href')}")
     assert "Halvern dock strike ends with pay deal" in source.inner_text()
     page.screenshot(path=str(ARTIFACTS / "chat_reopened.png"), full_page=True)
+    page.fill("#saved-title textarea", "Dock strike pay")
+    page.get_by_role("button", name="Rename").click()
+    page.wait_for_function(
+        "() => document.querySelector('#saved input')?.value.startsWith('Dock strike pay')"
+    )
+    page.get_by_role("button", name="Export Markdown").click()
+    page.locator("#saved-note", has_text="as Markdown").wait_for(timeout=15_000)
+    link = page.locator("#saved-conversations a[href*='dock-strike-pay.md']").first
+    link.wait_for(timeout=15_000)
+    exported = httpx.get(str(link.get_attribute("href")), timeout=30).text
+    assert exported.startswith("# Dock strike pay") and "Halvern dock strike ends" in exported
+    page.get_by_role("button", name="Delete").first.click()
+    page.locator("#saved-note", has_text="Deleted").wait_for(timeout=15_000)
+    saved.locator("input").click()
+    assert page.get_by_role("option", name="Dock strike pay").count() == 0
 
 
 def test_add_from_address_and_the_documents_table_fits_1366px(page: Any, news: NewsServer) -> None:
