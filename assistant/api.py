@@ -27,9 +27,13 @@ from assistant.types import (
 )
 from index.embeddings import Embedder
 from index.feeds import FeedRecord, WatchRound, WebSources
+from index.locks import StoreLock
 from index.pipeline import Progress
 from index.search import Mode
 from index.types import Filters
+from index.verify import Health, RepairReport
+from index.verify import repair as repair_store
+from index.verify import verify as verify_store
 
 if TYPE_CHECKING:
     from assistant.llm import Drafter
@@ -156,6 +160,19 @@ class Assistant:
 
     def delete(self, doc_id: str) -> bool:
         return self.services.ingestor.delete(doc_id)
+
+    def verify(self) -> Health:
+        """Counts and read-backs of every part of the store (catalog, vectors, keyword index),
+        with one line per problem; `.ok` is False when something is damaged.
+        """
+        return verify_store(self.services.catalog, self.services.vectors)
+
+    def repair(self, progress: Callable[[int, int], None] | None = None) -> RepairReport:
+        """Re-embed from the catalog's text what the vector index lacks, remove vectors the
+        catalog does not know, rebuild the keyword index; then verify again.
+        """
+        s = self.services
+        return repair_store(s.catalog, s.vectors, s.embedder, StoreLock(s.settings.store), progress)
 
     def status(self) -> IndexStatus:
         """Document and chunk counts, the embedding model and where the index lives."""
@@ -338,6 +355,8 @@ def merge_reports(reports: Sequence[IngestReport]) -> IngestReport:
         total.unchanged += r.unchanged
         total.replaced += r.replaced
         total.duplicates += r.duplicates
+        total.updated += r.updated
+        total.stopped = total.stopped or r.stopped
         total.failed += r.failed
         total.skipped += r.skipped
         total.chunks += r.chunks
@@ -354,10 +373,30 @@ def prepare_embedder(settings: Settings | None = None) -> str:
     return build_embedder(settings or Settings()).name
 
 
+class StoreNotFound(RuntimeError):
+    """No store where one was named (a mistyped --store), and the caller only reads."""
+
+
 def open_assistant(
-    store: str | Path | None = None, embedder: Embedder | None = None, **overrides: Any
+    store: str | Path | None = None,
+    embedder: Embedder | None = None,
+    create: bool = True,
+    **overrides: Any,
 ) -> Assistant:
-    """Open (or create) a store; `overrides` are `Settings` fields, e.g. chunk_tokens=120."""
+    """Open (or create) a store; `overrides` are `Settings` fields, e.g. chunk_tokens=120.
+
+    `create=False` (commands that only read) refuses a folder that holds no store, instead of
+    answering from a new empty one.
+    """
     if store is not None:
         overrides["store"] = Path(store)
-    return Assistant.from_settings(Settings(**overrides), embedder=embedder)
+    settings = Settings(**overrides)
+    if not create and not settings.catalog_url:
+        catalog = settings.store / "catalog.sqlite3"
+        if not catalog.is_file():
+            raise StoreNotFound(
+                f"no store at {settings.store} (no {catalog.name} there); check --store or "
+                "BRIEFING_STORE, or create one with `briefing ingest FILES --store "
+                f"{settings.store}`"
+            )
+    return Assistant.from_settings(settings, embedder=embedder)

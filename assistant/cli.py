@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -27,16 +29,44 @@ StoreOpt = Annotated[
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print one JSON object on stdout.")]
 
 
-def _open(store: Path | None) -> Assistant:
-    from assistant.api import open_assistant
+def _open(store: Path | None, create: bool = False) -> Assistant:
+    """Open the store; only commands that write (ingest, watch) may create a missing one."""
+    from assistant.api import StoreNotFound, open_assistant
     from index.catalog import StoreMismatch
 
     try:
-        return open_assistant(store)
-    except StoreMismatch as exc:
+        return open_assistant(store, create=create)
+    except (StoreMismatch, StoreNotFound) as exc:
         log.debug("store %s refused", store, exc_info=True)
         typer.echo(f"error: {exc}", err=True)
         raise typer.Exit(2) from None
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _store_errors(command: F) -> F:
+    """A damaged, read-only or full store ends the command with one line naming the file and
+    the fix (exit code 2), never a traceback; other errors keep theirs.
+    """
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        from index.errors import describe
+
+        try:
+            return command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            message = describe(exc, kwargs.get("store") or Settings().store)
+            if message is None:
+                raise
+            log.debug("store failure", exc_info=True)
+            typer.echo(f"error: {message}", err=True)
+            raise typer.Exit(2) from None
+
+    return run  # type: ignore[return-value]
 
 
 def _emit(obj: Any) -> None:
@@ -44,6 +74,7 @@ def _emit(obj: Any) -> None:
 
 
 @app.command()
+@_store_errors
 def ingest(
     paths: Annotated[
         list[str],
@@ -57,7 +88,7 @@ def ingest(
     """Load articles into the store; unchanged files and pages are not re-indexed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    a = _open(store)
+    a = _open(store, create=True)
     show = not as_json and sys.stderr.isatty()
     with Progress(
         TextColumn("{task.description}"),
@@ -81,6 +112,7 @@ def ingest(
             f"added {report.added}, unchanged {report.unchanged}, replaced {report.replaced}, "
             f"duplicates {report.duplicates}, failed {len(report.failed)}; "
             f"{report.chunks} chunks in {report.seconds:.1f} s"
+            + (f"; corrected headers {report.updated}" if report.updated else "")
         )
         for note in report.duplicate_notes:
             typer.echo(f"  duplicate: {note}")
@@ -88,11 +120,16 @@ def ingest(
             typer.echo(f"  skipped (unsupported type): {path}")
         for f in report.failed:
             typer.echo(f"  failed: {f.path}: {f.reason}", err=True)
-    if report.failed and not (report.added or report.unchanged or report.replaced):
+        if report.stopped:
+            typer.echo(f"stopped: {report.stopped}", err=True)
+    if report.stopped or (
+        report.failed and not (report.added or report.unchanged or report.replaced)
+    ):
         raise typer.Exit(1)
 
 
 @app.command()
+@_store_errors
 def watch(
     targets: Annotated[
         list[str], typer.Argument(help="Feed addresses (RSS/Atom) or folders to keep current.")
@@ -112,7 +149,7 @@ def watch(
     except ValueError as exc:
         typer.echo(f"error: --every: {exc}", err=True)
         raise typer.Exit(2) from None
-    a = _open(store)
+    a = _open(store, create=True)
 
     def report_round(done: WatchRound) -> None:
         for target, r in done.reports:
@@ -135,6 +172,7 @@ def watch(
 
 
 @app.command()
+@_store_errors
 def feeds(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """List the feeds the store follows: when each was last read and what it added."""
     a = _open(store)
@@ -152,6 +190,7 @@ def feeds(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+@_store_errors
 def documents(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """List the stored documents."""
     a = _open(store)
@@ -169,6 +208,7 @@ def documents(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+@_store_errors
 def status(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Show what the store holds: documents, chunks, the embedding model and where it lives."""
     a = _open(store)
@@ -190,6 +230,7 @@ def status(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 
 @app.command()
+@_store_errors
 def delete(doc_id: str, store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Remove one document (by id, as `briefing documents` shows it)."""
     a = _open(store)
@@ -204,6 +245,7 @@ def delete(doc_id: str, store: StoreOpt = None, as_json: JsonOpt = False) -> Non
 
 
 @app.command()
+@_store_errors
 def search(
     query: str,
     k: Annotated[int, typer.Option("--k", help="How many passages.")] = 10,
@@ -225,6 +267,7 @@ def search(
 
 
 @app.command()
+@_store_errors
 def ask(
     question: str,
     engine: Annotated[
@@ -251,6 +294,7 @@ def ask(
 
 
 @app.command()
+@_store_errors
 def positions(
     party: Annotated[str | None, typer.Option("--party", help="Only this party.")] = None,
     topic: Annotated[
@@ -285,6 +329,7 @@ def positions(
 
 
 @app.command()
+@_store_errors
 def memo(
     topic: str,
     fmt: Annotated[str, typer.Option("--format", help="md, docx or html.")] = "md",
@@ -306,6 +351,53 @@ def memo(
         typer.echo(result.markdown)
     else:
         typer.echo(f"wrote {out} ({result.words()} words, {len(result.citations)} sources)")
+
+
+@app.command()
+@_store_errors
+def verify(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Check the store: counts of the catalog, the vectors and the keyword index, every vector
+    read back; one line per problem, exit code 1 when something is damaged.
+    """
+    a = _open(store)
+    health = a.verify()
+    a.close()
+    if as_json:
+        _emit(health.to_dict())
+    else:
+        typer.echo(
+            f"{health.documents} documents, {health.chunks} chunks, {health.vectors} vectors, "
+            f"{health.lexical} keyword entries; checked in {health.seconds:.1f} s"
+        )
+        for problem in health.problems:
+            typer.echo(f"  damaged: {problem}", err=True)
+        typer.echo("ok" if health.ok else "damaged: run `briefing repair`")
+    if not health.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_store_errors
+def repair(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
+    """Repair the store from its catalog: re-embed the chunks that lack a readable vector,
+    remove vectors of no stored chunk, rebuild the keyword index; then verify again.
+    """
+    a = _open(store)
+    done = a.repair()
+    a.close()
+    if as_json:
+        _emit(done.to_dict())
+    else:
+        typer.echo(
+            f"re-embedded {done.reembedded} chunks, removed {done.removed} stray vectors, "
+            f"keyword index {'rebuilt' if done.lexical_rebuilt else 'whole'} "
+            f"in {done.seconds:.1f} s"
+        )
+        for problem in done.after.problems if done.after else []:
+            typer.echo(f"  still damaged: {problem}", err=True)
+        typer.echo("ok" if done.after and done.after.ok else "damaged")
+    if not (done.after and done.after.ok):
+        raise typer.Exit(1)
 
 
 @app.command()

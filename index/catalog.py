@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import re
 import sqlite3
 import threading
@@ -24,6 +25,7 @@ import numpy as np
 
 from index import migrations
 from index.dedup import band_keys
+from index.errors import DiskFull, StoreDamaged, StoreReadOnly, is_disk_full
 from index.text import STOPWORDS
 from index.types import (
     Article,
@@ -116,19 +118,43 @@ class Catalog:
     _DIALECT: migrations.Dialect = "sqlite"  # which flavour of index/migrations.py's steps
     POSTINGS_BUDGET = 20_000  # (chunk, word) postings the lexical leg scores: ~15 ms of FTS5
 
+    read_only = False  # a store on a read-only mount (or without write permission) is read
+
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._path = path
         self._df_cache: dict[str, tuple[float, int]] = {}
-        self._db: Any = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
         self._lock = threading.RLock()
-        with self._lock:
-            self._db.execute("PRAGMA journal_mode=WAL")
-            self._db.execute("PRAGMA synchronous=NORMAL")
-            found = migrations.version(self._db, self._DIALECT)
-            if found != migrations.latest():  # re-read under the write lock: another process
-                with self.transaction() as db:  # may be upgrading the store right now
-                    found = migrations.migrate(db, self._DIALECT)
+        # Nobody can write a file on a read-only mount, so it is opened as immutable (no WAL
+        # index to create); writes then fail with StoreReadOnly.
+        self.read_only = path.exists() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
+        self._db: Any = None
+        try:
+            if self.read_only:
+                uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+                self._db = sqlite3.connect(
+                    uri, uri=True, check_same_thread=False, isolation_level=None
+                )
+            else:
+                self._db = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
+            with self._lock:
+                if not self.read_only:
+                    self._db.execute("PRAGMA journal_mode=WAL")
+                    self._db.execute("PRAGMA synchronous=NORMAL")
+                found = migrations.version(self._db, self._DIALECT)
+                if found != migrations.latest() and self.read_only:
+                    raise StoreReadOnly(
+                        f"{path} is read-only and was written by an older release; open it "
+                        "once where it can be written, so it can be upgraded"
+                    )
+                if found != migrations.latest():  # re-read under the write lock: another
+                    with self.transaction() as db:  # process may be upgrading it right now
+                        found = migrations.migrate(db, self._DIALECT)
+                self._db.execute("SELECT count(*) FROM documents").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise StoreDamaged(path, exc) from None
         self._refuse_newer(found)
 
     def _refuse_newer(self, found: int) -> None:
@@ -150,14 +176,24 @@ class Catalog:
 
     @contextmanager
     def transaction(self) -> Iterator[Any]:
+        if self.read_only:
+            raise StoreReadOnly(f"{self._path} is read-only: it can be read, not changed")
         with self._lock:
-            self._db.execute(self._BEGIN)
             try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
+                self._db.execute(self._BEGIN)
+                try:
+                    yield self._db
+                except BaseException:
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.OperationalError as exc:  # PostgreSQL's errors pass as they are
+                if is_disk_full(exc, self._path.parent):
+                    if self._db.in_transaction:
+                        self._db.execute("ROLLBACK")
+                    raise DiskFull(self._path, exc) from exc
                 raise
-            self._db.execute("COMMIT")
 
     # --- meta -------------------------------------------------------------------------------
 
@@ -168,6 +204,15 @@ class Catalog:
 
     def check_compatible(self, embedder_name: str) -> None:
         """Refuse a store written by another model: its vectors would answer nonsense."""
+        if self.read_only:
+            with self._lock:
+                rows = dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+            if rows.get("embedder") not in (None, embedder_name):
+                raise StoreMismatch(
+                    f"this store was built with the embedding model '{rows.get('embedder')}', "
+                    f"but '{embedder_name}' is configured; use that model, or another --store"
+                )
+            return
         with self.transaction() as db:
             rows = dict(db.execute("SELECT key, value FROM meta").fetchall())
             if "embedder" not in rows:  # a new store (opening it recorded its schema version)

@@ -11,15 +11,25 @@ import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
+from typing import Any
 
 from index.catalog import Catalog
 from index.chunking import contextual_header
 from index.embeddings import Embedder
+from index.errors import DiskFull
 from index.locks import StoreLock
 from index.store import VectorIndex
 from index.types import Article, Chunk, IngestFailure, IngestReport, date_key
 
 log = logging.getLogger(__name__)
+
+
+def too_many_chunks(found: int, limit: int) -> str:
+    """Why a document was refused for its size in chunks."""
+    return (
+        f"document would make {found} chunks, above the {limit}-chunk limit per document "
+        "(split it, or raise BRIEFING_MAX_CHUNKS_PER_DOCUMENT)"
+    )
 
 
 @contextmanager
@@ -40,6 +50,21 @@ def write_phase(lock: StoreLock | None, vectors: VectorIndex) -> Iterator[None]:
         finally:
             if outer:
                 vectors.mark_current()  # our own writes need no reopen
+
+
+def stop_for_disk_full(
+    catalog: Catalog, group: Sequence[Any], report: IngestReport, exc: DiskFull
+) -> None:
+    """The disk filled while a group was written: each of its files not committed fails with
+    the reason, and the batch stops (`report.stopped`). Vectors written without their commit
+    stay journalled and are taken back when the store is next opened.
+    """
+    failed = {f.path for f in report.failed}
+    for p in group:
+        if p.label not in failed and not catalog.has_document(p.article.doc_id):
+            report.failed.append(IngestFailure(p.label, str(exc)))
+    report.stopped = str(exc)
+    log.warning("%s", exc)
 
 
 def chunk_metadata(a: Article, c: Chunk) -> dict[str, str | int]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import re
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 import yaml
 
@@ -33,8 +33,34 @@ class RawDoc:
     origin: str = ""  # identifies "this file" (or "this record of this file") across re-ingests
 
 
-def load_file(path: Path, max_bytes: int) -> list[RawDoc]:
-    """Load one file; a JSON/JSONL file may hold several articles."""
+# About 4 MB of text at the default chunk size: a long official report fits, a dump does not.
+MAX_CHUNKS_PER_DOCUMENT = 5000
+# File size limits by type (MB), under BRIEFING_MAX_FILE_MB: a text file is all text, so 10 MB
+# of it is some 12,000 chunks (a 20 MB one-line file took 8 minutes and 4 GB before this cap).
+TYPE_LIMITS_MB: dict[str, float] = {
+    ".txt": 10,
+    ".md": 10,
+    ".markdown": 10,
+    ".html": 20,
+    ".htm": 20,
+}
+
+
+def size_limit(suffix: str, max_bytes: int, type_limits_mb: Mapping[str, float] | None) -> int:
+    """The byte limit for a file type: its own limit (TYPE_LIMITS_MB, or the given ones),
+    never above the overall one.
+    """
+    limits = TYPE_LIMITS_MB if type_limits_mb is None else type_limits_mb
+    own = limits.get(suffix)
+    return max_bytes if own is None else min(max_bytes, int(own * 1_000_000))
+
+
+def load_file(
+    path: Path, max_bytes: int, type_limits_mb: Mapping[str, float] | None = None
+) -> Sequence[RawDoc]:
+    """Load one file; a JSON/JSONL file may hold several articles, built one at a time as the
+    caller reads them (every record is checked first, so a bad one fails the file alone).
+    """
     suffix = path.suffix.lower()
     loader = _LOADERS.get(suffix)
     if loader is None:
@@ -43,11 +69,15 @@ def load_file(path: Path, max_bytes: int) -> list[RawDoc]:
         size = path.stat().st_size
         if size == 0:
             raise LoadError("empty file")
-        if size > max_bytes:
-            raise LoadError(
-                f"file is {size / 1e6:.1f} MB, above the {max_bytes / 1e6:.0f} MB limit "
-                "(raise BRIEFING_MAX_FILE_MB to allow it)"
+        limit = size_limit(suffix, max_bytes, type_limits_mb)
+        if size > limit:
+            which = (
+                f"the {limit / 1e6:g} MB limit for {suffix} files (raise it in "
+                "BRIEFING_MAX_FILE_MB_BY_TYPE)"
+                if limit < max_bytes
+                else f"the {max_bytes / 1e6:g} MB limit (raise BRIEFING_MAX_FILE_MB to allow it)"
             )
+            raise LoadError(f"file is {size / 1e6:.1f} MB, above {which}")
         data = path.read_bytes()
     except FileNotFoundError:
         raise LoadError("file disappeared before it could be read") from None
@@ -55,11 +85,37 @@ def load_file(path: Path, max_bytes: int) -> list[RawDoc]:
         raise LoadError("is a directory") from None
     except PermissionError:
         raise LoadError("permission denied") from None
-    docs = loader(data, path)
-    for i, doc in enumerate(docs):
-        doc.path = path.name
-        doc.origin = str(path.resolve()) + (f"#{i}" if len(docs) > 1 else "")
-    return docs
+    return _Named(loader(data, path), path)
+
+
+class _Named(Sequence[RawDoc]):
+    """A file's documents, each given the file's name and its origin (the file, plus "#i" for
+    the i-th record when there are several) as it is read.
+    """
+
+    def __init__(self, docs: Sequence[RawDoc], path: Path) -> None:
+        self._docs = docs
+        self._name = path.name
+        self._origin = str(path.resolve())
+
+    def __len__(self) -> int:
+        return len(self._docs)
+
+    @overload
+    def __getitem__(self, i: int) -> RawDoc: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[RawDoc]: ...
+
+    def __getitem__(self, i: int | slice) -> RawDoc | Sequence[RawDoc]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        doc = self._docs[i]
+        doc.path = self._name
+        doc.origin = self._origin + (f"#{i}" if len(self._docs) > 1 else "")
+        return doc
 
 
 def iter_files(paths: list[Path]) -> Iterator[tuple[Path, bool]]:
@@ -290,44 +346,81 @@ def _load_docx(data: bytes, path: Path) -> list[RawDoc]:
 _TEXT_KEYS = ("text", "content", "body", "article")
 
 
-def _load_json(data: bytes, path: Path) -> list[RawDoc]:
+def _load_json(data: bytes, path: Path) -> Sequence[RawDoc]:
+    """A JSON object or array of objects, or JSON Lines: every record is parsed and checked
+    first (a bad one fails the file alone, naming its line or number); the documents are then
+    built one at a time as the pipeline reads them, so a file of 100,000 records is planned and
+    committed in groups instead of all at once.
+    """
     raw = decode(data)
-    records: list[Any]
+    if path.suffix.lower() == ".jsonl":
+        lines: list[tuple[int, int, int]] = []  # (line number, offset, length) of each record
+        offset = 0
+        for n, line in enumerate(raw.splitlines(keepends=True), 1):
+            if line.strip():
+                try:
+                    _record(json.loads(line), len(lines), line=n)
+                except json.JSONDecodeError as exc:
+                    raise LoadError(f"malformed JSON (line {n}: {exc.msg})") from None
+                except RecursionError:
+                    raise LoadError(f"JSON is nested too deeply (line {n})") from None
+                lines.append((n, offset, len(line)))
+            offset += len(line)
+        if not lines:
+            raise LoadError("no records in the file")
+        return _JsonLines(raw, lines)
     try:
-        if path.suffix.lower() == ".jsonl":
-            records = []
-            for n, line in enumerate(raw.splitlines(), 1):
-                if line.strip():
-                    try:
-                        records.append(json.loads(line))
-                    except json.JSONDecodeError as exc:
-                        raise LoadError(f"malformed JSON (line {n}: {exc.msg})") from None
-                    except RecursionError:
-                        raise LoadError(f"JSON is nested too deeply (line {n})") from None
-        else:
-            parsed = json.loads(raw)
-            records = parsed if isinstance(parsed, list) else [parsed]
+        parsed = json.loads(raw)
     except json.JSONDecodeError as exc:
         raise LoadError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from None
     except RecursionError:
         raise LoadError("JSON is nested too deeply") from None
-    docs = []
+    records: list[Any] = parsed if isinstance(parsed, list) else [parsed]
     for i, rec in enumerate(records):
-        if not isinstance(rec, dict):
-            raise LoadError(f"record {i + 1} is not an object")
-        text = next((rec[k] for k in _TEXT_KEYS if isinstance(rec.get(k), str)), None)
-        if not text:
-            raise LoadError(f"record {i + 1} has no 'text' field")
-        meta = {
-            k: str(rec[k]) for k in ("title", "source", "date", "url", "language") if rec.get(k)
-        }
-        docs.append(RawDoc(text=text, meta=meta))
-    if not docs:
+        _record(rec, i)
+    if not records:
         raise LoadError("no records in the file")
-    return docs
+    return _JsonRecords(records)
 
 
-_LOADERS: dict[str, Callable[[bytes, Path], list[RawDoc]]] = {
+def _record(rec: Any, i: int, line: int | None = None) -> RawDoc:
+    where = f"record {i + 1}" + (f" (line {line})" if line is not None else "")
+    if not isinstance(rec, dict):
+        raise LoadError(f"{where} is not an object")
+    text = next((rec[k] for k in _TEXT_KEYS if isinstance(rec.get(k), str)), None)
+    if not text:
+        raise LoadError(f"{where} has no 'text' field")
+    meta = {k: str(rec[k]) for k in ("title", "source", "date", "url", "language") if rec.get(k)}
+    return RawDoc(text=text, meta=meta)
+
+
+class _JsonRecords(Sequence[RawDoc]):
+    def __init__(self, records: list[Any]) -> None:
+        self._records = records
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __getitem__(self, i: Any) -> Any:
+        return _record(self._records[i], i)
+
+
+class _JsonLines(Sequence[RawDoc]):
+    """Records of a JSON Lines text, parsed again when read (nothing parsed is kept)."""
+
+    def __init__(self, text: str, lines: list[tuple[int, int, int]]) -> None:
+        self._text = text
+        self._lines = lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def __getitem__(self, i: Any) -> Any:
+        n, offset, length = self._lines[i]
+        return _record(json.loads(self._text[offset : offset + length]), i, line=n)
+
+
+_LOADERS: dict[str, Callable[[bytes, Path], Sequence[RawDoc]]] = {
     ".txt": _load_text,
     ".md": _load_text,
     ".markdown": _load_text,

@@ -13,12 +13,15 @@ The lock is `filelock`'s `flock(2)` lock, so it is released by the kernel when t
 from __future__ import annotations
 
 import logging
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from filelock import FileLock, Timeout
+
+from index.errors import StoreReadOnly
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,8 @@ class StoreLock:
         depth = getattr(self._local, "depth", 0)
         if depth == 0:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+            if not os.access(self.path.parent, os.W_OK):
+                raise StoreReadOnly(f"{self.path.parent} is read-only: it can be read, not changed")
             try:
                 self._lock.acquire(timeout=2)
             except Timeout:

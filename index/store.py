@@ -12,6 +12,11 @@ for the calls in flight and holds new ones back (a readers-writer gate).
 
 from __future__ import annotations
 
+import atexit
+import logging
+import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -20,7 +25,10 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from index.errors import DiskFull, is_disk_full
 from index.types import Filters, date_key
+
+log = logging.getLogger(__name__)
 
 Metadata = Mapping[str, str | int | float | bool]
 Where = dict[str, Any]
@@ -118,7 +126,9 @@ class ChromaIndex:
         batch: int = 1000,
         reopen: Callable[[], Any] | None = None,
         version: Callable[[], int] | None = None,
+        where: Path | None = None,
     ) -> None:
+        self._where = where  # the folder (embedded mode): a failed write there may be a full disk
         self._client = client
         self._name = collection
         self._reopen = reopen  # a fresh client (embedded mode): another process may have written
@@ -149,13 +159,15 @@ class ChromaIndex:
         from chromadb.config import Settings
 
         path.mkdir(parents=True, exist_ok=True)
+        if not os.access(path, os.W_OK):
+            path = _writable_copy(path)
 
         def client() -> Any:
             return chromadb.PersistentClient(
                 path=str(path), settings=Settings(anonymized_telemetry=False)
             )
 
-        return cls(client(), collection, batch, reopen=client, version=version)
+        return cls(client(), collection, batch, reopen=client, version=version, where=path)
 
     @classmethod
     def server(
@@ -221,6 +233,19 @@ class ChromaIndex:
 
     # --- the index ------------------------------------------------------------------------------
 
+    @contextmanager
+    def _writing(self) -> Iterator[Any]:
+        """The collection for a write; a failure for want of space becomes `DiskFull`."""
+        try:
+            with self._use() as col:
+                yield col
+        except DiskFull:
+            raise
+        except Exception as exc:
+            if is_disk_full(exc, self._where):
+                raise DiskFull(self._where or "the vector index", exc) from exc
+            raise
+
     def add(
         self,
         ids: Sequence[str],
@@ -228,7 +253,7 @@ class ChromaIndex:
         texts: Sequence[str],
         metadatas: Sequence[Metadata],
     ) -> None:
-        with self._use() as col:
+        with self._writing() as col:
             for i in range(0, len(ids), self._batch):
                 j = i + self._batch
                 col.upsert(
@@ -239,7 +264,7 @@ class ChromaIndex:
                 )
 
     def update_metadata(self, ids: Sequence[str], metadatas: Sequence[Metadata]) -> None:
-        with self._use() as col:
+        with self._writing() as col:
             for i in range(0, len(ids), self._batch):
                 j = i + self._batch
                 col.update(ids=list(ids[i:j]), metadatas=[dict(m) for m in metadatas[i:j]])
@@ -261,7 +286,7 @@ class ChromaIndex:
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
 
     def delete(self, ids: Sequence[str]) -> None:
-        with self._use() as col:
+        with self._writing() as col:
             for i in range(0, len(ids), self._batch):
                 col.delete(ids=list(ids[i : i + self._batch]))
 
@@ -292,6 +317,21 @@ class ChromaIndex:
             if len(page) < self._batch:
                 return
             offset += len(page)
+
+
+def _writable_copy(path: Path) -> Path:
+    """Embedded Chroma cannot open a folder it may not write (it writes its database at every
+    open): a store on a read-only mount is read from a copy, removed when the process ends.
+    """
+    copy = Path(tempfile.mkdtemp(prefix="briefing-readonly-")) / "chroma"
+    atexit.register(shutil.rmtree, copy.parent, True)
+    shutil.copytree(path, copy, copy_function=shutil.copyfile)
+    os.chmod(copy, 0o700)
+    for folder, dirs, files in os.walk(copy):
+        for name in (*dirs, *files):
+            os.chmod(os.path.join(folder, name), 0o700 if name in dirs else 0o600)
+    log.warning("%s is read-only: its vector index is read from a copy (%s)", path, copy)
+    return copy
 
 
 def _unreadable(col: Any, ids: list[str]) -> list[str]:

@@ -95,6 +95,7 @@ class IngestReport:
     replaced: int = 0
     duplicates: int = 0
     updated: int = 0  # same text, a corrected header (title, date, source, url)
+    stopped: str = ""  # why the batch stopped early (a full disk), or ""
     failed: list[IngestFailure] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
     chunks: int = 0
@@ -109,6 +110,7 @@ class IngestReport:
             "replaced": self.replaced,
             "duplicates": self.duplicates,
             "updated": self.updated,
+            "stopped": self.stopped,
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "skipped": list(self.skipped),
             "chunks": self.chunks,

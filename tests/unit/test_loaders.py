@@ -140,7 +140,7 @@ def test_unreadable_files_are_refused_with_a_reason(tmp_path, name, content, rea
 
 
 def test_size_limit_is_checked_before_reading(tmp_path):
-    path = tmp_path / "dump.txt"
+    path = tmp_path / "dump.pdf"  # no own limit by type: the overall one applies
     with open(path, "wb") as f:
         f.truncate(60_000_000)  # sparse: costs no disk, and no time to write
     with pytest.raises(LoadError, match=r"60\.0 MB, above the 50 MB limit"):
