@@ -262,8 +262,12 @@ def _used_numbers(sections: list[MemoSection]) -> list[int]:
 def _renumber(
     citations: list[Citation], used: list[int], sections: list[MemoSection]
 ) -> tuple[list[Citation], list[MemoSection]]:
-    mapping = {old: new for new, old in enumerate(used, 1)}
     by_n = {c.n: c for c in citations}
+    # numbered in order of first use, a document's passages together: the source list gives
+    # each document once, with its cited passages under it
+    docs = list(dict.fromkeys(by_n[n].doc_id for n in used))
+    used = sorted(used, key=lambda n: docs.index(by_n[n].doc_id))
+    mapping = {old: new for new, old in enumerate(used, 1)}
     kept = [replace(by_n[old], n=new) for old, new in mapping.items()]
     return kept, [replace(s, items=[i.renumbered(mapping) for i in s.items]) for s in sections]
 

@@ -36,7 +36,7 @@ __all__ = [
 _CSS = (
     "body{font-family:Georgia,serif;max-width:46em;margin:2em auto;line-height:1.45;color:#111}"
     "h1{font-size:1.5em}h2{font-size:1.1em;margin-top:1.4em;border-bottom:1px solid #ccc}"
-    "sup a{text-decoration:none}.date{color:#555}ol.sources{font-size:.9em}"
+    "sup a{text-decoration:none}.date{color:#555}ul.sources{font-size:.9em}"
 )
 
 
@@ -122,15 +122,27 @@ def to_markdown(
             lines.append(f"- {text}" if s.bullets else text)
         lines.append("")
     lines += ["## Sources", ""]
-    for c in citations:
-        meta = ", ".join(md_escape(x) for x in (c.source, c.date or "date unknown") if x)
-        url = safe_url(c.url)
+    for doc in by_document(citations):
+        first = doc[0]
+        meta = ", ".join(md_escape(x) for x in (first.source, first.date or "date unknown") if x)
+        url = safe_url(first.url)
         lines.append(
-            f"{c.n}. {md_escape(c.title)}"
+            f"- **{md_escape(first.title)}**"
             + (f" — {meta}" if meta else "")
             + (f" — <{url}>" if url else "")
         )
+        lines.extend(f"  {c.n}. “{md_escape(shown_quote(c))}”" for c in doc)
     return "\n".join(lines) + "\n"
+
+
+def by_document(citations: Sequence[Citation]) -> list[list[Citation]]:
+    """Citations grouped by document, documents in order of their first citation: a source
+    list has one entry per document with its cited passages under it.
+    """
+    groups: dict[str, list[Citation]] = {}
+    for c in citations:
+        groups.setdefault(c.doc_id, []).append(c)
+    return list(groups.values())
 
 
 # --- HTML -----------------------------------------------------------------------------------
@@ -163,22 +175,29 @@ def to_html(memo: Memo) -> str:
             parts.append("<ul>" + "".join(f"<li>{item_html(i)}</li>" for i in s.items) + "</ul>")
         else:
             parts.extend(f"<p>{item_html(i)}</p>" for i in s.items)
-    parts.append('<h2>Sources</h2><ol class="sources">')
-    for c in memo.citations:
-        meta = ", ".join(html.escape(x) for x in (c.source, c.date or "date unknown") if x)
-        url = safe_url(c.url)
+    parts.append('<h2>Sources</h2><ul class="sources">')
+    for doc in by_document(memo.citations):
+        first = doc[0]
+        meta = ", ".join(
+            html.escape(x) for x in (first.source, first.date or "date unknown") if x
+        )
+        url = safe_url(first.url)
         link = (
             f' — <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'
             if url
             else ""
         )
+        quotes = "".join(
+            f'<li id="src-{c.n}" value="{c.n}"><q>{html.escape(shown_quote(c))}</q></li>'
+            for c in doc
+        )
         parts.append(
-            f'<li id="src-{c.n}">{html.escape(c.title)}'
+            f"<li><strong>{html.escape(first.title)}</strong>"
             + (f" — {meta}" if meta else "")
             + link
-            + f"<br><q>{html.escape(shown_quote(c))}</q></li>"
+            + f"<ol>{quotes}</ol></li>"
         )
-    parts.append("</ol></body></html>")
+    parts.append("</ul></body></html>")
     return "\n".join(parts)
 
 
@@ -198,13 +217,17 @@ def to_docx(memo: Memo, path: Path) -> None:
             para = document.add_paragraph(style="List Bullet" if s.bullets else None)
             _runs(para, item)
     document.add_heading("Sources", level=2)
-    for c in memo.citations:
-        meta = ", ".join(x for x in (c.source, c.date or "date unknown") if x)
-        url = safe_url(c.url)
-        para = document.add_paragraph(style="List Number")
-        para.add_run(c.title).bold = True
+    for doc in by_document(memo.citations):
+        first = doc[0]
+        meta = ", ".join(x for x in (first.source, first.date or "date unknown") if x)
+        url = safe_url(first.url)
+        para = document.add_paragraph(style="List Bullet")
+        para.add_run(first.title).bold = True
         para.add_run((f" — {meta}" if meta else "") + (f" — {url}" if url else ""))
-        para.add_run(f"\n“{shown_quote(c)}”").italic = True
+        for c in doc:
+            quote = document.add_paragraph(style="List Bullet 2")
+            quote.add_run(f"{c.n}. ")
+            quote.add_run(f"“{shown_quote(c)}”").italic = True
     document.save(str(path))
 
 

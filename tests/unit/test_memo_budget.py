@@ -54,7 +54,7 @@ def _words(sections: dict[str, list[str]]) -> int:
 
 
 def _sources(markdown: str) -> list[str]:
-    return re.findall(r"^\d+\. .*$", markdown.split("\n## Sources")[1], re.M)
+    return re.findall(r"^\s*\d+\. .*$", markdown.split("\n## Sources")[1], re.M)
 
 
 @pytest.fixture
@@ -86,7 +86,10 @@ def test_a_memo_over_its_budget_is_cut_to_fit(store, monkeypatch):
     # the sources list is renumbered to what the shorter memo still cites
     used = [int(n) for items in kept.values() for i in items for n in re.findall(r"\[(\d+)\]", i)]
     assert sorted(set(used)) == list(range(1, len(_sources(cut.markdown)) + 1))
-    assert list(dict.fromkeys(used)) == sorted(set(used))  # numbered in order of first use
+    # documents numbered in order of first use, each document's passages together
+    doc_of = {c.n: c.doc_id for c in cut.citations}
+    first_use = list(dict.fromkeys(doc_of[n] for n in used))
+    assert [doc_of[n] for n in sorted(doc_of)] == sorted(doc_of.values(), key=first_use.index)
     assert len(cut.citations) == len(_sources(cut.markdown)) < len(full.citations)
 
 

@@ -89,8 +89,9 @@ def test_markdown_has_sections_markers_and_sources():
     assert "\nNo dated event.\n" in md  # not a bullet
     assert {int(n) for n in re.findall(r"\[(\d+)\]", md)} == {1, 2}
     sources = md.split("## Sources", 1)[1]
-    assert "1. Title 1 — Wire, 2022-01-01 — <https://example.org/a>" in sources
-    assert "2. Title 2 — Wire, 2022-01-02\n" in sources  # a javascript: URL is no link
+    # one entry per document, its cited passages numbered under it
+    assert "- **Title 1** — Wire, 2022-01-01 — <https://example.org/a>\n  1. “Quote 1.”" in sources
+    assert "- **Title 2** — Wire, 2022-01-02\n  2. “Quote 2.”" in sources  # javascript: no link
     assert "javascript" not in md
 
 
@@ -117,7 +118,8 @@ def test_html_export_escapes_everything_and_links_footnotes():
     assert 'href="javascript' not in out and "javascript:alert(1)</a>" not in out
     assert 'The union wants more pay <sup><a href="#src-1">1</a></sup>' in out
     assert '<sup><a href="#src-2">2</a></sup>.' in out
-    assert '<li id="src-2">Title 2 — Wire, 2022-01-02 — <a href="https://example.org/a"' in out
+    assert "<li><strong>Title 2</strong> — Wire, 2022-01-02 — <a href=\"https://example.org/a\"" in out
+    assert '<li id="src-2" value="2"><q>' in out  # the footnote's target, under its document
     assert "Content-Security-Policy" in out
 
 
