@@ -117,7 +117,12 @@ def _public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
 
 
 def resolve(url: str, policy: FetchPolicy) -> str:
-    """The one address `url`'s host may be reached at, or `FetchError` saying why not.
+    """The first address `url`'s host may be reached at, or `FetchError` saying why not."""
+    return resolve_all(url, policy)[0]
+
+
+def resolve_all(url: str, policy: FetchPolicy) -> list[str]:
+    """Every address `url`'s host may be reached at, in the resolver's order, or `FetchError`.
 
     Every address the name resolves to must be public (or the host allowed): a name that also
     resolves to an internal address is refused rather than tried address by address.
@@ -147,7 +152,7 @@ def resolve(url: str, policy: FetchPolicy) -> str:
         addresses.append(str(ip))
     if not addresses:
         raise FetchError(f"the host '{host}' could not be found")
-    return addresses[0]
+    return list(dict.fromkeys(addresses))
 
 
 class Fetcher:
@@ -168,21 +173,7 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         with httpx.Client(follow_redirects=False, verify=True, trust_env=False) as client:
             for _hop in range(policy.max_redirects + 1):
-                ip = resolve(url, policy)
-                target = httpx.URL(url)
-                extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
-                request = client.build_request(
-                    "GET",
-                    target.copy_with(host=ip),
-                    headers={**headers, "Host": target.netloc.decode("ascii")},
-                    extensions={**extensions, "timeout": _timeout(deadline)},
-                )
-                try:
-                    response = client.send(request, stream=True)
-                except httpx.TimeoutException:
-                    raise FetchError(f"timed out after {policy.timeout:g} s") from None
-                except httpx.HTTPError as exc:
-                    raise FetchError(f"could not connect ({type(exc).__name__})") from None
+                response = self._send(client, url, headers, deadline)
                 try:
                     if response.status_code in _REDIRECTS and "location" in response.headers:
                         url = urljoin(url, response.headers["location"])
@@ -191,6 +182,30 @@ class Fetcher:
                 finally:
                     response.close()
         raise FetchError(f"more than {policy.max_redirects} redirects")
+
+    def _send(
+        self, client: httpx.Client, url: str, headers: dict[str, str], deadline: float
+    ) -> httpx.Response:
+        """One request to a checked address of `url`'s host (the next one if it refuses)."""
+        target = httpx.URL(url)
+        extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
+        failure: Exception | None = None
+        for ip in resolve_all(url, self.policy):
+            request = client.build_request(
+                "GET",
+                target.copy_with(host=ip),
+                headers={**headers, "Host": target.netloc.decode("ascii")},
+                extensions={**extensions, "timeout": _timeout(deadline)},
+            )
+            try:
+                return client.send(request, stream=True)
+            except httpx.TimeoutException:
+                raise FetchError(f"timed out after {self.policy.timeout:g} s") from None
+            except httpx.ConnectError as exc:
+                failure = exc  # e.g. an IPv6 address where the server listens on IPv4 only
+            except httpx.HTTPError as exc:
+                raise FetchError(f"could not connect ({type(exc).__name__})") from None
+        raise FetchError(f"could not connect ({type(failure).__name__})")
 
     def _read(self, url: str, response: httpx.Response, deadline: float) -> Fetched:
         policy = self.policy

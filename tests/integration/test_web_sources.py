@@ -92,6 +92,18 @@ def test_a_redirect_to_an_internal_host_is_refused(web_store: Any, news: NewsSer
     assert web_store.documents() == []
 
 
+def test_a_redirect_to_127_0_0_1_is_refused_when_only_another_name_is_allowed(
+    open_store: Any, news: NewsServer
+) -> None:
+    a = open_store(spacy_model="", fetch_allow_hosts="localhost")  # by name, not by address
+    local = f"http://localhost:{news.port}"
+    assert a.ingest_url(f"{local}/article/border").added == 1  # the allowed name works
+    report = a.ingest_url(f"{local}/redirect-127")
+    assert report.failed[0].reason.startswith("refused: '127.0.0.1' is an internal address")
+    assert news.requests == ["/article/border", "/redirect-127"]  # the redirect was not followed
+    assert [d.title for d in a.documents()] == [PAGES["border"]["title"]]
+
+
 def test_at_most_five_redirects(web_store: Any, news: NewsServer) -> None:
     assert web_store.ingest_url(f"{news.base}/hops/5").added == 1
     too_many = web_store.ingest_url(f"{news.base}/hops/6")

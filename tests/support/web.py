@@ -4,7 +4,7 @@ ingest by address (tests/integration/test_web_sources.py) and the REST API.
 Routes: /article/<name> (HTML articles), /feed.xml (RSS of two articles), /atom.xml (Atom),
 /changing.xml (one item, then a second one once `feed_version` is 2), /bad.xml (malformed),
 /down.xml (HTTP 503), /redirect-meta (-> 169.254.169.254), /redirect-loopback (-> 127.0.0.2,
-another loopback address), /hops/<n> (n redirects, then an article), /big (50 MB, generated in
+another loopback address), /redirect-127 (-> 127.0.0.1), /hops/<n> (n redirects, then an article), /big (50 MB, generated in
 pieces, no Content-Length), /big-declared (Content-Length 50 MB), /slow (answers after
 `slow_seconds`), /nav (HTML without an article), /file.pdf (not HTML), /gen/<i> and
 /genfeed/<n>.xml (generated articles and a feed of n of them, for benchmarks), anything else 404.
@@ -172,6 +172,8 @@ class NewsServer:
             return _send(h, 503, "text/plain", "maintenance")
         if path == "/redirect-meta":
             return _redirect(h, "http://169.254.169.254/latest/meta-data/")
+        if path == "/redirect-127":
+            return _redirect(h, f"http://127.0.0.1:{self.port}/article/harbour")
         if path == "/redirect-loopback":
             return _redirect(h, f"http://127.0.0.2:{self.port}/article/harbour")
         if path.startswith("/hops/"):
