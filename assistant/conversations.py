@@ -63,14 +63,25 @@ class Conversation:
         return out
 
     def markdown(self) -> str:
-        """The conversation as Markdown: each question, its answer, then its numbered sources."""
-        lines = [f"# {self.title}", "", f"_Saved {self.updated[:16].replace('T', ' ')} UTC_", ""]
+        """The conversation as Markdown: each question, its answer, then its numbered sources.
+
+        What came from documents or users is escaped as in the memo's Markdown (`md_escape`):
+        no tag, image or link from it; source links only for http(s) URLs (`safe_url`).
+        """
+        from assistant.markers import safe_url
+        from assistant.memo_export import md_escape, shown_quote
+
+        saved = self.updated[:16].replace("T", " ")
+        lines = [f"# {md_escape(self.title)}", "", f"_Saved {md_escape(saved)} UTC_", ""]
         for t in self.turns:
-            lines += [f"## {t.question}", "", t.answer.text, ""]
+            lines += [f"## {md_escape(t.question)}", "", md_escape(t.answer.text), ""]
             for c in sorted(t.answer.citations, key=lambda c: c.n):
-                where = ", ".join(b for b in (c.source, c.date or "date unknown") if b)
-                link = f" <{c.url}>" if c.url.startswith(("http://", "https://")) else ""
-                lines.append(f"{c.n}. {c.title} ({where}){link}: “{c.quote}”")
+                where = ", ".join(md_escape(b) for b in (c.source, c.date or "date unknown") if b)
+                url = safe_url(c.url)
+                link = f" <{url}>" if url else ""
+                lines.append(
+                    f"{c.n}. {md_escape(c.title)} ({where}){link}: “{md_escape(shown_quote(c))}”"
+                )
             lines.append("")
         return "\n".join(lines).rstrip() + "\n"
 

@@ -75,9 +75,10 @@ def test_ingest_removes_bidi_controls_and_markers(memo_files: Any) -> None:
     assert "<script>alert(2)</script>." in text  # the rest is kept as the outlet wrote it
 
 
-def _check_markdown(md: str) -> None:
+def _check_markdown(md: str, body: str | None = None) -> None:
     """Rendered as a Markdown viewer does (HTML allowed): nothing runs, loads or links except
-    the sources' own http(s) links; no bidi control; no bare URL outside a code span.
+    the sources' own http(s) links; no bidi control; no bare URL outside a code span in the
+    `body` (the text before the source list, unless given).
     """
     from markdown_it import MarkdownIt
 
@@ -88,8 +89,7 @@ def _check_markdown(md: str) -> None:
     assert not re.search(r"<img|<script", rendered, re.I)
     assert not BIDI.search(md)
     # a GFM viewer links bare URLs: none from a document is outside a code span
-    sources = md.split("## Sources", 1)
-    body = re.sub(r"`[^`\n]*`", "", sources[0])
+    body = re.sub(r"`[^`\n]*`", "", md.split("## Sources", 1)[0] if body is None else body)
     assert "://" not in body and "www." not in body
     assert "<img src=x onerror=alert(1)>" in shown  # the title, as text
     return None
@@ -135,6 +135,23 @@ def test_docx_export_is_inert(memo_files: Any) -> None:
         rels = "".join(z.read(n).decode("utf-8") for n in names if n.endswith(".rels"))
     assert not any(n.startswith("word/media/") for n in names)  # no image came in
     assert "127.0.0.1" not in rels and 'TargetMode="External"' not in rels
+
+
+def test_saved_conversation_markdown_is_inert(memo_files: Any) -> None:
+    """A saved conversation exported as Markdown (the API's /conversations/{id}/markdown)."""
+    a, _, _ = memo_files
+    question = "What pay rise does the Velmar harbour union demand? <img src=x onerror=alert(9)>"
+    answer = a.ask(question)
+    assert not answer.abstained and any("Velmar harbour" in c.title for c in answer.citations)
+    cid = a.save_turn("ana", None, answer, question)
+    md = a.conversation("ana", cid).markdown()
+    _check_markdown(md, body=re.sub(r"(?m)^\d+\. .*$", "", md))  # without the source lines
+    from markdown_it import MarkdownIt
+
+    shown = audit(MarkdownIt("commonmark", {"html": True}).render(md))
+    assert "<img src=x onerror=alert(9)>" in shown  # the question, as text
+    assert "<script>alert(2)</script>" in shown  # a quote, as text
+    assert re.search(r"\[(?:99|12|13)\]", shown) is None
 
 
 def test_app_download_is_the_escaped_markdown(
