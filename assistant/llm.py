@@ -153,7 +153,7 @@ def make_chat_model(
         raise LLMUnavailable(
             f"the '{provider}' chat model needs the {package} package: pip install {package}"
         ) from exc
-    except ValueError as exc:
+    except Exception as exc:  # unknown provider, missing credentials: say which and why
         raise LLMUnavailable(f"cannot use LLM '{provider}:{model}': {exc}") from exc
 
 

@@ -75,3 +75,9 @@ def test_without_a_model_everything_stays_extractive(open_store, monkeypatch):
         llm_model="openai:x",
     )
     assert off.services.answerer.chat is None and not off.engine_info().llm_configured
+
+
+def test_a_hosted_provider_without_its_key_says_so(monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    with pytest.raises(LLMUnavailable, match=r"openai:gpt-4o-mini.*OPENAI_API_KEY"):
+        make_chat_model("", "openai:gpt-4o-mini")
