@@ -64,7 +64,7 @@ def shown_quote(c: Citation) -> str:
 _BARE_URL = re.compile(
     r"(?i)\b(?:[a-z][a-z0-9+.-]{1,20}://|www\.)[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,;:!?]"
 )
-_MD_PUNCT = re.compile(r"([\\`*_\[\]~])")
+_MD_PUNCT = re.compile(r"([\\`*_\[\]~#])")  # "#" too: " #" closes a heading
 _LINE_START = re.compile(r"^(\s*)(?:(\d+)([.)])|([+\-=#]))")
 
 
