@@ -186,3 +186,23 @@ def test_it_plugs_into_a_users_own_chain(store):
     assert said.startswith("WHAT PAY RISE") and "7 percent" in said and "[1]" in said
     retrying = answer_chain(store, "llm").with_retry(stop_after_attempt=2)
     assert "7 percent" in retrying.invoke("What pay rise did the dockworkers accept?").text
+
+
+def test_astream_events_show_the_model_tokens_and_the_steps(store):
+    use(store, fake(TRUE))
+    chain = answer_chain(store, "llm")
+
+    async def run() -> list[dict[str, Any]]:
+        question = "What pay rise did the dockworkers accept?"
+        return [e async for e in chain.astream_events(question, version="v2")]
+
+    events = asyncio.run(run())
+    tokens = [e["data"]["chunk"].content for e in events if e["event"] == "on_chat_model_stream"]
+    assert "".join(tokens) == TRUE
+    assert {"retrieve", "draft", "verify"} <= {
+        e["name"] for e in events if e["event"] == "on_chain_start"
+    }
+    final = next(e for e in reversed(events) if e["event"] == "on_chain_end")
+    assert (
+        isinstance(final["data"]["output"], Answer) and "7 percent" in final["data"]["output"].text
+    )
