@@ -65,12 +65,23 @@ def is_disk_full(exc: BaseException, where: Path | str | None = None) -> bool:
             return True
         if any(w in str(e).lower() for w in _FULL_WORDS):
             return True
-    if where is not None:
-        try:
-            return shutil.disk_usage(Path(where)).free < LOW_SPACE_BYTES
-        except OSError:
-            return False
-    return False
+    opaque = "disk i/o error" in str(exc).lower() or "failed to apply logs" in str(exc).lower()
+    return where is not None and (opaque or not isinstance(exc, OSError)) and _no_room(where)
+
+
+def _no_room(where: Path | str) -> bool:
+    """Almost no space left where the store lives, or a file-size limit on this process (which
+    fails writes past it with EFBIG, as a full disk would).
+    """
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if soft != resource.RLIM_INFINITY:
+        return True
+    try:
+        return shutil.disk_usage(Path(where)).free < LOW_SPACE_BYTES
+    except OSError:
+        return False
 
 
 def _chain(exc: BaseException) -> list[BaseException]:
