@@ -240,7 +240,8 @@ class WebSources:
         report.unchanged += unchanged
         report.failed[:0] = failed
         added = report.added + report.replaced
-        self.log.record(url, feed.title, "ok", added, fetched.etag, fetched.last_modified)
+        status = f"ok, {len(report.failed)} items failed" if report.failed else "ok"
+        self.log.record(url, feed.title, status, added, fetched.etag, fetched.last_modified)
         report.seconds = time.perf_counter() - started
         return report
 

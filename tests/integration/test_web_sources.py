@@ -148,6 +148,18 @@ def test_a_feed_brings_in_every_item_and_is_listed(web_store: Any, news: NewsSer
     assert any(d.date == PAGES["orchard"]["date"] for d in web_store.documents())
 
 
+def test_an_item_that_fails_is_one_line_and_the_feed_says_so(
+    web_store: Any, news: NewsServer
+) -> None:
+    report = web_store.ingest_url(f"{news.base}/mixed.xml")
+    assert report.added == 1
+    assert [(f.path, f.reason) for f in report.failed] == [
+        (f"{news.base}/gone", "not found (HTTP 404)")
+    ]
+    [feed] = web_store.feeds()
+    assert (feed.status, feed.last_added) == ("ok, 1 items failed", 1)
+
+
 def test_watch_adds_only_what_is_new_and_survives_bad_feeds(
     web_store: Any, news: NewsServer
 ) -> None:

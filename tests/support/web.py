@@ -2,6 +2,7 @@
 ingest by address (tests/integration/test_web_sources.py) and the REST API.
 
 Routes: /article/<name> (HTML articles), /feed.xml (RSS of two articles), /atom.xml (Atom),
+/mixed.xml (an article and an item whose page is gone),
 /changing.xml (one item, then a second one once `feed_version` is 2), /bad.xml (malformed),
 /down.xml (HTTP 503), /redirect-meta (-> 169.254.169.254), /redirect-loopback (-> 127.0.0.2,
 another loopback address), /redirect-127 (-> 127.0.0.1), /hops/<n> (n redirects, then an article), /big (50 MB, generated in
@@ -148,6 +149,11 @@ class NewsServer:
             return _send(h, 200, "text/html; charset=utf-8", article_html(path[9:]))
         if path == "/feed.xml":
             return _send(h, 200, "application/rss+xml", rss(base, ["harbour", "border"]))
+        if path == "/mixed.xml":  # one item's page is gone
+            feed = rss(base, ["border"]).replace(
+                "</channel>", f"<item><title>Gone</title><link>{base}/gone</link></item></channel>"
+            )
+            return _send(h, 200, "application/rss+xml", feed)
         if path == "/atom.xml":
             return _send(h, 200, "application/atom+xml", atom(base, ["orchard"]))
         if path == "/changing.xml":
