@@ -30,18 +30,22 @@ class Settings(BaseSettings):
             "or any sentence-transformers model name or local path (must be available offline)."
         ),
     )
-    embedding_backend: Literal["auto", "torch", "onnx", "onnx-int8"] = Field(
+    embedding_backend: Literal[
+        "auto", "torch", "openvino", "openvino-bf16", "openvino-int8", "onnx", "onnx-int8"
+    ] = Field(
         default="auto",
         description=(
-            "How the embedder runs: 'onnx' (ONNX Runtime fp32, same vectors as PyTorch, ~2.5x "
-            "faster on CPU), 'torch' (sentence-transformers), 'onnx-int8' (quantised: faster "
-            "still on CPUs with VNNI, slightly different vectors, a separate store), or 'auto' "
-            "(onnx where onnxruntime is installed, torch otherwise)."
+            "How the embedder runs: 'openvino' (OpenVINO fp32, same vectors as PyTorch), "
+            "'openvino-bf16' (bf16 on AMX: cosine 0.99998 to fp32, ~2.5x faster), "
+            "'openvino-int8' (static int8: for CPUs with VNNI but no AMX), 'torch' "
+            "(sentence-transformers), or 'auto' (an existing store's precision, else the fastest "
+            "for this CPU). Each precision is a separate store. 'onnx'/'onnx-int8' are the names "
+            "of earlier releases for 'openvino'/'openvino-int8'."
         ),
     )
     model_cache: Path = Field(
         default=Path.home() / ".cache" / "briefing-assistant",
-        description="Where the ONNX export of the embedding model is cached (made once, locally).",
+        description="Where the OpenVINO model files are kept (made once, at install time).",
     )
     embedding_batch_size: int = Field(default=32, description="Texts per embedding batch.")
     max_seq_tokens: int = Field(

@@ -10,6 +10,7 @@ sentences need it (those with a stance cue and their context) and parse them in 
 from __future__ import annotations
 
 import functools
+import sys
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,8 +103,7 @@ class SpacyParser:
     def _load(self) -> Any:
         with self._lock:
             if self._nlp is None:
-                import spacy
-
+                spacy = _import_spacy()
                 try:
                     self._nlp = spacy.load(self.name, disable=["lemmatizer"])
                 except OSError as e:
@@ -120,6 +120,23 @@ class SpacyParser:
         nlp = self._load()
         with self._parse_lock:
             return [_convert(doc) for doc in nlp.pipe(list(texts), batch_size=self._batch_size)]
+
+
+def _import_spacy() -> Any:
+    """Import spaCy without torch: thinc imports PyTorch whenever it is installed (for models that
+    wrap it; the CNN pipelines do not), which costs an ingest ~200 MB and seconds of start-up. Unless
+    torch is already loaded, it is hidden while spaCy is imported, and importable again after.
+    """
+    if "spacy" in sys.modules or "torch" in sys.modules:
+        import spacy
+
+        return spacy
+    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" -> ImportError
+    try:
+        import spacy
+    finally:
+        del sys.modules["torch"]
+    return spacy
 
 
 @functools.cache

@@ -1,5 +1,5 @@
-"""The embedding backends: same vectors whichever runs, and a store never mixes models. (Which
-backend `auto` picks is in tests/unit/test_embedder_choice.py.)
+"""The embedding backends: same vectors whichever runs, and a store never mixes models or
+precisions. (Which backend `auto` picks is in tests/unit/test_embedder_choice.py.)
 """
 
 from __future__ import annotations
@@ -23,33 +23,58 @@ def torch_embedder():
     return build_embedder(Settings(embedding_backend="torch"))
 
 
-def test_onnx_matches_pytorch(torch_embedder, tmp_path):
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory):
+    return tmp_path_factory.mktemp("model-cache")
+
+
+def test_openvino_matches_pytorch(torch_embedder, cache):
     from assistant.services import build_embedder
     from assistant.settings import Settings
-    from index.onnx_embedder import OnnxEmbedder
+    from index.openvino_embedder import OpenVinoEmbedder
 
-    onnx = build_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
-    assert isinstance(onnx, OnnxEmbedder)
-    a = onnx.embed_documents(TEXTS)  # one padded batch of very different lengths
+    ov = build_embedder(Settings(embedding_backend="openvino", model_cache=cache))
+    assert isinstance(ov, OpenVinoEmbedder)
+    a = ov.embed_documents(TEXTS)  # one padded batch of very different lengths
     b = torch_embedder.embed_documents(TEXTS)
     assert a.shape == b.shape == (3, 384)
     assert np.allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
     assert (a * b).sum(axis=1).min() > 0.9999
-    assert onnx.name == torch_embedder.name  # one store serves both backends
-    assert onnx.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
-    # a second embedder reuses the export instead of making it again
-    again = build_embedder(Settings(embedding_backend="onnx", model_cache=tmp_path / "cache"))
-    assert np.allclose(again.embed_documents(TEXTS[:1]), a[:1])
-    assert len(list((tmp_path / "cache").rglob("*.onnx"))) == 1
+    assert ov.name == torch_embedder.name  # fp32: one store serves both backends
+    assert ov.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
+    # a second embedder reuses the converted model instead of making it again
+    again = build_embedder(Settings(embedding_backend="openvino", model_cache=cache))
+    assert np.allclose(again.embed_documents(TEXTS[:1]), a[:1], atol=1e-6)
+    assert len(list(cache.rglob("*.xml"))) == 1
 
 
-def test_int8_is_a_different_model_for_the_store(tmp_path, torch_embedder):
+def test_bf16_is_close_to_fp32_but_its_own_store(torch_embedder, cache, tmp_path):
     from assistant.api import open_assistant
     from assistant.services import build_embedder
     from assistant.settings import Settings
     from index.catalog import StoreMismatch
 
-    int8 = build_embedder(Settings(embedding_backend="onnx-int8", model_cache=tmp_path / "cache"))
+    bf16 = build_embedder(Settings(embedding_backend="openvino-bf16", model_cache=cache))
+    assert bf16.name.endswith("@bf16")
+    vecs = bf16.embed_documents(TEXTS)
+    ref = torch_embedder.embed_documents(TEXTS)
+    assert (vecs * ref).sum(axis=1).min() > 0.999  # bf16 keeps the direction (0.99998 on news)
+    open_assistant(tmp_path / "store", embedder=torch_embedder).close()
+    with pytest.raises(StoreMismatch):
+        open_assistant(tmp_path / "store", embedder=bf16)
+
+
+def test_int8_is_calibrated_on_our_text_and_a_different_model_for_the_store(
+    tmp_path, torch_embedder, cache
+):
+    from assistant.api import open_assistant
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+    from index.catalog import StoreMismatch
+    from index.openvino_embedder import calibration_texts
+
+    assert len(calibration_texts()) >= 30
+    int8 = build_embedder(Settings(embedding_backend="openvino-int8", model_cache=cache))
     assert int8.name.endswith("@int8")
     vec = int8.embed_documents(TEXTS[:1])[0]
     ref = torch_embedder.embed_documents(TEXTS[:1])[0]
@@ -57,3 +82,18 @@ def test_int8_is_a_different_model_for_the_store(tmp_path, torch_embedder):
     open_assistant(tmp_path / "store", embedder=torch_embedder).close()
     with pytest.raises(StoreMismatch):
         open_assistant(tmp_path / "store", embedder=int8)
+
+
+def test_a_model_not_prepared_is_named_with_the_fix(tmp_path):
+    from index.openvino_embedder import OpenVinoEmbedder
+
+    with pytest.raises(RuntimeError, match="briefing prepare"):
+        OpenVinoEmbedder(_model_dir(), tmp_path / "empty", "m", "fp32")
+
+
+def _model_dir():
+    from index.embeddings import resolve_model_path
+
+    path = resolve_model_path("packaged:all-MiniLM-L6-v2")
+    assert not isinstance(path, str)
+    return path
