@@ -8,14 +8,15 @@ budget by cutting the least central material first.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
-from assistant.positions import rank
-from assistant.timeline import FUTURE, find_events
+from assistant.positions import dangling, rank
+from assistant.timeline import FUTURE, find_events, unplaced_events
 from assistant.types import (
     Answer,
     Citation,
@@ -42,8 +43,12 @@ class _Numbering:
         self.citations: list[Citation] = []
         self._by_key: dict[tuple[str, int], int] = {}
 
+    @staticmethod
+    def key(c: Citation) -> tuple[str, int]:
+        return (c.doc_id, c.span[0])
+
     def number(self, c: Citation) -> int:
-        key = (c.doc_id, c.span[0])
+        key = self.key(c)
         if key not in self._by_key:
             self._by_key[key] = len(self.citations) + 1
             self.citations.append(replace(c, n=self._by_key[key]))
@@ -65,7 +70,9 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
         sections.append(MemoSection("Key developments", developments))
 
     positions = assistant.positions(topic=topic)
-    party_items = _party_positions(positions, numbering)
+    # a statement the bottom line already quotes is not repeated under its party
+    in_bottom = {numbering.key(numbering.citations[n - 1]) for i in bottom for n in i.all_refs()}
+    party_items = _party_positions(positions, numbering, in_bottom)
     if party_items:
         sections.append(MemoSection("Positions", party_items))
     meet = _disagree_and_meet(positions, numbering)
@@ -136,7 +143,11 @@ def _developments(
     return items[:4]
 
 
-def _party_positions(positions: list[Position], numbering: _Numbering) -> list[MemoItem]:
+def _party_positions(
+    positions: list[Position],
+    numbering: _Numbering,
+    exclude: AbstractSet[tuple[str, int]] = frozenset(),
+) -> list[MemoItem]:
     by_party: dict[str, list[Position]] = {}
     for p in positions:
         if not p.superseded_by:
@@ -146,11 +157,14 @@ def _party_positions(positions: list[Position], numbering: _Numbering) -> list[M
     for party, ps in ranked:
         parts = []
         for stance, label in STANCE_LABELS.items():
-            own = rank(p for p in ps if p.stance == stance)
-            if own:
-                p = own[0]
+            own = rank(
+                p for p in ps if p.stance == stance and numbering.key(p.citation) not in exclude
+            )
+            whole = [p for p in own if not dangling(p)]  # "these demands": whose?
+            if whole:
+                p = whole[0]
                 note = "" if p.corroboration > 1 else " (single source)"
-                text = f"{_short(p.about or p.text)}{note}"
+                text = f"{_statement(p)}{note}"
                 parts.append(MemoItem(text, (numbering.number(p.citation),), label=label))
         if parts:
             items.append(MemoItem(party=party, clauses=tuple(parts)))
@@ -210,6 +224,16 @@ def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[
             c = _cite(p, sentence, doc_start)
             item = MemoItem(unmark(sentence), (numbering.number(c),), label=when)
             items.append((when, item_markdown(item), item))
+        if p.date:
+            continue
+        for expr, sentence, span in unplaced_events(p.text):  # an undated story's "Wednesday"
+            if sentence in seen:
+                continue
+            seen.add(sentence)
+            c = _cite(p, sentence, p.start + span[0])
+            label = f"{expr}, date not given"
+            item = MemoItem(unmark(sentence), (numbering.number(c),), label=label)
+            items.append(("9999", item_markdown(item), item))
     return [item for _, _, item in sorted(items, key=lambda t: t[:2])][:3]
 
 
@@ -228,6 +252,13 @@ def _cite(p: Passage, sentence: str, start: int) -> Citation:
         (start, start + len(sentence)),
         1.0,
     )
+
+
+def _statement(p: Position, words: int = 40) -> str:
+    """The whole statement as its source wrote it (quotation marks show the party's own
+    words), not a clause cut from it.
+    """
+    return _short(p.text, words).rstrip()
 
 
 def _short(text: str, words: int = 22) -> str:

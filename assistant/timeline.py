@@ -94,3 +94,19 @@ def find_events(text: str, doc_date: str) -> list[tuple[str, str, tuple[int, int
             continue
         out.append((when.isoformat(), sentence, (s, e), m.group(0)))
     return out
+
+
+def unplaced_events(text: str) -> list[tuple[str, str, tuple[int, int]]]:
+    """(expression, sentence, span) for announced events an undated story names only by a
+    weekday or "next week": worth telling a reader, in the text's own words, as undated.
+    """
+    out = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        if not _EVENT.search(sentence) or not FUTURE.search(sentence) or is_instruction(sentence):
+            continue
+        m = _EXPR.search(sentence)
+        if m and (m.group("wd") or m.group("rel") in ("next week", "tomorrow")):
+            expr = re.sub(r"^(?:on|this)\s+", "", m.group(0))
+            out.append((expr, sentence, (s, e)))
+    return out

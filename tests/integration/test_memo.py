@@ -52,11 +52,14 @@ def test_memo_shape_length_and_citations(memo):
     for heading in ("## Bottom line", "## Positions", "## Sources"):
         assert heading in md
     assert memo.words() <= 450
-    bullets = [line for line in md.splitlines() if line.startswith("- ")]
+    body, sources = md.split("## Sources", 1)
+    bullets = [line for line in body.splitlines() if line.startswith("- ")]
     assert bullets and all(re.search(r"\[\d+\]", b) for b in bullets)
+    # one entry per document, its cited passages numbered under it
+    documents = [line for line in sources.splitlines() if line.startswith("- **")]
+    assert len(documents) == len({c.doc_id for c in memo.citations})
     used = {int(n) for n in re.findall(r"\[(\d+)\]", md)}
     assert used == {c.n for c in memo.citations} == set(range(1, len(memo.citations) + 1))
-    sources = md.split("## Sources", 1)[1]
     assert all(c.title[:30] in sources for c in memo.citations)
 
 
