@@ -46,6 +46,7 @@ class _Planned:
     label: str
     duplicate_of: str = ""
     aliases: list[str] = field(default_factory=list)
+    found: Future[Sequence[StatementRow]] | None = None  # issue 18: parsed while others embed
 
 
 class Ingestor:
@@ -87,25 +88,26 @@ class Ingestor:
                 report.skipped.append(str(f))
         group: list[_Planned] = []
         seen: dict[str, _Planned] = {}
-        for i, f in enumerate(todo):
-            if progress:
-                progress(i, len(todo), f.name)
-            try:
-                raws = load_file(f, self._max_bytes)
-            except LoadError as exc:
-                report.failed.append(IngestFailure(str(f), str(exc)))
-                continue
-            except Exception as exc:  # a parser bug must not end the batch
-                report.failed.append(IngestFailure(str(f), f"could not be read ({exc!r})"))
-                continue
-            for raw in raws:
-                planned = self._plan(raw, str(f), report, seen)
-                if planned is not None:
-                    group.append(planned)
-            if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
-                self._write(group, report)
-                group = []
-        self._write(group, report)
+        with _Stages(self, report) as stages:  # issue 18: read the next files while one embeds
+            for i, f in enumerate(todo):
+                if progress:
+                    progress(i, len(todo), f.name)
+                try:
+                    raws = load_file(f, self._max_bytes)
+                except LoadError as exc:
+                    report.failed.append(IngestFailure(str(f), str(exc)))
+                    continue
+                except Exception as exc:  # a parser bug must not end the batch
+                    report.failed.append(IngestFailure(str(f), f"could not be read ({exc!r})"))
+                    continue
+                for raw in raws:
+                    planned = self._plan(raw, str(f), report, seen)
+                    if planned is not None:
+                        group.append(stages.planned(planned))
+                if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                    stages.write(group)
+                    group = []
+            stages.write(group)
         if progress:
             progress(len(todo), len(todo), "")
         report.seconds = time.perf_counter() - started
@@ -133,16 +135,17 @@ class Ingestor:
         report = IngestReport()
         group: list[_Planned] = []
         seen: dict[str, _Planned] = {}
-        for i, (label, raw) in enumerate(docs):
-            if progress:
-                progress(i, len(docs), label)
-            planned = self._plan(raw, label, report, seen)
-            if planned is not None:
-                group.append(planned)
-            if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
-                self._write(group, report)
-                group = []
-        self._write(group, report)
+        with _Stages(self, report) as stages:  # issue 18: read the next docs while one embeds
+            for i, (label, raw) in enumerate(docs):
+                if progress:
+                    progress(i, len(docs), label)
+                planned = self._plan(raw, label, report, seen)
+                if planned is not None:
+                    group.append(stages.planned(planned))
+                if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                    stages.write(group)
+                    group = []
+            stages.write(group)
         if progress:
             progress(len(docs), len(docs), "")
         report.seconds = time.perf_counter() - started
@@ -251,7 +254,10 @@ class Ingestor:
         # Statements are read on a second thread while the group is embedded: the parser runs
         # on one core, and the embedder leaves part of the other one idle.
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate") as pool:
-            statements = {id(p): self._statements(pool, p) for p in indexed}
+            statements = {  # issue 18: most were submitted when planned
+                id(p): p.found if p.found is not None else self._statements(pool, p)
+                for p in indexed
+            }
             # issue 17: vectors and commits under the store's write lock, then read back
             with write_phase(self._write_lock, self._vectors):
                 self._embed_and_commit(group, indexed, statements, report)
@@ -345,6 +351,68 @@ class Ingestor:
             if ids:
                 self._vectors.delete(ids)
             self._catalog.clear_pending(doc_id)
+
+
+class _Stages:
+    """issue 18: the ingest's stages overlapped. Each planned document is parsed (statements)
+    on one thread as soon as it is chunked; a full group is embedded and written on another
+    while this thread reads, cleans and chunks the next files. At most one group is being
+    written; its counts go to a report of its own, merged here once it is done, so the two
+    threads never update one report.
+    """
+
+    def __init__(self, ingestor: Ingestor, report: IngestReport) -> None:
+        self._ingestor = ingestor
+        self._report = report
+        self._parse = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
+        self._write = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write")
+        self._pending: tuple[Future[None], IngestReport] | None = None
+
+    def __enter__(self) -> _Stages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self._wait()
+        finally:
+            self._write.shutdown(wait=True)
+            self._parse.shutdown(wait=True, cancel_futures=True)
+
+    def planned(self, p: _Planned) -> _Planned:
+        if not p.duplicate_of:
+            p.found = self._ingestor._statements(self._parse, p)
+        return p
+
+    def write(self, group: list[_Planned]) -> None:
+        """Wait for the group before (so its outcome, e.g. a full disk, is known), then start
+        this one.
+        """
+        self._wait()
+        if group and not self._report.stopped:
+            part = IngestReport()
+            self._pending = (self._write.submit(self._ingestor._write, list(group), part), part)
+
+    def _wait(self) -> None:
+        if self._pending is None:
+            return
+        future, part = self._pending
+        self._pending = None
+        future.result()
+        _merge(self._report, part)
+
+
+def _merge(into: IngestReport, part: IngestReport) -> None:
+    into.added += part.added
+    into.unchanged += part.unchanged
+    into.replaced += part.replaced
+    into.duplicates += part.duplicates
+    into.updated += part.updated
+    into.stopped = into.stopped or part.stopped
+    into.failed += part.failed
+    into.skipped += part.skipped
+    into.chunks += part.chunks
+    into.doc_ids += part.doc_ids
+    into.duplicate_notes += part.duplicate_notes
 
 
 def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:
