@@ -14,12 +14,14 @@ from assistant.positions import Annotator, PositionIndex
 from assistant.settings import Settings
 from index.catalog import Catalog
 from index.embeddings import Embedder
+from index.errors import DiskFull
 from index.feeds import WebSources
 from index.fetch import Fetcher, FetchPolicy
 from index.locks import StoreLock
 from index.pipeline import Ingestor
 from index.search import Retriever
 from index.store import ChromaIndex, VectorIndex
+from index.verify import quick_disagreement
 
 
 @dataclass
@@ -112,10 +114,19 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         max_file_bytes=int(settings.max_file_mb * 1_000_000),
         annotate=annotator,
         write_lock=StoreLock(store),  # one writer at a time per store, across processes
+        type_limits_mb=settings.max_file_mb_by_type,
+        max_chunks=settings.max_chunks_per_document,
     )
-    ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
-    if annotator is not None:
-        annotator.backfill()  # stores made before statements were kept: once
+    if not catalog.read_only:  # a read-only store is read as it is
+        try:
+            ingestor.recover()  # finish what an interrupted run (a crash, a kill) left half-done
+        except DiskFull as exc:  # reading still works; the next open with space finishes it
+            log.warning("%s", exc)
+        if annotator is not None:
+            annotator.backfill()  # stores made before statements were kept: once
+    disagreement = quick_disagreement(catalog, vectors)  # two counts: cheap at every open
+    if disagreement:
+        log.warning("store %s: %s", store, disagreement)
     retriever = Retriever(embedder, vectors, catalog, window_chars=settings.passage_window_chars)
     chat = None
     if settings.llm_provider != "none" and settings.llm_model:

@@ -11,6 +11,8 @@ from typing import Literal
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from index.loaders import MAX_CHUNKS_PER_DOCUMENT, TYPE_LIMITS_MB
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="BRIEFING_", env_file=".env", extra="ignore")
@@ -62,6 +64,17 @@ class Settings(BaseSettings):
     )
     max_file_mb: float = Field(
         default=100.0, description="Files larger than this are refused with a clear reason."
+    )
+    max_file_mb_by_type: dict[str, float] = Field(
+        default_factory=lambda: dict(TYPE_LIMITS_MB),
+        description="Lower size limits (MB) for some file types, e.g. {\".txt\": 10}: a text file "
+        "is all text, so it is capped well below max_file_mb; types not listed have max_file_mb.",
+    )
+    max_chunks_per_document: int = Field(
+        default=MAX_CHUNKS_PER_DOCUMENT,
+        ge=1,
+        description="A document that would make more chunks than this is refused with a reason "
+        "(bounded time and memory per document).",
     )
     chroma_mode: Literal["embedded", "server"] = Field(
         default="embedded",

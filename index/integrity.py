@@ -24,6 +24,25 @@ from index.types import Article, Chunk, IngestFailure, IngestReport, date_key
 log = logging.getLogger(__name__)
 
 
+# No chunk holds more than this many characters per token of its budget, nor a run-on piece
+# longer than chunking's 1,500-character cut: what bounds a text's chunk count from below.
+CHARS_PER_TOKEN_AT_MOST = 10
+LONGEST_PIECE = 1500
+
+
+def too_long(chars: int, budget: int, limit: int) -> str | None:
+    """Refuse, before it is fingerprinted or chunked (a 20 MB text took a minute and 3 GB for
+    those alone), a text that cannot make fewer chunks than the limit.
+    """
+    at_least = chars // max(LONGEST_PIECE, budget * CHARS_PER_TOKEN_AT_MOST)
+    if at_least <= limit:
+        return None
+    return (
+        f"document of {chars:,} characters would make at least {at_least} chunks, above the "
+        f"{limit}-chunk limit per document (split it, or raise BRIEFING_MAX_CHUNKS_PER_DOCUMENT)"
+    )
+
+
 def too_many_chunks(found: int, limit: int) -> str:
     """Why a document was refused for its size in chunks."""
     return (

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import socket
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,8 +23,22 @@ from index.articles import build_article
 from index.catalog import Catalog
 from index.chunking import chunk_article
 from index.embeddings import Embedder
-from index.integrity import ensure_readable, refresh_metadata, write_phase  # issue 17
-from index.loaders import LoadError, RawDoc, iter_files, load_file
+from index.errors import DiskFull
+from index.integrity import (  # issue 17
+    ensure_readable,
+    refresh_metadata,
+    stop_for_disk_full,
+    too_long,
+    too_many_chunks,
+    write_phase,
+)
+from index.loaders import (
+    MAX_CHUNKS_PER_DOCUMENT,
+    LoadError,
+    RawDoc,
+    iter_files,
+    load_file,
+)
 from index.locks import StoreLock
 from index.store import VectorIndex
 from index.types import Article, Chunk, IngestFailure, IngestReport, StatementRow, date_key
@@ -61,8 +75,12 @@ class Ingestor:
         annotate: Callable[[Article, Sequence[tuple[int, int]]], Sequence[StatementRow]]
         | None = None,
         write_lock: StoreLock | None = None,
+        type_limits_mb: Mapping[str, float] | None = None,
+        max_chunks: int = MAX_CHUNKS_PER_DOCUMENT,
     ) -> None:
         self._write_lock = write_lock  # issue 17: one writer per store (index/locks.py)
+        self._type_limits = type_limits_mb  # issue 17: file size limits by type (loaders.py)
+        self._max_chunks = max_chunks  # issue 17: a document is refused above this many chunks
         self._embedder = embedder
         self._vectors = vectors
         self._catalog = catalog
@@ -93,7 +111,7 @@ class Ingestor:
                 if progress:
                     progress(i, len(todo), f.name)
                 try:
-                    raws = load_file(f, self._max_bytes)
+                    raws = load_file(f, self._max_bytes, self._type_limits)
                 except LoadError as exc:
                     report.failed.append(IngestFailure(str(f), str(exc)))
                     continue
@@ -104,9 +122,20 @@ class Ingestor:
                     planned = self._plan(raw, str(f), report, seen)
                     if planned is not None:
                         group.append(stages.planned(planned))
+                    # issue 17: the records of a big JSON/JSONL file are written in groups as
+                    # they are read; `seen` keeps only what may not be committed yet
+                    if len(raws) > 1 and sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                        stages.write(group)
+                        seen = {p.article.doc_id: p for p in group}
+                        group = []
+                        if report.stopped:
+                            break
                 if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
                     stages.write(group)
+                    seen = {p.article.doc_id: p for p in group}  # issue 17: bounded
                     group = []
+                if report.stopped:  # issue 17: the disk is full
+                    break
             stages.write(group)
         if progress:
             progress(len(todo), len(todo), "")
@@ -145,6 +174,8 @@ class Ingestor:
                 if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
                     stages.write(group)
                     group = []
+                    if report.stopped:  # issue 17: the disk is full
+                        break
             stages.write(group)
         if progress:
             progress(len(docs), len(docs), "")
@@ -184,6 +215,10 @@ class Ingestor:
             return None
         if not article.origin:
             article = _with_origin(article, f"text:{article.doc_id}")
+        refusal = too_long(len(article.text), self._budget, self._max_chunks)  # issue 17
+        if refusal:
+            report.failed.append(IngestFailure(label, refusal))
+            return None
         known = self._catalog.doc_for_origin(article.origin)
         if known == article.doc_id:
             # issue 17: same text, a corrected header: its stored metadata follows
@@ -237,6 +272,11 @@ class Ingestor:
             )
         else:
             chunks = chunk_article(article, self._budget, self._embedder.count_tokens)
+            if len(chunks) > self._max_chunks:  # issue 17: bounded work per document
+                report.failed.append(
+                    IngestFailure(label, too_many_chunks(len(chunks), self._max_chunks))
+                )
+                return None
             planned = _Planned(article, chunks, sig, known, label)
         seen[article.doc_id] = planned
         return planned
@@ -258,16 +298,20 @@ class Ingestor:
                 id(p): p.found if p.found is not None else self._statements(pool, p)
                 for p in indexed
             }
-            # issue 17: vectors and commits under the store's write lock, then read back
-            with write_phase(self._write_lock, self._vectors):
-                self._embed_and_commit(group, indexed, statements, report)
-                ensure_readable(
-                    self._embedder,
-                    self._vectors,
-                    self._catalog,
-                    [(p.label, p.article, p.chunks) for p in indexed],
-                    report,
-                )
+            # issue 17: vectors and commits under the store's write lock, then read back;
+            # a full disk stops the batch (what is committed stays)
+            try:
+                with write_phase(self._write_lock, self._vectors):
+                    self._embed_and_commit(group, indexed, statements, report)
+                    ensure_readable(
+                        self._embedder,
+                        self._vectors,
+                        self._catalog,
+                        [(p.label, p.article, p.chunks) for p in indexed],
+                        report,
+                    )
+            except DiskFull as exc:
+                stop_for_disk_full(self._catalog, group, report, exc)
 
     def _statements(
         self, pool: ThreadPoolExecutor, p: _Planned
@@ -296,6 +340,8 @@ class Ingestor:
                 [c.text for p in indexed for c in p.chunks],
                 [_metadata(p.article, c) for p in indexed for c in p.chunks],
             )
+        except DiskFull:  # issue 17: not this group's fault; the batch stops
+            raise
         except Exception as exc:
             for p in group:
                 report.failed.append(IngestFailure(p.label, f"could not be indexed ({exc!r})"))
@@ -303,6 +349,8 @@ class Ingestor:
         for p in group:
             try:
                 committed = self._commit(p, statements.get(id(p)))
+            except DiskFull:  # issue 17: the journal takes its vectors back at the next open
+                raise
             except Exception as exc:
                 reason = (
                     str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"

@@ -206,3 +206,21 @@ def test_a_bad_record_fails_the_file_alone_naming_its_line(open_store, tmp_path)
         (str(bad), "record 2 (line 2) has no 'text' field")
     ]
     assert a.documents() == []
+
+
+def test_a_text_too_long_for_the_chunk_limit_is_refused_before_it_is_chunked(
+    open_store, write_story, monkeypatch
+):
+    from index import pipeline
+
+    chunked: list[str] = []
+    real = pipeline.chunk_article
+    monkeypatch.setattr(
+        pipeline, "chunk_article", lambda a, *rest: chunked.append(a.title) or real(a, *rest)
+    )
+    a = open_store(spacy_model="", chunk_tokens=20, max_chunks_per_document=2)
+    long = write_story("long.txt", "word " * 2000, title="Long")  # 10,000 characters
+    report = a.ingest([long])
+    assert [f.path for f in report.failed] == [str(long)]
+    assert "would make at least 6 chunks, above the 2-chunk limit" in report.failed[0].reason
+    assert chunked == [] and a.documents() == []
