@@ -402,7 +402,7 @@ def repair(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
 
 @app.command()
 def prepare() -> None:
-    """Prepare the embedding model once (the ONNX export), so the first real run starts fast."""
+    """Prepare the embedding model once (its OpenVINO conversion), so no run has to make it."""
     import time
 
     from assistant.api import prepare_embedder
