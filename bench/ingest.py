@@ -99,7 +99,8 @@ def run_measured(side: str, paths: list[Path], extra_env: dict[str, str]) -> dic
         "import json, resource, sys; from bench.ingest import run; "
         f"r = run({side!r}, [__import__('pathlib').Path(p) for p in {list(map(str, paths))!r}], "
         f"{extra_env!r}); "
-        "r['peak_rss_mb'] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024; "
+        "u = resource.getrusage(resource.RUSAGE_CHILDREN); r['peak_rss_mb'] = u.ru_maxrss / 1024; "
+        "r['cpu_s'] = u.ru_utime + u.ru_stime; "
         "print(json.dumps(r))"
     )
     out = subprocess.run(
@@ -145,18 +146,27 @@ def main() -> None:
         f"{', '.join(p.name for p in args.paths or SAMPLES)}); median of {args.repeat} "
         f"alternating runs, {os.cpu_count()} CPUs, load average {before} before, {loadavg()} after\n"
     )
-    print("| pipeline | chunks | wall s (median) | runs s | words/s | peak RSS MB (max) |")
-    print("|---|---:|---:|---|---:|---:|")
+    print(
+        "| pipeline | chunks | wall s (median) | runs s | words/s | CPU s (median) "
+        "| peak RSS MB (max) |"
+    )
+    print("|---|---:|---:|---|---:|---:|---:|")
     med = {}
     for side, rs in runs.items():
         med[side] = statistics.median(r["seconds"] for r in rs)
         print(
             f"| {side} | {int(rs[0]['chunks'])} | {med[side]:.1f} | "
             f"{', '.join(format(r['seconds'], '.1f') for r in rs)} | {words / med[side]:,.0f} | "
+            f"{statistics.median(r['cpu_s'] for r in rs):.1f} | "
             f"{max(r['peak_rss_mb'] for r in rs):,.0f} |"
         )
     if "peer" in med and "ours" in med:
         print(f"\nwords/s ratio ours/peer: {med['peer'] / med['ours']:.2f}x (target >= 3x)")
+        cpu = {k: statistics.median(r["cpu_s"] for r in rs) for k, rs in runs.items()}
+        print(
+            f"CPU seconds ratio peer/ours: {cpu['peer'] / cpu['ours']:.2f}x "
+            "(less sensitive than wall time to other work on the machine)"
+        )
 
 
 if __name__ == "__main__":
