@@ -74,6 +74,7 @@ def open_catalog(settings: Settings) -> Catalog:
 def build_services(settings: Settings, embedder: Embedder | None = None) -> Services:
     store = settings.store
     store.mkdir(parents=True, exist_ok=True)
+    vectors_lost = (store / "catalog.sqlite3").is_file() and not (store / "chroma").is_dir()
     catalog = open_catalog(settings)
     if embedder is None:
         embedder = build_embedder(settings, stored=catalog.embedder_name())
@@ -89,6 +90,8 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
             batch=settings.write_batch,
         )
     else:
+        if vectors_lost:
+            log.warning("store %s: its vector index folder %s is missing", store, store / "chroma")
         vectors = ChromaIndex.embedded(
             store / "chroma",
             collection,
