@@ -274,13 +274,22 @@ class ChromaIndex:
     ) -> list[tuple[str, float]]:
         if k <= 0:
             return []
-        with self._use() as col:
-            res = col.query(
-                query_embeddings=[np.asarray(vector, dtype=np.float32)],
-                n_results=k,
-                where=chroma_where(filters),
-                include=["distances"],
-            )
+        for attempt in range(2):
+            try:
+                with self._use() as col:
+                    res = col.query(
+                        query_embeddings=[np.asarray(vector, dtype=np.float32)],
+                        n_results=k,
+                        where=chroma_where(filters),
+                        include=["distances"],
+                    )
+                break
+            except Exception:
+                # a reader that reopened while another process was writing its files may have
+                # read them half-written: read them again, once
+                if attempt or self._reopen is None:
+                    raise
+                self._reload()
         ids = res["ids"][0] if res["ids"] else []
         dists = (res.get("distances") or [[]])[0] or []
         return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=False)]
