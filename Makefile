@@ -9,7 +9,7 @@ export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run test test-fast bench bench-quick bench-full eval lint clean
+.PHONY: install run test test-fast bench bench-quick bench-full eval train lint clean
 
 install: $(STAMP)
 
@@ -47,6 +47,15 @@ bench-full: install
 eval: install
 	$(PY) -m eval.run
 	$(PY) -m eval.positions_eval
+
+# Refit the answer selector (assistant/data/selector.json) from a RealTime QA snapshot:
+#   make train NEWSQA=/path/to/realtimeqa_public   (only its 2024 and 2025 weeks are read)
+NEWSQA ?=
+train: install
+	@test -n "$(NEWSQA)" || { echo "make train needs NEWSQA=<RealTime QA snapshot folder>"; exit 2; }
+	BRIEFING_SPACY_MODEL= $(PY) -m eval.selector_data $(NEWSQA) --split train --weeks 30
+	BRIEFING_SPACY_MODEL= $(PY) -m eval.selector_data $(NEWSQA) --split dev --weeks 12
+	$(PY) -m eval.train_selector --write
 
 lint: install
 	$(VENV)/bin/ruff check assistant index app.py eval bench tests

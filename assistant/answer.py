@@ -30,6 +30,7 @@ from assistant.extractive import (
     select,
 )
 from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
+from assistant.selector import shipped
 from assistant.types import Answer, Passage
 from index.embeddings import Embedder
 from index.search import Retriever
@@ -214,12 +215,14 @@ class Answerer:
             return self._abstain(question, standalone, passages)
         qvec = self._embedder.embed_query(standalone)
         vecs = self._sentences.vectors(passages)
-        scored = score_sentences(standalone, qvec, passages, vecs, cfg)
+        selector = shipped()
+        scored = score_sentences(standalone, qvec, passages, vecs, cfg, selector)
         by_key = {(s.passage, s.order): vecs[s.passage - 1][s.order] for s in scored}
         relevant = [s for s in scored if s.similarity >= cfg.min_similarity]
-        if not relevant:
+        if not relevant or max(s.relevance for s in relevant) < selector.abstain_below:
+            # no sentence is likely enough to hold the answer: say so, show the closest
             return self._abstain(question, standalone, passages)
-        kept = select(relevant, by_key, cfg)
+        kept = select(relevant, by_key, cfg, selector.keep_ratio)
         entities = named_entities(standalone)
         uncovered: list[str] = []
         for entity in entities:

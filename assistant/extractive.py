@@ -1,8 +1,8 @@
 """The default answer engine: no LLM, deterministic, every sentence quoted from a passage.
 
-It scores the sentences of the retrieved passages against the question (embedding similarity,
-term overlap, and whether the sentence names who the question asks about), keeps a few that are
-relevant and not redundant, and writes them in a readable order: documents by relevance, and
+Each quotable sentence of the retrieved passages gets the answer selector's probability that it
+holds the answer (`assistant/selector.py`, fit on real news by `make train`); the best ones are
+kept when they are not redundant and written in a readable order: documents by relevance, and
 within a document in the order the author wrote them.
 
 Every sentence quoted must stand alone: greetings, questions, captions and fragments are never
@@ -13,10 +13,9 @@ that sentence or not at all. A claim several passages state is written once, cit
 
 from __future__ import annotations
 
-import re
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -32,8 +31,9 @@ from assistant.citations import (
     same_claim,
     shared_terms,
 )
+from assistant.selector import Candidate, Selector, features, shipped
 from assistant.types import Passage
-from index.text import content_terms, mentions, named_entities
+from index.text import content_terms
 
 
 @dataclass(frozen=True)
@@ -97,37 +97,65 @@ def _key(p: Passage) -> tuple[str, int, int]:
     return (p.chunk_id, p.start, p.end)
 
 
-def score_sentences(
+def candidates(
     question: str,
-    qvec: np.ndarray,
     passages: Sequence[Passage],
-    vectors: list[np.ndarray],
+    similarities: Sequence[Sequence[float]],
     cfg: ExtractiveConfig,
 ) -> list[Scored]:
+    """The sentences that could be quoted (standing alone, or with the sentences they lean on),
+    with their similarity to the question; relevance is left to the selector.
+    """
     q_terms = set(content_terms(question))
-    entities = named_entities(question)
-    expected = answer_type(question)
     out = []
-    for pi, (p, vecs) in enumerate(zip(passages, vectors, strict=True), start=1):
+    for pi, (p, sims) in enumerate(zip(passages, similarities, strict=True), start=1):
         sentences = passage_sentences(p)
-        for si, ((raw, raw_span), vec) in enumerate(zip(sentences, vecs, strict=True)):
+        for si, ((raw, raw_span), sim) in enumerate(zip(sentences, sims, strict=True)):
             text, span = standalone(raw, raw_span)
             if not text or not _is_statement(text, p.title, cfg):
                 continue
             before = context(sentences, si, p.title, cfg) if leans_on_previous(text) else ()
             if before is None:
                 continue  # it leans on a sentence the passage does not hold, or not a usable one
-            sim = float(vec @ qvec)
             terms = set(content_terms(text))
             overlap = len(q_terms & terms) / len(q_terms) if q_terms else 0.0
-            named = sum(mentions(e, text) for e in entities) / len(entities) if entities else 0.0
             if overlap == 0 and sim < cfg.min_similarity_without_terms:
                 continue
-            fits = 0.15 if expected is not None and expected.search(text) else 0.0
-            prior = PRIOR_WEIGHT / (pi + 1)  # pi is 1-based
-            relevance = 0.6 * sim + 0.25 * overlap + 0.15 * named + fits + prior
-            out.append(Scored(pi, si, text, span, relevance, sim, overlap, before))
+            out.append(Scored(pi, si, text, span, 0.0, float(sim), overlap, before))
     return out
+
+
+def score_sentences(
+    question: str,
+    qvec: np.ndarray,
+    passages: Sequence[Passage],
+    vectors: list[np.ndarray],
+    cfg: ExtractiveConfig,
+    selector: Selector | None = None,
+) -> list[Scored]:
+    """Every quotable sentence, its relevance the selector's probability that it answers."""
+    sims = [vecs @ qvec if len(vecs) else np.zeros(0) for vecs in vectors]
+    found = candidates(question, passages, [list(map(float, s)) for s in sims], cfg)
+    return rate(question, found, passages, selector or shipped())
+
+
+def rate(
+    question: str, found: Sequence[Scored], passages: Sequence[Passage], selector: Selector
+) -> list[Scored]:
+    seen = [
+        Candidate(
+            s.text,
+            s.passage,
+            s.order,
+            s.similarity,
+            passages[s.passage - 1].title,
+            passages[s.passage - 1].start == 0,
+            bool(s.before),
+        )
+        for s in found
+    ]
+    probs = selector.probabilities(features(question, seen))
+    return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]
 
 
 def standalone(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
@@ -166,11 +194,6 @@ def context(
     return None
 
 
-# A sentence from a passage the retriever ranked higher (fused dense and lexical evidence) gets
-# a small head start: 0.05 for the first passage, 0.033 for the second... On the gold set this
-# moved fact recall from 0.495 to 0.516 and citation precision from 0.354 to 0.368; 0.2 and 0.3
-# did no better on recall, so the smallest weight is kept.
-PRIOR_WEIGHT = 0.1
 _TERMINAL = (".", "!", '"', "\u201d", "\u2019", "'", ")")
 
 
@@ -191,55 +214,33 @@ def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
     return not title_words or len(set(text.lower().split()) - title_words) > 2
 
 
-_DURATION = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
-    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b",
-    re.IGNORECASE,
-)
-_NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b", re.IGNORECASE
-)
-_WHEN = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
-    r"(19|20)\d\d)\b"
-)
-_WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
-
-
-def answer_type(question: str) -> re.Pattern[str] | None:
-    """What a good answer sentence contains, from the question word: a duration for "how long",
-    a number for "how many", a date for "when", a name for "who".
-    """
-    q = question.lower()
-    if re.search(r"\bhow long\b", q):
-        return _DURATION
-    if re.search(r"\bhow (many|much)\b", q):
-        return _NUMBER
-    if re.search(r"\bwhen\b|\bwhat (date|day)\b", q):
-        return _WHEN
-    if re.search(r"^\s*who\b", q):
-        return _WHO
-    return None
-
-
 def select(
-    scored: list[Scored], vectors: dict[tuple[int, int], np.ndarray], cfg: ExtractiveConfig
+    scored: list[Scored],
+    vectors: dict[tuple[int, int], np.ndarray],
+    cfg: ExtractiveConfig,
+    keep_ratio: float | None = None,
 ) -> list[Scored]:
-    """Best sentences first, skipping near-repeats (wire copy quotes the same line twice)."""
+    """Best sentences first, skipping near-repeats (wire copy quotes the same line twice).
+
+    Further sentences are kept while their relevance is `keep_ratio` (default
+    `cfg.relative_cut`) of the best one's.
+    """
     if not scored:
         return []
+    ratio = cfg.relative_cut if keep_ratio is None else keep_ratio
     ranked = sorted(scored, key=lambda s: -s.relevance)
     best = ranked[0].relevance
     kept: list[Scored] = []
     for s in ranked:
-        if len(kept) >= cfg.max_sentences or s.relevance < cfg.relative_cut * best:
+        if len(kept) >= cfg.max_sentences or s.relevance < ratio * best:
             break
         v = vectors[(s.passage, s.order)]
         if any(_repeats(s, k, float(v @ vectors[(k.passage, k.order)]), cfg) for k in kept):
             continue  # written once, citing both (see `compose`)
         kept.append(s)
-    return kept
+    # a kept sentence that another kept sentence leans on is written with it, as one quote
+    needed = {(s.passage, span) for s in kept for _, span in s.before}
+    return [s for s in kept if (s.passage, s.span) not in needed]
 
 
 def _repeats(s: Scored, k: Scored, similarity: float, cfg: ExtractiveConfig) -> bool:

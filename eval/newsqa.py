@@ -2,6 +2,7 @@
 
     .venv/bin/python eval/newsqa.py SNAPSHOT_DIR [--split train|dev|all] [--weeks N] [--k 10]
                                     [--no-peer] [--json] [--write-split]
+                                    [--cache DIR]
 
 SNAPSHOT_DIR holds the RealTime QA files (github.com/realtimeqa/realtimeqa_public) in the
 repository's own layout, `past/2024/YYYYMMDD_qa.jsonl` and `past/2024/YYYYMMDD_gcs.jsonl` (and
@@ -308,7 +309,15 @@ def run_week(
     pool = [r["text"] for r in articles]
 
     t0 = time.perf_counter()
-    a = ours.build(art_file, wdir / "store")
+    done = wdir / "ingested"
+    if done.exists():  # a kept store (--cache)
+        from assistant.api import open_assistant
+
+        a = open_assistant(wdir / "store", embedder=ours.embedder)
+        ours.embedder = ours.embedder or a.services.embedder
+    else:
+        a = ours.build(art_file, wdir / "store")
+        done.write_text("ok")
     ours_ingest = time.perf_counter() - t0
     vs = None
     peer_ingest = None
@@ -438,19 +447,27 @@ def run(
     peer_embeddings: Any = None,
     split_file: Path = SPLIT_FILE,
     log: Any = sys.stderr,
+    cache: Path | None = None,
+    only: Sequence[str] | None = None,
 ) -> dict[str, Any]:
-    """Evaluate the chosen weeks; embedders can be injected (tests use small fakes)."""
+    """Evaluate the chosen weeks; embedders can be injected (tests use small fakes).
+
+    With `cache`, each week's store is kept in `cache/WEEK` and reused by the next run (the
+    ingest time then reads 0); `eval.selector_data` keeps its stores the same way.
+    """
     snap = discover(snapshot)
     splits = assign_split(snap.weeks, load_split(split_file))
     chosen = sorted(snap.weeks) if split == "all" else splits[split]
     chosen = spread(chosen, weeks)
+    if only:
+        chosen = [w for w in chosen if w in set(only)]
     ours = Ours(ours_embedder)
     the_peer = Peer(peer_embeddings) if peer else None
     infos, rows = [], []
     t_start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="briefing-newsqa-") as tmp:
         for w in chosen:
-            got = run_week(w, snap.weeks[w], ours, the_peer, k, Path(tmp), log)
+            got = run_week(w, snap.weeks[w], ours, the_peer, k, cache or Path(tmp), log)
             infos.append(got["info"])
             rows.extend(got["rows"])
     result = summarise(rows, k, peer) if rows else {"n": 0}
@@ -538,6 +555,8 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
     ap.add_argument(
         "--write-split", action="store_true", help=f"write the week split to {SPLIT_FILE.name}"
     )
+    ap.add_argument("--cache", type=Path, help="keep each week's store here and reuse it")
+    ap.add_argument("--week", action="append", help="only this week of the split (repeatable)")
     args = ap.parse_args(argv)
 
     split_file = inject.pop("split_file", SPLIT_FILE)
@@ -554,6 +573,8 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
         k=args.k,
         peer=not args.no_peer,
         split_file=split_file,
+        cache=args.cache,
+        only=args.week,
         **inject,
     )
     if args.json:

@@ -88,7 +88,9 @@ def _compose(question: str, passages):
     vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in passages]
     scored = score_sentences(question, EMBED.embed_query(question), passages, vectors, CFG)
     by_key = {(s.passage, s.order): vectors[s.passage - 1][s.order] for s in scored}
-    kept = readable_order(select(scored, by_key, CFG), passages)
+    from assistant.selector import shipped
+
+    kept = readable_order(select(scored, by_key, CFG, shipped().keep_ratio), passages)
     return build_citations(compose(kept, scored, passages, by_key, CFG), passages, grouped=True)
 
 

@@ -1,0 +1,221 @@
+"""The answer selector: how likely a candidate sentence is to hold the answer to a question.
+
+A logistic regression over cheap features of the sentence, its passage and the question, fit on
+the train weeks of RealTime QA (real news; `make train`, `eval/train_selector.py`) and checked
+on the dev weeks. It replaces hand-set weights: those ranked a sentence *about* the topic above
+the one that answers, since nothing in them knew that "who" wants a name, "how many" a number,
+or that the sentence holding the answer usually brings words the question lacks.
+
+The features are computed from what the question path already has (the passage text, its rank,
+the sentence vectors' similarity to the question), so answering never parses.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from index.text import content_terms, mentions, named_entities
+
+WEIGHTS = Path(__file__).parent / "data" / "selector.json"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What the selector sees of one sentence (the quote as it would be written)."""
+
+    text: str
+    passage_rank: int  # 1-based
+    order: int  # position of the sentence in its passage
+    similarity: float
+    title: str
+    at_document_start: bool
+    leans: bool  # quoted with the sentence(s) before it
+
+
+FEATURES = (
+    "similarity",
+    "similarity_gap",
+    "overlap",
+    "overlap_gap",
+    "named",
+    "type_match",
+    "type_miss",
+    "new_names",
+    "new_names_for_name",
+    "has_number",
+    "inverse_rank",
+    "first_in_passage",
+    "document_lead",
+    "log_words",
+    "leans",
+    "quote",
+    "title_overlap",
+    "novelty",
+)
+
+_DURATION = re.compile(
+    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
+    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b|%|\$|€|£",
+    re.IGNORECASE,
+)
+_WHEN = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
+    r"(19|20)\d\d)\b"
+)
+_WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+_NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]+")
+_LEAD_NAME = re.compile(r"\s*([A-Z][a-zA-Z\-]+)\s+[A-Z][a-zA-Z\-]+")
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
+# "which company", "what country", "who": the answer is a name
+_WANTS_NAME = re.compile(
+    r"^\s*(who|whom|whose)\b|\b(which|what)\s+(\w+\s+)?(company|country|city|state|team|firm|"
+    r"group|party|person|man|woman|leader|president|minister|official|organi[sz]ation|nation|"
+    r"agency|player|club|brand|bank|airline|network|app|platform|university|court|region|"
+    r"island|province|band|singer|actor|actress|celebrity|candidate|senator|governor|rapper|"
+    r"musician|author|director|athlete|star|chain|retailer|automaker|carmaker|startup)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_type(question: str) -> re.Pattern[str] | None:
+    """What an answering sentence contains, from the question word: a duration for "how long",
+    a number for "how many/much", a date for "when", a name for "who".
+    """
+    q = question.lower()
+    if re.search(r"\bhow long\b", q):
+        return _DURATION
+    if re.search(r"\bhow (many|much)\b|\bwhat (percentage|share|number|amount)\b", q):
+        return _NUMBER
+    if re.search(r"\bwhen\b|\bwhat (date|day|year|month)\b", q):
+        return _WHEN
+    if re.search(r"^\s*who\b", q):
+        return _WHO
+    return None
+
+
+def _names(text: str) -> set[str]:
+    """Capitalised words: names, except a sentence's first word, which is capitalised anyway,
+    unless the next word is too ("Northwind Holdings agreed").
+    """
+    found = {m.group(0).lower() for m in _NAME_WORD.finditer(text)}
+    lead = _LEAD_NAME.match(text)
+    if lead:
+        found.add(lead.group(1).lower())
+    return found
+
+
+def features(question: str, candidates: Sequence[Candidate]) -> list[list[float]]:
+    """One row of `FEATURES` per candidate (gaps are relative to the question's best)."""
+    q_terms = set(content_terms(question))
+    entities = named_entities(question)
+    expected = answer_type(question)
+    wants_name = 1.0 if _WANTS_NAME.search(question) else 0.0
+    q_words = {w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]+", question)}
+    rows: list[list[float]] = []
+    overlaps: list[float] = []
+    for c in candidates:
+        terms = set(content_terms(c.text))
+        overlaps.append(len(q_terms & terms) / len(q_terms) if q_terms else 0.0)
+    best_sim = max((c.similarity for c in candidates), default=0.0)
+    best_overlap = max(overlaps, default=0.0)
+    for c, overlap in zip(candidates, overlaps, strict=True):
+        terms = set(content_terms(c.text))
+        named = sum(mentions(e, c.text) for e in entities) / len(entities) if entities else 0.0
+        match = bool(expected is not None and expected.search(c.text))
+        new = len(_names(c.text) - q_words)
+        title_terms = set(content_terms(c.title))
+        words = len(c.text.split())
+        rows.append(
+            [
+                c.similarity,
+                c.similarity - best_sim,
+                overlap,
+                overlap - best_overlap,
+                named,
+                1.0 if match else 0.0,
+                1.0 if expected is not None and not match else 0.0,
+                min(new, 4) / 4,
+                wants_name * min(new, 4) / 4,
+                1.0 if _NUMBER.search(c.text) else 0.0,
+                1.0 / c.passage_rank,
+                1.0 if c.order == 0 else 0.0,
+                1.0 if c.at_document_start and c.order == 0 else 0.0,
+                math.log(max(words, 1)),
+                1.0 if c.leans else 0.0,
+                1.0 if _QUOTE.search(c.text) else 0.0,
+                len(q_terms & title_terms) / len(q_terms) if q_terms else 0.0,
+                len(terms - q_terms) / len(terms) if terms else 0.0,
+            ]
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class Selector:
+    """A fitted logistic regression (standardised inputs) and the thresholds tuned with it."""
+
+    names: tuple[str, ...]
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    abstain_below: float  # best sentence's probability under which the sources do not answer
+    keep_ratio: float  # further sentences kept when their probability is this share of the best
+
+    def probabilities(self, rows: Sequence[Sequence[float]]) -> list[float]:
+        out = []
+        for row in rows:
+            z = self.intercept
+            for x, m, s, w in zip(row, self.mean, self.scale, self.coef, strict=True):
+                z += w * (x - m) / s
+            out.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+        return out
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "features": list(self.names),
+            "mean": list(self.mean),
+            "scale": list(self.scale),
+            "coef": list(self.coef),
+            "intercept": self.intercept,
+            "abstain_below": self.abstain_below,
+            "keep_ratio": self.keep_ratio,
+        }
+
+
+def from_dict(d: dict[str, object]) -> Selector:
+    names = tuple(str(n) for n in d["features"])  # type: ignore[attr-defined]
+    if names != FEATURES:
+        raise ValueError(
+            f"{WEIGHTS.name} was fit on other features ({', '.join(names)}); run `make train`"
+        )
+
+    def floats(key: str) -> tuple[float, ...]:
+        return tuple(float(x) for x in d[key])  # type: ignore[attr-defined]
+
+    return Selector(
+        names,
+        floats("mean"),
+        floats("scale"),
+        floats("coef"),
+        float(d["intercept"]),  # type: ignore[arg-type]
+        float(d["abstain_below"]),  # type: ignore[arg-type]
+        float(d["keep_ratio"]),  # type: ignore[arg-type]
+    )
+
+
+@cache
+def shipped() -> Selector:
+    """The selector that ships in the package (read once, on first use)."""
+    return from_dict(json.loads(WEIGHTS.read_text(encoding="utf-8")))

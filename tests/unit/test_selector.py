@@ -1,0 +1,69 @@
+"""The learned answer selector (assistant/data/selector.json, fit by `make train` on real news):
+the sentence that answers outranks the sentences about the topic.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.citations import passage_sentences
+from assistant.extractive import ExtractiveConfig, score_sentences
+from assistant.selector import FEATURES, WEIGHTS, from_dict, shipped
+from index.embeddings import HashEmbedder
+from tests.support.passages import passage
+
+EMBED = HashEmbedder(dim=256)
+
+
+def _ranked(question: str, text: str) -> list[str]:
+    ps = [passage(text)]
+    vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in ps]
+    scored = score_sentences(question, EMBED.embed_query(question), ps, vectors, ExtractiveConfig())
+    return [s.text for s in sorted(scored, key=lambda s: -s.relevance)]
+
+
+def test_how_long_gets_the_sentence_with_the_duration_first():
+    text = (
+        "The talks between the two delegations in Geneva covered missile deployments and drills. "
+        "Both delegations described the talks in Geneva as frank and useful for the future. "
+        "The talks in Geneva lasted nearly eight hours, diplomats said afterwards."
+    )
+    assert _ranked("How long did the talks in Geneva last?", text)[0].startswith(
+        "The talks in Geneva lasted nearly eight hours"
+    )
+
+
+def test_which_company_gets_the_sentence_that_names_one():
+    text = (
+        "The takeover of the regional airline was the largest deal in the sector this year. "
+        "Regulators said the takeover of the airline would be reviewed in the usual way. "
+        "Northwind Holdings agreed to buy the airline for 2 billion euros on Tuesday."
+    )
+    best = _ranked("Which company agreed to buy the regional airline this week?", text)[0]
+    assert best.startswith("Northwind Holdings agreed")
+
+
+def test_when_gets_the_sentence_with_the_date():
+    text = (
+        "Ardonia and Belvia held a second round of talks on the water-sharing treaty. "
+        "The talks on the water-sharing treaty were described as constructive by both sides. "
+        "The delegations agreed to meet again in Lake Sorrel on March 17 for the treaty talks."
+    )
+    best = _ranked("When will Ardonia and Belvia meet again for the treaty talks?", text)[0]
+    assert "March 17" in best
+
+
+def test_the_shipped_weights_match_the_features_and_stay_small():
+    sel = shipped()
+    assert sel.names == FEATURES
+    assert 0.0 <= sel.abstain_below < 1.0 and 0.0 < sel.keep_ratio <= 1.0
+    assert WEIGHTS.stat().st_size < 4096
+
+
+def test_weights_fit_on_other_features_are_refused_with_the_fix():
+    d = json.loads(WEIGHTS.read_text(encoding="utf-8"))
+    d["features"] = d["features"][:-1]
+    with pytest.raises(ValueError, match="make train"):
+        from_dict(d)
