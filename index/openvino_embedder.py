@@ -14,7 +14,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import queue
 import tempfile
+import threading
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -25,6 +27,7 @@ import numpy as np
 INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 PRECISIONS = ("fp32", "bf16", "int8")
 TOKENS_PER_BATCH = 4096  # 16 rows of 256 tokens: same speed as 32, ~90 MB less memory
+MAX_REQUESTS = 2  # threads embedding at once (an ingest and a question); more wait their turn
 
 
 def _fingerprint(model_dir: Path) -> str:
@@ -175,9 +178,13 @@ class OpenVinoEmbedder:
         }
         if threads:
             config["INFERENCE_NUM_THREADS"] = threads
-        compiled = ov.Core().compile_model(str(path), "CPU", config)
-        self._request = compiled.create_infer_request()
-        self._inputs = {p.get_any_name() for p in compiled.inputs}
+        self._compiled = ov.Core().compile_model(str(path), "CPU", config)
+        # An infer request serves one thread at a time: a few are kept, made on demand
+        self._idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._idle.put(self._compiled.create_infer_request())
+        self._made = 1
+        self._made_lock = threading.Lock()
+        self._inputs = {p.get_any_name() for p in self._compiled.inputs}
         self._dim = int(json.loads((model_dir / "config.json").read_text())["hidden_size"])
 
     @property
@@ -203,12 +210,26 @@ class OpenVinoEmbedder:
             idx = order[start : start + rows]
             start += rows
             feed = _feed([encodings[i] for i in idx])
-            hidden = self._request.infer({k: v for k, v in feed.items() if k in self._inputs})[0]
+            hidden = self._infer({k: v for k, v in feed.items() if k in self._inputs})
             m = feed["attention_mask"][..., None].astype(np.float32)
             pooled = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
             pooled /= np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
             out[idx] = pooled
         return out
+
+    def _infer(self, feed: dict[str, np.ndarray]) -> np.ndarray:
+        try:
+            request = self._idle.get_nowait()
+        except queue.Empty:
+            with self._made_lock:
+                fresh = self._made < MAX_REQUESTS
+                self._made += fresh
+            request = self._compiled.create_infer_request() if fresh else self._idle.get()
+        try:
+            hidden: np.ndarray = np.array(request.infer(feed)[0], copy=True)
+            return hidden
+        finally:
+            self._idle.put(request)
 
     def embed_query(self, text: str) -> np.ndarray:
         vec: np.ndarray = self.embed_documents([text])[0]

@@ -97,3 +97,17 @@ def _model_dir():
     path = resolve_model_path("packaged:all-MiniLM-L6-v2")
     assert not isinstance(path, str)
     return path
+
+
+def test_threads_embedding_at_once_get_their_own_vectors(cache):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+
+    ov = build_embedder(Settings(embedding_backend="openvino", model_cache=cache))
+    texts = [f"{t} Item {n}." for n in range(6) for t in TEXTS]
+    alone = [ov.embed_documents([t])[0] for t in texts]
+    with ThreadPoolExecutor(max_workers=4) as pool:  # more threads than infer requests
+        together = list(pool.map(lambda t: ov.embed_documents([t])[0], texts))
+    assert np.allclose(np.stack(together), np.stack(alone), atol=1e-5)
