@@ -25,7 +25,7 @@ import numpy as np
 
 from index import migrations
 from index.dedup import band_keys
-from index.errors import DiskFull, StoreDamaged, StoreReadOnly, is_disk_full
+from index.errors import DiskFull, StoreDamaged, StoreReadOnly, is_disk_full, looks_damaged
 from index.text import STOPWORDS
 from index.types import (
     Article,
@@ -154,7 +154,9 @@ class Catalog:
                         found = migrations.migrate(db, self._DIALECT)
                 self._db.execute("SELECT count(*) FROM documents").fetchone()
         except sqlite3.DatabaseError as exc:
-            raise StoreDamaged(path, exc) from None
+            if looks_damaged(exc) or "unable to open" in str(exc):
+                raise StoreDamaged(path, exc) from None
+            raise
         self._refuse_newer(found)
 
     def _refuse_newer(self, found: int) -> None:

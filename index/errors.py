@@ -93,6 +93,14 @@ def _chain(exc: BaseException) -> list[BaseException]:
     return out
 
 
+_DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "no such table", "no such column")
+
+
+def looks_damaged(exc: BaseException) -> bool:
+    """An SQLite error that says the file is not a whole catalog (not: locked, busy)."""
+    return any(w in str(exc).lower() for w in _DAMAGE_WORDS)
+
+
 def describe(exc: BaseException, store: Path | str) -> str | None:
     """One line for a failure of the store itself (damaged, read-only, full), or None for
     anything else (a bug, which keeps its traceback).
@@ -106,6 +114,6 @@ def describe(exc: BaseException, store: Path | str) -> str | None:
     text = str(exc).lower()
     if "readonly" in text or "read-only" in text or getattr(exc, "errno", None) == errno.EROFS:
         return str(StoreReadOnly(f"{store} is read-only: it can be read, not changed"))
-    if isinstance(exc, sqlite3.DatabaseError):
+    if isinstance(exc, sqlite3.DatabaseError) and looks_damaged(exc):
         return str(StoreDamaged(Path(store) / "catalog.sqlite3", exc))
     return None
