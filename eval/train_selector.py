@@ -220,11 +220,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             best = (m["top1_holds_gold"], c, sel)
     assert best is not None
     sel = best[2]
-    # thresholds on train: the ratio that maximises hit; the floor that abstains on most
-    # unanswerable questions while wrongly abstaining on at most 1% of answerable ones (on our
-    # own gold set a floor allowing 10% abstained on 20% of answerable questions, one allowing
-    # 3% on 12%: a reader loses more from a wrong "the sources do not say" than from a weak
-    # first sentence)
+    # thresholds on train: the ratio that maximises hit; the highest floor that wrongly abstains
+    # on no answerable question. Floors allowing 10%, 3% and 1% wrong abstentions on train
+    # abstained on 20%, 12% and 11% of the answerable questions of our own gold set (official
+    # texts: long sentences, lower similarities): a reader loses more from a wrong "the sources
+    # do not say" than from a weak first sentence, and abstention stays with the rules in
+    # `Answerer._extractive` (no sentence similar enough, the question's subject never named)
     ratio = max(
         (0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0),
         key=lambda r: evaluate(train, scorer(sel), r, 0.0)["hit"],
@@ -232,7 +233,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor = 0.0
     for f in np.linspace(0.0, 0.9, 91):
         m = evaluate(train, scorer(sel), ratio, float(f))
-        if m["wrong_abstain"] <= 0.01:
+        if m["wrong_abstain"] <= 0.0:
             floor = float(f)
     sel = Selector(sel.names, sel.mean, sel.scale, sel.coef, sel.intercept, round(floor, 3), ratio)
     hand = evaluate(dev, hand_scores, 0.75, -1.0)
