@@ -118,7 +118,9 @@ def test_html_export_escapes_everything_and_links_footnotes():
     assert 'href="javascript' not in out and "javascript:alert(1)</a>" not in out
     assert 'The union wants more pay <sup><a href="#src-1">1</a></sup>' in out
     assert '<sup><a href="#src-2">2</a></sup>.' in out
-    assert "<li><strong>Title 2</strong> — Wire, 2022-01-02 — <a href=\"https://example.org/a\"" in out
+    assert (
+        '<li><strong>Title 2</strong> — Wire, 2022-01-02 — <a href="https://example.org/a"' in out
+    )
     assert '<li id="src-2" value="2"><q>' in out  # the footnote's target, under its document
     assert "Content-Security-Policy" in out
 
@@ -200,16 +202,22 @@ def _position(party: str, stance: str, about: str, c: Citation, corroboration: i
 
 
 def test_build_memo_makes_items_numbered_in_order_of_use():
-    """`build_memo` with a stand-in assistant: items carry refs, numbered by first use."""
+    """`build_memo` with a stand-in assistant: items carry refs; sources numbered by first use
+    of their document, a document's passages together; the bottom line is not repeated.
+    """
     c1 = _citation(1, doc_id="port", span=(0, 10), quote="The union demands a rise.")
     c2 = _citation(2, doc_id="port", span=(20, 40), quote="The port rejects it.")
     c3 = _citation(3, doc_id="lab", span=(0, 5), quote="Talks stalled on Monday.")
+    c4 = _citation(4, doc_id="port", span=(50, 90), quote="Union demands a pay rise for drivers.")
+    c5 = _citation(5, doc_id="port", span=(100, 130), quote="Port rejects a pay rise.")
+    c6 = _citation(6, doc_id="lab", span=(10, 30), quote="Port offers talks next week.")
     answer = Answer("The union demands a rise [1]. The port rejects it [2][1].", [c1, c2])
     follow = Answer("Talks stalled on Monday [1].", [c3])
     positions = [
-        _position("Union", "demands", "a nine percent pay rise for drivers", c1, 2),
-        _position("Port", "rejects", "a nine percent pay rise", c2),
-        _position("Port", "offers", "talks next week", c2),
+        _position("Union", "demands", "a rise", c1, 3),  # the bottom line's own sentence
+        _position("Union", "demands", "a nine percent pay rise for drivers", c4, 2),
+        _position("Port", "rejects", "a nine percent pay rise", c5),
+        _position("Port", "offers", "talks next week", c6),
     ]
     fake = SimpleNamespace(
         # the topic question gets the answer; the memo's follow-up (no positions) the events
@@ -224,24 +232,24 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
         MemoItem("The union demands a rise.", (1,)),
         MemoItem("The port rejects it.", (2, 1)),
     ]
-    assert items["Key developments"] == [
-        MemoItem("Talks stalled on Monday.", (3,), label="2022-01-03")
+    (event,) = items["Key developments"]
+    assert event.text == "Talks stalled on Monday." and event.label == "2022-01-03"
+    by_party = {i.party: i for i in items["Positions"]}
+    port, union = by_party["Port"], by_party["Union"]
+    assert [c.label for c in port.clauses] == ["red lines / rejects", "offers"]
+    assert [c.text for c in port.clauses] == [
+        "Port rejects a nine percent pay rise. (single source)",
+        "Port offers talks next week. (single source)",
     ]
-    port, union = items["Positions"]  # the party with more positions first
-    assert port.party == "Port" and [c.label for c in port.clauses] == [
-        "red lines / rejects",
-        "offers",
-    ]
-    assert union.party == "Union" and union.clauses == (
-        MemoItem("a nine percent pay rise for drivers", (1,), label="demands"),
-    )
-    assert [c.n for c in memo.citations] == [1, 2, 3]
+    # Union's statement the bottom line quotes is not repeated: its other one, whole
+    (demand,) = union.clauses
+    assert demand.text == "Union demands a nine percent pay rise for drivers." and demand.refs
+    assert memo.citations[demand.refs[0] - 1].quote == c4.quote
+    # sources: 1..n, a document's passages numbered together, documents by first use
+    docs = [c.doc_id for c in memo.citations]
+    assert [c.n for c in memo.citations] == list(range(1, 7))
+    assert docs == ["port"] * 4 + ["lab"] * 2
     assert memo.markdown == to_markdown(memo.title, memo.date_line, memo.sections, memo.citations)
     assert "The port rejects it [2][1]." in memo.markdown
-    assert "- **Union** — demands: a nine percent pay rise for drivers [1]" in memo.markdown
-    assert "Union demands a nine percent pay rise for drivers [1]; Port rejects" in memo.markdown
-    assert (
-        "Possible common ground: Port offers talks next week (single source)" not in memo.markdown
-    )
-    assert "- Possible common ground: Port offers talks next week [2]" in memo.markdown
+    assert "- Possible common ground: Port offers talks next week [" in memo.markdown
     assert "The sources announce no dated event" in memo.markdown
