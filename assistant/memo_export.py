@@ -178,9 +178,7 @@ def to_html(memo: Memo) -> str:
     parts.append('<h2>Sources</h2><ul class="sources">')
     for doc in by_document(memo.citations):
         first = doc[0]
-        meta = ", ".join(
-            html.escape(x) for x in (first.source, first.date or "date unknown") if x
-        )
+        meta = ", ".join(html.escape(x) for x in (first.source, first.date or "date unknown") if x)
         url = safe_url(first.url)
         link = (
             f' — <a href="{html.escape(url)}" rel="noopener noreferrer">{html.escape(url)}</a>'

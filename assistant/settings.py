@@ -67,7 +67,7 @@ class Settings(BaseSettings):
     )
     max_file_mb_by_type: dict[str, float] = Field(
         default_factory=lambda: dict(TYPE_LIMITS_MB),
-        description="Lower size limits (MB) for some file types, e.g. {\".txt\": 10}: a text file "
+        description='Lower size limits (MB) for some file types, e.g. {".txt": 10}: a text file '
         "is all text, so it is capped well below max_file_mb; types not listed have max_file_mb.",
     )
     max_chunks_per_document: int = Field(
