@@ -27,7 +27,7 @@ from assistant.types import (
     Position,
     TimelineEvent,
 )
-from index.text import content_terms
+from index.text import content_terms, mentions
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -136,7 +136,7 @@ def _developments(
     follow = assistant.ask(f"{topic}: what happened?", engine="extractive", use_positions=False)
     items = []
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
-        if c.quote in used:
+        if c.quote in used or _is_title(c.quote, c.title):
             continue
         used.add(c.quote)
         items.append(MemoItem(unmark(c.quote), (numbering.number(c),), label=c.date))
@@ -185,13 +185,8 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
             None,
         )
         if clash:
-            demand = MemoItem(
-                f"{clash.party} demands {_short(clash.about)}",
-                (numbering.number(clash.citation),),
-            )
-            reject = MemoItem(
-                f"{r.party} rejects {_short(r.about)}", (numbering.number(r.citation),)
-            )
+            demand = MemoItem(_said(clash), (numbering.number(clash.citation),))
+            reject = MemoItem(_said(r), (numbering.number(r.citation),))
             items.append(MemoItem(clauses=(demand, reject)))
             break
     offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
@@ -199,7 +194,7 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
         o = max(offers, key=lambda p: p.corroboration)
         items.append(
             MemoItem(
-                f"{o.party} offers {_short(o.about)}",
+                _said(o),
                 (numbering.number(o.citation),),
                 label="Possible common ground",
             )
@@ -224,8 +219,8 @@ def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[
             c = _cite(p, sentence, doc_start)
             item = MemoItem(unmark(sentence), (numbering.number(c),), label=when)
             items.append((when, item_markdown(item), item))
-        if p.date:
-            continue
+        if p.date or latest:
+            continue  # with dated sources, an undated story's "Wednesday" may be history
         for expr, sentence, span in unplaced_events(p.text):  # an undated story's "Wednesday"
             if sentence in seen:
                 continue
@@ -254,11 +249,24 @@ def _cite(p: Passage, sentence: str, start: int) -> Citation:
     )
 
 
+def _is_title(sentence: str, title: str) -> bool:
+    """A document's own title repeated as its first line is a heading, not a development."""
+    terms, heading = set(content_terms(sentence)), set(content_terms(title))
+    return bool(terms) and len(terms & heading) >= 0.8 * len(terms)
+
+
+def _said(p: Position) -> str:
+    """The statement, led by its party's name when the sentence does not name it."""
+    text = _statement(p, 30)
+    return text if mentions(p.party, text) else f"{p.party}: {text}"
+
+
 def _statement(p: Position, words: int = 40) -> str:
     """The whole statement as its source wrote it (quotation marks show the party's own
-    words), not a clause cut from it.
+    words), not a clause cut from it; its full stop is left to the list it stands in.
     """
-    return _short(p.text, words).rstrip()
+    text = _short(p.text, words).rstrip()
+    return text[:-1] if text.endswith(".") else text
 
 
 def _short(text: str, words: int = 22) -> str:

@@ -505,6 +505,13 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
                 state.last_party = name
 
 
+# what a speaker "wants to" do to the room, not to the other side: "I want to begin by thanking",
+# "I want to update you on what the department is doing"
+_DISCOURSE = frozenset(
+    {"begin", "start", "thank", "welcome", "ask", "remind", "update", "brief", "share", "turn"}
+)
+
+
 def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     kids = ps.children(t.i)
@@ -578,7 +585,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             acts = [c.lemma for c in kids if c.dep == "xcomp"]
             if acts and acts[0] in ("assure", "reassure", "guarantee", "promise"):
                 return "assures"  # "I want to assure this committee that ..."
-            if acts and acts[0] in _SAY | {"begin", "start", "thank", "welcome", "ask", "remind"}:
+            if acts and acts[0] in _SAY | _DISCOURSE:
                 return None  # "I want to begin by thanking ..."
         if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
             return None  # "declined to comment", "asked him to comment": no position

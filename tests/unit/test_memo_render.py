@@ -238,12 +238,12 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
     port, union = by_party["Port"], by_party["Union"]
     assert [c.label for c in port.clauses] == ["red lines / rejects", "offers"]
     assert [c.text for c in port.clauses] == [
-        "Port rejects a nine percent pay rise. (single source)",
-        "Port offers talks next week. (single source)",
+        "Port rejects a nine percent pay rise (single source)",
+        "Port offers talks next week (single source)",
     ]
     # Union's statement the bottom line quotes is not repeated: its other one, whole
     (demand,) = union.clauses
-    assert demand.text == "Union demands a nine percent pay rise for drivers." and demand.refs
+    assert demand.text == "Union demands a nine percent pay rise for drivers" and demand.refs
     assert memo.citations[demand.refs[0] - 1].quote == c4.quote
     # sources: 1..n, a document's passages numbered together, documents by first use
     docs = [c.doc_id for c in memo.citations]
