@@ -142,7 +142,13 @@ def score_sentences(
 def rate(
     question: str, found: Sequence[Scored], passages: Sequence[Passage], selector: Selector
 ) -> list[Scored]:
-    seen = [
+    probs = selector.probabilities(features(question, as_candidates(found, passages)))
+    return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]
+
+
+def as_candidates(found: Sequence[Scored], passages: Sequence[Passage]) -> list[Candidate]:
+    """What the selector sees of each sentence (also what `make train` fits it on)."""
+    return [
         Candidate(
             s.text,
             s.passage,
@@ -154,8 +160,6 @@ def rate(
         )
         for s in found
     ]
-    probs = selector.probabilities(features(question, seen))
-    return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]
 
 
 def standalone(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:

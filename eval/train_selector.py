@@ -25,8 +25,8 @@ from typing import Any
 
 import numpy as np
 
-from assistant.extractive import ExtractiveConfig, Scored, candidates
-from assistant.selector import FEATURES, WEIGHTS, Candidate, Selector, features
+from assistant.extractive import ExtractiveConfig, Scored, as_candidates, candidates
+from assistant.selector import FEATURES, WEIGHTS, Selector, features
 from assistant.types import Passage
 from eval.newsqa import is_hit, load_split, occurs
 
@@ -70,18 +70,7 @@ def load(data: Path, weeks: set[str], cache: Path) -> list[Item]:
                     passages.append(Passage(**d))
                 sims = [p["sims"] for p in r["passages"]]
                 found = candidates(r["question"], passages, sims, cfg)
-                seen = [
-                    Candidate(
-                        s.text,
-                        s.passage,
-                        s.order,
-                        s.similarity,
-                        passages[s.passage - 1].title,
-                        passages[s.passage - 1].start == 0,
-                        bool(s.before),
-                    )
-                    for s in found
-                ]
+                seen = as_candidates(found, passages)
                 gold = r["choices"][r["gold"]]
                 from eval.newsqa import Question
 

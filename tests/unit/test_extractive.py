@@ -81,16 +81,22 @@ def test_a_how_many_question_prefers_the_sentence_with_a_number():
 # --- self-contained sentences, each claim once -------------------------------------------------
 
 
-def _compose(question: str, passages):
+def _compose(question: str, passages, chosen: str | None = None):
+    """The answer as the engine writes it; `chosen` makes the sentence starting so the one the
+    selector picked (the hash embedder here says nothing of which sentence answers).
+    """
     from assistant.citations import build_citations
     from assistant.extractive import compose, readable_order, select
+    from assistant.selector import shipped
 
     vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in passages]
     scored = score_sentences(question, EMBED.embed_query(question), passages, vectors, CFG)
     by_key = {(s.passage, s.order): vectors[s.passage - 1][s.order] for s in scored}
-    from assistant.selector import shipped
-
-    kept = readable_order(select(scored, by_key, CFG, shipped().keep_ratio), passages)
+    if chosen is not None:
+        kept = [s for s in scored if s.text.startswith(chosen)]
+    else:
+        kept = select(scored, by_key, CFG, shipped().keep_ratio)
+    kept = readable_order(kept, passages)
     return build_citations(compose(kept, scored, passages, by_key, CFG), passages, grouped=True)
 
 
@@ -109,7 +115,9 @@ def test_a_leaning_sentence_comes_with_the_sentence_it_needs_both_cited():
     assert [t for t, _ in leaning.before] == [
         "The dockworkers' union at Harbor City met the port authority on Monday."
     ]
-    answer, citations = _compose("What pay rise did the union accept?", [passage(text)])
+    answer, citations = _compose(
+        "What pay rise did the union accept?", [passage(text)], chosen="It accepted"
+    )
     assert answer == (
         "The dockworkers' union at Harbor City met the port authority on Monday [1]. "
         "It accepted a seven percent pay rise after long talks [1]."
