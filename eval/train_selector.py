@@ -215,9 +215,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     # texts: long sentences, lower similarities): a reader loses more from a wrong "the sources
     # do not say" than from a weak first sentence, and abstention stays with the rules in
     # `Answerer._extractive` (no sentence similar enough, the question's subject never named)
-    # the highest ratio (the shortest answers) whose hit is within half a point of the best
-    hits = {r: evaluate(train, scorer(sel), r, 0.0)["hit"] for r in (0.3, 0.5, 0.6, 0.7, 0.8, 0.9)}
-    ratio = max(r for r, h in hits.items() if h >= max(hits.values()) - 0.005)
+    # the lowest ratio from 0.5 whose hit is within half a point of the best: train hit is flat
+    # from 0.3 to 0.7; 0.3 wrote restatements of the lead into answers, 0.7 dropped the reason
+    # ("... until the operator restores the night-shift allowance") from a "why" answer
+    hits = {r: evaluate(train, scorer(sel), r, 0.0)["hit"] for r in (0.5, 0.6, 0.7, 0.8, 0.9)}
+    ratio = min(r for r, h in hits.items() if h >= max(hits.values()) - 0.005)
     floor = 0.0
     for f in np.linspace(0.0, 0.9, 91):
         m = evaluate(train, scorer(sel), ratio, float(f))
