@@ -351,18 +351,8 @@ def merge_reports(reports: Sequence[IngestReport]) -> IngestReport:
     """One report for a batch read in parts (files, then each address)."""
     total = IngestReport()
     for r in reports:
-        total.added += r.added
-        total.unchanged += r.unchanged
-        total.replaced += r.replaced
-        total.duplicates += r.duplicates
-        total.updated += r.updated
-        total.stopped = total.stopped or r.stopped
-        total.failed += r.failed
-        total.skipped += r.skipped
-        total.chunks += r.chunks
+        total.add(r)
         total.seconds += r.seconds
-        total.doc_ids += r.doc_ids
-        total.duplicate_notes += r.duplicate_notes
     return total
 
 

@@ -446,21 +446,7 @@ class _Stages:
         future, part = self._pending
         self._pending = None
         future.result()
-        _merge(self._report, part)
-
-
-def _merge(into: IngestReport, part: IngestReport) -> None:
-    into.added += part.added
-    into.unchanged += part.unchanged
-    into.replaced += part.replaced
-    into.duplicates += part.duplicates
-    into.updated += part.updated
-    into.stopped = into.stopped or part.stopped
-    into.failed += part.failed
-    into.skipped += part.skipped
-    into.chunks += part.chunks
-    into.doc_ids += part.doc_ids
-    into.duplicate_notes += part.duplicate_notes
+        self._report.add(part)
 
 
 def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:

@@ -103,6 +103,22 @@ class IngestReport:
     doc_ids: list[str] = field(default_factory=list)
     duplicate_notes: list[str] = field(default_factory=list)
 
+    def add(self, part: IngestReport) -> None:
+        """Count a part of the same run into this report (its seconds are the caller's to add:
+        parts timed inside a run overlap it).
+        """
+        self.added += part.added
+        self.unchanged += part.unchanged
+        self.replaced += part.replaced
+        self.duplicates += part.duplicates
+        self.updated += part.updated
+        self.stopped = self.stopped or part.stopped
+        self.failed += part.failed
+        self.skipped += part.skipped
+        self.chunks += part.chunks
+        self.doc_ids += part.doc_ids
+        self.duplicate_notes += part.duplicate_notes
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "added": self.added,
