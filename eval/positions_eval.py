@@ -1,6 +1,7 @@
 """Evaluate position (stance statement) extraction against the labelled set in `eval/positions/`.
 
-    .venv/bin/python eval/positions_eval.py [--set dev|heldout|all] [--examples N] [--json]
+    .venv/bin/python eval/positions_eval.py [--set dev|heldout|all] [--batch N] [--examples N] [--json]
+    .venv/bin/python eval/positions_eval.py --check     # labels only: is every sentence in its text?
 
 Data
 - `eval/positions/docs/*.txt`: original short texts (wire copy, statements, press-conference
@@ -11,7 +12,9 @@ Data
   (demands|rejects|offers|warns|assures), voice (own|paraphrase), target. A sentence held by two
   parties ("The USA and NATO are calling for ...") has one line per holder.
 - `eval/positions/manifest.json`: every labelled document with its set, style and kind of parties
-  (a document with no statements still counts for precision).
+  (a document with no statements still counts for precision), and the batch it was written in
+  (`"batch": N`; no field = batch 1). `--batch N` scores one batch alone, e.g. the newest texts
+  nobody has tuned on.
 
 Metrics (per set)
 - recall: labelled statements matched by an extracted statement of the same document whose text
@@ -82,6 +85,30 @@ def load_labels(root: str | Path = DATA) -> tuple[dict[str, Any], list[dict[str,
         if docs[row["doc"]]["set"] != row["set"]:
             raise ValueError(f"label set differs from the manifest: {row['doc']}")
     return manifest, labels
+
+
+def batch_of(entry: Mapping[str, Any]) -> int:
+    """The batch a manifest entry or label was written in (the first batch has no field)."""
+    return int(entry.get("batch", 1))
+
+
+def unmatched_labels(
+    manifest: Mapping[str, Any], labels: Sequence[Mapping[str, Any]], root: str | Path = DATA
+) -> list[str]:
+    """Labels whose sentence is not in their document's text (normalised as for scoring), one
+    line each: such a label could never be matched, so it would count as missed whatever the
+    extractor does. Documents that are not on this machine (the shared corpus) are skipped."""
+    texts: dict[str, str | None] = {}
+    problems = []
+    for lab in labels:
+        doc = lab["doc"]
+        if doc not in texts:
+            path = doc_path(doc, root)
+            texts[doc] = normalise(path.read_text(encoding="utf-8")) if path.is_file() else None
+        text = texts[doc]
+        if text is not None and normalise(lab["sentence"]) not in text:
+            problems.append(f"{doc}: label sentence not in the text: {lab['sentence'][:80]}")
+    return problems
 
 
 def doc_path(doc: str, root: str | Path = DATA) -> Path:
@@ -297,13 +324,20 @@ def extract(paths: Mapping[str, str | Path]) -> list[dict[str, Any]]:
 # --- report ---------------------------------------------------------------------------------
 
 
-def evaluate(which: str = "all", examples: int = 5, root: str | Path = DATA) -> dict[str, Any]:
+def evaluate(
+    which: str = "all", examples: int = 5, root: str | Path = DATA, batch: int | None = None
+) -> dict[str, Any]:
+    """Scores per set, style, kind of parties and batch; `batch` keeps one batch's documents."""
     manifest, labels = load_labels(root)
+    for problem in unmatched_labels(manifest, labels, root):
+        print(f"warning: {problem}", file=sys.stderr)
     sets = SETS if which == "all" else (which,)
-    docs = [d for d in manifest["docs"] if d["set"] in sets]
+    docs = [
+        d for d in manifest["docs"] if d["set"] in sets and (batch is None or batch_of(d) == batch)
+    ]
     paths = {d["doc"]: doc_path(d["doc"], root) for d in docs}
     extracted = extract(paths)
-    result: dict[str, Any] = {"sets": {}, "by_style": {}, "by_parties": {}}
+    result: dict[str, Any] = {"sets": {}, "by_style": {}, "by_parties": {}, "by_batch": {}}
     for s in sets:
         scope = [d["doc"] for d in docs if d["set"] == s]
         result["sets"][s] = score(labels, extracted, scope, examples)
@@ -315,6 +349,10 @@ def evaluate(which: str = "all", examples: int = 5, root: str | Path = DATA) -> 
             r = score(labels, extracted, scope, 0)
             r.pop("examples")
             result[key][value] = r
+    for value in sorted({batch_of(d) for d in docs}):
+        r = score(labels, extracted, [d["doc"] for d in docs if batch_of(d) == value], 0)
+        r.pop("examples")
+        result["by_batch"][f"batch {value}"] = r
     return result
 
 
@@ -338,7 +376,11 @@ def format_table(result: dict[str, Any], examples: int = 5) -> str:
 
     for name, r in result["sets"].items():
         lines.append(row(name, r))
-    for key, title in (("by_style", "by style"), ("by_parties", "by parties")):
+    for key, title in (
+        ("by_style", "by style"),
+        ("by_parties", "by parties"),
+        ("by_batch", "by batch"),
+    ):
         if result.get(key):
             lines += ["", title, head, "-" * len(head)]
             lines += [row(name, r) for name, r in result[key].items()]
@@ -375,10 +417,25 @@ def format_table(result: dict[str, Any], examples: int = 5) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument(
+        "--batch", type=int, help="score only the documents of this batch (1, 2, 3 ...)"
+    )
     ap.add_argument("--examples", type=int, default=5, help="examples shown per error kind")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the labels against the texts, no extraction",
+    )
     args = ap.parse_args(argv)
-    result = evaluate(args.set, args.examples)
+    if args.check:
+        manifest, labels = load_labels()
+        problems = unmatched_labels(manifest, labels)
+        for problem in problems:
+            print(problem)
+        print(f"{len(labels)} labels, {len(manifest['docs'])} documents, {len(problems)} problems")
+        return 1 if problems else 0
+    result = evaluate(args.set, args.examples, batch=args.batch)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
