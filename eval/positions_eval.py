@@ -241,16 +241,16 @@ def score(
     correct = 0
     wrong_holder_ext = 0
     for e in (x for rows in by_doc.values() for x in rows):
-        cands = [
+        same_text = [
             lab
             for lab in labels_by_doc.get(e["doc"], [])
             if text_match(e["_norm"], lab["_norm"]) > 0
         ]
-        if not cands:
+        if not same_text:
             errors["spurious"].append(_example(None, {k: v for k, v in e.items() if k != "_norm"}))
         elif any(
             holder_match(e.get("holder", ""), lab["holder"], lab.get("holder_aliases", []))
-            for lab in cands
+            for lab in same_text
         ):
             correct += 1
         else:
@@ -304,12 +304,12 @@ def extract(paths: Mapping[str, str | Path]) -> list[dict[str, Any]]:
                     file=sys.stderr,
                 )
             for p in positions:
-                doc = ids.get(p.citation.doc_id)
-                if doc is None:
+                name = ids.get(p.citation.doc_id)
+                if name is None:
                     continue
                 out.append(
                     {
-                        "doc": doc,
+                        "doc": name,
                         "sentence": p.text,
                         "holder": p.party,
                         "stance": p.stance,
