@@ -7,10 +7,18 @@ the closest passages; parts of a question the sources do not cover are named, no
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from assistant.attribution import (
+    Voices,
+    asked_speaker,
+    attribute,
+    is_question,
+    spoken_by,
+    voice_at,
+)
 from assistant.citations import (
     Claim,
     Support,
@@ -23,6 +31,7 @@ from assistant.citations import (
 from assistant.condense import arewrite, rewrite
 from assistant.extractive import (
     ExtractiveConfig,
+    Scored,
     SentenceCache,
     compose,
     readable_order,
@@ -31,7 +40,7 @@ from assistant.extractive import (
 )
 from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
 from assistant.selector import shipped
-from assistant.types import Answer, Passage
+from assistant.types import Answer, Passage, VoiceRow
 from index.embeddings import Embedder
 from index.search import Retriever
 from index.text import content_terms, mentions, named_entities
@@ -68,7 +77,9 @@ class Answerer:
         config: AnswerConfig | None = None,
         chat: ChatModel | None = None,
         positions: PositionIndex | None = None,
+        voices: Voices | None = None,
     ) -> None:
+        self._voices = voices  # who speaks where, stored at ingest: quotes are attributed
         self._embedder = embedder
         self._retriever = retriever
         self.config = config or AnswerConfig()
@@ -217,18 +228,37 @@ class Answerer:
         vecs = self._sentences.vectors(passages)
         selector = shipped()
         scored = score_sentences(standalone, qvec, passages, vecs, cfg, selector)
+        voices = self._voices.of([p.doc_id for p in passages]) if self._voices else {}
+        # a journalist's question is never an answer
+        scored = [s for s in scored if not is_question(voices.get(_doc(passages, s), ()), s.span)]
         by_key = {(s.passage, s.order): vecs[s.passage - 1][s.order] for s in scored}
         relevant = [s for s in scored if s.similarity >= cfg.min_similarity]
+        who = asked_speaker(standalone) if self._voices else ""
+        if who and self._voices:  # "What did Sherman say ...": Sherman's own words first
+            theirs = [
+                s
+                for s in relevant
+                if spoken_by(voice_at(voices.get(_doc(passages, s), ()), s.span), who, self._voices)
+            ]
+            relevant = theirs or relevant
         if not relevant or max(s.relevance for s in relevant) < selector.abstain_below:
             # no sentence is likely enough to hold the answer: say so, show the closest
             return self._abstain(question, standalone, passages)
         kept = select(relevant, by_key, cfg, selector.keep_ratio)
         entities = named_entities(standalone)
         uncovered: list[str] = []
+
+        def names(entity: str, s: Scored) -> bool:
+            """The sentence names the entity, or is in their own words."""
+            if self._names(entity, s.text):
+                return True
+            voice = voice_at(voices.get(_doc(passages, s), ()), s.span)
+            return self._voices is not None and spoken_by(voice, entity, self._voices)
+
         for entity in entities:
-            if any(self._names(entity, s.text) for s in kept):
+            if any(names(entity, s) for s in kept):
                 continue
-            about = [s for s in relevant if self._names(entity, s.text)]
+            about = [s for s in relevant if names(entity, s)]
             if about:
                 kept.append(max(about, key=lambda s: s.relevance))
             else:
@@ -241,10 +271,27 @@ class Answerer:
             uncovered = []
         kept = readable_order(kept, passages)
         claims = compose(kept, relevant, passages, by_key, cfg)
+        if self._voices:
+            claims = self._attributed(claims, passages, voices)
         text, citations = build_citations(claims, passages, grouped=True)
         if uncovered:
             text += " " + _uncovered_note(uncovered)
         return Answer(text, citations, False, question, standalone, uncovered)
+
+    def _attributed(
+        self,
+        claims: list[tuple[Claim, Support]],
+        passages: Sequence[Passage],
+        voices: Mapping[str, Sequence[VoiceRow]],
+    ) -> list[tuple[Claim, Support]]:
+        """Each quoted sentence says whose words it is when it does not say so itself."""
+        assert self._voices is not None
+        rows = []
+        for claim, sup in claims:
+            p = passages[sup.passage - 1]
+            rows.append((p.doc_id, claim.text, sup.span, p.date))
+        texts = attribute(rows, voices, self._voices.party_name)
+        return [(Claim(t, claim.cited), sup) for t, (claim, sup) in zip(texts, claims, strict=True)]
 
     def _from_positions(self, question: str, standalone: str) -> Answer | None:
         """Answer "What does X demand?" from X's own statements in the positions matrix."""
@@ -274,10 +321,17 @@ class Answerer:
             if len(chosen) == self.config.extractive.max_sentences:
                 break
         chosen.sort(key=lambda p: (p.said_on or "9999", p.citation.span[0]))
+        texts = [unmark(p.text) for p in chosen]
+        if self._voices:  # "Our position remained unchanged" says whose position it is
+            voices = self._voices.of([p.citation.doc_id for p in chosen])
+            rows = [
+                (p.citation.doc_id, t, p.citation.span, p.said_on or p.citation.date)
+                for p, t in zip(chosen, texts, strict=True)
+            ]
+            texts = attribute(rows, voices, self._voices.party_name)
         parts, citations = [], []
-        for n, p in enumerate(chosen, 1):
+        for n, (p, text) in enumerate(zip(chosen, texts, strict=True), 1):
             citations.append(replace(p.citation, n=n))
-            text = unmark(p.text)
             parts.append(attach(text, format_refs([n])))
         return Answer(" ".join(parts), citations, False, question, standalone)
 
@@ -312,6 +366,10 @@ class Answerer:
         else:
             text += "."
         return Answer(text, [], True, question, standalone, list(missing), closest)
+
+
+def _doc(passages: Sequence[Passage], s: Scored) -> str:
+    return passages[s.passage - 1].doc_id
 
 
 def dropped_note(n: int) -> str:

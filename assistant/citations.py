@@ -253,6 +253,8 @@ def leans_on_previous(sentence: str) -> bool:
     text = sentence.lstrip(_QUOTES + " \t-\u2013\u2014")
     if _LEANS.match(text):
         return True
+    if _closes_a_quote(sentence):
+        return True  # 'Now the members will decide," he said': the quote opened before
     if sentence.lstrip()[:1] in '"\u201c' and len(_outside_quotes(sentence).split()) < 2:
         return True  # a bare quotation: its speaker is in the sentence before
     m = _PRONOUN_SPEAKER.search(sentence)
@@ -263,6 +265,14 @@ def leans_on_previous(sentence: str) -> bool:
     # the sentence's first word is capitalised whatever it is: a function word is no name
     names = [n for n in names if n.lower() not in STOPWORDS]
     return not names
+
+
+def _closes_a_quote(sentence: str) -> bool:
+    """Whether the sentence's first quotation mark closes a quote opened in an earlier one."""
+    curly = re.search("[\u201c\u201d]", sentence)
+    if curly:
+        return curly.group(0) == "\u201d"
+    return sentence.count('"') % 2 == 1 and not sentence.lstrip().startswith('"')
 
 
 _GREETING = re.compile(

@@ -16,7 +16,7 @@ import numpy as np
 from assistant.instructions import is_instruction
 from assistant.parties import Registry
 from assistant.stance import StanceReader
-from assistant.types import Article, Citation, Position, StatementRow
+from assistant.types import Annotations, Article, Citation, Position, StatementRow, VoiceRow
 from index.catalog import Catalog
 from index.chunking import sentence_spans
 from index.language import Parser
@@ -122,24 +122,40 @@ class Annotator:
 
     def __call__(
         self, article: Article, spans: Sequence[tuple[int, int]] | None = None
-    ) -> list[StatementRow]:
-        return self.statements(article.text, article.source, spans)
+    ) -> Annotations:
+        return self.annotations(article.text, article.source, spans, article.title)
 
-    def statements(
-        self, text: str, source: str, spans: Sequence[tuple[int, int]] | None = None
-    ) -> list[StatementRow]:
+    def annotations(
+        self,
+        text: str,
+        source: str,
+        spans: Sequence[tuple[int, int]] | None = None,
+        title: str = "",
+    ) -> Annotations:
         """`spans` are the document's sentences when the caller has them already."""
         spans = sentence_spans(text) if spans is None else spans
-        found, people = self._reader.read(text, spans, source)
+        found, people, voices = self._reader.read(text, spans, source, title)
         ids = {person: self.party_id(party) for person, party in people.items()}
         with self._lock:
             self._catalog.add_people(ids)  # the question path reads them on the next start
-        return [
+        statements = tuple(
             StatementRow(
                 self.party_id(f.holder), f.stance, f.start, f.end, f.about, f.speaker, f.voice
             )
             for f in found
-        ]
+        )
+        return Annotations(
+            statements,
+            tuple(
+                VoiceRow(
+                    v.start, v.end, v.speaker, self.party_id(v.party) if v.party else "", v.kind
+                )
+                for v in voices
+            ),
+        )
+
+    def statements(self, text: str, source: str) -> tuple[StatementRow, ...]:
+        return self.annotations(text, source).statements
 
     def party_id(self, name: str) -> str:
         """The registry's id for a party it knows, else the name the text gives it."""
@@ -148,8 +164,9 @@ class Annotator:
     def backfill(self) -> int:
         """Annotate documents stored before statements were kept (once per store)."""
         rows = self._catalog.documents_without_statements_pass()
-        for doc_id, text, source, _date in rows:
-            self._catalog.replace_statements(doc_id, self.statements(text, source))
+        for doc_id, text, source, title in rows:
+            notes = self.annotations(text, source, title=title)
+            self._catalog.replace_statements(doc_id, notes.statements, notes.voices)
         self._catalog.mark_statements_pass()
         return len(rows)
 

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from assistant.answer import AnswerConfig, Answerer
+from assistant.attribution import Voices
 from assistant.parties import Registry
 from assistant.positions import Annotator, PositionIndex
 from assistant.settings import Settings
@@ -145,6 +146,9 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         AnswerConfig(passages=settings.answer_passages),
         chat=chat,
         positions=positions,
+        voices=Voices(
+            catalog.voices_of, registry.name, registry.find_party
+        ),  # whose words each quote is
     )
     web = WebSources(build_fetcher(settings), ingestor, catalog)
     return Services(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from assistant.parties import Registry
 from assistant.stance_words import (
@@ -58,6 +59,7 @@ from assistant.stance_words import (
     _WARN_ACTS,
     _WEAK_CUE,
 )
+from assistant.voices import Turn, Voice, author, read_voices
 from index.language import Entity, ParsedSentence, Parser, Token
 
 
@@ -267,10 +269,11 @@ def _people_by_title(text: str, parties: Parties) -> None:
     """
     for pattern in (_PEOPLE_BEFORE, _PEOPLE_AFTER):
         for m in pattern.finditer(text):
-            words = m.group("party").split()
+            # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
+            words = re.split(r"[.!?]\s+", m.group("party"))[-1].split()
             while words and words[0].lower() in _NOT_PARTIES:
                 words.pop(0)
-            while words and words[-1].lower() in _NOT_PARTIES:
+            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | {"vice"}:
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             if not words:
                 continue
@@ -343,9 +346,9 @@ class StanceReader:
         self._people = {k: registry.name(v) for k, v in registry.people.items()}
 
     def read(
-        self, text: str, spans: Sequence[tuple[int, int]], source: str = ""
-    ) -> tuple[list[Found], dict[str, str]]:
-        """Statements of one document, and the people it links to a party."""
+        self, text: str, spans: Sequence[tuple[int, int]], source: str = "", title: str = ""
+    ) -> Reading:
+        """Statements of one document, the people it links to a party, and who speaks where."""
         parties = Parties(
             self.registry,
             people=dict(self._people),
@@ -369,7 +372,7 @@ class StanceReader:
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
         if not wanted:
-            return [], {}
+            return Reading([], {}, self._voices(text, spans, turns, publisher, parties, title))
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
@@ -414,7 +417,47 @@ class StanceReader:
                     )
                 _remember(ps, parties, state)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
-        return _dedupe(out), learned
+        voices = self._voices(text, spans, turns, publisher, parties, title)
+        return Reading(_dedupe(out), learned, voices)
+
+    def _voices(
+        self,
+        text: str,
+        spans: Sequence[tuple[int, int]],
+        turns: list[tuple[int, int, str]],
+        publisher: str,
+        parties: Parties,
+        title: str = "",
+    ) -> list[Voice]:
+        """Who speaks where, with the people this reading linked to their parties."""
+        resolved = []
+        for start, _, label in turns:
+            if label in _NOT_SPEAKERS or label.split()[0] in _NOT_SPEAKERS:
+                resolved.append(Turn(start, "", "", True))
+                continue
+            person, affiliation = _person_from_label(label)
+            party = parties.speaks_for(person) or (
+                parties.canonical(affiliation, "ORG") if affiliation else ""
+            )
+            if not party and not _NOT_SPEAKER_ROLES & set(label.lower().split()):
+                party = publisher
+            resolved.append(Turn(start, person, party, False))
+
+        def party_named(name: str) -> str:
+            key = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.I).lower()
+            pid = self.registry.find_party(name)
+            if pid and not self.registry.people.get(name):
+                return self.registry.name(pid)
+            return parties.names.get(key, "") if not parties.speaks_for(name) else ""
+
+        by = author(title) if publisher else ""
+        return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
+
+
+class Reading(NamedTuple):
+    statements: list[Found]
+    people: dict[str, str]  # people the document links to a party
+    voices: list[Voice]
 
 
 @dataclass

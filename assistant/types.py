@@ -14,6 +14,7 @@ from typing import Any, Literal, NamedTuple
 
 from assistant import markers
 from index.types import (
+    Annotations,
     Article,
     Chunk,
     DocumentInfo,
@@ -22,9 +23,11 @@ from index.types import (
     Passage,
     StatementRow,
     StoredStatement,
+    VoiceRow,
 )
 
 __all__ = [
+    "Annotations",
     "Answer",
     "Article",
     "Chunk",
@@ -39,6 +42,7 @@ __all__ = [
     "Passage",
     "Position",
     "StatementRow",
+    "VoiceRow",
     "StoredStatement",
     "TimelineEvent",
 ]

@@ -34,6 +34,7 @@ from index.types import (
     Passage,
     StatementRow,
     StoredStatement,
+    VoiceRow,
 )
 
 # The schema is index/migrations.py's: a store is brought to the latest migration when opened.
@@ -341,7 +342,7 @@ class Catalog:
         ]
 
     def documents_without_statements_pass(self) -> list[tuple[str, str, str, str]]:
-        """(doc_id, text, source, date) of documents never annotated (stores made before)."""
+        """(doc_id, text, source, title) of documents never annotated (stores made before)."""
         with self._lock:
             done = self._db.execute(
                 "SELECT value FROM meta WHERE key = 'statements_pass'"
@@ -351,17 +352,43 @@ class Catalog:
             return [
                 tuple(r)
                 for r in self._db.execute(
-                    "SELECT doc_id, text, source, date FROM documents WHERE duplicate_of = ''"
+                    "SELECT doc_id, text, source, title FROM documents WHERE duplicate_of = ''"
                 )
             ]
 
-    def replace_statements(self, doc_id: str, statements: Sequence[StatementRow]) -> None:
+    def replace_statements(
+        self, doc_id: str, statements: Sequence[StatementRow], voices: Sequence[VoiceRow] = ()
+    ) -> None:
         with self.transaction() as db:
             db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+            db.execute("DELETE FROM voices WHERE doc_id = ?", (doc_id,))
             db.executemany(
                 "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
                 [(doc_id, *st.as_tuple()) for st in statements],
             )
+            db.executemany(
+                "INSERT INTO voices VALUES (?,?,?,?,?,?)",
+                [(doc_id, *v.as_tuple()) for v in voices],
+            )
+
+    def voices_of(self, doc_ids: Sequence[str]) -> dict[str, list[VoiceRow]]:
+        """Who speaks where in these documents, in text order (the answers' attributions)."""
+        ids = sorted(set(doc_ids))
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self._lock:
+            rows = list(
+                self._db.execute(
+                    f'SELECT doc_id, start, "end", speaker, party_id, kind FROM voices '
+                    f"WHERE doc_id IN ({marks}) ORDER BY doc_id, start",
+                    ids,
+                )
+            )
+        out: dict[str, list[VoiceRow]] = {}
+        for r in rows:
+            out.setdefault(r[0], []).append(VoiceRow(r[1], r[2], r[3], r[4], r[5]))
+        return out
 
     def mark_statements_pass(self) -> None:
         with self.transaction() as db:
@@ -565,11 +592,12 @@ class Catalog:
         duplicate_of: str = "",
         statements: Sequence[StatementRow] = (),
         owner: str = "",
+        voices: Sequence[VoiceRow] = (),
     ) -> bool:
         """Make a document visible (and drop the one it replaces) in a single transaction.
 
-        `statements` are its stance statements, stored with it so the positions matrix never
-        re-reads the whole store.
+        `statements` are its stance statements and `voices` who speaks where, stored with it so
+        the positions matrix and the answers' attributions never re-read the whole store.
 
         Returns False, changing nothing, when another writer (a process, or a host sharing the
         catalog) committed the same document first: its vectors are the ones just written too.
@@ -603,6 +631,10 @@ class Catalog:
             db.executemany(
                 "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
                 [(article.doc_id, *st.as_tuple()) for st in statements],
+            )
+            db.executemany(
+                "INSERT INTO voices VALUES (?,?,?,?,?,?)",
+                [(article.doc_id, *v.as_tuple()) for v in voices],
             )
             if minhash is not None and not duplicate_of:
                 db.executemany(
@@ -782,6 +814,7 @@ def _delete_document_rows(db: Any, doc_id: str) -> None:
     db.execute("DELETE FROM documents WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM bands WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM statements WHERE doc_id = ?", (doc_id,))
+    db.execute("DELETE FROM voices WHERE doc_id = ?", (doc_id,))
     db.execute("DELETE FROM aliases WHERE doc_id = ?", (doc_id,))
     # Near-duplicates are only links to it: they go with it (re-ingesting them indexes them).
     db.execute("DELETE FROM documents WHERE duplicate_of = ?", (doc_id,))

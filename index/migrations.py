@@ -186,6 +186,22 @@ CREATE INDEX IF NOT EXISTS conversations_owner ON conversations(owner, updated)
             ),
         ),
     ),
+    Migration(
+        3,
+        "who is speaking: per-sentence voices from the language layer (assistant/voices.py)",
+        (
+            both(
+                """
+CREATE TABLE IF NOT EXISTS voices (
+    doc_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    speaker TEXT NOT NULL DEFAULT '', party_id TEXT NOT NULL DEFAULT '', kind TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS voices_doc ON voices(doc_id, start);
+DELETE FROM meta WHERE key = 'statements_pass'
+"""
+            ),
+        ),
+    ),
 ]
 
 

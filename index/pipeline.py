@@ -41,7 +41,7 @@ from index.loaders import (
 )
 from index.locks import StoreLock
 from index.store import VectorIndex
-from index.types import Article, Chunk, IngestFailure, IngestReport, StatementRow, date_key
+from index.types import Annotations, Article, Chunk, IngestFailure, IngestReport, date_key
 
 # A writer on another host cannot be asked whether it is alive: its journal entries are trusted
 # for this long (one group is embedded and committed in seconds).
@@ -60,7 +60,7 @@ class _Planned:
     label: str
     duplicate_of: str = ""
     aliases: list[str] = field(default_factory=list)
-    found: Future[Sequence[StatementRow]] | None = None  # issue 18: parsed while others embed
+    found: Future[Annotations] | None = None  # issue 18: parsed while others embed
 
 
 class Ingestor:
@@ -72,8 +72,7 @@ class Ingestor:
         chunk_tokens: int = 180,
         near_duplicate_threshold: float = 0.8,
         max_file_bytes: int = 20_000_000,
-        annotate: Callable[[Article, Sequence[tuple[int, int]]], Sequence[StatementRow]]
-        | None = None,
+        annotate: Callable[[Article, Sequence[tuple[int, int]]], Annotations] | None = None,
         write_lock: StoreLock | None = None,
         type_limits_mb: Mapping[str, float] | None = None,
         max_chunks: int = MAX_CHUNKS_PER_DOCUMENT,
@@ -87,7 +86,7 @@ class Ingestor:
         self._budget = chunk_tokens
         self._near = near_duplicate_threshold
         self._max_bytes = max_file_bytes
-        self._annotate = annotate  # stance statements, stored with the document
+        self._annotate = annotate  # stance statements and voices, stored with the document
 
     # --- entry points -------------------------------------------------------------------------
 
@@ -313,9 +312,7 @@ class Ingestor:
             except DiskFull as exc:
                 stop_for_disk_full(self._catalog, group, report, exc)
 
-    def _statements(
-        self, pool: ThreadPoolExecutor, p: _Planned
-    ) -> Future[Sequence[StatementRow]] | None:
+    def _statements(self, pool: ThreadPoolExecutor, p: _Planned) -> Future[Annotations] | None:
         if self._annotate is None:
             return None
         # the chunker's sentences: splitting a long text twice costs as much as embedding it
@@ -326,7 +323,7 @@ class Ingestor:
         self,
         group: list[_Planned],
         indexed: list[_Planned],
-        statements: dict[int, Future[Sequence[StatementRow]] | None],
+        statements: dict[int, Future[Annotations] | None],
         report: IngestReport,
     ) -> None:
         try:
@@ -374,19 +371,20 @@ class Ingestor:
             else:
                 report.added += 1
 
-    def _commit(self, p: _Planned, found: Future[Sequence[StatementRow]] | None = None) -> bool:
+    def _commit(self, p: _Planned, found: Future[Annotations] | None = None) -> bool:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
-        statements: Sequence[StatementRow] = found.result() if found is not None else []
+        notes = found.result() if found is not None else Annotations()
         if not self._catalog.commit_document(
             a,
             p.chunks,
             p.signature,
             replaces=p.replaces,
             duplicate_of=p.duplicate_of,
-            statements=statements,
+            statements=notes.statements,
             owner=owner_id(),
+            voices=notes.voices,
         ):
             return False
         if p.replaces:

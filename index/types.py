@@ -159,6 +159,32 @@ class StatementRow:
 
 
 @dataclass(frozen=True)
+class VoiceRow:
+    """Whose words a stretch of a document is (a span of consecutive sentences), read at ingest
+    so that the question path can say who is speaking without parsing: a transcript turn, a
+    party's own first-person text, a named speaker's quoted words, or a journalist's question.
+    Text with no row is the outlet's own reporting.
+    """
+
+    start: int
+    end: int
+    speaker: str  # the person, when named ("Wendy R. Sherman")
+    party_id: str  # the party the words belong to, or ""
+    kind: str  # "turn", "own", "quote" or "question"
+
+    def as_tuple(self) -> tuple[int, int, str, str, str]:
+        return (self.start, self.end, self.speaker, self.party_id, self.kind)
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """What the language layer stores with a document: its stance statements and its voices."""
+
+    statements: tuple[StatementRow, ...] = ()
+    voices: tuple[VoiceRow, ...] = ()
+
+
+@dataclass(frozen=True)
 class StoredStatement:
     """A stored statement joined with its sentence and its document's metadata."""
 

@@ -23,7 +23,7 @@ def reader():
 
 def _read(reader, text, source=""):
     text = normalise(text)
-    found, people = reader.read(text, sentence_spans(text), source)
+    found, people, _ = reader.read(text, sentence_spans(text), source)
     return [(f.holder, f.stance, text[f.start : f.end], f) for f in found], people
 
 
@@ -113,7 +113,7 @@ def test_parties_unknown_to_the_registry_hold_positions_from_a_wire_and_a_letter
     got = set()
     for name in ("harbour-wire.txt", "guild-letter.txt"):
         a = build_article(load_file(FIXTURES / name, 10**7)[0])
-        found, _ = reader.read(a.text, sentence_spans(a.text), a.source)
+        found, _, _ = reader.read(a.text, sentence_spans(a.text), a.source)
         got |= {(f.holder, f.stance) for f in found}
         assert all("PORT ELLIS" not in a.text[f.start : f.end] for f in found)  # no dateline
         assert all(not a.text[f.start : f.end].startswith("Dear") for f in found)

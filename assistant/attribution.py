@@ -1,0 +1,131 @@
+"""Saying whose words a quoted sentence is, from the voices stored at ingest (assistant/voices.py).
+
+An answer that quotes "We reiterate our long-standing invitation to Russia ..." must say that
+NATO wrote it; "We had a frank and forthright discussion" must say that Sherman said it. The
+sentence does not say so; the stored voice does (a transcript turn, a party's own text, a named
+speaker's quote). A sentence that already names its speaker is left as it is, and a run of
+sentences in one voice is introduced once. A journalist's question is never quoted as an answer.
+Nothing here parses: the question path reads stored spans.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date as Date
+
+from assistant.types import VoiceRow
+
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*(?:\u201d|$)")
+# "What did Sherman say about ...", "How did the Kremlin respond ...", "What has Ruiz told ..."
+_SAID_QUESTION = re.compile(
+    r"\b(?i:what|how)\s+(?i:did|does|do|has|have|had|will|would)\s+(?i:the\s+)?"
+    r"(?P<who>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s+"
+    r"(?i:say|said|tell|told|respond|responded|reply|replied|answer|state|write|argue|claim|"
+    r"think|mean|announce|promise|warn)\b"
+)
+
+
+class Voices:
+    """The stored voices of documents, and the display names of the parties they name."""
+
+    def __init__(
+        self,
+        read: Callable[[Sequence[str]], Mapping[str, list[VoiceRow]]],
+        party_name: Callable[[str], str],
+        find_party: Callable[[str], str | None] = lambda name: None,
+    ) -> None:
+        self.of = read
+        self.party_name = party_name
+        self.find_party = find_party  # "the Kremlin" -> the id of Russia
+
+
+def voice_at(voices: Sequence[VoiceRow], span: tuple[int, int]) -> VoiceRow | None:
+    """The voice the sentence at `span` is in (its start inside the voice's span)."""
+    for v in voices:
+        if v.start <= span[0] < v.end:
+            return v
+        if v.start > span[0]:
+            break
+    return None
+
+
+def is_question(voices: Sequence[VoiceRow], span: tuple[int, int]) -> bool:
+    v = voice_at(voices, span)
+    return v is not None and v.kind == "question"
+
+
+def asked_speaker(question: str) -> str:
+    """The speaker a question asks about ("Sherman" in "What did Sherman say about ...")."""
+    m = _SAID_QUESTION.search(question)
+    return m.group("who") if m else ""
+
+
+def spoken_by(voice: VoiceRow | None, who: str, voices: Voices) -> bool:
+    """Whether a voice is the asked-about speaker's: their name (or surname), or their party."""
+    if voice is None or voice.kind == "question" or not who:
+        return False
+    want = who.lower().split()
+    speaker = voice.speaker.lower().split()
+    if speaker and (speaker[-1] == want[-1] or speaker == want):
+        return True
+    if not voice.party_id or speaker:
+        return False  # a named person is not their whole party
+    pid = voices.find_party(who)
+    party = voices.party_name(voice.party_id).lower()
+    return voice.party_id == pid or party == who.lower()
+
+
+def lead_in(
+    voice: VoiceRow | None, sentence: str, date: str, party_name: Callable[[str], str]
+) -> str:
+    """The words that say whose sentence this is ("Sherman (United States) said: "), or "" when
+    the sentence says so itself or is the outlet's own reporting.
+    """
+    if voice is None or voice.kind in ("question", "paraphrase"):
+        return ""
+    party = party_name(voice.party_id) if voice.party_id else ""
+    outside = _QUOTED.sub(" ", sentence)
+    if voice.speaker:
+        surname = voice.speaker.split()[-1]
+        if re.search(rf"\b{re.escape(surname)}\b", outside):
+            return ""
+        who = voice.speaker
+        if party and party.lower() not in who.lower():
+            who += f" ({party})"
+        return f"{who} said: "
+    if not party or (voice.kind == "quote" and party.lower() in outside.lower()):
+        return ""
+    if sentence.lower().startswith(party.lower()):
+        return ""
+    when = _short_date(date)
+    return f"{party}, {when}: " if when else f"{party}: "
+
+
+def attribute(
+    claims: Sequence[tuple[str, str, tuple[int, int], str]],
+    voices: Mapping[str, Sequence[VoiceRow]],
+    party_name: Callable[[str], str],
+) -> list[str]:
+    """Each claim's text (doc_id, text, span, date in) with its speaker's lead-in where needed; a
+    run of claims in one voice of one document is introduced once.
+    """
+    out: list[str] = []
+    previous: tuple[str, str] | None = None
+    for doc_id, text, span, date in claims:
+        voice = voice_at(voices.get(doc_id, ()), span)
+        # one speaker's run is introduced once, across documents too (the citations tell them)
+        key = (voice.speaker or doc_id, voice.party_id) if voice is not None else None
+        lead = "" if key is not None and key == previous else lead_in(voice, text, date, party_name)
+        previous = key
+        out.append(lead + text)
+    return out
+
+
+def _short_date(iso: str) -> str:
+    try:
+        d = Date.fromisoformat(iso[:10])
+    except ValueError:
+        return ""
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"

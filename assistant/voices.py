@@ -1,0 +1,254 @@
+"""Whose words each sentence is: read once at ingest, stored per document, read by the answers.
+
+An analyst forwarding an answer must see who is speaking. Quoting "We reiterate our
+long-standing invitation to Russia" without saying that the North Atlantic Council wrote it, or
+"We had a frank and forthright discussion" without saying that Sherman said it, makes the
+answer unusable. The speaker is often not in the sentence: it is the transcript's speaker label
+a page above, the publisher of a first-person statement, or the name in the sentence before a
+run of quotation. So this is read where the whole document is at hand (at ingest, beside the
+stance statements) and stored as spans: a transcript turn, a party's own text, a named
+speaker's quoted words, a journalist's or moderator's question. Text without a voice is the
+outlet's own reporting, cited to the outlet.
+
+Names and parties come from the stance reader's document state (people linked to their party
+through titles, appositions and speaker labels), so both read the same document the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.stance_words import _TITLE_WORDS
+
+# A run of quotation inside a sentence: straight or curly double quotes.
+_QUOTED = re.compile(r"\"[^\"]{3,}\"|\u201c[^\u201d]{3,}(?:\u201d|$)|^\u201d?[^\u201c\"]{3,}\u201d")
+_SAY = (
+    r"(?:said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
+    r"insists|declared|declares|stated|states|noted|notes|explained|explains|argued|argues|"
+    r"continued|replied|recalled|posted|tweeted|announced|emphasi[sz]ed)"
+)
+# verbs whose object is the one addressed, not the speaker ("told the Funke media group")
+_REPORT = rf"(?:{_SAY[3:-1]}|told|tells|asked|urged|urges)"
+_NAME = (
+    r"(?:[A-Z][\w.'\u2019\-]*(?:\s+(?:de|van|von|al|bin|der|la|le)?\s*[A-Z][\w.'\u2019\-]*){0,4})"
+)
+# "Sherman said", "Lumio chairman Henrik Sand said", "Ryabkov, the deputy minister, said"
+_NAME_SAID = re.compile(
+    rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,80}},)?\s+(?:also\s+|later\s+)?{_REPORT}\b"
+)
+# "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
+_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
+_PRONOUN_SAID = re.compile(
+    rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b|\b{_REPORT}\s+(?:he|she)\b", re.I
+)
+_ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME})")
+_FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b")
+_PREPOSITIONS = {"in", "at", "from", "of", "to", "with", "for", "on", "by", "near", "outside"}
+# Capitalised words that open a name match but are no name.
+_NOT_NAMES = {
+    "the", "a", "an", "but", "and", "he", "she", "they", "it", "this", "that", "these", "those",
+    "in", "on", "at", "as", "if", "when", "while", "after", "before", "we", "i", "our", "his",
+    "her", "their", "its", "there", "then", "also", "however", "meanwhile", "officials",
+    "spokesman", "spokeswoman", "spokesperson", "sources", "people", "one", "some",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Voice:
+    """A span of the document and whose words it is (party by display name)."""
+
+    start: int
+    end: int
+    speaker: str
+    party: str
+    kind: str  # "turn", "own", "quote", "paraphrase" or "question"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """A transcript turn as the stance reader resolved it."""
+
+    start: int  # where the label starts
+    person: str
+    party: str
+    question: bool  # a journalist's, moderator's or operator's turn
+
+
+def read_voices(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    turns: Sequence[Turn],
+    publisher: str,
+    speaks_for: Callable[[str], str],
+    party_named: Callable[[str], str],
+    by: str = "",
+) -> list[Voice]:
+    """The voices of one document, consecutive sentences of one voice joined into one span.
+
+    `speaks_for(person)` is the party a person speaks for ("" unknown); `party_named(name)` the
+    party a name is, when it names one ("the Kremlin", "Northwind"), else "". `by` is the
+    person the title says the text is by: a party's own text is in their words.
+    """
+    out: list[Voice] = []
+    full: dict[str, str] = {}  # surname -> the fullest name the text gave ("Tomas Brenner")
+    last: tuple[str, str] = ("", "")  # the last named speaker (person, party)
+    prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
+    t = 0
+    for s, e in spans:
+        while t + 1 < len(turns) and turns[t + 1].start <= s + 1:
+            t += 1
+        sentence = text[s:e]
+        turn = turns[t] if turns and turns[t].start <= s + 1 else None
+        voice: Voice | None = None
+        if turn is not None:
+            if turn.question:
+                voice = Voice(s, e, "", "", "question")
+            else:
+                voice = Voice(s, e, turn.person, turn.party, "turn")
+            prev_quote = None
+        else:
+            found = _reported(sentence, last, speaks_for, party_named)
+            if found and found[0]:
+                name = full.get(found[0].split()[-1], found[0])
+                full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
+                found = (full[name.split()[-1]], found[1])
+            quoted = bool(_QUOTED.search(sentence))
+            if found and (found[0] or found[1]):
+                if not found[1] and publisher:  # "..., said Ana Ruiz" in her company's release
+                    found = (found[0], publisher)
+                last = found if found[0] else last
+                kind = "quote" if quoted else "paraphrase"
+                voice = Voice(s, e, found[0], found[1], kind)
+                prev_quote = found  # a bare quote after "X said ..." is X's too
+            elif quoted and prev_quote and _bare_quote(sentence):  # wire copy: own paragraph
+                voice = Voice(s, e, prev_quote[0], prev_quote[1], "quote")
+            elif publisher and (_FIRST_PERSON.search(_outside(sentence)) or not quoted):
+                voice = Voice(s, e, by, publisher, "own")
+                prev_quote = None
+            else:
+                prev_quote = None
+            if not found:  # "The ambassador in Berlin, Andrij Melnyk, called for ...": he/she next
+                last = _named_person(sentence, speaks_for) or last
+        if voice is None:
+            continue
+        if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, s):
+            out[-1] = Voice(out[-1].start, e, voice.speaker, voice.party, voice.kind)
+        else:
+            out.append(voice)
+    return out
+
+
+def _reported(
+    sentence: str,
+    last: tuple[str, str],
+    speaks_for: Callable[[str], str],
+    party_named: Callable[[str], str],
+) -> tuple[str, str] | None:
+    """(person, party) of the reporting clause outside the quotes, None when there is none."""
+    outside = _outside(sentence)
+    pronoun = _PRONOUN_SAID.search(outside)
+    for pattern in (_NAME_SAID, _SAID_NAME, _ACCORDING):
+        if pronoun and pattern is not _NAME_SAID:
+            break  # "he told the Funke media group": the speaker is "he"
+        for m in pattern.finditer(outside):
+            before = outside[: m.start(1)].split()
+            if before and before[-1].lower() in _PREPOSITIONS:
+                continue  # "the mission in Geneva said": Geneva is no speaker
+            name = _clean_name(m.group(1))
+            if not name:
+                continue
+            party = party_named(name)
+            if party:
+                return ("", party)
+            person = _person(name)
+            return (person, speaks_for(person))
+    if pronoun and (last[0] or last[1]):
+        return last
+    return None
+
+
+_PERSONISH = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]*){1,3}")
+
+
+def _named_person(sentence: str, speaks_for: Callable[[str], str]) -> tuple[str, str] | None:
+    """The last person the sentence names whom the document links to a party."""
+    found = None
+    for m in _PERSONISH.finditer(_outside(sentence)):
+        person = _person(m.group(0))
+        if len(person.split()) >= 2 and speaks_for(person):
+            found = (person, speaks_for(person))
+    return found
+
+
+# "Press conference by NATO Secretary General Jens Stoltenberg following ...", "Briefing with
+# Deputy Secretary Wendy R. Sherman on ...", "Statement by Amb. Alexander Lukashevich, ..."
+_AUTHOR = re.compile(
+    r"^(?:[\w\-]+\s+){0,4}?(?:by|with|from)\s+(?:the\s+)?"
+    r"((?:[A-Z][\w.'\u2019\-]*\s+){0,5}[A-Z][\w'\u2019\-]+)"
+)
+_BODIES = {
+    "council", "ministry", "committee", "commission", "office", "department", "government",
+    "assembly", "parliament", "board", "authority", "agency", "alliance", "union", "mission",
+    "delegation", "embassy", "secretariat", "court", "group", "association", "company",
+}  # fmt: skip
+_ABBREVIATED_TITLES = {"amb", "sec", "gen", "adm", "col", "sen", "rep", "gov", "prof", "h.e"}
+
+
+# "Foreign Minister Sergey Lavrov's answers to media questions", "Secretary Antony J. Blinken
+# at a Press Availability"
+_AUTHOR_FIRST = re.compile(
+    r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}[A-Z][\w\-]+)(?:['\u2019]s\s+(?:answers|remarks|"
+    r"statement|speech|address|interview|message|article|op-ed|opening|comments|letter|"
+    r"press)|\s+(?:at|on|in)\s+(?:a|an|the)\s+(?i:press|news|media|joint))"
+)
+
+
+def author(title: str) -> str:
+    """The person a statement, speech or press conference is by, as its title names them."""
+    m = _AUTHOR.match(title) or _AUTHOR_FIRST.match(title)
+    if not m:
+        return ""
+    person = _person(m.group(1))
+    words = person.split()
+    if not 2 <= len(words) <= 4 or {w.lower() for w in words} & _BODIES:
+        return ""  # "Statement by the North Atlantic Council": the publisher's own text
+    return person
+
+
+def _person(name: str) -> str:
+    """'Boris Johnson' from 'British Prime Minister Boris Johnson': the words after the title."""
+    words = name.split()
+    titled = [
+        i for i, w in enumerate(words) if w.lower().strip(".") in _TITLE_WORDS | _ABBREVIATED_TITLES
+    ]
+    if titled and titled[-1] < len(words) - 1:
+        words = words[titled[-1] + 1 :]
+    return " ".join(words)
+
+
+def _clean_name(name: str) -> str:
+    words = name.rstrip(".,;:").split()
+    while words and words[0].lower().strip(".") in _NOT_NAMES:
+        words.pop(0)
+    return " ".join(words) if words and words[0][:1].isupper() else ""
+
+
+def _outside(sentence: str) -> str:
+    """The sentence with its quoted stretches blanked out."""
+    return _QUOTED.sub(" ", sentence)
+
+
+def _bare_quote(sentence: str) -> bool:
+    """A sentence that is quotation and nothing else (its speaker is the one before)."""
+    return len(_outside(sentence).split()) < 2
+
+
+def _same_voice(a: Voice, b: Voice) -> bool:
+    return (a.speaker, a.party, a.kind) == (b.speaker, b.party, b.kind)
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    """Nothing but space between two spans."""
+    return not text[end:start].strip()

@@ -1,0 +1,81 @@
+"""Whose words a quoted sentence is (issue 14's attribution, issue 12's per-sentence voices):
+read at ingest from a transcript, a party's own statement and wire copy, stored with the
+document, and written into the answer when the sentence does not say it itself."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "voices"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory, real_embedder):
+    from assistant.api import open_assistant
+
+    a = open_assistant(tmp_path_factory.mktemp("voices") / "store", embedder=real_embedder)
+    report = a.ingest(sorted(FIXTURES.glob("*.txt")))
+    assert report.added == 3 and not report.failed
+    return a
+
+
+def _voices(a, title_word):
+    [doc] = [d for d in a.documents() if title_word in d.title]
+    text = a.document_text(doc.doc_id)
+    rows = a.services.catalog.voices_of([doc.doc_id]).get(doc.doc_id, [])
+    return [(v.kind, v.speaker, v.party_id, text[v.start : v.end]) for v in rows]
+
+
+def test_transcript_turns_and_questions_are_stored_with_the_document(assistant):
+    rows = _voices(assistant, "dredging")
+    turns = [r for r in rows if r[0] == "turn"]
+    assert turns and all(r[1] == "Paula Okafor" for r in turns)
+    assert all("Harbour Authority" in r[2] for r in turns)
+    assert any("tender deadline" in r[3] for r in turns)
+    questions = [r[3] for r in rows if r[0] == "question"]  # the moderator's and the reporter's
+    assert any("abandoned for good" in q for q in questions)
+    assert not any("abandoned for good" in r[3] for r in turns)
+
+
+def test_a_bare_quote_belongs_to_the_speaker_named_before_it(assistant):
+    rows = _voices(assistant, "Dockers")
+    quote = [r for r in rows if "Nobody wants a strike" in r[3]]
+    assert quote and quote[0][0] == "quote" and quote[0][1] == "Tomas Brenner"
+
+
+def test_a_turn_is_attributed_to_its_speaker_in_the_answer(assistant):
+    a = assistant.ask("Will the harbour authority extend the tender deadline for the second phase?")
+    assert not a.abstained
+    assert "tender deadline" in a.text
+    lead = a.text.split("We will not extend")[0]
+    assert "Okafor" in lead  # "Paula Okafor (Port Ellis Harbour Authority) said: We will not ..."
+
+
+def test_first_person_text_of_a_party_says_whose_it_is(assistant):
+    a = assistant.ask(
+        "Is Northwind prepared to keep the Hallam terminal open until the end of 2027?"
+    )
+    assert "We are prepared to keep the Hallam terminal open" in a.text
+    lead = a.text.split("We are prepared")[0]
+    assert "Northwind" in lead and "6 Mar 2026" in lead
+
+
+def test_a_journalists_question_is_never_the_answer(assistant):
+    a = assistant.ask("Has the dredging of the eastern channel been abandoned?")
+    assert "abandoned for good" not in a.text
+    for c in a.citations:
+        assert "abandoned for good" not in c.quote
+
+
+def test_what_a_named_speaker_said_comes_from_their_own_words(assistant):
+    a = assistant.ask("What did Brenner say about a strike?")
+    assert not a.abstained
+    # his quotes, not the agency's lead paragraph about the union
+    assert "Nobody wants a strike" in a.text or "every chance to talk" in a.text
+    assert not re.search(r"\bwould strike from March 20\b", a.text)
+    # a quote is never cut open: the sentence that closes it comes with the one that opens it
+    for c in a.citations:
+        assert c.quote.count('"') % 2 == 0, c.quote

@@ -1,0 +1,99 @@
+"""Whose words a sentence is, from text alone (assistant/voices.py) and as an answer writes it
+(assistant/attribution.py). The parse-based parts are covered by tests/integration."""
+
+from __future__ import annotations
+
+from assistant.attribution import asked_speaker, attribute, lead_in
+from assistant.types import VoiceRow
+from assistant.voices import Turn, author, read_voices
+from index.chunking import sentence_spans
+
+
+def _read(text, turns=(), publisher="", people=None, parties=None):
+    people = people or {}
+    parties = parties or {}
+    return read_voices(
+        text,
+        sentence_spans(text),
+        list(turns),
+        publisher,
+        lambda p: people.get(p) or people.get(p.split()[-1], "") if p else "",
+        lambda n: parties.get(n.lower().removeprefix("the "), ""),
+    )
+
+
+def test_titles_name_the_person_a_statement_is_by_not_a_body():
+    assert author("Press conference by NATO Secretary General Jens Stoltenberg following") == (
+        "Jens Stoltenberg"
+    )
+    assert author("Briefing with Deputy Secretary Wendy R. Sherman on the dialogue") == (
+        "Wendy R. Sherman"
+    )
+    assert author("Foreign Minister Sergey Lavrov's answers to media questions") == "Sergey Lavrov"
+    assert author("Statement by the North Atlantic Council on the situation") == ""
+    assert author("Defusing the crisis: efforts in full swing") == ""
+
+
+def test_he_told_a_newspaper_is_the_last_named_speaker_not_the_newspaper():
+    text = (
+        "The ambassador in Berlin, Andrij Melnyk, called for arms. "
+        '"Germany bears a historical responsibility," he told the Funke media group.'
+    )
+    [v] = _read(text, people={"Andrij Melnyk": "Ukraine"})
+    assert (v.kind, v.speaker, v.party) == ("quote", "Andrij Melnyk", "Ukraine")
+
+
+def test_a_place_before_said_is_no_speaker_and_a_party_name_is_a_party():
+    text = (
+        "The mission in Geneva said the talks would be long. The Kremlin said the call was useful."
+    )
+    voices = _read(text, parties={"kremlin": "Russia"})
+    assert [(v.speaker, v.party) for v in voices] == [("", "Russia")]
+
+
+def test_a_party_s_own_text_is_one_voice_and_a_quote_in_it_is_the_speaker_s():
+    text = (
+        "We are prepared to keep the terminal open. Our crews will keep working. "
+        '"We will not cut jobs," said Ana Ruiz.'
+    )
+    voices = _read(text, publisher="Northwind", people={"Ana Ruiz": "Northwind"})
+    assert [(v.kind, v.speaker, v.party) for v in voices] == [
+        ("own", "", "Northwind"),
+        ("quote", "Ana Ruiz", "Northwind"),
+    ]
+    assert text[voices[0].start : voices[0].end].endswith("keep working.")
+
+
+def test_turns_and_questions():
+    text = "MS OKAFOR: We will not extend the deadline.\n\nQ: Is the plan dead?"
+    turns = [Turn(0, "Okafor", "Harbour Authority", False), Turn(text.index("Q:"), "", "", True)]
+    voices = _read(text, turns=turns)
+    assert [(v.kind, v.speaker) for v in voices] == [("turn", "Okafor"), ("question", "")]
+
+
+def test_a_lead_in_only_where_the_sentence_does_not_say_whose_it_is():
+    names = {"nato": "NATO", "us": "United States"}.get
+    own = VoiceRow(0, 100, "", "nato", "own")
+    turn = VoiceRow(0, 100, "Wendy Sherman", "us", "turn")
+    assert lead_in(own, "We reiterate our invitation.", "2021-12-16", names) == (
+        "NATO, 16 Dec 2021: "
+    )
+    assert lead_in(turn, "We had a frank discussion.", "", names) == (
+        "Wendy Sherman (United States) said: "
+    )
+    assert lead_in(turn, "Sherman said the talks were frank.", "", names) == ""
+    assert lead_in(VoiceRow(0, 9, "", "", "question"), "Is it over?", "", names) == ""
+    # one speaker's run is introduced once
+    texts = attribute(
+        [("d", "We had talks.", (0, 13), ""), ("d", "They were frank.", (14, 30), "")],
+        {"d": [turn]},
+        names,
+    )
+    assert texts == ["Wendy Sherman (United States) said: We had talks.", "They were frank."]
+
+
+def test_the_speaker_a_question_asks_about():
+    assert asked_speaker("What did Sherman say about Ukraine?") == "Sherman"
+    assert asked_speaker("How did the Kremlin respond to the offer?") == "Kremlin"
+    assert asked_speaker("what has Ana Ruiz told the workers") == "Ana Ruiz"
+    assert asked_speaker("What does Russia demand?") == ""
