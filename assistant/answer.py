@@ -90,6 +90,10 @@ class Answerer:
 
     # --- public -------------------------------------------------------------------------------
 
+    @property
+    def voices(self) -> Voices | None:
+        return self._voices
+
     def ask(
         self,
         question: str,

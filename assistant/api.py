@@ -13,11 +13,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.attribution import attribute
 from assistant.conversations import Conversation
+from assistant.markers import unmark
 from assistant.services import Services, build_services
 from assistant.settings import Settings
 from assistant.types import (
     Answer,
+    Citation,
     DocumentInfo,
     IngestReport,
     Memo,
@@ -157,6 +160,20 @@ class Assistant:
     def passage_at(self, doc_id: str, offset: int) -> Passage | None:
         """The stored chunk of a document that contains a character offset."""
         return self.services.catalog.chunk_at(doc_id, offset)
+
+    def attributed(self, quotes: Sequence[Citation], dated: bool = True) -> list[str]:
+        """Each cited sentence with whose words it is when it does not say so itself
+        (assistant/attribution.py); `dated=False` leaves the date out of a party's lead-in.
+        """
+        voices = self.services.answerer.voices
+        texts = [unmark(c.quote) for c in quotes]
+        if voices is None:
+            return texts
+        rows = [
+            (c.doc_id, t, c.span, c.date if dated else "")
+            for c, t in zip(quotes, texts, strict=True)
+        ]
+        return attribute(rows, voices.of([c.doc_id for c in quotes]), voices.party_name)
 
     def delete(self, doc_id: str) -> bool:
         return self.services.ingestor.delete(doc_id)

@@ -100,7 +100,7 @@ def lead_in(
     if sentence.lower().startswith(party.lower()):
         return ""
     when = _short_date(date)
-    return f"{party}, {when}: " if when else f"{party}: "
+    return f"{party}, {when}: " if when else f"{party} said: "
 
 
 def attribute(

@@ -134,13 +134,19 @@ def _developments(
     """Central, novel sentences: those most like the topic, not already in the bottom line."""
     used = {c.quote for c in answer.citations}
     follow = assistant.ask(f"{topic}: what happened?", engine="extractive", use_positions=False)
-    items = []
+    chosen = []
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
         if c.quote in used or _is_title(c.quote, c.title):
             continue
         used.add(c.quote)
-        items.append(MemoItem(unmark(c.quote), (numbering.number(c),), label=c.date))
-    return items[:4]
+        chosen.append(c)
+    chosen = chosen[:4]
+    # each says whose words it is (the label already gives the date)
+    texts = assistant.attributed(chosen, dated=False)
+    return [
+        MemoItem(t, (numbering.number(c),), label=c.date)
+        for c, t in zip(chosen, texts, strict=True)
+    ]
 
 
 def _party_positions(

@@ -308,7 +308,8 @@ _OUTLETS = re.compile(
     r"herald|journal|tribune|gazette|agency|telegraph|guardian|daily|weekly|radio|tv|"
     r"television|magazine|review|observer|chronicle|standard|independent|monitor|echo|courier|"
     r"ledger|mirror|express|mail|sun|star|inquirer|dispatch|bulletin|register|sentinel|"
-    r"examiner|globe|gazette|online|broadcast|media)\b",
+    r"examiner|globe|gazette|online|broadcast|media|voice of america|voa|learning english|"
+    r"radio free|rfe/?rl|deutsche welle|euronews|al jazeera|xinhua|tass|ria novosti|interfax)\b",
     re.I,
 )
 _CORP = re.compile(
