@@ -20,6 +20,8 @@ def content_id(text: str) -> str:
 
 
 def build_article(raw: RawDoc) -> Article:
+    if raw.error:  # a record of a JSON/JSONL file that could not be read
+        raise LoadError(raw.error)
     text = normalise(raw.text)
     if len(text.split()) < MIN_WORDS:
         raise LoadError("no text to index (empty after cleaning)")

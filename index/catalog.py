@@ -42,6 +42,10 @@ SCHEMA_VERSION = migrations.latest()
 
 
 DF_CACHE_SECONDS = 300.0
+# Near-duplicate candidates read per new document, those sharing the most LSH bands first.
+MINHASH_CANDIDATES = 64
+# Values bound to one statement at most (SQLite allows 32,766 since 3.32; PostgreSQL 65,535).
+IN_LIST = 500
 # A word in more than this share of the chunks carries almost no BM25 weight (IDF near zero).
 COMMON_SHARE = 0.10
 
@@ -104,6 +108,18 @@ def _stemmer() -> Any:
     import snowballstemmer
 
     return snowballstemmer.stemmer("porter")  # the algorithm of FTS5's porter tokenizer
+
+
+class Commit(NamedTuple):
+    """One document of `Catalog.commit_documents`."""
+
+    article: Article
+    chunks: Sequence[Chunk]
+    minhash: np.ndarray | None
+    replaces: str | None = None
+    duplicate_of: str = ""
+    statements: Sequence[StatementRow] = ()
+    voices: Sequence[VoiceRow] = ()
 
 
 class StoreMismatch(RuntimeError):
@@ -250,24 +266,77 @@ class Catalog:
                 is not None
             )
 
-    def minhashes(self, keys: Sequence[int]) -> tuple[list[str], np.ndarray]:
+    def minhashes(
+        self, keys: Sequence[int], limit: int = MINHASH_CANDIDATES
+    ) -> tuple[list[str], np.ndarray]:
         """Signatures of the indexed documents sharing an LSH band key with a new one.
 
-        Only candidates are read, so checking a new document costs the same at 40 documents or
-        at 400,000.
+        Only candidates are read, and at most `limit` of them, those sharing the most bands (a
+        copy at the 0.8 threshold shares 13 of the 32 on average, an unrelated text almost
+        never one): checking a new document costs the same at 40 documents or at 400,000, also
+        when many stored texts share a phrase or two with it (issue 17: 100,000 short wire
+        records slowed down with every record stored).
         """
         if not keys:
             return [], np.zeros((0, 0), dtype=np.uint64)
         marks = ",".join("?" * len(keys))
         with self._lock:
             rows = self._db.execute(
-                "SELECT doc_id, minhash FROM documents WHERE duplicate_of = '' AND minhash IS NOT "
-                f"NULL AND doc_id IN (SELECT DISTINCT doc_id FROM bands WHERE key IN ({marks}))",
-                list(keys),
+                "SELECT d.doc_id, d.minhash FROM documents d JOIN (SELECT doc_id, count(*) AS n "
+                f"FROM bands WHERE key IN ({marks}) GROUP BY doc_id ORDER BY n DESC, doc_id "
+                "LIMIT ?) c ON c.doc_id = d.doc_id WHERE d.duplicate_of = '' AND d.minhash IS "
+                "NOT NULL ORDER BY c.n DESC, d.doc_id",
+                [*keys, limit],
             ).fetchall()
         if not rows:
             return [], np.zeros((0, 0), dtype=np.uint64)
         return [r[0] for r in rows], np.stack([np.frombuffer(r[1], dtype=np.uint64) for r in rows])
+
+    # issue 17: what a batch of records needs to know, in a few queries instead of one per record
+
+    def docs_for_origins(self, origins: Sequence[str]) -> dict[str, str]:
+        """The stored doc_id of each origin (file, record, page) already known, by origin."""
+        out: dict[str, str] = {}
+        for part in _parts(origins):
+            marks = ",".join("?" * len(part))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT origin, doc_id FROM aliases WHERE origin IN ({marks}) UNION ALL "
+                    f"SELECT origin, doc_id FROM documents WHERE origin IN ({marks})",
+                    [*part, *part],
+                ).fetchall()
+            out.update((r[0], r[1]) for r in rows)  # a document's own origin wins, as in
+        return out  # doc_for_origin
+
+    def stored_ids(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these documents are stored."""
+        out: set[str] = set()
+        for part in _parts(doc_ids):
+            marks = ",".join("?" * len(part))
+            with self._lock:
+                rows = self._db.execute(
+                    f"SELECT doc_id FROM documents WHERE doc_id IN ({marks})", list(part)
+                ).fetchall()
+            out.update(r[0] for r in rows)
+        return out
+
+    def headers_changed(self, articles: Sequence[Article]) -> set[str]:
+        """doc_ids of the stored documents whose header differs (see `metadata_differs`)."""
+        by_id = {a.doc_id: a for a in articles}
+        out: set[str] = set()
+        for part in _parts(list(by_id)):
+            marks = ",".join("?" * len(part))
+            with self._lock:
+                rows = self._db.execute(
+                    "SELECT doc_id, title, source, date, url, language FROM documents "
+                    f"WHERE doc_id IN ({marks})",
+                    list(part),
+                ).fetchall()
+            for r in rows:
+                new = [getattr(by_id[r[0]], f) or "" for f in self._META_FIELDS]
+                if any(n and n != (old or "") for n, old in zip(new, r[1:], strict=True)):
+                    out.add(r[0])
+        return out
 
     def documents(self) -> list[DocumentInfo]:
         with self._lock:
@@ -603,49 +672,86 @@ class Catalog:
         catalog) committed the same document first: its vectors are the ones just written too.
         """
         with self.transaction() as db:
-            if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone():
-                db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
-                return False
-            if replaces:
-                self._delete_rows(db, replaces)
-                _set_pending(db, [(replaces, "delete")], owner)
-            db.execute(
-                "INSERT INTO documents (doc_id, origin, title, source, date, url, language, path, "
-                "words, chunks, text, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article.doc_id,
-                    article.origin,
-                    article.title,
-                    article.source,
-                    article.date,
-                    article.url,
-                    article.language,
-                    article.path,
-                    len(article.text.split()),
-                    len(chunks),
-                    article.text,
-                    duplicate_of,
-                    minhash.astype(np.uint64).tobytes() if minhash is not None else None,
-                ),
+            return self._commit_one(
+                db, article, chunks, minhash, replaces, duplicate_of, statements, owner, voices
             )
-            db.executemany(
-                "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
-                [(article.doc_id, *st.as_tuple()) for st in statements],
-            )
-            db.executemany(
-                "INSERT INTO voices VALUES (?,?,?,?,?,?)",
-                [(article.doc_id, *v.as_tuple()) for v in voices],
-            )
-            if minhash is not None and not duplicate_of:
-                db.executemany(
-                    "INSERT INTO bands VALUES (?, ?)",
-                    [(k, article.doc_id) for k in band_keys(minhash.astype(np.uint64))],
+
+    def commit_documents(self, items: Sequence[Commit], owner: str = "") -> list[bool]:
+        """`commit_document` for many documents in one transaction (issue 17: 100,000 small
+        records made 100,000 transactions): all of them are visible, or none. Each result is
+        False when another writer committed that document first.
+        """
+        with self.transaction() as db:
+            return [
+                self._commit_one(
+                    db,
+                    c.article,
+                    c.chunks,
+                    c.minhash,
+                    c.replaces,
+                    c.duplicate_of,
+                    c.statements,
+                    owner,
+                    c.voices,
                 )
-            for c in chunks:
-                self._insert_chunk(db, c)
-            self._after_chunks(db, article.doc_id)
+                for c in items
+            ]
+
+    def _commit_one(
+        self,
+        db: Any,
+        article: Article,
+        chunks: Sequence[Chunk],
+        minhash: np.ndarray | None,
+        replaces: str | None,
+        duplicate_of: str,
+        statements: Sequence[StatementRow],
+        owner: str,
+        voices: Sequence[VoiceRow],
+    ) -> bool:
+        if db.execute("SELECT 1 FROM documents WHERE doc_id = ?", (article.doc_id,)).fetchone():
             db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
-            _bump(db)
+            return False
+        if replaces:
+            self._delete_rows(db, replaces)
+            _set_pending(db, [(replaces, "delete")], owner)
+        db.execute(
+            "INSERT INTO documents (doc_id, origin, title, source, date, url, language, path, "
+            "words, chunks, text, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.doc_id,
+                article.origin,
+                article.title,
+                article.source,
+                article.date,
+                article.url,
+                article.language,
+                article.path,
+                len(article.text.split()),
+                len(chunks),
+                article.text,
+                duplicate_of,
+                minhash.astype(np.uint64).tobytes() if minhash is not None else None,
+            ),
+        )
+        db.executemany(
+            "INSERT INTO statements VALUES (?,?,?,?,?,?,?,?)",
+            [(article.doc_id, *st.as_tuple()) for st in statements],
+        )
+        db.executemany(
+            "INSERT INTO voices VALUES (?,?,?,?,?,?)",
+            [(article.doc_id, *v.as_tuple()) for v in voices],
+        )
+        if minhash is not None and not duplicate_of:
+            db.executemany(
+                "INSERT INTO bands VALUES (?, ?)",
+                [(k, article.doc_id) for k in band_keys(minhash.astype(np.uint64))],
+            )
+        for c in chunks:
+            self._insert_chunk(db, c)
+        self._after_chunks(db, article.doc_id)
+        db.execute("DELETE FROM pending WHERE doc_id = ?", (article.doc_id,))
+        _bump(db)
         return True
 
     def add_alias(self, origin: str, doc_id: str) -> None:
@@ -786,6 +892,11 @@ class Catalog:
             (doc_id,),
         )
         _delete_document_rows(db, doc_id)
+
+
+def _parts(values: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(values), IN_LIST):
+        yield values[i : i + IN_LIST]
 
 
 def _spans(c: Chunk) -> str:

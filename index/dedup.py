@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 
 import numpy as np
 
@@ -15,14 +16,29 @@ NUM_PERM = 128
 SHINGLE = 5
 
 
+def _shingles(text: str) -> list[bytes]:
+    words = re.findall(r"\w+", text.lower())
+    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
+    return [g.encode("utf-8") for g in grams]
+
+
 def signature(text: str) -> np.ndarray:
+    first: np.ndarray = signatures([text])[0]
+    return first
+
+
+def signatures(texts: Sequence[str]) -> np.ndarray:
+    """The signatures of many texts, one row each (equal to one `signature` per text).
+
+    datasketch's `bulk` sets up the 128 permutations once for all of them: set up per text,
+    they cost as much as hashing a short record's shingles.
+    """
     from datasketch import MinHash
 
-    words = re.findall(r"\w+", text.lower())
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    grams = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
-    m.update_batch([g.encode("utf-8") for g in grams])
-    return np.asarray(m.hashvalues, dtype=np.uint64)
+    if not texts:
+        return np.zeros((0, NUM_PERM), dtype=np.uint64)
+    found = MinHash.bulk([_shingles(t) for t in texts], num_perm=NUM_PERM, seed=1)
+    return np.stack([np.asarray(m.hashvalues, dtype=np.uint64) for m in found])
 
 
 def best_match(sig: np.ndarray, ids: list[str], sigs: np.ndarray) -> tuple[str, float] | None:

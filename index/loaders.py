@@ -31,6 +31,8 @@ class RawDoc:
     meta: dict[str, str] = field(default_factory=dict)  # title, source, date, url, language
     path: str = ""
     origin: str = ""  # identifies "this file" (or "this record of this file") across re-ingests
+    where: str = ""  # "record 17 (line 17)": which record of a file of several, for messages
+    error: str = ""  # why this record cannot be read (the file's other records still are)
 
 
 # About 4 MB of text at the default chunk size: a long official report fits, a dump does not.
@@ -115,6 +117,8 @@ class _Named(Sequence[RawDoc]):
         doc = self._docs[i]
         doc.path = self._name
         doc.origin = self._origin + (f"#{i}" if len(self._docs) > 1 else "")
+        if len(self._docs) == 1:
+            doc.where = ""  # the file is the record
         return doc
 
 
@@ -347,10 +351,11 @@ _TEXT_KEYS = ("text", "content", "body", "article")
 
 
 def _load_json(data: bytes, path: Path) -> Sequence[RawDoc]:
-    """A JSON object or array of objects, or JSON Lines: every record is parsed and checked
-    first (a bad one fails the file alone, naming its line or number); the documents are then
-    built one at a time as the pipeline reads them, so a file of 100,000 records is planned and
-    committed in groups instead of all at once.
+    """A JSON object or array of objects, or JSON Lines. A record that cannot be read (malformed,
+    not an object, no text) fails alone, with a reason naming it; the file fails as a whole only
+    when it holds no readable record. The documents are built one at a time as the pipeline
+    reads them, so a file of 100,000 records is planned and committed in groups instead of all
+    at once.
     """
     raw = decode(data)
     if path.suffix.lower() == ".jsonl":
@@ -358,40 +363,57 @@ def _load_json(data: bytes, path: Path) -> Sequence[RawDoc]:
         offset = 0
         for n, line in enumerate(raw.splitlines(keepends=True), 1):
             if line.strip():
-                try:
-                    _record(json.loads(line), len(lines), line=n)
-                except json.JSONDecodeError as exc:
-                    raise LoadError(f"malformed JSON (line {n}: {exc.msg})") from None
-                except RecursionError:
-                    raise LoadError(f"JSON is nested too deeply (line {n})") from None
                 lines.append((n, offset, len(line)))
             offset += len(line)
         if not lines:
             raise LoadError("no records in the file")
-        return _JsonLines(raw, lines)
+        records: Sequence[RawDoc] = _JsonLines(raw, lines)
+    else:
+        try:
+            parsed = json.loads(raw)
+        except json.JSONDecodeError as exc:
+            raise LoadError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from None
+        except RecursionError:
+            raise LoadError("JSON is nested too deeply") from None
+        items: list[Any] = parsed if isinstance(parsed, list) else [parsed]
+        if not items:
+            raise LoadError("no records in the file")
+        records = _JsonRecords(items)
+    # all() stops at the first readable record: a file of good records is not parsed twice
+    if all(records[i].error for i in range(len(records))):
+        first = records[0]  # no record is an article: the file is refused
+        raise LoadError(f"{first.where}: {first.error}")
+    return records
+
+
+class _BadLine:
+    """A line of a JSON Lines file that is not JSON (its record fails with this reason)."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
+def _parse_line(line: str, n: int) -> Any:
     try:
-        parsed = json.loads(raw)
+        return json.loads(line)
     except json.JSONDecodeError as exc:
-        raise LoadError(f"malformed JSON (line {exc.lineno}: {exc.msg})") from None
+        return _BadLine(f"malformed JSON ({exc.msg})")
     except RecursionError:
-        raise LoadError("JSON is nested too deeply") from None
-    records: list[Any] = parsed if isinstance(parsed, list) else [parsed]
-    for i, rec in enumerate(records):
-        _record(rec, i)
-    if not records:
-        raise LoadError("no records in the file")
-    return _JsonRecords(records)
+        return _BadLine("JSON nested too deeply")
 
 
 def _record(rec: Any, i: int, line: int | None = None) -> RawDoc:
+    """Record i as a document; one that cannot be one carries the reason in `error`."""
     where = f"record {i + 1}" + (f" (line {line})" if line is not None else "")
+    if isinstance(rec, _BadLine):
+        return RawDoc(text="", where=where, error=rec.reason)
     if not isinstance(rec, dict):
-        raise LoadError(f"{where} is not an object")
+        return RawDoc(text="", where=where, error="not an object")
     text = next((rec[k] for k in _TEXT_KEYS if isinstance(rec.get(k), str)), None)
     if not text:
-        raise LoadError(f"{where} has no 'text' field")
+        return RawDoc(text="", where=where, error="no 'text' field")
     meta = {k: str(rec[k]) for k in ("title", "source", "date", "url", "language") if rec.get(k)}
-    return RawDoc(text=text, meta=meta)
+    return RawDoc(text=text, meta=meta, where=where)
 
 
 class _JsonRecords(Sequence[RawDoc]):
@@ -417,7 +439,7 @@ class _JsonLines(Sequence[RawDoc]):
 
     def __getitem__(self, i: Any) -> Any:
         n, offset, length = self._lines[i]
-        return _record(json.loads(self._text[offset : offset + length]), i, line=n)
+        return _record(_parse_line(self._text[offset : offset + length], n), i, line=n)
 
 
 _LOADERS: dict[str, Callable[[bytes, Path], Sequence[RawDoc]]] = {

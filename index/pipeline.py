@@ -8,6 +8,8 @@ documents that were not yet committed, and a re-run finishes them.
 
 from __future__ import annotations
 
+import itertools
+import logging
 import os
 import socket
 import time
@@ -20,7 +22,7 @@ import numpy as np
 
 from index import dedup
 from index.articles import build_article
-from index.catalog import Catalog
+from index.catalog import Catalog, Commit
 from index.chunking import chunk_article
 from index.embeddings import Embedder
 from index.errors import DiskFull
@@ -43,12 +45,15 @@ from index.locks import StoreLock
 from index.store import VectorIndex
 from index.types import Annotations, Article, Chunk, IngestFailure, IngestReport, date_key
 
+log = logging.getLogger(__name__)
+
 # A writer on another host cannot be asked whether it is alive: its journal entries are trusted
 # for this long (one group is embedded and committed in seconds).
 PENDING_LEASE_SECONDS = 600.0
 
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
 GROUP_CHUNKS = 256
+RECORD_BATCH = 128  # records of a JSON/JSONL file planned together (issue 17)
 
 
 @dataclass
@@ -61,6 +66,17 @@ class _Planned:
     duplicate_of: str = ""
     aliases: list[str] = field(default_factory=list)
     found: Future[Annotations] | None = None  # issue 18: parsed while others embed
+    record: bool = False  # one record of a JSON/JSONL file of several (issue 17)
+
+
+@dataclass
+class _Lookups:
+    """What the catalog knew of a batch of documents when it was planned (issue 17)."""
+
+    known: dict[str, str]  # origin -> the doc_id stored for it
+    stored: set[str]  # doc_ids stored (near-duplicate links made while planning are added)
+    changed: set[str]  # stored doc_ids whose header the new version corrects
+    signatures: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 class Ingestor:
@@ -117,18 +133,24 @@ class Ingestor:
                 except Exception as exc:  # a parser bug must not end the batch
                     report.failed.append(IngestFailure(str(f), f"could not be read ({exc!r})"))
                     continue
-                for raw in raws:
-                    planned = self._plan(raw, str(f), report, seen)
-                    if planned is not None:
+                # issue 17: the records of a big JSON/JSONL file are planned a batch at a time
+                # (a few catalog queries and one fingerprinting run per batch, not per record)
+                # and written in groups as they are read; `seen` keeps only what may not be
+                # committed yet
+                for start in range(0, len(raws), RECORD_BATCH):
+                    batch = self._plan_many(
+                        raws[start : start + RECORD_BATCH], str(f), report, seen
+                    )
+                    for k, planned in enumerate(batch):
                         group.append(stages.planned(planned))
-                    # issue 17: the records of a big JSON/JSONL file are written in groups as
-                    # they are read; `seen` keeps only what may not be committed yet
-                    if len(raws) > 1 and sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
-                        stages.write(group)
-                        seen = {p.article.doc_id: p for p in group}
-                        group = []
-                        if report.stopped:
-                            break
+                        if len(raws) > 1 and sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
+                            stages.write(group)
+                            seen = {p.article.doc_id: p for p in group + batch[k + 1 :]}
+                            group = []
+                            if report.stopped:
+                                break
+                    if report.stopped:
+                        break
                 if sum(len(p.chunks) for p in group) >= GROUP_CHUNKS:
                     stages.write(group)
                     seen = {p.article.doc_id: p for p in group}  # issue 17: bounded
@@ -207,21 +229,69 @@ class Ingestor:
     def _plan(
         self, raw: RawDoc, label: str, report: IngestReport, seen: dict[str, _Planned]
     ) -> _Planned | None:
-        try:
-            article = build_article(raw)
-        except LoadError as exc:
-            report.failed.append(IngestFailure(label, str(exc)))
-            return None
-        if not article.origin:
-            article = _with_origin(article, f"text:{article.doc_id}")
-        refusal = too_long(len(article.text), self._budget, self._max_chunks)  # issue 17
-        if refusal:
-            report.failed.append(IngestFailure(label, refusal))
-            return None
-        known = self._catalog.doc_for_origin(article.origin)
+        planned = self._plan_many([raw], label, report, seen)
+        return planned[0] if planned else None
+
+    def _plan_many(
+        self, raws: Sequence[RawDoc], label: str, report: IngestReport, seen: dict[str, _Planned]
+    ) -> list[_Planned]:
+        """Plan documents of one file (its records, or the file itself), in order.
+
+        issue 17: what the catalog knows of them is read in a few queries and their
+        fingerprints are made in one run, then each is decided as `_decide` says.
+        """
+        articles: list[tuple[Article, str]] = []
+        for raw in raws:
+            name = f"{label} {raw.where}" if raw.where else label  # "f.jsonl record 7 (line 7)"
+            try:
+                article = build_article(raw)
+            except LoadError as exc:
+                report.failed.append(IngestFailure(name, str(exc)))
+                continue
+            if not article.origin:
+                article = _with_origin(article, f"text:{article.doc_id}")
+            refusal = too_long(len(article.text), self._budget, self._max_chunks)  # issue 17
+            if refusal:
+                report.failed.append(IngestFailure(name, refusal))
+                continue
+            articles.append((article, name))
+        if not articles:
+            return []
+        known = self._catalog.docs_for_origins([a.origin for a, _ in articles])
+        look = _Lookups(
+            known=known,
+            stored=self._catalog.stored_ids([a.doc_id for a, _ in articles]),
+            changed=self._catalog.headers_changed(
+                [a for a, _ in articles if known.get(a.origin) == a.doc_id]
+            ),
+        )
+        fresh = [a for a, _ in articles if known.get(a.origin) != a.doc_id]
+        look.signatures = dict(
+            zip([a.doc_id for a in fresh], dedup.signatures([a.text for a in fresh]), strict=True)
+        )
+        out = []
+        for article, name in articles:
+            planned = self._decide(article, name, report, seen, look)
+            if planned is not None:
+                planned.record = name != label
+                out.append(planned)
+        return out
+
+    def _decide(
+        self,
+        article: Article,
+        name: str,
+        report: IngestReport,
+        seen: dict[str, _Planned],
+        look: _Lookups,
+    ) -> _Planned | None:
+        """Unchanged, a corrected header, a copy, a near-duplicate (a link), or to be indexed.
+        `name` is what a message names: the file, or a record of it.
+        """
+        known = look.known.get(article.origin)
         if known == article.doc_id:
             # issue 17: same text, a corrected header: its stored metadata follows
-            if refresh_metadata(
+            if article.doc_id in look.changed and refresh_metadata(
                 self._embedder, self._vectors, self._catalog, self._write_lock, article
             ):
                 report.updated += 1
@@ -231,20 +301,21 @@ class Ingestor:
         if article.doc_id in seen:  # an identical copy earlier in this same batch
             seen[article.doc_id].aliases.append(article.origin)
             report.duplicates += 1
-            report.duplicate_notes.append(f"{label}: identical to {seen[article.doc_id].label}")
+            report.duplicate_notes.append(f"{name}: identical to {seen[article.doc_id].label}")
             return None
-        if self._catalog.has_document(article.doc_id):
+        if article.doc_id in look.stored:
             self._catalog.add_alias(article.origin, article.doc_id)
             report.duplicates += 1
-            report.duplicate_notes.append(f"{label}: identical to a stored document")
+            report.duplicate_notes.append(f"{name}: identical to a stored document")
             return None
-        sig = dedup.signature(article.text)
+        sig = look.signatures[article.doc_id]
         ids, sigs = self._catalog.minhashes(dedup.band_keys(sig))
         if known in ids:  # a new version of this very file is not a copy of itself
             keep = [i for i, d in enumerate(ids) if d != known]
             ids, sigs = [ids[i] for i in keep], sigs[keep]
         match = dedup.best_match(sig, ids, sigs)
         if match and match[1] >= self._near:
+            look.stored.add(article.doc_id)
             if not self._catalog.commit_document(
                 article, [], sig, replaces=known, duplicate_of=match[0], owner=owner_id()
             ):
@@ -254,7 +325,7 @@ class Ingestor:
                 self._finish_delete(known)
             report.duplicates += 1
             report.duplicate_notes.append(
-                f"{label}: near-duplicate ({match[1]:.0%}) of {match[0]}; kept as a link"
+                f"{name}: near-duplicate ({match[1]:.0%}) of {match[0]}; kept as a link"
             )
             return None
         batch = [p for p in seen.values() if not p.duplicate_of]
@@ -264,19 +335,19 @@ class Ingestor:
             np.stack([p.signature for p in batch]) if batch else np.zeros((0, 0), np.uint64),
         )
         if in_batch and in_batch[1] >= self._near:
-            planned = _Planned(article, [], sig, known, label, duplicate_of=in_batch[0])
+            planned = _Planned(article, [], sig, known, name, duplicate_of=in_batch[0])
             report.duplicate_notes.append(
-                f"{label}: near-duplicate ({in_batch[1]:.0%}) of {seen[in_batch[0]].label}; "
+                f"{name}: near-duplicate ({in_batch[1]:.0%}) of {seen[in_batch[0]].label}; "
                 "kept as a link"
             )
         else:
             chunks = chunk_article(article, self._budget, self._embedder.count_tokens)
             if len(chunks) > self._max_chunks:  # issue 17: bounded work per document
                 report.failed.append(
-                    IngestFailure(label, too_many_chunks(len(chunks), self._max_chunks))
+                    IngestFailure(name, too_many_chunks(len(chunks), self._max_chunks))
                 )
                 return None
-            planned = _Planned(article, chunks, sig, known, label)
+            planned = _Planned(article, chunks, sig, known, name)
         seen[article.doc_id] = planned
         return planned
 
@@ -343,33 +414,108 @@ class Ingestor:
             for p in group:
                 report.failed.append(IngestFailure(p.label, f"could not be indexed ({exc!r})"))
             return
+        # Each file's document in its own transaction; the records of a JSON/JSONL file, small
+        # and many, a run of them at a time (issue 17)
+        for _, part in itertools.groupby(group, key=lambda p: p.record):
+            run = list(part)
+            if run[0].record and len(run) > 1 and self._commit_together(run, statements, report):
+                continue
+            for p in run:  # one at a time: a document that spoils the transaction fails alone
+                try:
+                    committed = self._commit(p, statements.get(id(p)))
+                except DiskFull:  # issue 17: the journal takes its vectors back at the next open
+                    raise
+                except Exception as exc:
+                    self._failed_commit(p, exc, report)
+                    continue
+                self._count_commit(p, committed, report)
+
+    def _commit_together(
+        self,
+        group: list[_Planned],
+        statements: dict[int, Future[Annotations] | None],
+        report: IngestReport,
+    ) -> bool:
+        """Commit the group's documents in one catalog transaction (issue 17: 100,000 small
+        records were 100,000 transactions). A document whose statements could not be read, or
+        whose original is missing, fails alone first. False (nothing committed) when the
+        transaction itself failed: the caller then commits them one by one.
+        """
+        ready: list[tuple[_Planned, Annotations]] = []
+        indexed_here: set[str] = set()
         for p in group:
             try:
-                committed = self._commit(p, statements.get(id(p)))
-            except DiskFull:  # issue 17: the journal takes its vectors back at the next open
+                if (
+                    p.duplicate_of
+                    and p.duplicate_of not in indexed_here
+                    and not self._catalog.has_document(p.duplicate_of)
+                ):
+                    raise LoadError("the document it duplicates could not be stored")
+                found = statements.get(id(p))
+                notes = found.result() if found is not None else Annotations()
+            except DiskFull:
                 raise
             except Exception as exc:
-                reason = (
-                    str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
-                )
-                report.failed.append(IngestFailure(p.label, reason))
-                if not p.duplicate_of and not self._catalog.has_document(p.article.doc_id):
-                    self._finish_delete(p.article.doc_id)  # its vectors must not linger
+                self._failed_commit(p, exc, report)
                 continue
-            if not committed:  # another writer stored the same document first: keep its vectors
-                report.unchanged += 1
-                continue
-            for origin in p.aliases:  # only now: an alias to a failed document would hide it
-                self._catalog.add_alias(origin, p.article.doc_id)
-            if p.duplicate_of:
-                report.duplicates += 1
-                continue
-            report.doc_ids.append(p.article.doc_id)
-            report.chunks += len(p.chunks)
-            if p.replaces:
-                report.replaced += 1
-            else:
-                report.added += 1
+            ready.append((p, notes))
+            if not p.duplicate_of:
+                indexed_here.add(p.article.doc_id)
+        if not ready:
+            return True
+        try:
+            results = self._catalog.commit_documents(
+                [
+                    Commit(
+                        p.article,
+                        p.chunks,
+                        p.signature,
+                        replaces=p.replaces,
+                        duplicate_of=p.duplicate_of,
+                        statements=notes.statements,
+                        voices=notes.voices,
+                    )
+                    for p, notes in ready
+                ],
+                owner=owner_id(),
+            )
+        except DiskFull:
+            raise
+        except Exception as exc:
+            log.warning(
+                "committing %d documents together failed (%r); one at a time", len(ready), exc
+            )
+            for p, notes in ready:  # their statements are read: the fallback reuses them
+                statements[id(p)] = _done(notes)
+            group[:] = [p for p, _ in ready]
+            return False
+        for (p, _), committed in zip(ready, results, strict=True):
+            if committed and p.replaces:
+                self._finish_delete(p.replaces)
+            self._count_commit(p, committed, report)
+        return True
+
+    def _failed_commit(self, p: _Planned, exc: Exception, report: IngestReport) -> None:
+        reason = str(exc) if isinstance(exc, LoadError) else f"could not be stored ({exc!r})"
+        report.failed.append(IngestFailure(p.label, reason))
+        if not p.duplicate_of and not self._catalog.has_document(p.article.doc_id):
+            self._finish_delete(p.article.doc_id)  # its vectors must not linger
+
+    def _count_commit(self, p: _Planned, committed: bool, report: IngestReport) -> None:
+        if not committed:  # another writer stored the same document first: keep its vectors
+            report.unchanged += 1
+            return
+        for origin in p.aliases:  # only now: an alias to a failed document would hide it
+            self._catalog.add_alias(origin, p.article.doc_id)
+        if p.duplicate_of:
+            report.duplicates += 1
+            return
+        report.doc_ids.append(p.article.doc_id)
+        report.chunks += len(p.chunks)
+        if p.replaces:
+            report.replaced += 1
+        else:
+            report.added += 1
 
     def _commit(self, p: _Planned, found: Future[Annotations] | None = None) -> bool:
         a = p.article
@@ -445,6 +591,12 @@ class _Stages:
         self._pending = None
         future.result()
         self._report.add(part)
+
+
+def _done(notes: Annotations) -> Future[Annotations]:
+    done: Future[Annotations] = Future()
+    done.set_result(notes)
+    return done
 
 
 def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:

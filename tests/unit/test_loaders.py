@@ -108,15 +108,34 @@ def test_html_headline_is_not_glued_to_the_first_sentence(make_files):
     assert EXPECTED[2].body[0] in sentences
 
 
-def test_jsonl_error_names_the_broken_line(tmp_path):
+def test_jsonl_error_names_the_broken_line_and_keeps_the_others(tmp_path):
+    """issue 17: one broken record fails alone, named by record and line; the file's other
+    records are still read.
+    """
     path = tmp_path / "feed.jsonl"
     good = {"text": "The mill reopened after the flood with forty workers back on shift."}
     path.write_text(
         json.dumps(good) + "\n" + json.dumps(good | {"title": "b"}) + "\n" + '{"text": "cut off\n',
         encoding="utf-8",
     )
-    with pytest.raises(LoadError, match=r"malformed JSON \(line 3\b"):
-        load_file(path, BIG)
+    docs = load_file(path, BIG)
+    assert len(docs) == 3
+    assert [build_article(d).title for d in docs[:2]][1] == "b"
+    with pytest.raises(LoadError, match=r"^malformed JSON \(") as broken:
+        build_article(docs[2])
+    assert docs[2].where == "record 3 (line 3)", broken.value
+
+
+def test_a_json_array_keeps_its_readable_records(tmp_path):
+    path = tmp_path / "list.json"
+    good = {"text": "The mill reopened after the flood with forty workers back on shift."}
+    path.write_text(json.dumps([good, 7, {"title": "no text"}]), encoding="utf-8")
+    docs = load_file(path, BIG)
+    assert build_article(docs[0]).text.startswith("The mill")
+    assert [(d.where, d.error) for d in docs[1:]] == [
+        ("record 2", "not an object"),
+        ("record 3", "no 'text' field"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -126,8 +145,9 @@ def test_jsonl_error_names_the_broken_line(tmp_path):
         ("blob.txt", random.Random(7).randbytes(4096) + b"\0", r"binary file"),
         ("notes.csv", b"a,b\n1,2\n", r"unsupported file type '\.csv'"),
         ("list.json", b'[{"title": "x", "text": "a b c"', r"malformed JSON"),
-        ("numbers.json", b"[1, 2, 3]", r"record 1 is not an object"),
-        ("notext.json", b'[{"title": "Only a title"}]', r"record 1 has no 'text' field"),
+        ("numbers.json", b"[1, 2, 3]", r"record 1: not an object"),
+        ("notext.json", b'[{"title": "Only a title"}]', r"record 1: no 'text' field"),
+        ("garbage.jsonl", b"not json\n{also not\n", r"record 1 \(line 1\): malformed JSON"),
         ("nothing.json", b"[]", r"no records"),
         ("random.docx", random.Random(3).randbytes(2048), r"not a valid DOCX"),
     ],

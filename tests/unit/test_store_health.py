@@ -194,7 +194,8 @@ def test_jsonl_records_are_committed_in_groups_as_they_are_read(open_store, tmp_
     assert a.verify().ok
 
 
-def test_a_bad_record_fails_the_file_alone_naming_its_line(open_store, tmp_path):
+def test_a_bad_record_fails_alone_naming_its_line(open_store, tmp_path):
+    """issue 17: the file's other records are stored (a bad one no longer fails the file)."""
     bad = tmp_path / "bad.jsonl"
     bad.write_text(
         json.dumps({"text": BODIES[0]}) + "\n" + json.dumps({"title": "no text"}) + "\n",
@@ -203,9 +204,9 @@ def test_a_bad_record_fails_the_file_alone_naming_its_line(open_store, tmp_path)
     a = open_store(spacy_model="")
     report = a.ingest([bad])
     assert [(f.path, f.reason) for f in report.failed] == [
-        (str(bad), "record 2 (line 2) has no 'text' field")
+        (f"{bad} record 2 (line 2)", "no 'text' field")
     ]
-    assert a.documents() == []
+    assert [d.path for d in a.documents()] == ["bad.jsonl"]
 
 
 def test_a_text_too_long_for_the_chunk_limit_is_refused_before_it_is_chunked(
