@@ -142,6 +142,10 @@ class Parties:
             full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
+            for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
+                if w.lower() in _TITLE_WORDS - {"the", "of", "state", "general"}:
+                    words = words[:k]
+                    break
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name
             full = " ".join(words)
@@ -263,6 +267,18 @@ def _furniture(sentence: str) -> int:
     return m.end() if m else 0
 
 
+# "Interior Minister", "Agriculture Minister": a portfolio before a title is not a party
+_PORTFOLIOS = {
+    "vice", "interior", "foreign", "defence", "defense", "finance", "agriculture", "health",
+    "education", "justice", "trade", "economy", "economic", "energy", "transport", "environment",
+    "labour", "labor", "culture", "home", "treasury", "industry", "housing", "communications",
+    "digital", "infrastructure", "security", "fisheries", "tourism", "immigration", "social",
+}  # fmt: skip
+
+
+_GOVERNMENT_NAME = re.compile(r"\bGovernment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
+
+
 def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
@@ -273,7 +289,7 @@ def _people_by_title(text: str, parties: Parties) -> None:
             words = re.split(r"[.!?]\s+", m.group("party"))[-1].split()
             while words and words[0].lower() in _NOT_PARTIES:
                 words.pop(0)
-            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | {"vice"}:
+            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             if not words:
                 continue
@@ -366,6 +382,8 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         _people_by_title(text, parties)
+        for m in _GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
+            parties.seen(parties.canonical(m.group(0), "ORG"), "ORG")
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         turns = speaker_turns(text)
@@ -528,6 +546,8 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
                 elif c.dep == "poss" and c.pos == "PROPN":
                     party = parties.canonical(c.text, "ORG")
         for t in [] if party else near:
+            if t.ent_i >= 0 and _portfolio(ps, ps.entities[t.ent_i]):
+                continue
             if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
                 ent = ps.entities[t.ent_i]
                 party = parties.canonical(ent.text, ent.label)
@@ -536,12 +556,22 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
             parties.link(e.text, party, replace=True)
 
 
+def _portfolio(ps: ParsedSentence, e: Entity) -> bool:
+    """An ORG that is a ministry's portfolio before a title ("Interior Minister ...")."""
+    if e.label != "ORG":
+        return False
+    nxt = ps.tokens[e.last] if e.last < len(ps.tokens) else None
+    return (nxt is not None and nxt.lemma.lower() in _TITLE_WORDS) or all(
+        w.lower() in _PORTFOLIOS for w in e.text.split()
+    )
+
+
 def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
     for e in ps.entities:
         if e.label == "PERSON":
             state.last_person = e.text
             state.last_person_party = parties.speaks_for(e.text)
-        elif e.label in ("ORG", "GPE", "NORP"):
+        elif e.label in ("ORG", "GPE", "NORP") and not _portfolio(ps, e):
             name = parties.canonical(e.text, e.label)
             if name:
                 parties.seen(name, e.label)
@@ -739,6 +769,8 @@ def _party_of_np(
             if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
                 continue
             e = ps.entities[t.ent_i]
+            if _portfolio(ps, e):
+                continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
             if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
@@ -746,6 +778,8 @@ def _party_of_np(
                 if not party:
                     # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
                     for u in sub:
+                        if u.ent_i >= 0 and _portfolio(ps, ps.entities[u.ent_i]):
+                            continue  # "Interior Minister", "Agriculture Minister": a portfolio
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
                             party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
                             break
@@ -755,17 +789,31 @@ def _party_of_np(
                             )
                             if party:
                                 break
+                # "Interior Minister Pavel Dresk" as one entity: its title words count too
+                named = ps.tokens[e.first : e.last]
+                titled = [t for t in named if t.lemma.lower() in _TITLE_WORDS]
                 if not party:
-                    party = _by_title(sub, e.first, parties, state)
+                    party = _by_title(sub + titled, e.first + len(named), parties, state)
+                person = e.text
+                if titled:
+                    rest = [t.text for t in named if t.i > titled[-1].i]
+                    person = " ".join(rest) if len(rest) >= 1 else e.text
                 if party:
-                    parties.people.setdefault(e.text, party)
-                return party or e.text, e.text
+                    parties.link(person, party)
+                return party or person, person
             if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                if e.label == "ORG" and parties.speaks_for(e.text):
+                    return parties.speaks_for(e.text), e.text  # a person the tagger took for an ORG
                 return parties.canonical(e.text, e.label), ""
     phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
     pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
     if pid:
         return parties.registry.name(pid), ""
+    owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
+    if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
+        party, _ = _party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
+        if party and not parties.speaks_for(party):
+            return party, ""
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
         return state.last_person_party or state.publisher, ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
@@ -788,6 +836,8 @@ def _party_of_np(
     if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
         return _group_name(sub, tok), ""
     if tok.text[:1].isupper() and tok.pos == "PROPN":
+        if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
+            return parties.speaks_for(phrase), phrase
         return parties.canonical(phrase), ""
     return "", ""
 
@@ -796,7 +846,7 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> 
     """A titled person no text links to a party: a minister speaks for the state the story is
     about, a chief executive or spokesperson for the organisation that published the text.
     """
-    titles = {t.lemma for t in sub if t.i < first}
+    titles = {t.lemma.lower() for t in sub if t.i < first}
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
         return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
     if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:

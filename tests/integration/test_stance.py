@@ -175,3 +175,18 @@ def test_the_language_layer_can_be_turned_off(open_store):
     assert report.added == 2 and not report.failed
     assert a.positions() == []  # nothing parsed, nothing claimed
     assert a.search("strike", k=3)  # the documents are searchable all the same
+
+
+def test_a_ministers_portfolio_is_not_a_party_and_his_surname_keeps_his_party(reader):
+    found, people = _read(
+        reader,
+        "The Government of Lorvania and the Coastal Liberation Front met in Tessa on Monday. "
+        "Defence Minister Ivo Brant said the front must hand over its artillery before any talks. "
+        "Brant warned that the army would respond with full force to any attack on the port.",
+    )
+    holders = {h for h, _, _, _ in found}
+    assert "Defence" not in holders and not any("Minister" in h for h in holders)
+    assert [(h, s) for h, s, _, _ in found] == [
+        ("Government of Lorvania", "demands"),
+        ("Government of Lorvania", "warns"),
+    ]
