@@ -225,6 +225,7 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
         positions=lambda topic=None: positions,
         search=lambda q, k=12: [],
         drafter=lambda: None,  # no LLM engine: the extractive memo
+        attributed=lambda quotes, dated=True: [c.quote for c in quotes],  # no stored voices
     )
     memo = build_memo(fake, "harbour pay")
     items = {s.heading: s.items for s in memo.sections}
