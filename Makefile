@@ -48,13 +48,15 @@ eval: install
 	$(PY) -m eval.run
 	$(PY) -m eval.positions_eval
 
-# Refit the answer selector (assistant/data/selector.json) from a RealTime QA snapshot:
+# Refit the answer re-ranker (index/data/reranker, ~20 min on 2 cores) and the answer selector
+# (assistant/data/selector*.json) from a RealTime QA snapshot:
 #   make train NEWSQA=/path/to/realtimeqa_public   (only its 2024 and 2025 weeks are read)
 NEWSQA ?=
 train: install
 	@test -n "$(NEWSQA)" || { echo "make train needs NEWSQA=<RealTime QA snapshot folder>"; exit 2; }
 	BRIEFING_SPACY_MODEL= $(PY) -m eval.selector_data $(NEWSQA) --split train --weeks 30
 	BRIEFING_SPACY_MODEL= $(PY) -m eval.selector_data $(NEWSQA) --split dev --weeks 12
+	$(PY) -m eval.train_reranker $(NEWSQA)
 	$(PY) -m eval.train_selector --write
 
 lint: install

@@ -42,6 +42,7 @@ from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
 from assistant.selector import shipped
 from assistant.types import Answer, Passage, VoiceRow
 from index.embeddings import Embedder
+from index.reranker import Reranker
 from index.search import Retriever
 from index.text import content_terms, mentions, named_entities
 from index.types import Filters
@@ -78,8 +79,10 @@ class Answerer:
         chat: ChatModel | None = None,
         positions: PositionIndex | None = None,
         voices: Voices | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self._voices = voices  # who speaks where, stored at ingest: quotes are attributed
+        self._reranker = reranker  # a cross-encoder's score as a feature of the answer selector
         self._embedder = embedder
         self._retriever = retriever
         self.config = config or AnswerConfig()
@@ -170,6 +173,10 @@ class Answerer:
         return self._chat
 
     @property
+    def reranker(self) -> Reranker | None:
+        return self._reranker
+
+    @property
     def verifier(self) -> Verifier:
         return self._verifier
 
@@ -230,8 +237,8 @@ class Answerer:
             return self._abstain(question, standalone, passages)
         qvec = self._embedder.embed_query(standalone)
         vecs = self._sentences.vectors(passages)
-        selector = shipped()
-        scored = score_sentences(standalone, qvec, passages, vecs, cfg, selector)
+        selector = shipped(reranked=self._reranker is not None)
+        scored = score_sentences(standalone, qvec, passages, vecs, cfg, selector, self._reranker)
         voices = self._voices.of([p.doc_id for p in passages]) if self._voices else {}
         # a journalist's question is never an answer
         scored = [s for s in scored if not is_question(voices.get(_doc(passages, s), ()), s.span)]

@@ -31,8 +31,9 @@ from assistant.citations import (
     same_claim,
     shared_terms,
 )
-from assistant.selector import Candidate, Selector, features, shipped
+from assistant.selector import CROSS, FEATURES, Candidate, Selector, features, shipped
 from assistant.types import Passage
+from index.reranker import Reranker
 from index.text import content_terms
 
 
@@ -132,18 +133,37 @@ def score_sentences(
     vectors: list[np.ndarray],
     cfg: ExtractiveConfig,
     selector: Selector | None = None,
+    reranker: Reranker | None = None,
 ) -> list[Scored]:
-    """Every quotable sentence, its relevance the selector's probability that it answers."""
+    """Every quotable sentence, its relevance the selector's probability that it answers
+    (with the re-ranker's score among its features when one is given).
+    """
     sims = [vecs @ qvec if len(vecs) else np.zeros(0) for vecs in vectors]
     found = candidates(question, passages, [list(map(float, s)) for s in sims], cfg)
-    return rate(question, found, passages, selector or shipped())
+    if selector is None:
+        selector = shipped(reranked=reranker is not None)
+    return rate(question, found, passages, selector, reranker)
 
 
 def rate(
-    question: str, found: Sequence[Scored], passages: Sequence[Passage], selector: Selector
+    question: str,
+    found: Sequence[Scored],
+    passages: Sequence[Passage],
+    selector: Selector,
+    reranker: Reranker | None = None,
 ) -> list[Scored]:
-    probs = selector.probabilities(features(question, as_candidates(found, passages)))
+    cross = None
+    if selector.names[len(FEATURES) :] == CROSS:  # fit with the re-ranker's score
+        if reranker is None:
+            raise ValueError("this selector was fit with a re-ranker's score: pass the re-ranker")
+        cross = [float(x) for x in reranker.score(question, [quote(s) for s in found])]
+    probs = selector.probabilities(features(question, as_candidates(found, passages), cross))
     return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]
+
+
+def quote(s: Scored) -> str:
+    """The sentence as the answer would write it: with the sentences it leans on before it."""
+    return " ".join([b[0] for b in s.before] + [s.text])
 
 
 def as_candidates(found: Sequence[Scored], passages: Sequence[Passage]) -> list[Candidate]:

@@ -23,6 +23,8 @@ from pathlib import Path
 from index.text import content_terms, mentions, named_entities
 
 WEIGHTS = Path(__file__).parent / "data" / "selector.json"
+# the same fit with the re-ranker's score as two more features (used when the re-ranker is on)
+WEIGHTS_RERANKED = Path(__file__).parent / "data" / "selector_reranked.json"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ FEATURES = (
     "title_overlap",
     "novelty",
 )
+# the cross-encoder's logit for the sentence (index/reranker.py), and its gap to the best one
+CROSS = ("cross", "cross_gap")
 
 _DURATION = re.compile(
     r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
@@ -115,8 +119,12 @@ def _names(text: str) -> set[str]:
     return found
 
 
-def features(question: str, candidates: Sequence[Candidate]) -> list[list[float]]:
-    """One row of `FEATURES` per candidate (gaps are relative to the question's best)."""
+def features(
+    question: str, candidates: Sequence[Candidate], cross: Sequence[float] | None = None
+) -> list[list[float]]:
+    """One row of `FEATURES` per candidate (gaps are relative to the question's best), with
+    the `CROSS` features after them when the re-ranker's scores are given.
+    """
     q_terms = set(content_terms(question))
     entities = named_entities(question)
     expected = answer_type(question)
@@ -158,6 +166,10 @@ def features(question: str, candidates: Sequence[Candidate]) -> list[list[float]
                 len(terms - q_terms) / len(terms) if terms else 0.0,
             ]
         )
+    if cross is not None:
+        best_cross = max(cross, default=0.0)
+        for row, x in zip(rows, cross, strict=True):
+            row += [float(x), float(x) - best_cross]
     return rows
 
 
@@ -194,11 +206,12 @@ class Selector:
         }
 
 
-def from_dict(d: dict[str, object]) -> Selector:
+def from_dict(d: dict[str, object], reranked: bool = False) -> Selector:
     names = tuple(str(n) for n in d["features"])  # type: ignore[attr-defined]
-    if names != FEATURES:
+    expected, file = (FEATURES + CROSS, WEIGHTS_RERANKED) if reranked else (FEATURES, WEIGHTS)
+    if names != expected:
         raise ValueError(
-            f"{WEIGHTS.name} was fit on other features ({', '.join(names)}); run `make train`"
+            f"{file.name} was fit on other features ({', '.join(names)}); run `make train`"
         )
 
     def floats(key: str) -> tuple[float, ...]:
@@ -216,6 +229,9 @@ def from_dict(d: dict[str, object]) -> Selector:
 
 
 @cache
-def shipped() -> Selector:
-    """The selector that ships in the package (read once, on first use)."""
-    return from_dict(json.loads(WEIGHTS.read_text(encoding="utf-8")))
+def shipped(reranked: bool = False) -> Selector:
+    """The selector that ships in the package (read once, on first use); `reranked`: the one
+    fit with the re-ranker's score among its features.
+    """
+    file = WEIGHTS_RERANKED if reranked else WEIGHTS
+    return from_dict(json.loads(file.read_text(encoding="utf-8")), reranked)

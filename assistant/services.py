@@ -20,6 +20,7 @@ from index.feeds import WebSources
 from index.fetch import Fetcher, FetchPolicy
 from index.locks import StoreLock
 from index.pipeline import Ingestor
+from index.reranker import OpenVinoReranker, Reranker
 from index.search import Retriever
 from index.store import ChromaIndex, VectorIndex
 from index.verify import quick_disagreement
@@ -149,11 +150,19 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         voices=Voices(
             catalog.voices_of, registry.name, registry.find_party
         ),  # whose words each quote is
+        reranker=build_reranker(settings),
     )
     web = WebSources(build_fetcher(settings), ingestor, catalog)
     return Services(
         settings, embedder, vectors, catalog, ingestor, retriever, answerer, positions, web
     )
+
+
+def build_reranker(settings: Settings) -> Reranker | None:
+    """The answer re-ranker when the settings ask for it (its model loads on first use)."""
+    if settings.reranker != "on":
+        return None
+    return OpenVinoReranker()
 
 
 def build_fetcher(settings: Settings) -> Fetcher:

@@ -109,6 +109,13 @@ class Settings(BaseSettings):
         default="extractive",
         description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",
     )
+    reranker: Literal["on", "off"] = Field(
+        default="off",
+        description="'on': the extractive engine reads each candidate sentence together with the "
+        "question through a cross-encoder (MiniLM fine-tuned on real news, int8, shipped in "
+        "index/data/reranker) and its answer selector weighs that score; 'off': the selector "
+        "alone.",
+    )
     llm_provider: str = Field(
         default="",
         description="Provider of llm_model when it has no 'provider:' prefix: 'openai' = any "

@@ -19,14 +19,14 @@ import json
 import math
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from assistant.extractive import ExtractiveConfig, Scored, as_candidates, candidates
-from assistant.selector import FEATURES, WEIGHTS, Selector, features
+from assistant.extractive import ExtractiveConfig, Scored, as_candidates, candidates, quote
+from assistant.selector import CROSS, FEATURES, WEIGHTS, WEIGHTS_RERANKED, Selector, features
 from assistant.types import Passage
 from eval.newsqa import is_hit, load_split, occurs
 
@@ -39,7 +39,7 @@ class Item:
     gold: int
     answerable: bool  # the gold choice is in some article of the week's pool
     scored: list[Scored]
-    rows: np.ndarray
+    rows: np.ndarray  # FEATURES, then CROSS when the re-ranker scored the candidates
     labels: np.ndarray  # quote holds the gold choice
     hits: np.ndarray  # quote holds the gold choice and no other
 
@@ -48,7 +48,7 @@ def _quote(s: Scored) -> str:
     return " ".join([b[0] for b in s.before] + [s.text])
 
 
-def load(data: Path, weeks: set[str], cache: Path) -> list[Item]:
+def load(data: Path, weeks: set[str], cache: Path, reranker: Any = None) -> list[Item]:
     cfg = ExtractiveConfig()
     items = []
     for f in sorted(data.glob("*.jsonl")):
@@ -75,6 +75,12 @@ def load(data: Path, weeks: set[str], cache: Path) -> list[Item]:
                 from eval.newsqa import Question
 
                 q = Question(r["id"], r["question"], r["choices"], r["gold"])
+                cross = None
+                if reranker is not None:
+                    cross = [
+                        float(x) for x in reranker.score(r["question"], [quote(s) for s in found])
+                    ]
+                width = len(FEATURES) + (len(CROSS) if cross is not None else 0)
                 items.append(
                     Item(
                         week,
@@ -83,8 +89,8 @@ def load(data: Path, weeks: set[str], cache: Path) -> list[Item]:
                         r["gold"],
                         any(occurs(gold, t) for t in pool) if pool else True,
                         found,
-                        np.array(features(r["question"], seen), dtype=np.float64).reshape(
-                            -1, len(FEATURES)
+                        np.array(features(r["question"], seen, cross), dtype=np.float64).reshape(
+                            -1, width
                         ),
                         np.array([occurs(gold, _quote(s)) for s in found], dtype=bool),
                         np.array([is_hit(q, _quote(s)) for s in found], dtype=bool),
@@ -148,6 +154,11 @@ def evaluate(items: Sequence[Item], score: Any, ratio: float, floor: float) -> d
     }
 
 
+def plain(items: Sequence[Item]) -> list[Item]:
+    """The items with the `FEATURES` columns only (for the selector without the re-ranker)."""
+    return [replace(it, rows=it.rows[:, : len(FEATURES)]) for it in items]
+
+
 def fit(items: Sequence[Item], c: float) -> Selector:
     from sklearn.linear_model import LogisticRegression
 
@@ -158,8 +169,9 @@ def fit(items: Sequence[Item], c: float) -> Selector:
     scale[scale == 0] = 1.0
     model = LogisticRegression(C=c, max_iter=2000, class_weight="balanced")
     model.fit((x - mean) / scale, y)
+    names = FEATURES + CROSS if x.shape[1] > len(FEATURES) else FEATURES
     return Selector(
-        FEATURES,
+        names,
         tuple(float(v) for v in mean),
         tuple(float(v) for v in scale),
         tuple(float(v) for v in model.coef_[0]),
@@ -184,23 +196,8 @@ def _table(rows: list[tuple[str, dict[str, float]]]) -> str:
     return "\n".join(out)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="/work/data/selector")
-    ap.add_argument("--cache", default="/work/data/newsqa_stores")
-    ap.add_argument("--write", action="store_true")
-    args = ap.parse_args(argv)
-    split = load_split()
-    train = load(Path(args.data), set(split["train"]), Path(args.cache))
-    dev = load(Path(args.data), set(split["dev"]), Path(args.cache))
-    if not train or not dev:
-        print("no candidate files for train or dev: run eval.selector_data first", file=sys.stderr)
-        return 2
-    print(
-        f"train: {len({i.week for i in train})} weeks, {len(train)} questions, "
-        f"{sum(len(i.rows) for i in train)} candidates; dev: {len({i.week for i in dev})} weeks, "
-        f"{len(dev)} questions"
-    )
+def fit_tuned(train: Sequence[Item]) -> tuple[Selector, float]:
+    """The fit (C chosen on train) with its keep ratio and abstention floor set on train."""
     best: tuple[float, float, Selector] | None = None
     for c in (0.01, 0.1, 1.0):
         sel = fit(train, c)
@@ -226,22 +223,61 @@ def main(argv: Sequence[str] | None = None) -> int:
         if m["wrong_abstain"] <= 0.0:
             floor = float(f)
     sel = Selector(sel.names, sel.mean, sel.scale, sel.coef, sel.intercept, round(floor, 3), ratio)
-    hand = evaluate(dev, hand_scores, 0.75, -1.0)
-    print(f"C={best[1]}, keep_ratio={ratio}, abstain_below={floor:.3f}")
-    print(
-        _table(
-            [
-                ("dev, hand-set weights", hand),
-                ("dev, selector (no abstention)", evaluate(dev, scorer(sel), ratio, 0.0)),
-                ("dev, selector", evaluate(dev, scorer(sel), ratio, floor)),
-                ("train, selector", evaluate(train, scorer(sel), ratio, floor)),
-            ]
-        )
+    return sel, best[1]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="/work/data/selector")
+    ap.add_argument("--cache", default="/work/data/newsqa_stores")
+    ap.add_argument(
+        "--reranker",
+        type=Path,
+        default=None,
+        help="re-ranker folder (default: the shipped one, if any): also fit the selector that "
+        "takes its score as a feature",
     )
-    print("coefficients:", {n: round(w, 2) for n, w in zip(FEATURES, sel.coef, strict=True)})
+    ap.add_argument("--write", action="store_true")
+    args = ap.parse_args(argv)
+    from index.reranker import SHIPPED, OpenVinoReranker
+
+    folder = args.reranker or SHIPPED
+    reranker = OpenVinoReranker(folder) if (folder / "model.xml").is_file() else None
+    split = load_split()
+    train = load(Path(args.data), set(split["train"]), Path(args.cache), reranker)
+    dev = load(Path(args.data), set(split["dev"]), Path(args.cache), reranker)
+    if not train or not dev:
+        print("no candidate files for train or dev: run eval.selector_data first", file=sys.stderr)
+        return 2
+    print(
+        f"train: {len({i.week for i in train})} weeks, {len(train)} questions, "
+        f"{sum(len(i.rows) for i in train)} candidates; dev: {len({i.week for i in dev})} weeks, "
+        f"{len(dev)} questions"
+    )
+    fits = [("selector", plain(train), plain(dev), WEIGHTS)]
+    if reranker is not None:
+        fits.append(("selector + re-ranker", train, dev, WEIGHTS_RERANKED))
+    table = [("dev, hand-set weights", evaluate(plain(dev), hand_scores, 0.75, -1.0))]
+    chosen = []
+    for name, tr, dv, target in fits:
+        sel, c = fit_tuned(tr)
+        ratio, floor = sel.keep_ratio, sel.abstain_below
+        print(f"{name}: C={c}, keep_ratio={ratio}, abstain_below={floor:.3f}")
+        print("  coefficients:", {n: round(w, 2) for n, w in zip(sel.names, sel.coef, strict=True)})
+        table += [
+            (f"dev, {name} (no abstention)", evaluate(dv, scorer(sel), ratio, 0.0)),
+            (f"dev, {name}", evaluate(dv, scorer(sel), ratio, floor)),
+            (f"train, {name}", evaluate(tr, scorer(sel), ratio, floor)),
+        ]
+        chosen.append((sel, target))
+    if reranker is not None:
+        cross_only = evaluate(dev, lambda it: it.rows[:, len(FEATURES)], 1.0, -1e9)
+        table.append(("dev, re-ranker alone (top 1)", cross_only))
+    print(_table(table))
     if args.write:
-        WEIGHTS.write_text(json.dumps(sel.to_dict(), indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {WEIGHTS}")
+        for sel, target in chosen:
+            target.write_text(json.dumps(sel.to_dict(), indent=1) + "\n", encoding="utf-8")
+            print(f"wrote {target}")
     return 0
 
 
