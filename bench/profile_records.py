@@ -114,6 +114,14 @@ def main() -> None:
             svc.ingestor._annotate = _timed("annotate", ann)  # type: ignore[union-attr]
             parser = ann._reader.parser
             _patch(parser, "parse", "spacy.parse")
+            if hasattr(parser, "_serve"):  # how many requests each nlp.pipe served
+                real_serve = parser._serve
+
+                def serve(nlp: Any, batch: list[Any]) -> None:
+                    CALLS["nlp.pipe requests served"] += len(batch)
+                    real_serve(nlp, batch)
+
+                parser._serve = _timed("nlp.pipe (batched)", serve)
         t1, c1 = time.perf_counter(), time.process_time()
         if args.cprofile:
             import cProfile

@@ -54,6 +54,7 @@ PENDING_LEASE_SECONDS = 600.0
 Progress = Callable[[int, int, str], None]  # (done, total, current file)
 GROUP_CHUNKS = 256
 RECORD_BATCH = 128  # records of a JSON/JSONL file planned together (issue 17)
+PARSE_WORKERS = 6  # documents read by the language layer at once (issue 17)
 
 
 @dataclass
@@ -556,7 +557,9 @@ class _Stages:
     def __init__(self, ingestor: Ingestor, report: IngestReport) -> None:
         self._ingestor = ingestor
         self._report = report
-        self._parse = ThreadPoolExecutor(max_workers=1, thread_name_prefix="annotate")
+        # issue 17: several documents are read at once, so that the parser can serve their
+        # sentences in one batch (index/language.py); a short record alone is a small batch
+        self._parse = ThreadPoolExecutor(max_workers=PARSE_WORKERS, thread_name_prefix="annotate")
         self._write = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write")
         self._pending: tuple[Future[None], IngestReport] | None = None
 
