@@ -190,3 +190,42 @@ class CatalogContract:
         assert len(alone) == 10 and set(alone) <= {
             f"d{i}:0" for i in [*range(200, 217), *range(234, 237)]
         }
+
+    # issue 17: what the records of a big JSON/JSONL file are planned and committed with
+
+    def test_many_documents_commit_in_one_transaction_and_are_looked_up_together(self, catalog):
+        import dataclasses
+
+        from index.catalog import Commit
+
+        docs = [_article(f"r{i}", f"Record {i}: {HARBOR}") for i in range(5)]
+        sig = np.arange(128, dtype=np.uint64)
+        assert catalog.commit_documents(
+            [Commit(a, _chunks(a), sig + i) for i, a in enumerate(docs)]
+        )
+        assert catalog.counts()[0] == 5
+        assert catalog.lexical("record dockworkers", k=10)
+        # one of them again, with a new one: only the new one is added
+        extra = _article("r9", f"Record 9: {FARM}")
+        assert catalog.commit_documents([Commit(docs[0], [], None), Commit(extra, [], None)]) == [
+            False,
+            True,
+        ]
+        origins = [a.origin for a in docs[:2]] + ["file:unknown"]
+        assert catalog.docs_for_origins(origins) == {"file:r0": "r0", "file:r1": "r1"}
+        assert catalog.stored_ids(["r0", "r4", "zz"]) == {"r0", "r4"}
+        moved = dataclasses.replace(docs[1], date="2024-04-02")
+        assert catalog.headers_changed([docs[0], moved]) == {"r1"}
+
+    def test_near_duplicate_candidates_are_those_sharing_most_bands_and_capped(self, catalog):
+        from index.dedup import band_keys
+
+        base = np.arange(128, dtype=np.uint64) * 7919
+        for i in range(6):  # r_i shares the first 4 * (i + 1) values (i + 1 bands) with base
+            sig = base.copy()
+            sig[4 * (i + 1) :] += np.uint64(1000 + i)
+            a = _article(f"r{i}", f"Record {i}: {HARBOR}")
+            catalog.commit_document(a, _chunks(a), sig)
+        ids, sigs = catalog.minhashes(band_keys(base), limit=3)
+        assert ids == ["r5", "r4", "r3"] and sigs.shape == (3, 128)
+        assert len(catalog.minhashes(band_keys(base))[0]) == 6
