@@ -7,6 +7,7 @@ the closest passages; parts of a question the sources do not cover are named, no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Protocol
@@ -310,6 +311,10 @@ class Answerer:
             return None
         from assistant.positions import dangling, rank, stance_of_question
 
+        if _RESPONSE.search(standalone):
+            # "How did X respond to Y's offer?": "offer" is Y's stance, not X's; the answer is
+            # in X's own words, whatever their stance (the extractive path, X's voice first)
+            return None
         stance = stance_of_question(standalone)
         parties = self._positions.parties_in(standalone)
         if stance is None or not parties:
@@ -377,6 +382,13 @@ class Answerer:
         else:
             text += "."
         return Answer(text, [], True, question, standalone, list(missing), closest)
+
+
+_RESPONSE = re.compile(
+    r"\b(?:respond|responded|responds|react|reacted|reacts|reply|replied|replies|answer|"
+    r"answered|response|reaction)\b",
+    re.IGNORECASE,
+)
 
 
 def _doc(passages: Sequence[Passage], s: Scored) -> str:

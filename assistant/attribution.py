@@ -22,8 +22,9 @@ _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*(?:\u201d|$)")
 _SAID_QUESTION = re.compile(
     r"\b(?i:what|how)\s+(?i:did|does|do|has|have|had|will|would)\s+(?i:the\s+)?"
     r"(?P<who>[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,3})\s+"
-    r"(?i:say|said|tell|told|respond|responded|reply|replied|answer|state|write|argue|claim|"
-    r"think|mean|announce|promise|warn)\b"
+    r"(?i:say|said|tell|told|respond|responded|react|reacted|reply|replied|answer|state|write|"
+    r"argue|claim|think|mean|announce|promise|warn|propose|proposed|offer|offered|demand|"
+    r"demanded|reject|rejected)\b"
 )
 
 

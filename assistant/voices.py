@@ -40,6 +40,8 @@ _NAME_SAID = re.compile(
 )
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
+# a cheap first look: most sentences have no reporting verb and no quotation mark
+_SPEECH = re.compile(rf"[\"\u201c\u201d]|\b{_REPORT}\b|\baccording to\b")
 _PRONOUN_SAID = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b|\b{_REPORT}\s+(?:he|she)\b", re.I
 )
@@ -94,6 +96,7 @@ def read_voices(
     out: list[Voice] = []
     full: dict[str, str] = {}  # surname -> the fullest name the text gave ("Tomas Brenner")
     last: tuple[str, str] = ("", "")  # the last named speaker (person, party)
+    recent: list[str] = []  # sentences since, where a person may be named without speaking
     prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
     t = 0
     for s, e in spans:
@@ -109,12 +112,21 @@ def read_voices(
                 voice = Voice(s, e, turn.person, turn.party, "turn")
             prev_quote = None
         else:
-            found = _reported(sentence, last, speaks_for, party_named)
+            speech = _SPEECH.search(sentence) is not None
+            found = _reported(sentence, last, speaks_for, party_named) if speech else None
+            if found is None and speech and recent and _PRONOUN_SAID.search(_outside(sentence)):
+                # "..., he told the Funke media group": the person named just before
+                for before in reversed(recent):
+                    named = _named_person(before, speaks_for)
+                    if named:
+                        found = named
+                        break
+                recent.clear()
             if found and found[0]:
                 name = full.get(found[0].split()[-1], found[0])
                 full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
                 found = (full[name.split()[-1]], found[1])
-            quoted = bool(_QUOTED.search(sentence))
+            quoted = speech and _QUOTED.search(sentence) is not None
             if found and (found[0] or found[1]):
                 if not found[1] and publisher:  # "..., said Ana Ruiz" in her company's release
                     found = (found[0], publisher)
@@ -130,7 +142,10 @@ def read_voices(
             else:
                 prev_quote = None
             if not found:  # "The ambassador in Berlin, Andrij Melnyk, called for ...": he/she next
-                last = _named_person(sentence, speaks_for) or last
+                recent.append(sentence)
+                del recent[:-3]
+            else:
+                recent.clear()
         if voice is None:
             continue
         if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, s):
