@@ -199,11 +199,7 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
     if offers:
         o = max(offers, key=lambda p: p.corroboration)
         items.append(
-            MemoItem(
-                _said(o),
-                (numbering.number(o.citation),),
-                label="Possible common ground",
-            )
+            MemoItem(_said(o), (numbering.number(o.citation),), label="Possible common ground")
         )
     return items
 
@@ -264,7 +260,7 @@ def _is_title(sentence: str, title: str) -> bool:
 def _said(p: Position) -> str:
     """The statement, led by its party's name when the sentence does not name it."""
     text = _statement(p, 30)
-    return text if mentions(p.party, text) else f"{p.party}: {text}"
+    return text if mentions(p.party, text) else f"{p.party} {p.stance}: {text}"
 
 
 def _statement(p: Position, words: int = 40) -> str:

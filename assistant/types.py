@@ -168,7 +168,7 @@ class MemoItem:
         if self.party:
             add(MemoPiece("party", self.party))
             add(MemoPiece("text", " — "))
-        own = bool(self.text or self.refs or self.label)
+        own = bool(self.text or self.refs)  # a label alone leads straight into the clauses
         if self.label:
             add(MemoPiece("text", f"{self.label}: "))
         text = self.text
