@@ -13,6 +13,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from assistant.citations import leans_on_previous
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
 from assistant.positions import dangling, rank
@@ -61,11 +62,14 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     sections: list[MemoSection] = []
 
     bottom = _from_answer(answer, numbering, limit=3)
+    developments = _developments(assistant, topic, answer, numbering)
+    upcoming = _what_next(assistant, topic, numbering)
+    # an announced event is said once, under what comes next
+    bottom = [i for i in bottom if not any(_within(u.text, i.text) for u in upcoming)] or bottom
+    developments = [i for i in developments if not any(_within(u.text, i.text) for u in upcoming)]
     if not bottom:
         bottom = [MemoItem(f"The loaded sources say nothing about {unmark(topic)}.")]
     sections.append(MemoSection("Bottom line", bottom, bullets=False))
-
-    developments = _developments(assistant, topic, answer, numbering)
     if developments:
         sections.append(MemoSection("Key developments", developments))
 
@@ -75,11 +79,14 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     party_items = _party_positions(positions, numbering, in_bottom)
     if party_items:
         sections.append(MemoSection("Positions", party_items))
-    meet = _disagree_and_meet(positions, numbering)
+    # a statement listed above is referred to, not written again
+    listed = in_bottom | {
+        numbering.key(numbering.citations[n - 1]) for i in party_items for n in i.all_refs()
+    }
+    meet = _disagree_and_meet(positions, numbering, listed)
     if meet:
         sections.append(MemoSection("Where they disagree and where they might meet", meet))
 
-    upcoming = _what_next(assistant, topic, numbering)
     if upcoming:
         sections.append(MemoSection("What comes next", upcoming))
     else:
@@ -116,16 +123,37 @@ def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[Memo
     if answer.abstained:
         return []
     by_n = {c.n: c for c in answer.citations}
-    items = []
-    for sentence in re.split(r"(?<=[.!?\]])\s+(?=[A-Z])", answer.text):
+    items: list[MemoItem] = []
+    # one claim per citation marker: a leaning sentence stays with the one it leans on
+    # ("Moscow made it clear ... demands. These included ... [2].")
+    for sentence in re.split(r"(?<=\][.!?])\s+|(?<=\])\s+(?=[A-Z\u201c\"])", answer.text):
         nums = cited(sentence)
         if not nums or nums[0] not in by_n:
             continue
-        refs = tuple(dict.fromkeys(numbering.number(by_n[n]) for n in nums if n in by_n))
-        items.append(MemoItem(unmark(sentence), refs))
-        if len(items) == limit:
+        leans = leans_on_previous(unmark(sentence))
+        if len(items) == limit and not leans:
             break
+        refs = tuple(dict.fromkeys(numbering.number(by_n[n]) for n in nums if n in by_n))
+        if leans:
+            # "These included ...": with the sentence it leans on, from the same source
+            if items and set(refs) <= set(items[-1].refs):
+                last = items[-1]
+                items[-1] = MemoItem(f"{_stop(last.text)} {unmark(sentence)}", last.refs)
+            continue  # else it cannot stand alone in a bottom line
+        items.append(MemoItem(unmark(sentence), refs))
     return items
+
+
+def _within(a: str, b: str) -> bool:
+    """Whether one text holds the other (a sentence and the joined quote it stands in)."""
+    a, b = a.rstrip(". "), b.rstrip(". ")
+    return bool(a and b) and (a in b or b in a)
+
+
+def _stop(text: str) -> str:
+    """The sentence with its full stop (a marker took it away: "... demands [2].")."""
+    text = text.rstrip()
+    return text if text[-1:] in '.!?\u201d"' else text + "."
 
 
 def _developments(
@@ -177,7 +205,18 @@ def _party_positions(
     return items
 
 
-def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list[MemoItem]:
+def _disagree_and_meet(
+    positions: list[Position],
+    numbering: _Numbering,
+    listed: AbstractSet[tuple[str, int]] = frozenset(),
+) -> list[MemoItem]:
+    def said(p: Position) -> MemoItem:
+        """The statement, or a pointer to it when the memo has written it already."""
+        if numbering.key(p.citation) in listed:
+            pointer = f"{p.party} {p.stance}, as quoted above"
+            return MemoItem(pointer, (numbering.number(p.citation),))
+        return MemoItem(_said(p), (numbering.number(p.citation),))
+
     demands = [p for p in positions if p.stance == "demands"]
     items = []
     for r in (p for p in positions if p.stance == "rejects"):
@@ -191,16 +230,12 @@ def _disagree_and_meet(positions: list[Position], numbering: _Numbering) -> list
             None,
         )
         if clash:
-            demand = MemoItem(_said(clash), (numbering.number(clash.citation),))
-            reject = MemoItem(_said(r), (numbering.number(r.citation),))
-            items.append(MemoItem(clauses=(demand, reject)))
+            items.append(MemoItem(clauses=(said(clash), said(r))))
             break
     offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
-    if offers:
-        o = max(offers, key=lambda p: p.corroboration)
-        items.append(
-            MemoItem(_said(o), (numbering.number(o.citation),), label="Possible common ground")
-        )
+    if offers:  # the best corroborated, one not written above first
+        o = max(offers, key=lambda p: (numbering.key(p.citation) not in listed, p.corroboration))
+        items.append(replace(said(o), label="Possible common ground"))
     return items
 
 

@@ -252,5 +252,6 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
     assert docs == ["port"] * 4 + ["lab"] * 2
     assert memo.markdown == to_markdown(memo.title, memo.date_line, memo.sections, memo.citations)
     assert "The port rejects it [2][1]." in memo.markdown
-    assert "- Possible common ground: Port offers talks next week [" in memo.markdown
+    # the offer is written under Positions: the common ground points at it
+    assert "- Possible common ground: Port offers, as quoted above [" in memo.markdown
     assert "The sources announce no dated event" in memo.markdown
