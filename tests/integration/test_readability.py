@@ -53,6 +53,8 @@ def test_answers_read_as_a_briefing(corpus, answers, question):
         "speaker_labels",
         "datelines",
         "questions",
+        "unattributed_quotes",
+        "fragments",
     ):
         assert found[key] == 0, (key, answer.text)
 
@@ -87,3 +89,31 @@ def test_the_labelled_pairs_hold_with_the_models_similarities(real_embedder):
     wrongly = [(a, b) for a, b, _ in DIFFERENT if same_claim(a, b, sim(a, b))]
     assert merged >= len(SAME) - 2  # the model's precision (int8 or fp32) moves cosines a little
     assert not wrongly
+
+
+@pytest.fixture(scope="module")
+def seed_only(tmp_path_factory, real_embedder):
+    from assistant.api import open_assistant
+
+    a = open_assistant(
+        tmp_path_factory.mktemp("readability-seed") / "store", embedder=real_embedder
+    )
+    a.ingest([SEED])
+    yield a
+    a.close()
+
+
+@pytest.mark.parametrize("store", ["seed_only", "corpus"])
+def test_memos_read_as_a_briefing(request, store):
+    """The memos `make eval` reads, from the seed alone and from the whole corpus: no defect
+    of any kind (issue 14), at most 450 words before the sources."""
+    from eval.readability import defects
+    from eval.run import MEMO_TOPICS
+
+    a = request.getfixturevalue(store)
+    for topic in MEMO_TOPICS:
+        memo = a.memo(topic)
+        found = defects(memo.markdown, a.services.embedder.embed_documents)
+        assert not any(found.values()), (topic, {k: v for k, v in found.items() if v})
+        body = memo.markdown.split("## Sources")[0].split("\n", 3)[-1]  # after title and date
+        assert len(body.split()) <= 450, topic
