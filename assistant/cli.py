@@ -376,13 +376,40 @@ def verify(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
         raise typer.Exit(1)
 
 
+def _open_salvaged(store: Path | None) -> Assistant:
+    """Open the store for `repair`; a damaged SQLite catalog (unreadable, or pages SQLite's
+    quick check finds broken) is first replaced by what can still be read of it (issue 17).
+    """
+    import sqlite3
+
+    from index.errors import StoreDamaged, looks_damaged
+    from index.salvage import salvage_catalog
+
+    path = Path(store or Settings().store) / "catalog.sqlite3"
+    try:
+        a = _open(store)
+        try:
+            problems = a.services.catalog.damage()
+        except sqlite3.DatabaseError as exc:
+            if not looks_damaged(exc):
+                raise
+            problems = [str(exc)]
+        if not problems or a.services.settings.catalog_url:
+            return a
+        a.close()
+        raise StoreDamaged(path, problems[0])
+    except StoreDamaged:
+        typer.echo(str(salvage_catalog(path)), err=True)
+    return _open(store)
+
+
 @app.command()
 @_store_errors
 def repair(store: StoreOpt = None, as_json: JsonOpt = False) -> None:
     """Repair the store from its catalog: re-embed the chunks that lack a readable vector,
     remove vectors of no stored chunk, rebuild the keyword index; then verify again.
     """
-    a = _open(store)
+    a = _open_salvaged(store)
     done = a.repair()
     a.close()
     if as_json:

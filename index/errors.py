@@ -31,9 +31,9 @@ class StoreDamaged(RuntimeError):
         self.path = str(path)
         reason = str(cause).splitlines()[0] if str(cause) else type(cause).__name__
         super().__init__(
-            f"the catalog {path} is damaged or is not a catalog ({reason}); restore it from a "
-            "backup, or ingest the sources again into a new store "
-            "(`briefing ingest SOURCES --store NEW_FOLDER`)"
+            f"the catalog {path} is damaged or is not a catalog ({reason}); `briefing repair` "
+            "keeps what can still be read, or restore it from a backup, or ingest the sources "
+            "again into a new store (`briefing ingest SOURCES --store NEW_FOLDER`)"
         )
 
 

@@ -6,6 +6,7 @@ calls a damaged catalog healthy.
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import shutil
@@ -69,3 +70,39 @@ def test_every_command_on_a_damaged_catalog_is_one_line_or_works(
             continue
         line = one_error_line(run, str(catalog))
         assert "damaged" in line and "briefing ingest" in line, line
+
+
+def test_repair_salvages_a_half_overwritten_catalog_and_a_re_ingest_completes_it(
+    built: Path, tmp_path: Path
+) -> None:
+    store = tmp_path / "store"
+    shutil.copytree(built, store)
+    news = built.parent / "news"
+    catalog = store / "catalog.sqlite3"
+    total = len(_documents(store))
+    _damage(catalog, "overwritten")
+    assert briefing("verify", "--store", store).returncode != 0
+
+    repaired = briefing("repair", "--store", store)
+    assert repaired.returncode == 0, repaired.stderr
+    assert "Traceback" not in repaired.stderr
+    assert "salvaged" in repaired.stderr and ".damaged-" in repaired.stderr
+    assert list(store.glob("catalog.sqlite3.damaged-*"))  # the damaged file is kept
+    checked = briefing("verify", "--store", store, "--json")
+    assert checked.returncode == 0, checked.stdout  # what is left is whole
+    kept = _documents(store)
+    assert 0 < len(kept) < total
+    found = json.loads(briefing("search", "strike", "--store", store, "--json").stdout)
+    assert found
+
+    again = briefing("ingest", news, "--store", store, "--json")
+    report = json.loads(again.stdout)
+    assert (report["added"], report["unchanged"]) == (total - len(kept), len(kept))
+    assert briefing("verify", "--store", store).returncode == 0
+    assert len(_documents(store)) == total
+
+
+def _documents(store: Path) -> list[object]:
+    listed = briefing("documents", "--store", store, "--json")
+    assert listed.returncode == 0, listed.stderr
+    return list(json.loads(listed.stdout)["documents"])
