@@ -122,6 +122,9 @@ def read_voices(
                         found = named
                         break
                 recent.clear()
+            if found is None and speech and (last[0] or last[1]):
+                if _PRONOUN_SAID.search(_outside(sentence)):
+                    found = last  # "..., she added": the last named speaker
             if found and found[0]:
                 name = full.get(found[0].split()[-1], found[0])
                 full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
@@ -179,9 +182,7 @@ def _reported(
                 return ("", party)
             person = _person(name)
             return (person, speaks_for(person))
-    if pronoun and (last[0] or last[1]):
-        return last
-    return None
+    return None  # "he said": the caller looks for the person named just before
 
 
 _PERSONISH = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]*){1,3}")

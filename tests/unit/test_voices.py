@@ -98,3 +98,14 @@ def test_the_speaker_a_question_asks_about():
     assert asked_speaker("what has Ana Ruiz told the workers") == "Ana Ruiz"
     assert asked_speaker("How did NATO react to Russia's demands?") == "NATO"
     assert asked_speaker("What happened in Geneva?") == ""
+
+
+def test_she_said_is_the_person_named_since_the_last_speaker():
+    text = (
+        'Foreign Minister Dmytro Kuleba said: "The Cold War is over." '
+        "The Vice Prime Minister Olga Stefanischina saw this as a strong signal. "
+        "In a statement, she said that Russia is not entitled to make demands."
+    )
+    people = {"Dmytro Kuleba": "Ukraine", "Olga Stefanischina": "Ukraine"}
+    voices = _read(text, people=people)
+    assert [v.speaker for v in voices] == ["Dmytro Kuleba", "Olga Stefanischina"]
