@@ -631,8 +631,27 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "warns"
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
             costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
-            if t.lemma in _HOSTILE_ACTS or costly or ours:
+            idle = t.lemma in ("take", "hold") and any(
+                c.dep == "dobj" and c.lemma in _IDLE_OBJECTS for c in kids
+            )  # "we will take a short break", "we will hold a meeting"
+            if (t.lemma in _HOSTILE_ACTS or costly or ours) and not idle:
                 return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
+        if (
+            t.lemma == "hold"
+            and t.tag == "VBN"
+            and any(c.dep == "auxpass" for c in kids)
+            and any(c.lemma in ("accountable", "responsible", "liable") for c in kids)
+        ):
+            return "warns"  # "those who attack ... will be held accountable"
+        if t.lemma == "force" and modal & {"would", "will", "could"} and not neg:
+            if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
+                return "warns"  # "a strike would force us to reconsider the investment"
+        if t.lemma == "be" and any(c.dep == "expl" for c in kids) and (modal or t.tag != "VBD"):
+            if any(
+                c.dep in ("attr", "nsubj") and any(g.lemma == "no" for g in ps.children(c.i))
+                for c in kids
+            ):
+                return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
         if (
             modal & {"will", "would"}
             and not neg
@@ -705,6 +724,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
     return None
+
+
+_IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "vote", "place"}
 
 
 def _grand(ps: ParsedSentence, t: Token) -> set[str]:

@@ -190,3 +190,19 @@ def test_a_ministers_portfolio_is_not_a_party_and_his_surname_keeps_his_party(re
         ("Government of Lorvania", "demands"),
         ("Government of Lorvania", "warns"),
     ]
+
+
+def test_threats_and_refusals_without_a_stance_word(reader):
+    found, _ = _read(
+        reader,
+        "We will take a short break. "
+        "Anyone who attacks our patrols will be held accountable. "
+        "A walkout would force us to reconsider the new depot. "
+        '"There will be no separate deals with the militia," the minister said.',
+        source="Interior Ministry of Lorvania",
+    )
+    stances = {text.split()[0].strip('"'): s for _, s, text, _ in found}
+    assert "We" not in stances  # a break is no threat
+    assert stances.get("Anyone") == "warns"
+    assert stances.get("A") == "warns"
+    assert stances.get("There") == "rejects"
