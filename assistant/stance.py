@@ -928,6 +928,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     for t in ps.tokens:
         if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+            if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
+                subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
             if subj:
                 say_subject = _party_of_np(ps, subj[0], parties, state)
                 break
