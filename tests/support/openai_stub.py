@@ -76,7 +76,14 @@ class Script:
         return fill(self.default, prompt)
 
 
-class OpenAIStub:
+class LoopbackChatStub:
+    """What the chat-server stubs share: a scripted reply per request (a text, a function of the
+    request, or a `Script`), every request recorded, and a threaded HTTP server on 127.0.0.1
+    that runs as a context manager. A subclass says which path it serves and how it answers.
+    """
+
+    suffix = ""  # what base_url adds to the server's address
+
     def __init__(self, reply: str | Callable[[dict], str]) -> None:
         self.reply = reply
         self.requests: list[dict] = []
@@ -87,82 +94,86 @@ class OpenAIStub:
                 pass
 
             def do_POST(self):
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])) or b"{}")
                 stub.requests.append(body)
-                if not self.path.endswith("/chat/completions"):
+                if not stub.serves(self.path):
                     self.send_error(404)
                     return
                 text = stub.reply(body) if callable(stub.reply) else stub.reply
-                if body.get("stream"):
-                    self._stream(body, text)
-                else:
-                    self._plain(body, text)
-
-            def _plain(self, body, text):
-                payload = {
-                    "id": "chatcmpl-1",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": body["model"],
-                    "choices": [
-                        {
-                            "index": 0,
-                            "finish_reason": "stop",
-                            "message": {"role": "assistant", "content": text},
-                        }
-                    ],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }
-                data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def _stream(self, body, text):
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.end_headers()
-                words = text.split(" ")
-                for i, word in enumerate(words):
-                    piece = word + (" " if i < len(words) - 1 else "")
-                    chunk = {
-                        "id": "chatcmpl-1",
-                        "object": "chat.completion.chunk",
-                        "created": 0,
-                        "model": body["model"],
-                        "choices": [
-                            {"index": 0, "delta": {"content": piece}, "finish_reason": None}
-                        ],
-                    }
-                    self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                    self.wfile.flush()
-                end = {
-                    "id": "chatcmpl-1",
-                    "object": "chat.completion.chunk",
-                    "created": 0,
-                    "model": body["model"],
-                    "choices": [{"index": 0, "delta": {}, "finish_reason": "stop"}],
-                }
-                self.wfile.write(f"data: {json.dumps(end)}\n\ndata: [DONE]\n\n".encode())
-                self.wfile.flush()
+                stub.answer(self, body, text)
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
+    def serves(self, path: str) -> bool:
+        raise NotImplementedError
+
+    def answer(self, handler: BaseHTTPRequestHandler, body: dict, text: str) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        """The reply as a model streams it: word by word, spaces kept."""
+        words = text.split(" ")
+        return [w + (" " if i < len(words) - 1 else "") for i, w in enumerate(words)]
+
+    @staticmethod
+    def send(handler: BaseHTTPRequestHandler, content_type: str, data: bytes = b"") -> None:
+        handler.send_response(200)
+        handler.send_header("Content-Type", content_type)
+        if data:
+            handler.send_header("Content-Length", str(len(data)))
+        handler.end_headers()
+        if data:
+            handler.wfile.write(data)
+
     @property
     def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        return f"http://127.0.0.1:{self.server.server_address[1]}{self.suffix}"
 
     def prompts(self) -> list[str]:
         """The prompt text of every request received, in order."""
         return [prompt_text(r) for r in self.requests]
 
-    def __enter__(self) -> OpenAIStub:
+    def __enter__(self):
         self.thread.start()
         return self
 
     def __exit__(self, *exc) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+class OpenAIStub(LoopbackChatStub):
+    suffix = "/v1"
+
+    def serves(self, path: str) -> bool:
+        return path.endswith("/chat/completions")
+
+    def answer(self, handler: BaseHTTPRequestHandler, body: dict, text: str) -> None:
+        if not body.get("stream"):
+            message = {"role": "assistant", "content": text}
+            payload = {
+                "id": "chatcmpl-1",
+                "object": "chat.completion",
+                "created": 0,
+                "model": body["model"],
+                "choices": [{"index": 0, "finish_reason": "stop", "message": message}],
+                "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+            }
+            self.send(handler, "application/json", json.dumps(payload).encode())
+            return
+        self.send(handler, "text/event-stream")
+        deltas = [({"content": piece}, None) for piece in self.pieces(text)] + [({}, "stop")]
+        for delta, finish in deltas:
+            chunk = {
+                "id": "chatcmpl-1",
+                "object": "chat.completion.chunk",
+                "created": 0,
+                "model": body["model"],
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            }
+            handler.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
+            handler.wfile.flush()
+        handler.wfile.write(b"data: [DONE]\n\n")
+        handler.wfile.flush()
