@@ -6,19 +6,16 @@ added by its address; the documents table fits a 1366 px wide screen.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from tests.support.browser import ARTIFACTS
 from tests.support.rest_app import serve_app
 from tests.support.ui_app import build_store
 from tests.support.web import PAGES, NewsServer
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 QUESTION = "What pay rise did the Halvern union accept?"
 
 # Elements inside the documents table that scroll sideways (their content wider than they are).
@@ -53,18 +50,6 @@ def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Ite
     with serve_app(a) as base:
         yield base + "/"
     a.close()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium"
-    ARTIFACTS.mkdir(exist_ok=True)
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture
