@@ -596,6 +596,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         modal = {c.lemma for c in kids if c.dep == "aux"}
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
+        if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
+            return "assures"  # "will not move additional forces to the border"
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
             if t.lemma not in _VERBS and t.lemma not in ("be", "have"):
                 return "rejects"
@@ -634,6 +636,13 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             idle = t.lemma in ("take", "hold") and any(
                 c.dep == "dobj" and c.lemma in _IDLE_OBJECTS for c in kids
             )  # "we will take a short break", "we will hold a meeting"
+            protective = t.lemma == "take" and any(
+                u.lemma in ("ensure", "protect", "defend", "guarantee", "safeguard")
+                and u.dep in ("acl", "xcomp", "advcl", "relcl")
+                for u in ps.subtree(t.i)
+            )
+            if protective:
+                return "assures"  # "will take all necessary measures to ensure the security"
             if (t.lemma in _HOSTILE_ACTS or costly or ours) and not idle:
                 return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
         if (
@@ -665,6 +674,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             subj = _subject(ps, t.i)
             mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
             return "offers" if mutual else "demands"  # both sides bound: a proposal
+        if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
+            return "rejects"  # "we must decline it"
         if modal & {"must"} or (
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
@@ -720,12 +731,21 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "NOUN" and t.lemma in _NOUNS and t.dep in ("nsubj", "nsubjpass", "ROOT", "attr"):
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
+        head = ps.tokens[t.head]
+        if (
+            t.dep == "nsubj"
+            and _NOUNS[t.lemma] == "offers"
+            and any(c.dep == "neg" for c in ps.children(head.i))
+        ):
+            return "rejects"  # "the proposal does not reflect the value of Lumio"
         return _NOUNS[t.lemma]
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
     return None
 
 
+_DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
+_FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}
 _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "vote", "place"}
 
 

@@ -206,3 +206,16 @@ def test_threats_and_refusals_without_a_stance_word(reader):
     assert stances.get("Anyone") == "warns"
     assert stances.get("A") == "warns"
     assert stances.get("There") == "rejects"
+
+
+def test_stances_read_from_the_construction_not_the_noun(reader):
+    found, _ = _read(
+        reader,
+        "Lorvania will not move additional troops to the border. "
+        "Lorvania will take all necessary measures to ensure the safety of its fishermen. "
+        '"The proposal does not reflect the value of Kestrel Mining," its chairman said. '
+        "We must decline the invitation to the panel.",
+        source="Ministry of Foreign Affairs of Lorvania",
+    )
+    stances = [s for _, s, _, _ in found]
+    assert stances == ["assures", "assures", "rejects", "rejects"], found
