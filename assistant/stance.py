@@ -233,6 +233,9 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
+_SHORT_TITLES = {"capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt"}
+
+
 def _person_from_label(label: str) -> tuple[str, str]:
     """('Paul Okafor', 'Maritime Safety Authority') from 'PAUL OKAFOR (DIRECTOR, MARITIME SAFETY
     AUTHORITY)'; ('Jonas Feld', '') from 'MEMBER (JONAS FELD)'.
@@ -246,8 +249,8 @@ def _person_from_label(label: str) -> tuple[str, str]:
         else:
             affiliation = inner[-1].strip()
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
-        affiliation = re.split(r"\s(?:FOR|AT|for|at)\s(?:THE\s|the\s)?", affiliation)[-1]
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS]
+        affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
+    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES]
     person = " ".join(w.capitalize() if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
