@@ -144,6 +144,15 @@ def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[Memo
     return items
 
 
+_REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|wrote|writes)\b")
+
+
+def _outlet(source: str) -> str:
+    """'Voice of America' from 'Voice of America (VOA Learning English); via mirror ...'."""
+    head = re.split(r"[;(]", source, maxsplit=1)[0].strip()
+    return head if 0 < len(head.split()) <= 6 else "the outlet"
+
+
 def _within(a: str, b: str) -> bool:
     """Whether one text holds the other (a sentence and the joined quote it stands in)."""
     a, b = a.rstrip(". "), b.rstrip(". ")
@@ -197,9 +206,15 @@ def _party_positions(
             whole = [p for p in own if not dangling(p)]  # "these demands": whose?
             if whole:
                 p = whole[0]
-                note = "" if p.corroboration > 1 else " (single source)"
-                text = f"{_statement(p)}{note}"
-                parts.append(MemoItem(text, (numbering.number(p.citation),), label=label))
+                # own words in quotation marks; a reporter's paraphrase is the outlet's account
+                body = _statement(p)
+                words = p.voice == "own" and not _REPORTED.search(body)  # not "..., X said"
+                notes = [] if words else [f"{_outlet(p.citation.source)}'s account"]
+                notes += [] if p.corroboration > 1 else ["single source"]
+                note = f" ({'; '.join(notes)})" if notes else ""
+                if words and not re.match(r"[\"\u201c]", body):
+                    body = f"\u201c{body}\u201d"
+                parts.append(MemoItem(body + note, (numbering.number(p.citation),), label=label))
         if parts:
             items.append(MemoItem(party=party, clauses=tuple(parts)))
     return items
@@ -233,7 +248,23 @@ def _disagree_and_meet(
             items.append(MemoItem(clauses=(said(clash), said(r))))
             break
     offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
-    if offers:  # the best corroborated, one not written above first
+    # where they might meet: an offer made to a party that answers that party's demand (it
+    # names the party and shares at least two words of substance with the demand)
+    names = set(content_terms(" ".join({p.party for p in positions})))
+    pairs = []
+    for o in offers:
+        o_terms = set(content_terms(o.about or o.text)) - names
+        for d in demands:
+            if d.party_id == o.party_id or not mentions(d.party, o.text):
+                continue
+            shared = len(o_terms & (set(content_terms(d.about or d.text)) - names))
+            if shared >= 2:
+                pairs.append((shared, o.corroboration, d, o))
+    if pairs:
+        _, _, d, o = max(pairs, key=lambda t: (t[0], t[1]))
+        items.append(MemoItem(clauses=(said(d), said(o)), label="Where they might meet"))
+        return items
+    if offers:  # no offer answers a demand: the best corroborated, one not written above first
         o = max(offers, key=lambda p: (numbering.key(p.citation) not in listed, p.corroboration))
         items.append(replace(said(o), label="Possible common ground"))
     return items

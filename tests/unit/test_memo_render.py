@@ -239,12 +239,14 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
     port, union = by_party["Port"], by_party["Union"]
     assert [c.label for c in port.clauses] == ["red lines / rejects", "offers"]
     assert [c.text for c in port.clauses] == [
-        "Port rejects a nine percent pay rise (single source)",
-        "Port offers talks next week (single source)",
+        "Port rejects a nine percent pay rise (Wire's account; single source)",
+        "Port offers talks next week (Wire's account; single source)",
     ]
     # Union's statement the bottom line quotes is not repeated: its other one, whole
     (demand,) = union.clauses
-    assert demand.text == "Union demands a nine percent pay rise for drivers" and demand.refs
+    # a reporter's paraphrase is marked as the outlet's account
+    assert demand.text == "Union demands a nine percent pay rise for drivers (Wire's account)"
+    assert demand.refs
     assert memo.citations[demand.refs[0] - 1].quote == c4.quote
     # sources: 1..n, a document's passages numbered together, documents by first use
     docs = [c.doc_id for c in memo.citations]
@@ -255,3 +257,25 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
     # the offer is written under Positions: the common ground points at it
     assert "- Possible common ground: Port offers, as quoted above [" in memo.markdown
     assert "The sources announce no dated event" in memo.markdown
+
+
+def test_where_they_might_meet_is_an_offer_made_to_the_party_that_answers_its_demand():
+    from assistant.memo import _disagree_and_meet, _Numbering
+
+    c1 = _citation(1, doc_id="wire", span=(0, 10))
+    c2 = _citation(2, doc_id="port", span=(0, 10))
+    c3 = _citation(3, doc_id="port", span=(20, 40))
+    positions = [
+        _position("Union", "demands", "a nine percent pay rise for crane drivers", c1),
+        _position("Port", "offers", "visitors a free harbour tour on Sunday", c3, 5),
+        _position("Port", "offers", "the Union a six percent pay rise for crane drivers", c2),
+    ]
+    [meet] = _disagree_and_meet(positions, _Numbering())
+    assert meet.label == "Where they might meet"
+    assert [c.text for c in meet.clauses] == [
+        "Union demands a nine percent pay rise for crane drivers",
+        "Port offers the Union a six percent pay rise for crane drivers",
+    ]
+    # no offer answers a demand: the best corroborated offer, as possible common ground
+    [common] = _disagree_and_meet(positions[:2], _Numbering())
+    assert common.label == "Possible common ground" and "harbour tour" in common.text
