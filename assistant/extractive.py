@@ -235,7 +235,10 @@ def _is_statement(text: str, title: str, cfg: ExtractiveConfig) -> bool:
     if sum(any(ch.isdigit() for ch in w) for w in words) > len(words) / 3:
         return False  # datelines, reference numbers, tables
     title_words = set(title.lower().split())
-    return not title_words or len(set(text.lower().split()) - title_words) > 2
+    # the title again, give or take a few words ("Ministers" for "Ministries", a backquote)
+    return not title_words or len(set(text.lower().split()) - title_words) > max(
+        2, len(words) // 10
+    )
 
 
 def select(

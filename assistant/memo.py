@@ -352,7 +352,12 @@ def _fit(sections: list[MemoSection], budget: int) -> list[MemoSection]:
         )
 
     while words() > budget:
+        # the bottom line keeps two claims while another section can give something up
         longest = max(
+            (s for s in sections if len(s.items) > (2 if s.heading == "Bottom line" else 1)),
+            key=lambda s: len(s.items),
+            default=None,
+        ) or max(
             (s for s in sections if len(s.items) > 1), key=lambda s: len(s.items), default=None
         )
         if longest is None:
