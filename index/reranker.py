@@ -54,6 +54,11 @@ class OpenVinoReranker:
     def name(self) -> str:
         return f"cross-encoder:{self._folder.name}@int8"
 
+    @property
+    def loaded(self) -> bool:
+        """Whether the model has been compiled (it is on the first `score`)."""
+        return self._compiled is not None
+
     def _load(self) -> None:
         with self._lock:
             if self._compiled is not None:
@@ -66,9 +71,14 @@ class OpenVinoReranker:
                 raise RuntimeError(f"{xml}: the re-ranker model is missing; run `make train`")
             settings = json.loads((self._folder / "reranker.json").read_text(encoding="utf-8"))
             tok = Tokenizer.from_file(str(self._folder / "tokenizer.json"))
-            tok.enable_truncation(max_length=int(settings["max_tokens"]), strategy="only_second")
+            tok.enable_truncation(max_length=int(settings["max_tokens"]), strategy="longest_first")
             tok.no_padding()
-            config: dict[str, Any] = {"PERFORMANCE_HINT": "LATENCY"}
+            # f32 between the int8 products: on AMX CPUs the default is bf16, whose result then
+            # depends on how many rows a batch holds (a score moved by 0.5 when scored alone)
+            config: dict[str, Any] = {
+                "PERFORMANCE_HINT": "LATENCY",
+                "INFERENCE_PRECISION_HINT": "f32",
+            }
             if self._threads:
                 config["INFERENCE_NUM_THREADS"] = self._threads
             compiled = ov.Core().compile_model(str(xml), "CPU", config)

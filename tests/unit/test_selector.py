@@ -57,3 +57,26 @@ def test_weights_fit_on_other_features_are_refused_with_the_fix():
     d["features"] = d["features"][:-1]
     with pytest.raises(ValueError, match="make train"):
         from_dict(d)
+
+
+def test_the_reranked_weights_add_the_cross_encoder_features_and_weigh_them():
+    from assistant.selector import CROSS, WEIGHTS_RERANKED
+
+    sel = shipped(reranked=True)
+    assert sel.names == FEATURES + CROSS
+    assert WEIGHTS_RERANKED.stat().st_size < 4096
+    # fit on scores the re-ranker gave to questions it never trained on: a sentence it scores
+    # higher is more likely to hold the answer
+    assert sel.coef[sel.names.index("cross")] > 0
+
+
+def test_a_selector_fit_with_the_reranker_needs_one():
+    from assistant.extractive import rate
+
+    ps = [passage("The talks in Geneva lasted nearly eight hours, diplomats said afterwards.")]
+    vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in ps]
+    scored = score_sentences(
+        "How long?", EMBED.embed_query("How long?"), ps, vectors, ExtractiveConfig()
+    )
+    with pytest.raises(ValueError, match="re-ranker"):
+        rate("How long?", scored, ps, shipped(reranked=True))
