@@ -33,14 +33,13 @@ def main() -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (largest + 4096, resource.RLIM_INFINITY))
     else:
         filler = Path(sys.argv[4])
-        with open(filler, "wb") as f:  # fill what is left, to the last block
-            try:
+        try:  # fill what is left, to the last block (unbuffered: closing has nothing to flush)
+            with open(filler, "wb", buffering=0) as f:
                 while True:
                     f.write(b"\0" * 65536)
-                    f.flush()
                     os.fsync(f.fileno())
-            except OSError:
-                pass
+        except OSError:
+            pass
     second = a.ingest([inbox / "second"])
     try:
         a.close()
