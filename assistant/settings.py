@@ -110,11 +110,11 @@ class Settings(BaseSettings):
         description="Answer engine: 'extractive' (no LLM, the default) or 'llm'.",
     )
     reranker: Literal["on", "off"] = Field(
-        default="off",
+        default="on",
         description="'on': the extractive engine reads each candidate sentence together with the "
         "question through a cross-encoder (MiniLM fine-tuned on real news, int8, shipped in "
-        "index/data/reranker) and its answer selector weighs that score; 'off': the selector "
-        "alone.",
+        "index/data/reranker) and its answer selector weighs that score (RealTime QA dev answer "
+        "hit 0.352 -> 0.370, gold fact recall 0.583 -> 0.599); 'off': the selector alone.",
     )
     llm_provider: str = Field(
         default="",
