@@ -153,12 +153,33 @@ def rate(
     reranker: Reranker | None = None,
 ) -> list[Scored]:
     cross = None
+    seen = as_candidates(found, passages)
     if selector.names[len(FEATURES) :] == CROSS:  # fit with the re-ranker's score
         if reranker is None:
             raise ValueError("this selector was fit with a re-ranker's score: pass the re-ranker")
-        cross = [float(x) for x in reranker.score(question, [quote(s) for s in found])]
-    probs = selector.probabilities(features(question, as_candidates(found, passages), cross))
+        cross = _cross(question, found, seen, reranker)
+    probs = selector.probabilities(features(question, seen, cross))
     return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]
+
+
+RERANK_AT_MOST = 12  # sentences the re-ranker reads per question (~6 ms each on 2 cores)
+
+
+def _cross(
+    question: str, found: Sequence[Scored], seen: Sequence[Candidate], reranker: Reranker
+) -> list[float]:
+    """The re-ranker's scores: for the `RERANK_AT_MOST` sentences the selector alone rates
+    best; the others get the lowest of those (reading all cost 350 ms p50 at 10k chunks).
+    """
+    top = list(range(len(found)))
+    if len(found) > RERANK_AT_MOST:
+        prior = shipped().probabilities(features(question, seen))
+        top = sorted(top, key=lambda i: -prior[i])[:RERANK_AT_MOST]
+    scores = reranker.score(question, [quote(found[i]) for i in top])
+    out = [float(scores.min()) if len(scores) else 0.0] * len(found)
+    for i, x in zip(top, scores, strict=True):
+        out[i] = float(x)
+    return out
 
 
 def quote(s: Scored) -> str:
