@@ -66,7 +66,12 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     upcoming = _what_next(assistant, topic, numbering)
     # an announced event is said once, under what comes next
     bottom = [i for i in bottom if not any(_within(u.text, i.text) for u in upcoming)] or bottom
-    developments = [i for i in developments if not any(_within(u.text, i.text) for u in upcoming)]
+    developments = [
+        i
+        for i in developments
+        if not any(_within(u.text, i.text) for u in upcoming)
+        and not any(_within(b.text.split(": ", 1)[-1], i.text.split(": ", 1)[-1]) for b in bottom)
+    ]
     if not bottom:
         bottom = [MemoItem(f"The loaded sources say nothing about {unmark(topic)}.")]
     sections.append(MemoSection("Bottom line", bottom, bullets=False))
@@ -124,6 +129,7 @@ def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[Memo
         return []
     by_n = {c.n: c for c in answer.citations}
     items: list[MemoItem] = []
+    sources: list[tuple[int, str]] = []  # (answer's citation number, text) of each item
     # one claim per citation marker: a leaning sentence stays with the one it leans on
     # ("Moscow made it clear ... demands. These included ... [2].")
     for sentence in re.split(r"(?<=\][.!?])\s+|(?<=\])\s+(?=[A-Z\u201c\"])", answer.text):
@@ -133,15 +139,41 @@ def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[Memo
         leans = leans_on_previous(unmark(sentence))
         if len(items) == limit and not leans:
             break
-        refs = tuple(dict.fromkeys(numbering.number(by_n[n]) for n in nums if n in by_n))
+        text = unmark(sentence)
         if leans:
             # "These included ...": with the sentence it leans on, from the same source
-            if items and set(refs) <= set(items[-1].refs):
-                last = items[-1]
-                items[-1] = MemoItem(f"{_stop(last.text)} {unmark(sentence)}", last.refs)
+            if items and nums[0] == sources[-1][0]:
+                joined = f"{_stop(items[-1].text)} {text}"
+                first, _ = sources[-1]
+                quote = _cite_sentence(by_n[first], joined) or by_n[first]
+                items[-1] = MemoItem(joined, (numbering.number(quote),) + items[-1].refs[1:])
             continue  # else it cannot stand alone in a bottom line
-        items.append(MemoItem(unmark(sentence), refs))
+        # each claim cites its own sentence, not the first sentence its passage was cited for
+        cites = [_cite_sentence(by_n[n], text) or by_n[n] for n in nums if n in by_n]
+        refs = tuple(dict.fromkeys(numbering.number(c) for c in cites))
+        items.append(MemoItem(text, refs))
+        sources.append((nums[0], text))
     return items
+
+
+def _cite_sentence(c: Citation, text: str) -> Citation | None:
+    """The citation narrowed (or widened) to the sentence(s) a claim quotes from its passage;
+    a lead-in the answer added ("Sherman said: ") is not in the passage and is skipped.
+    """
+    at = c.text.find(c.quote)
+    if at < 0:
+        return None
+    start_of_passage = c.span[0] - at
+    for body in (text, text.split(": ", 1)[-1]):
+        words = body.rstrip(".").split()
+        m = re.search(r"\s+".join(map(re.escape, words)), c.text) if words else None
+        if m:
+            k, end = m.start(), m.end()
+            while end < len(c.text) and c.text[end] in ".!?\u201d\"'":
+                end += 1
+            quote = c.text[k:end]
+            return replace(c, quote=quote, span=(start_of_passage + k, start_of_passage + end))
+    return None
 
 
 _REPORTED = re.compile(r"\b(?:said|says|told|tells|added|adds|according to|wrote|writes)\b")
