@@ -154,9 +154,6 @@ class Annotator:
             ),
         )
 
-    def statements(self, text: str, source: str) -> tuple[StatementRow, ...]:
-        return self.annotations(text, source).statements
-
     def party_id(self, name: str) -> str:
         """The registry's id for a party it knows, else the name the text gives it."""
         return self.registry.find_party(name) or name

@@ -24,13 +24,14 @@ from assistant.stance_words import _TITLE_WORDS
 
 # A run of quotation inside a sentence: straight or curly double quotes.
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|\u201c[^\u201d]{3,}(?:\u201d|$)|^\u201d?[^\u201c\"]{3,}\u201d")
-_SAY = (
-    r"(?:said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
-    r"insists|declared|declares|stated|states|noted|notes|explained|explains|argued|argues|"
-    r"continued|replied|recalled|posted|tweeted|announced|emphasi[sz]ed)"
+_SAY_WORDS = (
+    "said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
+    "insists|declared|declares|stated|states|noted|notes|explained|explains|argued|argues|"
+    "continued|replied|recalled|posted|tweeted|announced|emphasi[sz]ed"
 )
+_SAY = rf"(?:{_SAY_WORDS})"
 # verbs whose object is the one addressed, not the speaker ("told the Funke media group")
-_REPORT = rf"(?:{_SAY[3:-1]}|told|tells|asked|urged|urges)"
+_REPORT = rf"(?:{_SAY_WORDS}|told|tells|asked|urged|urges)"
 _NAME = (
     r"(?:[A-Z][\w.'\u2019\-]*(?:\s+(?:de|van|von|al|bin|der|la|le)?\s*[A-Z][\w.'\u2019\-]*){0,4})"
 )
