@@ -1,6 +1,6 @@
 """End to end in headless Chromium (Playwright, system /usr/bin/chromium; never downloaded).
 
-The app runs with the LLM engine against a local OpenAI-compatible stub that streams its reply
+The app runs with the LLM engine against the local OpenAI-compatible stub, streaming its reply
 word by word, slowly enough to watch the answer arrive; the stub quotes the first sentence of
 the first passage it is given, cited [1], so the verified answer keeps it. Screenshots go to
 tests/artifacts/ (git-ignored).
@@ -8,85 +8,42 @@ tests/artifacts/ (git-ignored).
 
 from __future__ import annotations
 
-import json
 import re
-import threading
-import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.support.browser import ARTIFACTS
+from tests.support.openai_stub import OpenAIStub, prompt_text
 from tests.support.ui_app import HOSTILE, TRADE, Running, build_store, launch
 
 WORD_DELAY = 0.06
 
 
-class SlowStub:
-    """Streams `<first sentence of passage [1]> [1].` one word at a time over SSE."""
-
-    def __init__(self) -> None:
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: Any) -> None:
-                pass
-
-            def do_POST(self) -> None:
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                prompt = " ".join(str(m.get("content", "")) for m in body["messages"])
-                m = re.search(r"\[1\][^\n]*\n```\n(.*?)\n```", prompt, re.S)
-                first = re.split(r"(?<=[.!?])\s+", m.group(1).strip())[0] if m else ""
-                reply = f"{first.rstrip('.')} [1]." if first else "The sources do not say."
-                self.send_response(200)
-                self.send_header("Content-Type", "text/event-stream")
-                self.end_headers()
-                words = reply.split(" ")
-                for i, word in enumerate(words):
-                    piece = word + (" " if i < len(words) - 1 else "")
-                    self._send({"content": piece}, None, body)
-                    time.sleep(WORD_DELAY)
-                self._send({}, "stop", body)
-                self.wfile.write(b"data: [DONE]\n\n")
-                self.wfile.flush()
-
-            def _send(self, delta: dict[str, str], finish: str | None, body: dict) -> None:
-                chunk = {
-                    "id": "c1",
-                    "object": "chat.completion.chunk",
-                    "created": 0,
-                    "model": body["model"],
-                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
-                }
-                self.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
-                self.wfile.flush()
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.base_url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+def first_sentence_cited(request: dict) -> str:
+    """`<first sentence of passage [1]> [1].`: a reply the verifier keeps."""
+    m = re.search(r"\[1\][^\n]*\n```\n(.*?)\n```", prompt_text(request), re.S)
+    first = re.split(r"(?<=[.!?])\s+", m.group(1).strip())[0] if m else ""
+    return f"{first.rstrip('.')} [1]." if first else "The sources do not say."
 
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory, real_embedder: Any) -> Iterator[str]:
-    stub = SlowStub()
-    a = build_store(
-        tmp_path_factory.mktemp("browser") / "store",
-        real_embedder,
-        engine="llm",
-        llm_provider="openai",
-        llm_model="stub-model",
-        llm_base_url=stub.base_url,
-    )
-    r: Running = launch(a)
-    yield r.url
-    r.ui.close()
-    a.close()
-    stub.close()
+    with OpenAIStub(first_sentence_cited, word_delay=WORD_DELAY) as stub:
+        a = build_store(
+            tmp_path_factory.mktemp("browser") / "store",
+            real_embedder,
+            engine="llm",
+            llm_provider="openai",
+            llm_model="stub-model",
+            llm_base_url=stub.base_url,
+        )
+        r: Running = launch(a)
+        yield r.url
+        r.ui.close()
+        a.close()
 
 
 @pytest.fixture

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -84,8 +85,9 @@ class LoopbackChatStub:
 
     suffix = ""  # what base_url adds to the server's address
 
-    def __init__(self, reply: str | Callable[[dict], str]) -> None:
+    def __init__(self, reply: str | Callable[[dict], str], word_delay: float = 0.0) -> None:
         self.reply = reply
+        self.word_delay = word_delay  # seconds between streamed words (to watch them arrive)
         self.requests: list[dict] = []
         stub = self
 
@@ -175,5 +177,7 @@ class OpenAIStub(LoopbackChatStub):
             }
             handler.wfile.write(f"data: {json.dumps(chunk)}\n\n".encode())
             handler.wfile.flush()
+            if finish is None and self.word_delay:
+                time.sleep(self.word_delay)
         handler.wfile.write(b"data: [DONE]\n\n")
         handler.wfile.flush()
