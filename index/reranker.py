@@ -12,7 +12,6 @@ The model is compiled on first use (not at import, not when the services are bui
 from __future__ import annotations
 
 import json
-import queue
 import threading
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,9 +19,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from index.openvino_runtime import InferPool, feed, length_batches
+
 SHIPPED = Path(__file__).parent / "data" / "reranker"
-TOKENS_PER_BATCH = 4096
-MAX_REQUESTS = 2
 
 
 class Reranker(Protocol):
@@ -46,9 +45,7 @@ class OpenVinoReranker:
         self._lock = threading.Lock()
         self._compiled: Any = None
         self._tok: Any = None
-        self._inputs: set[str] = set()
-        self._idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
-        self._made = 0
+        self._pool: InferPool | None = None
 
     @property
     def name(self) -> str:
@@ -82,7 +79,7 @@ class OpenVinoReranker:
             if self._threads:
                 config["INFERENCE_NUM_THREADS"] = self._threads
             compiled = ov.Core().compile_model(str(xml), "CPU", config)
-            self._inputs = {p.get_any_name() for p in compiled.inputs}
+            self._pool = InferPool(compiled)
             self._tok = tok
             self._compiled = compiled
 
@@ -92,41 +89,8 @@ class OpenVinoReranker:
         if self._compiled is None:
             self._load()
         encodings = self._tok.encode_batch([(query, t) for t in texts])
-        order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+        assert self._pool is not None
         out = np.zeros(len(texts), dtype=np.float32)
-        start = 0
-        while start < len(order):
-            width = len(encodings[order[start]].ids)
-            rows = max(1, TOKENS_PER_BATCH // max(width, 1))
-            idx = order[start : start + rows]
-            start += rows
-            feed = _feed([encodings[i] for i in idx])
-            out[idx] = self._infer({k: v for k, v in feed.items() if k in self._inputs})[:, 0]
+        for idx in length_batches(encodings, len(encodings)):
+            out[idx] = self._pool.infer(feed([encodings[i] for i in idx]))[:, 0]
         return out
-
-    def _infer(self, feed: dict[str, np.ndarray]) -> np.ndarray:
-        try:
-            request = self._idle.get_nowait()
-        except queue.Empty:
-            with self._lock:
-                fresh = self._made < MAX_REQUESTS
-                self._made += fresh
-            request = self._compiled.create_infer_request() if fresh else self._idle.get()
-        try:
-            logits: np.ndarray = np.array(request.infer(feed)[0], copy=True)
-            return logits
-        finally:
-            self._idle.put(request)
-
-
-def _feed(encodings: Sequence[Any]) -> dict[str, np.ndarray]:
-    width = max(len(e.ids) for e in encodings)
-    ids = np.zeros((len(encodings), width), dtype=np.int64)
-    types = np.zeros_like(ids)
-    mask = np.zeros_like(ids)
-    for row, e in enumerate(encodings):
-        n = len(e.ids)
-        ids[row, :n] = e.ids
-        types[row, :n] = e.type_ids
-        mask[row, :n] = 1
-    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}

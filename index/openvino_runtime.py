@@ -1,0 +1,71 @@
+"""What the two OpenVINO adapters (the embedder and the re-ranker) share: model inputs built from
+tokenizer encodings, length-sorted batches bounded in padded tokens, and a small pool of infer
+requests (one request serves one thread at a time; a few are made on demand).
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import numpy as np
+
+TOKENS_PER_BATCH = 4096  # 16 rows of 256 tokens: same speed as 32, ~90 MB less memory
+MAX_REQUESTS = 2  # threads inferring at once (an ingest and a question); more wait their turn
+
+
+def feed(encodings: Sequence[Any]) -> dict[str, np.ndarray]:
+    """Padded input ids, attention mask and token types of a batch of encodings."""
+    width = max(len(e.ids) for e in encodings)
+    ids = np.zeros((len(encodings), width), dtype=np.int64)
+    types = np.zeros_like(ids)
+    mask = np.zeros_like(ids)
+    for row, e in enumerate(encodings):
+        n = len(e.ids)
+        ids[row, :n] = e.ids
+        types[row, :n] = e.type_ids
+        mask[row, :n] = 1
+    return {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
+
+
+def length_batches(encodings: Sequence[Any], max_rows: int) -> Iterator[np.ndarray]:
+    """Indexes of the encodings, longest first (little padding), in batches of at most
+    `max_rows` rows and TOKENS_PER_BATCH padded tokens: attention grows with rows x width^2.
+    """
+    order = np.argsort([-len(e.ids) for e in encodings], kind="stable")
+    start = 0
+    while start < len(order):
+        width = len(encodings[order[start]].ids)
+        rows = max(1, min(max_rows, TOKENS_PER_BATCH // max(width, 1)))
+        yield order[start : start + rows]
+        start += rows
+
+
+class InferPool:
+    """Infer requests of one compiled model, shared by threads."""
+
+    def __init__(self, compiled: Any) -> None:
+        self._compiled = compiled
+        self.inputs = {p.get_any_name() for p in compiled.inputs}
+        self._idle: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self._idle.put(compiled.create_infer_request())
+        self._made = 1
+        self._lock = threading.Lock()
+
+    def infer(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+        """The model's first output for the inputs it takes (others are left out)."""
+        try:
+            request = self._idle.get_nowait()
+        except queue.Empty:
+            with self._lock:
+                fresh = self._made < MAX_REQUESTS
+                self._made += fresh
+            request = self._compiled.create_infer_request() if fresh else self._idle.get()
+        try:
+            wanted = {k: v for k, v in inputs.items() if k in self.inputs}
+            out: np.ndarray = np.array(request.infer(wanted)[0], copy=True)
+            return out
+        finally:
+            self._idle.put(request)
