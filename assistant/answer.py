@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 from assistant.attribution import (
     Voices,
     asked_speaker,
-    attribute,
     is_question,
     spoken_by,
     voice_at,
@@ -302,7 +301,7 @@ class Answerer:
         for claim, sup in claims:
             p = passages[sup.passage - 1]
             rows.append((p.doc_id, claim.text, sup.span, p.date))
-        texts = attribute(rows, voices, self._voices.party_name)
+        texts = self._voices.attributed(rows, voices)
         return [(Claim(t, claim.cited), sup) for t, (claim, sup) in zip(texts, claims, strict=True)]
 
     def _from_positions(self, question: str, standalone: str) -> Answer | None:
@@ -339,12 +338,11 @@ class Answerer:
         chosen.sort(key=lambda p: (p.said_on or "9999", p.citation.span[0]))
         texts = [unmark(p.text) for p in chosen]
         if self._voices:  # "Our position remained unchanged" says whose position it is
-            voices = self._voices.of([p.citation.doc_id for p in chosen])
             rows = [
                 (p.citation.doc_id, t, p.citation.span, p.said_on or p.citation.date)
                 for p, t in zip(chosen, texts, strict=True)
             ]
-            texts = attribute(rows, voices, self._voices.party_name)
+            texts = self._voices.attributed(rows)
         parts, citations = [], []
         for n, (p, text) in enumerate(zip(chosen, texts, strict=True), 1):
             citations.append(replace(p.citation, n=n))

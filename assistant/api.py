@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.attribution import attribute
 from assistant.conversations import Conversation
 from assistant.markers import unmark
 from assistant.services import Services, build_services
@@ -173,7 +172,7 @@ class Assistant:
             (c.doc_id, t, c.span, c.date if dated else "")
             for c, t in zip(quotes, texts, strict=True)
         ]
-        return attribute(rows, voices.of([c.doc_id for c in quotes]), voices.party_name)
+        return voices.attributed(rows)
 
     def delete(self, doc_id: str) -> bool:
         return self.services.ingestor.delete(doc_id)

@@ -41,6 +41,16 @@ class Voices:
         self.party_name = party_name
         self.find_party = find_party  # "the Kremlin" -> the id of Russia
 
+    def attributed(
+        self,
+        claims: Sequence[tuple[str, str, tuple[int, int], str]],
+        stored: Mapping[str, Sequence[VoiceRow]] | None = None,
+    ) -> list[str]:
+        """`attribute` over these documents' voices (read here unless the caller has them)."""
+        if stored is None:
+            stored = self.of([doc_id for doc_id, _, _, _ in claims])
+        return attribute(claims, stored, self.party_name)
+
 
 def voice_at(voices: Sequence[VoiceRow], span: tuple[int, int]) -> VoiceRow | None:
     """The voice the sentence at `span` is in (its start inside the voice's span)."""
