@@ -570,15 +570,30 @@ def _portfolio(ps: ParsedSentence, e: Entity) -> bool:
 
 
 def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
+    # he/she refer to the most salient person of the sentence before: its subject (or the
+    # subject's apposition) over a name in an object or a modifier ("... every Holm worker")
+    people = [e for e in ps.entities if e.label == "PERSON"]
+    if people:
+        best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
+        state.last_person = best.text
+        state.last_person_party = parties.speaks_for(best.text)
     for e in ps.entities:
         if e.label == "PERSON":
-            state.last_person = e.text
-            state.last_person_party = parties.speaks_for(e.text)
+            continue
         elif e.label in ("ORG", "GPE", "NORP") and not _portfolio(ps, e):
             name = parties.canonical(e.text, e.label)
             if name:
                 parties.seen(name, e.label)
                 state.last_party = name
+
+
+def _salience(ps: ParsedSentence, e: Entity) -> int:
+    """0 for a person who is a clause's subject (or in apposition to it), 1 otherwise."""
+    head = ps.tokens[e.last - 1]
+    deps = [head.dep]
+    if head.dep in ("appos", "compound", "conj"):
+        deps.append(ps.tokens[head.head].dep)
+    return 0 if {"nsubj", "nsubjpass"} & set(deps) else 1
 
 
 # what a speaker "wants to" do to the room, not to the other side: "I want to begin by thanking",
@@ -747,6 +762,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     return None
 
 
+_NOT_HOLDERS = {"there", "this", "that", "which", "who"}
 _DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
 _FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}
 _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "vote", "place"}
@@ -860,6 +876,9 @@ def _party_of_np(
         if party and not parties.speaks_for(party):
             return party, ""
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
+        referent = _titled_person(sub, parties.text)
+        if referent:  # the person the text introduced with this title
+            return parties.speaks_for(referent) or state.publisher, referent
         return state.last_person_party or state.publisher, ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
@@ -885,6 +904,25 @@ def _party_of_np(
             return parties.speaks_for(phrase), phrase
         return parties.canonical(phrase), ""
     return "", ""
+
+
+def _titled_person(sub: list[Token], text: str) -> str:
+    """The person a bare title stands for: "the Deputy Secretary" is the one the text first
+    names with that title ("Deputy Secretary of State Wendy R. Sherman"); '' when none is.
+    """
+    words = [t.text for t in sub if t.dep not in ("det", "punct") and t.text[:1].isupper()]
+    if not words or len(words) != len([t for t in sub if t.dep not in ("det", "punct")]):
+        return ""  # "the chief executive of the company", "the group's spokeswoman"
+    title = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(
+        rf"\b{title}(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?,?\s+"
+        r"((?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)){1,3})",
+        text,
+    )
+    if not m:
+        return ""
+    name = re.split(r"['’]", m.group(1))[0]  # "Sherman's Meeting With ...": "Sherman"
+    return name.strip()
 
 
 def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> str:
@@ -1004,8 +1042,17 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
                 for g in ps.children(c.i)
                 if g.dep == "pobj"
             ]
+        # "the firm had no plans to ...", "we have a proposal": the subject of the verb
+        # whose object the stance noun is
+        verb_subj = _subject(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
+        if verb_subj and verb_subj[0].text.lower() in _NOT_HOLDERS:
+            verb_subj = []
         if owner:
             holders = [_party_of_np(ps, owner[0], parties, state)]
+        elif verb_subj and verb_subj[0].text.lower() in _HE_SHE | _THEY_IT and speaker_party:
+            holders = [(speaker_party, speaker)]  # "X said it had no plans to ...": X
+        elif verb_subj:
+            holders = [_party_of_np(ps, s, parties, state) for s in verb_subj]
         elif mods:
             e = ps.entities[mods[0].ent_i]
             holders = [(parties.canonical(e.text, e.label), "")]
@@ -1018,7 +1065,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         reported = speaker_party and not in_quote
         if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
-        elif subj and subj[0].text.lower() not in {"there", "this", "that", "which", "who"}:
+        elif subj and subj[0].text.lower() not in _NOT_HOLDERS:
             holders = [_party_of_np(ps, s, parties, state) for s in subj]
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]

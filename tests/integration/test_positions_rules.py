@@ -1,0 +1,62 @@
+"""Holder rules for who-wants-what, each on short sentences written for the test (not the eval
+texts): pronouns resolve to the salient person, a stance noun belongs to its verb's subject, a
+bare title stands for the person the text introduced with it, interview answers belong to the
+interviewee. Uses the packaged spaCy model (no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parties import Registry
+from assistant.stance import StanceReader
+from index.chunking import sentence_spans
+from index.cleaning import normalise
+from index.language import SpacyParser
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return StanceReader(SpacyParser(), Registry.load())
+
+
+def _read(reader, text, source="", title=""):
+    text = normalise(text)
+    found, _, _ = reader.read(text, sentence_spans(text), source, title)
+    return [(f.holder, f.stance, text[f.start : f.end]) for f in found]
+
+
+def test_he_is_the_subject_before_not_a_name_in_an_object(reader):
+    found = _read(
+        reader,
+        "Brenna Foods' operations director, Ida Lent, said the company had promised that every "
+        "Dunby apprentice would keep a training place. "
+        "She said the company had no plans to sell the bakery.",
+        source="Valley Business Wire",
+    )
+    held = {text.split()[0]: (h, s) for h, s, text in found}
+    assert held["She"] == ("Brenna Foods", "rejects")
+
+
+def test_a_stance_noun_belongs_to_the_subject_of_its_verb(reader):
+    found = _read(
+        reader,
+        "Talks between the Ostrel Ferry Company and the Harbour Users' Forum broke down. "
+        "Forum chair Mina Cole said the Ostrel Ferry Company had no intention of restoring "
+        "the night crossing.",
+        source="Coastal Wire",
+    )
+    assert ("Ostrel Ferry Company", "rejects") in [(h, s) for h, s, _ in found]
+    assert all(h != "Harbour Users' Forum" for h, _, _ in found)
+
+
+def test_a_bare_title_is_the_person_the_text_named_with_it(reader):
+    found = _read(
+        reader,
+        "Deputy Commissioner Lara Voss met shipping line representatives on Monday. "
+        "Morrow Lines chief executive Ilse Brandt rejected the new dredging fee. "
+        "The Deputy Commissioner insisted that the dredging fee be paid before the spring season.",
+        source="Tarvel Port Authority",
+    )
+    held = {text.split()[0]: (h, s) for h, s, text in found}
+    assert held["Morrow"] == ("Morrow Lines", "rejects")
+    assert held["The"] == ("Tarvel Port Authority", "demands")
