@@ -44,6 +44,8 @@ from assistant.stance_words import (
     _OUTLETS,
     _PEOPLE_AFTER,
     _PEOPLE_BEFORE,
+    _PEOPLE_IS,
+    _PEOPLE_IS_OWNED,
     _PUBLIC_WORDS,
     _READY,
     _REFUSED,
@@ -226,7 +228,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         words = label.partition("(")[0].replace(".", "").split()
-        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label != "Q"):
+        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label not in "QA"):
             continue
         upper = label.upper()
         out.append((m.start(1), m.end(), upper if upper.split()[0] in _NOT_SPEAKERS else label))
@@ -234,6 +236,26 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
 
 
 _SHORT_TITLES = {"capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt"}
+
+
+_ANSWER_LABELS = {"A", "ANSWER"}
+
+
+def _interviewee(text: str, turns: list[tuple[int, int, str]], parties: Parties) -> str:
+    """Who answers in a Q/A layout ("Q: ... A: ..."): the first person the text names before
+    its first question, when the text links them to a party ("Lara Voss, chief executive of the
+    port authority, spoke to ..."); '' when none is, and the answers are the publisher's own.
+    """
+    if not any(label.upper() in _ANSWER_LABELS for _, _, label in turns):
+        return ""
+    intro = text[: turns[0][0]]
+    best = ""
+    at = len(intro)
+    for person in parties.people:
+        k = intro.find(person)
+        if " " in person and 0 <= k < at:
+            best, at = person, k
+    return best
 
 
 def _person_from_label(label: str) -> tuple[str, str]:
@@ -286,10 +308,11 @@ def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
     """
-    for pattern in (_PEOPLE_BEFORE, _PEOPLE_AFTER):
+    for pattern in (_PEOPLE_BEFORE, _PEOPLE_AFTER, _PEOPLE_IS, _PEOPLE_IS_OWNED):
         for m in pattern.finditer(text):
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
-            words = re.split(r"[.!?]\s+", m.group("party"))[-1].split()
+            parts = re.split(r"[.!?]\s+", m.group("party"))
+            words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
             while words and words[0].lower() in _NOT_PARTIES:
                 words.pop(0)
             while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
@@ -385,15 +408,20 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         _people_by_title(text, parties)
+        if title:  # "Interview: Lara Voss, chief executive of the port authority"
+            _people_by_title(title, parties)
         for m in _GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             parties.seen(parties.canonical(m.group(0), "ORG"), "ORG")
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         turns = speaker_turns(text)
+        answers = _interviewee(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
         if not wanted:
-            return Reading([], {}, self._voices(text, spans, turns, publisher, parties, title))
+            return Reading(
+                [], {}, self._voices(text, spans, turns, publisher, parties, title, answers)
+            )
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
@@ -409,7 +437,10 @@ class StanceReader:
                 if turn and turn[0] >= start and turn[1] <= end:
                     skip = turn[1] - start  # the speaker label opens this sentence
                 state.turn_label = turn[2] if turn else ""
-                if turn and turn[2] not in _NOT_SPEAKERS:
+                if turn and turn[2].upper() in _ANSWER_LABELS:  # an interview's answer
+                    state.turn_party = parties.speaks_for(answers) or publisher
+                    state.turn_person = answers
+                elif turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = _person_from_label(turn[2])
                     if affiliation and person:
                         parties.link(person, parties.canonical(affiliation, "ORG"))
@@ -438,7 +469,7 @@ class StanceReader:
                     )
                 _remember(ps, parties, state)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
-        voices = self._voices(text, spans, turns, publisher, parties, title)
+        voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(_dedupe(out), learned, voices)
 
     def _voices(
@@ -449,10 +480,15 @@ class StanceReader:
         publisher: str,
         parties: Parties,
         title: str = "",
+        interviewee: str = "",
     ) -> list[Voice]:
         """Who speaks where, with the people this reading linked to their parties."""
         resolved = []
         for start, _, label in turns:
+            if label.upper() in _ANSWER_LABELS:
+                party = parties.speaks_for(interviewee) or publisher
+                resolved.append(Turn(start, interviewee, party, False))
+                continue
             if label in _NOT_SPEAKERS or label.split()[0] in _NOT_SPEAKERS:
                 resolved.append(Turn(start, "", "", True))
                 continue

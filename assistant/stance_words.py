@@ -428,6 +428,19 @@ _PEOPLE_AFTER = re.compile(
     rf"(?P<person>{_NAME_RE}), (?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} "
     rf"(?:of|at|for) (?:the )?(?P<party>{_PARTY_RE})"
 )
+# "Lara Voss is the chief executive of the port authority", "Ana Ruiz, who heads Northwind",
+# "Tom Hale has led the guild since 2019": a copula or a verb of leading links them too
+_PEOPLE_IS = re.compile(
+    rf"(?P<person>{_NAME_RE}),? (?:who )?(?:(?:is|was|has been|serves as|became) "
+    rf"(?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} (?:of|at|for) "
+    r"|(?:heads|headed|leads|led|runs|ran|chairs|chaired|has (?:led|run|headed|chaired)) )"
+    rf"(?:the )?(?P<party>{_PARTY_RE})"
+)
+# "Lara Voss is the port authority's chief executive"
+_PEOPLE_IS_OWNED = re.compile(
+    rf"(?P<person>{_NAME_RE}),? (?:who )?(?:is|was|has been|serves as|became) (?:the )?"
+    rf"(?P<party>{_PARTY_RE})['’]s? (?:[a-z\-]+ ){{0,2}}{_TITLE_RE}\b"
+)
 _NOT_PARTIES = {
     "the",
     "a",

@@ -60,3 +60,48 @@ def test_a_bare_title_is_the_person_the_text_named_with_it(reader):
     held = {text.split()[0]: (h, s) for h, s, text in found}
     assert held["Morrow"] == ("Morrow Lines", "rejects")
     assert held["The"] == ("Tarvel Port Authority", "demands")
+
+
+_QA = """Lara Voss, chief executive of the Tarvel Port Authority, spoke to Coastal Review about the
+dredging fee.
+
+Q: The shipping lines say the fee is unfair. Will you lower it?
+A: No. We will not lower the fee before the channel survey is finished.
+
+Q: Is there room for a compromise?
+A: We are prepared to spread the payments over two years.
+"""
+
+
+def test_answers_in_a_q_and_a_layout_are_the_interviewees(reader):
+    found = _read(reader, _QA, source="Coastal Review")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Tarvel Port Authority", "rejects"),
+        ("Tarvel Port Authority", "offers"),
+    ]
+    assert all(not text.startswith(("A:", "Q:")) for _, _, text in found)
+
+
+def test_an_interviewee_linked_by_a_copula_speaks_for_their_party(reader):
+    text = (
+        "Lara Voss has run the Tarvel Port Authority since 2019. She spoke to us on Monday.\n\n"
+        "Mark Dunn: Will you lower the fee?\n"
+        "Lara Voss: We will not lower the fee before the survey is finished.\n"
+    )
+    assert [(h, s) for h, s, _ in _read(reader, text, source="Coastal Review")] == [
+        ("Tarvel Port Authority", "rejects")
+    ]
+
+
+def test_the_title_line_links_the_interviewee_to_their_party(reader):
+    text = (
+        "Mark Dunn: Will you lower the fee?\n"
+        "Lara Voss: We will not lower the fee before the survey is finished.\n"
+    )
+    found = _read(
+        reader,
+        text,
+        source="Coastal Review",
+        title="Interview: Lara Voss, chief executive of the Tarvel Port Authority",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Tarvel Port Authority", "rejects")]
