@@ -813,7 +813,8 @@ def _conditional(ps: ParsedSentence, i: int) -> bool:
     for a in [i, *ps.ancestors(i)]:
         t = ps.tokens[a]
         if t.dep == "advcl" and any(
-            c.lemma in ("if", "unless", "should", "when", "once", "until") for c in ps.children(a)
+            c.lemma in ("if", "unless", "should", "when", "once", "until", "as")
+            for c in ps.children(a)
         ):
             return True
         if t.dep in ("relcl", "acl", "pcomp", "pobj", "dobj") and a != i:

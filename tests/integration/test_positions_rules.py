@@ -105,3 +105,13 @@ def test_the_title_line_links_the_interviewee_to_their_party(reader):
         title="Interview: Lara Voss, chief executive of the Tarvel Port Authority",
     )
     assert [(h, s) for h, s, _ in found] == [("Tarvel Port Authority", "rejects")]
+
+
+def test_a_request_recalled_in_an_as_clause_is_not_a_position(reader):
+    found = _read(
+        reader,
+        "As the drivers' union requested when it proposed these talks, the first session was "
+        "short.",
+        source="Harlow Buses",
+    )
+    assert all(h != "drivers' union" and s != "demands" for h, s, _ in found)
