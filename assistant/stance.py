@@ -828,9 +828,17 @@ def _subject(ps: ParsedSentence, i: int) -> list[Token]:
     while i not in seen:
         seen.add(i)
         subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if len(subs) > 1:  # a misparse: a speaker label ("MS ABARA (...): The Office ...")
+            # or an apposition ("The United States and the alliance NATO") taken as subjects
+            subs = [
+                s
+                for s in subs
+                if not any(c.dep == "punct" and ":" in c.text for c in ps.children(s.i))
+            ] or subs
         if subs:
-            out = [subs[0]]
-            out += [c for c in ps.children(subs[0].i) if c.dep == "conj"]
+            out = []
+            for sub in subs:
+                out += [sub, *(c for c in ps.children(sub.i) if c.dep == "conj")]
             return out
         agent = [c for c in ps.children(i) if c.dep == "agent"]
         if agent:
@@ -917,6 +925,13 @@ def _party_of_np(
         if referent:  # the person the text introduced with this title
             return parties.speaks_for(referent) or state.publisher, referent
         return state.last_person_party or state.publisher, ""
+    capitals = _name_before(ps, tok)
+    if len(capitals) >= 2:
+        # a name the tagger missed or mislabelled ("the Riverside Court Tenants' Association")
+        name = ps.text[capitals[0].start : tok.start + len(tok.text)]
+        if parties.speaks_for(name):
+            return parties.speaks_for(name), name
+        return parties.canonical(name, "ORG"), ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
             state.say_party
@@ -960,6 +975,26 @@ def _titled_person(sub: list[Token], text: str) -> str:
         return ""
     name = re.split(r"['’]", m.group(1))[0]  # "Sherman's Meeting With ...": "Sherman"
     return name.strip()
+
+
+def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
+    """The capitalised words of a name that ends in `tok` ("Riverside Court Tenants'
+    Association"), read leftwards over the name's own words; [] when tok is not capitalised.
+    """
+    if tok.pos != "PROPN" or not tok.text[:1].isupper():
+        return []
+    out = [tok]
+    j = tok.i - 1
+    while j >= 0:
+        t = ps.tokens[j]
+        if t.text[:1].isupper() and t.pos == "PROPN" and t.text.isupper() == tok.text.isupper():
+            out.insert(0, t)
+        elif t.text not in ("'", "’", "'s", "’s", "&", "of", "and"):
+            break
+        j -= 1
+    while out and not out[0].text[:1].isupper():
+        out.pop(0)
+    return out
 
 
 def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> str:

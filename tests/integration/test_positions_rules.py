@@ -115,3 +115,35 @@ def test_a_request_recalled_in_an_as_clause_is_not_a_position(reader):
         source="Harlow Buses",
     )
     assert all(h != "drivers' union" and s != "demands" for h, s, _ in found)
+
+
+def test_a_capitalised_name_the_tagger_missed_is_its_own_party(reader):
+    found = _read(
+        reader,
+        "Tenants and Mardale Borough Council argued online on Monday. "
+        '"We want a repair date, not another inspection," the Hollin Street Tenants\' '
+        "Association posted on its page.",
+        source="Mardale Echo",
+    )
+    assert ("Hollin Street Tenants' Association", "demands") in [(h, s) for h, s, _ in found]
+    assert all(h != "Mardale Borough Council" for h, _, _ in found)
+
+
+def test_a_speaker_label_parsed_as_a_subject_does_not_hold_the_stance(reader):
+    text = (
+        "CHAIR (ANNA BELL): Ms Rudd, what is the Agency's view?\n\n"
+        "MS RUDD (COUNSEL FOR THE WATER AGENCY): The Agency opposes any delay.\n"
+    )
+    found = _read(reader, text, source="Water Appeals Board")
+    assert [s for _, s, _ in found] == ["rejects"]
+    assert "Agency" in found[0][0] and "Rudd" not in found[0][0]
+
+
+def test_two_parties_as_subjects_each_hold_the_demand(reader):
+    found = _read(
+        reader,
+        "Norland and the Western defense alliance NATO are calling for the troops to be "
+        "withdrawn from the border.",
+        source="Eastern Wire",
+    )
+    assert {h for h, s, _ in found if s == "demands"} == {"Norland", "NATO"}
