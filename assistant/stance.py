@@ -451,6 +451,7 @@ class StanceReader:
                 else:
                     state.turn_party = state.turn_person = ""
                 _learn_people(ps, parties)
+                state.at = start
                 found = (
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
@@ -528,6 +529,8 @@ class _State:
     last_party: str = ""
     last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
     say_party: str = ""  # the reporting speaker's party in the current sentence
+    at: int = 0  # where the current sentence starts in the document
+    person_until: int = 0  # where the sentence that named last_person ends
 
 
 def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
@@ -613,6 +616,7 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
         best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
         state.last_person = best.text
         state.last_person_party = parties.speaks_for(best.text)
+        state.person_until = state.at + len(ps.text)
     for e in ps.entities:
         if e.label == "PERSON":
             continue
@@ -621,6 +625,16 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
             if name:
                 parties.seen(name, e.label)
                 state.last_party = name
+
+
+def _latest_person(text: str, parties: Parties) -> str:
+    """The person linked to a party whose name occurs last in `text` ('' when none)."""
+    best, at = "", -1
+    for person in parties.people:
+        k = text.rfind(person)
+        if k > at or (k == at >= 0 and len(person) > len(best)):
+            best, at = person, k
+    return best
 
 
 def _salience(ps: ParsedSentence, e: Entity) -> int:
@@ -863,6 +877,12 @@ def _party_of_np(
     ):
         return _first_person(state)
     if low in _HE_SHE:
+        # a person named since in a sentence that was not parsed ("Council leader Fiona
+        # Grady replied an hour later. ... she wrote.") is the nearer referent
+        between = parties.text[state.person_until : state.at]
+        near = _latest_person(between, parties)
+        if near:
+            return parties.speaks_for(near) or near, near
         return state.last_person_party or state.last_person, state.last_person
     if low in _THEY_IT:
         return (parties.holders[-1] if parties.holders else state.last_party), ""

@@ -147,3 +147,15 @@ def test_two_parties_as_subjects_each_hold_the_demand(reader):
         source="Eastern Wire",
     )
     assert {h for h, s, _ in found if s == "demands"} == {"Norland", "NATO"}
+
+
+def test_she_is_the_person_named_last_even_in_a_sentence_without_a_stance(reader):
+    found = _read(
+        reader,
+        "Hollin Street Tenants' Association chair Omar Reyes said the tenants would refuse "
+        "any rent rise. Mardale Borough Council leader Fiona Grady replied an hour later. "
+        '"We are offering every household two electric heaters," she wrote.',
+        source="Mardale Echo",
+    )
+    held = {text.split()[0]: (h, s) for h, s, text in found}
+    assert held['"We'] == ("Mardale Borough Council", "offers")
