@@ -940,6 +940,11 @@ def _party_of_np(
         party, _ = _party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
         if party and not parties.speaks_for(party):
             return party, ""
+    kind = [c for c in ps.children(tok.i) if c.dep in ("compound", "amod") and c.lemma in _GENERIC]
+    if kind and (tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")):
+        found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"
+        if found:
+            return found, ""
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
         referent = _titled_person(sub, parties.text)
         if referent:  # the person the text introduced with this title

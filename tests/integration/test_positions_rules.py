@@ -159,3 +159,14 @@ def test_she_is_the_person_named_last_even_in_a_sentence_without_a_stance(reader
     )
     held = {text.split()[0]: (h, s) for h, s, text in found}
     assert held['"We'] == ("Mardale Borough Council", "offers")
+
+
+def test_a_government_spokesman_speaks_for_the_government(reader):
+    found = _read(
+        reader,
+        "The Government of Norland sent troops to the hills on Monday, and the Hill People's "
+        "Front called for talks. A government spokesman declined to comment on the call, but "
+        'said there would be no "talks with armed groups".',
+        source="Eastern Wire",
+    )
+    assert ("Government of Norland", "rejects") in [(h, s) for h, s, _ in found]
