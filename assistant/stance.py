@@ -197,20 +197,20 @@ class Parties:
                 return party
         return ""
 
-    def by_generic(self, noun: str) -> str:
+    def by_generic(self, noun: str, exclude: str = "") -> str:
         """'the company', 'the association': the last party whose name holds that noun, else
         the last party of the compatible kind (a state for 'the government', else an
-        organisation).
+        organisation); never `exclude` (the speaker, when it calls itself "we").
         """
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
         for party in reversed(self.order):
             words = [w.rstrip("s") for w in party.lower().split()]
-            if noun in words:
+            if noun in words and party != exclude:
                 return party
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
-                if self.kinds.get(party) in want and self._fits(noun, party):
+                if party != exclude and self.kinds.get(party) in want and self._fits(noun, party):
                     return party
         return ""
 
@@ -529,6 +529,7 @@ class _State:
     last_party: str = ""
     last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
     say_party: str = ""  # the reporting speaker's party in the current sentence
+    say_first: bool = False  # the reporting speaker is "we" or "I"
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
 
@@ -960,13 +961,17 @@ def _party_of_np(
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
             state.say_party
+            and not state.say_first
             and state.say_party in parties.kinds
             and tok.lemma not in ("union", "association", "council", "regulator", "authority")
         ):
             return state.say_party, ""  # "X's director said the firm would ...": X
-        found = parties.by_generic(tok.lemma)
+        speaker = state.say_party if state.say_first else ""
+        found = parties.by_generic(tok.lemma, exclude=speaker)
         if found:
             return found, ""
+        if speaker:
+            return "", ""  # another party, not named: no holder
         if tok.lemma in ("government", "country", "state", "side", "delegation"):
             return state.last_party, ""
         return state.publisher or "", ""
@@ -1083,6 +1088,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
     say_subject: tuple[str, str] = ("", "")
+    say_first = False
     for t in ps.tokens:
         if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
@@ -1090,8 +1096,12 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
                 subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
             if subj:
                 say_subject = _party_of_np(ps, subj[0], parties, state)
+                say_first = subj[0].text.lower() in _FIRST
                 break
     state.say_party = say_subject[0]
+    # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
+    # in its own report is another party, not the speaker
+    state.say_first = say_first
     triggers = []
     for t in ps.tokens:
         stance = _trigger(ps, t)

@@ -170,3 +170,14 @@ def test_a_government_spokesman_speaks_for_the_government(reader):
         source="Eastern Wire",
     )
     assert ("Government of Norland", "rejects") in [(h, s) for h, s, _ in found]
+
+
+def test_the_club_in_a_we_report_is_not_the_speaker(reader):
+    found = _read(
+        reader,
+        "Farrow Town Football Club rejected a fan-ownership plan on Monday. "
+        "We note that the club has offered season-ticket holders a refund for the closed stand.",
+        source="Farrow Supporters' Trust",
+    )
+    assert all(h != "Farrow Supporters' Trust" for h, _, _ in found)
+    assert ("Farrow Town Football Club", "offers") in [(h, s) for h, s, _ in found]
