@@ -235,12 +235,13 @@ _GREETING = re.compile(
     re.I,
 )
 _CUE = re.compile(
-    r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg|press(?:es|ed|ing)? for|seek|"
-    r"sought|want|ask|request|requir|expect|appeal|reject|refus|dismiss|oppos|declin|rul\w* out|"
-    r"veto|den(?:y|ies|ied)|no plans|never|offer|propos|suggest|invit|provid\w* for|"
-    r"draft|tabl|ready|willing|prepared|open to|warn|threat|caution|face|consequence|sanction|"
-    r"assur|guarantee|pledg|promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
+    r"press(?:es|ed|ing)? for|seek|sought|want|ask|request|requir|expect|appeal|reject|refus|"
+    r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
+    r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
+    r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
+    r"promis|vow|commit(?!tee)|reaffirm|affirm|ultimatum|initiative|shall|"
+    r"cannot|can't|won't|nor\b|lead to|result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|"
     r"intention|happy to|glad to|going to)",
     re.I,
