@@ -580,6 +580,7 @@ _GOVERNMENT_TITLES = {"minister", "president", "premier", "ambassador", "chancel
 # Costs named in a conditional turn a demand or refusal into a warning.
 _THREAT_WORDS = re.compile(
     r"\b(?:legal|court|injunction|proceedings|lawsuit|sue|strike|walk out|sanctions?|"
-    r"enforcement|consequences|possession order|judicial review|prosecution|tribunal)\b",
+    r"enforcement|consequences|possession order|judicial review|prosecution|tribunal|"
+    r"withhold|block|blockade|boycott|picket|occupy|industrial action)\b",
     re.I,
 )

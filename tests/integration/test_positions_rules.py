@@ -181,3 +181,14 @@ def test_the_club_in_a_we_report_is_not_the_speaker(reader):
     )
     assert all(h != "Farrow Supporters' Trust" for h, _, _ in found)
     assert ("Farrow Town Football Club", "offers") in [(h, s) for h, s, _ in found]
+
+
+def test_a_conditional_withholding_is_a_warning(reader):
+    found = _read(
+        reader,
+        "The Hollin Street Tenants' Association rejected the rent rise on Monday. In a second "
+        "post, the association said it would withhold the service charge from March if no repair "
+        "date was set.",
+        source="Mardale Echo",
+    )
+    assert ("Hollin Street Tenants' Association", "warns") in [(h, s) for h, s, _ in found]
