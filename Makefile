@@ -36,13 +36,13 @@ test-fast: install
 	$(PY) -m pytest -q -n 2 -p no:langsmith_plugin tests/unit
 
 bench: install
-	$(PY) -m bench.run_all
+	$(PY) -m bench.run_all $(if $(NEWSQA),--news $(NEWSQA))
 
 bench-quick: install
 	$(PY) -m bench.run_all --quick --out bench/RESULTS-quick.md
 
 bench-full: install
-	$(PY) -m bench.run_all --full
+	$(PY) -m bench.run_all --full $(if $(NEWSQA),--news $(NEWSQA))
 
 eval: install
 	$(PY) -m eval.run

@@ -8,7 +8,10 @@ process's own maximum resident set (each run is started from a fresh helper proc
 (each copy marked, and our near-duplicate check lifted, so both sides embed every copy), which
 says less: the sample is 39 texts about one topic.
 
-    python -m bench.ingest [--repeat 3] [--paths DIR ...] [--words 150000]
+    python -m bench.ingest [--repeat 3] [--news SNAPSHOT | --paths DIR ...] [--words 150000]
+
+With --news (a RealTime QA snapshot, as `make bench NEWSQA=...` passes it), the articles of its
+dev weeks are written to a temporary folder until they hold --words words.
 """
 
 from __future__ import annotations
@@ -42,6 +45,34 @@ def source_words(paths: list[Path]) -> int:
         if ok:
             total += sum(len(d.text.split()) for d in load_file(f, 10**9))
     return total
+
+
+def news_articles(snapshot: Path, target_words: int, folder: Path) -> tuple[list[Path], str]:
+    """The articles of the news benchmark's dev weeks (2024 and 2025 only: `eval.newsqa` never
+    reads the weeks kept for acceptance), newest week first, each written as a text file with
+    its title and address, until they hold `target_words`. Article text stays out of the repo:
+    it is written to a temporary folder.
+    """
+    from eval.newsqa import assign_split, discover, load_split, load_week
+
+    snap = discover(snapshot)
+    dev = assign_split(snap.weeks, load_split())["dev"]
+    words, n, used = 0, 0, []
+    for week in reversed(dev):
+        _, articles = load_week(snap.weeks[week])
+        used.append(week)
+        for a in articles:
+            n += 1
+            head = f"title: {a['title']}\nurl: {a['url']}\n"
+            if a["date"]:
+                head += f"date: {a['date']}\n"
+            (folder / f"{n:04d}.txt").write_text(f"{head}---\n{a['text']}\n", encoding="utf-8")
+            words += len(a["text"].split())
+            if words >= target_words:
+                return [folder], f"{n} articles of {len(used)} dev weeks ({used[-1]}–{used[0]})"
+    if not n:
+        raise SystemExit(f"{snapshot}: no 2024/2025 dev week with articles")
+    return [folder], f"{n} articles of {len(used)} dev weeks (all of them)"
 
 
 def repeated_samples(target_words: int, folder: Path) -> list[Path]:
@@ -122,18 +153,27 @@ def loadavg() -> str:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--paths", nargs="*", type=Path, default=None)
+    ap.add_argument(
+        "--news", type=Path, default=None, help="RealTime QA snapshot: ingest its dev-week articles"
+    )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--words", type=int, default=150_000, help="sample corpus size (no --paths)")
     ap.add_argument("--sides", nargs="*", default=["peer", "ours"])
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         extra: dict[str, str] = {}
-        if args.paths:
-            paths, note = args.paths, "real news"
+        if args.news:
+            paths, note = news_articles(args.news, args.words, Path(tmp))
+            note = f"real news: {note}"
+        elif args.paths:
+            paths, note = args.paths, f"real news: {', '.join(p.name for p in args.paths)}"
         else:
             paths = repeated_samples(args.words, Path(tmp))
             extra = {"BRIEFING_NEAR_DUPLICATE_THRESHOLD": "1.01"}  # the copies are the point
-            note = "the small sample corpus repeated (pass --paths for real news)"
+            note = (
+                "the small sample corpus repeated, "
+                f"{', '.join(p.name for p in SAMPLES)} (pass --news for real news)"
+            )
         words = source_words(paths)
         before = loadavg()
         runs: dict[str, list[dict[str, float]]] = {s: [] for s in args.sides}
@@ -142,8 +182,7 @@ def main() -> None:
                 runs[side].append(run_measured(side, paths, extra))
                 print(f"  {side}: {runs[side][-1]['seconds']:.1f} s", file=sys.stderr, flush=True)
     print(
-        f"Ingestion, whole process, of {words:,} words ({note}: "
-        f"{', '.join(p.name for p in args.paths or SAMPLES)}); median of {args.repeat} "
+        f"Ingestion, whole process, of {words:,} words ({note}); median of {args.repeat} "
         f"alternating runs, {os.cpu_count()} CPUs, load average {before} before, {loadavg()} after\n"
     )
     print(

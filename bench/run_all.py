@@ -62,7 +62,9 @@ def main() -> None:
     ap.add_argument("--full", action="store_true")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--out", type=Path, default=HERE / "RESULTS.md")
+    ap.add_argument("--news", default="", help="RealTime QA snapshot: ingest real news (issue 18)")
     args = ap.parse_args()
+    news = ["--news", args.news] if args.news else []
     started = time.perf_counter()
     if args.quick:
         kind = "quick (`make bench-quick`)"
@@ -81,7 +83,10 @@ def main() -> None:
             ["--sizes", "10000", "100000"],
         )
     sections = [
-        ("Ingestion, ours against the LangChain tutorial pipeline", run("ingest.py", plan[0])),
+        (
+            "Ingestion, ours against the LangChain tutorial pipeline",
+            run("ingest.py", plan[0] + news),
+        ),
         (
             "Query latency, and retrieval against the LangChain tutorial peer",
             run("query.py", plan[1]),
