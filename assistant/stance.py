@@ -62,7 +62,7 @@ from assistant.stance_words import (
     _WEAK_CUE,
 )
 from assistant.voices import Turn, Voice, author, read_voices
-from index.language import Entity, ParsedSentence, Parser, Token, with_entities
+from index.language import Entity, ParsedSentence, Parser, Token
 
 
 @dataclass(frozen=True)
@@ -374,30 +374,6 @@ def _to_parse(
     return wanted
 
 
-def _parse(
-    parser: Parser, texts: list[str], wanted: list[int], official: bool
-) -> list[list[ParsedSentence]]:
-    """Parse the sentences, with names only where a statement is read: a sentence with a
-    stance trigger, and the sentence read before it for its context. Names cost as much as the
-    rest of spaCy's parse, and most sentences that pass the cue words state nothing (issue 18).
-    Their names no longer reach the reader's memory of parties and people either; on the
-    positions set that was a small gain (dev recall 79.1 -> 82.4, heldout 63.7 -> 64.5).
-    """
-    parsed = parser.parse(texts, entities=False)
-    need = [
-        any(any(_trigger(ps, t) for t in ps.tokens) for ps in sents if candidate(ps.text, official))
-        for sents in parsed
-    ]
-    for j in range(1, len(need)):
-        if need[j] and wanted[j - 1] == wanted[j] - 1:
-            need[j - 1] = True
-    picked = [j for j, yes in enumerate(need) if yes]
-    if picked:
-        for j, found in zip(picked, parser.entities([texts[j] for j in picked]), strict=True):
-            parsed[j] = with_entities(parsed[j], found)
-    return parsed
-
-
 class StanceReader:
     """Reads a document's stance statements. Parses only the sentences with a stance cue and
     the sentence before each (for pronouns and speakers), in one batch.
@@ -446,11 +422,8 @@ class StanceReader:
             return Reading(
                 [], {}, self._voices(text, spans, turns, publisher, parties, title, answers)
             )
-        parsed = _parse(
-            self.parser,
-            [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)],
-            wanted,
-            bool(publisher),
+        parsed = self.parser.parse(
+            [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = _State(publisher=publisher)
         out: list[Found] = []

