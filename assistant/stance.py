@@ -41,6 +41,7 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
+    _ORG_NAME,
     _OUTLETS,
     _PEOPLE_AFTER,
     _PEOPLE_BEFORE,
@@ -301,7 +302,7 @@ _PORTFOLIOS = {
 }  # fmt: skip
 
 
-_GOVERNMENT_NAME = re.compile(r"\bGovernment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
+_GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
 def _people_by_title(text: str, parties: Parties) -> None:
@@ -331,6 +332,21 @@ def _people_by_title(text: str, parties: Parties) -> None:
             if party and person not in parties.people:
                 parties.link(person, party)
                 parties.seen(party, label)
+
+
+def _organisations(text: str, parties: Parties) -> None:
+    """Organisations the text names, read without the parse (the parser names entities only
+    in the sentences it reads statements from): "the movement" needs its full name.
+    """
+    for m in _ORG_NAME.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
+            words.pop(0)  # "The ...", "Interior Ministry" stays: the title words go
+        if len(words) < 2:
+            continue  # "the Council": a bare kind is not a name
+        name = parties.canonical(" ".join(words) + m.group(0)[len(m.group(1)) :], "ORG")
+        if name and name not in parties.kinds:
+            parties.seen(name, "ORG")
 
 
 def _country_of(adjective: str, text: str) -> str:
@@ -411,7 +427,9 @@ class StanceReader:
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             _people_by_title(title, parties)
         for m in _GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
-            parties.seen(parties.canonical(m.group(0), "ORG"), "ORG")
+            name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
+            parties.seen(parties.canonical(name, "ORG"), "ORG")
+        _organisations(text, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         turns = speaker_turns(text)

@@ -442,6 +442,18 @@ _PEOPLE_IS_OWNED = re.compile(
     rf"(?P<person>{_NAME_RE}),? (?:who )?(?:is|was|has been|serves as|became) (?:the )?"
     rf"(?P<party>{_PARTY_RE})['’]s? (?:[a-z\-]+ ){{0,2}}{_TITLE_RE}\b"
 )
+# An organisation's name, found without the parse: capitalised words ending in a word that
+# names a kind of organisation ("Free Highlands Movement", "Hollin Street Tenants' Association")
+_ORG_HEADS = (
+    "Movement|Union|Association|Council|Committee|Authority|Agency|Ministry|Commission|Board|"
+    "Guild|Federation|League|Party|Front|Trust|Foundation|Group|Alliance|Coalition|Society|"
+    "Company|Corporation|Cooperative|Co-operative|Institute|Fund|Bank|Office|Directorate|"
+    "Department|Tribunal|Assembly|Forum|Network|Brigades?|Army|Police|Hospital|University|Club"
+)
+_ORG_NAME = re.compile(
+    r"(?<![\w'’])((?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and|the) )?){1,4}"
+    rf"(?:{_ORG_HEADS}))\b(?: of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)?"
+)
 _NOT_PARTIES = {
     "the",
     "a",

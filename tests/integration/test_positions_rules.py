@@ -192,3 +192,17 @@ def test_a_conditional_withholding_is_a_warning(reader):
         source="Mardale Echo",
     )
     assert ("Hollin Street Tenants' Association", "warns") in [(h, s) for h, s, _ in found]
+
+
+def test_organisations_named_in_a_sentence_without_a_stance_are_known(reader):
+    found = _read(
+        reader,
+        "The government of Norland and the Hill Farmers' Movement said on Monday they would "
+        "meet in Esk next month.\n\n"
+        "Interior Minister Jon Teller said the farmers must clear the roads before any talks. "
+        "The movement refused, saying the roads were public.",
+        source="Eastern Wire",
+    )
+    held = {text.split()[0]: (h, s) for h, s, text in found}
+    assert held["Interior"] == ("Government of Norland", "demands")
+    assert held["The"] == ("Hill Farmers' Movement", "rejects")
