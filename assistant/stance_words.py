@@ -240,8 +240,8 @@ _CUE = re.compile(
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
-    r"promis|vow|commit(?!tee)|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor\b|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
+    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|"
     r"intention|happy to|glad to|going to)",
     re.I,
