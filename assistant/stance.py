@@ -334,6 +334,20 @@ def _people_by_title(text: str, parties: Parties) -> None:
                 parties.seen(party, label)
 
 
+def _is_party(name: str, parties: Parties) -> bool:
+    """Whether a name is a party's (also a short form: "Lumio" for "Lumio Networks"), not only
+    a person's.
+    """
+    key = name.lower()
+    if parties.kinds.get(name) or parties.registry.find_party(name):
+        return True
+    return any(
+        key in alias.split() or alias.startswith(key + " ")
+        for alias, shown in parties.names.items()
+        if shown != name and parties.kinds.get(shown)
+    )
+
+
 def _organisations(text: str, parties: Parties) -> None:
     """Organisations the text names, read without the parse (the parser names entities only
     in the sentences it reads statements from): "the movement" needs its full name.
@@ -474,6 +488,8 @@ class StanceReader:
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
                 for f in found:
+                    if f.holder == f.speaker and not _is_party(f.holder, parties):
+                        continue  # a person no text links to a party: whose position is unknown
                     out.append(
                         Found(
                             start + max(skip, f.start),

@@ -206,3 +206,13 @@ def test_organisations_named_in_a_sentence_without_a_stance_are_known(reader):
     held = {text.split()[0]: (h, s) for h, s, text in found}
     assert held["Interior"] == ("Government of Norland", "demands")
     assert held["The"] == ("Hill Farmers' Movement", "rejects")
+
+
+def test_a_person_no_text_links_to_a_party_holds_no_position(reader):
+    found = _read(
+        reader,
+        "Morrow Lines chief executive Ilse Brandt said the dredging fee must be scrapped. "
+        "Dara Quint said the fee must be cut by half.",
+        source="Harbour Gazette",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Morrow Lines", "demands")]
