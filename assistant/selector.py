@@ -63,19 +63,28 @@ FEATURES = (
 # the cross-encoder's logit for the sentence (index/reranker.py), and its gap to the best one
 CROSS = ("cross", "cross_gap")
 
+# numbers as words ("one" is left out: "one of the" is no count)
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|"
+    r"fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?"
+)
+_UNITS = r"second|minute|hour|day|week|month|year|decade"
+# "nearly eight hours", "an hour and a half", "two-year", "since 2019" (how long since ...)
 _DURATION = re.compile(
-    r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|nearly|almost)"
-    r"[\s-]+(second|minute|hour|day|week|month|year)s?\b",
+    rf"\b(\d[\d,.]*|{_NUMBER_WORDS}|one|several|nearly|almost|about|an?|half an?)"
+    rf"[\s-]+({_UNITS})s?\b|\b(since|until)\s+(19|20)\d\d\b",
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"\b\d[\d,.]*\b|\b(dozens?|hundreds?|thousands?|millions?|billions?)\b|%|\$|€|£",
+    rf"\b\d[\d,.]*\b|\b({_NUMBER_WORDS})\b|%|\$|€|£",
     re.IGNORECASE,
 )
+# a date with its day when it has one ("12 January", "March 17"), so that a date the question
+# names itself ("the talks that began on 10 January") is told from another
 _WHEN = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|"
-    r"(19|20)\d\d)\b"
+    r"\b(\d{1,2}\s+)?(January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)(\s+\d{1,2}\b)?|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|yesterday|today|tomorrow|(19|20)\d\d)\b"
 )
 _WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]+")
@@ -92,20 +101,36 @@ _WANTS_NAME = re.compile(
 )
 
 
+_OPENS = r"(^|[.?!:;]\s+)\s*"  # the question word opens the question (or its last sentence)
+
+
 def answer_type(question: str) -> re.Pattern[str] | None:
-    """What an answering sentence contains, from the question word: a duration for "how long",
-    a number for "how many/much", a date for "when", a name for "who".
+    """What an answering sentence contains, from the question word: a duration for "how long"
+    (and "how many hours/days/..."), a number for "how many/much", a date for "when" and
+    "which year", a name for "who". ("where" and "which country" are left to the names a
+    sentence brings: a place after "in" also matched "in Stockholm" for a prize given in Oslo,
+    and the country asked for is as often the subject.)
     """
     q = question.lower()
-    if re.search(r"\bhow long\b", q):
+    if re.search(rf"\bhow long\b|\bhow many ({_UNITS})s\b", q):
         return _DURATION
     if re.search(r"\bhow (many|much)\b|\bwhat (percentage|share|number|amount)\b", q):
         return _NUMBER
-    if re.search(r"\bwhen\b|\bwhat (date|day|year|month)\b", q):
+    if re.search(r"\bwhen\b|\b(what|which) (date|day|year|month)\b", q):
         return _WHEN
-    if re.search(r"^\s*who\b", q):
+    if re.search(rf"{_OPENS}who\b", q):
         return _WHO
     return None
+
+
+def holds_type(expected: re.Pattern[str] | None, question: str, text: str) -> bool:
+    """Whether the sentence holds the kind of thing asked for, beyond what the question says
+    itself ("10 January" does not answer "when did the talks that began on 10 January end?").
+    """
+    if expected is None:
+        return False
+    q = question.lower()
+    return any(m.group(0).lower() not in q for m in expected.finditer(text))
 
 
 def _names(text: str) -> set[str]:
@@ -140,7 +165,7 @@ def features(
     for c, overlap in zip(candidates, overlaps, strict=True):
         terms = set(content_terms(c.text))
         named = sum(mentions(e, c.text) for e in entities) / len(entities) if entities else 0.0
-        match = bool(expected is not None and expected.search(c.text))
+        match = holds_type(expected, question, c.text)
         new = len(_names(c.text) - q_words)
         title_terms = set(content_terms(c.title))
         words = len(c.text.split())

@@ -160,3 +160,62 @@ def test_one_claim_in_two_sources_is_written_once_citing_both():
     )
     assert answer == f"{a[:-1]} [1, 2]."
     assert [c.quote for c in citations] == [a, b]
+
+
+def test_the_answer_opens_with_the_sentence_most_likely_to_answer():
+    """Kept sentences of one document: the likeliest answer first, though the author wrote the
+    topical one first; the others follow by document, in reading order."""
+    from assistant.extractive import Scored, readable_order
+
+    a = passage(
+        "The talks in Geneva covered missile deployments. The talks lasted nearly eight hours.",
+        "a",
+    )
+    b = passage("Diplomats in Geneva called the talks frank.", "b")
+
+    def at(p, i: int, relevance: float) -> Scored:
+        text, span = passage_sentences(p)[i]
+        return Scored(1 if p is a else 2, i, text, span, relevance, 0.5, 0.5)
+
+    topical, answer, other = at(a, 0, 0.6), at(a, 1, 0.9), at(b, 0, 0.7)
+    order = readable_order([topical, other, answer], [a, b])
+    assert [s.text for s in order] == [answer.text, topical.text, other.text]
+
+
+# --- the kind of thing asked for: a duration for "how long" ------------------------------------
+
+TALKS = (
+    "The talks between the two delegations covered missile deployments and drills. "
+    "The talks lasted nearly eight hours, diplomats said afterwards."
+)
+
+
+def _rated(question: str, intercept: float) -> dict[str, float]:
+    """Relevance under a selector that rates every sentence alike (all weights zero), so that
+    only the kind-of-answer rule can tell them apart."""
+    from assistant.extractive import candidates, rate
+    from assistant.selector import FEATURES, Selector
+
+    n = len(FEATURES)
+    flat = Selector(FEATURES, (0.0,) * n, (1.0,) * n, (0.0,) * n, intercept, 0.15, 0.5)
+    ps = [passage(TALKS)]
+    vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in ps]
+    sims = [list(map(float, v @ EMBED.embed_query(question))) for v in vectors]
+    found = candidates(question, ps, sims, CFG)
+    return {s.text.split()[2]: s.relevance for s in rate(question, found, ps, flat)}
+
+
+def test_a_sentence_without_the_kind_asked_for_is_rated_below_one_with_it():
+    rated = _rated("How long did the talks last?", 0.0)
+    assert rated["lasted"] > rated["between"]
+
+
+def test_the_kind_asked_for_in_one_part_of_a_two_part_question_decides_nothing():
+    rated = _rated("What did the delegations discuss, and how long did the talks last?", 0.0)
+    assert rated["lasted"] == rated["between"]
+
+
+def test_the_kind_asked_for_never_turns_an_answer_into_an_abstention():
+    # no sentence is likely enough to be quoted: the rule leaves the odds as they are
+    rated = _rated("How long did the talks last?", -3.0)
+    assert rated["lasted"] == rated["between"]

@@ -10,7 +10,14 @@ import pytest
 
 from assistant.citations import passage_sentences
 from assistant.extractive import ExtractiveConfig, score_sentences
-from assistant.selector import FEATURES, WEIGHTS, from_dict, shipped
+from assistant.selector import (
+    FEATURES,
+    WEIGHTS,
+    answer_type,
+    from_dict,
+    holds_type,
+    shipped,
+)
 from index.embeddings import HashEmbedder
 from tests.support.passages import passage
 
@@ -80,3 +87,45 @@ def test_a_selector_fit_with_the_reranker_needs_one():
     )
     with pytest.raises(ValueError, match="re-ranker"):
         rate("How long?", scored, ps, shipped(reranked=True))
+
+
+# --- the kind of thing asked for (issue 13: answers that hold the answer) -----------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "answering", "topical"),
+    [
+        (
+            "How many hours did the Harbor City talks run?",
+            "The talks ran for nearly eight hours at the port authority.",
+            "The talks at the port authority ran late into the 2024 evening.",
+        ),
+        (
+            "How long did the meeting of the two mayors last?",
+            "The meeting lasted an hour and a half.",
+            "The meeting of the two mayors was held in Lindmoor.",
+        ),
+        (
+            "In which year was the Lindmoor bridge opened?",
+            "The bridge was opened in 1997 by the mayor.",
+            "The bridge was opened by the mayor with a speech.",
+        ),
+        (
+            "How many ships waited offshore?",
+            "Forty ships waited offshore.",
+            "Ships waited offshore for days.",
+        ),
+    ],
+)
+def test_the_sentence_holding_the_kind_of_thing_asked_for_is_recognised(
+    question: str, answering: str, topical: str
+):
+    expected = answer_type(question)
+    assert holds_type(expected, question, answering)
+    assert not holds_type(expected, question, topical)
+
+
+def test_a_date_the_question_names_itself_is_no_answer():
+    question = "When did the talks that began on 10 January end?"
+    assert not holds_type(answer_type(question), question, "The talks began on 10 January.")
+    assert holds_type(answer_type(question), question, "The talks ended on 12 January.")
