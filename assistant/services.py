@@ -52,6 +52,7 @@ def build_embedder(settings: Settings, stored: str | None = None) -> Embedder:
         cache=settings.model_cache,
         max_seq_tokens=settings.max_seq_tokens,
         batch_size=settings.embedding_batch_size,
+        threads=settings.embedding_threads,
     )
     return make_embedder(config, stored=stored)
 

@@ -50,6 +50,13 @@ class Settings(BaseSettings):
         description="Where the OpenVINO model files are kept (made once, at install time).",
     )
     embedding_batch_size: int = Field(default=32, description="Texts per embedding batch.")
+    embedding_threads: int = Field(
+        default=0,
+        ge=0,
+        description=(
+            "CPU threads one embedding run may use (OpenVINO); 0 lets OpenVINO use every core."
+        ),
+    )
     max_seq_tokens: int = Field(
         default=256, description="Longest input (in model tokens) the embedder is given."
     )

@@ -27,6 +27,7 @@ class EmbedderConfig:
     cache: Path = Path.home() / ".cache" / "briefing-assistant"
     max_seq_tokens: int = 256
     batch_size: int = 32
+    threads: int = 0  # OpenVINO inference threads; 0: its own choice (every core)
 
 
 def cpu_flags() -> set[str]:
@@ -84,6 +85,7 @@ def make_embedder(settings: EmbedderConfig, stored: str | None = None) -> Embedd
                 precision=OPENVINO[backend],
                 max_seq_tokens=settings.max_seq_tokens,
                 batch_size=settings.batch_size,
+                threads=settings.threads,
             )
     return SentenceTransformerEmbedder(
         settings.model,
