@@ -121,6 +121,12 @@ class Parties:
             if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
                 self.names[key] = shown
                 return shown
+        if len(words) == 1 and label != "PERSON" and name[:1].isupper():
+            # "the Trust", "the Guild": the party whose name ends in that word
+            ends = [shown for alias, shown in self.names.items() if alias.split()[-1] == words[0]]
+            if ends and len(set(ends)) == 1:
+                self.names[key] = ends[-1]
+                return ends[-1]
         if label == "NORP":  # "Ardonian" -> "Ardonia", when the text names the state
             for alias, shown in self.names.items():
                 if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:
@@ -734,6 +740,19 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
         ):
             return "warns"
+        if (
+            t.lemma in ("lead", "result")
+            and modal & {"will", "would", "could", "may", "might"}
+            and any(
+                c.dep == "prep"
+                and c.lemma in ("to", "in")
+                and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(c.i)))
+                for c in kids
+            )
+        ):
+            return "warns"  # "could lead to an application for an injunction"
+        if t.lemma == "appeal" and any(c.dep == "xcomp" for c in kids):
+            return "demands"  # "appealed to the association to stop ..."
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
             costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
             idle = t.lemma in ("take", "hold") and any(
@@ -963,8 +982,9 @@ def _party_of_np(
                     parties.link(person, party)
                 return party or person, person
             if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
-                if e.label == "ORG" and parties.speaks_for(e.text):
-                    return parties.speaks_for(e.text), e.text  # a person the tagger took for an ORG
+                if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
+                    # a person the tagger took for an organisation or a place ("Grady")
+                    return parties.speaks_for(e.text), e.text
                 return parties.canonical(e.text, e.label), ""
     phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
     pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)

@@ -216,3 +216,24 @@ def test_a_person_no_text_links_to_a_party_holds_no_position(reader):
         source="Harbour Gazette",
     )
     assert [(h, s) for h, s, _ in found] == [("Morrow Lines", "demands")]
+
+
+def test_a_threat_of_court_through_lead_to_is_a_warning(reader):
+    found = _read(
+        reader,
+        "The Trust has told the union that any strike outside the agreed dates would be "
+        "unlawful and could lead to an application for an injunction.",
+        source="Harlow Hospitals Trust",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Harlow Hospitals Trust", "warns")]
+
+
+def test_appealing_to_someone_to_act_is_a_demand_by_the_named_person_s_party(reader):
+    found = _read(
+        reader,
+        "Mardale Borough Council leader Fiona Grady rejected the tenants' claims on Monday. "
+        'Grady also appealed to the tenants to stop "spreading rumours about demolition."',
+        source="Mardale Echo",
+    )
+    assert ("Mardale Borough Council", "demands") in [(h, s) for h, s, _ in found]
+    assert all(h == "Mardale Borough Council" for h, _, _ in found)
