@@ -1020,6 +1020,16 @@ def _party_of_np(
             and tok.lemma not in ("union", "association", "council", "regulator", "authority")
         ):
             return state.say_party, ""  # "X's director said the firm would ...": X
+        turn = state.turn_party
+        if (
+            turn
+            and tok.lemma not in _FIRST
+            and (
+                tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
+                or (tok.lemma in _COMPANY_NOUNS and parties._fits(tok.lemma, turn))
+            )
+        ):
+            return turn, ""  # counsel for a company: "the company is willing to ..."
         speaker = state.say_party if state.say_first else ""
         found = parties.by_generic(tok.lemma, exclude=speaker)
         if found:

@@ -237,3 +237,14 @@ def test_appealing_to_someone_to_act_is_a_demand_by_the_named_person_s_party(rea
     )
     assert ("Mardale Borough Council", "demands") in [(h, s) for h, s, _ in found]
     assert all(h == "Mardale Borough Council" for h, _, _ in found)
+
+
+def test_the_company_in_its_counsel_s_turn_is_the_counsel_s_client(reader):
+    text = (
+        "CHAIR (ANNA BELL): Mr Holt, your submission?\n\n"
+        "MR HOLT (COUNSEL FOR BRENNA FOODS): Brenna does not accept the fine. That said, the "
+        "company is willing to pay the full amount into an escrow account pending the appeal.\n"
+    )
+    found = _read(reader, text, source="Food Standards Appeals Panel")
+    assert ("Brenna Foods", "offers") in [(h, s) for h, s, _ in found]
+    assert all(h != "Food Standards Appeals Panel" for h, _, _ in found)
