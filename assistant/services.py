@@ -106,7 +106,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
 
     # BRIEFING_SPACY_MODEL="" turns the language layer off: no statements, ingest ~1.6x faster
     annotator = (
-        Annotator(registry, catalog, shared_parser(settings.spacy_model))
+        Annotator(registry, catalog, shared_parser(settings.spacy_model, settings.spacy_process))
         if settings.spacy_model
         else None
     )

@@ -143,6 +143,11 @@ class Settings(BaseSettings):
         "a larger English one (en_core_web_md, _lg, _trf) can be named once installed. Empty: "
         "no positions are read, and ingest is about 1.6x faster.",
     )
+    spacy_process: bool = Field(
+        default=True,
+        description="Parse in a child process of its own, beside reading and embedding (spaCy "
+        "holds Python's interpreter lock for most of its work). False: in this process.",
+    )
     parties_file: Path | None = Field(
         default=None,
         description="YAML file extending or correcting the party registry (same shape as "

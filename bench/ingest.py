@@ -2,9 +2,10 @@
 (bench/peer_ingest.py), each a whole process timed from its start to its exit (imports, model
 load, reading, chunking, the language layer, embedding, writing), alternating, medians.
 
-Words are the source documents' words, counted once, whatever the chunking. Peak memory is each
-process's own maximum resident set (each run is started from a fresh helper process). With --paths (e.g. /work/data/news150, 111 RealTime QA
-2024 articles, 175,566 words) the real news is used; without, the small sample corpus is repeated
+Words are the source documents' words, counted once, whatever the chunking. Peak memory is the
+largest resident set of the process and its children together (our parser runs in a child
+process), sampled every 0.1 s. With --news or --paths real news is used; without, the small
+sample corpus is repeated
 (each copy marked, and our near-duplicate check lifted, so both sides embed every copy), which
 says less: the sample is 39 texts about one topic.
 
@@ -23,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -111,8 +113,12 @@ def run(side: str, paths: list[Path], extra_env: dict[str, str]) -> dict[str, fl
             stderr=subprocess.PIPE,
             text=True,
         )
+        peak: list[float] = []
+        watch = threading.Thread(target=_watch_memory, args=(proc, peak), daemon=True)
+        watch.start()
         out, err = proc.communicate()
         seconds = time.perf_counter() - started
+        watch.join()
         if proc.returncode:
             raise SystemExit(f"{side} failed ({proc.returncode}): {err.strip()[-600:]}")
         result = json.loads(out.strip().splitlines()[-1] if side == "peer" else out)
@@ -121,7 +127,28 @@ def run(side: str, paths: list[Path], extra_env: dict[str, str]) -> dict[str, fl
         "seconds": seconds,
         "chunks": float(chunks),
         "failed": float(len(result.get("failed", []))),
+        "tree_rss_mb": max(peak, default=0.0),
     }
+
+
+def _watch_memory(proc: subprocess.Popen[str], peak: list[float]) -> None:
+    """The largest resident memory of the process and its children together, sampled every
+    0.1 s: our parser runs in a child process, and a per-process maximum would leave it out.
+    Pages the two share are counted twice, so this errs on our side's disadvantage.
+    """
+    import psutil
+
+    try:
+        root = psutil.Process(proc.pid)
+    except psutil.Error:
+        return
+    while proc.poll() is None:
+        try:
+            total = sum(p.memory_info().rss for p in [root, *root.children(recursive=True)])
+        except psutil.Error:
+            total = 0
+        peak.append(total / 2**20)
+        time.sleep(0.1)
 
 
 def run_measured(side: str, paths: list[Path], extra_env: dict[str, str]) -> dict[str, float]:
@@ -187,7 +214,7 @@ def main() -> None:
     )
     print(
         "| pipeline | chunks | wall s (median) | runs s | words/s | CPU s (median) "
-        "| peak RSS MB (max) |"
+        "| peak RSS MB, process tree (max) |"
     )
     print("|---|---:|---:|---|---:|---:|---:|")
     med = {}
@@ -197,7 +224,7 @@ def main() -> None:
             f"| {side} | {int(rs[0]['chunks'])} | {med[side]:.1f} | "
             f"{', '.join(format(r['seconds'], '.1f') for r in rs)} | {words / med[side]:,.0f} | "
             f"{statistics.median(r['cpu_s'] for r in rs):.1f} | "
-            f"{max(r['peak_rss_mb'] for r in rs):,.0f} |"
+            f"{max(r['tree_rss_mb'] for r in rs):,.0f} |"
         )
     if "peer" in med and "ours" in med:
         print(f"\nwords/s ratio ours/peer: {med['peer'] / med['ours']:.2f}x (target >= 3x)")

@@ -10,9 +10,12 @@ sentences need it (those with a stance cue and their context) and parse them in 
 from __future__ import annotations
 
 import functools
+import multiprocessing
 import sys
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -91,11 +94,23 @@ class Parser(Protocol):
 
 
 class SpacyParser:
-    """spaCy's English pipeline, loaded on first use from its installed package."""
+    """spaCy's English pipeline, loaded on first use from its installed package.
 
-    def __init__(self, model: str = DEFAULT_MODEL, batch_size: int = 64) -> None:
+    With `process=True` the pipeline runs in a child process of its own (issue 18). spaCy holds
+    Python's interpreter lock for most of its work, as do reading, cleaning and chunking: in one
+    process they take turns on one core while the other waits, and the parse was a third of an
+    ingest's time. In its own process it runs beside them; texts go in and our own small types
+    come back. The child is started on first use ("spawn": the parent may already run OpenVINO's
+    and Chroma's threads, which a fork would copy half-made) and lives as long as the process.
+    """
+
+    def __init__(
+        self, model: str = DEFAULT_MODEL, batch_size: int = 64, process: bool = False
+    ) -> None:
         self.name = model
         self._batch_size = batch_size
+        self._process = process
+        self._pool: ProcessPoolExecutor | None = None
         self._nlp: Any = None
         self._lock = threading.Lock()
         self._parse_lock = threading.Lock()  # one nlp.pipe at a time: the parser may be shared
@@ -104,18 +119,19 @@ class SpacyParser:
 
     def _load(self) -> Any:
         with self._lock:
+            if self._process:
+                if self._pool is None:
+                    pool = ProcessPoolExecutor(
+                        max_workers=1,
+                        mp_context=multiprocessing.get_context("spawn"),
+                        initializer=_child_start,
+                        initargs=(self.name,),
+                    )
+                    pool.submit(_child_parse, []).result()  # a missing model fails here, once
+                    self._pool = pool
+                return self._pool
             if self._nlp is None:
-                spacy = _import_spacy()
-                try:
-                    self._nlp = spacy.load(self.name, disable=["lemmatizer"])
-                except OSError as e:
-                    raise RuntimeError(
-                        f"spaCy model {self.name!r} is not installed: "
-                        "pip install -r requirements/spacy-model.txt"
-                    ) from e
-                # The rule lemmatizer needs the tagger's output but is cheap; the lookup one
-                # would cost a table. Verbs and nouns are all the stance layer lemmatises.
-                self._nlp.enable_pipe("lemmatizer")
+                self._nlp = _load_pipeline(self.name)
             return self._nlp
 
     def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]:
@@ -139,10 +155,19 @@ class SpacyParser:
 
     def _serve(self, nlp: Any, batch: list[_Request]) -> None:
         try:
-            docs = list(nlp.pipe([t for r in batch for t in r.texts], batch_size=self._batch_size))
+            texts = [t for r in batch for t in r.texts]
+            if isinstance(nlp, ProcessPoolExecutor):
+                try:
+                    parsed = nlp.submit(_child_parse, texts, self._batch_size).result()
+                except BrokenProcessPool:  # the child died (killed, out of memory): a new one
+                    with self._lock:
+                        self._pool = None
+                    raise
+            else:
+                parsed = _pipe(nlp, texts, self._batch_size)
             at = 0
             for r in batch:
-                r.result = [_convert(d) for d in docs[at : at + len(r.texts)]]
+                r.result = parsed[at : at + len(r.texts)]
                 at += len(r.texts)
         except Exception:
             if len(batch) > 1:  # one request's text must not fail the others
@@ -165,6 +190,36 @@ class _Request:
     done: bool = False
 
 
+def _load_pipeline(name: str) -> Any:
+    spacy = _import_spacy()
+    try:
+        nlp = spacy.load(name, disable=["lemmatizer"])
+    except OSError as e:
+        raise RuntimeError(
+            f"spaCy model {name!r} is not installed: pip install -r requirements/spacy-model.txt"
+        ) from e
+    # The rule lemmatizer needs the tagger's output but is cheap; the lookup one would cost a
+    # table. Verbs and nouns are all the stance layer lemmatises.
+    nlp.enable_pipe("lemmatizer")
+    return nlp
+
+
+def _pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> list[list[ParsedSentence]]:
+    return [_convert(d) for d in nlp.pipe(texts, batch_size=batch_size)]
+
+
+_child_nlp: Any = None  # the pipeline of a parser's child process
+
+
+def _child_start(name: str) -> None:
+    global _child_nlp
+    _child_nlp = _load_pipeline(name)
+
+
+def _child_parse(texts: Sequence[str], batch_size: int = 64) -> list[list[ParsedSentence]]:
+    return _pipe(_child_nlp, texts, batch_size)
+
+
 def _import_spacy() -> Any:
     """Import spaCy without torch: thinc imports PyTorch whenever it is installed (for models that
     wrap it; the CNN pipelines do not), which costs an ingest ~200 MB and seconds of start-up. Unless
@@ -183,14 +238,14 @@ def _import_spacy() -> Any:
 
 
 @functools.cache
-def shared_parser(model: str = DEFAULT_MODEL) -> SpacyParser:
-    """One `SpacyParser` per model name for the whole process.
+def shared_parser(model: str = DEFAULT_MODEL, process: bool = False) -> SpacyParser:
+    """One `SpacyParser` per model name (and place) for the whole process.
 
     Loading a spaCy pipeline costs most of a second (its tokenizer alone adds ~70,000 special
     cases), so every store opened in one process (each test's, each `open_assistant`) shares one;
     `parse` is serialised by the parser's own lock.
     """
-    return SpacyParser(model)
+    return SpacyParser(model, process=process)
 
 
 def _convert(doc: Any) -> list[ParsedSentence]:

@@ -175,7 +175,10 @@ def warm_parser() -> None:
     from assistant.settings import Settings
     from index.language import shared_parser
 
-    shared_parser(Settings().spacy_model).parse(["The union said it would strike."])
+    settings = Settings()
+    shared_parser(settings.spacy_model, settings.spacy_process).parse(
+        ["The union said it would strike."]
+    )
 
 
 @pytest.fixture
