@@ -286,6 +286,7 @@ def _person_from_label(label: str) -> tuple[str, str]:
 
 
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
+_IF = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
@@ -707,6 +708,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "assures"  # "will not attack", "no plans to raid"
         if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
             return "assures"  # "will not move additional forces to the border"
+        if neg and t.lemma in _GIVE_UP and modal & {"will", "would", "shall"}:
+            held = [c.lemma for c in kids if c.dep == "dobj" and c.lemma in _NOUNS]
+            if held and _NOUNS[held[0]] in ("demands", "offers"):
+                return _NOUNS[held[0]]  # "will not abandon these demands": insisting
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
             if t.lemma not in _VERBS and t.lemma not in ("be", "have"):
                 return "rejects"
@@ -725,7 +730,25 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
         if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
+            nobody = any(
+                c.dep in ("nsubj", "nsubjpass") and any(g.lemma == "no" for g in ps.children(c.i))
+                for c in kids
+            )
+            if nobody or neg:
+                return "assures"  # "no student ... will face disciplinary action"
             return "warns"  # "will face costs", "would carry a high price"
+        if (
+            t.lemma in _CEASE
+            and modal & {"will", "would", "could", "shall"}
+            and not neg
+            and any(
+                c.dep == "dobj"
+                and (c.lemma in _COSTS or c.lemma in _OWN_ACTIONS)
+                and (t.lemma == "lift" or any(g.dep == "poss" for g in ps.children(c.i)))
+                for c in kids
+            )
+        ):
+            return "offers"  # "we will suspend our application for judicial review": a concession
         first = _subject(ps, t.i)
         ours = bool(first) and (
             first[0].text.lower() in _FIRST
@@ -867,6 +890,13 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
 
 
 _NOT_HOLDERS = {"there", "this", "that", "which", "who"}
+_GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
+# ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
+_CEASE = {"suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call"}
+_OWN_ACTIONS = {
+    "application", "appeal", "claim", "complaint", "case", "protest", "march", "strike",
+    "blockade", "boycott", "action", "lawsuit", "suit", "sanction", "ban", "injunction",
+}  # fmt: skip
 _DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
 _FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}
 _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "vote", "place"}
@@ -1178,11 +1208,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
-    if (
-        stance in ("demands", "rejects")
-        and _THREAT_WORDS.search(ps.text)
-        and _CONDITION.search(ps.text)
-    ):
+    if stance in ("demands", "rejects") and _THREAT_WORDS.search(ps.text) and _IF.search(ps.text):
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
     in_quote = _in(quotes, t.start)
     speaker_party, speaker = say_subject

@@ -248,3 +248,40 @@ def test_the_company_in_its_counsel_s_turn_is_the_counsel_s_client(reader):
     found = _read(reader, text, source="Food Standards Appeals Panel")
     assert ("Brenna Foods", "offers") in [(h, s) for h, s, _ in found]
     assert all(h != "Food Standards Appeals Panel" for h, _, _ in found)
+
+
+def _stances(reader, text, source):
+    return [(h, s) for h, s, _ in _read(reader, text, source=source)]
+
+
+def test_a_penalty_no_one_will_face_is_an_assurance(reader):
+    assert _stances(
+        reader,
+        "No tenant who joined the rent strike will face any penalty.",
+        "Harlow Housing Association",
+    ) == [("Harlow Housing Association", "assures")]
+
+
+def test_refusing_to_drop_ones_demands_is_insisting_on_them(reader):
+    assert _stances(
+        reader,
+        "The Harlow Drivers' Union rejected the offer. "
+        "The union will not abandon these demands, its secretary said.",
+        "Harlow Courier",
+    ) == [("Harlow Drivers' Union", "rejects"), ("Harlow Drivers' Union", "demands")]
+
+
+def test_suspending_ones_own_legal_action_under_a_condition_is_an_offer(reader):
+    assert _stances(
+        reader,
+        "If the council publishes the survey, we will suspend our application for judicial review.",
+        "Hollin Street Tenants' Association",
+    ) == [("Hollin Street Tenants' Association", "offers")]
+
+
+def test_a_request_until_a_decision_is_a_demand_not_a_threat(reader):
+    assert _stances(
+        reader,
+        "We ask the tribunal to suspend the fine until the appeal is decided.",
+        "Brenna Foods",
+    ) == [("Brenna Foods", "demands")]
