@@ -41,6 +41,7 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
+    _ORG_HEADS,
     _ORG_NAME,
     _OUTLETS,
     _PEOPLE_AFTER,
@@ -275,8 +276,9 @@ def _person_from_label(label: str) -> tuple[str, str]:
         inner = rest.rstrip(") ").split(",")
         if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
             name = inner[0]
-        else:
+        elif len(inner) > 1 or _ORG_LIKE.search(inner[0]):
             affiliation = inner[-1].strip()
+        # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
         affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES]
@@ -285,6 +287,9 @@ def _person_from_label(label: str) -> tuple[str, str]:
     return person, aff
 
 
+_ORG_LIKE = re.compile(
+    rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b|\b(?:of|for|at)\b", re.I
+)
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
 _IF = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
 _DATELINE = re.compile(

@@ -285,3 +285,16 @@ def test_a_request_until_a_decision_is_a_demand_not_a_threat(reader):
         "We ask the tribunal to suspend the fine until the appeal is decided.",
         "Brenna Foods",
     ) == [("Brenna Foods", "demands")]
+
+
+def test_a_title_in_a_speaker_label_is_not_an_organisation(reader):
+    text = (
+        "Elena Ruiz (Harbour Master): Good morning. We will not lower the dredging fee this "
+        "year.\n\n"
+        "REPORTER (COASTAL TIMES): Will you meet the shipping lines?\n\n"
+        "Elena Ruiz (Harbour Master): We are prepared to meet them next week.\n"
+    )
+    assert _stances(reader, text, "Tarvel Port Authority") == [
+        ("Tarvel Port Authority", "rejects"),
+        ("Tarvel Port Authority", "offers"),
+    ]
