@@ -266,7 +266,10 @@ _LABEL = re.compile(
     r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+[A-Z][\w.'’\-]*){0,5}(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
     re.M,
 )
-_NOT_SPEAKERS = {"Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "AUDIENCE", "PARTICIPANT"}
+_NOT_SPEAKERS = {
+    "Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "AUDIENCE", "PARTICIPANT", "INTERVIEWER",
+    "JOURNALIST", "PRESENTER", "HOST",
+}  # fmt: skip
 _NOT_SPEAKER_ROLES = {"member", "chair", "chairman", "chairwoman", "moderator", "host"}
 _TITLE_WORDS = {
     "mr",

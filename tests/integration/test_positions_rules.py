@@ -298,3 +298,12 @@ def test_a_title_in_a_speaker_label_is_not_an_organisation(reader):
         ("Tarvel Port Authority", "rejects"),
         ("Tarvel Port Authority", "offers"),
     ]
+
+
+def test_an_interviewers_turn_holds_no_statement(reader):
+    text = (
+        "INTERVIEWER: The shipping lines insist that the fee must be scrapped. Your answer?\n\n"
+        "VOSS: We will not scrap the fee.\n"
+    )
+    found = _read(reader, text, source="Tarvel Port Authority")
+    assert [(h, s) for h, s, _ in found] == [("Tarvel Port Authority", "rejects")]
