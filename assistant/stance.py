@@ -230,9 +230,16 @@ class Parties:
         return not words & (_PUBLIC_WORDS | _UNION_WORDS)
 
 
+_QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)", re.M)  # "Q. Will you ...?" / "A. No."
+
+
 def speaker_turns(text: str) -> list[tuple[int, int, str]]:
-    """Transcript turns: (label start, text start, speaker label) for 'NAME: ...' lines."""
-    out = []
+    """Transcript turns: (label start, text start, speaker label) for 'NAME: ...' lines, and an
+    interview's 'Q.' / 'A.' lines.
+    """
+    out = [(m.start(1), m.end(), m.group(1)) for m in _QA_DOT.finditer(text)]
+    if not any(label == "A" for _, _, label in out):
+        out = []  # "A. Smith said ...": a Q/A layout has answers
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         words = label.partition("(")[0].replace(".", "").split()
@@ -240,7 +247,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
             continue
         upper = label.upper()
         out.append((m.start(1), m.end(), upper if upper.split()[0] in _NOT_SPEAKERS else label))
-    return out
+    return sorted(out)
 
 
 _SHORT_TITLES = {"capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt"}

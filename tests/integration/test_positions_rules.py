@@ -307,3 +307,11 @@ def test_an_interviewers_turn_holds_no_statement(reader):
     )
     found = _read(reader, text, source="Tarvel Port Authority")
     assert [(h, s) for h, s, _ in found] == [("Tarvel Port Authority", "rejects")]
+
+
+def test_answers_after_q_dot_and_a_dot_are_the_interviewees(reader):
+    text = _QA.replace("\nQ: ", "\nQ. ").replace("\nA: ", "\nA. ")
+    assert _stances(reader, text, "Coastal Review") == [
+        ("Tarvel Port Authority", "rejects"),
+        ("Tarvel Port Authority", "offers"),
+    ]
