@@ -230,6 +230,7 @@ class Parties:
         return not words & (_PUBLIC_WORDS | _UNION_WORDS)
 
 
+_BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
 _QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)", re.M)  # "Q. Will you ...?" / "A. No."
 
 
@@ -477,6 +478,9 @@ class StanceReader:
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = _State(publisher=publisher)
+        if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
+            byline = _BYLINE.match(text)
+            state.author = parties.speaks_for(byline.group(1)) if byline else ""
         out: list[Found] = []
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
             s0 = spans[n][0] + k
@@ -583,6 +587,7 @@ class _State:
     last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
     say_party: str = ""  # the reporting speaker's party in the current sentence
     say_first: bool = False  # the reporting speaker is "we" or "I"
+    author: str = ""  # the party of the person a byline names, when no party publishes
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
 
@@ -1173,7 +1178,7 @@ def _first_person(state: _State) -> tuple[str, str]:
         return state.last_quote_speaker
     if state.turn_party or state.turn_person:
         return state.turn_party or state.turn_person, state.turn_person
-    return state.publisher, ""
+    return state.publisher or state.author, ""
 
 
 def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Found]:

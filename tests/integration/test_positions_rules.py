@@ -315,3 +315,14 @@ def test_answers_after_q_dot_and_a_dot_are_the_interviewees(reader):
         ("Tarvel Port Authority", "rejects"),
         ("Tarvel Port Authority", "offers"),
     ]
+
+
+def test_first_person_in_a_signed_column_is_the_authors_party(reader):
+    text = (
+        "By Mira Hollis, chair of the Dunby Fishers' Cooperative\n\n"
+        "The new quota cuts our members' catch by a third. We want the ministry to delay the cut "
+        "by one season.\n"
+    )
+    assert _stances(reader, text, "The Dunby Courier") == [
+        ("Dunby Fishers' Cooperative", "demands")
+    ]
