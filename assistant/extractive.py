@@ -152,7 +152,7 @@ def score_sentences(
     found = candidates(question, passages, [list(map(float, s)) for s in sims], cfg)
     if selector is None:
         selector = shipped(reranked=reranker is not None)
-    return rate(question, found, passages, selector, reranker)
+    return rate(question, found, passages, selector, reranker, cfg.min_similarity)
 
 
 def rate(
@@ -161,7 +161,11 @@ def rate(
     passages: Sequence[Passage],
     selector: Selector,
     reranker: Reranker | None = None,
+    min_similarity: float = 0.0,
 ) -> list[Scored]:
+    """The selector's probabilities as relevance; `min_similarity`: the similarity a sentence
+    needs to be quoted at all (`ExtractiveConfig.min_similarity`).
+    """
     cross = None
     seen = as_candidates(found, passages)
     if selector.names[len(FEATURES) :] == CROSS:  # fit with the re-ranker's score
@@ -172,9 +176,13 @@ def rate(
     expected = answer_type(question)
     if expected is not None and not _MORE_QUESTIONS.search(question):
         holds = [holds_type(expected, question, quote(s)) for s in found]
-        held = [p for p, h in zip(probs, holds, strict=True) if h]
+        held = [
+            p
+            for p, h, s in zip(probs, holds, found, strict=True)
+            if h and s.similarity >= min_similarity
+        ]
         # "how long": a sentence with a duration beats one about the talks, when one is likely
-        # enough to be quoted (so the rule never turns an answer into an abstention)
+        # enough to be quoted and close enough to be (so the rule never makes an abstention)
         if held and max(held) >= selector.abstain_below:
             probs = [p if h else p * TYPE_MISS_FACTOR for p, h in zip(probs, holds, strict=True)]
     return [replace(s, relevance=p) for s, p in zip(found, probs, strict=True)]

@@ -86,7 +86,8 @@ _WHEN = re.compile(
     r"November|December)(\s+\d{1,2}\b)?|\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|yesterday|today|tomorrow|(19|20)\d\d)\b"
 )
-_WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+")
+# a name of two or more capitalised words, taken whole ("Deputy Secretary Wendy R. Sherman")
+_WHO = re.compile(r"\b[A-Z][a-z]+(?:\s+(?:[A-Z]\.|[A-Z][a-z]+))*\s+[A-Z][a-z]+")
 _NAME_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-zA-Z\-]+")
 _LEAD_NAME = re.compile(r"\s*([A-Z][a-zA-Z\-]+)\s+[A-Z][a-zA-Z\-]+")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
@@ -130,6 +131,12 @@ def holds_type(expected: re.Pattern[str] | None, question: str, text: str) -> bo
     if expected is None:
         return False
     q = question.lower()
+    if expected is _WHO:  # "Who accompanied Sherman?": not "Wendy Sherman", whom it names
+        asked = set(re.findall(r"[a-z]+", q))
+        return any(
+            not set(re.findall(r"[a-z]+", m.group(0).lower())) & asked
+            for m in expected.finditer(text)
+        )
     return any(m.group(0).lower() not in q for m in expected.finditer(text))
 
 

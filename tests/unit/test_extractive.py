@@ -190,7 +190,7 @@ TALKS = (
 )
 
 
-def _rated(question: str, intercept: float) -> dict[str, float]:
+def _rated(question: str, intercept: float, min_similarity: float = 0.0) -> dict[str, float]:
     """Relevance under a selector that rates every sentence alike (all weights zero), so that
     only the kind-of-answer rule can tell them apart."""
     from assistant.extractive import candidates, rate
@@ -202,7 +202,8 @@ def _rated(question: str, intercept: float) -> dict[str, float]:
     vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in ps]
     sims = [list(map(float, v @ EMBED.embed_query(question))) for v in vectors]
     found = candidates(question, ps, sims, CFG)
-    return {s.text.split()[2]: s.relevance for s in rate(question, found, ps, flat)}
+    rated = rate(question, found, ps, flat, None, min_similarity)
+    return {s.text.split()[2]: s.relevance for s in rated}
 
 
 def test_a_sentence_without_the_kind_asked_for_is_rated_below_one_with_it():
@@ -218,4 +219,7 @@ def test_the_kind_asked_for_in_one_part_of_a_two_part_question_decides_nothing()
 def test_the_kind_asked_for_never_turns_an_answer_into_an_abstention():
     # no sentence is likely enough to be quoted: the rule leaves the odds as they are
     rated = _rated("How long did the talks last?", -3.0)
+    assert rated["lasted"] == rated["between"]
+    # nor when the sentence with the duration is too far from the question to be quoted
+    rated = _rated("How long did the talks last?", 0.0, min_similarity=0.99)
     assert rated["lasted"] == rated["between"]

@@ -129,3 +129,10 @@ def test_a_date_the_question_names_itself_is_no_answer():
     question = "When did the talks that began on 10 January end?"
     assert not holds_type(answer_type(question), question, "The talks began on 10 January.")
     assert holds_type(answer_type(question), question, "The talks ended on 12 January.")
+
+
+def test_a_person_the_question_names_is_no_answer_to_who():
+    question = "Who accompanied Sherman at the working dinner?"
+    expected = answer_type(question)
+    assert not holds_type(expected, question, "Deputy Secretary Wendy R. Sherman hosted it.")
+    assert holds_type(expected, question, "Sherman was joined by Gen. James Mingus.")
