@@ -251,6 +251,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 _SHORT_TITLES = {"capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt"}
 
 
@@ -365,6 +366,31 @@ def _is_party(name: str, parties: Parties) -> bool:
         key in alias.split() or alias.startswith(key + " ")
         for alias, shown in parties.names.items()
         if shown != name and parties.kinds.get(shown)
+    )
+
+
+_TITLED_WORDS = "|".join(
+    sorted(_TITLE_WORDS | _SHORT_TITLES | {"official", "leader", "head", "counsel"}, key=len)[::-1]
+)
+
+
+def _titled(name: str, text: str) -> bool:
+    """Whether the text shows a name to be a person's: a title next to it ("Interior Minister
+    Pavel Dresk", "Nadia Orel, the group's spokeswoman", "Ms Orel") or the surname used alone;
+    a company the tagger took for a person ("Brindle Seafoods") has neither.
+    """
+    words = name.split()
+    last = re.escape(words[-1])
+    if len(words) > 1 and re.search(rf"(?<!{re.escape(words[-2])} )\b{last}\b(?!['’]s)", text):
+        return True  # the surname alone elsewhere ("... Orel said"): a person
+    return bool(
+        re.search(
+            rf"(?i:\b(?:{_TITLED_WORDS})\b)\.?,?\s+(?:[A-Z][\w'’\-]*\s+){{0,3}}{last}\b", text
+        )
+        or re.search(
+            rf"\b{last},\s+(?:the\s+|a\s+|an\s+)?[\w'’\s]{{0,40}}?(?i:\b(?:{_TITLED_WORDS})\b)",
+            text,
+        )
     )
 
 
@@ -511,7 +537,11 @@ class StanceReader:
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
                 for f in found:
-                    if f.holder == f.speaker and not _is_party(f.holder, parties):
+                    if (
+                        f.holder == f.speaker
+                        and not _is_party(f.holder, parties)
+                        and (" " not in f.holder or _titled(f.holder, text))
+                    ):
                         continue  # a person no text links to a party: whose position is unknown
                     out.append(
                         Found(
@@ -1029,6 +1059,10 @@ def _party_of_np(
                     parties.link(person, party)
                 return party or person, person
             if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                first_word = e.text.split()[0].lower().strip(".")
+                if first_word in _HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
+                    person = e.text.split(maxsplit=1)[1]
+                    return parties.speaks_for(person) or person, person
                 if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
                     # a person the tagger took for an organisation or a place ("Grady")
                     return parties.speaks_for(e.text), e.text
@@ -1058,6 +1092,13 @@ def _party_of_np(
         name = ps.text[capitals[0].start : tok.start + len(tok.text)]
         if parties.speaks_for(name):
             return parties.speaks_for(name), name
+        words = name.split()
+        if not _ORG_LIKE.search(name) and (
+            words[0].lower().strip(".") in _TITLE_WORDS | _SHORT_TITLES
+            or _titled(name, parties.text)
+        ):
+            person = " ".join(w for w in words if w.lower().strip(".") not in _TITLE_WORDS)
+            return person, person  # "Ms Dara Quint": a person, whose party no text gives
         return parties.canonical(name, "ORG"), ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (

@@ -212,7 +212,7 @@ def test_a_person_no_text_links_to_a_party_holds_no_position(reader):
     found = _read(
         reader,
         "Morrow Lines chief executive Ilse Brandt said the dredging fee must be scrapped. "
-        "Dara Quint said the fee must be cut by half.",
+        "Ms Dara Quint said the fee must be cut by half.",
         source="Harbour Gazette",
     )
     assert [(h, s) for h, s, _ in found] == [("Morrow Lines", "demands")]
@@ -326,3 +326,14 @@ def test_first_person_in_a_signed_column_is_the_authors_party(reader):
     assert _stances(reader, text, "The Dunby Courier") == [
         ("Dunby Fishers' Cooperative", "demands")
     ]
+
+
+def test_a_company_the_tagger_takes_for_a_person_keeps_its_statement(reader):
+    found = _stances(
+        reader,
+        "Brindle Seafoods rejected the Trawlermen's Guild's demand for a pay rise on Thursday. "
+        "The guild threatened to strike from October if the company does not improve its offer.",
+        "Coastal Ledger",
+    )
+    assert ("Brindle Seafoods", "rejects") in found
+    assert ("Trawlermen's Guild", "warns") in found
