@@ -10,9 +10,10 @@ import pytest
 from eval.positions_eval import evaluate
 
 FLOORS = {  # set: (recall, precision, stance accuracy)
-    "dev": (0.64, 0.86, 0.85),
-    # batch 3 (14 texts labelled blind, stop 22) brought heldout to 0.576 / 0.705 / 0.894
-    "heldout": (0.52, 0.65, 0.84),
+    "dev": (0.79, 0.91, 0.92),
+    # batch 3 (14 texts labelled blind, stop 22) brought heldout to 0.576 / 0.705 / 0.894;
+    # batch 4 (5 blind texts, new styles) is in it since; measured 0.681 / 0.850 / 0.891
+    "heldout": (0.63, 0.80, 0.84),
 }
 
 
