@@ -1277,9 +1277,9 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     holders: list[tuple[str, str]] = []
     target = ""
     modal = {c.lemma for c in ps.children(i) if c.dep == "aux"}
-    obliged = t.lemma not in _VERBS and (
+    obliged = (t.lemma not in _VERBS or t.lemma == "undertake") and (
         bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
-    )
+    )  # "X shall undertake to ...": the drafter binds X
     if (stance == "warns" and t.lemma in _COST_VERBS) or obliged:
         subj = _subject(ps, i)
         if subj:

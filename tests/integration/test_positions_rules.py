@@ -337,3 +337,11 @@ def test_a_company_the_tagger_takes_for_a_person_keeps_its_statement(reader):
     )
     assert ("Brindle Seafoods", "rejects") in found
     assert ("Trawlermen's Guild", "warns") in found
+
+
+def test_an_undertaking_a_draft_imposes_on_the_other_side_is_the_drafters_demand(reader):
+    assert _stances(
+        reader,
+        "The Republic of Norland shall undertake not to station troops in the border zone.",
+        "Ministry of Foreign Affairs of Sarnia",
+    ) == [("Ministry of Foreign Affairs of Sarnia", "demands")]
