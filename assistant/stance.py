@@ -1266,6 +1266,11 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
+    if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
+        # "affirmed that the United States would welcome ...": the affirmed content's stance
+        inner = [x for x in triggers[1:] if ps.tokens[x[2]].head == i]
+        if inner and inner[0][3] != "assures":
+            stance = inner[0][3]
     if stance in ("demands", "rejects") and _THREAT_WORDS.search(ps.text) and _IF.search(ps.text):
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
     in_quote = _in(quotes, t.start)

@@ -345,3 +345,11 @@ def test_an_undertaking_a_draft_imposes_on_the_other_side_is_the_drafters_demand
         "The Republic of Norland shall undertake not to station troops in the border zone.",
         "Ministry of Foreign Affairs of Sarnia",
     ) == [("Ministry of Foreign Affairs of Sarnia", "demands")]
+
+
+def test_what_is_affirmed_decides_the_stance(reader):
+    assert _stances(
+        reader,
+        "The Minister affirmed that Norland would welcome talks on the river treaty.",
+        "Ministry of Foreign Affairs of Norland",
+    ) == [("Ministry of Foreign Affairs of Norland", "offers")]
