@@ -920,6 +920,14 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "ADJ" and t.lemma in ("acceptable", "unacceptable", "inacceptable"):
         negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "acceptable"
         return "rejects" if negated else "offers"  # "is unacceptable to our members"
+    if (
+        t.pos == "NOUN"
+        and t.lemma in _NOUNS
+        and t.dep == "dobj"
+        and ps.tokens[t.head].lemma in _RECEIVE
+        and _NOUNS[t.lemma] in ("offers", "assures")
+    ):
+        return _NOUNS[t.lemma]  # "every employee will receive a written offer": someone offers
     if t.pos == "NOUN" and t.lemma in _NOUNS and t.dep in ("nsubj", "nsubjpass", "ROOT", "attr"):
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
@@ -936,6 +944,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     return None
 
 
+_RECEIVE = {"receive", "get", "obtain"}
 _NOT_HOLDERS = {"there", "this", "that", "which", "who"}
 _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
@@ -1305,6 +1314,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         # "the firm had no plans to ...", "we have a proposal": the subject of the verb
         # whose object the stance noun is
         verb_subj = _subject(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
+        if ps.tokens[t.head].lemma in _RECEIVE:
+            verb_subj = []  # the one who receives an offer is not the one who makes it
         if verb_subj and verb_subj[0].text.lower() in _NOT_HOLDERS:
             verb_subj = []
         if owner:

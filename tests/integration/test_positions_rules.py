@@ -353,3 +353,11 @@ def test_what_is_affirmed_decides_the_stance(reader):
         "The Minister affirmed that Norland would welcome talks on the river treaty.",
         "Ministry of Foreign Affairs of Norland",
     ) == [("Ministry of Foreign Affairs of Norland", "offers")]
+
+
+def test_an_offer_someone_receives_is_made_by_the_publisher(reader):
+    assert _stances(
+        reader,
+        "Every driver will receive a written offer of a job at our Harlow depot.",
+        "Harlow Buses",
+    ) == [("Harlow Buses", "offers")]
