@@ -10,12 +10,9 @@ sentences need it (those with a stance cue and their context) and parse them in 
 from __future__ import annotations
 
 import functools
-import multiprocessing
 import sys
 import threading
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -96,12 +93,9 @@ class Parser(Protocol):
 class SpacyParser:
     """spaCy's English pipeline, loaded on first use from its installed package.
 
-    With `process=True` the pipeline runs in a child process of its own (issue 18). spaCy holds
-    Python's interpreter lock for most of its work, as do reading, cleaning and chunking: in one
-    process they take turns on one core while the other waits, and the parse was a third of an
-    ingest's time. In its own process it runs beside them; texts go in and our own small types
-    come back. The child is started on first use ("spawn": the parent may already run OpenVINO's
-    and Chroma's threads, which a fork would copy half-made) and lives as long as the process.
+    With `process=True` the pipeline runs in a child process of its own (`index/parse_process.py`,
+    issue 18: spaCy holds Python's interpreter lock, so in-process it takes turns with reading
+    and chunking).
     """
 
     def __init__(
@@ -109,29 +103,28 @@ class SpacyParser:
     ) -> None:
         self.name = model
         self._batch_size = batch_size
-        self._process = process
-        self._pool: ProcessPoolExecutor | None = None
         self._nlp: Any = None
+        self._child: Any = None
+        if process:
+            from index.parse_process import ParseProcess
+
+            self._child = ParseProcess(model)
         self._lock = threading.Lock()
         self._parse_lock = threading.Lock()  # one nlp.pipe at a time: the parser may be shared
         self._queue_lock = threading.Lock()
         self._queue: list[_Request] = []  # requests waiting for the next nlp.pipe
 
+    @property
+    def child_pid(self) -> int | None:
+        """The parsing child's process id, when it runs in one."""
+        return self._child.pid if self._child is not None else None
+
     def _load(self) -> Any:
         with self._lock:
-            if self._process:
-                if self._pool is None:
-                    pool = ProcessPoolExecutor(
-                        max_workers=1,
-                        mp_context=multiprocessing.get_context("spawn"),
-                        initializer=_child_start,
-                        initargs=(self.name,),
-                    )
-                    pool.submit(_child_parse, []).result()  # a missing model fails here, once
-                    self._pool = pool
-                return self._pool
+            if self._child is not None:
+                return self._child
             if self._nlp is None:
-                self._nlp = _load_pipeline(self.name)
+                self._nlp = load_pipeline(self.name)
             return self._nlp
 
     def parse(self, texts: Sequence[str]) -> list[list[ParsedSentence]]:
@@ -156,15 +149,10 @@ class SpacyParser:
     def _serve(self, nlp: Any, batch: list[_Request]) -> None:
         try:
             texts = [t for r in batch for t in r.texts]
-            if isinstance(nlp, ProcessPoolExecutor):
-                try:
-                    parsed = nlp.submit(_child_parse, texts, self._batch_size).result()
-                except BrokenProcessPool:  # the child died (killed, out of memory): a new one
-                    with self._lock:
-                        self._pool = None
-                    raise
+            if nlp is self._child:
+                parsed = self._child.parse(texts, self._batch_size)
             else:
-                parsed = _pipe(nlp, texts, self._batch_size)
+                parsed = pipe(nlp, texts, self._batch_size)
             at = 0
             for r in batch:
                 r.result = parsed[at : at + len(r.texts)]
@@ -190,7 +178,7 @@ class _Request:
     done: bool = False
 
 
-def _load_pipeline(name: str) -> Any:
+def load_pipeline(name: str) -> Any:
     spacy = _import_spacy()
     try:
         nlp = spacy.load(name, disable=["lemmatizer"])
@@ -204,20 +192,8 @@ def _load_pipeline(name: str) -> Any:
     return nlp
 
 
-def _pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> list[list[ParsedSentence]]:
+def pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> list[list[ParsedSentence]]:
     return [_convert(d) for d in nlp.pipe(texts, batch_size=batch_size)]
-
-
-_child_nlp: Any = None  # the pipeline of a parser's child process
-
-
-def _child_start(name: str) -> None:
-    global _child_nlp
-    _child_nlp = _load_pipeline(name)
-
-
-def _child_parse(texts: Sequence[str], batch_size: int = 64) -> list[list[ParsedSentence]]:
-    return _pipe(_child_nlp, texts, batch_size)
 
 
 def _import_spacy() -> Any:

@@ -7,7 +7,11 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
+import time
+from pathlib import Path
 
 import pytest
 
@@ -27,9 +31,7 @@ def child() -> SpacyParser:
 
 def test_child_process_parse_equals_in_process(child: SpacyParser) -> None:
     assert child.parse(TEXTS) == SpacyParser().parse(TEXTS)
-    assert child._pool is not None
-    pids = {p.pid for p in child._pool._processes.values()}
-    assert pids and os.getpid() not in pids  # parsed elsewhere
+    assert child.child_pid is not None and child.child_pid != os.getpid()  # parsed elsewhere
 
 
 def test_child_serves_threads_each_its_own_texts(child: SpacyParser) -> None:
@@ -52,15 +54,79 @@ def test_child_serves_threads_each_its_own_texts(child: SpacyParser) -> None:
         assert [" ".join(s.text for s in doc) for doc in got] == texts[i]
 
 
-def test_a_killed_child_fails_its_batch_and_the_next_parse_starts_a_new_one(
+def test_a_child_killed_between_parses_is_replaced_unnoticed(child: SpacyParser) -> None:
+    child.parse(TEXTS[:1])
+    pid = child.child_pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)
+    again = child.parse(TEXTS[1:2])
+    assert any(e.text == "Pavel Dresk" for s in again[0] for e in s.entities)
+    assert child.child_pid not in (None, pid)
+
+
+def test_a_child_killed_mid_parse_is_replaced_and_the_batch_sent_again(
     child: SpacyParser,
 ) -> None:
     child.parse(TEXTS[:1])
-    assert child._pool is not None
-    (pid,) = [p.pid for p in child._pool._processes.values()]
-    os.kill(pid, signal.SIGKILL)
-    with pytest.raises(Exception, match="terminated|broken|abruptly"):
-        child.parse(TEXTS[:1])
-    again = child.parse(TEXTS[1:2])
-    assert any(e.text == "Pavel Dresk" for s in again[0] for e in s.entities)
-    assert child._pool is not None and pid not in {p.pid for p in child._pool._processes.values()}
+    first = child.child_pid
+    assert first is not None
+    long = TEXTS * 1000  # seconds of parsing
+    got: list[object] = []
+    worker = threading.Thread(target=lambda: got.append(_outcome(child, long)))
+    worker.start()
+    time.sleep(0.5)
+    os.kill(first, signal.SIGKILL)
+    second = _next_child(child, first)
+    worker.join(120)
+    assert isinstance(got[0], list) and len(got[0]) == len(long)
+    assert second != first
+
+    # a batch that ends its new child too fails, and the next document is served
+    got.clear()
+    worker = threading.Thread(target=lambda: got.append(_outcome(child, long)))
+    worker.start()
+    time.sleep(0.5)
+    os.kill(second, signal.SIGKILL)
+    third = _next_child(child, second)
+    time.sleep(0.5)
+    os.kill(third, signal.SIGKILL)
+    worker.join(120)
+    assert isinstance(got[0], RuntimeError) and "ended twice" in str(got[0])
+    assert len(child.parse(TEXTS)) == 3
+
+
+def _next_child(parser: SpacyParser, old: int) -> int:
+    for _ in range(600):
+        pid = parser.child_pid
+        if pid not in (None, old):
+            return pid
+        time.sleep(0.05)
+    raise AssertionError("no new parser process")
+
+
+def _outcome(parser: SpacyParser, texts: list[str]) -> object:
+    try:
+        return parser.parse(texts)
+    except Exception as exc:
+        return exc
+
+
+def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
+    """multiprocessing's spawn would run the user's script again in the child."""
+    script = tmp_path / "brief.py"
+    marks = tmp_path / "marks.txt"
+    script.write_text(
+        "from index.language import SpacyParser\n"
+        f"open({str(marks)!r}, 'a').write('ran\\n')\n"
+        "print(len(SpacyParser(process=True).parse(['The union said it would strike.'])))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert out.stdout.strip() == "1"
+    assert marks.read_text() == "ran\n"
+
+
+def test_a_missing_model_is_a_clear_error() -> None:
+    with pytest.raises(RuntimeError, match="no_such_model.*not installed"):
+        SpacyParser("no_such_model", process=True).parse(["A sentence."])
