@@ -350,7 +350,6 @@ def run_week(
             ans = a.ask(q.text)
             row["ask_ms"] = (time.perf_counter() - t0) * 1000
             row["abstained"] = bool(ans.abstained)
-            row["question"], row["gold"], row["answer"] = q.text, gold, ans.text  # for --json
             row["ours_hit"] = (not ans.abstained) and is_hit(q, ans.text)
             row["ours_answer_has_gold"] = (not ans.abstained) and occurs(gold, ans.text)
             if vs is not None:
