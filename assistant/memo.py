@@ -205,8 +205,8 @@ def _developments(
     follow = assistant.ask(f"{topic}: what happened?", engine="extractive", use_positions=False)
     chosen = []
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
-        if c.quote in used or _is_title(c.quote, c.title):
-            continue
+        if c.quote in used or _is_title(c.quote, c.title) or leans_on_previous(c.quote):
+            continue  # "So today, ...": a development must stand alone in its bullet
         used.add(c.quote)
         chosen.append(c)
     chosen = chosen[:4]
@@ -229,6 +229,7 @@ def _party_positions(
             by_party.setdefault(p.party, []).append(p)
     ranked = sorted(by_party.items(), key=lambda kv: -len(kv[1]))[:4]
     items = []
+    written: dict[tuple[str, int], str] = {}  # a statement two parties hold is written once
     for party, ps in ranked:
         parts = []
         for stance, label in STANCE_LABELS.items():
@@ -238,6 +239,12 @@ def _party_positions(
             whole = [p for p in own if not dangling(p)]  # "these demands": whose?
             if whole:
                 p = whole[0]
+                first = written.get(numbering.key(p.citation))
+                if first:  # "The United States and NATO are calling for ...": under the first
+                    pointer = f"jointly with {first} (the statement above)"
+                    parts.append(MemoItem(pointer, (numbering.number(p.citation),), label=label))
+                    continue
+                written[numbering.key(p.citation)] = party
                 # own words in quotation marks; a reporter's paraphrase is the outlet's account
                 body = _statement(p)
                 words = p.voice == "own" and not _REPORTED.search(body)  # not "..., X said"
@@ -279,7 +286,14 @@ def _disagree_and_meet(
         if clash:
             items.append(MemoItem(clauses=(said(clash), said(r))))
             break
-    offers = [p for p in positions if p.stance == "offers" and not p.superseded_by]
+    offers = [  # an offer that opens on "So ..." or "these" cannot stand in a bullet alone
+        p
+        for p in positions
+        if p.stance == "offers"
+        and not p.superseded_by
+        and not dangling(p)
+        and not leans_on_previous(p.text)
+    ]
     # where they might meet: an offer made to a party that answers that party's demand (it
     # names the party and shares at least two words of substance with the demand)
     names = set(content_terms(" ".join({p.party for p in positions})))
