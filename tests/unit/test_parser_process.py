@@ -68,31 +68,30 @@ def test_a_child_killed_mid_parse_is_replaced_and_the_batch_sent_again(
     child: SpacyParser,
 ) -> None:
     child.parse(TEXTS[:1])
-    first = child.child_pid
-    assert first is not None
     long = TEXTS * 1000  # seconds of parsing
-    got: list[object] = []
-    worker = threading.Thread(target=lambda: got.append(_outcome(child, long)))
-    worker.start()
-    time.sleep(0.5)
-    os.kill(first, signal.SIGKILL)
-    second = _next_child(child, first)
-    worker.join(120)
-    assert isinstance(got[0], list) and len(got[0]) == len(long)
-    assert second != first
-
+    got = _parse_killing(child, long, kills=1)
+    assert isinstance(got, list) and len(got) == len(long)
     # a batch that ends its new child too fails, and the next document is served
-    got.clear()
-    worker = threading.Thread(target=lambda: got.append(_outcome(child, long)))
-    worker.start()
-    time.sleep(0.5)
-    os.kill(second, signal.SIGKILL)
-    third = _next_child(child, second)
-    time.sleep(0.5)
-    os.kill(third, signal.SIGKILL)
-    worker.join(120)
-    assert isinstance(got[0], RuntimeError) and "ended twice" in str(got[0])
+    got = _parse_killing(child, long, kills=2)
+    assert isinstance(got, RuntimeError) and "ended twice" in str(got)
     assert len(child.parse(TEXTS)) == 3
+
+
+def _parse_killing(parser: SpacyParser, texts: list[str], kills: int) -> object:
+    """Parse on a thread while killing the serving child `kills` times, each a moment after it
+    has started on the batch; what the parse returned or raised."""
+    got: list[object] = []
+    worker = threading.Thread(target=lambda: got.append(_outcome(parser, texts)))
+    pid = parser.child_pid
+    assert pid is not None
+    worker.start()
+    for k in range(kills):
+        time.sleep(0.5)
+        os.kill(pid, signal.SIGKILL)
+        if k + 1 < kills:
+            pid = _next_child(parser, pid)
+    worker.join(120)
+    return got[0]
 
 
 def _next_child(parser: SpacyParser, old: int) -> int:
