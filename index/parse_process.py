@@ -27,12 +27,21 @@ from index.language import ParsedSentence, load_pipeline, pipe
 
 
 class ParseProcess:
-    """One child process that parses for this one; `parse` is called by one thread at a time."""
+    """One child process that parses for this one; callers are served one at a time."""
 
     def __init__(self, model: str) -> None:
         self.model = model
         self._proc: subprocess.Popen[bytes] | None = None
         self._lock = threading.Lock()
+        atexit.register(self.close)
+
+    def close(self) -> None:
+        """End the child and wait for it (at exit too), so that it leaves no zombie and its time
+        counts in this process's own (a benchmark's resource usage, `time`).
+        """
+        if self._proc is not None:
+            _close(self._proc)
+            self._proc = None
 
     @property
     def pid(self) -> int | None:
@@ -49,11 +58,11 @@ class ParseProcess:
                     kind, value = _ask(proc, (list(texts), batch_size))
                     break
                 except (OSError, EOFError, pickle.UnpicklingError) as exc:
-                    self._proc = None  # the next attempt starts a new child
+                    self.close()  # reaped; the next attempt starts a new child
                     if attempt == 2:
                         raise RuntimeError(
                             f"the parser process ended twice on this batch (exit code "
-                            f"{proc.wait()}); it is restarted for the next document"
+                            f"{proc.returncode}); it is restarted for the next document"
                         ) from exc
             if kind != "ok":
                 raise RuntimeError(value)
@@ -83,20 +92,20 @@ class ParseProcess:
             proc.wait()
             raise RuntimeError(value)
         self._proc = proc
-        atexit.register(_close, proc)
         return proc
 
 
 def _close(proc: subprocess.Popen[bytes]) -> None:
-    """At exit: end the child and wait for it, so that it leaves no zombie and its time counts
-    in this process's own (a benchmark's resource usage, `time`).
-    """
     try:
         if proc.stdin is not None:
             proc.stdin.close()  # the child reads end-of-file and returns
+    except OSError:
+        pass  # it is gone already
+    try:
         proc.wait(timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
+    except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait()
 
 
 def _ask(proc: subprocess.Popen[bytes], request: Any) -> Any:
