@@ -243,12 +243,42 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         out = []  # "A. Smith said ...": a Q/A layout has answers
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
+        if label.lower() in _EMAIL_FIELDS:
+            continue  # "To:", "Subject:": the message's header, not a turn; "From:" opens one
+        if label.lower() == "from":
+            label = _sender(text[m.end() : text.find("\n", m.end()) % (len(text) + 1)])
+            if label:
+                out.append((m.start(1), m.end(), label))
+            continue
         words = label.partition("(")[0].replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label not in "QA"):
             continue
         upper = label.upper()
         out.append((m.start(1), m.end(), upper if upper.split()[0] in _NOT_SPEAKERS else label))
     return sorted(out)
+
+
+_EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
+
+
+def _sender(header: str) -> str:
+    """An email's sender as a speaker label: 'Dana Ruiz, Head of Legal, Larkspur Pictures
+    <d@x.example>' -> 'Dana Ruiz (Head of Legal, Larkspur Pictures)', which names the person and
+    their organisation the way a transcript's label does; '' for an address alone.
+    """
+    header = re.sub(r"<[^>]*>|\S+@\S+", "", header).strip(" ,;\"'")
+    name, _, rest = header.partition(",")
+    name = name.strip()
+    if not name or not name[0].isupper():
+        return ""
+    rest = rest.strip(" ,")
+    if not rest:
+        return name
+    if "," in rest or _ORG_LIKE.search(rest):
+        return f"{name} ({rest})"
+    if set(rest.lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES):
+        return name  # "Dana Ruiz, Chief Executive": a title alone
+    return f"{name} (sender, {rest})"  # "Dana Ruiz, Larkspur Pictures": the organisation
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
@@ -523,8 +553,8 @@ class StanceReader:
                     state.turn_person = answers
                 elif turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = _person_from_label(turn[2])
-                    if affiliation and person:
-                        parties.link(person, parties.canonical(affiliation, "ORG"))
+                    if affiliation and person:  # the label's own word beats a guess
+                        parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
                     state.turn_party = parties.speaks_for(person) or (
                         publisher if not _NOT_SPEAKER_ROLES & set(turn[2].lower().split()) else ""
                     )

@@ -361,3 +361,25 @@ def test_an_offer_someone_receives_is_made_by_the_publisher(reader):
         "Every driver will receive a written offer of a job at our Harlow depot.",
         "Harlow Buses",
     ) == [("Harlow Buses", "offers")]
+
+
+def test_an_email_belongs_to_the_sender_its_from_header_names(reader):
+    text = (
+        "The society publishes this exchange.\n\n"
+        "From: Rhea Tamm, Secretary, Oakmere Allotment Society\n"
+        "To: Joel Park, Estates Manager, Brindley Rail Estates\n"
+        "Date: 4 May 2026\n"
+        "Subject: The lease\n\n"
+        "Dear Mr Park,\n\n"
+        "We ask you to renew the allotment lease for ten years.\n\n"
+        "Rhea\n\n"
+        "From: Joel Park, Estates Manager, Brindley Rail Estates\n"
+        "To: Rhea Tamm, Secretary, Oakmere Allotment Society\n"
+        "Subject: RE: The lease\n\n"
+        "Dear Ms Tamm,\n\n"
+        "We cannot renew the lease for more than two years.\n\n"
+        "Joel\n"
+    )
+    held = {t.split()[1]: (h, s) for h, s, t in _read(reader, text, "Oakmere Allotment Society")}
+    assert held["ask"] == ("Oakmere Allotment Society", "demands")
+    assert held["cannot"] == ("Brindley Rail Estates", "rejects")
