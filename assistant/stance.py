@@ -48,6 +48,8 @@ from assistant.stance_words import (
     _PEOPLE_BEFORE,
     _PEOPLE_IS,
     _PEOPLE_IS_OWNED,
+    _PEOPLE_LISTED,
+    _PEOPLE_PAREN,
     _PUBLIC_WORDS,
     _READY,
     _REFUSED,
@@ -55,6 +57,7 @@ from assistant.stance_words import (
     _STATE_NOUNS,
     _THEY_IT,
     _THREAT_WORDS,
+    _TITLE_RE,
     _TITLE_WORDS,
     _UNION_WORDS,
     _VERBS,
@@ -243,13 +246,13 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         out = []  # "A. Smith said ...": a Q/A layout has answers
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
-        if label.lower() in _EMAIL_FIELDS:
-            continue  # "To:", "Subject:": the message's header, not a turn; "From:" opens one
-        if label.lower() == "from":
+        if label.lower() == "from":  # an email's header opens the sender's turn
             label = _sender(text[m.end() : text.find("\n", m.end()) % (len(text) + 1)])
             if label:
                 out.append((m.start(1), m.end(), label))
             continue
+        if label.lower() in _EMAIL_FIELDS or _field(label, text):
+            continue  # "To:", "Present:": a header or a list, not a turn
         words = label.partition("(")[0].replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label not in "QA"):
             continue
@@ -259,6 +262,17 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
 
 
 _EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
+
+
+def _field(label: str, text: str) -> bool:
+    """Whether 'Word:' names a field of the page ("Present:", "Officers:", "Resolved (3 votes
+    to 1):") rather than a speaker: one capitalised word, not in capitals (a transcript's
+    convention), that the text never uses as a surname ("Minister Vasko", "Ned Price").
+    """
+    name = label.partition("(")[0].split()
+    if len(name) != 1 or name[0].isupper() or name[0].lower() in _HONORIFICS:
+        return False
+    return not re.search(rf"\b[A-Z][\w.'’\-]* {re.escape(name[0])}\b(?!:)", text)
 
 
 def _sender(header: str) -> str:
@@ -360,8 +374,17 @@ def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
     """
-    for pattern in (_PEOPLE_BEFORE, _PEOPLE_AFTER, _PEOPLE_IS, _PEOPLE_IS_OWNED):
+    for pattern in (
+        _PEOPLE_PAREN,
+        _PEOPLE_LISTED,
+        _PEOPLE_BEFORE,
+        _PEOPLE_AFTER,
+        _PEOPLE_IS,
+        _PEOPLE_IS_OWNED,
+    ):
         for m in pattern.finditer(text):
+            if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
+                continue  # "K. Mensah (Head of Planning)": a title, not an organisation
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
@@ -730,7 +753,11 @@ def _portfolio(ps: ParsedSentence, e: Entity) -> bool:
 def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
     # he/she refer to the most salient person of the sentence before: its subject (or the
     # subject's apposition) over a name in an object or a modifier ("... every Holm worker")
-    people = [e for e in ps.entities if e.label == "PERSON"]
+    people = [
+        e
+        for e in ps.entities
+        if e.label == "PERSON" and (parties.speaks_for(e.text) or not _is_party(e.text, parties))
+    ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company
     if people:
         best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
         state.last_person = best.text
@@ -1147,7 +1174,7 @@ def _party_of_np(
             and tok.lemma not in ("union", "association", "council", "regulator", "authority")
         ):
             return state.say_party, ""  # "X's director said the firm would ...": X
-        turn = state.turn_party
+        turn = state.turn_party or (state.publisher if not state.turn_label else "")
         if (
             turn
             and tok.lemma not in _FIRST

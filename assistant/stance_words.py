@@ -445,6 +445,17 @@ _PEOPLE_IS_OWNED = re.compile(
     rf"(?P<person>{_NAME_RE}),? (?:who )?(?:is|was|has been|serves as|became) (?:the )?"
     rf"(?P<party>{_PARTY_RE})['’]s? (?:[a-z\-]+ ){{0,2}}{_TITLE_RE}\b"
 )
+# Attendance lists and headers: "Mr J. Harker (Brenton Aggregates)", "Peter Hale, secretary,
+# Fenmoor Inshore Fishermen's Association;" (a name, a title, then the organisation)
+_LISTED_NAME = (
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?(?:[A-Z]\. ?){0,2}"
+    r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)"
+)
+_PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
+_PEOPLE_LISTED = re.compile(
+    rf"{_LISTED_NAME}, (?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}(?: of [\w ]+?)?, "
+    rf"(?:the )?(?P<party>{_PARTY_RE})(?=[;,.)\n]|$)"
+)
 # An organisation's name, found without the parse: capitalised words ending in a word that
 # names a kind of organisation ("Free Highlands Movement", "Hollin Street Tenants' Association")
 _ORG_HEADS = (

@@ -383,3 +383,30 @@ def test_an_email_belongs_to_the_sender_its_from_header_names(reader):
     held = {t.split()[1]: (h, s) for h, s, t in _read(reader, text, "Oakmere Allotment Society")}
     assert held["ask"] == ("Oakmere Allotment Society", "demands")
     assert held["cannot"] == ("Brindley Rail Estates", "rejects")
+
+
+def test_minutes_attendance_links_people_and_present_is_no_speaker(reader):
+    text = (
+        "Minutes of the meeting of Hollybrook Town Council, 2 June 2026.\n\n"
+        "Present: Cllr T. Ward (Chair), Cllr B. Osei. In attendance: Mr K. Dunmore (Selby "
+        "Waste Services); Mrs P. Reyes, secretary, Hollybrook Allotment Society.\n\n"
+        "7. Waste depot\n"
+        "Mr Dunmore outlined the depot plans. He said the company was prepared to fund a new "
+        "road to the depot. Mrs Reyes said the Society opposed any depot next to the allotments. "
+        "She asked the company to move the depot entrance to Mill Lane."
+    )
+    found = _read(reader, text, "Hollybrook Town Council")
+    held = {t.split()[0]: (h, s) for h, s, t in found}
+    assert held["He"] == ("Selby Waste Services", "offers")
+    assert held["She"] == ("Hollybrook Allotment Society", "demands")
+
+
+def test_a_companys_short_name_tagged_as_a_person_is_not_he(reader):
+    text = (
+        "Present: Mr J. Talbot (Granger Quarries), Ms L. Fenn (Ashcombe Village Society).\n\n"
+        "Mr Talbot presented the plans. He said Granger would plant trees along the road. "
+        "He told members that the company would not use the high street for lorries."
+    )
+    found = _read(reader, text, "Ashcombe Parish Council")
+    held = {t.split()[1]: h for h, _, t in found}
+    assert held["told"] == "Granger Quarries"
