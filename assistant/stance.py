@@ -265,8 +265,8 @@ _EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
 
 
 def _field(label: str, text: str) -> bool:
-    """Whether 'Word:' names a field of the page ("Present:", "Officers:", "Resolved (3 votes
-    to 1):") rather than a speaker: one capitalised word, not in capitals (a transcript's
+    """Whether 'Word:' names a field of the page ("Present:", "Apologies:", "Agreed (by
+    show of hands):") rather than a speaker: one capitalised word, not in capitals (a transcript's
     convention), that the text never uses as a surname ("Minister Vasko", "Ned Price").
     """
     name = label.partition("(")[0].split()
