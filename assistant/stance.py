@@ -388,6 +388,18 @@ def _people_by_title(text: str, parties: Parties) -> None:
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
+            if words and words[0] in ("Its", "Their"):
+                # "Its chief executive, Ana Ruiz": the organisation named last before
+                before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
+                if before:
+                    words = before[-1].group(0).split()
+                    while words and words[0].lower() in _NOT_PARTIES:
+                        words.pop(0)
+                    party = parties.canonical(" ".join(words), "ORG")
+                    if party and m.group("person") not in parties.people:
+                        parties.link(m.group("person"), party)
+                        parties.seen(party, "ORG")
+                continue
             while words and words[0].lower() in _NOT_PARTIES:
                 words.pop(0)
             while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
@@ -536,13 +548,13 @@ class StanceReader:
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
             parties.seen(publisher, "ORG")
-        _people_by_title(text, parties)
-        if title:  # "Interview: Lara Voss, chief executive of the port authority"
-            _people_by_title(title, parties)
         for m in _GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
-        _organisations(text, parties)
+        _organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
+        _people_by_title(text, parties)
+        if title:  # "Interview: Lara Voss, chief executive of the port authority"
+            _people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         turns = speaker_turns(text)
@@ -696,6 +708,10 @@ def _in(spans: list[tuple[int, int]], at: int) -> bool:
     return any(a <= at < b for a, b in spans)
 
 
+_MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
+_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}  # "Its chief executive, X"
+
+
 def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
@@ -727,7 +743,7 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
             for c in ps.children(head.head):
                 if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
                     party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
-                elif c.dep == "poss" and c.pos == "PROPN":
+                elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
                     party = parties.canonical(c.text, "ORG")
         for t in [] if party else near:
             if t.ent_i >= 0 and _portfolio(ps, ps.entities[t.ent_i]):
@@ -1197,6 +1213,10 @@ def _party_of_np(
         found = parties.by_name_word(tok.lemma)
         if found:
             return found, ""
+    if tok.text.lower() in _MEMBERS and len(sub) == 1:
+        # "members would suspend the strike": the members of the speaker's organisation;
+        # whose, when no one is reporting, is a guess
+        return (state.say_party if state.say_party in parties.kinds else ""), ""
     if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
         return _group_name(sub, tok), ""
     if tok.text[:1].isupper() and tok.pos == "PROPN":

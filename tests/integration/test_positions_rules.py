@@ -410,3 +410,24 @@ def test_a_companys_short_name_tagged_as_a_person_is_not_he(reader):
     found = _read(reader, text, "Ashcombe Parish Council")
     held = {t.split()[1]: h for h, _, t in found}
     assert held["told"] == "Granger Quarries"
+
+
+def test_its_title_links_the_person_to_the_organisation_named_before(reader):
+    text = (
+        "The Harrow Vale Water Board said on Monday that it would raise charges. "
+        "Its chief executive, Dr Nina Kovac, said the board would not cut the repair budget.\n\n"
+        '"We are ready to meet the ratepayers next week," Kovac said.'
+    )
+    found = _read(reader, text, "Valley Wire")
+    assert found and all(h == "Harrow Vale Water Board" for h, _, _ in found)
+    assert any(s == "offers" and "ready" in t for _, s, t in found)
+
+
+def test_bare_members_are_the_reporting_speakers_organisation(reader):
+    text = (
+        "The Dock and Harbour Workers' Guild called a strike at Pellmouth docks. "
+        "Guild secretary Omar Fell said members would refuse all overtime until the port paid "
+        "the money it owed."
+    )
+    held = [h for h, _, t in _read(reader, text, "Harbour Wire") if "members" in t]
+    assert held == ["Dock and Harbour Workers' Guild"]
