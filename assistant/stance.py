@@ -1049,6 +1049,25 @@ def _conditional(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
+def _threat_if(ps: ParsedSentence, i: int) -> bool:
+    """A course of action the speaker will take on a condition: the stance verb (or the verb
+    it hangs from) has 'will' and an 'if'/'should' clause ("If we have no reply by May, we will
+    ask the ombudsman to step in"; "Should the board go ahead, the union will advise members
+    not to work"). Conditional offers are read before this and stay offers.
+    """
+    for v in (i, ps.tokens[i].head):
+        kids = ps.children(v)
+        if not any(c.dep == "aux" and c.lemma in ("will", "shall") for c in kids):
+            continue
+        for c in kids:
+            if c.dep == "advcl" and any(
+                g.lemma in ("if", "should") and g.dep in ("mark", "aux") and g.i < c.i
+                for g in ps.children(c.i)
+            ):
+                return True
+    return False
+
+
 def _subject(ps: ParsedSentence, i: int) -> list[Token]:
     """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
     seen = set()
@@ -1359,6 +1378,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             stance = inner[0][3]
     if stance in ("demands", "rejects") and _THREAT_WORDS.search(ps.text) and _IF.search(ps.text):
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
+    elif stance in ("demands", "rejects") and _threat_if(ps, i):
+        stance = "warns"  # "if ... not ..., we will ask the ombudsman to ...": what we will do
     in_quote = _in(quotes, t.start)
     speaker_party, speaker = say_subject
     if in_quote and not speaker_party:

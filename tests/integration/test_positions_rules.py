@@ -431,3 +431,14 @@ def test_bare_members_are_the_reporting_speakers_organisation(reader):
     )
     held = [h for h, _, t in _read(reader, text, "Harbour Wire") if "members" in t]
     assert held == ["Dock and Harbour Workers' Guild"]
+
+
+def test_what_a_party_will_do_on_a_condition_is_a_warning(reader):
+    text = (
+        "If the depot owners have not replied by 3 July, we will ask the county ombudsman to "
+        "open an inquiry. "
+        "Should the club sell the ground, the trust will advise its members not to renew "
+        "their season tickets."
+    )
+    found = _read(reader, text, "Ferrybridge Supporters' Trust")
+    assert [s for _, s, _ in found] == ["warns", "warns"]
