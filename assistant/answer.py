@@ -34,6 +34,8 @@ from assistant.extractive import (
     Scored,
     SentenceCache,
     compose,
+    leans_at_start,
+    quotable_sentences,
     readable_order,
     score_sentences,
     select,
@@ -164,6 +166,8 @@ class Answerer:
             filters=filters,
             window=0 if engine != "llm" else None,
         )
+        # a chunk opening on "This is with regard to ..." is read with the sentences before it
+        found = [self._retriever.lead_in(p) if leans_at_start(p) else p for p in found]
         yield self._extractive(question, standalone, found)
 
     # --- the parts the LLM chain (assistant.chain) is composed of -------------------------------
@@ -243,19 +247,23 @@ class Answerer:
         # a journalist's question is never an answer
         scored = [s for s in scored if not is_question(voices.get(_doc(passages, s), ()), s.span)]
         by_key = {(s.passage, s.order): vecs[s.passage - 1][s.order] for s in scored}
-        relevant = [s for s in scored if s.similarity >= cfg.min_similarity]
+        # what may be quoted once the sources answer; whether they do is decided on the closer
+        # sentences (`relevant`), so a lower floor for quoting never costs an abstention
+        quotable = quotable_sentences(standalone, scored, cfg)
         who = asked_speaker(standalone) if self._voices else ""
         if who and self._voices:  # "What did Sherman say ...": Sherman's own words first
             theirs = [
                 s
-                for s in relevant
+                for s in quotable
                 if spoken_by(voice_at(voices.get(_doc(passages, s), ()), s.span), who, self._voices)
             ]
-            relevant = theirs or relevant
+            if any(s.similarity >= cfg.min_similarity for s in theirs):
+                quotable = theirs
+        relevant = [s for s in quotable if s.similarity >= cfg.min_similarity]
         if not relevant or max(s.relevance for s in relevant) < selector.abstain_below:
             # no sentence is likely enough to hold the answer: say so, show the closest
             return self._abstain(question, standalone, passages)
-        kept = select(relevant, by_key, cfg, selector.keep_ratio)
+        kept = select(quotable, by_key, cfg, selector.keep_ratio)
         entities = named_entities(standalone)
         uncovered: list[str] = []
 
@@ -267,7 +275,8 @@ class Answerer:
             return self._voices is not None and spoken_by(voice, entity, self._voices)
 
         for entity in entities:
-            if any(names(entity, s) for s in kept):
+            # named by a sentence close enough to decide that the sources answer
+            if any(names(entity, s) for s in kept if s.similarity >= cfg.min_similarity):
                 continue
             about = [s for s in relevant if names(entity, s)]
             if about:

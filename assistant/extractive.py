@@ -64,6 +64,8 @@ class Scored:
 class ExtractiveConfig:
     max_sentences: int = 4
     min_similarity: float = 0.35  # below this best sentence, the sources do not answer
+    min_quote_similarity: float = 0.35  # a sentence quoted once they do needs this
+    min_typed_similarity: float = 0.25  # ... or this, holding the kind of thing asked for
     relative_cut: float = 0.75  # keep sentences within this share of the best one's relevance
     redundancy: float = 0.85  # drop a sentence this similar to one already kept
     max_context: int = 2  # sentences a leaning sentence may pull in before it
@@ -221,6 +223,25 @@ def _cross(
     return out
 
 
+def quotable_sentences(
+    question: str, scored: Sequence[Scored], cfg: ExtractiveConfig
+) -> list[Scored]:
+    """The sentences close enough to the question to be quoted once the sources answer it. One
+    holding the kind of thing asked for ("We had planned it to last an hour and a half." for
+    "How long did the meeting last?") may be further from the question's wording than others:
+    it shares the fact, not the words (`min_typed_similarity`, against `min_quote_similarity`).
+    """
+    expected = answer_type(question)
+    out = []
+    for s in scored:
+        floor = cfg.min_quote_similarity
+        if expected is not None and holds_type(expected, question, quote(s)):
+            floor = min(floor, cfg.min_typed_similarity)
+        if s.similarity >= floor:
+            out.append(s)
+    return out
+
+
 def quote(s: Scored) -> str:
     """The sentence as the answer would write it: with the sentences it leans on before it."""
     return " ".join([b[0] for b in s.before] + [s.text])
@@ -240,6 +261,18 @@ def as_candidates(found: Sequence[Scored], passages: Sequence[Passage]) -> list[
         )
         for s in found
     ]
+
+
+def leans_at_start(p: Passage) -> bool:
+    """Whether the passage opens on a sentence that leans on the one before it ("This is with
+    regard to ..."), which the passage does not hold: the answer path then reads the sentences
+    before the chunk too (`Retriever.lead_in`), or the sentence could never be quoted.
+    """
+    sentences = passage_sentences(p)
+    if not sentences or p.start <= 0:
+        return False
+    text, _ = standalone(*sentences[0])
+    return bool(text) and leans_on_previous(text)
 
 
 def standalone(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:

@@ -108,6 +108,31 @@ class Retriever:
             out.extend(widen(cores, offset, text, spans, window))
         return out
 
+    def lead_in(self, passage: Passage, sentences: int = 2, reach: int = 600) -> Passage:
+        """The passage with up to `sentences` whole sentences of its document before it
+        (starting within `reach` characters): a chunk cut right after "The talks ended." whose
+        first sentence is "This is with regard to ..." can then be quoted with what it leans on.
+        The passage itself when nothing precedes it.
+        """
+        if passage.start <= 0 or sentences <= 0:
+            return passage
+        lo = max(0, passage.start - reach)
+        # the chunks from `lo` through the passage's own (so the text holds what lies between)
+        offset, text, spans = self._catalog.surrounding_sentences(
+            passage.doc_id, lo, passage.start + 1
+        )
+        before = [(s, e) for s, e in spans if lo <= s and e <= passage.start and s >= offset]
+        before = before[-sentences:]
+        if not before or passage.start - offset > len(text):
+            return passage
+        left = before[0][0]
+        return replace(
+            passage,
+            text=text[left - offset : passage.start - offset] + passage.text,
+            start=left,
+            sentence_spans=tuple(sorted(set(before) | set(passage.sentence_spans))),
+        )
+
     def _dense_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
         if not query.strip():
             return []

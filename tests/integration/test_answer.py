@@ -40,17 +40,29 @@ The team, led by chemist Arjun Mehta, found the enzyme in bacteria living at a r
 Mehta warned that industrial use is at least five years away because the enzyme is costly to produce.
 """
 
+# the fact opens the second paragraph (so the second chunk) with "This ...", leaning on the
+# sentence that ends the first
+TREATY = """title: Valley councils sign the Kessel water treaty
+source: Regional Courier
+date: 2024-09-02
+---
+Delegates from the upper and lower valley councils gathered in the old town hall of Marrow on Friday morning for a final round of negotiations. The mediators had prepared a draft text over the summer, and both delegations asked for changes to the clauses on irrigation quotas during dry months. Farmers from both valleys waited outside the hall for most of the day. Late in the evening the two councils finally signed the Kessel water treaty in front of the press.
+
+This ends a quarrel over the river that had lasted eleven years. The treaty sets up a joint commission that will publish the water levels every week. Both councils must approve the commission's budget before the end of the year.
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, real_embedder):
     from assistant.api import open_assistant
 
     root = tmp_path_factory.mktemp("answer")
-    for name, body in {"port.txt": PORT, "football.txt": FOOTBALL, "lab.txt": LAB}.items():
+    docs = {"port.txt": PORT, "football.txt": FOOTBALL, "lab.txt": LAB, "treaty.txt": TREATY}
+    for name, body in docs.items():
         (root / name).write_text(body, encoding="utf-8")
     a = open_assistant(root / "store", embedder=real_embedder)
     report = a.ingest([root])
-    assert report.added == 3
+    assert report.added == 4
     yield a
     a.close()
 
@@ -83,6 +95,22 @@ def test_answers_carry_the_fact_with_a_citation(assistant, question, fact):
     assert fact in answer.text
     _check_citations(assistant, answer)
     assert any(fact in c.quote for c in answer.citations)
+
+
+def test_a_chunk_opening_on_this_is_quoted_with_the_sentence_before_it(assistant):
+    """The sentence with the fact leans on the last one of the chunk before ("This ends ..."):
+    the answer path reads that sentence from the document and quotes both.
+    """
+    question = "How long had the quarrel over the Kessel river lasted?"
+    chunks = assistant.services.retriever.search(question, k=10, window=0)
+    opening = [p for p in chunks if p.text.startswith("This ends a quarrel")]
+    assert opening, "the fixture no longer puts the fact at the start of a chunk"
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert "eleven years" in answer.text
+    quoted = " ".join(c.quote for c in answer.citations)
+    assert re.search(r"signed the Kessel water treaty in front of the press\.\s+This ends", quoted)
+    _check_citations(assistant, answer)
 
 
 def test_citations_list_only_what_the_answer_uses(assistant):

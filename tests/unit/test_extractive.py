@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.citations import passage_sentences
-from assistant.extractive import ExtractiveConfig, score_sentences
+from assistant.extractive import ExtractiveConfig, Scored, quotable_sentences, score_sentences
 from index.embeddings import HashEmbedder
 from tests.support.passages import passage
 
@@ -223,3 +223,19 @@ def test_the_kind_asked_for_never_turns_an_answer_into_an_abstention():
     # nor when the sentence with the duration is too far from the question to be quoted
     rated = _rated("How long did the talks last?", 0.0, min_similarity=0.99)
     assert rated["lasted"] == rated["between"]
+
+
+def _at(text: str, similarity: float) -> Scored:
+    return Scored(1, 0, text, (0, len(text)), 0.5, similarity, 0.2)
+
+
+def test_a_sentence_holding_the_kind_asked_for_may_be_quoted_further_from_the_wording():
+    cfg = ExtractiveConfig(min_quote_similarity=0.35, min_typed_similarity=0.25)
+    duration = _at("We had planned it to last an hour and a half.", 0.3)
+    topical = _at("Both delegations described the talks in the old town hall as useful.", 0.3)
+    close = _at("The talks between the two delegations ended on Friday evening.", 0.4)
+    kept = quotable_sentences("How long did the talks last?", [duration, topical, close], cfg)
+    assert kept == [duration, close]
+    # a question asking for no particular kind of thing: the one floor for all
+    kept = quotable_sentences("What did the delegations discuss?", [duration, topical, close], cfg)
+    assert kept == [close]
