@@ -1227,7 +1227,7 @@ def _party_of_np(
             return "", ""  # another party, not named: no holder
         if tok.lemma in ("government", "country", "state", "side", "delegation"):
             return state.last_party, ""
-        return state.publisher or "", ""
+        return "", ""  # a generic noun no party's name holds: the speaker's, else no one's
     if tok.pos == "NOUN" and any(c.lemma == "the" for c in ps.children(tok.i)):
         found = parties.by_name_word(tok.lemma)
         if found:
