@@ -99,6 +99,10 @@ class Parties:
 
     def canonical(self, name: str, label: str = "") -> str:
         """The display name of the party a name stands for, adding it when new."""
+        dotted = name.strip(" ,;:'’\"")
+        pid = self.registry.find_party(dotted) if re.fullmatch(r"(?:[A-Z]\.)+", dotted) else ""
+        if pid:  # "U.S.": the dot is part of the name
+            return self.registry.name(pid)
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
         name = re.sub(r"['’]s?$", "", name).strip()
         if not name:

@@ -442,3 +442,8 @@ def test_what_a_party_will_do_on_a_condition_is_a_warning(reader):
     )
     found = _read(reader, text, "Ferrybridge Supporters' Trust")
     assert [s for _, s, _ in found] == ["warns", "warns"]
+
+
+def test_an_abbreviation_with_dots_is_the_registry_party(reader):
+    found = _read(reader, "The U.S. and NATO reject the demands made at the talks.", "Wire")
+    assert {h for h, _, _ in found} == {"United States", "NATO"}
