@@ -982,6 +982,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "did not demand": no position stated
         if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
             return None
+        if t.lemma == "welcome" and not modal & {"would", "will"}:
+            return None  # "we welcomed the talks", "to welcome everyone": no offer made
         return stance
     if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
         return "offers"

@@ -447,3 +447,16 @@ def test_what_a_party_will_do_on_a_condition_is_a_warning(reader):
 def test_an_abbreviation_with_dots_is_the_registry_party(reader):
     found = _read(reader, "The U.S. and NATO reject the demands made at the talks.", "Wire")
     assert {h for h, _, _ in found} == {"United States", "NATO"}
+
+
+def test_welcoming_is_an_offer_only_as_what_a_party_would_welcome(reader):
+    text = (
+        "The Brockley Rail Users' Group welcomed the minister's visit to the station last week. "
+        "The group's chair, Nell Ashby, affirmed that the group would welcome talks with the "
+        "operator on a new timetable."
+    )
+    found = _read(reader, text, "Rail Wire")
+    assert [(s, t.split()[0]) for _, s, t in found] == [("offers", "The")]
+    assert "affirmed" in found[0][2]
+    greeting = "I would like to welcome everyone joining us for today's briefing on the line."
+    assert _read(reader, greeting, "Brockley Rail Users' Group") == []
