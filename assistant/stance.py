@@ -945,6 +945,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
             return "rejects"  # "we must decline it"
+        if modal & {"must"} and t.lemma in _SAY | _DISCOURSE | {"respond", "reply", "note"}:
+            return None  # "I must say", "I feel I must respond": the speaker's turn, no position
         if modal & {"must"} or (
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
@@ -991,7 +993,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         t.pos == "ADJ"
         and t.lemma in ("happy", "glad", "pleased")
         and any(
-            c.dep == "xcomp" and c.lemma not in _SAY | {"announce", "report", "welcome"}
+            c.dep == "xcomp" and c.lemma not in _SAY | {"announce", "report", "welcome", "be"}
             for c in kids
         )
     ):
@@ -1011,6 +1013,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
         head = ps.tokens[t.head]
+        if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
+            return None  # "a threat to peace", "the threats of aggression are provocative"
         if (
             t.dep == "nsubj"
             and _NOUNS[t.lemma] == "offers"

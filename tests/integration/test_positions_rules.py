@@ -460,3 +460,12 @@ def test_welcoming_is_an_offer_only_as_what_a_party_would_welcome(reader):
     assert "affirmed" in found[0][2]
     greeting = "I would like to welcome everyone joining us for today's briefing on the line."
     assert _read(reader, greeting, "Brockley Rail Users' Group") == []
+
+
+def test_courtesies_and_described_threats_state_no_position(reader):
+    for sentence in (
+        "I'm really glad to be with you in Harlow this morning.",
+        "So, I feel I must respond to the remarks of the delegate from Vostrand.",
+        "This is as clear a threat to the harbour's future as anyone can imagine.",
+    ):
+        assert _read(reader, sentence, "Harlow Port Authority") == [], sentence
