@@ -1059,6 +1059,17 @@ def _conditional(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
+def _background(ps: ParsedSentence, t: Token) -> bool:
+    """A participle clause that sets the scene for another verb ("In requesting that the call be
+    held today, the US cited ..."; "considering the need for ..."): not the sentence's stance.
+    "We were firm in pushing back on ..." is the stance: its clause hangs from 'be'.
+    """
+    if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or _subject(ps, t.i):
+        return False
+    gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]
+    return gov.pos == "VERB" and gov.lemma != "be"
+
+
 def _threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
     it hangs from) has 'will' and an 'if'/'should' clause ("If we have no reply by May, we will
@@ -1371,6 +1382,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     state.say_first = say_first
     triggers = []
     for t in ps.tokens:
+        if _background(ps, t):
+            continue  # "in requesting that the call be held today, the US cited ...": background
         stance = _trigger(ps, t)
         if stance and not _conditional(ps, t.i):
             triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))

@@ -469,3 +469,13 @@ def test_courtesies_and_described_threats_state_no_position(reader):
         "This is as clear a threat to the harbour's future as anyone can imagine.",
     ):
         assert _read(reader, sentence, "Harlow Port Authority") == [], sentence
+
+
+def test_a_participle_clause_setting_the_scene_is_not_the_stance(reader):
+    text = (
+        "Incidentally, in requesting that the meeting be moved to Friday, the Brill Valley "
+        "Growers' Cooperative cited the harvest. "
+        "We were firm in pushing back on proposals that are simply non-starters for growers."
+    )
+    found = _read(reader, text, "Brill Valley Growers' Cooperative")
+    assert [(s, t.split()[0]) for _, s, t in found] == [("rejects", "We")]
