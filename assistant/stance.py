@@ -837,8 +837,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             if held and _NOUNS[held[0]] in ("demands", "offers"):
                 return _NOUNS[held[0]]  # "will not abandon these demands": insisting
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
-            if t.lemma not in _VERBS and t.lemma not in ("be", "have"):
-                return "rejects"
+            done = t.lemma in _REFUSED_ACTS and not modal & {"will", "would", "can", "shall"}
+            past = done and (t.tag in ("VBN", "VBD") or any(c.text.lower() == "did" for c in kids))
+            if t.lemma not in _VERBS and t.lemma not in ("be", "have") and not past:
+                return "rejects"  # not "the units have not changed their positions": a fact
         if (
             t.lemma in ("push", "back")
             and "back" in words | {t.lemma}
@@ -1028,6 +1030,11 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
 
 
 _RECEIVE = {"receive", "get", "obtain"}
+# acts (not acceptance) whose past denial reports a fact: "prices have not changed since May"
+_REFUSED_ACTS = {
+    "withdraw", "give", "close", "stop", "abandon", "cut", "raise", "lower", "change", "return",
+    "renew", "let",
+}  # fmt: skip
 _NOT_HOLDERS = {"there", "this", "that", "which", "who"}
 _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"

@@ -479,3 +479,12 @@ def test_a_participle_clause_setting_the_scene_is_not_the_stance(reader):
     )
     found = _read(reader, text, "Brill Valley Growers' Cooperative")
     assert [(s, t.split()[0]) for _, s, t in found] == [("rejects", "We")]
+
+
+def test_a_past_denial_of_an_act_is_a_fact_a_future_one_a_refusal(reader):
+    text = (
+        "Our ferry crews have not changed their rosters since 2023. "
+        "We will not change the rosters before the summer season."
+    )
+    found = _read(reader, text, "Skerry Ferries")
+    assert [(s, t.split()[1]) for _, s, t in found] == [("rejects", "will")]
