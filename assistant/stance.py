@@ -353,6 +353,10 @@ _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
 )
+_DEAR = re.compile(
+    r"^[ \t]*Dear (?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*),",
+    re.M,
+)
 _SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
 
 
@@ -419,6 +423,8 @@ def _people_by_title(text: str, parties: Parties) -> None:
                 name, label = (state, "GPE") if state else (name, label)
             party = parties.canonical(name, label)
             person = m.group("person")
+            if _ORG_LIKE.search(person):
+                continue  # "Cllr Ann Doyle Leader, Glenholm District Council": the council is no one
             if party and person not in parties.people:
                 parties.link(person, party)
                 parties.seen(party, label)
@@ -573,6 +579,7 @@ class StanceReader:
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = _State(publisher=publisher)
+        state.dear = [(m.start(), m.group(1)) for m in _DEAR.finditer(text)]
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
             byline = _BYLINE.match(text)
             state.author = parties.speaks_for(byline.group(1)) if byline else ""
@@ -687,6 +694,7 @@ class _State:
     say_party: str = ""  # the reporting speaker's party in the current sentence
     say_first: bool = False  # the reporting speaker is "we" or "I"
     author: str = ""  # the party of the person a byline names, when no party publishes
+    dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
 
@@ -1015,6 +1023,16 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
         head = ps.tokens[t.head]
+        if (
+            t.lemma == "demand"
+            and t.dep == "nsubj"
+            and not any(
+                c.dep in ("poss", "compound", "amod", "relcl", "acl")
+                or (c.dep == "prep" and c.lemma in ("for", "from", "by", "of"))
+                for c in kids
+            )
+        ):
+            return None  # "Demand in the region has grown": buyers' demand, no party's
         if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
             return None  # "a threat to peace", "the threats of aggression are provocative"
         if (
@@ -1468,6 +1486,11 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             holders = [_party_of_np(ps, s, parties, state) for s in subj]
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+    if t.pos != "NOUN" and any(s.text.lower() == "you" for s in _subject(ps, i)):
+        # "You also ask the association to ...": the addressee's, when the letter names them
+        names = [name for at, name in state.dear if at < state.at]
+        you = parties.speaks_for(names[-1]) if names else ""
+        holders = [(you, names[-1])] if you and you != _first_person(state)[0] else []
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []

@@ -488,3 +488,31 @@ def test_a_past_denial_of_an_act_is_a_fact_a_future_one_a_refusal(reader):
     )
     found = _read(reader, text, "Skerry Ferries")
     assert [(s, t.split()[1]) for _, s, t in found] == [("rejects", "will")]
+
+
+def test_you_in_a_letter_is_the_addressee_the_salutation_names(reader):
+    text = (
+        "Cllr Maya Rowe\nLeader, Ashfield Borough Council\n\n"
+        "Dear Cllr Rowe,\n\n"
+        "You ask the association to join a panel on the new car park. "
+        "We cannot join a panel while the closure of the market itself is not open to question."
+    )
+    found = _read(reader, text, "Ashfield Market Traders' Association")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Ashfield Borough Council", "demands"),
+        ("Ashfield Market Traders' Association", "rejects"),
+    ]
+
+
+def test_you_with_no_known_addressee_holds_nothing(reader):
+    found = _read(
+        reader,
+        "You ask the association to join a panel on the car park.",
+        "Ashfield Market Traders' Association",
+    )
+    assert found == []
+
+
+def test_demand_for_goods_is_not_a_partys_demand(reader):
+    text = "Demand in the valley has grown by a fifth since 2020, the water company said."
+    assert _read(reader, text, "Kell Water") == []
