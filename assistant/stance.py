@@ -1058,8 +1058,9 @@ _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
 _CEASE = {"suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call"}
 _OWN_ACTIONS = {
-    "application", "appeal", "claim", "complaint", "case", "protest", "march", "strike",
-    "blockade", "boycott", "action", "lawsuit", "suit", "sanction", "ban", "injunction",
+    "application", "appeal", "objection", "opposition", "challenge", "claim", "complaint", "case",
+    "protest", "march", "strike", "blockade", "boycott", "action", "lawsuit", "suit", "sanction",
+    "ban", "injunction",
 }  # fmt: skip
 _DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
 _FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}

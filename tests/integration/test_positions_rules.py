@@ -516,3 +516,8 @@ def test_you_with_no_known_addressee_holds_nothing(reader):
 def test_demand_for_goods_is_not_a_partys_demand(reader):
     text = "Demand in the valley has grown by a fifth since 2020, the water company said."
     assert _read(reader, text, "Kell Water") == []
+
+
+def test_dropping_ones_own_objection_on_a_condition_is_an_offer(reader):
+    text = "We would drop our objection to the new quay if the port published its noise survey."
+    assert [s for _, s, _ in _read(reader, text, "Quayside Residents' Group")] == ["offers"]
