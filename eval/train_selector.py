@@ -116,8 +116,13 @@ def hand_scores(item: Item) -> np.ndarray:
     )
 
 
-def answer_of(item: Item, scores: np.ndarray, ratio: float, floor: float, k: int = 4) -> list[int]:
-    """Indices of the sentences an answer would quote ([] = abstain)."""
+def answer_of(
+    item: Item, scores: np.ndarray, ratio: float, floor: float, k: int | None = None
+) -> list[int]:
+    """Indices of the sentences an answer would quote ([] = abstain); at most `k`, by default
+    as many as the answer path quotes (`ExtractiveConfig.max_sentences`).
+    """
+    k = ExtractiveConfig().max_sentences if k is None else k
     if not len(scores) or scores.max() < floor:
         return []
     order = np.argsort(-scores)

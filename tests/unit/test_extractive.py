@@ -239,3 +239,13 @@ def test_a_sentence_holding_the_kind_asked_for_may_be_quoted_further_from_the_wo
     # a question asking for no particular kind of thing: the one floor for all
     kept = quotable_sentences("What did the delegations discuss?", [duration, topical, close], cfg)
     assert kept == [close]
+
+
+def test_a_question_asking_for_a_year_place_or_number_is_not_a_positions_question():
+    from assistant.answer import asks_for_a_fact
+
+    assert asks_for_a_fact("To the situation of which year does Eastland want the troops back?")
+    assert asks_for_a_fact("Where may the parties still hold exercises under the draft?")
+    assert asks_for_a_fact("How many soldiers does Westria want withdrawn?")
+    assert not asks_for_a_fact("What does Eastland demand from Westria?")
+    assert not asks_for_a_fact("Where does the minister stand on Eastland's call for a pause?")
