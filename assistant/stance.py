@@ -331,10 +331,17 @@ def _person_from_label(label: str) -> tuple[str, str]:
     affiliation = ""
     if rest:
         inner = rest.rstrip(") ").split(",")
+        role = {w.lower() for w in name.split()}
+        titled = set(inner[0].lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"master"})
         if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
             name = inner[0]
+        elif len(inner) == 1 and role & _GOVERNMENT_TITLES and _PERSONAL.match(inner[0]):
+            # "The Minister for Transport (Ms Odile Brandt)": the person, for the government
+            name, affiliation = inner[0], "Government"
         elif len(inner) > 1 or _ORG_LIKE.search(inner[0]):
             affiliation = inner[-1].strip()
+        elif _PERSONAL.match(name) and not titled and not re.search(_TITLE_RE, inner[0]):
+            affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
         # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
         affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
@@ -344,6 +351,7 @@ def _person_from_label(label: str) -> tuple[str, str]:
     return person, aff
 
 
+_PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _ORG_LIKE = re.compile(
     rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b|\b(?:of|for|at)\b", re.I
 )

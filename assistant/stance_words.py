@@ -263,7 +263,8 @@ _LEANS = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:he|she|they|it|its|their|his|her|this|these|the\s+[a-z]+)\b", re.I
 )
 _LABEL = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+[A-Z][\w.'’\-]*){0,5}(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
+    r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][\w.'’\-]*){0,5}"
+    r"(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
     re.M,
 )
 _NOT_SPEAKERS = {

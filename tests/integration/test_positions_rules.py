@@ -521,3 +521,25 @@ def test_demand_for_goods_is_not_a_partys_demand(reader):
 def test_dropping_ones_own_objection_on_a_condition_is_an_offer(reader):
     text = "We would drop our objection to the new quay if the port published its noise survey."
     assert [s for _, s, _ in _read(reader, text, "Quayside Residents' Group")] == ["offers"]
+
+
+def test_debate_labels_name_the_minister_and_each_members_party(reader):
+    text = (
+        "The Secretary for Housing (Mr Alan Petrov): The Government will not extend the rent "
+        "freeze beyond March.\n\n"
+        "Ms Lena Ortiz (Valley Greens): We want the Government to extend the freeze for a "
+        "further year.\n\n"
+        "The Secretary for Housing (Mr Alan Petrov): I am afraid we cannot extend it while the "
+        "budget is in deficit.\n"
+    )
+    found = _read(reader, text, "Valley Assembly Official Report")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Government", "rejects"),
+        ("Valley Greens", "demands"),
+        ("Government", "rejects"),
+    ]
+
+
+def test_a_title_in_parentheses_after_a_name_is_still_no_party(reader):
+    text = "Ms Elena Ruiz (Harbour Master): We will not lower the dredging fee this year.\n"
+    assert _read(reader, text, "Tarvel Port Authority")[0][0] == "Tarvel Port Authority"
