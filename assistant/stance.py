@@ -1104,6 +1104,49 @@ def _background(ps: ParsedSentence, t: Token) -> bool:
     return gov.pos == "VERB" and gov.lemma != "be"
 
 
+# what the other side may do that a party asks for: the condition of an offer
+_CONCESSIONS = {
+    "agree", "accept", "approve", "publish", "withdraw", "drop", "show", "meet", "lift", "sign",
+    "confirm", "commit", "pay", "restore", "reduce", "improve", "release", "guarantee", "offer",
+}  # fmt: skip
+
+
+def _conditional_deal(ps: ParsedSentence) -> tuple[int, str] | None:
+    """What we will do if the other side does something: "If the survey shows that
+    refurbishment costs more, the association will work with the council" (an offer); "if
+    they start the survey, we will take them to court" (a warning). The main verb has
+    will/would and an if-clause; its subject is "we" or a named party, not a thing.
+    """
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    if root is None or root.pos != "VERB":
+        return None
+    kids = ps.children(root.i)
+    if not any(c.dep == "aux" and c.lemma in ("will", "would") for c in kids):
+        return None
+    if any(c.dep == "neg" for c in kids) or not _threat_if(ps, root.i):
+        return None
+    subj = _subject(ps, root.i)
+    if not subj or not (
+        subj[0].text.lower() in _FIRST or subj[0].pos == "PROPN" or subj[0].lemma in _GENERIC
+    ):
+        return None
+    # the condition decides: the other side giving way ("if the council agrees to both") makes
+    # it an offer; anything else ("if the shelling resumes", "if you do") a warning
+    conditions = [
+        c
+        for c in kids
+        if c.dep == "advcl" and any(g.lemma in ("if", "should") for g in ps.children(c.i))
+    ]
+    giving = any(
+        c.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(c.i))
+        for c in conditions
+    )
+    hostile = root.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
+        " ".join(t.text for t in ps.subtree(root.i) if not _conditional(ps, t.i))
+    )
+    return root.i, "offers" if giving and not hostile else "warns"
+
+
 def _threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
     it hangs from) has 'will' and an 'if'/'should' clause ("If we have no reply by May, we will
@@ -1421,6 +1464,10 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         stance = _trigger(ps, t)
         if stance and not _conditional(ps, t.i):
             triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
+    if not triggers:
+        deal = _conditional_deal(ps)
+        if deal is not None:
+            triggers.append((0, False, deal[0], deal[1]))
     if not triggers:
         if quotes and say_subject[0]:
             state.last_quote_speaker = say_subject

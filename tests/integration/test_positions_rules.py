@@ -543,3 +543,12 @@ def test_debate_labels_name_the_minister_and_each_members_party(reader):
 def test_a_title_in_parentheses_after_a_name_is_still_no_party(reader):
     text = "Ms Elena Ruiz (Harbour Master): We will not lower the dredging fee this year.\n"
     assert _read(reader, text, "Tarvel Port Authority")[0][0] == "Tarvel Port Authority"
+
+
+def test_what_we_will_do_if_the_other_side_acts_is_an_offer_or_a_warning(reader):
+    text = (
+        "If the board agrees to a pay review, the association will work with it on the rota. "
+        "If the board cuts the night allowance, we will close the clinic doors to new patients."
+    )
+    found = _read(reader, text, "Hillmoor Nurses' Association")
+    assert [s for _, s, _ in found] == ["offers", "warns"]
