@@ -183,7 +183,7 @@ class PositionIndex:
         self._catalog = catalog
         self.registry = registry
         self._embed = embed
-        self._limit = limit
+        self.limit = limit  # rows read per query; the eval reads everything
         self._vectors: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
 
@@ -211,7 +211,7 @@ class PositionIndex:
         return self.select()
 
     def _load(self, party_id: str | None, stance: str | None) -> list[Position]:
-        rows = self._catalog.statement_rows(party_id, stance, self._limit)
+        rows = self._catalog.statement_rows(party_id, stance, self.limit)
         positions = []
         for stored in rows:
             doc_id, r, sentence = stored.doc_id, stored.row, stored.sentence

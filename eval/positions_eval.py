@@ -297,8 +297,9 @@ def extract(paths: Mapping[str, str | Path]) -> list[dict[str, Any]]:
                     ids[doc_id] = doc
                 if not report.doc_ids:
                     print(f"warning: no document id for {doc}", file=sys.stderr)
+            a.services.positions.limit = 100_000  # every statement of every labelled text
             positions = a.positions()
-            if len(positions) >= 500:
+            if len(positions) >= a.services.positions.limit:
                 print(
                     f"warning: {len(positions)} positions; the store's limit may cut some",
                     file=sys.stderr,
