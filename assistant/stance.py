@@ -979,6 +979,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "assures"  # "I want to assure this committee that ..."
             if acts and acts[0] in _SAY | _DISCOURSE:
                 return None  # "I want to begin by thanking ..."
+            if t.lemma == "like" and not any(
+                c.dep == "dobj"
+                or (c.dep in ("xcomp", "ccomp") and any(g.dep == "nsubj" for g in ps.children(c.i)))
+                for c in kids
+            ):
+                return None  # "we would like to meet": not asking anyone for anything
         if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
             return None  # "declined to comment", "asked him to comment": no position
         if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):

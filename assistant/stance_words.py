@@ -50,6 +50,7 @@ _VERBS: dict[str, str] = {
     "reaffirm": "assures",
     "affirm": "assures",
     "welcome": "offers",
+    "like": "demands",  # "we would like the group to nominate two tenants"
 }
 _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
     "call": {"for", "on", "upon"},
@@ -58,6 +59,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "provide": {"for"},
     "ask": {"to", "for", "that"},
     "want": {"to"},
+    "like": {"to"},
     "expect": {"to"},
     "appeal": {"for"},
     "table": set(),  # "tabled a proposal" only with an object

@@ -552,3 +552,12 @@ def test_what_we_will_do_if_the_other_side_acts_is_an_offer_or_a_warning(reader)
     )
     found = _read(reader, text, "Hillmoor Nurses' Association")
     assert [s for _, s, _ in found] == ["offers", "warns"]
+
+
+def test_would_like_someone_to_act_is_a_demand_would_like_to_is_not(reader):
+    text = (
+        "We would like the council to publish the full traffic survey before the vote. "
+        "We would like to thank residents for coming to the meeting tonight."
+    )
+    found = _read(reader, text, "Kirkby Road Residents' Group")
+    assert [(s, t.split()[3]) for _, s, t in found] == [("demands", "the")]
