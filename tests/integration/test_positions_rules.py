@@ -561,3 +561,8 @@ def test_would_like_someone_to_act_is_a_demand_would_like_to_is_not(reader):
     )
     found = _read(reader, text, "Kirkby Road Residents' Group")
     assert [(s, t.split()[3]) for _, s, t in found] == [("demands", "the")]
+
+
+def test_nothing_bad_will_happen_is_an_assurance(reader):
+    text = "No tenant will lose their parking space while the car park is rebuilt, the trust said."
+    assert [s for _, s, _ in _read(reader, text, "Millbrook Housing Trust")] == ["assures"]
