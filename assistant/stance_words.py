@@ -456,7 +456,7 @@ _LISTED_NAME = (
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
 _PEOPLE_LISTED = re.compile(
-    rf"{_LISTED_NAME}(?:, |\n| )(?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}(?: of [\w ]+?)?, "
+    rf"{_LISTED_NAME}(?:, |\n| )(?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}(?: of [\w ]{{1,60}}?)?, "
     rf"(?:the )?(?P<party>{_PARTY_RE})(?=[;,.)\n]|$)"
 )
 # An organisation's name, found without the parse: capitalised words ending in a word that
