@@ -1013,6 +1013,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "did not demand": no position stated
         if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
             return None
+        if t.lemma == "confirm" and not ours:
+            return None  # "X confirmed that ...": reported, often news rather than an undertaking
         if t.lemma == "welcome" and not modal & {"would", "will"}:
             return None  # "we welcomed the talks", "to welcome everyone": no offer made
         return stance

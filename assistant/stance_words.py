@@ -50,6 +50,7 @@ _VERBS: dict[str, str] = {
     "reaffirm": "assures",
     "affirm": "assures",
     "welcome": "offers",
+    "confirm": "assures",  # "I can confirm that the works will finish by June"
     "like": "demands",  # "we would like the group to nominate two tenants"
 }
 _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
@@ -59,6 +60,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "provide": {"for"},
     "ask": {"to", "for", "that"},
     "want": {"to"},
+    "confirm": {"will", "would"},  # what will happen, not what happened
     "like": {"to"},
     "expect": {"to"},
     "appeal": {"for"},

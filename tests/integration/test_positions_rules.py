@@ -566,3 +566,12 @@ def test_would_like_someone_to_act_is_a_demand_would_like_to_is_not(reader):
 def test_nothing_bad_will_happen_is_an_assurance(reader):
     text = "No tenant will lose their parking space while the car park is rebuilt, the trust said."
     assert [s for _, s, _ in _read(reader, text, "Millbrook Housing Trust")] == ["assures"]
+
+
+def test_we_confirm_what_will_happen_is_an_assurance_a_report_is_not(reader):
+    text = (
+        "I can confirm that the new pool will open to residents by 1 May. "
+        "The builder confirmed that the roof would be finished in March."
+    )
+    found = _read(reader, text, "Dunhill Leisure Trust")
+    assert [(s, t.split()[0]) for _, s, t in found] == [("assures", "I")]
