@@ -970,6 +970,14 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "rejects"  # "we must decline it"
         if modal & {"must"} and t.lemma in _SAY | _DISCOURSE | {"respond", "reply", "note"}:
             return None  # "I must say", "I feel I must respond": the speaker's turn, no position
+        if (
+            "should" in modal
+            and not neg
+            and not any(c.dep == "nsubj" and c.i > t.i for c in kids)  # "should X refuse, ..."
+            and ps.tokens[t.head].lemma in _SAY
+            and t.dep == "ccomp"
+        ):
+            return "demands"  # "The alliance says we should refund every customer"
         if modal & {"must"} or (
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
@@ -1560,6 +1568,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         names = [name for at, name in state.dear if at < state.at]
         you = parties.speaks_for(names[-1]) if names else ""
         holders = [(you, names[-1])] if you and you != _first_person(state)[0] else []
+    if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
+        holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []

@@ -253,7 +253,7 @@ _CUE = re.compile(
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,
 # the first person or reported speech. In a reporter's own sentence they are usually facts.
 _WEAK_CUE = re.compile(
-    r"\b(?:will|would|not|n't|must|need to|ha(?:ve|s|d) to|support|defend|there (?:is|are|was|were) no)\b",
+    r"\b(?:will|would|not|n't|must|should|need to|ha(?:ve|s|d) to|support|defend|there (?:is|are|was|were) no)\b",
     re.I,
 )
 _VOICED = re.compile(

@@ -575,3 +575,9 @@ def test_we_confirm_what_will_happen_is_an_assurance_a_report_is_not(reader):
     )
     found = _read(reader, text, "Dunhill Leisure Trust")
     assert [(s, t.split()[0]) for _, s, t in found] == [("assures", "I")]
+
+
+def test_x_says_we_should_is_xs_demand(reader):
+    text = "The Ridgefield Cyclists' Forum says we should open the towpath to bikes all year."
+    found = _read(reader, text, "Ridgefield Canal Trust")
+    assert [(h, s) for h, s, _ in found] == [("Ridgefield Cyclists' Forum", "demands")]
