@@ -960,6 +960,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(t.i)))
         ):
             return "warns"  # "if ..., the Office will open enforcement proceedings"
+        if (
+            t.lemma == "vote"
+            and not neg
+            and any(c.dep == "prep" and c.lemma == "against" for c in kids)
+        ):
+            return "rejects"  # "we will vote against any amendment that delays the transfer"
         if neg and t.lemma == "go" and any(c.dep == "xcomp" for c in kids):
             return "rejects"  # "we are not going to shut down"
         if "shall" in modal and (t.lemma not in _VERBS or t.lemma == "undertake"):
@@ -1176,7 +1182,7 @@ def _threat_if(ps: ParsedSentence, i: int) -> bool:
     """
     for v in (i, ps.tokens[i].head):
         kids = ps.children(v)
-        if not any(c.dep == "aux" and c.lemma in ("will", "shall") for c in kids):
+        if not any(c.dep == "aux" and c.lemma in ("will", "would", "shall") for c in kids):
             continue
         for c in kids:
             if c.dep == "advcl" and any(

@@ -581,3 +581,16 @@ def test_x_says_we_should_is_xs_demand(reader):
     text = "The Ridgefield Cyclists' Forum says we should open the towpath to bikes all year."
     found = _read(reader, text, "Ridgefield Canal Trust")
     assert [(h, s) for h, s, _ in found] == [("Ridgefield Cyclists' Forum", "demands")]
+
+
+def test_a_vote_promised_on_a_condition_and_a_vote_against(reader):
+    text = (
+        "Ms Ada Kerr (Coastal Party): If the Government accepted our amendment, we would vote "
+        "for the Harbour Bill at third reading. We will vote against any clause that sells the "
+        "harbour.\n"
+    )
+    found = _read(reader, text, "Coastal Assembly Official Report")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Coastal Party", "offers"),
+        ("Coastal Party", "rejects"),
+    ]
