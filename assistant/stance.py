@@ -431,7 +431,7 @@ def _people_by_title(text: str, parties: Parties) -> None:
                 name, label = (state, "GPE") if state else (name, label)
             party = parties.canonical(name, label)
             person = m.group("person")
-            if _ORG_LIKE.search(person):
+            if _ORG_LIKE.search(person) or person.split()[0].lower() in _POSSESSIVES | {"the"}:
                 continue  # "Cllr Ann Doyle Leader, Glenholm District Council": the council is no one
             if party and person not in parties.people:
                 parties.link(person, party)
@@ -1576,6 +1576,10 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         holders = [(you, names[-1])] if you and you != _first_person(state)[0] else []
     if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
         holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
+    if stance == "assures" and any(
+        g.lemma == "no" for s in _subject(ps, i) for g in ps.children(s.i)
+    ):  # "no talks on European security would be held without ...": the speaker's guarantee
+        holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []

@@ -594,3 +594,12 @@ def test_a_vote_promised_on_a_condition_and_a_vote_against(reader):
         ("Coastal Party", "offers"),
         ("Coastal Party", "rejects"),
     ]
+
+
+def test_a_guarantee_that_nothing_will_happen_is_the_speakers(reader):
+    text = (
+        "The Pellam Harbour Board met on Monday. Its chair, Ines Falk, added that no Norwegian "
+        "trawler would be refused a berth during the dispute."
+    )
+    found = _read(reader, text, "Coastal Wire")
+    assert [(h, s) for h, s, _ in found] == [("Pellam Harbour Board", "assures")]
