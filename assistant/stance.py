@@ -11,7 +11,7 @@ to the last compatible speaker or party.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -390,6 +390,22 @@ def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
     """
+    # lists and headers ("Present: Mr J. Harker (Brenton Aggregates)", "Ana Ruiz, Head of Legal,
+    # Larkspur Pictures") are short blocks: long prose is not read for them (time at ingest)
+    short, start = [], 0
+    for block in text.split("\n\n"):  # a paragraph, or a header's lines
+        if len(block) <= 600 and ("," in block or "(" in block):
+            short.append((start, start + len(block), "(" in block))
+        start += len(block) + 2
+
+    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        if pattern is _PEOPLE_PAREN or pattern is _PEOPLE_LISTED:
+            for start, end, paren in short:
+                if paren or pattern is _PEOPLE_LISTED:
+                    yield from pattern.finditer(text, start, end)
+        else:
+            yield from pattern.finditer(text)
+
     for pattern in (
         _PEOPLE_PAREN,
         _PEOPLE_LISTED,
@@ -398,7 +414,7 @@ def _people_by_title(text: str, parties: Parties) -> None:
         _PEOPLE_IS,
         _PEOPLE_IS_OWNED,
     ):
-        for m in pattern.finditer(text):
+        for m in matches(pattern):
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
