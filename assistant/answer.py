@@ -33,6 +33,7 @@ from assistant.extractive import (
     ExtractiveConfig,
     Scored,
     SentenceCache,
+    asks_several,
     compose,
     leans_at_start,
     quotable_sentences,
@@ -46,7 +47,7 @@ from assistant.types import Answer, Passage, VoiceRow
 from index.embeddings import Embedder
 from index.reranker import Reranker
 from index.search import Retriever
-from index.text import content_terms, mentions, named_entities
+from index.text import STOPWORDS, content_terms, mentions, named_entities
 from index.types import Filters
 
 if TYPE_CHECKING:
@@ -283,7 +284,19 @@ class Answerer:
                 kept.append(max(about, key=lambda s: s.relevance))
             else:
                 uncovered.append(entity)
-        if uncovered and (entities[0] in uncovered or len(uncovered) == len(entities)):
+        # a name that no retrieved passage holds is in none of the sources (lexical search
+        # would have found it): the question is about something else than what they cover
+        # (a month is the passages' dates; a two-part question, or one about "X and Y", may be
+        # answered in part)
+        unknown = [
+            e
+            for e in uncovered
+            if not asks_several(standalone)
+            and e.lower() not in _CALENDAR
+            and not _coordinated(e, entities, standalone)
+            and not any(self._names(e, p.text) for p in passages)
+        ]
+        if uncovered and (entities[0] in uncovered or len(uncovered) == len(entities) or unknown):
             # The question is about someone or something the sources never mention: any
             # sentence we picked would answer a different question.
             return self._abstain(question, standalone, passages, uncovered)
@@ -362,7 +375,7 @@ class Answerer:
 
     def _names(self, entity: str, text: str) -> bool:
         """Whether text names the entity, directly or through a party alias (Americans/US)."""
-        if mentions(entity, text):
+        if mentions(_untitled(entity), text) or _spelled_out(entity, text):
             return True
         if self._positions is None:
             return False
@@ -411,6 +424,54 @@ def asks_for_a_fact(question: str) -> bool:
     recall 0.695 -> 0.727; RealTime QA dev unchanged.)
     """
     return answer_type(question) is not None or _WHERE.search(question) is not None
+
+
+_CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+# titles before a person's name: "President X" is not named by a sentence about another president
+_TITLES = frozenset(
+    "president vice prime minister chancellor secretary general deputy foreign ambassador "
+    "senator sen rep representative governor mayor king queen prince princess pope mr mrs ms "
+    "dr gen col adm lt sgt capt judge justice chairman chairwoman chair premier sheikh".split()
+)
+
+
+def _untitled(entity: str) -> str:
+    """The entity without the titles before a name ("President Zelensky" -> "Zelensky"), so a
+    sentence naming another president does not count as naming this one.
+    """
+    words = entity.split()
+    i = 0
+    while i < len(words) - 1 and words[i].lower().strip(".") in _TITLES:
+        i += 1
+    return " ".join(words[i:])
+
+
+def _spelled_out(acronym: str, text: str) -> bool:
+    """Whether text writes the acronym out ("AI": "artificial intelligence")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    # a stopword starts no word of the name ("and in" does not spell "AI")
+    words = re.findall(r"[A-Za-z]+", text)
+    n = len(acronym)
+    initials = "".join("_" if w.lower() in STOPWORDS else w[0] for w in words).upper()
+    return any(initials[i : i + n] == acronym for i in range(len(initials) - n + 1))
+
+
+def _coordinated(entity: str, entities: Sequence[str], question: str) -> bool:
+    """Whether the question joins the entity to another with "and"/"or" ("What did Okafor and
+    Messi score?"): each is a part of the question, and one may be answered without the other.
+    """
+    others = "|".join(re.escape(e) for e in entities if e != entity)
+    if not others:
+        return False
+    me = re.escape(entity)
+    joint = r"(?:\s*,\s*|\s*,?\s+(?:and|or)\s+)"
+    return (
+        re.search(rf"(?:{me}){joint}(?:{others})|(?:{others}){joint}(?:{me})", question) is not None
+    )
 
 
 def _doc(passages: Sequence[Passage], s: Scored) -> str:

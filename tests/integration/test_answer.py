@@ -51,18 +51,35 @@ Delegates from the upper and lower valley councils gathered in the old town hall
 This ends a quarrel over the river that had lasted eleven years. The treaty sets up a joint commission that will publish the water levels every week. Both councils must approve the commission's budget before the end of the year.
 """
 
+BUDGET = """title: Oakfield council passes its transport budget
+source: Oakfield Gazette
+date: 2024-10-11
+---
+The Oakfield city council passed a transport budget of 80 million on Tuesday that adds 30 electric buses to the fleet.
+
+Council president Ines Calder said the new buses will run on the northern routes first. The vote was 9 to 4.
+
+A loan from the Northern Transit Fund paid for half of the buses.
+"""
+
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory, real_embedder):
     from assistant.api import open_assistant
 
     root = tmp_path_factory.mktemp("answer")
-    docs = {"port.txt": PORT, "football.txt": FOOTBALL, "lab.txt": LAB, "treaty.txt": TREATY}
+    docs = {
+        "port.txt": PORT,
+        "football.txt": FOOTBALL,
+        "lab.txt": LAB,
+        "treaty.txt": TREATY,
+        "budget.txt": BUDGET,
+    }
     for name, body in docs.items():
         (root / name).write_text(body, encoding="utf-8")
     a = open_assistant(root / "store", embedder=real_embedder)
     report = a.ingest([root])
-    assert report.added == 4
+    assert report.added == 5
     yield a
     a.close()
 
@@ -137,6 +154,35 @@ def test_names_the_part_the_sources_do_not_cover(assistant):
     assert "31 goals" in answer.text
     assert "Messi" in answer.uncovered
     assert "Messi" in answer.text.split("[")[-1]  # the note comes after the cited part
+
+
+def test_a_question_naming_what_no_source_mentions_abstains(assistant):
+    """Okafor is in the sources, Juventus in none: an answer about her season would answer
+    another question. The same question without Juventus is answered.
+    """
+    assert "31" in assistant.ask("How many goals did Okafor score last season?").text
+    answer = assistant.ask("How many goals did Okafor score against Juventus last season?")
+    assert answer.abstained
+    assert "Juventus" in answer.uncovered
+    assert answer.citations == []
+
+
+def test_a_title_alone_does_not_name_a_person(assistant):
+    """The sources quote a council president; "President Okoro" is someone they never name."""
+    answer = assistant.ask("What did President Okoro say about the new buses?")
+    assert answer.abstained
+    assert answer.uncovered == ["President Okoro"]
+    answer = assistant.ask("What did Council President Calder say about the new buses?")
+    assert not answer.abstained
+    assert "northern routes" in answer.text
+
+
+def test_an_acronym_the_sources_write_out_is_covered(assistant):
+    """The question says "NTF", the sources "Northern Transit Fund": they are about it."""
+    answer = assistant.ask("How many electric buses did Oakfield add with the NTF loan?")
+    assert not answer.abstained
+    assert "30" in answer.text
+    assert "NTF" not in answer.uncovered
 
 
 def test_follow_up_uses_the_history(assistant):
