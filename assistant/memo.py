@@ -8,6 +8,7 @@ budget by cutting the least central material first.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
@@ -53,7 +54,21 @@ class _Numbering:
         if key not in self._by_key:
             self._by_key[key] = len(self.citations) + 1
             self.citations.append(replace(c, n=self._by_key[key]))
-        return self._by_key[key]
+        n = self._by_key[key]
+        if c.span[1] > self.citations[n - 1].span[1]:
+            # a claim joined with the sentence that leans on it ("... not an issue. However,
+            # Sherman rejected ..."): the source quotes both, not the first alone
+            self.citations[n - 1] = replace(c, n=n)
+        return n
+
+    def spans(self, numbers: Iterable[int]) -> set[tuple[str, int, int]]:
+        """(document, start, end) of the citations numbered so."""
+        return {(c.doc_id, *c.span) for c in (self.citations[n - 1] for n in numbers)}
+
+
+def _quoted(c: Citation, spans: AbstractSet[tuple[str, int, int]]) -> bool:
+    """Whether a statement is already quoted: its span lies within one the memo has written."""
+    return any(d == c.doc_id and a <= c.span[0] and c.span[1] <= b for d, a, b in spans)
 
 
 def build_memo(assistant: Assistant, topic: str) -> Memo:
@@ -80,14 +95,12 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
 
     positions = assistant.positions(topic=topic)
     # a statement the bottom line already quotes is not repeated under its party
-    in_bottom = {numbering.key(numbering.citations[n - 1]) for i in bottom for n in i.all_refs()}
+    in_bottom = numbering.spans(n for i in bottom for n in i.all_refs())
     party_items = _party_positions(positions, numbering, in_bottom)
     if party_items:
         sections.append(MemoSection("Positions", party_items))
     # a statement listed above is referred to, not written again
-    listed = in_bottom | {
-        numbering.key(numbering.citations[n - 1]) for i in party_items for n in i.all_refs()
-    }
+    listed = in_bottom | numbering.spans(n for i in party_items for n in i.all_refs())
     meet = _disagree_and_meet(positions, numbering, listed)
     if meet:
         sections.append(MemoSection("Where they disagree and where they might meet", meet))
@@ -221,7 +234,7 @@ def _developments(
 def _party_positions(
     positions: list[Position],
     numbering: _Numbering,
-    exclude: AbstractSet[tuple[str, int]] = frozenset(),
+    exclude: AbstractSet[tuple[str, int, int]] = frozenset(),
 ) -> list[MemoItem]:
     by_party: dict[str, list[Position]] = {}
     for p in positions:
@@ -233,9 +246,7 @@ def _party_positions(
     for party, ps in ranked:
         parts = []
         for stance, label in STANCE_LABELS.items():
-            own = rank(
-                p for p in ps if p.stance == stance and numbering.key(p.citation) not in exclude
-            )
+            own = rank(p for p in ps if p.stance == stance and not _quoted(p.citation, exclude))
             whole = [p for p in own if not dangling(p)]  # "these demands": whose?
             if whole:
                 p = whole[0]
@@ -262,11 +273,11 @@ def _party_positions(
 def _disagree_and_meet(
     positions: list[Position],
     numbering: _Numbering,
-    listed: AbstractSet[tuple[str, int]] = frozenset(),
+    listed: AbstractSet[tuple[str, int, int]] = frozenset(),
 ) -> list[MemoItem]:
     def said(p: Position) -> MemoItem:
         """The statement, or a pointer to it when the memo has written it already."""
-        if numbering.key(p.citation) in listed:
+        if _quoted(p.citation, listed):
             pointer = f"{p.party} {p.stance}, as quoted above"
             return MemoItem(pointer, (numbering.number(p.citation),))
         return MemoItem(_said(p), (numbering.number(p.citation),))
@@ -311,7 +322,7 @@ def _disagree_and_meet(
         items.append(MemoItem(clauses=(said(d), said(o)), label="Where they might meet"))
         return items
     if offers:  # no offer answers a demand: the best corroborated, one not written above first
-        o = max(offers, key=lambda p: (numbering.key(p.citation) not in listed, p.corroboration))
+        o = max(offers, key=lambda p: (not _quoted(p.citation, listed), p.corroboration))
         items.append(replace(said(o), label="Possible common ground"))
     return items
 

@@ -168,6 +168,8 @@ def unattributed_quote(sentence: str, before: str = "") -> bool:
 
 
 def _attributed(sentence: str) -> bool:
+    if _introduced_by_name(sentence):
+        return True
     outside = _QUOTED.sub(" ", sentence)
     m = _REPORTING.search(outside)
     if m is None:
@@ -177,6 +179,25 @@ def _attributed(sentence: str) -> bool:
     if _PRONOUN.match(subject) and len(subject.split()) <= 2:
         return False  # "..., he said": no name
     return bool(_NAMED.search(around.replace(m.group(0), " ")))
+
+
+_INTRODUCED = re.compile(r":\s*[\"\u201c]")
+_CONNECTOR = re.compile(r"^(?:however|but|and|meanwhile|instead|again|later|then|yet),?\s+", re.I)
+_NOT_A_NAME = {"The", "A", "An", "This", "That", "These", "Those", "It", "There", "In", "On", "At"}
+
+
+def _introduced_by_name(sentence: str) -> bool:
+    """A quotation a clause introduces with a colon, whose subject is a name or a title
+    ("However, Sherman again rejected the demands: \u201cWe will not ...\u201d")."""
+    m = _INTRODUCED.search(sentence)
+    if m is None:
+        return False
+    # the clause that introduces it: after the last full stop before the colon
+    clause = re.split(r"(?<=[.!?])\s+", sentence[: m.start()].strip())[-1]
+    clause = _CONNECTOR.sub("", clause)
+    first = clause.split(" ", 1)[0].strip(",")
+    # "Sherman rejected ...:", not "Russia's demands were clear:" (a possessive is no speaker)
+    return first[:1].isupper() and first not in _NOT_A_NAME and not first.endswith(("'s", "’s"))
 
 
 def repeated_claims(sentences: Iterable[str], embed: Embed | None = None) -> int:

@@ -1,0 +1,44 @@
+"""A memo's sources quote what its claims say, and a statement quoted once is not written again
+(issue 14's readability): a bottom-line claim joined with the sentence that leans on it cites
+both sentences, and the party's statement inside that joined quote is not repeated under
+Positions. And the readability check reads a colon-introduced quote as attributed when a name
+introduces it, not when a thing or a possessive does.
+"""
+
+from __future__ import annotations
+
+from assistant.memo import _Numbering, _quoted
+from assistant.types import Citation
+from eval.readability import unattributed_quote
+
+PASSAGE = (
+    "The troop presence was not an issue. However, Halden again rejected the demands: "
+    "\u201cWe will not give up cooperation with states that want it.\u201d"
+)
+
+
+def _cite(start: int, end: int, doc: str = "d1") -> Citation:
+    return Citation(
+        0, doc, f"{doc}:c", "T", "wire", "", "", PASSAGE, PASSAGE[start:end], (start, end), 1.0
+    )
+
+
+def test_a_joined_claim_widens_its_source_and_covers_the_statement_inside_it() -> None:
+    numbering = _Numbering()
+    first = PASSAGE.index(".") + 1
+    n = numbering.number(_cite(0, first))
+    assert numbering.number(_cite(0, len(PASSAGE))) == n  # the same claim, joined
+    assert numbering.citations[n - 1].quote == PASSAGE  # the source quotes both sentences
+    quoted = numbering.spans([n])
+    statement = _cite(PASSAGE.index("However"), len(PASSAGE))
+    assert _quoted(statement, quoted)  # so Positions does not write it again
+    assert not _quoted(_cite(PASSAGE.index("However"), len(PASSAGE), doc="d2"), quoted)
+
+
+def test_a_quote_a_name_introduces_with_a_colon_is_attributed() -> None:
+    quote = "\u201cWe will not give up cooperation with states that want it.\u201d"
+    assert not unattributed_quote(f"However, Halden again rejected the demands: {quote}")
+    assert not unattributed_quote(f"It was no issue. But Halden rejected the demands: {quote}")
+    assert unattributed_quote(f"The troop presence was not an issue: {quote}")
+    assert unattributed_quote(f"Russia\u2019s demands were clear: {quote}")
+    assert unattributed_quote(quote)
