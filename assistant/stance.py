@@ -84,6 +84,30 @@ class Found:
     about: str = ""
 
 
+_LONGER = re.compile(r"(?: (?:of |for )?[A-Z][\w'’&\-]*){1,4}")
+
+
+def _occurrences(text: str, name: str) -> list[str]:
+    """`name` with the capitalised words that follow it ("Northwind Shipping Ltd"), wherever
+    the text writes it as a word of its own: what `re.finditer` gives for the pattern
+    name + `_LONGER`, found by `str.find` and one compiled pattern (a pattern compiled for each
+    name cost a third of the stance reader's time on news, issue 18).
+    """
+    out: list[str] = []
+    at = text.find(name)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        m = None
+        if not (before.isalnum() or before in "_'’"):  # (?<![\w'’])
+            m = _LONGER.match(text, at + len(name))
+        if m:
+            out.append(text[at : m.end()])
+            at = text.find(name, m.end())
+        else:
+            at = text.find(name, at + 1)
+    return out
+
+
 @dataclass
 class Parties:
     """The parties of one document: display names, their aliases, and who speaks for whom."""
@@ -154,9 +178,8 @@ class Parties:
         best = name
         if name.split()[-1].lower().strip("'’") in _UNION_WORDS | _PUBLIC_WORDS | {"ltd", "inc"}:
             return name  # already a whole organisation name
-        pattern = rf"(?<![\w'’]){re.escape(name)}(?: (?:of |for )?[A-Z][\w'’&\-]*){{1,4}}"
-        for m in re.finditer(pattern, self.text):
-            full = _CORP.sub("", m.group(0).rstrip("'’")).strip()
+        for found in _occurrences(self.text, name):
+            full = _CORP.sub("", found.rstrip("'’")).strip()
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
             for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
