@@ -125,6 +125,10 @@ class Annotator:
     ) -> Annotations:
         return self.annotations(article.text, article.source, spans, article.title)
 
+    def warm(self) -> None:
+        """Load the parser (in its child process, seconds) while the ingest starts reading."""
+        self._reader.parser.parse(["Ready."])
+
     def annotations(
         self,
         text: str,

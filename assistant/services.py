@@ -122,6 +122,7 @@ def build_services(settings: Settings, embedder: Embedder | None = None) -> Serv
         write_lock=StoreLock(store),  # one writer at a time per store, across processes
         type_limits_mb=settings.max_file_mb_by_type,
         max_chunks=settings.max_chunks_per_document,
+        warm=annotator.warm if annotator is not None else None,
     )
     if not catalog.read_only:  # a read-only store is read as it is
         try:

@@ -93,7 +93,9 @@ class Ingestor:
         write_lock: StoreLock | None = None,
         type_limits_mb: Mapping[str, float] | None = None,
         max_chunks: int = MAX_CHUNKS_PER_DOCUMENT,
+        warm: Callable[[], None] | None = None,
     ) -> None:
+        self._warm = warm  # issue 18: loads the annotator's parser as an ingest starts
         self._write_lock = write_lock  # issue 17: one writer per store (index/locks.py)
         self._type_limits = type_limits_mb  # issue 17: file size limits by type (loaders.py)
         self._max_chunks = max_chunks  # issue 17: a document is refused above this many chunks
@@ -122,7 +124,9 @@ class Ingestor:
                 report.skipped.append(str(f))
         group: list[_Planned] = []
         seen: dict[str, _Planned] = {}
-        with _Stages(self, report) as stages:  # issue 18: read the next files while one embeds
+        # issue 18: read the next files while one embeds; with several files, the parser loads
+        # while the first is read (one file: the parse follows at once, nothing to overlap)
+        with _Stages(self, report, warm=len(todo) > 1) as stages:
             for i, f in enumerate(todo):
                 if progress:
                     progress(i, len(todo), f.name)
@@ -186,7 +190,7 @@ class Ingestor:
         report = IngestReport()
         group: list[_Planned] = []
         seen: dict[str, _Planned] = {}
-        with _Stages(self, report) as stages:  # issue 18: read the next docs while one embeds
+        with _Stages(self, report, warm=len(docs) > 1) as stages:  # issue 18: as ingest_paths
             for i, (label, raw) in enumerate(docs):
                 if progress:
                     progress(i, len(docs), label)
@@ -554,12 +558,14 @@ class _Stages:
     threads never update one report.
     """
 
-    def __init__(self, ingestor: Ingestor, report: IngestReport) -> None:
+    def __init__(self, ingestor: Ingestor, report: IngestReport, warm: bool = False) -> None:
         self._ingestor = ingestor
         self._report = report
         # issue 17: several documents are read at once, so that the parser can serve their
         # sentences in one batch (index/language.py); a short record alone is a small batch
         self._parse = ThreadPoolExecutor(max_workers=PARSE_WORKERS, thread_name_prefix="annotate")
+        if warm and ingestor._warm is not None:  # the parser loads while the first is read
+            self._parse.submit(ingestor._warm)  # a failure shows again at the first real parse
         self._write = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write")
         self._pending: tuple[Future[None], IngestReport] | None = None
 
