@@ -284,7 +284,8 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
         for t, a in zip(doc, lookups.table.attributes(doc), strict=True):
             p = a.get("POS", "")
             pos.append(p)
-            lemma.append((a.get("LEMMA") or lookups.lemmas.lemma(t, p, a.get("MORPH", ""))).lower())
+            found = a.get("LEMMA") or lookups.lemmas.lemma(t, p, a.get("MORPH", ""))
+            lemma.append((found or t.text).lower())
             tag.append(a.get("TAG", t.tag_))
             dep.append(a.get("DEP", t.dep_))
     out = []
@@ -310,7 +311,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             Token(
                 i=t.i - base_tok,
                 text=t.text,
-                lemma=lemma[t.i] or t.text.lower(),
+                lemma=lemma[t.i],
                 pos=pos[t.i],
                 tag=tag[t.i],
                 dep=dep[t.i],

@@ -48,8 +48,8 @@ class RulerTable:
         """
         tokens = list(sent)
         hits: list[tuple[int, int, Any]] = []
+        get = self._by_key.get
         for n, t in enumerate(tokens):
-            get = self._by_key.get
             entries = (
                 get(("TAG", t.tag_), _NONE)
                 + get(("LOWER", t.lower_), _NONE)
@@ -115,6 +115,7 @@ class Lemmas:
         if found is None:
             if len(self._cache) >= CACHE_LIMIT:  # a long-lived parser meets ever more names
                 self._cache.clear()
+                self._lemmatizer.cache.clear()  # spaCy's own, under ours, grows with it
             token.pos_ = pos  # what the lemmatizer reads
             token.set_morph(morph or None)
             found = self._lemmatizer.rule_lemmatize(token)[0]

@@ -63,3 +63,19 @@ def test_a_ruler_pattern_the_lookups_cannot_read_keeps_spacys_components() -> No
     nlp.get_pipe("attribute_ruler").add([[{"LENGTH": 3, "LOWER": {"REGEX": "^x"}}]], {"POS": "X"})
     language._by_lookup(nlp)
     assert "attribute_ruler" in nlp.pipe_names and "lemmatizer" in nlp.pipe_names
+
+
+def test_the_lemma_caches_stay_bounded_and_give_the_same_lemmas(
+    pipelines: tuple[Any, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import spacy_attributes
+
+    fast, own = pipelines
+    monkeypatch.setattr(spacy_attributes, "CACHE_LIMIT", 20)
+    lookups = language._LOOKUPS[fast]
+    lookups.lemmas._cache.clear()  # the earlier tests' lemmas: every one is looked up again
+    fast.get_pipe("lemmatizer").cache.clear()
+    got = language.pipe(fast, TEXTS, 4)  # far more than 20 distinct lemmas
+    assert got == [language._convert(d) for d in own.pipe(TEXTS)]
+    assert len(lookups.lemmas._cache) <= 20
+    assert len(fast.get_pipe("lemmatizer").cache) <= 20  # spaCy's own, under ours
