@@ -92,6 +92,9 @@ def test_non_utf8_text_is_decoded(tmp_path):
         ("2024-03-03T17:45:00+01:00", "2024-03-03"),
         ("Sun, 03 Mar 2024 09:00:00 GMT", "2024-03-03"),
         ("2024-02-30", ""),
+        ("2023/04/05", "2023-04-05"),  # the news benchmark's own form
+        ("2024.3.3", "2024-03-03"),
+        ("2024/03-03", "2024-03-03"),  # mixed separators: left to the general parser
         ("not a date at all", ""),
         ("", ""),
     ],
