@@ -64,7 +64,23 @@ def normalise_date(value: str) -> str:
     return parsed.date().isoformat() if isinstance(parsed, datetime) else ""
 
 
+# Words frequent in any English prose and absent from (or rare in) other Latin-script languages'
+# own vocabularies; in English news they are a fifth of the words or more.
+_ENGLISH_WORDS = frozenset(
+    (
+        "the of and to that for with from this which would said have has are were been its by their"
+    ).split()
+)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
 def detect_language(text: str) -> str:
+    """Plain English is known by its function words at once; anything else goes to the language
+    identifier (whose model takes ~0.7 CPU-s to load, paid by every ingest that calls it).
+    """
+    words = _WORD.findall(text[:2000].lower())
+    if len(words) >= 30 and sum(w in _ENGLISH_WORDS for w in words) >= 0.12 * len(words):
+        return "en"
     import py3langid
 
     lang, _ = py3langid.classify(text[:2000])

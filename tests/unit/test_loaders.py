@@ -168,3 +168,33 @@ def test_size_limit_is_checked_before_reading(tmp_path):
         f.truncate(60_000_000)  # sparse: costs no disk, and no time to write
     with pytest.raises(LoadError, match=r"60\.0 MB, above the 50 MB limit"):
         load_file(path, 50_000_000)
+
+
+_FR = (
+    "Le gouvernement a annoncé mardi que les négociations avec les syndicats reprendraient la "
+    "semaine prochaine, selon un communiqué du ministère du Travail publié à Paris. "
+)
+_DE = (
+    "Die Regierung hat am Dienstag angekündigt, dass die Verhandlungen mit den Gewerkschaften "
+    "in der kommenden Woche wieder aufgenommen werden, wie das Arbeitsministerium mitteilte. "
+)
+_EN = (
+    "The council said on Tuesday that talks with the residents' association would resume next "
+    "week, according to a statement from the planning department published by the city. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (_EN * 3, "en"),  # function words decide at once
+        (_EN[:60], "en"),  # too short for them: the identifier decides
+        (_FR * 3, "fr"),
+        (_DE * 3, "de"),
+        (_FR * 3 + _EN, "fr"),  # the opening decides, as before
+    ],
+)
+def test_the_language_of_a_document_is_recorded(text, lang):
+    from index.articles import detect_language
+
+    assert detect_language(text) == lang
