@@ -283,8 +283,9 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         words = label.partition("(")[0].replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label not in "QA"):
             continue
-        upper = label.upper()
-        out.append((m.start(1), m.end(), upper if upper.split()[0] in _NOT_SPEAKERS else label))
+        first = label.upper().partition("(")[0].split()[0]
+        # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
+        out.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
     return sorted(out)
 
 
@@ -368,10 +369,38 @@ def _person_from_label(label: str) -> tuple[str, str]:
         # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
         affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
+        if _portfolio_label(inner[-1] if rest else ""):
+            affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES]
     person = " ".join(w.capitalize() if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
+
+
+def _portfolio_label(role: str) -> bool:
+    """Whether a label's bracket names an office by its portfolio ("Cabinet Member for
+    Regeneration", "Minister for Housing and Planning", "Director of Enforcement"): a title, then
+    for/of, then common nouns that name no organisation (no 'Council', 'Ltd', ... in them; one
+    word, or words joined by 'and'). Its holder speaks for the body that holds the office.
+    """
+    m = re.fullmatch(r"\s*(.+?)\s+(?:for|of)\s+(?:the\s+)?(.+?)\s*", role, re.I)
+    if not m or not set(m.group(1).lower().split()) & (_TITLE_WORDS | _OFFICE_WORDS):
+        return False
+    field = m.group(2)
+    if re.search(rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b", field, re.I):
+        return False
+    words = [w for w in re.split(r"\s+(?:and|&)\s+|,\s*", field) if w]
+    return all(len(w.split()) == 1 for w in words)
+
+
+_OFFICE_WORDS = {"member", "cabinet", "portfolio", "holder", "lead", "director", "head", "officer"}
+
+
+def office_label(label: str) -> bool:
+    """A speaker label naming a holder of office by portfolio ('CLLR ANITA ROWE (CABINET MEMBER
+    FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body."""
+    _, _, rest = label.partition("(")
+    return bool(rest) and _portfolio_label(rest.rstrip(") ").split(",")[-1])
 
 
 _PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
@@ -389,6 +418,16 @@ _DEAR = re.compile(
     re.M,
 )
 _SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
+
+
+def _label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
+    """Characters of a speaker label opening a sentence ('CLLR DEREK HALE (INDEPENDENT GROUP): '):
+    the label is not part of what is said, and parsed with it the speaker's name can be taken
+    for the subject of the sentence."""
+    start, end = span
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    after = opens.get(start + lead, 0)
+    return after - start if start < after < end else 0
 
 
 def _furniture(sentence: str) -> int:
@@ -492,7 +531,11 @@ def _is_party(name: str, parties: Parties) -> bool:
 
 
 _TITLED_WORDS = "|".join(
-    sorted(_TITLE_WORDS | _SHORT_TITLES | {"official", "leader", "head", "counsel"}, key=len)[::-1]
+    sorted(
+        (_TITLE_WORDS | _SHORT_TITLES | {"official", "leader", "head", "counsel"})
+        - {"the", "of", "a", "an", "and", "for"},  # "Calder Homes, has asked the council": no title
+        key=len,
+    )[::-1]
 )
 
 
@@ -617,7 +660,11 @@ class StanceReader:
         turns = speaker_turns(text)
         answers = _interviewee(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
-        cut = [_furniture(text[spans[n][0] : spans[n][1]]) for n in wanted]
+        opens = {label_at: text_at for label_at, text_at, _ in turns}
+        cut = [
+            _label_end(text, spans[n], opens) or _furniture(text[spans[n][0] : spans[n][1]])
+            for n in wanted
+        ]
         if not wanted:
             return Reading(
                 [], {}, self._voices(text, spans, turns, publisher, parties, title, answers)
@@ -649,7 +696,10 @@ class StanceReader:
                     if affiliation and person:  # the label's own word beats a guess
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
                     state.turn_party = parties.speaks_for(person) or (
-                        publisher if not _NOT_SPEAKER_ROLES & set(turn[2].lower().split()) else ""
+                        publisher
+                        if office_label(turn[2])
+                        or not _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
+                        else ""
                     )
                     state.turn_person = person
                 else:
@@ -707,7 +757,9 @@ class StanceReader:
             party = parties.speaks_for(person) or (
                 parties.canonical(affiliation, "ORG") if affiliation else ""
             )
-            if not party and not _NOT_SPEAKER_ROLES & set(label.lower().split()):
+            if not party and (
+                office_label(label) or not _NOT_SPEAKER_ROLES & set(label.lower().split())
+            ):
                 party = publisher
             resolved.append(Turn(start, person, party, False))
 
@@ -1297,6 +1349,18 @@ def _party_of_np(
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
                 party = parties.speaks_for(e.text)
+                kind = (
+                    ps.tokens[head.head] if (head := ps.tokens[e.last - 1]).dep == "appos" else None
+                )
+                if (
+                    not party
+                    and kind is not None
+                    and kind.lemma in _GENERIC
+                    and not _titled(e.text, parties.text)
+                ):
+                    # "The operator, Calder Homes, has asked": the name is the operator itself,
+                    # a company the tagger took for a person, not someone who works for one
+                    return parties.canonical(e.text, "ORG"), ""
                 if not party:
                     # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
                     for u in sub:
@@ -1336,6 +1400,10 @@ def _party_of_np(
     pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
     if pid:
         return parties.registry.name(pid), ""
+    named = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
+    if tok.pos == "NOUN" and tok.text.islower() and named and _name_before(ps, named[0]):
+        # "The operator, Calder Homes, has asked ...": the apposition names the party
+        return _party_of_np(ps, named[0], parties, state)
     owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
     if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
         party, _ = _party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"

@@ -1,0 +1,79 @@
+"""Who speaks in a transcript, on short texts written for these tests (not the eval texts): a
+journalist's turn holds no statement whatever outlet its label names, an office named by its
+portfolio ("Cabinet Member for Regeneration") is not a party, and a speaker label is not the
+subject of the sentence it opens. Uses the packaged spaCy model (no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parties import Registry
+from assistant.stance import StanceReader
+from index.chunking import sentence_spans
+from index.cleaning import normalise
+from index.language import SpacyParser
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return StanceReader(SpacyParser(), Registry.load())
+
+
+def _read(reader, text, source="", title=""):
+    text = normalise(text)
+    found, _, _ = reader.read(text, sentence_spans(text), source, title)
+    return [(f.holder, f.stance, text[f.start : f.end]) for f in found]
+
+
+def test_a_reporter_turn_naming_its_outlet_holds_no_statement(reader):
+    text = (
+        "IDA MORROW (CHIEF EXECUTIVE, QUAYSIDE FERRIES): We are prepared to restore the late "
+        "sailing from June.\n\n"
+        "REPORTER (Harbour Gazette): The Island Residents' Forum is demanding a winter timetable "
+        "as well. Will you give them one?\n\n"
+        "IDA MORROW: We cannot run a winter timetable with two boats.\n"
+    )
+    found = _read(reader, text, source="Quayside Ferries")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Quayside Ferries", "offers"),
+        ("Quayside Ferries", "rejects"),
+    ]
+
+
+def test_a_portfolio_in_a_speaker_label_is_an_office_not_a_party(reader):
+    text = (
+        "CLLR OWEN TREW (CABINET MEMBER FOR TRANSPORT): We cannot agree to a second bridge "
+        "over the canal.\n"
+    )
+    found = _read(reader, text, source="Mossley Borough Council")
+    assert [(h, s) for h, s, _ in found] == [("Mossley Borough Council", "rejects")]
+
+
+def test_a_speaker_label_is_not_the_subject_of_its_sentence(reader):
+    text = (
+        "THE MAYOR: We turn to item 4. I call the Cabinet Member for Housing.\n\n"
+        "CLLR ANN LOWE (CABINET MEMBER FOR HOUSING): Thank you, Mayor. The administration will "
+        "not agree to that.\n\n"
+        "CLLR DEREK HALE (INDEPENDENT GROUP): The Independent Group calls on the administration "
+        "to hold a public consultation before any deal with Calder Homes is signed.\n"
+    )
+    found = _read(reader, text, source="Mossley Borough Council")
+    demands = [h for h, s, _ in found if s == "demands"]
+    assert len(demands) == 1 and demands[0].startswith("Independent")
+    assert all("HALE" not in h.upper() for h, _, _ in found)
+    assert all(not t.startswith("CLLR") for _, _, t in found)
+
+
+def test_a_company_in_apposition_to_its_kind_is_the_party_not_its_employee(reader):
+    text = (
+        "CLLR ANN LOWE (CABINET MEMBER FOR HOUSING): Thank you, Mayor. The operator, Calder "
+        "Homes, has asked the council to drop the play area. The administration will not agree "
+        "to that.\n\n"
+        "CLLR PETER VOSS (INDEPENDENT GROUP): The Independent Group calls on the administration "
+        "to hold a public consultation before any deal with Calder Homes is signed.\n"
+    )
+    found = _read(reader, text, source="Mossley Borough Council")
+    assert [(h, s) for h, s, _ in found][:2] == [
+        ("Calder Homes", "demands"),
+        ("Mossley Borough Council", "rejects"),
+    ]
