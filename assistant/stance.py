@@ -398,7 +398,8 @@ _OFFICE_WORDS = {"member", "cabinet", "portfolio", "holder", "lead", "director",
 
 def office_label(label: str) -> bool:
     """A speaker label naming a holder of office by portfolio ('CLLR ANITA ROWE (CABINET MEMBER
-    FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body."""
+    FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body.
+    """
     _, _, rest = label.partition("(")
     return bool(rest) and _portfolio_label(rest.rstrip(") ").split(",")[-1])
 
@@ -423,7 +424,8 @@ _SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
 def _label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
     """Characters of a speaker label opening a sentence ('CLLR DEREK HALE (INDEPENDENT GROUP): '):
     the label is not part of what is said, and parsed with it the speaker's name can be taken
-    for the subject of the sentence."""
+    for the subject of the sentence.
+    """
     start, end = span
     lead = len(text[start:end]) - len(text[start:end].lstrip())
     after = opens.get(start + lead, 0)
@@ -1349,13 +1351,12 @@ def _party_of_np(
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
                 party = parties.speaks_for(e.text)
-                kind = (
-                    ps.tokens[head.head] if (head := ps.tokens[e.last - 1]).dep == "appos" else None
-                )
+                last = ps.tokens[e.last - 1]
+                of_kind = ps.tokens[last.head] if last.dep == "appos" else None
                 if (
                     not party
-                    and kind is not None
-                    and kind.lemma in _GENERIC
+                    and of_kind is not None
+                    and of_kind.lemma in _GENERIC
                     and not _titled(e.text, parties.text)
                 ):
                     # "The operator, Calder Homes, has asked": the name is the operator itself,
@@ -1400,10 +1401,10 @@ def _party_of_np(
     pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
     if pid:
         return parties.registry.name(pid), ""
-    named = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
-    if tok.pos == "NOUN" and tok.text.islower() and named and _name_before(ps, named[0]):
+    appos = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
+    if tok.pos == "NOUN" and tok.text.islower() and appos and _name_before(ps, appos[0]):
         # "The operator, Calder Homes, has asked ...": the apposition names the party
-        return _party_of_np(ps, named[0], parties, state)
+        return _party_of_np(ps, appos[0], parties, state)
     owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
     if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
         party, _ = _party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
