@@ -50,6 +50,7 @@ to name the odd one out, which extractive passages rarely do.
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import math
 import os
@@ -178,12 +179,24 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in f if line.strip()]
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
+def clean_question(text: str) -> str:
+    """The question as a reader would type it: some weeks' questions keep the source site's
+    link markup ('which world leader with a bag of <a href="...">cocaine</a>'), whose URL
+    words were searched for and matched as question terms.
+    """
+    return re.sub(r"\s+", " ", html.unescape(_TAG.sub("", text))).strip()
+
+
 def load_week(files: dict[str, Path]) -> tuple[list[Question], list[dict[str, str]]]:
     questions = []
     for d in _read_jsonl(files["qa"]):
         choices = [str(c) for c in d["choices"]]
         gold = int(d["answer"][0])
-        questions.append(Question(str(d["question_id"]), d["question_sentence"], choices, gold))
+        text = clean_question(d["question_sentence"])
+        questions.append(Question(str(d["question_id"]), text, choices, gold))
     articles: dict[str, dict[str, str]] = {}
     for d in _read_jsonl(files["gcs"]):
         for r in d.get("search_result") or []:

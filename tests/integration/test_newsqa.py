@@ -55,6 +55,12 @@ def test_scoring_helpers() -> None:
     assert not newsqa.is_hit(q, "Tigger and Owl entered the public domain.")
 
 
+def test_questions_lose_link_markup() -> None:
+    raw = 'A photo of which leader with a bag of <a data-x="1" href="https://x.org/tag/a">cocaine</a> &amp; a spoon?'
+    assert newsqa.clean_question(raw) == "A photo of which leader with a bag of cocaine & a spoon?"
+    assert newsqa.clean_question("How long  did it last?") == "How long did it last?"
+
+
 def _check(res: dict[str, Any], peer: bool) -> None:
     assert res["weeks"] == WEEKS
     assert res["n"] == 8 and res["n_answerable"] == 6 and res["n_unanswerable"] == 2
