@@ -271,6 +271,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     out = [(m.start(1), m.end(), m.group(1)) for m in _QA_DOT.finditer(text)]
     if not any(label == "A" for _, _, label in out):
         out = []  # "A. Smith said ...": a Q/A layout has answers
+    out += _post_headers(text)
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         if label.lower() == "from":  # an email's header opens the sender's turn
@@ -290,6 +291,30 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
 
 
 _EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
+_POST_HEADER = re.compile(
+    r"[ \t]*([A-Z][^\n()@:.!?]{1,80}?)[ \t]*\(@\w{1,40}\)"
+    r"(?:[ \t]*[·•|][^\n·•|]{0,30}?(?:\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?|\d{4}|\b\d{1,2}[hmd]\b))?"
+    r"[ \t]*\n?"
+)
+
+
+def _post_headers(text: str) -> list[tuple[int, int, str]]:
+    """A social-media thread's post headers ('Veloxa Broadband (@VeloxaHelp) · 5 Oct, 10:15'):
+    each opens a turn of the account's owner, like a transcript's speaker label. Only the lines
+    holding '(@' are read. An organisation's account is labelled as its own sender ('X (sender,
+    X)'), so that its posts' "we" is the organisation; a person's account by the name alone.
+    """
+    out: list[tuple[int, int, str]] = []
+    at = text.find("(@")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        m = _POST_HEADER.match(text, start)
+        if m:
+            name = m.group(1).strip()
+            label = name if _titled(name, text) else f"{name} (sender, {name})"
+            out.append((m.start(1), m.end(), label))
+        at = text.find("(@", at + 2)
+    return out
 
 
 def _field(label: str, text: str) -> bool:

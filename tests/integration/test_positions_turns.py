@@ -77,3 +77,23 @@ def test_a_company_in_apposition_to_its_kind_is_the_party_not_its_employee(reade
         ("Calder Homes", "demands"),
         ("Mossley Borough Council", "rejects"),
     ]
+
+
+_THREAD = """Harbour Anglers' Club (@HarbourAnglers) · 3 Mar, 09:10
+The new mooring fees are double last year's.
+
+Harbour Anglers' Club (@HarbourAnglers) · 3 Mar, 09:12
+We demand that Quayside Marinas freezes the fees until the pontoons are repaired.
+
+Quayside Marinas (@QuaysideHelp) · 3 Mar, 10:40
+We cannot freeze the fees, because the pontoon repairs are what the rise pays for.
+"""
+
+
+def test_a_post_header_opens_its_accounts_turn(reader):
+    found = _read(reader, _THREAD, source="Posts compiled by the Harbour Echo")
+    assert [(h.startswith("Harbour Anglers"), h, s) for h, s, _ in found] == [
+        (True, found[0][0], "demands"),
+        (False, "Quayside Marinas", "rejects"),
+    ]
+    assert all("(@" not in t for _, _, t in found)
