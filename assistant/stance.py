@@ -1490,6 +1490,12 @@ def _party_of_np(
         found = parties.by_name_word(tok.lemma)
         if found:
             return found, ""
+    owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
+    if tok.text.lower() in _MEMBERS and owners:
+        # "The union said its members would walk out": the members' organisation holds it
+        if owners[0].text.lower() in _THEY_IT and state.say_party and not state.say_first:
+            return state.say_party, ""
+        return _party_of_np(ps, owners[0], parties, state)
     if tok.text.lower() in _MEMBERS and len(sub) == 1:
         # "members would suspend the strike": the members of the speaker's organisation;
         # whose, when no one is reporting, is a guess

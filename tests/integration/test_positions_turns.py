@@ -97,3 +97,17 @@ def test_a_post_header_opens_its_accounts_turn(reader):
         (False, "Quayside Marinas", "rejects"),
     ]
     assert all("(@" not in t for _, _, t in found)
+
+
+def test_its_members_are_the_organisation_that_reports_them(reader):
+    found = _read(
+        reader,
+        "Drivers at Norcombe Coaches have voted for action, the Coach Drivers' Guild said. "
+        "The guild said its members would walk out for 24 hours from Friday unless Norcombe "
+        "raised its pay offer. It is seeking 6 per cent.",
+        source="Valley Business Wire",
+    )
+    assert [(h, s) for h, s, _ in found] == [
+        ("Coach Drivers' Guild", "warns"),
+        ("Coach Drivers' Guild", "demands"),
+    ]
