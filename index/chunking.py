@@ -132,12 +132,14 @@ def _paragraph_index(text: str, spans: list[tuple[int, int]]) -> list[int]:
 
 
 def contextual_header(article: Article) -> str:
-    """Title and date give a chunk its context when embedded, without entering the stored text."""
+    """The title gives a chunk its context when embedded, without entering the stored text.
+
+    Not the date: on the news benchmark's dev weeks, dropping it kept recall@10 (0.722) and
+    raised recall@1 (0.352 -> 0.389) and gold fact recall (0.727 -> 0.750), and it was 5% of
+    the tokens embedded. Not no header: recall@10 rose (0.759) but gold fact recall fell (0.711).
+    """
     words = article.title.split()
-    parts = [" ".join(words[:24]) + (" …" if len(words) > 24 else "")]
-    if article.date:
-        parts.append(article.date)
-    return " | ".join(p for p in parts if p)
+    return " ".join(words[:24]) + (" …" if len(words) > 24 else "") if words else ""
 
 
 def chunk_id(doc_id: str, ordinal: int, text: str) -> str:
