@@ -245,6 +245,8 @@ class Parties:
             words = [w.rstrip("s") for w in party.lower().split()]
             if noun in words and party != exclude:
                 return party
+        if noun in _NAMED_KINDS:
+            return ""  # "the committee" is no party whose name lacks the word: not the last ORG
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
@@ -258,6 +260,14 @@ class Parties:
             return True
         words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
         return not words & (_PUBLIC_WORDS | _UNION_WORDS)
+
+
+# kinds of body whose names carry the kind ("Health Committee", "Harwick City Council"): "the
+# committee" is a party with that word in its name, or none the text names
+_NAMED_KINDS = {
+    "committee", "council", "association", "federation", "commission", "ministry", "department",
+    "board", "authority", "court", "society", "agency",
+}  # fmt: skip
 
 
 _BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
@@ -1351,6 +1361,10 @@ def _party_of_np(
         c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(tok.i)
     ):
         return _first_person(state)
+    if low in ("you", "your") or any(
+        c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
+    ):
+        return _addressee(parties, state)
     if low in _HE_SHE:
         # a person named since in a sentence that was not parsed ("Council leader Fiona
         # Grady replied an hour later. ... she wrote.") is the nearer referent
@@ -1581,6 +1595,15 @@ def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
 def _group_name(sub: list[Token], tok: Token) -> str:
     words = [t.text for t in sub if t.dep in ("amod", "compound") and t.i < tok.i] + [tok.text]
     return " ".join(words).strip().capitalize()
+
+
+def _addressee(parties: Parties, state: _State) -> tuple[str, str]:
+    """Whom 'you' / 'your members' stand for in a letter: the party of the person its 'Dear X,'
+    names, when that is not the writer; ('', '') otherwise ("you" in a transcript is anyone).
+    """
+    names = [name for at, name in state.dear if at < state.at]
+    you = parties.speaks_for(names[-1]) if names else ""
+    return (you, names[-1]) if you and you != _first_person(state)[0] else ("", "")
 
 
 def _first_person(state: _State) -> tuple[str, str]:

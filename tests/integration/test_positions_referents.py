@@ -1,0 +1,52 @@
+"""Whom a noun phrase stands for, on short texts written for these tests (not the eval texts):
+"the committee" is a party with that word in its name or none (never the last organisation
+named), and "you" / "your members" in a letter are the addressee's party. Uses the packaged
+spaCy model (no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.parties import Registry
+from assistant.stance import StanceReader
+from index.chunking import sentence_spans
+from index.cleaning import normalise
+from index.language import SpacyParser
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return StanceReader(SpacyParser(), Registry.load())
+
+
+def _read(reader, text, source="", title=""):
+    text = normalise(text)
+    found, _, _ = reader.read(text, sentence_spans(text), source, title)
+    return [(f.holder, f.stance, text[f.start : f.end]) for f in found]
+
+
+def test_the_committee_is_not_the_last_organisation_named(reader):
+    text = (
+        'Ana Bell, chief executive of the Dunmere Fire Service, said: "We are asking the '
+        'county to fund two new engines."\n\n'
+        "The committee expects the county to reply by June.\n"
+    )
+    found = _read(reader, text, source="Valley Gazette")
+    assert ("Dunmere Fire Service", "demands") in [(h, s) for h, s, _ in found]
+    assert all(
+        not (h == "Dunmere Fire Service" and t.startswith("The committee")) for h, _, t in found
+    )
+
+
+def test_your_members_in_a_letter_are_the_addressees(reader):
+    text = (
+        "To: Ms Rita Colm, Branch Secretary, Warehouse Staff Union\n\n"
+        "Dear Ms Colm,\n\n"
+        "You have told us that your members will strike from 3 May if the rota is not changed. "
+        "We cannot change the rota before the summer.\n"
+    )
+    found = _read(reader, text, source="Brockway Logistics")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Warehouse Staff Union", "warns"),
+        ("Brockway Logistics", "rejects"),
+    ]
