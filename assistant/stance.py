@@ -1731,6 +1731,12 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             holders = [_party_of_np(ps, s, parties, state) for s in subj]
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+        if subj and _nobody(ps, subj[0], stance):
+            holders = []
+        elif subj and _people_of_a_kind(ps, subj[0]):
+            # "the association said tenants would withhold ...": the reporting party's people;
+            # "Local farmers insist ...", "Critics say ...": no identifiable party
+            holders = [(speaker_party, speaker)] if speaker_party and not in_quote else []
     if t.pos != "NOUN" and any(s.text.lower() == "you" for s in _subject(ps, i)):
         # "You also ask the association to ...": the addressee's, when the letter names them
         names = [name for at, name in state.dear if at < state.at]
@@ -1776,6 +1782,27 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             )
         )
     return out
+
+
+def _nobody(ps: ParsedSentence, subj: Token, stance: str) -> bool:
+    """Whether the subject of a stance predicate rules out a party holding it: a negative one
+    ("nobody had asked the authority to delay": no one asked; "no driver will lose pay" is a
+    guarantee and stays).
+    """
+    kids = ps.children(subj.i)
+    return stance != "assures" and (
+        subj.lemma in ("nobody", "none", "noone") or any(c.lemma == "no" for c in kids)
+    )
+
+
+def _people_of_a_kind(ps: ParsedSentence, subj: Token) -> bool:
+    """A bare plural of people ('tenants', 'farmers', 'workers'), with no determiner."""
+    kids = ps.children(subj.i)
+    return (
+        subj.tag == "NNS"
+        and (subj.lemma in _GROUP_NOUNS or subj.text.lower() in _GROUP_NOUNS)
+        and not any(c.dep in ("det", "poss", "nummod") for c in kids)
+    )
 
 
 def _target(ps: ParsedSentence, i: int, parties: Parties, holders: set[str]) -> str:

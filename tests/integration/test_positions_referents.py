@@ -50,3 +50,23 @@ def test_your_members_in_a_letter_are_the_addressees(reader):
         ("Warehouse Staff Union", "warns"),
         ("Brockway Logistics", "rejects"),
     ]
+
+
+def test_a_negative_subject_asks_for_nothing(reader):
+    found = _read(
+        reader,
+        "Work on the Marsh Lane bridge began in March. A spokesman for the Tarvel Port Authority "
+        "said nobody had asked the authority to delay the work.",
+        source="Tarvel Port Authority",
+    )
+    assert found == []
+
+
+def test_people_of_a_kind_in_a_partys_report_are_its_people(reader):
+    found = _read(
+        reader,
+        "The Hollin Street Tenants' Association said tenants would withhold their rent from May "
+        "if no repair date was set.",
+        source="Mardale Echo",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Hollin Street Tenants' Association", "warns")]
