@@ -1112,6 +1112,19 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             and t.dep == "ccomp"
         ):
             return "demands"  # "The alliance says we should refund every customer"
+        if (
+            t.lemma == "have"
+            and modal & {"will", "would"}
+            and any(c.dep == "xcomp" for c in kids)
+            and not neg
+        ):
+            # "we will have to review our plans": what the speaker will be driven to do;
+            # "shoppers will have to pay more": a forecast, no one's demand; but "any dialogue
+            # would have to proceed on the basis of reciprocity" is a condition: a demand
+            if ours:
+                return "warns"
+            if "would" not in modal:
+                return None
         if modal & {"must"} or (
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)

@@ -70,3 +70,14 @@ def test_people_of_a_kind_in_a_partys_report_are_its_people(reader):
         source="Mardale Echo",
     )
     assert [(h, s) for h, s, _ in found] == [("Hollin Street Tenants' Association", "warns")]
+
+
+def test_will_have_to_is_a_consequence_not_a_demand(reader):
+    found = _read(
+        reader,
+        "BERIT LUND (CHIEF EXECUTIVE, HOLM FERRIES): If the harbour dues go up again, we will "
+        "have to review the winter timetable.\n\n"
+        "BERIT LUND: Passengers will have to pay more for tickets next year.\n",
+        source="Holm Ferries",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Holm Ferries", "warns")]
