@@ -833,6 +833,7 @@ class _State:
     dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
+    genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
 
 
 def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
@@ -937,10 +938,20 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
                 state.last_party = name
 
 
-def _latest_person(text: str, parties: Parties) -> str:
-    """The person linked to a party whose name occurs last in `text` ('' when none)."""
+def _surname(person: str) -> str:
+    return person.split()[-1] if person.split() else person
+
+
+def _latest_person(
+    text: str, parties: Parties, genders: dict[str, bool] | None = None, he: bool = True
+) -> str:
+    """The person linked to a party whose name occurs last in `text` ('' when none); with
+    `genders`, only one not already called by the other pronoun.
+    """
     best, at = "", -1
     for person in parties.people:
+        if genders is not None and genders.get(_surname(person), he) != he:
+            continue
         k = text.rfind(person)
         if k > at or (k == at >= 0 and len(person) > len(best)):
             best, at = person, k
@@ -1382,10 +1393,18 @@ def _party_of_np(
         # a person named since in a sentence that was not parsed ("Council leader Fiona
         # Grady replied an hour later. ... she wrote.") is the nearer referent
         between = parties.text[state.person_until : state.at]
-        near = _latest_person(between, parties)
+        near = _latest_person(between, parties) or state.last_person
+        he = low in ("he", "him", "his")
+        if near and state.genders.get(_surname(near), he) != he:
+            # "Union leader Piotr Wend ... He said ... She said the company would not ...":
+            # she is not the person already called he; the last one named who may be her
+            near = _latest_person(parties.text[: state.at], parties, state.genders, he) or ""
         if near:
+            state.genders.setdefault(_surname(near), he)
+            if near == state.last_person and not parties.speaks_for(near):
+                return state.last_person_party or near, near
             return parties.speaks_for(near) or near, near
-        return state.last_person_party or state.last_person, state.last_person
+        return "", ""
     if low in _THEY_IT:
         return (parties.holders[-1] if parties.holders else state.last_party), ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):

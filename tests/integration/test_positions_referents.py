@@ -81,3 +81,18 @@ def test_will_have_to_is_a_consequence_not_a_demand(reader):
         source="Holm Ferries",
     )
     assert [(h, s) for h, s, _ in found] == [("Holm Ferries", "warns")]
+
+
+def test_she_is_not_the_person_already_called_he(reader):
+    found = _read(
+        reader,
+        "The Lisker Dockers' Union demanded on Thursday that Harlow Shipping restore the night "
+        "allowance. Harlow's operations director, Nina Sayer, said the firm was prepared to pay "
+        "a one-off bonus instead. Union leader Piotr Wend told reporters the bonus was an insult. "
+        "He said members would strike from May 20 if the allowance was not restored. "
+        "She said the company would not negotiate under threat.",
+        source="Northern Wire Service",
+    )
+    held = {t.split()[0]: h for h, _, t in found}
+    assert held["He"] == "Lisker Dockers' Union"
+    assert held["She"] == "Harlow Shipping"
