@@ -1,7 +1,10 @@
-"""Where the time of a record-file ingest goes: the pipeline's stages timed from every thread
-(cProfile sees only the main thread, and the ingest runs on three), as seconds per stage.
+"""Where the time of an ingest goes (a record file or a folder of articles): the pipeline's
+stages timed from every thread (cProfile sees only the main thread, and the ingest runs on
+three), as seconds per stage; then the CPU seconds of every thread (OpenVINO's own inference
+threads included) and of the parser's child process; with --components, what each spaCy
+component costs on the very sentences the ingest parsed.
 
-    .venv/bin/python -m bench.profile_records FILE.jsonl [--spacy] [--cprofile]
+    .venv/bin/python -m bench.profile_records PATH [--spacy] [--components] [--cprofile]
 
 Stages overlap (planning on the main thread, parsing and writing on two others), so their sum
 is more than the wall time; their CPU seconds (each thread's own) show the work itself, their
@@ -51,7 +54,13 @@ def main() -> None:
     ap.add_argument("file", type=Path)
     ap.add_argument("--spacy", action="store_true")
     ap.add_argument("--cprofile", action="store_true", help="also cProfile the main thread")
+    ap.add_argument(
+        "--components",
+        action="store_true",
+        help="time each spaCy component on the sentences the ingest parsed (implies --spacy)",
+    )
     args = ap.parse_args()
+    args.spacy = args.spacy or args.components
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     if not args.spacy:
@@ -113,7 +122,13 @@ def main() -> None:
         if ann is not None:
             svc.ingestor._annotate = _timed("annotate", ann)  # type: ignore[union-attr]
             parser = ann._reader.parser
-            _patch(parser, "parse", "spacy.parse")
+            real_parse = parser.parse
+
+            def parse(texts: Any) -> Any:
+                PARSED.extend(texts)
+                return real_parse(texts)
+
+            parser.parse = _timed("spacy.parse", parse)
             if hasattr(parser, "_serve"):  # how many requests each nlp.pipe served
                 real_serve = parser._serve
 
@@ -134,6 +149,7 @@ def main() -> None:
         if args.cprofile:
             prof.disable()
             pstats.Stats(prof).sort_stats("cumulative").print_stats(45)
+        threads = _thread_cpu()
         a.close()
     for f in report.failed[:3]:
         print("failed:", f.path, f.reason)
@@ -143,6 +159,60 @@ def main() -> None:
     )
     for name, secs in sorted(SPENT.items(), key=lambda kv: -kv[1]):
         print(f"  {name:36s} {secs:8.2f} s wall {CPU[name]:8.2f} s cpu {CALLS[name]:7d} calls")
+    print("CPU seconds by thread and process (since start, opening included):")
+    for name, secs in sorted(threads.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:52s} {secs:8.2f} s cpu")
+    if args.components and PARSED:
+        _components(PARSED)
+
+
+PARSED: list[str] = []
+
+
+def _thread_cpu() -> dict[str, float]:
+    """CPU seconds of each of this process's threads, grouped: Python's by name, the others
+    (native pools: OpenVINO's inference threads, the tokenizer's) together; and the children's
+    (the parser's process), read while they still run.
+    """
+    import psutil
+
+    me = psutil.Process()
+    named = {t.native_id: t.name.split("_")[0].rstrip("-0123456789") for t in threading.enumerate()}
+    out: dict[str, float] = defaultdict(float)
+    for t in me.threads():
+        name = named.get(t.id, "native threads (OpenVINO inference, tokenizers)")
+        out[f"thread: {name}"] += t.user_time + t.system_time
+    total = me.cpu_times()
+    out["threads ended by now (the write and annotate pools)"] = (
+        total.user + total.system - sum(out.values())
+    )
+    for child in me.children(recursive=True):
+        try:
+            c = child.cpu_times()
+        except psutil.Error:
+            continue
+        out["child process: the parser (spaCy)"] += c.user + c.system
+    return out
+
+
+def _components(texts: list[str]) -> None:
+    """Each component of the parser's pipeline timed alone on the texts the ingest parsed."""
+    from assistant.settings import Settings
+    from index.language import load_pipeline
+
+    nlp = load_pipeline(Settings().spacy_model)
+    words = sum(len(t.split()) for t in texts)
+    docs = [nlp.make_doc(t) for t in texts[:64]]  # warm
+    c = time.process_time()
+    docs = [nlp.make_doc(t) for t in texts]
+    spent = {"tokenizer": time.process_time() - c}
+    for name, proc in nlp.pipeline:
+        c = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=64))
+        spent[name] = time.process_time() - c
+    print(f"spaCy components on the {len(texts)} texts parsed ({words} words), CPU seconds:")
+    for name, secs in spent.items():
+        print(f"  {name:36s} {secs:8.2f} s cpu")
 
 
 if __name__ == "__main__":
