@@ -93,11 +93,13 @@ _LEAD_NAME = re.compile(r"\s*([A-Z][a-zA-Z\-]+)\s+[A-Z][a-zA-Z\-]+")
 _QUOTE = re.compile(r"[\"\u201c\u201d]")
 # "which company", "what country", "who": the answer is a name
 _WANTS_NAME = re.compile(
-    r"^\s*(who|whom|whose)\b|\b(which|what)\s+(\w+\s+)?(company|country|city|state|team|firm|"
-    r"group|party|person|man|woman|leader|president|minister|official|organi[sz]ation|nation|"
-    r"agency|player|club|brand|bank|airline|network|app|platform|university|court|region|"
-    r"island|province|band|singer|actor|actress|celebrity|candidate|senator|governor|rapper|"
-    r"musician|author|director|athlete|star|chain|retailer|automaker|carmaker|startup)\b",
+    r"^\s*(who|whom|whose)\b|\b(which|what)\s+(\w+\s+)?(?:"
+    # one or several ("which countries", "which cities", "which parties")
+    r"(?:compan|countr|cit|part|agenc|universit|celebrit)(?:y|ies)|people|m[ae]n|wom[ae]n|"
+    r"(?:state|team|firm|group|person|leader|president|minister|official|organi[sz]ation|"
+    r"nation|player|club|brand|bank|airline|network|app|platform|court|region|island|"
+    r"province|band|singer|actor|actress|candidate|senator|governor|rapper|musician|author|"
+    r"director|athlete|star|chain|retailer|automaker|carmaker|startup)s?)\b",
     re.IGNORECASE,
 )
 

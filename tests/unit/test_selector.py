@@ -136,3 +136,30 @@ def test_a_person_the_question_names_is_no_answer_to_who():
     expected = answer_type(question)
     assert not holds_type(expected, question, "Deputy Secretary Wendy R. Sherman hosted it.")
     assert holds_type(expected, question, "Sherman was joined by Gen. James Mingus.")
+
+
+# --- one name or several (issue 13) --------------------------------------------------------
+
+
+def _candidate(text: str):
+    from assistant.selector import Candidate
+
+    return Candidate(text, 1, 0, 0.5, "", False, False)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which country did Stoltenberg ask Russia to leave?",
+        "Which countries did Stoltenberg ask Russia to leave?",
+        "From which cities did the ministers fly in?",
+    ],
+)
+def test_a_question_for_one_or_several_names_credits_the_names_a_sentence_brings(question: str):
+    from assistant.selector import features
+
+    c = _candidate("Stoltenberg asked Russia to leave Georgia and Moldova at once.")
+    row = features(question, [c])[0]
+    assert row[FEATURES.index("new_names_for_name")] > 0
+    what = features("What did Stoltenberg ask Russia to do?", [c])[0]
+    assert what[FEATURES.index("new_names_for_name")] == 0
