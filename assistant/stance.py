@@ -292,7 +292,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         if label.lower() in _EMAIL_FIELDS or _field(label, text):
             continue  # "To:", "Present:": a header or a list, not a turn
         words = label.partition("(")[0].replace(".", "").split()
-        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and label not in "QA"):
+        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
             continue
         first = label.upper().partition("(")[0].split()[0]
         # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
@@ -730,7 +730,10 @@ class StanceReader:
                     state.turn_person = answers
                 elif turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = _person_from_label(turn[2])
-                    if affiliation and person:  # the label's own word beats a guess
+                    linked = parties.speaks_for(person) or affiliation
+                    if _questioner(text, turn, turns, affiliation, linked):
+                        state.turn_label = "Q"  # a journalist's turn, named: no statement
+                    elif affiliation and person:  # the label's own word beats a guess
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
                     state.turn_party = parties.speaks_for(person) or (
                         publisher
@@ -834,6 +837,37 @@ class _State:
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
+
+
+def _questioner(
+    text: str,
+    turn: tuple[int, int, str],
+    turns: list[tuple[int, int, str]],
+    affiliation: str,
+    party: str,
+) -> bool:
+    """Whether a named speaker's turn is a journalist's: the label names an outlet ('BEN SORLEY
+    (COASTAL EVENING NEWS)'), or a speaker no text links to a party ends the turn with a
+    question ('MARK DUNN: The lines say the fee is unfair. Will you lower it?'): what such a
+    turn reports is context for the question, not a position.
+    """
+    bracket = turn[2].partition("(")[2].rstrip(") ") or affiliation
+    words = set(re.findall(r"[a-z]+", bracket.lower()))
+    if (
+        bracket
+        and _OUTLETS.search(bracket)
+        and not _ORG_HEADS_RE.search(bracket)
+        and not words & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"independent", "secretary"})
+    ):
+        return True  # not "(PRESS SECRETARY)", "(INDEPENDENT)": an office, a councillor
+    if party:
+        return False
+    later = [t[0] for t in turns if t[0] > turn[0]]
+    said = text[turn[1] : later[0] if later else len(text)].strip()
+    return said.endswith("?")
+
+
+_ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
 
 
 def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:

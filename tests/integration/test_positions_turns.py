@@ -111,3 +111,30 @@ def test_its_members_are_the_organisation_that_reports_them(reader):
         ("Coach Drivers' Guild", "warns"),
         ("Coach Drivers' Guild", "demands"),
     ]
+
+
+def test_a_q_label_naming_its_outlet_is_a_question_turn(reader):
+    text = (
+        "SPOKESPERSON (DINA ROSS): We call on Merrow to reopen the bridge.\n\n"
+        "Q (VALLEY NEWS): Merrow's minister says the bridge will stay closed until June. "
+        "What is your response?\n\n"
+        "SPOKESPERSON (DINA ROSS): We cannot wait until June.\n"
+    )
+    found = _read(reader, text, source="Ministry of Foreign Affairs of Tallin")
+    assert [s for _, s, _ in found] == ["demands", "rejects"]
+    assert all("June" not in t or t.startswith("We") for _, _, t in found)
+
+
+def test_a_named_journalists_turn_holds_no_statement(reader):
+    text = (
+        "IDA MORROW (CHIEF EXECUTIVE, QUAYSIDE FERRIES): We are prepared to restore the late "
+        "sailing from June.\n\n"
+        "BEN SORLEY (COASTAL EVENING NEWS): The island council wants a winter timetable too.\n\n"
+        "MARK DUNN: The residents say they will boycott the ferry. Will you meet them?\n\n"
+        "IDA MORROW: We cannot run a winter timetable with two boats.\n"
+    )
+    found = _read(reader, text, source="Quayside Ferries")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Quayside Ferries", "offers"),
+        ("Quayside Ferries", "rejects"),
+    ]
