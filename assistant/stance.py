@@ -1795,9 +1795,21 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
         elif subj and subj[0].text.lower() not in _NOT_HOLDERS:
             holders = [_party_of_np(ps, s, parties, state) for s in subj]
+        unresolved_company = (
+            bool(subj)
+            and (not holders or not holders[0][0])
+            and subj[0].lemma in _COMPANY_NOUNS
+            and any(c.lemma == "the" for c in ps.children(subj[0].i))
+        )
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
-        if subj and _nobody(ps, subj[0], stance):
+        if unresolved_company and not (
+            holders and holders[0][0] and parties._fits(subj[0].lemma, holders[0][0])
+        ):
+            # "the operator has threatened to sue" in an MP's speech, no operator named: not
+            # the speaker's; counsel for a company saying "the company is willing" stays
+            holders = []
+        elif subj and _nobody(ps, subj[0], stance):
             holders = []
         elif subj and _people_of_a_kind(ps, subj[0]):
             # "the association said tenants would withhold ...": the reporting party's people;

@@ -96,3 +96,12 @@ def test_she_is_not_the_person_already_called_he(reader):
     held = {t.split()[0]: h for h, _, t in found}
     assert held["He"] == "Lisker Dockers' Union"
     assert held["She"] == "Harlow Shipping"
+
+
+def test_an_unnamed_company_in_a_speech_is_not_the_speaker(reader):
+    text = (
+        "Ms Lena Hart (Progressive Party): The Minister knows that the operator has threatened "
+        "to sue. The Progressive Party cannot support a Bill that may end in a court case.\n"
+    )
+    found = _read(reader, text, source="Tavel Assembly Official Report")
+    assert [(h, s) for h, s, _ in found] == [("Progressive Party", "rejects")]
