@@ -302,7 +302,7 @@ class Answerer:
             return self._abstain(question, standalone, passages, uncovered)
         if len(entities) < 2:
             uncovered = []
-        kept = readable_order(kept, passages)
+        kept = readable_order(kept, passages, cfg.min_similarity)
         claims = compose(kept, relevant, passages, by_key, cfg)
         if self._voices:
             claims = self._attributed(claims, passages, voices)

@@ -66,7 +66,10 @@ class ExtractiveConfig:
     # 6 added nothing more, 3 lost both
     max_sentences: int = 5
     min_similarity: float = 0.35  # below this best sentence, the sources do not answer
-    min_quote_similarity: float = 0.35  # a sentence quoted once they do needs this
+    # a sentence quoted once they do needs this: 0.28 quotes "As Article 39 says, ..." (0.29) for
+    # "Which UN Charter article did X invoke?"; gold fact recall 0.734 -> 0.750, citation recall
+    # 0.859 -> 0.875, RealTime QA dev unchanged (0.25 and 0.22 measured the same)
+    min_quote_similarity: float = 0.28
     min_typed_similarity: float = 0.25  # ... or this, holding the kind of thing asked for
     relative_cut: float = 0.75  # keep sentences within this share of the best one's relevance
     redundancy: float = 0.85  # drop a sentence this similar to one already kept
@@ -455,14 +458,20 @@ def _fuller(a: str, b: str) -> bool:
     return ta >= 1.34 * tb and shared_terms(a, b)[0] >= 0.6
 
 
-def readable_order(kept: list[Scored], passages: Sequence[Passage]) -> list[Scored]:
+def readable_order(
+    kept: list[Scored], passages: Sequence[Passage], lead_similarity: float = 0.0
+) -> list[Scored]:
     """The sentence most likely to answer first; the others grouped by document (most relevant
     document first), each in reading order. (In reading order alone, a topical sentence the
     author wrote first opened the answer: "The talks covered ... . The talks lasted eight hours.")
+    The first is one at least `lead_similarity` close to the question when there is one: a
+    sentence quoted under that floor may add to an answer, not open it ("the union accepted a
+    7 percent pay rise" before "the union had demanded a 12 percent raise").
     """
     if not kept:
         return []
-    best = max(kept, key=lambda s: s.relevance)
+    close = [s for s in kept if s.similarity >= lead_similarity] or kept
+    best = max(close, key=lambda s: s.relevance)
     doc_rank: dict[str, float] = {}
     for s in kept:
         d = passages[s.passage - 1].doc_id

@@ -182,6 +182,27 @@ def test_the_answer_opens_with_the_sentence_most_likely_to_answer():
     assert [s.text for s in order] == [answer.text, topical.text, other.text]
 
 
+def test_a_sentence_quoted_under_the_answering_floor_does_not_open_the_answer():
+    """A sentence far from the question may add to an answer (it is quotable), but the answer
+    opens on one close enough to decide that the sources answer, even when the selector rates
+    the far one higher."""
+    from assistant.extractive import Scored, readable_order
+
+    a = passage(
+        "The union accepted a 7 percent pay rise. The union had demanded a 12 percent raise.", "a"
+    )
+
+    def at(i: int, relevance: float, similarity: float) -> Scored:
+        text, span = passage_sentences(a)[i]
+        return Scored(1, i, text, span, relevance, similarity, 0.5)
+
+    far, close = at(0, 0.9, 0.30), at(1, 0.8, 0.60)
+    assert readable_order([far, close], [a], 0.35)[0] is close
+    assert readable_order([far, close], [a])[0] is far  # no floor: the likeliest first
+    # none close enough: the likeliest still opens
+    assert readable_order([far], [a], 0.35) == [far]
+
+
 # --- the kind of thing asked for: a duration for "how long" ------------------------------------
 
 TALKS = (
