@@ -10,12 +10,15 @@ import pytest
 from eval.positions_eval import evaluate
 
 FLOORS = {  # set: (recall, precision, stance accuracy)
-    # dev has 33 texts since batch 6 (9 texts of our own, stop 24); measured 0.874 / 0.991 / 0.964
-    "dev": (0.82, 0.94, 0.91),
+    # dev has 43 texts since batches 8 and 9 (10 texts of our own written to study precision,
+    # issue 12; they are harder, so dev recall fell from 0.874 on 33 texts); measured
+    # 0.845 / 0.993 / 0.963
+    "dev": (0.79, 0.94, 0.91),
     # batch 3 (14 texts labelled blind, stop 22) brought heldout to 0.576 / 0.705 / 0.894;
     # batch 4 (5 blind texts, new styles) is in it since; batch 5 (6 blind texts, stop 24)
-    # too: 0.657 / 0.806 / 0.893 on its first run; measured 0.727 / 0.876 / 0.899
-    "heldout": (0.67, 0.82, 0.84),
+    # too: 0.657 / 0.806 / 0.893 on its first run; batch 7 (8 blind texts, issue 12) scored
+    # 0.691 / 0.792 / 0.974 on its first run; measured 0.742 / 0.883 / 0.915 (50 texts)
+    "heldout": (0.69, 0.83, 0.86),
 }
 
 
