@@ -10,6 +10,7 @@ to the last compatible speaker or party.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -715,6 +716,7 @@ class StanceReader:
             byline = _BYLINE.match(text)
             state.author = parties.speaks_for(byline.group(1)) if byline else ""
         out: list[Found] = []
+        asking: dict[int, bool] = {}  # turn start -> a journalist's turn
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
             s0 = spans[n][0] + k
             turn = _turn_at(turns, s0)
@@ -731,7 +733,9 @@ class StanceReader:
                 elif turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = _person_from_label(turn[2])
                     linked = parties.speaks_for(person) or affiliation
-                    if _questioner(text, turn, turns, affiliation, linked):
+                    if turn[0] not in asking:  # once a turn, not once a sentence
+                        asking[turn[0]] = _questioner(text, turn, turns, affiliation, linked)
+                    if asking[turn[0]]:
                         state.turn_label = "Q"  # a journalist's turn, named: no statement
                     elif affiliation and person:  # the label's own word beats a guess
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
@@ -862,8 +866,8 @@ def _questioner(
         return True  # not "(PRESS SECRETARY)", "(INDEPENDENT)": an office, a councillor
     if party:
         return False
-    later = [t[0] for t in turns if t[0] > turn[0]]
-    said = text[turn[1] : later[0] if later else len(text)].strip()
+    k = bisect.bisect_right(turns, turn)  # turns are sorted by where they start
+    said = text[turn[1] : turns[k][0] if k < len(turns) else len(text)].strip()
     return said.endswith("?")
 
 
