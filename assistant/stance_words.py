@@ -559,7 +559,10 @@ _ASSURE_ACTS = {
 }
 # Acts that are a warning whoever announces them; others ("take", "hold") only with a cost as
 # their object or in the first person.
-_HOSTILE_ACTS = {"retaliate", "sue", "prosecute", "punish", "boycott", "escalate", "impose"}
+# ("refer the matter to the Traffic Commissioner": an escalation, a warning)
+_HOSTILE_ACTS = {
+    "retaliate", "sue", "prosecute", "punish", "boycott", "escalate", "impose", "refer",
+}  # fmt: skip
 _DOMAIN = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.I)  # an outlet known by its web address
 _NO_COMMENT = {"comment", "say", "elaborate", "answer", "confirm", "specify", "speculate"}
 # Words that make an organisation a public body or a union rather than a company, so that

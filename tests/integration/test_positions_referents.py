@@ -105,3 +105,13 @@ def test_an_unnamed_company_in_a_speech_is_not_the_speaker(reader):
     )
     found = _read(reader, text, source="Tavel Assembly Official Report")
     assert [(h, s) for h, s, _ in found] == [("Progressive Party", "rejects")]
+
+
+def test_referring_the_matter_to_an_authority_is_a_warning(reader):
+    found = _read(
+        reader,
+        "If the route is withdrawn without notice, the council will refer the matter to the "
+        "Traffic Commissioner.",
+        source="Mossley Borough Council",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Mossley Borough Council", "warns")]
