@@ -7,22 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.parties import Registry
-from assistant.stance import StanceReader
-from index.chunking import sentence_spans
-from index.cleaning import normalise
-from index.language import SpacyParser
+from tests.support.stance_reading import make_reader
+from tests.support.stance_reading import read as _read
 
 
 @pytest.fixture(scope="module")
 def reader():
-    return StanceReader(SpacyParser(), Registry.load())
-
-
-def _read(reader, text, source="", title=""):
-    text = normalise(text)
-    found, _, _ = reader.read(text, sentence_spans(text), source, title)
-    return [(f.holder, f.stance, text[f.start : f.end]) for f in found]
+    return make_reader()
 
 
 def test_the_committee_is_not_the_last_organisation_named(reader):
