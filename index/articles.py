@@ -91,12 +91,13 @@ def detect_language(text: str) -> str:
     """Plain English is known by its function words at once; anything else goes to the language
     identifier (whose model takes ~0.7 CPU-s to load, paid by every ingest that calls it).
     """
-    words = _WORD.findall(text[:2000])
+    head = text[:2000]
+    words = _WORD.findall(head)
     english = sum(w.lower() in _ENGLISH_WORDS for w in words)
     other = sum(w in _OTHER_WORDS for w in words)  # lower case: "Marine Le Pen" is a name
     if len(words) >= 30 and english >= 0.05 * len(words) and other <= 0.01 * len(words):
         return "en"
     import py3langid
 
-    lang, _ = py3langid.classify(text[:2000])
+    lang, _ = py3langid.classify(head)
     return str(lang)

@@ -139,7 +139,7 @@ def contextual_header(article: Article) -> str:
     the tokens embedded. Not no header: recall@10 rose (0.759) but gold fact recall fell (0.711).
     """
     words = article.title.split()
-    return " ".join(words[:24]) + (" …" if len(words) > 24 else "") if words else ""
+    return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
 
 
 def chunk_id(doc_id: str, ordinal: int, text: str) -> str:
