@@ -521,16 +521,19 @@ def _people_by_title(text: str, parties: Parties) -> None:
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
             if words and words[0] in ("Its", "Their"):
-                # "Its chief executive, Ana Ruiz": the organisation named last before
+                # "Its chief executive, Ana Ruiz": the previous sentence's subject, else the
+                # organisation named last before
+                its = m.start("party") + m.group("party").rfind(words[0])
+                party = _previous_subject(text, its, parties)
                 before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
-                if before:
+                if before and not party:
                     words = before[-1].group(0).split()
                     while words and words[0].lower() in _NOT_PARTIES:
                         words.pop(0)
                     party = parties.canonical(" ".join(words), "ORG")
-                    if party and m.group("person") not in parties.people:
-                        parties.link(m.group("person"), party)
-                        parties.seen(party, "ORG")
+                if party and m.group("person") not in parties.people:
+                    parties.link(m.group("person"), party)
+                    parties.seen(party, "ORG")
                 continue
             while words and words[0].lower() in _NOT_PARTIES:
                 words.pop(0)
@@ -552,6 +555,35 @@ def _people_by_title(text: str, parties: Parties) -> None:
             if party and person not in parties.people:
                 parties.link(person, party)
                 parties.seen(party, label)
+
+
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])")
+_THE_GENERIC = re.compile(r"^[Tt]he(?: [a-z'’\-]+){1,3}")
+
+
+def _previous_subject(text: str, at: int, parties: Parties) -> str:
+    """The party that opens the sentence before position `at`: "The park authority, which ...,
+    said ... Its chief executive, X, said ...": "its" is the authority that the sentence before
+    is about, even when another organisation was named last in it. '' when that sentence opens
+    with no organisation.
+    """
+    head = text[max(0, at - 600) : at + 1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    if len(ends) < 2:
+        return ""
+    sentence = head[ends[-2] : ends[-1]].lstrip(' \n"“')
+    named = _ORG_NAME.match(sentence) or _ORG_NAME.match(
+        sentence, 4 if sentence[:4] in ("The ", "the ") else 0
+    )
+    if named:
+        words = named.group(0).split()
+        while words and words[0].lower() in _NOT_PARTIES:
+            words.pop(0)
+        return parties.canonical(" ".join(words), "ORG") if words else ""
+    generic = _THE_GENERIC.match(sentence)
+    nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
+    kind = next((w for w in nouns if w in _GENERIC), "")
+    return parties.by_generic(kind) if kind else ""
 
 
 def _is_party(name: str, parties: Parties) -> bool:
@@ -1712,6 +1744,10 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
                 say_subject = _party_of_np(ps, subj[0], parties, state)
                 say_first = subj[0].text.lower() in _FIRST
                 break
+            name = _untagged_subject(ps, t)
+            if name:
+                say_subject = (parties.speaks_for(name) or parties.canonical(name, "ORG"), "")
+                break
     state.say_party = say_subject[0]
     # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
     # in its own report is another party, not the speaker
@@ -1807,6 +1843,12 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         )
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+            if subj and _others(ps, subj[0]):
+                holders = []
+            elif subj and (body := _unnamed_body(ps, subj[0])):
+                # "The city council has asked Dashly to ..." in a riders' spokesman's turn:
+                # a body the text does not name otherwise, not the speaker
+                holders = [(parties.canonical(body, "ORG"), "")]
         if unresolved_company and not (
             holders and holders[0][0] and parties._fits(subj[0].lemma, holders[0][0])
         ):
@@ -1875,6 +1917,55 @@ def _nobody(ps: ParsedSentence, subj: Token, stance: str) -> bool:
     return stance != "assures" and (
         subj.lemma in ("nobody", "none", "noone") or any(c.lemma == "no" for c in kids)
     )
+
+
+def _others(ps: ParsedSentence, subj: Token) -> bool:
+    """A subject that names people other than the speaker without naming a party: "Several
+    hospital trusts have warned", "Some residents want", "Many of them demand".
+    """
+    kids = ps.children(subj.i)
+    quantified = subj.lemma in ("some", "many", "several", "few", "most", "other", "others") or any(
+        c.lemma in ("some", "many", "several", "few", "most", "other") for c in kids
+    )
+    return quantified and subj.tag in ("NNS", "DT", "JJ", "PRP", "NN")
+
+
+def _untagged_subject(ps: ParsedSentence, verb: Token) -> str:
+    """A name the tagger did not take for the subject of a reporting verb ("Dashly told us
+    ...", parsed as an adverb for its "-ly"): capitalised words alone before the verb, which has
+    no subject; '' otherwise.
+    """
+    before = ps.tokens[: verb.i]
+    if (
+        not 0 < len(before) <= 3
+        or any(c.dep in ("nsubj", "nsubjpass", "expl") for c in ps.children(verb.i))
+        or any(not t.text[:1].isupper() or t.ent in ("DATE", "TIME") for t in before)
+        or any(t.lemma in _FIRST | _HE_SHE | _THEY_IT | _NOT_HOLDERS for t in before)
+        or any(t.pos in ("PUNCT", "SPACE", "PRON", "DET", "SCONJ", "CCONJ") for t in before)
+    ):
+        return ""
+    return " ".join(t.text for t in before)
+
+
+def _unnamed_body(ps: ParsedSentence, subj: Token) -> str:
+    """A definite kind of body with a word that says which one ("the city council", "the
+    transport ministry"), as a name ("City Council"); '' for anything else.
+    """
+    kids = ps.children(subj.i)
+    which = [
+        c
+        for c in kids
+        if c.dep in ("compound", "amod") and c.text.islower() and c.pos in ("NOUN", "ADJ")
+    ]
+    if (
+        subj.lemma in _NAMED_KINDS | {"ministry", "regulator", "authority", "agency", "board"}
+        and subj.text.islower()
+        and any(c.lemma == "the" for c in kids)
+        and len(which) == 1
+        and which[0].i == subj.i - 1
+    ):
+        return f"{which[0].text.capitalize()} {subj.text.capitalize()}"
+    return ""
 
 
 def _people_of_a_kind(ps: ParsedSentence, subj: Token) -> bool:

@@ -1,0 +1,67 @@
+"""Attribution rules on short texts written for these tests (not the eval texts): a sentence-
+initial "Its chief executive, NAME" belongs to the party the sentence before is about, a body
+the text does not otherwise name ("the city council") is not the speaker, and a name the tagger
+did not take for the subject of a reporting verb is still its subject. Uses the packaged spaCy
+model (no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def test_its_chief_executive_is_the_previous_sentences_subject(reader):
+    text = (
+        "The Lakeshore Anglers' Association urged the Corrow Water Board on Monday to stop "
+        "the dredging.\n\n"
+        "The Marsh Birds Trust said its volunteers would count the herons.\n\n"
+        "The water board, which owns the lake, said it would not stop the work before spring. "
+        "Its chief executive, Helen Dorrit, said the board would pay for a new jetty.\n\n"
+        '"We will not leave the lake to silt up," Dorrit told reporters.\n'
+    )
+    found = _read(reader, text, source="Valley Gazette")
+    held = {t[:22]: h for h, _, t in found}
+    assert held.get('"We will not leave the') == "Corrow Water Board", found
+    assert "Marsh Birds Trust" not in [h for h, _, t in found if "Dorrit" in t]
+
+
+def test_an_unnamed_city_council_in_a_speakers_turn_is_not_the_speaker(reader):
+    text = (
+        "Press conference, 9 September\n\n"
+        "JOAN BELL (CHAIR, MARLOW ROAD TENANTS' ASSOCIATION): Thank you for coming. "
+        "We want new lifts in all three towers by Christmas.\n\n"
+        "The borough council has asked Kestrel Housing to publish its repair plan, and we "
+        "fully support that request.\n"
+    )
+    found = _read(reader, text, source="Marlow Road Tenants' Association")
+    council = [(h, s) for h, s, t in found if t.startswith("The borough council")]
+    assert council == [("Borough Council", "demands")], found
+    assert ("Marlow Road Tenants' Association", "demands") in [(h, s) for h, s, _ in found]
+
+
+def test_a_name_tagged_as_an_adverb_is_the_reporting_verbs_subject(reader):
+    text = (
+        "AMINA SORO (SPOKESPERSON, VENN RIDERS' GUILD): Good afternoon. Since 1 February our "
+        "riders have lost a quarter of their income. Fastly told us in writing last Thursday "
+        "that it will not go back to the old rates. We demand a minimum of 14 euros an hour.\n"
+    )
+    found = _read(reader, text, source="Venn Riders' Guild")
+    told = [(h, s) for h, s, t in found if t.startswith("Fastly told")]
+    assert told == [("Fastly", "rejects")], found
+
+
+def test_some_other_bodies_are_not_the_letters_writer(reader):
+    text = (
+        "Dear Minister,\n\n"
+        "We reject the pay freeze. Several hospital trusts have warned that they may have to "
+        "close birth centres. We ask the government to fund 600 new posts.\n"
+    )
+    found = _read(reader, text, source="Arland College of Midwives")
+    assert [s for _, s, _ in found] == ["rejects", "demands"], found
