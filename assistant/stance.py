@@ -486,6 +486,9 @@ _PORTFOLIOS = {
 _GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
+_MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
+
+
 def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
@@ -506,6 +509,18 @@ def _people_by_title(text: str, parties: Parties) -> None:
         else:
             yield from pattern.finditer(text)
 
+    for m in _MEMO_LINE.finditer(text):  # "To: Chief Councillor Tahi Amaru, Oru Nation Council"
+        parts = [p.strip() for p in m.group(1).split(",")]
+        words = [
+            w for w in parts[0].split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES
+        ]
+        org = _ORG_NAME.fullmatch(parts[-1]) if len(parts) >= 2 else None
+        if org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            person = " ".join(words)
+            if person not in parties.people:
+                party = parties.canonical(parts[-1], "ORG")
+                parties.link(person, party)
+                parties.seen(party, "ORG")
     for pattern in (
         _PEOPLE_PAREN,
         _PEOPLE_LISTED,
@@ -1476,6 +1491,8 @@ def _party_of_np(
             return parties.speaks_for(near) or near, near
         return "", ""
     if low in _THEY_IT:
+        if tok.i == 0 and _OUR_SUBJECT.match(_sentence_before(parties.text, state.at)):
+            return _first_person(state)  # "Our trustees met on 20 May. They are prepared to"
         return (parties.holders[-1] if parties.holders else state.last_party), ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
@@ -1623,6 +1640,16 @@ def _party_of_np(
             return parties.speaks_for(phrase), phrase
         return parties.canonical(phrase), ""
     return "", ""
+
+
+_OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence that ends just before position `at` (a paragraph break ends one too)."""
+    head = text[max(0, at - 600) : at + 1]
+    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
 
 
 def _titled_person(sub: list[Token], text: str) -> str:

@@ -65,3 +65,27 @@ def test_some_other_bodies_are_not_the_letters_writer(reader):
     )
     found = _read(reader, text, source="Arland College of Midwives")
     assert [s for _, s, _ in found] == ["rejects", "demands"], found
+
+
+def test_the_memo_lines_addressee_is_whom_your_stands_for(reader):
+    text = (
+        "To: Chief Elder Mara Tovin, Kell Valley Council\n"
+        "From: Dr Paul Hart, Director, Westbrook Folk Museum\n\n"
+        "Dear Chief Elder Tovin,\n\n"
+        "Your council has asked for the return of the twelve carved masks by next spring. "
+        "We cannot release the masks while the court case goes on.\n"
+    )
+    found = _read(reader, text, source="Westbrook Folk Museum")
+    asked = [(h, s) for h, s, t in found if t.startswith("Your council")]
+    assert asked == [("Kell Valley Council", "demands")], found
+
+
+def test_they_after_our_trustees_is_the_writer(reader):
+    text = (
+        "Dear Ms Olsen,\n\n"
+        "Thank you for your letter. The Harlow Dock Company has said it will not sell the land.\n\n"
+        "Our trustees met on 20 May. They are prepared to return the 38 objects in the store.\n"
+    )
+    found = _read(reader, text, source="Westbrook Folk Museum")
+    they = [(h, s) for h, s, t in found if t.startswith("They are prepared")]
+    assert they == [("Westbrook Folk Museum", "offers")], found
