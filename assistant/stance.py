@@ -489,6 +489,45 @@ _GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
 
 
+# a heading line that names whose text follows: "RESPONSE OF THE MINISTRY OF ... OF MARDOVA",
+# "Statement by the Kell Valley Council", "REPLY FROM NORTHWIND SHIPPING"
+_SECTION = re.compile(
+    r"^[ \t]*(?:[A-Za-z]+ ){0,3}(?:STATEMENT|RESPONSE|REPLY|REBUTTAL|DECLARATION|COMMUNIQU[EÉ]|"
+    r"Statement|Response|Reply|Rebuttal|Declaration|Communiqu[eé])"
+    r" (?:OF|BY|FROM|of|by|from) (?:THE |the )?([A-Z][^\n.!?:;]{1,100}?)[ \t]*$",
+    re.M,
+)
+
+
+def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, str]]:
+    """(where, party) of each heading after which "we" is another party than the publisher's: a
+    rebuttal printed under a statement. A joint statement's heading ("... OF ORRIN AND TESKAL")
+    or one naming no party keeps the voice it follows.
+    """
+    out = []
+    for m in _SECTION.finditer(text):
+        if not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()]):
+            continue  # the document's own heading, before any of its text: the publisher's
+        name = re.split(r",| on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
+        if name.isupper():
+            name = " ".join(
+                w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
+            )
+            name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
+        if re.search(r"\band\b|&", name) or name.split()[-1].lower() in _TITLE_WORDS:
+            continue
+        words = name.split()
+        if words[0].lower().strip(".") in _TITLE_WORDS | _SHORT_TITLES | _HONORIFICS:
+            party = parties.speaks_for(" ".join(words[1:]))  # "Statement by Dr Ana Ruiz"
+        else:
+            party = parties.speaks_for(name) or parties.canonical(name, "ORG")
+        if party:
+            out.append((m.end(), party))
+    if out and out[0][1] == publisher:
+        out = out[1:] if len(out) == 1 else out
+    return out
+
+
 def _people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
@@ -759,6 +798,7 @@ class StanceReader:
         )
         state = _State(publisher=publisher)
         state.dear = [(m.start(), m.group(1)) for m in _DEAR.finditer(text)]
+        state.sections = _sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
             byline = _BYLINE.match(text)
             state.author = parties.speaks_for(byline.group(1)) if byline else ""
@@ -885,6 +925,7 @@ class _State:
     say_first: bool = False  # the reporting speaker is "we" or "I"
     author: str = ""  # the party of the person a byline names, when no party publishes
     dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
+    sections: list[tuple[int, str]] = field(default_factory=list)  # (where, party) of headings
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
@@ -1740,6 +1781,9 @@ def _first_person(state: _State) -> tuple[str, str]:
         return state.last_quote_speaker
     if state.turn_party or state.turn_person:
         return state.turn_party or state.turn_person, state.turn_person
+    heading = [party for at, party in state.sections if at < state.at]
+    if heading:  # "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA": its "we"
+        return heading[-1], ""
     return state.publisher or state.author, ""
 
 

@@ -89,3 +89,16 @@ def test_they_after_our_trustees_is_the_writer(reader):
     found = _read(reader, text, source="Westbrook Folk Museum")
     they = [(h, s) for h, s, t in found if t.startswith("They are prepared")]
     assert they == [("Westbrook Folk Museum", "offers")], found
+
+
+def test_we_under_a_rebuttals_heading_is_the_rebutting_party(reader):
+    text = (
+        "Statement by the Orrin Ministry of Foreign Affairs on the Vey river\n\n"
+        "We are ready to share the cost of an independent study of the Vey dam.\n\n"
+        "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA\n\n"
+        "We will not halt a project that will bring electricity to two million people.\n"
+    )
+    found = _read(reader, text, source="Orrin Ministry of Foreign Affairs")
+    held = [(h, s) for h, s, _ in found]
+    assert held[0] == ("Orrin Ministry of Foreign Affairs", "offers"), found
+    assert len(held) == 2 and "Mardova" in held[1][0] and held[1][1] == "rejects", found
