@@ -274,20 +274,23 @@ def shared_parser(model: str = DEFAULT_MODEL, process: bool = False) -> SpacyPar
 
 
 def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
+    # Each spaCy token object is made once (making them was a third of converting a parse)
+    toks = list(doc)
     if lookups is None:
-        pos = [t.pos_ for t in doc]
-        lemma = [(t.lemma_ or t.text).lower() for t in doc]
-        tag = [t.tag_ for t in doc]
-        dep = [t.dep_ for t in doc]
+        pos = [t.pos_ for t in toks]
+        lemma = [(t.lemma_ or t.text).lower() for t in toks]
+        tag = [t.tag_ for t in toks]
+        dep = [t.dep_ for t in toks]
     else:
         pos, lemma, tag, dep = [], [], [], []
-        for t, a in zip(doc, lookups.table.attributes(doc), strict=True):
+        for t, a in zip(toks, lookups.table.attributes(toks), strict=True):
             p = a.get("POS", "")
             pos.append(p)
             found = a.get("LEMMA") or lookups.lemmas.lemma(t, p, a.get("MORPH", ""))
             lemma.append((found or t.text).lower())
             tag.append(a.get("TAG", t.tag_))
             dep.append(a.get("DEP", t.dep_))
+    heads = [int(i + rel) for i, rel in enumerate(doc.to_array("HEAD").astype("int64"))]
     out = []
     for sent in doc.sents:
         base_tok, base = sent.start, sent.start_char
@@ -309,18 +312,18 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
                 ent_of[k] = n
         tokens = tuple(
             Token(
-                i=t.i - base_tok,
+                i=i - base_tok,
                 text=t.text,
-                lemma=lemma[t.i],
-                pos=pos[t.i],
-                tag=tag[t.i],
-                dep=dep[t.i],
-                head=t.head.i - base_tok,
+                lemma=lemma[i],
+                pos=pos[i],
+                tag=tag[i],
+                dep=dep[i],
+                head=heads[i] - base_tok,
                 start=t.idx - base,
                 ent=t.ent_type_,
-                ent_i=ent_of.get(t.i - base_tok, -1),
+                ent_i=ent_of.get(i - base_tok, -1),
             )
-            for t in sent
+            for i, t in enumerate(toks[sent.start : sent.end], start=sent.start)
         )
         out.append(ParsedSentence(sent.text, base, tokens, ents))
     return out

@@ -14,61 +14,82 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-_Check = Callable[[Any], bool]
+_Check = Callable[[tuple[str, str, str, bool]], bool]
+_Entry = tuple[int, list[list[_Check]], Any, int]  # order, checks per token, attrs, index
 CACHE_LIMIT = 200_000  # distinct (word, part of speech, morphology) lemmas kept
-_FIELDS: dict[str, Callable[[Any], Any]] = {
-    "TAG": lambda t: t.tag_,
-    "LOWER": lambda t: t.lower_,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
+# What a pattern may test, read once per token: a token's tag, lower form, dependency, is_space
+_FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
 
 
 class RulerTable:
     """An attribute ruler's patterns, indexed by the exact word, tag or dependency of their
-    first token.
+    first token. What the one-token patterns (172 of the small model's 180) set on a token
+    depends only on the token's own four fields, so it is worked out once per distinct token
+    and remembered: converting a parse spent most of its time matching them again.
     """
 
     def __init__(self, patterns: Iterable[dict[str, Any]]) -> None:
-        self._by_key: dict[tuple[str, object], list[tuple[int, list[list[_Check]], Any, int]]] = {}
-        self._general: list[tuple[int, list[list[_Check]], Any, int]] = []
+        self._one: dict[tuple[str, object], list[_Entry]] = {}  # one-token patterns
+        self._many: dict[tuple[str, object], list[_Entry]] = {}  # longer ones
+        self._general: dict[bool, list[_Entry]] = {True: [], False: []}  # by "one token"
         for order, p in enumerate(patterns):
             for pattern in p["patterns"]:
                 checks = [[_check(k, v) for k, v in spec.items()] for spec in pattern]
                 entry = (order, checks, p["attrs"], int(p.get("index", 0)))
                 keys = _index_keys(pattern[0])
+                table = self._one if len(checks) == 1 else self._many
                 for key in keys:
-                    self._by_key.setdefault(key, []).append(entry)
+                    table.setdefault(key, []).append(entry)
                 if not keys:
-                    self._general.append(entry)
+                    self._general[len(checks) == 1].append(entry)
+        self._memo: dict[tuple[str, str, str, bool], list[tuple[int, Any]]] = {}
 
     def attributes(self, sent: Any) -> list[dict[str, str]]:
         """The attributes the ruler sets on each token of `sent` (a spaCy span or doc), later
         patterns overriding earlier ones, as `AttributeRuler` orders its matches.
         """
-        tokens = list(sent)
+        feats = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in sent]
         hits: list[tuple[int, int, Any]] = []
-        get = self._by_key.get
-        for n, t in enumerate(tokens):
-            entries = (
-                get(("TAG", t.tag_), _NONE)
-                + get(("LOWER", t.lower_), _NONE)
-                + get(("DEP", t.dep_), _NONE)
-                + self._general
-            )
-            for order, checks, attrs, index in entries:
-                if n + len(checks) > len(tokens):
+        for n, f in enumerate(feats):
+            own = self._memo.get(f)
+            if own is None:
+                own = self._single(f)
+            hits.extend((order, n, attrs) for order, attrs in own)
+            for order, checks, attrs, index in self._candidates(self._many, f):
+                if n + len(checks) > len(feats):
                     continue
-                if all(all(c(tokens[n + k]) for c in spec) for k, spec in enumerate(checks)):
+                if all(all(c(feats[n + k]) for c in spec) for k, spec in enumerate(checks)):
                     at = n + index if index >= 0 else n + len(checks) + index
                     hits.append((order, at, attrs))
-        out: list[dict[str, str]] = [{} for _ in tokens]
+        out: list[dict[str, str]] = [{} for _ in feats]
         for _, at, attrs in sorted(hits, key=lambda h: h[0]):
             out[at].update(attrs)
         return out
 
+    def _single(self, f: tuple[str, str, str, bool]) -> list[tuple[int, Any]]:
+        found = [
+            (order, attrs)
+            for order, checks, attrs, _ in self._candidates(self._one, f)
+            if all(c(f) for c in checks[0])
+        ]
+        if len(self._memo) >= CACHE_LIMIT:  # a long-lived parser meets ever more words
+            self._memo.clear()
+        self._memo[f] = found
+        return found
 
-_NONE: list[tuple[int, list[list[_Check]], Any, int]] = []
+    def _candidates(
+        self, table: dict[tuple[str, object], list[_Entry]], f: tuple[str, str, str, bool]
+    ) -> list[_Entry]:
+        get = table.get
+        return (
+            get(("TAG", f[0]), _NONE)
+            + get(("LOWER", f[1]), _NONE)
+            + get(("DEP", f[2]), _NONE)
+            + self._general[table is self._one]
+        )
+
+
+_NONE: list[_Entry] = []
 
 
 def _index_keys(first: dict[str, Any]) -> list[tuple[str, object]]:
@@ -85,18 +106,18 @@ def _index_keys(first: dict[str, Any]) -> list[tuple[str, object]]:
 
 
 def _check(field: str, want: Any) -> _Check:
-    get = _FIELDS[field]
+    at = _FIELDS[field]
     if not isinstance(want, dict):
-        return lambda t: bool(get(t) == want)
+        return lambda f: bool(f[at] == want)
     if "IN" in want:
         among = set(want["IN"])
-        return lambda t: get(t) in among
+        return lambda f: f[at] in among
     if "NOT_IN" in want:
         outside = set(want["NOT_IN"])
-        return lambda t: get(t) not in outside
+        return lambda f: f[at] not in outside
     if "REGEX" in want:
         rx = re.compile(want["REGEX"])
-        return lambda t: bool(rx.search(get(t)))
+        return lambda f: bool(rx.search(f[at]))
     raise ValueError(f"attribute ruler pattern not supported: {field} {want}")
 
 
