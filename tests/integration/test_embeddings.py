@@ -111,3 +111,21 @@ def test_threads_embedding_at_once_get_their_own_vectors(cache):
     with ThreadPoolExecutor(max_workers=4) as pool:  # more threads than infer requests
         together = list(pool.map(lambda t: ov.embed_documents([t])[0], texts))
     assert np.allclose(np.stack(together), np.stack(alone), atol=1e-5)
+
+
+def test_many_batches_on_streams_keep_each_text_its_own_vector(torch_embedder, cache):
+    """An ingest's batches run on several streams at once and finish in any order (issue 18);
+    every row must still be its own text's vector, in the order given.
+    """
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+
+    ov = build_embedder(
+        Settings(embedding_backend="openvino", model_cache=cache, embedding_batch_size=2)
+    )
+    texts = [f"Item {n}: {t}" for n in range(7) for t in TEXTS]  # 21 texts, 11 batches
+    together = ov.embed_documents(texts)
+    alone = np.stack([ov.embed_documents([t])[0] for t in texts])
+    assert np.allclose(together, alone, atol=1e-5)
+    ref = torch_embedder.embed_documents(texts)
+    assert (together * ref).sum(axis=1).min() > 0.9999
