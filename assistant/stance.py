@@ -499,31 +499,38 @@ _SECTION = re.compile(
 )
 
 
-def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, str]]:
-    """(where, party) of each heading after which "we" is another party than the publisher's: a
-    rebuttal printed under a statement. A joint statement's heading ("... OF ORRIN AND TESKAL")
-    or one naming no party keeps the voice it follows.
+def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, tuple[str, ...]]]:
+    """(where, parties) of each heading after which "we" is not the publisher alone: a rebuttal
+    printed under a statement ("RESPONSE OF THE MINISTRY ... OF MARDOVA"), or a joint statement
+    ("JOINT STATEMENT OF THE GOVERNMENTS OF ORRIN AND TESKAL": both). A heading that opens the
+    document for its publisher, or names no party, keeps the voice it follows.
     """
-    out = []
+    out: list[tuple[int, tuple[str, ...]]] = []
     for m in _SECTION.finditer(text):
-        if not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()]):
-            continue  # the document's own heading, before any of its text: the publisher's
+        opening = not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()])
         name = re.split(r",| on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
         if name.isupper():
             name = " ".join(
                 w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
             )
             name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
-        if re.search(r"\band\b|&", name) or name.split()[-1].lower() in _TITLE_WORDS:
+        names = [n.strip() for n in re.split(r"\band\b|&", name) if n.strip()]
+        if len(names) > 1:  # "the Governments of Orrin and Teskal"
+            names = [re.sub(r"^(?:\w+ )?(?:of|for) (?:the )?", "", n) for n in names]
+            found = tuple(p for p in (parties.canonical(n, "ORG") for n in names) if p)
+            if len(found) == len(names):
+                out.append((m.end(), found))
             continue
+        if opening or name.split()[-1].lower() in _TITLE_WORDS:
+            continue  # the document's own heading, before any of its text: the publisher's
         words = name.split()
         if words[0].lower().strip(".") in _TITLE_WORDS | _SHORT_TITLES | _HONORIFICS:
             party = parties.speaks_for(" ".join(words[1:]))  # "Statement by Dr Ana Ruiz"
         else:
             party = parties.speaks_for(name) or parties.canonical(name, "ORG")
         if party:
-            out.append((m.end(), party))
-    if out and out[0][1] == publisher:
+            out.append((m.end(), (party,)))
+    if out and out[0][1] == (publisher,):
         out = out[1:] if len(out) == 1 else out
     return out
 
@@ -925,7 +932,7 @@ class _State:
     say_first: bool = False  # the reporting speaker is "we" or "I"
     author: str = ""  # the party of the person a byline names, when no party publishes
     dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
-    sections: list[tuple[int, str]] = field(default_factory=list)  # (where, party) of headings
+    sections: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # headings
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
@@ -1781,9 +1788,9 @@ def _first_person(state: _State) -> tuple[str, str]:
         return state.last_quote_speaker
     if state.turn_party or state.turn_person:
         return state.turn_party or state.turn_person, state.turn_person
-    heading = [party for at, party in state.sections if at < state.at]
+    heading = [names for at, names in state.sections if at < state.at]
     if heading:  # "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA": its "we"
-        return heading[-1], ""
+        return heading[-1][0], ""
     return state.publisher or state.author, ""
 
 
@@ -1943,6 +1950,15 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         g.lemma == "no" for s in _subject(ps, i) for g in ps.children(s.i)
     ):  # "no talks on European security would be held without ...": the speaker's guarantee
         holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+    joint = [names for at, names in state.sections if at < state.at]
+    if (
+        joint
+        and len(joint[-1]) > 1
+        and not in_quote
+        and not state.turn_label
+        and any(s.lemma == "we" or s.text.lower() == "we" for s in _subject(ps, i))
+    ):
+        holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []

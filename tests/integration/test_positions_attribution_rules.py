@@ -102,3 +102,14 @@ def test_we_under_a_rebuttals_heading_is_the_rebutting_party(reader):
     held = [(h, s) for h, s, _ in found]
     assert held[0] == ("Orrin Ministry of Foreign Affairs", "offers"), found
     assert len(held) == 2 and "Mardova" in held[1][0] and held[1][1] == "rejects", found
+
+
+def test_we_in_a_joint_statement_is_each_of_its_parties(reader):
+    text = (
+        "JOINT STATEMENT OF THE GOVERNMENTS OF ORRIN AND TESKAL\n\n"
+        "We will not accept any reduction in the river's flow during the dry season.\n"
+    )
+    found = _read(reader, text, source="Orrin Ministry of Foreign Affairs")
+    held = sorted((h, s) for h, s, _ in found)
+    assert [s for _, s in held] == ["rejects", "rejects"], found
+    assert "Teskal" in held[1][0] and "Orrin" in held[0][0], found
