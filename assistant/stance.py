@@ -952,6 +952,14 @@ def _questioner(
     """
     bracket = turn[2].partition("(")[2].rstrip(") ") or affiliation
     words = set(re.findall(r"[a-z]+", bracket.lower()))
+    name = turn[2].partition("(")[0].strip()
+    if (
+        not party
+        and _OUTLETS.search(name)
+        and not _ORG_HEADS_RE.search(name)
+        and not set(re.findall(r"[a-z]+", name.lower())) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
+    ):
+        return True  # "HARBOUR WEEKLY: Bayline rejected that in March.": the paper asking
     if (
         bracket
         and _OUTLETS.search(bracket)

@@ -113,3 +113,14 @@ def test_we_in_a_joint_statement_is_each_of_its_parties(reader):
     held = sorted((h, s) for h, s, _ in found)
     assert [s for _, s in held] == ["rejects", "rejects"], found
     assert "Teskal" in held[1][0] and "Orrin" in held[0][0], found
+
+
+def test_a_turn_labelled_with_a_papers_name_is_the_interviewer(reader):
+    text = (
+        "HARBOUR WEEKLY: Bayline says it will leave unless you approve the road.\n\n"
+        "ORTIZ: We will not be bullied into paving over the marsh.\n\n"
+        "HARBOUR WEEKLY: Bayline rejected your offer of a smaller road in March.\n\n"
+        "ORTIZ: I am asking them to come back to the table.\n"
+    )
+    found = _read(reader, text, source="Saltmarsh Town Council")
+    assert [t[:20] for _, _, t in found] == ["We will not be bulli", "I am asking them to "]
