@@ -113,7 +113,7 @@ def chunk_article(
                 start=start,
                 end=end,
                 sentence_spans=sents,
-                embed_text=f"{header}\n{body}" if header else body,
+                embed_text=embed_text(header, body),
             )
         )
     return chunks
@@ -140,6 +140,13 @@ def contextual_header(article: Article) -> str:
     """
     words = article.title.split()
     return " ".join(words[:24]) + (" …" if len(words) > 24 else "")
+
+
+def embed_text(header: str, body: str) -> str:
+    """What the embedder sees of a chunk: its document's header, then its text. One place, so
+    that a chunk embedded again (`briefing repair`, a changed title) gets the vector of a new one.
+    """
+    return f"{header}\n{body}" if header else body
 
 
 def chunk_id(doc_id: str, ordinal: int, text: str) -> str:

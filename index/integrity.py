@@ -14,7 +14,7 @@ from dataclasses import replace
 from typing import Any
 
 from index.catalog import Catalog
-from index.chunking import contextual_header
+from index.chunking import contextual_header, embed_text
 from index.embeddings import Embedder
 from index.errors import DiskFull
 from index.locks import StoreLock
@@ -135,7 +135,7 @@ def ensure_readable(
 
 
 def stored_chunk_inputs(catalog: Catalog, article: Article) -> list[Chunk]:
-    """A stored document's chunks as the embedder must see them (title and date in front)."""
+    """A stored document's chunks as the embedder must see them (the title in front)."""
     header = contextual_header(article)
     return [
         Chunk(
@@ -146,7 +146,7 @@ def stored_chunk_inputs(catalog: Catalog, article: Article) -> list[Chunk]:
             start=0,
             end=0,
             sentence_spans=(),
-            embed_text=f"{header}\n{text}" if header else text,
+            embed_text=embed_text(header, text),
         )
         for cid, ordinal, text in catalog.stored_chunks(article.doc_id)
     ]
@@ -160,7 +160,7 @@ def refresh_metadata(
     article: Article,
 ) -> bool:
     """A known file whose text is unchanged but whose header (title, date, source, url) is not:
-    its stored chunks are embedded again (title and date are part of what is embedded) and
+    its stored chunks are embedded again (the title is part of what is embedded) and
     written over the old vectors with the new filter metadata, then the catalog row is corrected.
 
     Returns False when nothing differs.
