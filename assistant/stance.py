@@ -1752,6 +1752,11 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> 
     about, a chief executive or spokesperson for the organisation that published the text.
     """
     titles = {t.lemma.lower() for t in sub if t.i < first}
+    owner = [t for t in sub if t.i < first and t.dep == "poss" and t.pos == "NOUN"]
+    if owner and owner[0].text.islower() and owner[0].lemma not in _STATE_NOUNS:
+        # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
+        # not the state in the news
+        return parties.by_generic(owner[0].lemma)
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
         return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
     if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:

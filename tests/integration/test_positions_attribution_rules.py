@@ -124,3 +124,16 @@ def test_a_turn_labelled_with_a_papers_name_is_the_interviewer(reader):
     )
     found = _read(reader, text, source="Saltmarsh Town Council")
     assert [t[:20] for _, _, t in found] == ["We will not be bulli", "I am asking them to "]
+
+
+def test_a_bodys_secretary_general_is_not_the_state_in_the_news(reader):
+    text = (
+        "Talks between Kelani and the Moro Islands broke down on Tuesday.\n\n"
+        "Kelani's fisheries minister, Tevita Lomu, said his government would not give up any "
+        "part of its quota.\n\n"
+        "The commission's secretary general, Paul Tane, urged both sides to keep talking. He "
+        "said the commission would not take sides.\n"
+    )
+    found = _read(reader, text, source="Pacific Wire Service")
+    assert [h for h, _, t in found if "Tane" in t or t.startswith("He said")] == [], found
+    assert ("Kelani", "rejects") in [(h, s) for h, s, _ in found]
