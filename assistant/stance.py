@@ -1424,6 +1424,31 @@ def _background(ps: ParsedSentence, t: Token) -> bool:
     return gov.pos == "VERB" and gov.lemma != "be"
 
 
+_HISTORY_WORDS = {"previously", "formerly", "once", "originally"}
+
+
+def _history(ps: ParsedSentence, t: Token) -> bool:
+    """A stance told as history, not held now: a past verb dated to an earlier year or marked
+    as earlier ("In 2021 farmers asked the authority to ...", "Kelani has previously threatened
+    to ...", "a demand it turned down at the time"): background, not a position.
+    """
+    verb = t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]
+    aux = {c.lemma for c in ps.children(verb.i) if c.dep == "aux"}
+    if not (verb.tag == "VBD" or (verb.tag == "VBN" and aux & {"have"})):
+        return False
+    for c in ps.children(verb.i):
+        if c.dep == "advmod" and c.lemma.lower() in _HISTORY_WORDS:
+            return True
+        if c.dep == "prep" and c.lemma in ("in", "at"):
+            obj = [g for g in ps.children(c.i) if g.dep == "pobj"]
+            words = " ".join(x.text.lower() for g in obj for x in ps.subtree(g.i))
+            if re.fullmatch(r"(?:19|20)\d\d|the (?:time|past)", words):
+                return True
+        if c.dep == "npadvmod" and any(g.lemma == "ago" for g in ps.subtree(c.i)):
+            return True
+    return False
+
+
 # what the other side may do that a party asks for: the condition of an offer
 _CONCESSIONS = {
     "agree", "accept", "approve", "publish", "withdraw", "drop", "show", "meet", "lift", "sign",
@@ -1861,6 +1886,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
+    if _history(ps, t):
+        return []
     if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
         # "affirmed that the United States would welcome ...": the affirmed content's stance
         inner = [x for x in triggers[1:] if ps.tokens[x[2]].head == i]

@@ -137,3 +137,13 @@ def test_a_bodys_secretary_general_is_not_the_state_in_the_news(reader):
     found = _read(reader, text, source="Pacific Wire Service")
     assert [h for h, _, t in found if "Tane" in t or t.startswith("He said")] == [], found
     assert ("Kelani", "rejects") in [(h, s) for h, s, _ in found]
+
+
+def test_a_stance_told_as_history_is_background(reader):
+    text = (
+        "The Kelby Fishers' Association warned on Monday that it would sue the port.\n\n"
+        "The association has previously threatened legal action over the dredging.\n\n"
+        "In 2019 the association asked the port to stop night dredging.\n"
+    )
+    found = _read(reader, text, source="Coast Wire")
+    assert [(h, s) for h, s, _ in found] == [("Kelby Fishers' Association", "warns")], found
