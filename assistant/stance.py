@@ -432,6 +432,25 @@ def _portfolio_label(role: str) -> bool:
 _OFFICE_WORDS = {"member", "cabinet", "portfolio", "holder", "lead", "director", "head", "officer"}
 
 
+_MEMBER_TITLES = {"councillor", "cllr", "senator", "sen", "mp", "msp", "deputy", "alderman"}
+
+
+def _floor_member(label: str) -> bool:
+    """A member speaking from the floor under their own group ("COUNCILLOR HELEN JONES (GREEN
+    PARTY)", "SENATOR A. RUIZ (INDEPENDENT)"): not the voice of the body that publishes the
+    record; an office ("(CABINET MEMBER FOR ...)") or a title ("(LEADER)") is.
+    """
+    name, _, rest = label.partition("(")
+    words = {w.lower().strip(".,") for w in name.split()}
+    inner = rest.rstrip(") ").lower()
+    return (
+        bool(words & _MEMBER_TITLES)
+        and bool(inner)
+        and not office_label(label)
+        and not set(inner.replace(",", " ").split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
+    )
+
+
 def office_label(label: str) -> bool:
     """A speaker label naming a holder of office by portfolio ('CLLR ANITA ROWE (CABINET MEMBER
     FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body.
@@ -836,7 +855,10 @@ class StanceReader:
                     state.turn_party = parties.speaks_for(person) or (
                         publisher
                         if office_label(turn[2])
-                        or not _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
+                        or not (
+                            _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
+                            or _floor_member(turn[2])
+                        )
                         else ""
                     )
                     state.turn_person = person
@@ -851,7 +873,14 @@ class StanceReader:
                     if (
                         f.holder == f.speaker
                         and not _is_party(f.holder, parties)
-                        and (" " not in f.holder or _titled(f.holder, text))
+                        and (
+                            " " not in f.holder
+                            or _titled(f.holder, text)
+                            or (  # a transcript's speaker label names a person
+                                f.holder == state.turn_person
+                                and state.turn_label.partition("(")[0].isupper()
+                            )
+                        )
                     ):
                         continue  # a person no text links to a party: whose position is unknown
                     out.append(

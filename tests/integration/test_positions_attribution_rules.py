@@ -147,3 +147,16 @@ def test_a_stance_told_as_history_is_background(reader):
     )
     found = _read(reader, text, source="Coast Wire")
     assert [(h, s) for h, s, _ in found] == [("Kelby Fishers' Association", "warns")], found
+
+
+def test_a_councillor_from_the_floor_is_not_the_council(reader):
+    text = (
+        "Ashby Borough Council, full council meeting, 11 February.\n\n"
+        "COUNCILLOR MARK WEBB (CONSERVATIVE): We will vote against this motion.\n\n"
+        "COUNCILLOR SARA LOCK (CABINET MEMBER FOR ENVIRONMENT): We will not grant the permit "
+        "before the health study is done.\n"
+    )
+    found = _read(reader, text, source="Ashby Borough Council")
+    assert [(h, t[:20]) for h, _, t in found] == [
+        ("Ashby Borough Council", "We will not grant th")
+    ], found
