@@ -14,6 +14,12 @@ from index.types import Article, Chunk
 
 TokenCounter = Callable[[Sequence[str]], list[int]]
 _PARA = re.compile(r"\n\s*\n")
+# Titles that news copy abbreviates before a name and syntok does not know: it ends a sentence at
+# "Former South Carolina Gov." and "Lt.", leaving "Nikki Haley said ..." without its subject
+_TITLE_END = re.compile(
+    r"\b(?:Gov|Govs|Rep|Reps|Sens|Lt|Rev|Sgt|Cpl|Pvt|Maj|Cmdr|Cdr|Supt|Det|Insp|"
+    r"Atty|Amb|Hon|Pres|Sec|Asst|Gens|Msgr)\.$"
+)
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -34,7 +40,15 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                     continue
                 s = ps + tokens[0].offset
                 e = ps + tokens[-1].offset + len(tokens[-1].value)
-                if text[s:e].strip():
+                if not text[s:e].strip():
+                    continue
+                if (
+                    spans
+                    and _TITLE_END.search(text, spans[-1][0], spans[-1][1])
+                    and (text[s].isupper() and spans[-1][1] >= ps)
+                ):
+                    spans[-1] = (spans[-1][0], e)  # "Gov." + "Nikki Haley said ...": one
+                else:
                     spans.append((s, e))
     return _split_long(text, spans)
 

@@ -213,3 +213,19 @@ def test_hard_wrapped_prose_that_starts_a_line_with_a_furniture_word_is_kept():
     )
     text = normalise(raw)
     assert text == " ".join(raw.split("\n"))
+
+
+def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
+    # News copy: syntok alone ends a sentence at "Gov." and "Lt.", so "Nikki Haley said ..."
+    # would be quoted without who she is, and "Former South Carolina Gov." would be a sentence
+    text = (
+        "Former South Carolina Gov. Nikki Haley said the aid must continue. "
+        "Lt. Gov. Ann Price agreed, and Rep. Dana Holt, R-Colo., did not. "
+        "Reporters waited for the Gov.\n\nThe Rev. Al Sharp spoke next."
+    )
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "Former South Carolina Gov. Nikki Haley said the aid must continue.",
+        "Lt. Gov. Ann Price agreed, and Rep. Dana Holt, R-Colo., did not.",
+        "Reporters waited for the Gov.",  # a paragraph ends after it: not joined
+        "The Rev. Al Sharp spoke next.",
+    ]
