@@ -35,6 +35,7 @@ from assistant.stance_words import (
     _HOSTILE_ACTS,
     _LABEL,
     _LEANS,
+    _NAME_RE,
     _NEEDS,
     _NO_COMMENT,
     _NOT_PARTIES,
@@ -505,6 +506,11 @@ _PORTFOLIOS = {
 _GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
+# "Dominic Fry of the Wendmoor Musicians' Union": a name, "of", an organisation's full name
+_PEOPLE_OF = re.compile(
+    rf"(?P<person>{_NAME_RE}) of (?:the )?"
+    rf"(?P<party>(?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){{1,4}}(?:{_ORG_HEADS}))\b"
+)
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
 
 
@@ -574,6 +580,15 @@ def _people_by_title(text: str, parties: Parties) -> None:
         else:
             yield from pattern.finditer(text)
 
+    for m in _PEOPLE_OF.finditer(text):  # "With me is Dominic Fry of the Wendmoor Union"
+        person = m.group("person")
+        label = re.compile(
+            rf"^[ \t]*[A-Z .]*\b{re.escape(person.split()[-1].upper())}\b[^\n:]*:", re.M
+        )
+        if person not in parties.people and label.search(text):  # a speaker of this transcript
+            party = parties.canonical(m.group("party"), "ORG")
+            parties.link(person, party)
+            parties.seen(party, "ORG")
     for m in _MEMO_LINE.finditer(text):  # "To: Chief Councillor Tahi Amaru, Oru Nation Council"
         parts = [p.strip() for p in m.group(1).split(",")]
         words = [
@@ -2048,7 +2063,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         parties.seen(holder)
         if holder in parties.holders:
             parties.holders.remove(holder)
-        parties.holders.append(holder)
+        if holder != state.turn_person or _is_party(holder, parties):
+            parties.holders.append(holder)  # "they" later is a party, not a speaker's name
         out.append(
             Found(
                 0,

@@ -160,3 +160,22 @@ def test_a_councillor_from_the_floor_is_not_the_council(reader):
     assert [(h, t[:20]) for h, _, t in found] == [
         ("Ashby Borough Council", "We will not grant th")
     ], found
+
+
+_RADIO = (
+    "HOST: With me are Clara Voss, who runs the hall, and Dominic Fry of the Wendmoor "
+    "Stagehands Union. Good evening.\n\n"
+    "DOMINIC FRY: We want a rise of 6 per cent backdated to September.\n\n"
+    "CLARA VOSS: We cannot pay 6 per cent this year.\n\n"
+    "DOMINIC FRY: If the tour is not rescheduled, they won't work the summer festival.\n"
+)
+
+
+def test_a_guest_introduced_as_of_an_organisation_speaks_for_it(reader):
+    found = _read(reader, _RADIO, source="Radio Wendmoor")
+    assert ("Wendmoor Stagehands Union", "demands") in [(h, s) for h, s, _ in found], found
+
+
+def test_they_is_never_a_speaker_no_text_links_to_a_party(reader):
+    found = _read(reader, _RADIO, source="Radio Wendmoor")
+    assert all(h != "Clara Voss" for h, _, _ in found), found
