@@ -582,10 +582,10 @@ def _people_by_title(text: str, parties: Parties) -> None:
 
     for m in _PEOPLE_OF.finditer(text):  # "With me is Dominic Fry of the Wendmoor Union"
         person = m.group("person")
-        label = re.compile(
+        spoken = re.compile(
             rf"^[ \t]*[A-Z .]*\b{re.escape(person.split()[-1].upper())}\b[^\n:]*:", re.M
         )
-        if person not in parties.people and label.search(text):  # a speaker of this transcript
+        if person not in parties.people and spoken.search(text):  # a speaker of this transcript
             party = parties.canonical(m.group("party"), "ORG")
             parties.link(person, party)
             parties.seen(party, "ORG")
