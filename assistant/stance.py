@@ -1895,6 +1895,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
     say_subject: tuple[str, str] = ("", "")
     say_first = False
+    say_you = False  # "you said that ..." to an addressee no text names: not the writer's
     for t in ps.tokens:
         if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
@@ -1903,6 +1904,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             if subj:
                 say_subject = _party_of_np(ps, subj[0], parties, state)
                 say_first = subj[0].text.lower() in _FIRST
+                say_you = subj[0].text.lower() == "you" and not say_subject[0]
                 break
             name = _untagged_subject(ps, t)
             if name:
@@ -2043,6 +2045,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         and any(s.lemma == "we" or s.text.lower() == "we" for s in _subject(ps, i))
     ):
         holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
+    if say_you and not in_quote and all(h == _first_person(state)[0] for h, _ in holders):
+        holders = []  # "In your speech you said the government would not ...": not ours
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []

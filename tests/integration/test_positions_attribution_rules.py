@@ -179,3 +179,13 @@ def test_a_guest_introduced_as_of_an_organisation_speaks_for_it(reader):
 def test_they_is_never_a_speaker_no_text_links_to_a_party(reader):
     found = _read(reader, _RADIO, source="Radio Wendmoor")
     assert all(h != "Clara Voss" for h, _, _ in found), found
+
+
+def test_what_you_said_to_an_unnamed_addressee_is_not_the_writers(reader):
+    text = (
+        "Dear Minister,\n\n"
+        "In your speech of 4 August, you said the government would not fund any new posts. "
+        "We reject the pay freeze.\n"
+    )
+    found = _read(reader, text, source="Arland College of Midwives")
+    assert [(h, t[:9]) for h, _, t in found] == [("Arland College of Midwives", "We reject")]
