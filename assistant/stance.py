@@ -206,6 +206,8 @@ class Parties:
 
     def link(self, person: str, party: str, replace: bool = False) -> None:
         """The person (and their surname, if not taken) speaks for the party."""
+        if _NOT_A_PARTY.search(party):
+            return  # "Reyes (D-N.M.)", "Iowa Gov. Dale Brandt": a seat or a title, no party
         if replace:
             self.people[person] = party
         else:
@@ -263,6 +265,13 @@ class Parties:
         words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
         return not words & (_PUBLIC_WORDS | _UNION_WORDS)
 
+
+# a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
+# that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
+# tagger may take for a person's party
+_NOT_A_PARTY = re.compile(
+    r"^[RDI]-[A-Z][\w.\-]*$|^[A-Z][a-z]{1,4}\.$|\b(?:Gov|Sen|Rep|Lt|Gen|Rev|Amb|Sgt)\.?$"
+)
 
 # kinds of body whose names carry the kind ("Health Committee", "Harwick City Council"): "the
 # committee" is a party with that word in its name, or none the text names
@@ -1645,11 +1654,19 @@ def _party_of_np(
                     # "The operator, Calder Homes, has asked": the name is the operator itself,
                     # a company the tagger took for a person, not someone who works for one
                     return parties.canonical(e.text, "ORG"), ""
+                # "Sen. Paul Driscoll of Ohio", "Rep. Alicia Ferrer, R-Fla.", "Former South
+                # Carolina Gov. Ellen Marsh": a place a member sits for, or once governed, is
+                # not whose position it is
+                seat = any(
+                    u.text.lower().strip(".") in _LEGISLATORS or u.lemma == "former" for u in sub
+                )
                 if not party:
                     # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
                     for u in sub:
                         if u.ent_i >= 0 and _portfolio(ps, ps.entities[u.ent_i]):
                             continue  # "Interior Minister", "Agriculture Minister": a portfolio
+                        if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
+                            continue
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
                             party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
                             break
@@ -1775,6 +1792,12 @@ def _sentence_before(text: str, at: int) -> str:
     head = text[max(0, at - 600) : at + 1]
     ends = [m.end() for m in _SENTENCE_END.finditer(head)]
     return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
+
+
+_LEGISLATORS = {
+    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "lawmaker",
+    "mp", "mep", "assemblyman", "assemblywoman", "delegate",
+}  # fmt: skip
 
 
 def _titled_person(sub: list[Token], text: str) -> str:

@@ -189,3 +189,15 @@ def test_what_you_said_to_an_unnamed_addressee_is_not_the_writers(reader):
     )
     found = _read(reader, text, source="Arland College of Midwives")
     assert [(h, t[:9]) for h, _, t in found] == [("Arland College of Midwives", "We reject")]
+
+
+def test_a_legislators_seat_or_party_tag_is_not_their_party(reader):
+    text = (
+        "Sen. Paul Driscoll of Ohio rejected a blanket tariff on imports.\n\n"
+        "Sen. Marcus Reyes (D-N.M.) warned that his colleagues would block the spending bill.\n\n"
+        "The Kelby Farmers' Union demanded a tariff on imported grain.\n"
+    )
+    found = _read(reader, text, source="National Desk News")
+    held = [h for h, _, _ in found]
+    assert "Ohio" not in held and not any("D-N.M" in h for h in held), found
+    assert "Kelby Farmers' Union" in held, found
