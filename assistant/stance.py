@@ -308,7 +308,22 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         first = label.upper().partition("(")[0].split()[0]
         # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
         out.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
+    for m in _CAPS_LABEL.finditer(text):
+        # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
+        # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
+        name, rest = m.group(1).split(",", 1)
+        role = set(rest.lower().replace(",", " ").split())
+        label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
+        out.append((m.start(1), m.end(), label))
     return sorted(out)
+
+
+_CAPS_LABEL = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){1,3},(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8}"
+    r"(?:,(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8})?):[ \t]+",
+    re.M,
+)
+_JOURNALISTS = {"correspondent", "reporter", "anchor", "presenter", "host", "editor", "journalist"}
 
 
 _EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}

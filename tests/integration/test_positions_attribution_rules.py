@@ -201,3 +201,19 @@ def test_a_legislators_seat_or_party_tag_is_not_their_party(reader):
     held = [h for h, _, _ in found]
     assert "Ohio" not in held and not any("D-N.M" in h for h in held), found
     assert "Kelby Farmers' Union" in held, found
+
+
+def test_a_broadcast_label_with_commas_opens_a_turn(reader):
+    text = (
+        "ANCHOR: Good evening. Dock workers at Marlow have walked out again.\n\n"
+        "JANE PRICE, CHANNEL 9 CORRESPONDENT: The union says the strike will go on. The "
+        "authority has refused to negotiate while the strike continues.\n\n"
+        "ANNE KIRK, CHIEF EXECUTIVE, MARLOW PORT AUTHORITY: We cannot stop the automation. "
+        "But I promise that no docker will lose their job.\n"
+    )
+    found = _read(reader, text, source="Channel 9 Evening News")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Marlow Port Authority", "rejects"),
+        ("Marlow Port Authority", "assures"),
+    ], found
+    assert all(not t.startswith("ANNE") for _, _, t in found)
