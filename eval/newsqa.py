@@ -41,6 +41,9 @@ quotes and whitespace normalised)
   abstention is never a hit). The peer has no answerer: its "answer" is its first retrieved chunk.
 - abstention: ours only; on unanswerable questions (how often we abstain, the right call) and on
   answerable ones (a wrong abstention).
+- funnel (`--funnel`): the share of answerable questions whose gold choice is still there at
+  each stage of the extractive answer: the passages `ask` reads, their sentences, the candidate
+  sentences, those close enough to be quoted, those the selector keeps (`funnel`).
 - latency per question, ms p50/p95: our search, our ask, the peer's similarity_search. One
   warm-up query per week is not counted. Ingest time per week is reported too.
 Questions with "not" ("Which of these is NOT ...") are counted: a hit on those needs the answer
@@ -250,6 +253,60 @@ def _rate(flags: Sequence[bool]) -> float | None:
     return sum(flags) / len(flags) if flags else None
 
 
+FUNNEL = (
+    ("passages", "passages the answer reads"),
+    ("sentences", "their sentences"),
+    ("candidates", "candidate sentences (statements that stand alone)"),
+    ("quotable", "quotable (similarity floors)"),
+    ("chosen", "chosen by the selector"),
+)
+
+
+def funnel(assistant: Any, q: Question) -> dict[str, bool]:
+    """Whether the gold choice is still there at each stage of the extractive answer path: the
+    passages `ask` reads (bare chunks, a leaning first sentence read with the one before), their
+    sentences, the candidates (statements that stand alone), those close enough to be quoted,
+    and those the selector keeps. Tells a ranking loss from a retrieval or filtering one.
+    """
+    import numpy as np
+
+    from assistant.citations import passage_sentences
+    from assistant.extractive import (
+        leans_at_start,
+        quotable_sentences,
+        quote,
+        score_sentences,
+        select,
+    )
+    from assistant.selector import shipped
+
+    svc = assistant.services
+    answerer = svc.answerer
+    cfg = answerer.config.extractive
+    gold = q.choices[q.gold]
+    found = svc.retriever.search(q.text, k=answerer.config.passages, window=0)
+    found = [svc.retriever.lead_in(p) if leans_at_start(p) else p for p in found]
+    sentences = [[t for t, _ in passage_sentences(p)] for p in found]
+    vectors = [
+        svc.embedder.embed_documents(ts) if ts else np.zeros((0, 1), dtype=np.float32)
+        for ts in sentences
+    ]
+    qvec = svc.embedder.embed_query(q.text)
+    reranker = answerer.reranker
+    selector = shipped(reranked=reranker is not None)
+    scored = score_sentences(q.text, qvec, found, vectors, cfg, selector, reranker)
+    quotable = quotable_sentences(q.text, scored, cfg)
+    by_key = {(s.passage, s.order): vectors[s.passage - 1][s.order] for s in scored}
+    chosen = select(quotable, by_key, cfg, selector.keep_ratio)
+    return {
+        "passages": any(occurs(gold, p.text) for p in found),
+        "sentences": any(occurs(gold, t) for ts in sentences for t in ts),
+        "candidates": any(occurs(gold, quote(s)) for s in scored),
+        "quotable": any(occurs(gold, quote(s)) for s in quotable),
+        "chosen": any(occurs(gold, quote(s)) for s in chosen),
+    }
+
+
 # --- the two systems ------------------------------------------------------------------------
 
 
@@ -311,6 +368,7 @@ def run_week(
     k: int,
     workdir: Path,
     log: Any = None,
+    trace: bool = False,
 ) -> dict[str, Any]:
     questions, articles = load_week(files)
     wdir = workdir / week
@@ -365,6 +423,8 @@ def run_week(
             row["abstained"] = bool(ans.abstained)
             row["ours_hit"] = (not ans.abstained) and is_hit(q, ans.text)
             row["ours_answer_has_gold"] = (not ans.abstained) and occurs(gold, ans.text)
+            if trace and row["answerable"]:
+                row["funnel"] = funnel(a, q)
             if vs is not None:
                 t0 = time.perf_counter()
                 docs = vs.similarity_search(q.text, k=k)
@@ -433,6 +493,9 @@ def summarise(rows: list[dict[str, Any]], k: int, peer: bool) -> dict[str, Any]:
             "abstain_on_unanswerable": _rate([r["abstained"] for r in unans]),
             "abstain_on_answerable": _rate([r["abstained"] for r in ans]),
             "hit_non_negated": _rate([r["ours_hit"] for r in ans if not r["negated"]]),
+            "funnel": {
+                key: _rate([r["funnel"][key] for r in ans if "funnel" in r]) for key, _ in FUNNEL
+            },
             "search_ms_p50": percentile([r["search_ms"] for r in rows], 50),
             "search_ms_p95": percentile([r["search_ms"] for r in rows], 95),
             "ask_ms_p50": percentile([r["ask_ms"] for r in rows], 50),
@@ -462,8 +525,10 @@ def run(
     log: Any = sys.stderr,
     cache: Path | None = None,
     only: Sequence[str] | None = None,
+    trace: bool = False,
 ) -> dict[str, Any]:
-    """Evaluate the chosen weeks; embedders can be injected (tests use small fakes).
+    """Evaluate the chosen weeks; embedders can be injected (tests use small fakes). `trace`:
+    also where the gold choice is lost on the way to the answer (`funnel`).
 
     With `cache`, each week's store is kept in `cache/WEEK` and reused by the next run (the
     ingest time then reads 0); `eval.selector_data` keeps its stores the same way.
@@ -480,7 +545,7 @@ def run(
     t_start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="briefing-newsqa-") as tmp:
         for w in chosen:
-            got = run_week(w, snap.weeks[w], ours, the_peer, k, cache or Path(tmp), log)
+            got = run_week(w, snap.weeks[w], ours, the_peer, k, cache or Path(tmp), log, trace)
             infos.append(got["info"])
             rows.extend(got["rows"])
     result = summarise(rows, k, peer) if rows else {"n": 0}
@@ -541,6 +606,9 @@ def markdown(res: dict[str, Any]) -> str:
         p and p["answerable"]["hit"],
     )
     row("answer hit, non-'not' questions", o["hit_non_negated"], p and p["hit_non_negated"])
+    for key, label in FUNNEL:  # where the gold choice is lost on the way (--funnel)
+        if o["funnel"][key] is not None:
+            row(f"gold choice in: {label}", o["funnel"][key], None)
     row("answer holds the gold choice (answerable)", o["answer_has_gold"], None)
     row("abstains on unanswerable (right)", o["abstain_on_unanswerable"], None)
     row("abstains on answerable (wrong)", o["abstain_on_answerable"], None)
@@ -570,6 +638,11 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
     )
     ap.add_argument("--cache", type=Path, help="keep each week's store here and reuse it")
     ap.add_argument("--week", action="append", help="only this week of the split (repeatable)")
+    ap.add_argument(
+        "--funnel",
+        action="store_true",
+        help="also report where the gold choice is lost between the passages and the answer",
+    )
     args = ap.parse_args(argv)
 
     split_file = inject.pop("split_file", SPLIT_FILE)
@@ -588,6 +661,7 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
         split_file=split_file,
         cache=args.cache,
         only=args.week,
+        trace=args.funnel,
         **inject,
     )
     if args.json:

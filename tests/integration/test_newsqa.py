@@ -114,6 +114,32 @@ def test_main_on_fixture_with_fake_embeddings(
     assert "| answer recall@10 (answerable) |" in out and "1 weeks, 4 questions" in out
 
 
+def test_funnel_says_where_the_gold_choice_is_lost(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With --funnel, each answerable question is followed from the passages `ask` reads to the
+    sentences the selector keeps: a stage can only lose the gold choice, never find it again;
+    and the report names each stage.
+    """
+    from index.embeddings import HashEmbedder
+
+    args = [str(FIXTURE), "--split", "all", "--no-peer", "--funnel"]
+    split_file = tmp_path / "split.json"
+    code = newsqa.main([*args, "--json"], split_file=split_file, ours_embedder=HashEmbedder())
+    assert code == 0
+    res = json.loads(capsys.readouterr().out)
+    stages = [res["ours"]["funnel"][key] for key, _ in newsqa.FUNNEL]
+    assert all(s is not None for s in stages)
+    # every article of a week fits in the passages read: the gold choice is there to begin with
+    assert stages[0] == 1.0
+    assert all(a >= b for a, b in zip(stages, stages[1:], strict=False))
+    funnels = [r["funnel"] for r in res["rows"] if r["answerable"]]
+    assert len(funnels) == res["n_answerable"]
+    newsqa.main(args, split_file=split_file, ours_embedder=HashEmbedder())
+    out = capsys.readouterr().out
+    assert "| gold choice in: chosen by the selector |" in out
+
+
 @pytest.mark.slow
 def test_run_on_fixture_with_real_model(tmp_path: Path, opened: list[str]) -> None:
     res = newsqa.run(FIXTURE, split="all", split_file=tmp_path / "split.json", log=None)
