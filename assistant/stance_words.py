@@ -273,7 +273,7 @@ _LABEL = re.compile(
 )
 _NOT_SPEAKERS = {
     "Q", "QUESTION", "MODERATOR", "OPERATOR", "REPORTER", "AUDIENCE", "PARTICIPANT", "INTERVIEWER",
-    "JOURNALIST", "PRESENTER", "HOST",
+    "JOURNALIST", "PRESENTER", "HOST", "ANCHOR", "CORRESPONDENT", "NARRATOR",
 }  # fmt: skip
 _NOT_SPEAKER_ROLES = {"member", "chair", "chairman", "chairwoman", "moderator", "host"}
 _TITLE_WORDS = {

@@ -217,3 +217,14 @@ def test_a_broadcast_label_with_commas_opens_a_turn(reader):
         ("Marlow Port Authority", "assures"),
     ], found
     assert all(not t.startswith("ANNE") for _, _, t in found)
+
+
+def test_an_anchors_turn_holds_no_position(reader):
+    text = (
+        "ANCHOR: Good evening. The drivers' union says it will strike on Monday. Tolbridge "
+        "Buses has refused to restore the night routes.\n\n"
+        "TOM HALE, GENERAL SECRETARY, TOLBRIDGE DRIVERS UNION: We demand that the night routes "
+        "are restored.\n"
+    )
+    found = _read(reader, text, source="Channel 9 Evening News")
+    assert [(h, s) for h, s, _ in found] == [("Tolbridge Drivers Union", "demands")], found
