@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from assistant.news_names import news_links
 from assistant.parties import Registry
 from assistant.stance_words import (
     _ASSURE_ACTS,
@@ -185,7 +186,7 @@ class Parties:
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
             for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
-                if w.lower() in _TITLE_WORDS - {"the", "of", "state", "general"}:
+                if w.lower() in (_TITLE_WORDS - {"the", "of", "state", "general"}) | _SHORT_TITLES:
                     words = words[:k]
                     break
             while words and words[-1].lower() in _NOT_PARTIES:
@@ -385,7 +386,9 @@ def _sender(header: str) -> str:
 
 
 _HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
-_SHORT_TITLES = {"capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt"}
+_SHORT_TITLES = {
+    "capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt", "gov", "lt",
+}  # fmt: skip
 
 
 _ANSWER_LABELS = {"A", "ANSWER"}
@@ -841,6 +844,11 @@ class StanceReader:
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
         _organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
+        for link in news_links(text):  # "Rep. Dana Holt, R-Colo.", "Iowa Gov. Dale Brandt"
+            party = parties.canonical(link.party, link.label)
+            if party:
+                parties.link(link.person, party)
+                parties.seen(party, link.label)
         _people_by_title(text, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             _people_by_title(title, parties)
@@ -1646,6 +1654,7 @@ def _party_of_np(
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
+    former = any(t.lower() in ("former", "ex") for t in (u.text for u in sub))
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:
@@ -1654,6 +1663,12 @@ def _party_of_np(
             e = ps.entities[t.ent_i]
             if _portfolio(ps, e):
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
+            if e.label != "PERSON" and (
+                _NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
+            ):
+                # "Iowa Gov", "Former Kansas Gov. Ruth Almond": a place and an office, held now
+                # or once; the person follows, and a former one speaks for herself
+                continue
             if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
             if e.label == "PERSON":
@@ -1865,10 +1880,27 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> 
         # not the state in the news
         return parties.by_generic(owner[0].lemma)
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
+        if len(_states_named(parties)) > 1 and not _GOVERNMENT_NAME.search(parties.text):
+            # "President Joe Biden" in a story that also names Russia and China: the state last
+            # heard is a guess, and in real news mostly the wrong one (Biden filed as Russia's)
+            return ""
         return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
     if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
         return state.publisher
     return ""
+
+
+def _states_named(parties: Parties) -> set[str]:
+    """The states a document names: the registry's, wherever the text names them, and the ones
+    the parse has met so far.
+    """
+    registry = parties.registry
+    known = {
+        registry.name(m.party)
+        for m in registry.mentions(parties.text)
+        if not m.person and registry.parties[m.party].kind == "state"
+    }
+    return known | {p for p in parties.order if parties.kinds.get(p) in ("GPE", "NORP")}
 
 
 def _phrase(ps: ParsedSentence, i: int) -> list[Token]:

@@ -1,0 +1,78 @@
+"""Real news copy names people the way wire services do: partisan tags, a state before an
+office, a head of state by title alone in a story about several states. The holder is the
+person's party, never the tag's state abbreviation, the office, or the last state mentioned
+(issue 12; texts of our own).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.news_names import news_links
+from assistant.stance import StanceReader
+from tests.support.stance_reading import make_reader, read
+
+
+@pytest.fixture(scope="module")
+def reader() -> StanceReader:
+    return make_reader()
+
+
+def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
+    return {h for h, _, text in found if words in text}
+
+
+def test_a_partisan_tag_is_the_lawmakers_party_not_a_state(reader: StanceReader) -> None:
+    text = (
+        "WASHINGTON (AP) — Lawmakers clashed on Tuesday over the flood relief bill.\n\n"
+        "Rep. Nora Quill, R-Ariz., rejected the bill, saying it spent far too much.\n\n"
+        "Sen. Victor Amado (D-Ore.) warned that Democrats would block the defence budget if the "
+        "cuts stayed in.\n\n"
+        '"We will not trade flood relief for cuts to schools," Amado said.'
+    )
+    found = read(reader, text, source="The Associated Press")
+    assert holders(found, "rejected the bill") == {"Republicans"}
+    assert holders(found, "would block") == {"Democrats"}
+    assert holders(found, "We will not trade") == {"Democrats"}
+    assert not {h for h, _, _ in found} & {"Ariz", "Ore", "D-Ore", "R-Ariz"}
+
+
+def test_a_state_before_the_governors_office_is_the_governors_party(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Nebraska Gov. Leland Fisk promised on Monday that the state would cover the farmers' "
+        "losses until the federal money arrived.\n\n"
+        "Former Kansas Gov. Ruth Almond, who is running for the Senate, demanded that Congress "
+        "act before the harvest."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "would cover") == {"Nebraska"}
+    assert "Kansas Gov" not in {h for h, _, _ in found}
+    assert "Kansas" not in holders(found, "demanded")  # a former governor speaks for herself
+
+
+def test_a_president_named_by_title_alone_is_not_the_last_state_in_the_story(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "President Joe Biden said on Monday that the United States would defend the island if "
+        "China attacked it. Biden also warned that Russia has to pay a long-term price for its "
+        "actions. He said Russian President Vladimir Putin must be stopped."
+    )
+    found = read(reader, text, source="CNN")
+    # with three states in the story, "President" alone does not say whose: not the last heard
+    assert holders(found, "long-term price") == {"Biden"}
+    assert "Russia" not in {h for h, _, _ in found}
+
+
+def test_the_links_are_read_from_the_names_alone() -> None:
+    links = news_links(
+        "Senate Majority Leader Carla Jimenez, D-Nev., and House Speaker Tom Whitaker, R-La., "
+        "met New Mexico Lt. Gov. Rafael Ortiz and former Iowa Gov. Dale Brandt."
+    )
+    assert [(k.person, k.party) for k in links] == [
+        ("Carla Jimenez", "Democrats"),
+        ("Tom Whitaker", "Republicans"),
+        ("Rafael Ortiz", "New Mexico"),
+    ]
