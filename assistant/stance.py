@@ -11,6 +11,7 @@ to the last compatible speaker or party.
 from __future__ import annotations
 
 import bisect
+import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
@@ -87,6 +88,8 @@ class Found:
     about: str = ""
 
 
+# Day and month names (the C locale's): a capitalised word after a name that is not part of it
+_CALENDAR_WORDS = {*calendar.day_name, *calendar.month_name} - {"", "May"}  # "Theresa May"
 _LONGER = re.compile(r"(?: (?:of |for )?[A-Z][\w'’&\-]*){1,4}")
 
 
@@ -186,6 +189,9 @@ class Parties:
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
             for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
+                if w in _CALENDAR_WORDS:  # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"
+                    words = words[:k]
+                    break
                 if w.lower() in (_TITLE_WORDS - {"the", "of", "state", "general"}) | _SHORT_TITLES:
                     words = words[:k]
                     break

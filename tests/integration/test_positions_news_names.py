@@ -76,3 +76,13 @@ def test_the_links_are_read_from_the_names_alone() -> None:
         ("Tom Whitaker", "Republicans"),
         ("Rafael Ortiz", "New Mexico"),
     ]
+
+
+def test_a_day_after_a_name_is_not_part_of_the_partys_name(reader: StanceReader) -> None:
+    text = (
+        "During a two-day visit to Taiwan Wednesday, the delegation met the island's leaders.\n\n"
+        '"Facing these threats, Taiwan will not back down," the island\'s president said in a '
+        "televised meeting."
+    )
+    found = read(reader, text, source="CNN")
+    assert holders(found, "will not back down") == {"Taiwan"}
