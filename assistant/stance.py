@@ -1660,7 +1660,7 @@ def _party_of_np(
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
-    former = any(t.lower() in ("former", "ex") for t in (u.text for u in sub))
+    former = any(u.text.lower() in ("former", "ex") for u in sub)
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:

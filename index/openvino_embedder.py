@@ -191,9 +191,9 @@ class OpenVinoEmbedder:
         ]
         if len(batches) == 1:  # a query: no queue to set up
             idx, inputs = batches[0]
-            out[idx] = _pool(self._pool.infer(inputs), inputs)
+            out[idx] = _mean_pool(self._pool.infer(inputs), inputs)
         else:
-            for idx, pooled in infer_streams(self._compiled, batches, _pool):
+            for idx, pooled in infer_streams(self._compiled, batches, _mean_pool):
                 out[idx] = pooled
         return out
 
@@ -205,7 +205,7 @@ class OpenVinoEmbedder:
         return [len(e.ids) - 2 for e in self._counter.encode_batch(list(texts))]
 
 
-def _pool(hidden: np.ndarray, inputs: dict[str, np.ndarray]) -> np.ndarray:
+def _mean_pool(hidden: np.ndarray, inputs: dict[str, np.ndarray]) -> np.ndarray:
     """The model's mean pooling over the attention mask, then L2 (sentence-transformers')."""
     m = inputs["attention_mask"][..., None].astype(np.float32)
     pooled: np.ndarray = (hidden * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
