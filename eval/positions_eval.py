@@ -2,6 +2,8 @@
 
     .venv/bin/python eval/positions_eval.py [--set dev|heldout|all] [--batch N] [--examples N] [--json]
     .venv/bin/python eval/positions_eval.py --check     # labels only: is every sentence in its text?
+    .venv/bin/python eval/positions_eval.py --news SNAPSHOT [--set ...] [--check]
+                                            # the real-news set (eval/positions_news/) instead
 
 Data
 - `eval/positions/docs/*.txt`: original short texts (wire copy, statements, press-conference
@@ -11,6 +13,9 @@ Data
   in the text, without a speaker label), holder, holder_aliases, stance
   (demands|rejects|offers|warns|assures), voice (own|paraphrase), target. A sentence held by two
   parties ("The USA and NATO are calling for ...") has one line per holder.
+- `eval/positions_news/`: positions labelled blind in real RealTime QA articles (2024/2025
+  weeks), stored as offsets + sha1 only; `--news SNAPSHOT` reads the texts from the snapshot
+  (eval/positions_news.py checks the hashes) and scores that set with the same metrics.
 - `eval/positions/manifest.json`: every labelled document with its set, style and kind of parties
   (a document with no statements still counts for precision), and the batch it was written in
   (`"batch": N`; no field = batch 1). `--batch N` scores one batch alone, e.g. the newest texts
@@ -93,7 +98,10 @@ def batch_of(entry: Mapping[str, Any]) -> int:
 
 
 def unmatched_labels(
-    manifest: Mapping[str, Any], labels: Sequence[Mapping[str, Any]], root: str | Path = DATA
+    manifest: Mapping[str, Any],
+    labels: Sequence[Mapping[str, Any]],
+    root: str | Path = DATA,
+    paths: Mapping[str, str | Path] | None = None,
 ) -> list[str]:
     """Labels whose sentence is not in their document's text (normalised as for scoring), one
     line each: such a label could never be matched, so it would count as missed whatever the
@@ -103,7 +111,7 @@ def unmatched_labels(
     for lab in labels:
         doc = lab["doc"]
         if doc not in texts:
-            path = doc_path(doc, root)
+            path = Path(paths[doc]) if paths and doc in paths else doc_path(doc, root)
             texts[doc] = normalise(path.read_text(encoding="utf-8")) if path.is_file() else None
         text = texts[doc]
         if text is not None and normalise(lab["sentence"]) not in text:
@@ -326,17 +334,27 @@ def extract(paths: Mapping[str, str | Path]) -> list[dict[str, Any]]:
 
 
 def evaluate(
-    which: str = "all", examples: int = 5, root: str | Path = DATA, batch: int | None = None
+    which: str = "all",
+    examples: int = 5,
+    root: str | Path = DATA,
+    batch: int | None = None,
+    loaded: tuple[dict[str, Any], list[dict[str, Any]]] | None = None,
 ) -> dict[str, Any]:
-    """Scores per set, style, kind of parties and batch; `batch` keeps one batch's documents."""
-    manifest, labels = load_labels(root)
-    for problem in unmatched_labels(manifest, labels, root):
+    """Scores per set, style, kind of parties and batch; `batch` keeps one batch's documents.
+    `loaded`: a (manifest, labels) pair already read (the news set), whose manifest entries
+    carry the "path" of their text."""
+    manifest, labels = loaded if loaded is not None else load_labels(root)
+    given = {d["doc"]: d["path"] for d in manifest["docs"] if "path" in d}
+    for problem in unmatched_labels(manifest, labels, root, given):
         print(f"warning: {problem}", file=sys.stderr)
     sets = SETS if which == "all" else (which,)
     docs = [
         d for d in manifest["docs"] if d["set"] in sets and (batch is None or batch_of(d) == batch)
     ]
-    paths = {d["doc"]: doc_path(d["doc"], root) for d in docs}
+    paths = {
+        d["doc"]: Path(given[d["doc"]]) if d["doc"] in given else doc_path(d["doc"], root)
+        for d in docs
+    }
     extracted = extract(paths)
     result: dict[str, Any] = {"sets": {}, "by_style": {}, "by_parties": {}, "by_batch": {}}
     for s in sets:
@@ -355,6 +373,37 @@ def evaluate(
         r.pop("examples")
         result["by_batch"][f"batch {value}"] = r
     return result
+
+
+def _news(snapshot: str | Path, out_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The real-news set, its articles written from the snapshot into `out_dir`."""
+    if str(ROOT) not in sys.path:  # run as a script: `eval.*` from the checkout
+        sys.path.insert(0, str(ROOT))
+    from eval.positions_news import materialise
+
+    return materialise(Path(snapshot), out_dir)
+
+
+def evaluate_news(snapshot: str | Path, which: str = "all", examples: int = 5) -> dict[str, Any]:
+    """`evaluate` on eval/positions_news/, the texts read from a RealTime QA snapshot."""
+    with tempfile.TemporaryDirectory(prefix="positions-news-") as tmp:
+        return evaluate(which, examples, loaded=_news(snapshot, Path(tmp)))
+
+
+def check_news(snapshot: str | Path) -> int:
+    """--news --check: every article and labelled span has its recorded sha1 (no extraction)."""
+    with tempfile.TemporaryDirectory(prefix="positions-news-") as tmp:
+        try:
+            manifest, labels = _news(snapshot, Path(tmp))
+        except (OSError, ValueError) as e:
+            print(f"error: {e}")
+            return 1
+        paths = {d["doc"]: d["path"] for d in manifest["docs"]}
+        problems = unmatched_labels(manifest, labels, paths=paths)
+    for problem in problems:
+        print(problem)
+    print(f"{len(labels)} labels, {len(manifest['docs'])} documents, {len(problems)} problems")
+    return 1 if problems else 0
 
 
 def _pct(x: float) -> str:
@@ -428,15 +477,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="only check the labels against the texts, no extraction",
     )
+    ap.add_argument(
+        "--news",
+        metavar="SNAPSHOT",
+        help="score the real-news set (eval/positions_news/), texts read from this RealTime QA"
+        " snapshot folder, instead of eval/positions",
+    )
     args = ap.parse_args(argv)
-    if args.check:
+    if args.news and args.check:
+        return check_news(args.news)
+    if args.news:
+        result = evaluate_news(args.news, args.set, args.examples)
+    elif args.check:
         manifest, labels = load_labels()
         problems = unmatched_labels(manifest, labels)
         for problem in problems:
             print(problem)
         print(f"{len(labels)} labels, {len(manifest['docs'])} documents, {len(problems)} problems")
         return 1 if problems else 0
-    result = evaluate(args.set, args.examples, batch=args.batch)
+    else:
+        result = evaluate(args.set, args.examples, batch=args.batch)
     if args.json:
         print(json.dumps(result, indent=2, ensure_ascii=False))
     else:
