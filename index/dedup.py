@@ -7,8 +7,13 @@ each copy would crowd the results with the same passage and fake corroboration.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import importlib.util
 import re
+import sys
+import threading
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -33,12 +38,39 @@ def signatures(texts: Sequence[str]) -> np.ndarray:
     datasketch's `bulk` sets up the 128 permutations once for all of them: set up per text,
     they cost as much as hashing a short record's shingles.
     """
-    from datasketch import MinHash
-
     if not texts:
         return np.zeros((0, NUM_PERM), dtype=np.uint64)
-    found = MinHash.bulk([_shingles(t) for t in texts], num_perm=NUM_PERM, seed=1)
+    found = _minhash().bulk([_shingles(t) for t in texts], num_perm=NUM_PERM, seed=1)
     return np.stack([np.asarray(m.hashvalues, dtype=np.uint64) for m in found])
+
+
+_IMPORT_LOCK = threading.Lock()
+
+
+def _minhash() -> Any:
+    """The `MinHash` class of datasketch, without running its package `__init__`.
+
+    The package's `__init__` imports every sketch it has, and its LSH indexes import
+    `scipy.integrate` (scipy.special, scipy.optimize, ...): 0.6 CPU-seconds of every ingest
+    process, for a class that needs only numpy. When the package is not yet imported, its module
+    `datasketch.minhash` is imported under a bare package object (its folder as `__path__`,
+    nothing run), which is taken out of `sys.modules` again afterwards, so that a later
+    `import datasketch` anywhere runs the real `__init__` (and reuses this module).
+    """
+    loaded = sys.modules.get("datasketch.minhash")
+    if loaded is not None:
+        return loaded.MinHash
+    with _IMPORT_LOCK:
+        if "datasketch" in sys.modules:  # imported whole already: nothing to save
+            return importlib.import_module("datasketch.minhash").MinHash
+        spec = importlib.util.find_spec("datasketch")
+        if spec is None or spec.submodule_search_locations is None:
+            raise ImportError("datasketch is not installed: pip install datasketch")
+        sys.modules["datasketch"] = importlib.util.module_from_spec(spec)  # __path__, no code
+        try:
+            return importlib.import_module("datasketch.minhash").MinHash
+        finally:
+            del sys.modules["datasketch"]
 
 
 def best_match(sig: np.ndarray, ids: list[str], sigs: np.ndarray) -> tuple[str, float] | None:
