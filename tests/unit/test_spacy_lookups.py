@@ -79,3 +79,19 @@ def test_the_lemma_caches_stay_bounded_and_give_the_same_lemmas(
     assert got == [language._convert(d) for d in own.pipe(TEXTS)]
     assert len(lookups.lemmas._cache) <= 20
     assert len(fast.get_pipe("lemmatizer").cache) <= 20  # spaCy's own, under ours
+
+
+def test_the_lemma_index_answers_membership_as_sets(pipelines: tuple[Any, Any]) -> None:
+    """Issue 18: the index of known words is asked `form in index` for every form the rules
+    make; as lists (57,000 nouns) each question scanned them. As sets the lemmas are the same,
+    among them words whose rules make several forms and the index picks one.
+    """
+    fast, own = pipelines
+    index = fast.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    assert all(isinstance(words, frozenset) for _, words in index.items())
+    assert isinstance(own.get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"], list)
+    texts = [
+        "Officials were hoping the leaves would fall before the rerouted ships arrived.",
+        "The mice fled as the storm raged; the rates were slated to rise, and Ruiz hoped so.",
+    ]
+    assert language.pipe(fast, texts, 4) == [language._convert(d) for d in own.pipe(texts)]
