@@ -69,3 +69,23 @@ def _bare(person: str) -> str:
     while len(words) > 1 and words[0].rstrip(".") in _TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+# offices whose holder speaks in their own name in news copy: a lawmaker, a mayor, a speaker of
+# a chamber; a president, a minister or a spokeswoman speaks for a state or an organisation
+_ELECTED = re.compile(
+    r"\b(?:Rep|Sen|Speaker|Mayor|[Ll]awmaker|[Ll]egislator|Congress(?:wo)?man|Representative|"
+    r"Senator|Council(?:wo)?man|Councilmember|Assemblyman|Assemblywoman)\.?"
+)
+
+
+def elected(person: str, text: str) -> bool:
+    """Whether the text gives `person` an elected office of their own ("Rep. Dana Holt",
+    "Mayor Tim Dougherty", "a Conservative lawmaker Ana Ruiz"): such a person holds a position in
+    their own name when no party is linked to them.
+    """
+    last = re.escape(person.split()[-1])
+    return any(
+        re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
+        for m in _ELECTED.finditer(text)
+    )

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from assistant.news_names import news_links
+from assistant.news_names import elected, news_links
 from assistant.parties import Registry
 from assistant.stance_words import (
     _ASSURE_ACTS,
@@ -881,6 +881,9 @@ class StanceReader:
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
             byline = _BYLINE.match(text)
             state.author = parties.speaks_for(byline.group(1)) if byline else ""
+        # news copy (no publishing party): a titled person no text links to a party holds a
+        # position in their own name ("Speaker Mike Johnson", "Mayor Tim Dougherty")
+        own_name = not publisher and not turns
         out: list[Found] = []
         asking: dict[int, bool] = {}  # turn start -> a journalist's turn
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
@@ -928,7 +931,10 @@ class StanceReader:
                         and not _is_party(f.holder, parties)
                         and (
                             " " not in f.holder
-                            or _titled(f.holder, text)
+                            or (
+                                _titled(f.holder, text)
+                                and not (own_name and elected(f.holder, text))
+                            )
                             or (  # a transcript's speaker label names a person
                                 f.holder == state.turn_person
                                 and state.turn_label.partition("(")[0].isupper()
