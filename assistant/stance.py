@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from assistant.news_names import elected, news_links
+from assistant.no_position import about_comment, headline, told_as_history
 from assistant.parties import Registry
 from assistant.stance_words import (
     _ASSURE_ACTS,
@@ -884,6 +885,7 @@ class StanceReader:
         # news copy (no publishing party): a titled person no text links to a party holds a
         # position in their own name ("Speaker Mike Johnson", "Mayor Tim Dougherty")
         own_name = not publisher and not turns
+        state.news = own_name
         out: list[Found] = []
         asking: dict[int, bool] = {}  # turn start -> a journalist's turn
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
@@ -920,6 +922,8 @@ class StanceReader:
                     state.turn_person = person
                 else:
                     state.turn_party = state.turn_person = ""
+                if own_name and _headline_at(text, start, end):
+                    continue  # another story's headline: no statement, no referent
                 _learn_people(ps, parties)
                 state.at = start
                 found = (
@@ -1000,6 +1004,12 @@ class StanceReader:
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
 
 
+def _headline_at(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at start:end is a line of its own that is a headline."""
+    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return alone and headline(text[start:end])
+
+
 class Reading(NamedTuple):
     statements: list[Found]
     people: dict[str, str]  # people the document links to a party
@@ -1024,6 +1034,7 @@ class _State:
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
+    news: bool = False  # news copy: no publishing party, no speaker turns
 
 
 def _questioner(
@@ -2014,7 +2025,9 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     triggers.sort()
     _, _, i, stance = triggers[0]
     t = ps.tokens[i]
-    if _history(ps, t):
+    if _history(ps, t) or about_comment(ps, i):
+        return []
+    if state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]):
         return []
     if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
         # "affirmed that the United States would welcome ...": the affirmed content's stance

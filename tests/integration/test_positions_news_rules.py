@@ -23,3 +23,32 @@ def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
 def test_an_elected_person_with_no_party_holds_in_their_own_name(reader: StanceReader) -> None:
     text = "Mayor Lena Ostrow urged residents on Tuesday to stay calm and to report any raid."
     assert holders(read(reader, text, source="usatoday.com"), "urged") == {"Lena Ostrow"}
+
+
+def test_a_refused_comment_is_no_position(reader: StanceReader) -> None:
+    text = (
+        "Harlow Freight declined a request for comment on the union's demands.\n\n"
+        "The ministry did not immediately respond to messages seeking comment."
+    )
+    assert read(reader, text, source="usatoday.com") == []
+
+
+def test_a_position_dated_to_a_past_month_or_period_is_history(reader: StanceReader) -> None:
+    text = (
+        "In March, Harlow Freight offered concessions to settle the inquiry.\n\n"
+        "During his campaign, Morrow threatened to close the border."
+    )
+    assert read(reader, text, source="usatoday.com") == []
+    # the news of the day stays
+    text = "On Monday, Harlow Freight offered concessions to settle the inquiry."
+    assert [s for _, s, _ in read(reader, text, source="usatoday.com")] == ["offers"]
+
+
+def test_another_storys_headline_is_no_statement_and_no_referent(reader: StanceReader) -> None:
+    text = (
+        "Regulators fined Harlow Freight on Monday.\n\n"
+        "Nearly 500 Daily Post staffers refuse to return to the office\n\n"
+        "The company said on Monday it would not raise wages."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert not any("Daily Post" in h for h, _, _ in found)

@@ -1,0 +1,58 @@
+"""Sentences of news copy that carry a stance word but state no one's position now.
+
+Real articles (unlike our own test texts) say who refused to comment ("Boeing declined a request
+for comment", "did not immediately respond to a request seeking comment"), retell history ("In
+July, the company offered ...", "During his campaign, X threatened ...") and
+carry other stories' headlines between paragraphs ("Nearly 300 staff refuse to return to the
+office", a line with no full stop). Each read a stance word as a position.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+
+from index.language import ParsedSentence, Token
+
+_MONTHS = {m.lower() for m in calendar.month_name if m} - {"may"}  # "may" is a modal too
+
+
+def about_comment(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` is about a request for comment: its clause (the word, its
+    head and their subtrees) names a comment that was asked for ("declined USA TODAY's request
+    for comment", "did not respond to messages seeking comment").
+    """
+    return any(
+        x.lemma == "comment" and x.pos == "NOUN"
+        for h in (i, ps.tokens[i].head)
+        for x in ps.subtree(h)
+    )
+
+
+def told_as_history(ps: ParsedSentence, verb: Token) -> bool:
+    """A past stance the text dates before its news: in a month ("In July, the company offered
+    ..."), or during a period ("During his campaign, X threatened ..."). Not the past perfect:
+    "X said the company had pledged ..." is reported speech, and news.
+    """
+    kids = ps.children(verb.i)
+    if verb.tag != "VBD":
+        return False
+    for c in kids:
+        if c.dep != "prep" or c.lemma not in ("in", "during"):
+            continue
+        objects = [g for g in ps.children(c.i) if g.dep == "pobj"]
+        if c.lemma == "during" and objects and objects[0].pos == "NOUN":
+            return True  # "during his campaign", "during the talks last year"
+        if any(g.text.lower() in _MONTHS for g in objects):
+            return True
+    return False
+
+
+_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
+
+
+def headline(line: str) -> bool:
+    """A line that is not a sentence of the story: a headline or a subhead, with no closing
+    punctuation ("'No cute trinkets': 1,300 staff refuse to return to office").
+    """
+    return not _END.search(line) and len(line.split()) >= 3
