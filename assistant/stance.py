@@ -20,6 +20,7 @@ from typing import NamedTuple
 from assistant.news_names import elected, news_links
 from assistant.no_position import about_comment, headline, told_as_history
 from assistant.parties import Registry
+from assistant.representatives import represented
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
@@ -856,6 +857,11 @@ class StanceReader:
             if party:
                 parties.link(link.person, party)
                 parties.seen(party, link.label)
+        for lawyer, group in represented(text):  # "X, an attorney for the families": theirs
+            party = parties.canonical(group, "ORG")
+            if party:
+                parties.link(lawyer, party, replace=True)
+                parties.seen(party, "ORG")
         _people_by_title(text, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             _people_by_title(title, parties)

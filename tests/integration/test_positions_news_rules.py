@@ -52,3 +52,15 @@ def test_another_storys_headline_is_no_statement_and_no_referent(reader: StanceR
     )
     found = read(reader, text, source="usatoday.com")
     assert not any("Daily Post" in h for h, _, _ in found)
+
+
+def test_a_lawyer_for_a_group_speaks_for_the_group_not_their_university(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Nina Sorel, an attorney for the miners' families and a Eastfield University law "
+        "professor, spoke after the hearing.\n\n"
+        "Sorel said the families would refuse any settlement that kept the report secret."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "would refuse") == {"miners' families"}
