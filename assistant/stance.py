@@ -2001,6 +2001,9 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
                 subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
             if subj:
+                # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
+                # subject beside its title, says who
+                subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
                 say_subject = _party_of_np(ps, subj[0], parties, state)
                 say_first = subj[0].text.lower() in _FIRST
                 say_you = subj[0].text.lower() == "you" and not say_subject[0]

@@ -64,3 +64,12 @@ def test_a_lawyer_for_a_group_speaks_for_the_group_not_their_university(
     )
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "would refuse") == {"miners' families"}
+
+
+def test_the_name_beside_a_title_is_the_speaker(reader: StanceReader) -> None:
+    # "lawmaker" and "Dan Pryce" are parsed as two subjects of "said": the name says who
+    text = (
+        "An opposition Labour lawmaker Dan Pryce, formerly the chair of the budget committee, "
+        "said that the treaty should be suspended until the talks resume."
+    )
+    assert holders(read(reader, text, source="usatoday.com"), "suspended") == {"Dan Pryce"}
