@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import about_comment, headline, told_as_history
 from assistant.parties import Registry
@@ -2033,6 +2034,9 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         return []
     triggers.sort()
     _, _, i, stance = triggers[0]
+    hoped = hoped_for(ps, i)
+    if hoped is not None:  # "We hope that the board will reject the plan": we ask it of them
+        i, stance = hoped, "demands"
     t = ps.tokens[i]
     if _history(ps, t) or about_comment(ps, i):
         return []

@@ -73,3 +73,15 @@ def test_the_name_beside_a_title_is_the_speaker(reader: StanceReader) -> None:
         "said that the treaty should be suspended until the talks resume."
     )
     assert holders(read(reader, text, source="usatoday.com"), "suspended") == {"Dan Pryce"}
+
+
+def test_a_hope_that_another_party_rejects_something_is_a_demand_on_it(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Tessa Marr, a lawyer for the tenants' association, spoke on Monday.\n\n"
+        '"We hope that the board will reject this plan at its next meeting," Marr said.\n\n'
+        '"We hope that this plan will be rejected by the board," Marr said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, _ in found] == [("tenants' association", "demands")] * 2

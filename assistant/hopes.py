@@ -1,0 +1,36 @@
+"""A hope for what another party will do is a demand on it: "We hope that the board will reject
+the plan" asks the board to reject it; the stance word inside ('reject') is the other party's
+act, not the speaker's. The holder is whoever hopes.
+"""
+
+from __future__ import annotations
+
+from index.language import ParsedSentence
+
+_HOPE = {"hope", "trust"}
+
+
+def hoped_for(ps: ParsedSentence, i: int) -> int | None:
+    """The 'hope' verb whose clause holds the stance word at `i`, when that clause has a subject
+    of its own (another party, or a passive: "will be rejected by the board"); else None.
+    """
+    clause = i
+    for a in _heads(ps, i):
+        t = ps.tokens[a]
+        if t.lemma in _HOPE and t.pos == "VERB":
+            inner = ps.tokens[clause]
+            own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass")]
+            if inner.dep == "ccomp" and own and own[0].text.lower() not in ("we", "i"):
+                return a
+            return None
+        clause = a
+    return None
+
+
+def _heads(ps: ParsedSentence, i: int) -> list[int]:
+    """Every head above token i, nearest first, up to the root."""
+    out: list[int] = []
+    while ps.tokens[i].head != i and ps.tokens[i].head not in out:
+        i = ps.tokens[i].head
+        out.append(i)
+    return out
