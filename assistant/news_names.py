@@ -79,13 +79,14 @@ _ELECTED = re.compile(
 )
 
 
-def elected(person: str, text: str) -> bool:
-    """Whether the text gives `person` an elected office of their own ("Rep. Dana Holt",
-    "Mayor Tim Dougherty", "a Conservative lawmaker Ana Ruiz"): such a person holds a position in
-    their own name when no party is linked to them.
+def elected(person: str, text: str) -> str:
+    """The full name the text gives `person` (or their surname) after an elected office of their
+    own ("Rep. Dana Holt", "Mayor Tim Dougherty", "a Conservative lawmaker Ana Ruiz"), '' when
+    none: such a person holds a position in their own name when no party is linked to them.
     """
     last = re.escape(person.split()[-1])
-    return any(
-        re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
-        for m in _ELECTED.finditer(text)
-    )
+    for m in _ELECTED.finditer(text):
+        named = re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
+        if named:
+            return named.group(0)
+    return ""

@@ -14,7 +14,7 @@ import bisect
 import calendar
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from assistant.hopes import hoped_for
@@ -937,15 +937,21 @@ class StanceReader:
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
                 for f in found:
-                    if (
+                    own = (
+                        elected(f.holder, text)
+                        if own_name
+                        and f.speaker in (f.holder, "")
+                        and not _is_party(f.holder, parties)
+                        else ""
+                    )
+                    if own:  # "Mayor Tim Dougherty" ... "Dougherty said": in his own name
+                        f = replace(f, holder=own, speaker=own)
+                    elif (
                         f.holder == f.speaker
                         and not _is_party(f.holder, parties)
                         and (
                             " " not in f.holder
-                            or (
-                                _titled(f.holder, text)
-                                and not (own_name and elected(f.holder, text))
-                            )
+                            or _titled(f.holder, text)
                             or (  # a transcript's speaker label names a person
                                 f.holder == state.turn_person
                                 and state.turn_label.partition("(")[0].isupper()

@@ -21,8 +21,13 @@ def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
 
 
 def test_an_elected_person_with_no_party_holds_in_their_own_name(reader: StanceReader) -> None:
-    text = "Mayor Lena Ostrow urged residents on Tuesday to stay calm and to report any raid."
-    assert holders(read(reader, text, source="usatoday.com"), "urged") == {"Lena Ostrow"}
+    text = (
+        "Mayor Lena Ostrow urged residents on Tuesday to stay calm and to report any raid.\n\n"
+        '"We will refuse to share our records with federal agents," Ostrow said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "urged") == {"Lena Ostrow"}
+    assert holders(found, "will refuse") == {"Lena Ostrow"}  # her surname alone: her full name
 
 
 def test_a_refused_comment_is_no_position(reader: StanceReader) -> None:
