@@ -853,11 +853,14 @@ class StanceReader:
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
         _organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
+        partisans: dict[str, str] = {}  # lawmaker (full name and surname) -> full name
         for link in news_links(text):  # "Rep. Dana Holt, R-Colo.", "Iowa Gov. Dale Brandt"
             party = parties.canonical(link.party, link.label)
             if party:
                 parties.link(link.person, party)
                 parties.seen(party, link.label)
+                if link.label == "NORP":
+                    partisans[link.person] = partisans[_surname(link.person)] = link.person
         for lawyer, group in represented(text):  # "X, an attorney for the families": theirs
             party = parties.canonical(group, "ORG")
             if party:
@@ -884,6 +887,7 @@ class StanceReader:
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = _State(publisher=publisher)
+        state.partisans = partisans
         state.dear = [(m.start(), m.group(1)) for m in _DEAR.finditer(text)]
         state.sections = _sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
@@ -1048,6 +1052,7 @@ class _State:
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
     news: bool = False  # news copy: no publishing party, no speaker turns
+    partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
 
 
 def _questioner(
@@ -2161,6 +2166,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
     if say_you and not in_quote and all(h == _first_person(state)[0] for h, _ in holders):
         holders = []  # "In your speech you said the government would not ...": not ours
+    if state.news and state.partisans:
+        holders = [_lawmaker(ps, i, h, p, state) for h, p in holders]
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []
@@ -2196,6 +2203,27 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             )
         )
     return out
+
+
+def _lawmaker(
+    ps: ParsedSentence, i: int, holder: str, person: str, state: _State
+) -> tuple[str, str]:
+    """A lawmaker tied to a party only by a partisan tag ("Rep. Dana Holt, R-Colo.") holds a
+    position in their own name in news copy, unless the stance is said of the party outside
+    the subject ("said Republicans would block ...", "said her caucus would not accept ...").
+    """
+    full = state.partisans.get(person) or state.partisans.get(_surname(person)) if person else ""
+    if not full:
+        return holder, person
+    if any(s.text.lower() in ("we", "us", "our") for s in _subject(ps, i)):
+        return holder, person  # "We will not pass ...": the lawmaker speaks for the caucus
+    subject = {t.i for s in _subject(ps, i) for t in ps.subtree(s.i)}
+    named = re.compile(
+        rf"\b(?:{re.escape(holder)}|GOP|caucus|party|{re.escape(holder[:-1])})", re.I
+    )
+    if any(named.match(t.text) for t in ps.tokens if t.i not in subject):
+        return holder, person
+    return full, full
 
 
 def _nobody(ps: ParsedSentence, subj: Token, stance: str) -> bool:

@@ -31,7 +31,8 @@ def test_a_partisan_tag_is_the_lawmakers_party_not_a_state(reader: StanceReader)
         '"We will not trade flood relief for cuts to schools," Amado said.'
     )
     found = read(reader, text, source="The Associated Press")
-    assert holders(found, "rejected the bill") == {"Republicans"}
+    # her own position (real news is labelled so): the tag names her party, not a state
+    assert holders(found, "rejected the bill") == {"Nora Quill"}
     assert holders(found, "would block") == {"Democrats"}
     assert holders(found, "We will not trade") == {"Democrats"}
     assert not {h for h, _, _ in found} & {"Ariz", "Ore", "D-Ore", "R-Ariz"}

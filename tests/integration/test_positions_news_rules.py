@@ -90,3 +90,19 @@ def test_a_hope_that_another_party_rejects_something_is_a_demand_on_it(
     )
     found = read(reader, text, source="usatoday.com")
     assert [(h, s) for h, s, _ in found] == [("tenants' association", "demands")] * 2
+
+
+def test_a_tagged_lawmaker_holds_in_their_own_name_unless_speaking_for_the_party(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Rep. Nora Quill, R-Ariz., along with two other Republicans, is seeking to remove the "
+        "committee chair.\n\n"
+        "Sen. Victor Amado (D-Ore.) warned that Democrats would block the defence budget if the "
+        "cuts stayed in.\n\n"
+        '"We will not trade flood relief for cuts to schools," Quill said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "is seeking") == {"Nora Quill"}  # her own campaign
+    assert holders(found, "would block") == {"Democrats"}  # the party, named in what she says
+    assert holders(found, "We will not trade") == {"Republicans"}  # "we": her caucus
