@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import sys
 import threading
+import types
 import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -249,17 +250,39 @@ def _import_spacy() -> Any:
     """Import spaCy without torch: thinc imports PyTorch whenever it is installed (for models that
     wrap it; the CNN pipelines do not), which costs an ingest ~200 MB and seconds of start-up. Unless
     torch is already loaded, it is hidden while spaCy is imported, and importable again after.
+
+    Nor its command line (issue 18): `import spacy` imports `spacy.cli` (typer, click, requests,
+    weasel) for the one name `spacy.info`, a fifth of a CPU-second of every parsing process.
+    While spaCy is imported, `spacy.cli.info` is a stand-in whose `info` imports the real one
+    when called; afterwards `import spacy.cli` imports the real command line.
     """
-    if "spacy" in sys.modules or "torch" in sys.modules:
+    if "spacy" in sys.modules:
         import spacy
 
         return spacy
-    sys.modules["torch"] = None  # type: ignore[assignment]  # "import torch" -> ImportError
+    hidden: dict[str, Any] = {"spacy.cli.info": _lazy_cli_info()}
+    if "torch" not in sys.modules:
+        hidden["torch"] = None  # "import torch" -> ImportError
+    sys.modules.update(hidden)
     try:
         import spacy
     finally:
-        del sys.modules["torch"]
+        for name, module in hidden.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
     return spacy
+
+
+def _lazy_cli_info() -> types.ModuleType:
+    stand_in = types.ModuleType("spacy.cli.info")
+
+    def info(*args: Any, **kwargs: Any) -> Any:
+        from spacy.cli.info import info as real
+
+        return real(*args, **kwargs)
+
+    stand_in.info = info  # type: ignore[attr-defined]
+    return stand_in
 
 
 @functools.cache
