@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 
 import numpy as np
 
@@ -259,6 +260,15 @@ def quote(s: Scored) -> str:
 
 def as_candidates(found: Sequence[Scored], passages: Sequence[Passage]) -> list[Candidate]:
     """What the selector sees of each sentence (also what `make train` fits it on)."""
+    dates = [_day(p.date) for p in passages]
+    newest = max((d for d in dates if d is not None), default=None)
+    oldest = min((d for d in dates if d is not None), default=None)
+    span = None if newest is None or oldest is None else float((newest - oldest).days)
+
+    def behind(i: int) -> float | None:
+        d = dates[i - 1]
+        return None if d is None or newest is None else float((newest - d).days)
+
     return [
         Candidate(
             s.text,
@@ -268,9 +278,18 @@ def as_candidates(found: Sequence[Scored], passages: Sequence[Passage]) -> list[
             passages[s.passage - 1].title,
             passages[s.passage - 1].start == 0,
             bool(s.before),
+            behind(s.passage),
+            span,
         )
         for s in found
     ]
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def leans_at_start(p: Passage) -> bool:

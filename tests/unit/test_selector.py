@@ -163,3 +163,47 @@ def test_a_question_for_one_or_several_names_credits_the_names_a_sentence_brings
     assert row[FEATURES.index("new_names_for_name")] > 0
     what = features("What did Stoltenberg ask Russia to do?", [c])[0]
     assert what[FEATURES.index("new_names_for_name")] == 0
+
+
+# --- this week's news before last year's (issue 13) ------------------------------------------
+
+
+def _ranked_in(question: str, passages: list) -> list[str]:
+    vectors = [EMBED.embed_documents([t for t, _ in passage_sentences(p)]) for p in passages]
+    scored = score_sentences(
+        question, EMBED.embed_query(question), passages, vectors, ExtractiveConfig()
+    )
+    return [s.text for s in sorted(scored, key=lambda s: -s.relevance)]
+
+
+_LAST_YEAR = "Harbour City won the league title after a tense final against Northgate Rovers."
+_THIS_WEEK = "Northgate Rovers won the league title after a tense final against Harbour City."
+
+
+def test_when_search_mixes_this_weeks_news_with_older_stories_this_weeks_answer_comes_first():
+    # the same wording, so only the documents' dates can tell them apart; the older story is
+    # ranked first by search, as older stories often are
+    question = "Which club won the league title?"
+    old = passage(_LAST_YEAR, "old", date="2023-05-20")
+    new = passage(_THIS_WEEK, "new", date="2024-05-18")
+    assert _ranked_in(question, [old, new])[0] == _THIS_WEEK
+
+
+def test_a_focused_set_of_documents_over_a_few_months_has_no_preference_for_the_newest():
+    # two months apart: one story's timeline, not news and its background; the order is the
+    # one without dates (the newest does not win because it is newest)
+    question = "Which club won the league title?"
+    undated = [passage(_LAST_YEAR, "old", date=""), passage(_THIS_WEEK, "new", date="")]
+    dated = [
+        passage(_LAST_YEAR, "old", date="2024-03-20"),
+        passage(_THIS_WEEK, "new", date="2024-05-18"),
+    ]
+    assert _ranked_in(question, dated) == _ranked_in(question, undated)
+    assert _ranked_in(question, dated)[0] == _LAST_YEAR
+
+
+def test_a_question_about_this_week_prefers_the_newest_week_even_in_a_focused_set():
+    question = "Which club won the league title this week?"
+    old = passage(_LAST_YEAR, "old", date="2024-03-20")
+    new = passage(_THIS_WEEK, "new", date="2024-05-18")
+    assert _ranked_in(question, [old, new])[0] == _THIS_WEEK
