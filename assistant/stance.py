@@ -17,6 +17,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
+from assistant.condemnation import CUE as _CONDEMN_CUE
+from assistant.condemnation import condemned, judge_of
 from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import about_comment, headline, told_as_history
@@ -789,7 +791,7 @@ def candidate(sentence: str, official: bool = True) -> bool:
     """Whether a sentence may state a position: a stance word, or a modal or negated form in
     someone's voice (always, in a party's own text).
     """
-    if _CUE.search(sentence):
+    if _CUE.search(sentence) or (_CONDEMN_CUE.search(sentence) and _VOICED.search(sentence)):
         return True
     return bool(_WEAK_CUE.search(sentence)) and (official or bool(_VOICED.search(sentence)))
 
@@ -1234,6 +1236,8 @@ _DISCOURSE = frozenset(
 
 def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
+    if condemned(ps, t):
+        return "rejects"  # "I find it appalling", "called the resolution pointless"
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
@@ -2048,6 +2052,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     hoped = hoped_for(ps, i)
     if hoped is not None:  # "We hope that the board will reject the plan": we ask it of them
         i, stance = hoped, "demands"
+    i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
     if _history(ps, t) or about_comment(ps, i):
         return []

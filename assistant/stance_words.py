@@ -32,6 +32,10 @@ _VERBS: dict[str, str] = {
     "rule": "rejects",
     "veto": "rejects",
     "deny": "rejects",
+    "criticize": "rejects",  # "Starmer criticized politicians who wanted to ...": against it
+    "criticise": "rejects",
+    "condemn": "rejects",
+    "denounce": "rejects",
     "offer": "offers",
     "propose": "offers",
     "suggest": "offers",
@@ -246,7 +250,7 @@ _CUE = re.compile(
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
     r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
-    r"unacceptable|walk out|"
+    r"unacceptable|walk out|critici[sz]|condemn|denounc|"
     r"intention|happy to|glad to|going to)",
     re.I,
 )

@@ -106,3 +106,22 @@ def test_a_tagged_lawmaker_holds_in_their_own_name_unless_speaking_for_the_party
     assert holders(found, "is seeking") == {"Nora Quill"}  # her own campaign
     assert holders(found, "would block") == {"Democrats"}  # the party, named in what she says
     assert holders(found, "We will not trade") == {"Republicans"}  # "we": her caucus
+
+
+def test_condemning_a_proposal_is_rejecting_it(reader: StanceReader) -> None:
+    text = (
+        "Harlow Freight proposed a new toll on Monday.\n\n"
+        '"I find it appalling that the toll is even being considered," Maria Lopez, chief '
+        "executive of the Hauliers Association, said.\n\n"
+        '"That makes no sense while drivers are losing money," Lopez said.\n\n'
+        "The Drivers Guild criticized the toll as a tax on workers."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, t in found if "toll" in t and "proposed" not in t] == [
+        ("Hauliers Association", "rejects"),
+        ("Drivers Guild", "rejects"),
+    ]
+    assert holders(found, "makes no sense") == {"Hauliers Association"}
+    # a modifier is no predicate: "pointless delays" condemns nothing anyone proposed
+    text = "Harlow Freight said the pointless delays at the port would end in May."
+    assert [s for _, s, _ in read(reader, text, source="usatoday.com")] != ["rejects"]
