@@ -1307,6 +1307,13 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "demands"  # "we need a binding schedule"
             if t.lemma in _ASSURE_ACTS and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ")):
                 return "assures"  # "we will defend it", "we support the right of ..."
+            if modal & {"will", "shall"} and any(
+                c.dep in ("xcomp", "advcl")
+                and c.lemma in _ASSURE_ACTS
+                and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+                for c in kids
+            ):
+                return "assures"  # "we will do everything in our power to ensure ..."
         if t.lemma in ("lead", "result") and any(
             g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
         ):

@@ -125,3 +125,15 @@ def test_condemning_a_proposal_is_rejecting_it(reader: StanceReader) -> None:
     # a modifier is no predicate: "pointless delays" condemns nothing anyone proposed
     text = "Harlow Freight said the pointless delays at the port would end in May."
     assert [s for _, s, _ in read(reader, text, source="usatoday.com")] != ["rejects"]
+
+
+def test_we_will_act_to_protect_is_an_assurance(reader: StanceReader) -> None:
+    text = (
+        "Nurses at Eastfield Hospital walked out on Monday.\n\n"
+        '"We will work with the nurses and their families to protect every patient," the '
+        "Eastfield Health Trust said in a statement."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, t in found if "protect" in t] == [
+        ("Eastfield Health Trust", "assures")
+    ]
