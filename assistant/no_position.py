@@ -56,3 +56,19 @@ def headline(line: str) -> bool:
     punctuation ("'No cute trinkets': 1,300 staff refuse to return to office").
     """
     return not _END.search(line) and len(line.split()) >= 3
+
+
+_TELL = {"say", "tell", "disclose", "reveal", "specify", "explain", "indicate"}
+
+
+def unsaid(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` is in what someone did not say ("Officials did not say
+    how much money they are seeking"): a question left open, not a position.
+    """
+    k = i
+    while ps.tokens[k].head != k:
+        k = ps.tokens[k].head
+        t = ps.tokens[k]
+        if t.lemma in _TELL and any(c.dep == "neg" for c in ps.children(k)):
+            return True
+    return False

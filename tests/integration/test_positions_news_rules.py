@@ -36,6 +36,9 @@ def test_a_refused_comment_is_no_position(reader: StanceReader) -> None:
         "The ministry did not immediately respond to messages seeking comment."
     )
     assert read(reader, text, source="usatoday.com") == []
+    # what a party did not say is no position either
+    text = "Harlow Freight officials did not say how much money they are seeking from the city."
+    assert read(reader, text, source="usatoday.com") == []
 
 
 def test_a_position_dated_to_a_past_month_or_period_is_history(reader: StanceReader) -> None:
