@@ -23,6 +23,7 @@ from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import about_comment, headline, told_as_history, unsaid
 from assistant.parties import Registry
+from assistant.referents import nearer_subject
 from assistant.representatives import represented
 from assistant.stance_words import (
     _ASSURE_ACTS,
@@ -2016,6 +2017,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
     say_subject: tuple[str, str] = ("", "")
+    say_at = -1  # the reporting verb
     say_first = False
     say_you = False  # "you said that ..." to an addressee no text names: not the writer's
     for t in ps.tokens:
@@ -2028,6 +2030,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
                 # subject beside its title, says who
                 subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
                 say_subject = _party_of_np(ps, subj[0], parties, state)
+                say_at = t.i
                 say_first = subj[0].text.lower() in _FIRST
                 say_you = subj[0].text.lower() == "you" and not say_subject[0]
                 break
@@ -2125,8 +2128,17 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             holders = [_first_person(state)]
     else:
         subj = _subject(ps, i)
-        reported = speaker_party and not in_quote
-        if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
+        # "X said that he was 'willing to ...'": the pronoun stands outside the quoted words
+        reported = speaker_party and (not in_quote or (subj and not _in(quotes, subj[0].start)))
+        between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
+        if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
+            # "X said some vendors have said they would offer ...": they are the vendors
+            holders = (
+                []
+                if _others(ps, between) or _people_of_a_kind(ps, between)
+                else [_party_of_np(ps, between, parties, state)]
+            )
+        elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
         elif subj and subj[0].text.lower() not in _NOT_HOLDERS:
             holders = [_party_of_np(ps, s, parties, state) for s in subj]
@@ -2140,6 +2152,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
             if subj and _others(ps, subj[0]):
                 holders = []
+            elif between is not None and subj and subj[0].text.lower() in _HE_SHE | _THEY_IT:
+                holders = []  # "X said some drivers told her they would ...": not X's
             elif subj and (body := _unnamed_body(ps, subj[0])):
                 # "The city council has asked Dashly to ..." in a riders' spokesman's turn:
                 # a body the text does not name otherwise, not the speaker

@@ -140,3 +140,19 @@ def test_we_will_act_to_protect_is_an_assurance(reader: StanceReader) -> None:
     assert [(h, s) for h, s, t in found if "protect" in t] == [
         ("Eastfield Health Trust", "assures")
     ]
+
+
+def test_a_pronoun_in_reported_speech_is_the_nearest_subject_or_the_reporter(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Harlow Freight raised its fees on Monday.\n\n"
+        "Maria Lopez, chief executive of the Hauliers Association, said some drivers have told "
+        "her they would refuse to pay the new fee.\n\n"
+        "Rep. Dana Holt spoke after the vote.\n\n"
+        'Mayor Ian Cole said the council had not met and that he was "willing to reopen the '
+        'talks tomorrow."'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "would refuse") == set()  # the drivers, no party: not the association
+    assert holders(found, "willing to reopen") == {"Ian Cole"}  # he, outside the quote, is Cole
