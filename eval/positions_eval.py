@@ -384,10 +384,12 @@ def _news(snapshot: str | Path, out_dir: Path) -> tuple[dict[str, Any], list[dic
     return materialise(Path(snapshot), out_dir)
 
 
-def evaluate_news(snapshot: str | Path, which: str = "all", examples: int = 5) -> dict[str, Any]:
+def evaluate_news(
+    snapshot: str | Path, which: str = "all", examples: int = 5, batch: int | None = None
+) -> dict[str, Any]:
     """`evaluate` on eval/positions_news/, the texts read from a RealTime QA snapshot."""
     with tempfile.TemporaryDirectory(prefix="positions-news-") as tmp:
-        return evaluate(which, examples, loaded=_news(snapshot, Path(tmp)))
+        return evaluate(which, examples, batch=batch, loaded=_news(snapshot, Path(tmp)))
 
 
 def check_news(snapshot: str | Path) -> int:
@@ -487,7 +489,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.news and args.check:
         return check_news(args.news)
     if args.news:
-        result = evaluate_news(args.news, args.set, args.examples)
+        result = evaluate_news(args.news, args.set, args.examples, batch=args.batch)
     elif args.check:
         manifest, labels = load_labels()
         problems = unmatched_labels(manifest, labels)
