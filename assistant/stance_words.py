@@ -236,6 +236,8 @@ _SAY = {
     "remark",
     "continue",
     "conclude",
+    "communicate",  # "The US has privately communicated to Russia that there will be ..."
+    "signal",
 }
 _GREETING = re.compile(
     r"^\W*(?:welcome|thank|thanks|good (?:morning|afternoon|evening)|hello|ladies and|"

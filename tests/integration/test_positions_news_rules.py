@@ -156,3 +156,12 @@ def test_a_pronoun_in_reported_speech_is_the_nearest_subject_or_the_reporter(
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "would refuse") == set()  # the drivers, no party: not the association
     assert holders(found, "willing to reopen") == {"Ian Cole"}  # he, outside the quote, is Cole
+
+
+def test_communicating_a_consequence_is_a_warning(reader: StanceReader) -> None:
+    text = (
+        "The United States has privately communicated to Russia that there will be "
+        "consequences if Moscow uses a nuclear weapon."
+    )
+    found = read(reader, text, source="cnn.com")
+    assert [(h, s) for h, s, _ in found] == [("United States", "warns")]
