@@ -215,6 +215,13 @@ _ABBREVIATED_TITLES = {"amb", "sec", "gen", "adm", "col", "sen", "rep", "gov", "
 
 # "Foreign Minister Sergey Lavrov's answers to media questions", "Secretary Antony J. Blinken
 # at a Press Availability"
+# "Telephone conversation with US President Joseph Biden": the publisher's readout of a call
+# or meeting with someone else, not their words (an "interview with" or "briefing with" is)
+_WITH_OTHER = re.compile(
+    r"^(?:[\w\-]+\s+){0,4}?(?:conversation|call|talks?|meeting|negotiations|summit|visit|"
+    r"phone call|exchange)s?\s+with\b",
+    re.IGNORECASE,
+)
 _AUTHOR_FIRST = re.compile(
     r"^((?:[A-Z][\w.'\u2019\-]*\s+){1,5}[A-Z][\w\-]+)(?:['\u2019]s\s+(?:answers|remarks|"
     r"statement|speech|address|interview|message|article|op-ed|opening|comments|letter|"
@@ -225,7 +232,7 @@ _AUTHOR_FIRST = re.compile(
 def author(title: str) -> str:
     """The person a statement, speech or press conference is by, as its title names them."""
     m = _AUTHOR.match(title) or _AUTHOR_FIRST.match(title)
-    if not m:
+    if not m or _WITH_OTHER.match(title):
         return ""
     person = _person(m.group(1))
     words = person.split()

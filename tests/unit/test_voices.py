@@ -34,6 +34,15 @@ def test_titles_name_the_person_a_statement_is_by_not_a_body():
     assert author("Defusing the crisis: efforts in full swing") == ""
 
 
+def test_a_readout_of_a_call_with_someone_is_not_in_their_words():
+    # the Kremlin's account of the call is the Kremlin's text, not Biden's: an answer quoting
+    # it was introduced with "Joseph Biden (Russia) said:"
+    assert author("Telephone conversation with US President Joseph Biden") == ""
+    assert author("Meeting with Prime Minister Ana Ruiz of Belvia") == ""
+    assert author("Talks with Northwind chief executive Ana Ruiz") == ""
+    assert author("Interview with Foreign Minister Sergey Lavrov") == "Sergey Lavrov"
+
+
 def test_he_told_a_newspaper_is_the_last_named_speaker_not_the_newspaper():
     text = (
         "The ambassador in Berlin, Andrij Melnyk, called for arms. "
