@@ -72,3 +72,36 @@ def unsaid(ps: ParsedSentence, i: int) -> bool:
         if t.lemma in _TELL and any(c.dep == "neg" for c in ps.children(k)):
             return True
     return False
+
+
+_GUESS = {"may", "might", "could"}
+_MIND = {
+    "concern",
+    "concerned",
+    "fear",
+    "worry",
+    "worried",
+    "believe",
+    "think",
+    "speculate",
+    "suspect",
+}
+
+
+def speculated(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` is someone's guess about another party ("analysts have been
+    concerned that Russia may seek to use ..."): a 'may/might/could' stance in a clause of
+    fearing or believing whose subject is someone else. A party's own "we may seek" stays.
+    """
+    t = ps.tokens[i]
+    if not any(c.dep == "aux" and c.lemma in _GUESS for c in ps.children(i)):
+        return False
+    k = t.head
+    while k != i:
+        head = ps.tokens[k]
+        if head.lemma in _MIND or head.text.lower() in _MIND:
+            return True
+        if head.head == k:
+            return False
+        i, k = k, head.head
+    return False

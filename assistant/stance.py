@@ -21,7 +21,13 @@ from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.condemnation import condemned, judge_of
 from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links
-from assistant.no_position import about_comment, headline, told_as_history, unsaid
+from assistant.no_position import (
+    about_comment,
+    headline,
+    speculated,
+    told_as_history,
+    unsaid,
+)
 from assistant.parties import Registry
 from assistant.referents import nearer_subject
 from assistant.representatives import represented
@@ -2064,7 +2070,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         i, stance = hoped, "demands"
     i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
-    if _history(ps, t) or about_comment(ps, i) or unsaid(ps, i):
+    if _history(ps, t) or about_comment(ps, i) or unsaid(ps, i) or speculated(ps, i):
         return []
     if state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]):
         return []

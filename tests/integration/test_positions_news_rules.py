@@ -165,3 +165,13 @@ def test_communicating_a_consequence_is_a_warning(reader: StanceReader) -> None:
     )
     found = read(reader, text, source="cnn.com")
     assert [(h, s) for h, s, _ in found] == [("United States", "warns")]
+
+
+def test_an_analysts_guess_about_a_party_is_not_its_position(reader: StanceReader) -> None:
+    text = (
+        "Some analysts have been concerned that Northwind Shipping may seek to close the port "
+        "in response to the strike."
+    )
+    assert read(reader, text, source="cnn.com") == []
+    text = "Northwind Shipping said it may seek to close the port in response to the strike."
+    assert holders(read(reader, text, source="cnn.com"), "may seek") == {"Northwind Shipping"}
