@@ -29,6 +29,7 @@ from assistant.no_position import (
     unsaid,
 )
 from assistant.parties import Registry
+from assistant.quote_spans import quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import represented
 from assistant.stance_words import (
@@ -883,6 +884,9 @@ class StanceReader:
         turns = speaker_turns(text)
         answers = _interviewee(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
+        speaker_at, inside = sentence_quotes(text, quote_runs(text, spans), spans)
+        # a quote's closing sentence that names its speaker is read too
+        wanted = sorted(set(wanted) | {speaker_at[n] for n in wanted if n in speaker_at})
         opens = {label_at: text_at for label_at, text_at, _ in turns}
         cut = [
             _label_end(text, spans[n], opens) or _furniture(text[spans[n][0] : spans[n][1]])
@@ -908,9 +912,16 @@ class StanceReader:
         state.news = own_name
         out: list[Found] = []
         asking: dict[int, bool] = {}  # turn start -> a journalist's turn
+        by_n = dict(zip(wanted, parsed, strict=True))
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
             s0 = spans[n][0] + k
             turn = _turn_at(turns, s0)
+            state.inside_quote = n in inside
+            later = by_n.get(speaker_at.get(n, -1))
+            if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
+                said = _reporting(later[-1], parties, state, _quote_spans(later[-1].text))[0]
+                if said[0]:
+                    state.last_quote_speaker = said
             for ps in sents:
                 start = s0 + ps.offset
                 end = start + len(ps.text.rstrip())
@@ -1062,6 +1073,7 @@ class _State:
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
     news: bool = False  # news copy: no publishing party, no speaker turns
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
+    inside_quote: bool = False  # the current sentence opens inside a quote begun before
 
 
 def _questioner(
@@ -1314,11 +1326,15 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "demands"  # "we need a binding schedule"
             if t.lemma in _ASSURE_ACTS and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ")):
                 return "assures"  # "we will defend it", "we support the right of ..."
-            if modal & {"will", "shall"} and any(
-                c.dep in ("xcomp", "advcl")
-                and c.lemma in _ASSURE_ACTS
-                and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
-                for c in kids
+            if (
+                t.lemma not in _VERBS
+                and modal & {"will", "shall"}
+                and any(
+                    c.dep in ("xcomp", "advcl")
+                    and c.lemma in _ASSURE_ACTS
+                    and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+                    for c in kids
+                )
             ):
                 return "assures"  # "we will do everything in our power to ensure ..."
         if t.lemma in ("lead", "result") and any(
@@ -2019,31 +2035,14 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     if root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens):
         return []
     quotes = _quote_spans(ps.text)
-    if not re.search('["“”]', ps.text):
+    if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
+        close = re.search('["”]', ps.text)
+        first = (0, close.end() if close else len(ps.text))
+        quotes = [first] + [q for q in quotes if q[0] >= first[1]]
+    elif not re.search('["“”]', ps.text):
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
-    say_subject: tuple[str, str] = ("", "")
-    say_at = -1  # the reporting verb
-    say_first = False
-    say_you = False  # "you said that ..." to an addressee no text names: not the writer's
-    for t in ps.tokens:
-        if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
-            subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
-            if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
-                subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
-            if subj:
-                # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
-                # subject beside its title, says who
-                subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
-                say_subject = _party_of_np(ps, subj[0], parties, state)
-                say_at = t.i
-                say_first = subj[0].text.lower() in _FIRST
-                say_you = subj[0].text.lower() == "you" and not say_subject[0]
-                break
-            name = _untagged_subject(ps, t)
-            if name:
-                say_subject = (parties.speaks_for(name) or parties.canonical(name, "ORG"), "")
-                break
+    say_subject, say_at, say_first, say_you = _reporting(ps, parties, state, quotes)
     state.say_party = say_subject[0]
     # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
     # in its own report is another party, not the speaker
@@ -2256,6 +2255,36 @@ def _lawmaker(
     if any(named.match(t.text) for t in ps.tokens if t.i not in subject):
         return holder, person
     return full, full
+
+
+def _reporting(
+    ps: ParsedSentence, parties: Parties, state: _State, quotes: list[tuple[int, int]]
+) -> tuple[tuple[str, str], int, bool, bool]:
+    """The reporting speaker of a sentence ("..., Sherman said" / "Sherman said that ..."): its
+    (party, person), the reporting verb, whether it is "we"/"I", and whether it is an unnamed
+    "you" ("you said that ..." to an addressee no text names: not the writer's).
+    """
+    for t in ps.tokens:
+        if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
+            subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+            if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
+                subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
+            if subj:
+                # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
+                # subject beside its title, says who
+                subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
+                said = _party_of_np(ps, subj[0], parties, state)
+                you = subj[0].text.lower() == "you" and not said[0]
+                return said, t.i, subj[0].text.lower() in _FIRST, you
+            name = _untagged_subject(ps, t)
+            if name:
+                return (
+                    (parties.speaks_for(name) or parties.canonical(name, "ORG"), ""),
+                    -1,
+                    False,
+                    False,
+                )
+    return ("", ""), -1, False, False
 
 
 def _nobody(ps: ParsedSentence, subj: Token, stance: str) -> bool:

@@ -175,3 +175,20 @@ def test_an_analysts_guess_about_a_party_is_not_its_position(reader: StanceReade
     assert read(reader, text, source="cnn.com") == []
     text = "Northwind Shipping said it may seek to close the port in response to the strike."
     assert holders(read(reader, text, source="cnn.com"), "may seek") == {"Northwind Shipping"}
+
+
+def test_a_quote_over_several_sentences_is_its_speakers(reader: StanceReader) -> None:
+    text = (
+        "Harlow Freight raised its fees on Monday.\n\n"
+        "Maria Lopez, chief executive of the Hauliers Association, said the fee was a tax on "
+        'drivers. "It hurts small firms most. We will refuse to pay the new fee."\n\n'
+        "Tom Hale is secretary of the Drivers Guild.\n\n"
+        '"We reject the fee outright. It is a tax on work," Hale said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    # the speaker named before the quote opens, and the one named after it closes; "we will
+    # refuse to pay" is a refusal, not an undertaking to pay
+    assert [(h, s) for h, s, _ in found] == [
+        ("Hauliers Association", "rejects"),
+        ("Drivers Guild", "rejects"),
+    ]
