@@ -271,6 +271,13 @@ class Parties:
                 return party
         if noun in _NAMED_KINDS:
             return ""  # "the committee" is no party whose name lacks the word: not the last ORG
+        if noun == "union":  # "the union": the last party named as a body of workers, if any
+            for pool in (self.holders, self.order):
+                for party in reversed(pool):
+                    words = {w.strip("'’").lower() for w in party.split()}
+                    if party != exclude and words & (_UNION_WORDS | _WORKERS):
+                        return party
+            return ""
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
@@ -295,6 +302,10 @@ _NOT_A_PARTY = re.compile(
 
 # kinds of body whose names carry the kind ("Health Committee", "Harwick City Council"): "the
 # committee" is a party with that word in its name, or none the text names
+# what a union's name says it is made of ("International Association of Machinists and
+# Aerospace Workers", "Teamsters"): "the union" is that party, never the last company named
+_WORKERS = {"workers", "employees", "machinists", "teamsters", "nurses", "pilots", "drivers",
+            "teachers", "dockers", "dockworkers", "miners", "attendants", "engineers", "staff"}  # fmt: skip
 _NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",

@@ -192,3 +192,17 @@ def test_a_quote_over_several_sentences_is_its_speakers(reader: StanceReader) ->
         ("Hauliers Association", "rejects"),
         ("Drivers Guild", "rejects"),
     ]
+
+
+def test_the_union_is_the_body_of_workers_named_not_the_last_company(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Workers at Northwind Shipping walked out on Monday.\n\n"
+        "The International Association of Dockers said on Sunday that it would vote on the "
+        "offer.\n\n"
+        "Northwind Shipping said it would not improve its offer.\n\n"
+        '"We will not accept a pay freeze," the union said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "pay freeze") == {"International Association of Dockers"}
