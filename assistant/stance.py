@@ -274,8 +274,8 @@ class Parties:
         if noun == "union":  # "the union": the last party named as a body of workers, if any
             for pool in (self.holders, self.order):
                 for party in reversed(pool):
-                    words = {w.strip("'’").lower() for w in party.split()}
-                    if party != exclude and words & (_UNION_WORDS | _WORKERS):
+                    named = {w.strip("'’").lower() for w in party.split()}
+                    if party != exclude and named & (_UNION_WORDS | _WORKERS):
                         return party
             return ""
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
