@@ -1586,7 +1586,7 @@ def _background(ps: ParsedSentence, t: Token) -> bool:
     return gov.pos == "VERB" and gov.lemma != "be"
 
 
-_HISTORY_WORDS = {"previously", "formerly", "once", "originally"}
+_HISTORY_WORDS = {"previously", "formerly", "once", "originally", "historically"}
 
 
 def _history(ps: ParsedSentence, t: Token) -> bool:
@@ -2105,7 +2105,9 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     obliged = (t.lemma not in _VERBS or t.lemma == "undertake") and (
         bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
     )  # "X shall undertake to ...": the drafter binds X
-    if (stance == "warns" and t.lemma in _COST_VERBS) or obliged:
+    if stance == "warns" and t.lemma in _COST_VERBS and modal & {"must", "should"}:
+        stance = "demands"  # "Northwind must pay the price": what the speaker asks for
+    if (stance in ("warns", "demands") and t.lemma in _COST_VERBS) or obliged:
         subj = _subject(ps, i)
         if subj:
             target = _party_of_np(ps, subj[0], parties, state)[0]

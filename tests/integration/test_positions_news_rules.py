@@ -206,3 +206,15 @@ def test_the_union_is_the_body_of_workers_named_not_the_last_company(
     )
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "pay freeze") == {"International Association of Dockers"}
+
+
+def test_must_pay_the_price_is_a_demand_and_historically_is_history(
+    reader: StanceReader,
+) -> None:
+    text = (
+        '"Families paid more, and now Northwind must pay the price," said Lara Voss, the Sarnia '
+        "attorney general."
+    )
+    assert [(h, s) for h, s, _ in read(reader, text, source="cnn.com")] == [("Sarnia", "demands")]
+    text = "Belvia has historically vetoed resolutions that criticise its ally."
+    assert read(reader, text, source="cnn.com") == []
