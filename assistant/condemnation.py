@@ -53,3 +53,23 @@ def judge_of(ps: ParsedSentence, i: int) -> int:
     ):
         return head.i
     return i
+
+
+# what a plan "would" do to those it touches: a warning of its cost when a party says it
+_HARMS = {
+    "force", "cost", "hurt", "harm", "damage", "destroy", "jeopardize", "jeopardise",
+    "endanger", "cripple", "undermine", "devastate",
+}  # fmt: skip
+_REPORTING = {"say", "warn", "argue", "claim", "predict", "tell", "add", "note", "insist"}
+
+
+def foretold_harm(ps: ParsedSentence, t: Token) -> bool:
+    """Whether t is a harm a reported speaker says something would do ("X said the case would
+    force Amazon to raise prices", "... would cost thousands of jobs"): the speaker warns of
+    it. Only in reported speech: the writer's own forecast is no party's position.
+    """
+    if t.lemma not in _HARMS or t.pos != "VERB" or t.dep != "ccomp":
+        return False
+    if not any(c.dep == "aux" and c.lemma in ("will", "would") for c in ps.children(t.i)):
+        return False
+    return ps.tokens[t.head].lemma in _REPORTING

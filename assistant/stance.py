@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
-from assistant.condemnation import condemned, judge_of
+from assistant.condemnation import condemned, foretold_harm, judge_of
 from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import (
@@ -1268,6 +1268,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if condemned(ps, t):
         return "rejects"  # "I find it appalling", "called the resolution pointless"
+    if foretold_harm(ps, t):
+        return "warns"  # "X said the case would force shoppers to pay more"
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":

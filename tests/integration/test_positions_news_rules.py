@@ -218,3 +218,14 @@ def test_must_pay_the_price_is_a_demand_and_historically_is_history(
     assert [(h, s) for h, s, _ in read(reader, text, source="cnn.com")] == [("Sarnia", "demands")]
     text = "Belvia has historically vetoed resolutions that criticise its ally."
     assert read(reader, text, source="cnn.com") == []
+
+
+def test_a_harm_a_party_says_a_plan_would_do_is_a_warning(reader: StanceReader) -> None:
+    text = (
+        "Adam Kell, chief executive of the Fair Roads Alliance, said the toll would force "
+        "hauliers to raise their prices."
+    )
+    found = read(reader, text, source="cnn.com")
+    assert [(h, s) for h, s, _ in found] == [("Fair Roads Alliance", "warns")]
+    # the writer's own forecast is no one's warning
+    assert read(reader, "The toll would force hauliers to raise their prices.", "cnn.com") == []
