@@ -1,6 +1,7 @@
 """A hope for what another party will do is a demand on it: "We hope that the board will reject
 the plan" asks the board to reject it; the stance word inside ('reject') is the other party's
-act, not the speaker's. The holder is whoever hopes.
+act, not the speaker's, and the holder is whoever hopes. Asking leave ("asked the court if she
+could file ...") is a request too, unlike asking a question ("asked him if he would resign").
 """
 
 from __future__ import annotations
@@ -34,3 +35,24 @@ def _heads(ps: ParsedSentence, i: int) -> list[int]:
         i = ps.tokens[i].head
         out.append(i)
     return out
+
+
+_LEAVE = {"could", "can", "may", "might"}
+_SELF = {"he", "she", "they", "we", "i", "it"}
+
+
+def asks_leave(ps: ParsedSentence, i: int) -> bool:
+    """Whether 'ask' at `i` asks permission: "asked the department if he could submit further
+    arguments" requests it (a demand); "asked him if he would resign" is a question.
+    """
+    for c in ps.children(i):
+        if c.dep not in ("advcl", "ccomp"):
+            continue
+        kids = ps.children(c.i)
+        if (
+            any(g.dep == "mark" and g.lemma in ("if", "whether") for g in kids)
+            and any(g.dep == "aux" and g.lemma in _LEAVE for g in kids)
+            and any(g.dep == "nsubj" and g.text.lower() in _SELF for g in kids)
+        ):
+            return True
+    return False

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.condemnation import condemned, foretold_harm, judge_of
-from assistant.hopes import hoped_for
+from assistant.hopes import asks_leave, hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import (
     about_comment,
@@ -1478,6 +1478,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 sub.add("to")
             if t.lemma == "table":
                 return stance if any(c.dep == "dobj" for c in kids) else None
+            if t.lemma == "ask" and asks_leave(ps, t.i):
+                sub.add("to")  # "asked the court if he could file ...": a request
             if not (need & sub):
                 return None
         if neg and stance in ("demands", "offers", "assures"):

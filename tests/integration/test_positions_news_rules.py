@@ -229,3 +229,17 @@ def test_a_harm_a_party_says_a_plan_would_do_is_a_warning(reader: StanceReader) 
     assert [(h, s) for h, s, _ in found] == [("Fair Roads Alliance", "warns")]
     # the writer's own forecast is no one's warning
     assert read(reader, "The toll would force hauliers to raise their prices.", "cnn.com") == []
+
+
+def test_asking_leave_is_a_request_and_asking_a_question_is_not(reader: StanceReader) -> None:
+    text = (
+        "Tessa Marr, a lawyer for the tenants' association, spoke on Monday.\n\n"
+        "Marr asked the council if she could submit further written arguments by Friday."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, t in found if "asked" in t] == [("tenants' association", "demands")]
+    text = (
+        "Tessa Marr, a lawyer for the tenants' association, spoke on Monday.\n\n"
+        "Marr asked the mayor if he would resign over the report."
+    )
+    assert not holders(read(reader, text, source="usatoday.com"), "asked the mayor")
