@@ -105,3 +105,26 @@ def speculated(ps: ParsedSentence, i: int) -> bool:
             return False
         i, k = k, head.head
     return False
+
+
+_AGENTS = {"union", "company", "government", "group", "council", "party", "state", "country",
+           "administration", "official", "leader", "minister", "side", "board", "firm"}  # fmt: skip
+
+
+def thing_threatens(ps: ParsedSentence, t: Token) -> bool:
+    """Whether 'threaten' has a thing for its subject ("the orders threaten democracy", "the
+    strike threatens the harvest"): a danger described, not a party's threat.
+    """
+    if t.lemma != "threaten":
+        return False
+    subj = [c for c in ps.children(t.i) if c.dep == "nsubj"]
+    if t.dep == "conj" and not subj:
+        subj = [c for c in ps.children(t.head) if c.dep == "nsubj"]
+    if not subj:
+        return False
+    s = subj[0]
+    if s.text.lower() == "they" and t.dep == "conj":
+        return thing_threatens(
+            ps, ps.tokens[t.head]
+        )  # "... threaten democracy and they threaten us"
+    return s.pos == "NOUN" and s.ent_i < 0 and s.lemma not in _AGENTS

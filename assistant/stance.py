@@ -25,6 +25,7 @@ from assistant.no_position import (
     about_comment,
     headline,
     speculated,
+    thing_threatens,
     told_as_history,
     unsaid,
 )
@@ -1270,6 +1271,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return "rejects"  # "I find it appalling", "called the resolution pointless"
     if foretold_harm(ps, t):
         return "warns"  # "X said the case would force shoppers to pay more"
+    if thing_threatens(ps, t):
+        return None  # "the orders threaten democracy": a danger described, no party's threat
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":

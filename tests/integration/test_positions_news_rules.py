@@ -243,3 +243,13 @@ def test_asking_leave_is_a_request_and_asking_a_question_is_not(reader: StanceRe
         "Marr asked the mayor if he would resign over the report."
     )
     assert not holders(read(reader, text, source="usatoday.com"), "asked the mayor")
+
+
+def test_a_thing_that_threatens_is_no_partys_threat(reader: StanceReader) -> None:
+    text = (
+        'Mayor Ras Kell said the state orders "threaten democracy and they threaten us '
+        'individually."\n\n'
+        "The Farmers Union threatened to block the roads."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, _ in found] == [("Farmers Union", "warns")]
