@@ -128,3 +128,17 @@ def thing_threatens(ps: ParsedSentence, t: Token) -> bool:
             ps, ps.tokens[t.head]
         )  # "... threaten democracy and they threaten us"
     return s.pos == "NOUN" and s.ent_i < 0 and s.lemma not in _AGENTS
+
+
+def another_time(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` tells of an occasion counted among others ("this is not the
+    first time Putin has threatened ...", "the last time the union rejected an offer"): history
+    recalled, not the position stated now.
+    """
+    t = ps.tokens[i]
+    if t.dep not in ("relcl", "acl"):
+        return False
+    head = ps.tokens[t.head]
+    return head.lemma == "time" and any(
+        c.lemma in ("first", "last", "second", "third", "previous") for c in ps.children(head.i)
+    )

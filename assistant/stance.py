@@ -23,6 +23,7 @@ from assistant.hopes import asks_leave, hoped_for
 from assistant.news_names import elected, news_links
 from assistant.no_position import (
     about_comment,
+    another_time,
     headline,
     speculated,
     thing_threatens,
@@ -2088,6 +2089,8 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
     if _history(ps, t) or about_comment(ps, i) or unsaid(ps, i) or speculated(ps, i):
+        return []
+    if another_time(ps, i):
         return []
     if state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]):
         return []

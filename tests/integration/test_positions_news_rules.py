@@ -253,3 +253,8 @@ def test_a_thing_that_threatens_is_no_partys_threat(reader: StanceReader) -> Non
     )
     found = read(reader, text, source="usatoday.com")
     assert [(h, s) for h, s, _ in found] == [("Farmers Union", "warns")]
+
+
+def test_an_occasion_counted_among_others_is_history(reader: StanceReader) -> None:
+    text = "Officials stressed that this is not the first time Belvia has threatened to close the border."
+    assert read(reader, text, source="cnn.com") == []
