@@ -28,3 +28,22 @@ def represented(text: str) -> list[tuple[str, str]]:
         if group and not group.lower().startswith(("him", "her", "them", "it")):
             out.append((m.group("person"), group))
     return out
+
+
+_KINDS = (
+    r"union|company|council|group|association|party|government|ministry|agency|firm|board|alliance"
+)
+_TITLES = (
+    r"president|leader|chief executive|chief|spokes(?:man|woman|person)|head|chair(?:man|woman)?|"
+    r"secretary|director|general secretary|CEO"
+)
+_OWNED_TITLE = re.compile(
+    rf"\b[Tt]he (?P<kind>{_KINDS})['’]s (?:[a-z\-]+ ){{0,2}}(?:{_TITLES}),? (?P<person>{_NAME})\b"
+)
+
+
+def kind_titles(text: str) -> list[tuple[str, str, int]]:
+    """(person, kind, where) for "the union's president, Ana Ruiz": the person speaks for the
+    union the text names, whose name the caller finds from the kind ("union").
+    """
+    return [(m.group("person"), m.group("kind"), m.start()) for m in _OWNED_TITLE.finditer(text)]

@@ -33,7 +33,7 @@ from assistant.no_position import (
 from assistant.parties import Registry
 from assistant.quote_spans import quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
-from assistant.representatives import represented
+from assistant.representatives import kind_titles, represented
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
@@ -889,6 +889,10 @@ class StanceReader:
             if party:
                 parties.link(lawyer, party, replace=True)
                 parties.seen(party, "ORG")
+        for person, kind, _ in kind_titles(text):  # "the union's president, Ana Ruiz"
+            party = parties.by_generic(kind)
+            if party and person not in parties.people:
+                parties.link(person, party)
         _people_by_title(text, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             _people_by_title(title, parties)

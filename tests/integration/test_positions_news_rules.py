@@ -258,3 +258,13 @@ def test_a_thing_that_threatens_is_no_partys_threat(reader: StanceReader) -> Non
 def test_an_occasion_counted_among_others_is_history(reader: StanceReader) -> None:
     text = "Officials stressed that this is not the first time Belvia has threatened to close the border."
     assert read(reader, text, source="cnn.com") == []
+
+
+def test_the_unions_president_named_in_apposition_speaks_for_it(reader: StanceReader) -> None:
+    text = (
+        "The Eastport Teachers Union met on Monday.\n\n"
+        "The union's president, Ana Ruiz, said members were angry.\n\n"
+        '"We will not accept this contract," she said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "will not accept") == {"Eastport Teachers Union"}
