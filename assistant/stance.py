@@ -1748,6 +1748,13 @@ def _party_of_np(
     if low in _THEY_IT:
         if tok.i == 0 and _OUR_SUBJECT.match(_sentence_before(parties.text, state.at)):
             return _first_person(state)  # "Our trustees met on 20 May. They are prepared to"
+        if (
+            state.news
+            and low == "they"
+            and not state.say_party
+            and _people_before(parties.text, state.at)
+        ):
+            return "", ""  # "Workers voted ... They stayed on strike": the people, no party
         return (parties.holders[-1] if parties.holders else state.last_party), ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
@@ -1913,6 +1920,20 @@ def _party_of_np(
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
+
+
+def _people_before(text: str, at: int) -> bool:
+    """Whether the sentence before `at` has a plural of people ("workers", "members") for "they"
+    to stand for, nearer than any party.
+    """
+    return bool(
+        re.search(
+            r"\b(?:workers|members|employees|residents|machinists|staff|people|"
+            r"families|voters|protesters|strikers|nurses|drivers)\b",
+            _sentence_before(text, at),
+            re.I,
+        )
+    )
 
 
 def _sentence_before(text: str, at: int) -> str:

@@ -268,3 +268,13 @@ def test_the_unions_president_named_in_apposition_speaks_for_it(reader: StanceRe
     )
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "will not accept") == {"Eastport Teachers Union"}
+
+
+def test_they_after_a_sentence_about_workers_are_the_workers(reader: StanceReader) -> None:
+    text = (
+        "Northwind Shipping offered a new contract on Monday.\n\n"
+        "Dock workers voted against the first offer in March.\n\n"
+        "They stayed on strike for five weeks, rejecting another offer along the way."
+    )
+    found = read(reader, text, source="cnn.com")
+    assert not holders(found, "stayed on strike")  # not the company named last
