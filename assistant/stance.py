@@ -1768,6 +1768,9 @@ def _party_of_np(
             e = ps.entities[t.ent_i]
             if _portfolio(ps, e):
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
+            head_of = ps.tokens[t.head]
+            if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
+                continue  # "Senate Democrats", "House Republicans": the party, not the chamber
             if e.label != "PERSON" and (
                 _NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
             ):

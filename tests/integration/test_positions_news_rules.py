@@ -278,3 +278,12 @@ def test_they_after_a_sentence_about_workers_are_the_workers(reader: StanceReade
     )
     found = read(reader, text, source="cnn.com")
     assert not holders(found, "stayed on strike")  # not the company named last
+
+
+def test_a_chamber_before_a_party_is_not_the_party(reader: StanceReader) -> None:
+    text = (
+        "Senate Majority Leader Carla Jimenez spoke on Friday.\n\n"
+        "Senate Democrats dismissed the offer as a hostage deal."
+    )
+    found = read(reader, text, source="Capitol News Service")
+    assert holders(found, "dismissed") == {"Democrats"}
