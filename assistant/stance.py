@@ -1630,14 +1630,18 @@ _CONCESSIONS = {
 }  # fmt: skip
 
 
-def _conditional_deal(ps: ParsedSentence) -> tuple[int, str] | None:
+def _conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, str] | None:
     """What we will do if the other side does something: "If the survey shows that
     refurbishment costs more, the association will work with the council" (an offer); "if
     they start the survey, we will take them to court" (a warning). The main verb has
     will/would and an if-clause; its subject is "we" or a named party, not a thing.
     """
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    if root is None or root.pos != "VERB":
+    if root is not None and reported and root.lemma in _SAY:
+        # "X said Y would V if Z": what X says would follow, a warning or an offer of X's
+        said = [c for c in ps.children(root.i) if c.dep == "ccomp" and c.pos in ("VERB", "AUX")]
+        root = said[0] if said else None
+    if root is None or root.pos not in ("VERB", "AUX") or (root.pos == "AUX" and not reported):
         return None
     kids = ps.children(root.i)
     if not any(c.dep == "aux" and c.lemma in ("will", "would") for c in kids):
@@ -1646,7 +1650,10 @@ def _conditional_deal(ps: ParsedSentence) -> tuple[int, str] | None:
         return None
     subj = _subject(ps, root.i)
     if not subj or not (
-        subj[0].text.lower() in _FIRST or subj[0].pos == "PROPN" or subj[0].lemma in _GENERIC
+        subj[0].text.lower() in _FIRST
+        or subj[0].pos == "PROPN"
+        or subj[0].lemma in _GENERIC
+        or (reported and root.dep == "ccomp")
     ):
         return None
     # the condition decides: the other side giving way ("if the council agrees to both") makes
@@ -2102,7 +2109,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         if stance and not _conditional(ps, t.i):
             triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
     if not triggers:
-        deal = _conditional_deal(ps)
+        deal = _conditional_deal(ps, reported=bool(say_subject[0]))
         if deal is not None:
             triggers.append((0, False, deal[0], deal[1]))
     if not triggers:

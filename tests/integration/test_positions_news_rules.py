@@ -287,3 +287,21 @@ def test_a_chamber_before_a_party_is_not_the_party(reader: StanceReader) -> None
     )
     found = read(reader, text, source="Capitol News Service")
     assert holders(found, "dismissed") == {"Democrats"}
+
+
+def test_what_a_speaker_says_would_follow_if_is_a_warning_or_an_offer(
+    reader: StanceReader,
+) -> None:
+    text = (
+        "Belvian President Ivo Sokol said Belvia would send naval escorts with its ships if the "
+        "alliance began stopping them.\n\n"
+        "Maria Lopez, chief executive of Northwind Shipping, said deliveries would stop if there "
+        "was a strike.\n\n"
+        "Lopez said the company would raise wages if the union agreed to weekend shifts."
+    )
+    found = read(reader, text, source="cnn.com")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Belvia", "warns"),
+        ("Northwind Shipping", "warns"),
+        ("Northwind Shipping", "offers"),
+    ]
