@@ -1463,6 +1463,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "assures"  # "I want to assure this committee that ..."
             if acts and acts[0] in _SAY | _DISCOURSE:
                 return None  # "I want to begin by thanking ..."
+            clear = [c for c in kids if c.dep == "xcomp" and c.lemma == "be"]
+            if clear and any(g.lemma == "clear" for g in ps.children(clear[0].i)):
+                return None  # "I want to be clear that we will ...": what follows is the stance
             if t.lemma == "like" and not any(
                 c.dep == "dobj"
                 or (c.dep in ("xcomp", "ccomp") and any(g.dep == "nsubj" for g in ps.children(c.i)))

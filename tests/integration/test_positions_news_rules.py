@@ -305,3 +305,14 @@ def test_what_a_speaker_says_would_follow_if_is_a_warning_or_an_offer(
         ("Northwind Shipping", "warns"),
         ("Northwind Shipping", "offers"),
     ]
+
+
+def test_wanting_to_be_clear_is_no_demand_what_follows_is_the_stance(
+    reader: StanceReader,
+) -> None:
+    text = (
+        '"I want to be clear to our residents that we will do everything we can to ensure their '
+        'safety," Mayor Lena Ostrow said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, _ in found] == [("Lena Ostrow", "assures")]
