@@ -1289,6 +1289,16 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "assures"  # "will not attack", "no plans to raid"
         if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
             return "assures"  # "will not move additional forces to the border"
+        if (
+            not neg
+            and t.lemma in _GIVE_UP
+            and modal & {"could", "may", "might", "would"}
+            and any(
+                c.dep == "dobj" and (_NOUNS.get(c.lemma) == "assures" or c.lemma in _UNDERTAKINGS)
+                for c in kids
+            )
+        ):
+            return "warns"  # "Belvia could drop its pledge not to strike first": a threat
         if neg and t.lemma in _GIVE_UP and modal & {"will", "would", "shall"}:
             held = [c.lemma for c in kids if c.dep == "dobj" and c.lemma in _NOUNS]
             if held and _NOUNS[held[0]] in ("demands", "offers"):
@@ -1559,6 +1569,7 @@ _REFUSED_ACTS = {
     "renew", "let",
 }  # fmt: skip
 _NOT_HOLDERS = {"there", "this", "that", "which", "who"}
+_UNDERTAKINGS = {"commitment", "policy", "moratorium", "ban", "doctrine", "treaty", "ceasefire"}
 _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
 _CEASE = {"suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call"}

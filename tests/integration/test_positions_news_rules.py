@@ -316,3 +316,11 @@ def test_wanting_to_be_clear_is_no_demand_what_follows_is_the_stance(
     )
     found = read(reader, text, source="usatoday.com")
     assert [(h, s) for h, s, _ in found] == [("Lena Ostrow", "assures")]
+
+
+def test_floating_the_end_of_an_undertaking_is_a_threat(reader: StanceReader) -> None:
+    text = (
+        "Belvian President Ivo Sokol said Belvia could drop its pledge not to use nuclear "
+        "weapons first."
+    )
+    assert [(h, s) for h, s, _ in read(reader, text, source="cnn.com")] == [("Belvia", "warns")]
