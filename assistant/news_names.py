@@ -75,8 +75,24 @@ def _bare(person: str) -> str:
 # a chamber; a president, a minister or a spokeswoman speaks for a state or an organisation
 _ELECTED = re.compile(
     r"\b(?:Rep|Sen|Speaker|Mayor|[Ll]awmaker|[Ll]egislator|Congress(?:wo)?man|Representative|"
-    r"Senator|Council(?:wo)?man|Councilmember|Assemblyman|Assemblywoman)\.?"
+    r"Senator|Council(?:wo)?man|Councilmember|Assemblyman|Assemblywoman|"
+    r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
 )
+# "Ardonia's opposition leader Frida Moll", "Frida Moll, the opposition leader": she speaks
+# against her state's government, never for the state
+_OPPOSITION = re.compile(
+    rf"\b[Oo]pposition (?:[A-Z][a-z]+ )?(?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP),? "
+    rf"(?P<a>{_NAME})|(?P<b>{_NAME}), (?:the |an? )?(?:[A-Za-z]+ )?opposition (?:leader|lawmaker)"
+)
+
+
+def opposition_people(text: str) -> set[str]:
+    """The people the text calls an opposition leader or lawmaker (full name and surname)."""
+    out: set[str] = set()
+    for m in _OPPOSITION.finditer(text):
+        person = _bare(m.group("a") or m.group("b"))
+        out |= {person, person.split()[-1]}
+    return out
 
 
 def elected(person: str, text: str) -> str:
@@ -85,6 +101,10 @@ def elected(person: str, text: str) -> str:
     none: such a person holds a position in their own name when no party is linked to them.
     """
     last = re.escape(person.split()[-1])
+    for m in _OPPOSITION.finditer(text):
+        named = _bare(m.group("a") or m.group("b"))
+        if named.split()[-1] == person.split()[-1]:
+            return named
     for m in _ELECTED.finditer(text):
         named = re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
         if named:

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.condemnation import condemned, foretold_harm, judge_of
 from assistant.hopes import asks_leave, hoped_for
-from assistant.news_names import elected, news_links
+from assistant.news_names import elected, news_links, opposition_people
 from assistant.no_position import (
     about_comment,
     another_time,
@@ -308,6 +308,9 @@ _NOT_A_PARTY = re.compile(
 # Aerospace Workers", "Teamsters"): "the union" is that party, never the last company named
 _WORKERS = {"workers", "employees", "machinists", "teamsters", "nurses", "pilots", "drivers",
             "teachers", "dockers", "dockworkers", "miners", "attendants", "engineers", "staff"}  # fmt: skip
+_PARTY_NAME = re.compile(
+    r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|Movement|Greens)\b"
+)
 _NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",
@@ -898,6 +901,9 @@ class StanceReader:
             _people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
+        for person in opposition_people(text):  # not the state whose government she opposes
+            if not _PARTY_NAME.search(parties.people.get(person, "")):
+                parties.people.pop(person, None)
         turns = speaker_turns(text)
         answers = _interviewee(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
@@ -1184,6 +1190,8 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
             if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
                 near.extend(ps.subtree(t.i))
         party = ""
+        titled = ps.children(head.head) if head.dep == "appos" else []
+        opposing = any(t.lemma == "opposition" for t in [*near, *titled])
         if head.dep == "appos":
             for c in ps.children(head.head):
                 if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
@@ -1197,6 +1205,8 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
                 ent = ps.entities[t.ent_i]
                 party = parties.canonical(ent.text, ent.label)
                 break
+        if opposing and not _PARTY_NAME.search(party):
+            continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
 
@@ -1781,6 +1791,12 @@ def _party_of_np(
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
     former = any(u.text.lower() in ("former", "ex") for u in sub)
+    named = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
+    if named and any(u.lemma == "opposition" for u in sub):
+        # "Ardonia's opposition leader Frida Moll": she opposes Ardonia's government, and
+        # speaks for her party only where the text names it
+        person = named[0].text
+        return parties.speaks_for(person) or person, person
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:

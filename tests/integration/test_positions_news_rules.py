@@ -324,3 +324,15 @@ def test_floating_the_end_of_an_undertaking_is_a_threat(reader: StanceReader) ->
         "weapons first."
     )
     assert [(h, s) for h, s, _ in read(reader, text, source="cnn.com")] == [("Belvia", "warns")]
+
+
+def test_an_opposition_leader_never_speaks_for_the_state(reader: StanceReader) -> None:
+    text = (
+        "Ardonia's opposition leader Frida Moll called on Chancellor Olaf Brenn to hold a "
+        "confidence vote before Christmas."
+    )
+    assert holders(read(reader, text, source="cnn.com"), "called on") == {"Frida Moll"}
+    text = "Frida Moll, the Ardonian opposition leader, said the government must resign."
+    assert holders(read(reader, text, source="cnn.com"), "must resign") == {"Frida Moll"}
+    text = "Frida Moll, leader of the opposition Liberal Party, said the government must resign."
+    assert holders(read(reader, text, source="cnn.com"), "must resign") == {"Liberal Party"}
