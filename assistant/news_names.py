@@ -102,9 +102,9 @@ def elected(person: str, text: str) -> str:
     """
     last = re.escape(person.split()[-1])
     for m in _OPPOSITION.finditer(text):
-        named = _bare(m.group("a") or m.group("b"))
-        if named.split()[-1] == person.split()[-1]:
-            return named
+        opposing = _bare(m.group("a") or m.group("b"))
+        if opposing.split()[-1] == person.split()[-1]:
+            return opposing
     for m in _ELECTED.finditer(text):
         named = re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
         if named:

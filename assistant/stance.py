@@ -1791,11 +1791,11 @@ def _party_of_np(
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
     former = any(u.text.lower() in ("former", "ex") for u in sub)
-    named = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
-    if named and any(u.lemma == "opposition" for u in sub):
+    people = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
+    if people and any(u.lemma == "opposition" for u in sub):
         # "Ardonia's opposition leader Frida Moll": she opposes Ardonia's government, and
         # speaks for her party only where the text names it
-        person = named[0].text
+        person = people[0].text
         return parties.speaks_for(person) or person, person
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
