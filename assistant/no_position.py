@@ -12,6 +12,13 @@ from __future__ import annotations
 import calendar
 import re
 
+from assistant.stance_words import (
+    _GENERIC,
+    _GROUP_NOUNS,
+    _STATE_NOUNS,
+    _TITLE_WORDS,
+    _UNION_WORDS,
+)
 from index.language import ParsedSentence, Token
 
 _MONTHS = {m.lower() for m in calendar.month_name if m} - {"may"}  # "may" is a modal too
@@ -127,7 +134,8 @@ def thing_threatens(ps: ParsedSentence, t: Token) -> bool:
         return thing_threatens(
             ps, ps.tokens[t.head]
         )  # "... threaten democracy and they threaten us"
-    return s.pos == "NOUN" and s.ent_i < 0 and s.lemma not in _AGENTS
+    who = _AGENTS | _GENERIC | _UNION_WORDS | _GROUP_NOUNS | _TITLE_WORDS | _STATE_NOUNS
+    return s.pos == "NOUN" and s.ent_i < 0 and s.lemma not in who and s.text.lower() not in who
 
 
 def another_time(ps: ParsedSentence, i: int) -> bool:
