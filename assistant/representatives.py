@@ -47,3 +47,23 @@ def kind_titles(text: str) -> list[tuple[str, str, int]]:
     union the text names, whose name the caller finds from the kind ("union").
     """
     return [(m.group("person"), m.group("kind"), m.start()) for m in _OWNED_TITLE.finditer(text)]
+
+
+# "CEO Dana Holt", "Chief Executive Dana Holt" with no organisation before the title: in a story
+# about one company, its chief
+_BARE_CHIEF = re.compile(
+    rf"\b(?:CEO|[Cc]hief [Ee]xecutive(?: [Oo]fficer)?) "
+    rf"(?P<person>{_NAME})\b"
+)
+
+
+def bare_chiefs(text: str) -> list[str]:
+    """People the text calls CEO with no organisation named before the title ("But CEO Dana
+    Holt had told investors ..."): the caller links them to the company the story is about.
+    """
+    out = []
+    for m in _BARE_CHIEF.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()].rstrip()
+        if not re.search(r"[A-Z][\w'’.&-]*(?:['’]s)?$", before) or before.endswith(("But", "And")):
+            out.append(m.group("person"))
+    return out

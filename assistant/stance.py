@@ -33,7 +33,7 @@ from assistant.no_position import (
 from assistant.parties import Registry
 from assistant.quote_spans import quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
-from assistant.representatives import kind_titles, represented
+from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
@@ -892,6 +892,7 @@ class StanceReader:
             if party:
                 parties.link(lawyer, party, replace=True)
                 parties.seen(party, "ORG")
+        chiefs = bare_chiefs(text)  # "CEO Dana Holt": linked once the story's company is seen
         for person, kind, _ in kind_titles(text):  # "the union's president, Ana Ruiz"
             party = parties.by_generic(kind)
             if party and person not in parties.people:
@@ -978,6 +979,10 @@ class StanceReader:
                     state.turn_party = state.turn_person = ""
                 if own_name and _headline_at(text, start, end):
                     continue  # another story's headline: no statement, no referent
+                for person in chiefs:  # "CEO Dana Holt", in a story about one company
+                    company = "" if person in parties.people else _main_company(text, parties)
+                    if company:
+                        parties.link(person, company)
                 _learn_people(ps, parties)
                 state.at = start
                 found = (
@@ -1062,6 +1067,22 @@ class StanceReader:
 
         by = author(title) if publisher else ""
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
+
+
+def _main_company(text: str, parties: Parties) -> str:
+    """The company a story is about: the organisation named most often, when it is named at
+    least three times and twice as often as the next (no union, no public body).
+    """
+    counts = []
+    for party, kind in parties.kinds.items():
+        words = {w.strip("'’").lower() for w in party.split()}
+        if kind != "ORG" or words & (_UNION_WORDS | _PUBLIC_WORDS | _WORKERS):
+            continue
+        counts.append((len(re.findall(rf"\b{re.escape(party)}\b", text)), party))
+    counts.sort(reverse=True)
+    if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
+        return counts[0][1]
+    return ""
 
 
 def _headline_at(text: str, start: int, end: int) -> bool:

@@ -336,3 +336,15 @@ def test_an_opposition_leader_never_speaks_for_the_state(reader: StanceReader) -
     assert holders(read(reader, text, source="cnn.com"), "must resign") == {"Frida Moll"}
     text = "Frida Moll, leader of the opposition Liberal Party, said the government must resign."
     assert holders(read(reader, text, source="cnn.com"), "must resign") == {"Liberal Party"}
+
+
+def test_a_ceo_with_no_company_named_is_the_storys_company(reader: StanceReader) -> None:
+    text = (
+        "Northwind Shipping offered a new contract on Monday. Northwind Shipping said talks went "
+        "well. Workers will vote on Wednesday.\n\n"
+        "The Northwind Shipping offer includes a bonus.\n\n"
+        "But CEO Dana Holt had told investors this week that deliveries would stop if there was "
+        "a strike."
+    )
+    found = read(reader, text, source="cnn.com")
+    assert holders(found, "deliveries would stop") == {"Northwind Shipping"}
