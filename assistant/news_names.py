@@ -75,7 +75,8 @@ def _bare(person: str) -> str:
 # a chamber; a president, a minister or a spokeswoman speaks for a state or an organisation
 _ELECTED = re.compile(
     r"\b(?:Rep|Sen|Speaker|Mayor|[Ll]awmaker|[Ll]egislator|Congress(?:wo)?man|Representative|"
-    r"Senator|Council(?:wo)?man|Councilmember|Assemblyman|Assemblywoman|"
+    r"Senator|Council(?:wo)?man|Council ?[Mm]ember|Councilor|Councillor|Alderman|Alderwoman|"
+    r"Supervisor|Commissioner|Assemblyman|Assemblywoman|"
     r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
 )
 # "Ardonia's opposition leader Frida Moll", "Frida Moll, the opposition leader": she speaks

@@ -348,3 +348,12 @@ def test_a_ceo_with_no_company_named_is_the_storys_company(reader: StanceReader)
     )
     found = read(reader, text, source="cnn.com")
     assert holders(found, "deliveries would stop") == {"Northwind Shipping"}
+
+
+def test_a_local_elected_official_holds_in_their_own_name(reader: StanceReader) -> None:
+    text = (
+        "Commissioner Rita Vance spoke first.\n\n"
+        '"I will not support a tax increase this year," Vance said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "tax increase") == {"Rita Vance"}
