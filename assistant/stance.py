@@ -1201,10 +1201,10 @@ def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
         near: list[Token] = []
         # words before the name in the same noun phrase (titles, adjectives, possessives)
         for t in ps.tokens[max(0, e.first - 7) : e.first]:
-            anc = ps.ancestors(t.i)
-            if t.head in range(e.first, e.last) or any(
-                a in range(e.first, e.last) for a in anc[:3]
-            ):
+            # the word's own head only: up to three heads (titles two levels from the name)
+            # cost 0.9 points of invented dev precision and 0.7 of news held-out recall
+            anc = ps.ancestors(t.i)[:1]
+            if t.head in range(e.first, e.last) or any(a in range(e.first, e.last) for a in anc):
                 near.append(t)
         # appositions either way: "X, chief executive of Y" / "Y's chief executive, X"
         for t in ps.tokens:
@@ -1345,7 +1345,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             and "on" in words | _grand(ps, t)
         ):
             return "rejects"
-        negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:2] for c in ps.children(a))
+        negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:1] for c in ps.children(a))
         if t.lemma in _VERBS_OF_NOUNS and not negated_above:
             objects = [c for c in kids if c.dep == "dobj"] + [
                 g for c in kids if c.dep == "prep" and c.lemma == "with" for g in ps.children(c.i)
@@ -1619,8 +1619,11 @@ def _grand(ps: ParsedSentence, t: Token) -> set[str]:
 
 
 def _conditional(ps: ParsedSentence, i: int) -> bool:
-    """Inside an 'if'/'should'/'unless' clause: a condition, not the stance."""
-    for a in [i, *ps.ancestors(i)]:
+    """Inside an 'if'/'should'/'unless' clause: a condition, not the stance. The word and its
+    head only: every clause up to the root also took stances in relative clauses and objects
+    for conditions (measured with the positions eval when `ancestors` was mended).
+    """
+    for a in [i, *ps.ancestors(i)[:1]]:
         t = ps.tokens[a]
         if t.dep == "advcl" and any(
             c.lemma in ("if", "unless", "should", "when", "once", "until", "as")

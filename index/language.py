@@ -91,11 +91,14 @@ class ParsedSentence:
         return d
 
     def ancestors(self, i: int) -> list[int]:
+        """The token's heads up to the root, nearest first."""
         out: list[int] = []
-        while self.tokens[i].head != i and i not in out:
-            i = self.tokens[i].head
-            out.append(i)
-        return out
+        while True:
+            head = self.tokens[i].head
+            if head == i or head in out:  # the root, or a cycle in a malformed parse
+                return out
+            out.append(head)
+            i = head
 
 
 @runtime_checkable
