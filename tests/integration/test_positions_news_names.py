@@ -10,16 +10,12 @@ import pytest
 
 from assistant.news_names import news_links
 from assistant.stance import StanceReader
-from tests.support.stance_reading import make_reader, read
+from tests.support.stance_reading import holders, make_reader, read
 
 
 @pytest.fixture(scope="module")
 def reader() -> StanceReader:
     return make_reader()
-
-
-def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
-    return {h for h, _, text in found if words in text}
 
 
 def test_a_partisan_tag_is_the_lawmakers_party_not_a_state(reader: StanceReader) -> None:

@@ -8,16 +8,12 @@ from __future__ import annotations
 import pytest
 
 from assistant.stance import StanceReader
-from tests.support.stance_reading import make_reader, read
+from tests.support.stance_reading import holders, make_reader, read
 
 
 @pytest.fixture(scope="module")
 def reader() -> StanceReader:
     return make_reader()
-
-
-def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
-    return {h for h, _, text in found if words in text}
 
 
 def test_an_elected_person_with_no_party_holds_in_their_own_name(reader: StanceReader) -> None:

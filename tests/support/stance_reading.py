@@ -22,3 +22,8 @@ def read(
     text = normalise(text)
     found, _, _ = reader.read(text, sentence_spans(text), source, title)
     return [(f.holder, f.stance, text[f.start : f.end]) for f in found]
+
+
+def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
+    """The holders of the statements whose text contains `words`."""
+    return {h for h, _, text in found if words in text}
