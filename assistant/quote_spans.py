@@ -80,3 +80,17 @@ def sentence_quotes(
             if n != m:
                 speaker_at.setdefault(n, m)
     return speaker_at, inside
+
+
+def quote_members(runs: Sequence[QuoteRun], spans: Sequence[tuple[int, int]]) -> dict[int, int]:
+    """Sentence n -> the quote run it is part of, for quotes over two sentences or more: a
+    sentence of such a quote that states no position itself may continue its neighbour's
+    ('"We will not sign. This is not a bluff," Ruiz said.').
+    """
+    out: dict[int, int] = {}
+    for k, run in enumerate(runs):
+        ns = [n for n, (s, e) in enumerate(spans) if s < run.end and e > run.start]
+        if len(ns) > 1:
+            for n in ns:
+                out.setdefault(n, k)
+    return out

@@ -31,7 +31,7 @@ from assistant.no_position import (
     unsaid,
 )
 from assistant.parties import Registry
-from assistant.quote_spans import quote_runs, sentence_quotes
+from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_words import (
@@ -908,9 +908,20 @@ class StanceReader:
         turns = speaker_turns(text)
         answers = _interviewee(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
-        speaker_at, inside = sentence_quotes(text, quote_runs(text, spans), spans)
+        runs = quote_runs(text, spans)
+        speaker_at, inside = sentence_quotes(text, runs, spans)
         # a quote's closing sentence that names its speaker is read too
         wanted = sorted(set(wanted) | {speaker_at[n] for n in wanted if n in speaker_at})
+        # and the sentences next to a stance sentence in the same quote: they may continue it
+        member = quote_members(runs, spans)
+        extra = {
+            m
+            for n in wanted
+            if n in member and candidate(text[spans[n][0] : spans[n][1]], bool(publisher))
+            for m in (n - 1, n + 1)
+            if member.get(m) == member[n] and m not in wanted
+        }
+        wanted = sorted(set(wanted) | extra)
         opens = {label_at: text_at for label_at, text_at, _ in turns}
         cut = [
             _label_end(text, spans[n], opens) or _furniture(text[spans[n][0] : spans[n][1]])
@@ -937,8 +948,18 @@ class StanceReader:
         out: list[Found] = []
         asking: dict[int, bool] = {}  # turn start -> a journalist's turn
         by_n = dict(zip(wanted, parsed, strict=True))
+        found_at: dict[int, list[Found]] = {}  # sentence -> its statements
+        going_on: dict[int, tuple[int, int]] = {}  # sentence -> span, when it may continue
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
             s0 = spans[n][0] + k
+            if n in member:
+                going_on.update(
+                    (n, (s0 + ps.offset, s0 + ps.offset + len(ps.text.rstrip())))
+                    for ps in sents[:1]
+                    if continues_quote(ps)
+                )
+            if n in extra:
+                continue  # read only as a quote's continuation: no statement, no referent
             turn = _turn_at(turns, s0)
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
@@ -1023,7 +1044,9 @@ class StanceReader:
                             f.about,
                         )
                     )
+                    found_at.setdefault(n, []).append(out[-1])
                 _remember(ps, parties, state)
+        out = sorted(out + _continuations(found_at, going_on, member), key=lambda f: f.start)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(_dedupe(out), learned, voices)
@@ -1157,6 +1180,59 @@ def _questioner(
 
 
 _ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
+
+
+def continues_quote(ps: ParsedSentence) -> bool:
+    """Whether a sentence of a quote, with no position of its own, goes on with the position of
+    the sentence next to it: the speaker's own commitment or refusal ('We will not back down.',
+    'We cannot accept less.'), an order ('Withdraw the proposal.') or a denial that it is
+    anything less ('This is not a bluff.'). Description ('The plant employs 3,000 people.'), the
+    speaker's own history ('We met them in May.') and feelings ('We are hopeful.') do not.
+    """
+    if ps.text.rstrip(' "”').endswith("?"):
+        return False
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
+    if root is not None and root.lemma in _SAY and said:  # '"This is not a bluff," X said.'
+        root = said[0]
+    if root is None or root.pos not in ("VERB", "AUX"):
+        return False
+    kids = ps.children(root.i)
+    subj = _subject(ps, root.i)
+    modal = any(
+        c.dep in ("aux", "auxpass") and c.lemma in ("will", "shall", "must", "can", "would")
+        for c in kids
+    ) or any(  # "we need to", "we have to", "we are going to"
+        c.dep == "xcomp" and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+        for c in kids
+        if root.lemma in ("need", "have", "go")
+    )
+    negated = any(c.dep == "neg" for c in kids)
+    if not subj:  # an order: "Withdraw the proposal now."
+        return root.tag == "VB" and not any(c.dep == "aux" for c in kids)
+    who = subj[0].text.lower()
+    if who in ("we", "i"):
+        return modal or negated
+    return who in ("this", "that", "it") and root.lemma == "be" and negated
+
+
+def _continuations(
+    found_at: dict[int, list[Found]],
+    going_on: dict[int, tuple[int, int]],
+    member: dict[int, int],
+) -> list[Found]:
+    """A quote's sentence with no statement that continues its neighbour's in the same quote
+    (the one before it first) states the same position, in the speaker's own words.
+    """
+    out = []
+    for n, (start, end) in sorted(going_on.items()):
+        if n in found_at:
+            continue
+        for m in (n - 1, n + 1):
+            if member.get(m) == member[n] and found_at.get(m):
+                out += [replace(f, start=start, end=end, voice="own") for f in found_at[m]]
+                break
+    return out
 
 
 def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:

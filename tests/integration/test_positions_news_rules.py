@@ -353,3 +353,32 @@ def test_a_local_elected_official_holds_in_their_own_name(reader: StanceReader) 
     )
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "tax increase") == {"Rita Vance"}
+
+
+def test_a_quote_that_goes_on_past_its_stance_sentence_continues_the_position(
+    reader: StanceReader,
+) -> None:
+    # the second sentence of each quote has no stance word: it continues the first
+    text = (
+        '"We demand that the ministry withdraw the tariff. This is not a bluff," the Farmers '
+        "Federation said in a statement.\n\n"
+        'The Dockers Union said on Friday: "We reject the offer outright. We cannot go back '
+        'to work on these terms."'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert (
+        "Farmers Federation",
+        "demands",
+        'This is not a bluff," the Farmers Federation said in a statement.',
+    ) in found
+    assert holders(found, "We cannot go back") == {"Dockers Union"}
+
+
+def test_description_and_history_inside_a_quote_are_not_positions(reader: StanceReader) -> None:
+    text = (
+        '"The ministry must withdraw the tariff. We met the minister in May. The port employs '
+        '3,000 people," the Farmers Federation said.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "must withdraw") == {"Farmers Federation"}
+    assert not holders(found, "We met") and not holders(found, "employs")
