@@ -382,3 +382,24 @@ def test_description_and_history_inside_a_quote_are_not_positions(reader: Stance
     found = read(reader, text, source="usatoday.com")
     assert holders(found, "must withdraw") == {"Farmers Federation"}
     assert not holders(found, "We met") and not holders(found, "employs")
+
+
+def test_who_in_a_relative_clause_is_the_noun_it_describes(reader: StanceReader) -> None:
+    text = (
+        "The tariff bill proved divisive among rural Republicans who have called for a full "
+        "repeal of the levy.\n\n"
+        "The judge heard from the Harbour Residents Association, who urged the court to reject "
+        "the settlement."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "who have called for") == {"Republicans"}
+    assert holders(found, "who urged the court") == {"Harbour Residents Association"}
+
+
+def test_a_stance_merely_inside_a_relative_clause_is_nobodys(reader: StanceReader) -> None:
+    # the clause's subject is someone else, or the noun undergoes the verb: no position
+    text = (
+        "The council approved the depot that residents have opposed for years.\n\n"
+        "Harlow Freight met the drivers who were told to reject the offer."
+    )
+    assert read(reader, text, source="usatoday.com") == []
