@@ -136,14 +136,14 @@ def freshness(c: Candidate) -> float:
     winner, last month's tariff. 96% of RealTime QA questions retrieve documents spread over
     more than 180 days.
     """
-    if c.days_behind is None or c.dated_span is None or c.dated_span < BACKGROUND_DAYS:
+    if c.dated_span is None or c.dated_span < BACKGROUND_DAYS:
         return 1.0
-    return 1.0 if c.days_behind <= FRESH_DAYS else 0.0
+    return _in_newest_week(c)
 
 
-def _fresh_for_now(c: Candidate) -> float:
-    """For a question about now ("this week", "on Tuesday", "the latest"): 0 for a document
-    over a week older than the newest retrieved, whatever the spread.
+def _in_newest_week(c: Candidate) -> float:
+    """0 for a document over a week older than the newest retrieved, whatever the spread (for
+    a question about now: "this week", "on Tuesday", "the latest"); 1 otherwise or undated.
     """
     return 1.0 if c.days_behind is None or c.days_behind <= FRESH_DAYS else 0.0
 
@@ -244,7 +244,7 @@ def features(
                 len(q_terms & title_terms) / len(q_terms) if q_terms else 0.0,
                 len(terms - q_terms) / len(terms) if terms else 0.0,
                 freshness(c),
-                asks_now * _fresh_for_now(c),
+                asks_now * _in_newest_week(c),
             ]
         )
     if cross is not None:
