@@ -16,7 +16,7 @@ def hoped_for(ps: ParsedSentence, i: int) -> int | None:
     of its own (another party, or a passive: "will be rejected by the board"); else None.
     """
     clause = i
-    for a in _heads(ps, i):
+    for a in ps.ancestors(i):
         t = ps.tokens[a]
         if t.lemma in _HOPE and t.pos == "VERB":
             inner = ps.tokens[clause]
@@ -26,15 +26,6 @@ def hoped_for(ps: ParsedSentence, i: int) -> int | None:
             return None
         clause = a
     return None
-
-
-def _heads(ps: ParsedSentence, i: int) -> list[int]:
-    """Every head above token i, nearest first, up to the root."""
-    out: list[int] = []
-    while ps.tokens[i].head != i and ps.tokens[i].head not in out:
-        i = ps.tokens[i].head
-        out.append(i)
-    return out
 
 
 _LEAVE = {"could", "can", "may", "might"}

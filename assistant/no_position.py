@@ -72,13 +72,10 @@ def unsaid(ps: ParsedSentence, i: int) -> bool:
     """Whether the stance word at `i` is in what someone did not say ("Officials did not say
     how much money they are seeking"): a question left open, not a position.
     """
-    k = i
-    while ps.tokens[k].head != k:
-        k = ps.tokens[k].head
-        t = ps.tokens[k]
-        if t.lemma in _TELL and any(c.dep == "neg" for c in ps.children(k)):
-            return True
-    return False
+    return any(
+        ps.tokens[k].lemma in _TELL and any(c.dep == "neg" for c in ps.children(k))
+        for k in ps.ancestors(i)
+    )
 
 
 _GUESS = {"may", "might", "could"}
@@ -100,18 +97,11 @@ def speculated(ps: ParsedSentence, i: int) -> bool:
     concerned that Russia may seek to use ..."): a 'may/might/could' stance in a clause of
     fearing or believing whose subject is someone else. A party's own "we may seek" stays.
     """
-    t = ps.tokens[i]
     if not any(c.dep == "aux" and c.lemma in _GUESS for c in ps.children(i)):
         return False
-    k = t.head
-    while k != i:
-        head = ps.tokens[k]
-        if head.lemma in _MIND or head.text.lower() in _MIND:
-            return True
-        if head.head == k:
-            return False
-        i, k = k, head.head
-    return False
+    return any(
+        ps.tokens[k].lemma in _MIND or ps.tokens[k].text.lower() in _MIND for k in ps.ancestors(i)
+    )
 
 
 _AGENTS = {"union", "company", "government", "group", "council", "party", "state", "country",

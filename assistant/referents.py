@@ -15,10 +15,10 @@ def nearer_subject(ps: ParsedSentence, i: int, say_at: int) -> Token | None:
     """The noun subject of a clause between the stance word at `i` and the reporting verb at
     `say_at` (exclusive both), or None when the pronoun's clause hangs directly from it.
     """
-    child, k = i, ps.tokens[i].head
-    seen = {i}
-    while k != say_at and k not in seen:
-        seen.add(k)
+    child = i
+    for k in ps.ancestors(i):
+        if k == say_at:
+            return None
         t = ps.tokens[k]
         subj = [
             c
@@ -30,7 +30,4 @@ def nearer_subject(ps: ParsedSentence, i: int, say_at: int) -> Token | None:
         if subj and t.pos in ("VERB", "AUX") and ps.tokens[child].dep == "ccomp":
             return subj[0]
         child = k
-        if t.head == k:
-            return None  # the root, and no reporting verb above: nothing between
-        k = t.head
-    return None
+    return None  # the root, and no reporting verb above: nothing between
