@@ -15,7 +15,7 @@ import calendar
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import NamedTuple
+from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.condemnation import condemned, foretold_harm, judge_of
@@ -34,6 +34,7 @@ from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
+from assistant.stance_model import Cues, StanceModel, features, shipped
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
@@ -847,10 +848,20 @@ class StanceReader:
     the sentence before each (for pronouns and speakers), in one batch.
     """
 
-    def __init__(self, parser: Parser, registry: Registry, max_words: int = 20_000) -> None:
+    def __init__(
+        self,
+        parser: Parser,
+        registry: Registry,
+        max_words: int = 20_000,
+        model: StanceModel | None | Literal["shipped"] = "shipped",
+    ) -> None:
         self.parser = parser
         self.registry = registry
         self.max_words = max_words  # parsing budget per document: bounds a huge upload
+        self._model = model  # the learned second opinion; None: the rules alone
+        # eval/train_stance.py only: each candidate's span, features and the statement its
+        # fallback holder would give (stance "model"), instead of the model's verdict
+        self.trace: list[dict[str, object]] | None = None
         # Only the registry's own speakers: a document reads the same whoever was ingested
         # before it, so statements stored at ingest equal those of a later re-read.
         self._people = {k: registry.name(v) for k, v in registry.people.items()}
@@ -1009,6 +1020,10 @@ class StanceReader:
                 found = (
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
+                if (self.trace is not None or self.model is not None) and candidate(
+                    ps.text, bool(publisher)
+                ):
+                    found = self._second_opinion(ps, found, parties, state, start, end)
                 for f in found:
                     own = (
                         elected(f.holder, text)
@@ -1050,6 +1065,57 @@ class StanceReader:
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(_dedupe(out), learned, voices)
+
+    @property
+    def model(self) -> StanceModel | None:
+        """The learned second opinion, read from its shipped weights on first use."""
+        if self._model == "shipped":
+            self._model = shipped()
+        return self._model
+
+    def _second_opinion(
+        self,
+        ps: ParsedSentence,
+        found: list[Found],
+        parties: Parties,
+        state: _State,
+        start: int,
+        end: int,
+    ) -> list[Found]:
+        """The rules' statements for a candidate sentence, vetoed or added to by the model:
+        dropped when it is confident the sentence states no position, and, when the rules found
+        none, one with the model's stance when it is confident and a holder is known (the
+        sentence's or quote's speaker, the speaker's turn, or a subject naming a party).
+        """
+        model = self.model
+        tracing = self.trace is not None
+        if not tracing and (model is None or (found and model.veto > 1.0)):
+            return found  # nothing the model could change: no work
+        stance_words = [(t, stance) for t in ps.tokens if (stance := _trigger(ps, t)) is not None]
+        holder = (
+            _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
+            if not found or tracing
+            else ("", "", "", "")
+        )
+        if not found and not holder[0] and not tracing:
+            return []  # never a statement without a holder
+        cues = Cues(
+            triggers=tuple((t.lemma, stance, t.dep) for t, stance in stance_words),
+            inside_quote=state.inside_quote,
+            turn="question" if state.turn_label == "Q" else "speaker" if state.turn_label else "",
+            official=bool(state.publisher),
+            news=state.news,
+        )
+        feats = features(ps, cues)
+        added = Found(0, len(ps.text.rstrip()), holder[0], "model", holder[2], holder[1])
+        if self.trace is not None:
+            self.trace.append({"start": start, "end": end, "features": feats, "holder": holder})
+            return found or ([added] if holder[0] else [])
+        assert model is not None
+        stance, p, none = model.verdict(feats)
+        if found:
+            return [] if none >= model.veto else found
+        return [replace(added, stance=stance)] if p >= model.add else []
 
     def _voices(
         self,
@@ -2227,18 +2293,25 @@ def _first_person(state: _State) -> tuple[str, str]:
     return state.publisher or state.author, ""
 
 
-def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Found]:
+def _no_statement(ps: ParsedSentence, state: _State) -> bool:
+    """Whether a sentence can state no position whatever its words: a question, a greeting, a
+    turn that is no one's, fewer than five words, a fragment, no verb.
+    """
     text = ps.text.strip()
     if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
-        return []
+        return True
     if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:
-        return []
+        return True
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
     if root is None:
-        return []
+        return True
     if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
-        return []  # "Because NATO Allies are ready ...": a fragment
-    if root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens):
+        return True  # "Because NATO Allies are ready ...": a fragment
+    return root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens)
+
+
+def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Found]:
+    if _no_statement(ps, state):
         return []
     quotes = _quote_spans(ps.text)
     if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
@@ -2444,6 +2517,61 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             )
         )
     return out
+
+
+def _fallback_holder(
+    ps: ParsedSentence, parties: Parties, state: _State, stance_words: list[Token]
+) -> tuple[str, str, str, str]:
+    """(party, person, voice, how) for a sentence the rules give no statement: its reporting
+    speaker, the speaker of the quote it stands in, the speaker's turn, or its subject when that
+    names a party; ('', '', '', '') when none is known (the model never adds a statement then).
+    """
+    if (
+        _no_statement(ps, state)
+        or state.turn_label == "Q"
+        or _told_otherwise(ps, state, stance_words)
+    ):
+        return "", "", "", ""
+    quotes = _quote_spans(ps.text)
+    if state.inside_quote:
+        close = re.search('["”]', ps.text)
+        quotes = [(0, close.end() if close else len(ps.text))] + quotes
+    said = _reporting(ps, parties, state, quotes)[0]
+    if said[0]:
+        return said[0], said[1], "own" if quotes else "paraphrase", "said"
+    if quotes and state.last_quote_speaker[0]:
+        return (*state.last_quote_speaker, "own", "quote")
+    if state.turn_label and (state.turn_party or state.turn_person):
+        return state.turn_party or state.turn_person, state.turn_person, "own", "turn"
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    subj = _subject(ps, root.i) if root is not None else []
+    if subj and subj[0].text.lower() not in _NOT_HOLDERS:
+        if _others(ps, subj[0]) or _people_of_a_kind(ps, subj[0]):
+            return "", "", "", ""
+        party, person = _party_of_np(ps, subj[0], parties, state)
+        if party:
+            first = subj[0].text.lower() in _FIRST
+            return party, person, "own" if first else "paraphrase", "subject"
+    return "", "", "", ""
+
+
+def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
+    """Whether the rules' own reasons for no position hold for the sentence's predicate or any
+    stance word in it: history, a request for comment, what someone did not say, a guess about
+    another party, an occasion among others. The model adds no statement against them.
+    """
+    marks = [t for t in ps.tokens if t.dep == "ROOT"] + stance_words
+    return any(
+        _history(ps, t)
+        or about_comment(ps, t.i)
+        or unsaid(ps, t.i)
+        or speculated(ps, t.i)
+        or another_time(ps, t.i)
+        or (
+            state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head])
+        )
+        for t in marks
+    )
 
 
 def _lawmaker(
