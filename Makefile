@@ -48,8 +48,9 @@ eval: install
 	$(PY) -m eval.run
 	$(PY) -m eval.positions_eval
 
-# Refit the answer re-ranker (index/data/reranker, ~20 min on 2 cores) and the answer selector
-# (assistant/data/selector*.json) from a RealTime QA snapshot:
+# Refit the answer re-ranker (index/data/reranker, ~20 min on 2 cores), the answer selector
+# (assistant/data/selector*.json) and the stance reader's learned second opinion
+# (assistant/data/stance_model.json, from the positions dev labels) from a RealTime QA snapshot:
 #   make train NEWSQA=/path/to/realtimeqa_public   (only its 2024 and 2025 weeks are read)
 NEWSQA ?=
 train: install
@@ -58,6 +59,7 @@ train: install
 	BRIEFING_SPACY_MODEL= $(PY) -m eval.selector_data $(NEWSQA) --split dev --weeks 12
 	$(PY) -m eval.train_reranker $(NEWSQA)
 	$(PY) -m eval.train_selector --write
+	$(PY) -m eval.train_stance $(NEWSQA) --write
 
 lint: install
 	$(VENV)/bin/ruff check assistant index app.py eval bench tests
