@@ -14,29 +14,32 @@ Model: multinomial logistic regression (scikit-learn, training only) over the fe
 seen in at least `MIN_COUNT` training sentences; the weights ship as JSON and the run-time model
 is a sparse dot product. Thresholds, by cross-validation over documents (`FOLDS` folds, both
 dev sets): `veto` is the lowest on its grid whose vetoes hit unlabelled candidates at least
-`VETO_RIGHT` of the time in every set; `add` the lowest at which the model alone (a statement for
-every candidate with a fallback holder and a stance that likely) is at least `ADD_PRECISION`
-precise in every set; either must keep the invented dev set's recall and precision (rules +
-model, scored as eval/positions_eval.py scores) within a point of the rules'. None qualifying:
-off (2.0). Deterministic: fixed folds, the lbfgs solver, sorted features.
+`VETO_RIGHT` of the time in every set; `add` the lowest at which the rules + model, scored as
+eval/positions_eval.py scores, gain recall while keeping precision within a point of the rules'
+on every dev set (and recall too, on the invented one). An earlier criterion,
+the model alone at least 75% precise on every set, chose 0.5 on 7 news dev texts and nothing
+once the news dev set had 27 (the model alone is 54-64% precise on news at every threshold,
+the rules 59%): a bar the rules themselves miss on news only kept recall from the model. None
+qualifying: off (2.0). Deterministic: fixed folds, the lbfgs solver, sorted features.
 
 The rules' own verdict is not a feature: on the dev texts they were written on it is nearly
 always right, so the model would learn to trust it exactly where it fails. For the same reason a
 cross-validated veto can only look bad here (the rules' dev statements are right); the criteria
 above are the model's own precision, not the pipeline's dev score.
 
-Measured (2026-11-30, `--write` output; eval: `eval/positions_eval.py [--news SNAPSHOT] --set
-all --examples 0`, recall / precision / stance accuracy):
-- cross-validated on dev: rules invented 78.7 / 97.1, news 66.0 / 81.6; rules + model (add
-  0.5, no veto) invented 79.4 / 97.1, news 66.0 / 79.5; the model alone, P >= 0.5 with a
-  fallback holder: invented 61.7 / 87.8, news 36.2 / 85.0. No veto threshold had vetoes right
-  90% of the time on both sets (news: 81-85% at 0.5-0.9), so the shipped model vetoes nothing.
-- held-out, once, with veto 0.7 and add 0.5 (before the gates that keep it from adding what the
-  rules call history, a request for comment, a fragment or a greeting, and before the veto was
-  turned off; both were needed by the rule tests): news (224 labels, 27 texts) 24.1 / 33.8 ->
-  29.0 / 36.0 (the 148 labels of batches 1-2: 22.3 / 33.0 -> 27.7 / 36.4; batch 3, labelled
-  after the rules were last changed: 27.6 / 35.0 -> 31.6 / 35.3); invented 73.1 / 88.2 ->
-  75.1 / 88.5. The shipped configuration has not been run on held-out data.
+Measured (2026-11-30; eval: `eval/positions_eval.py [--news SNAPSHOT] --set all --examples 0`,
+recall / precision / stance accuracy):
+- first fit (news dev: 7 texts, 47 labels; add 0.5 chosen by the earlier criterion): held-out news
+  (27 texts, 224 labels) 24.1 / 33.8 / 75.9 with the rules alone -> 29.9 / 35.7 / 74.6;
+  invented held-out 73.1 / 88.2 / 91.2 -> 74.7 / 88.2 / 91.1.
+- this fit (news dev: 27 texts, 183 labels, batches 4 and 5 labelled blind for it; add 0.6):
+  cross-validated on dev, rules -> rules + model: invented 78.7 / 97.1 -> 78.9 / 97.1, news
+  41.5 / 59.4 -> 43.2 / 59.0; the model alone: invented 51.2 / 87.0, news 22.4 / 64.1. Held-out,
+  once: news 26.3 / 34.3 / 76.3, invented 74.1 / 88.3 / 91.3. It ships although the first fit
+  scored higher on held-out news (29.9 / 35.7): choosing between them by that score would tune on
+  the held-out set, and only this one is what `make train` makes from the dev labels.
+No veto threshold had vetoes right 90% of the time on both sets (news: 81-85%), so the shipped
+model vetoes nothing.
 """
 
 from __future__ import annotations
@@ -73,7 +76,6 @@ C = 0.3
 VETO_GRID = (0.5, 0.6, 0.7, 0.8, 0.9)
 ADD_GRID = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
 VETO_RIGHT = 0.90  # a veto must hit a sentence no label holds this often (cross-validated)
-ADD_PRECISION = 0.75  # the model's own statements must be this precise (cross-validated)
 CLASSES = ("none", "demands", "rejects", "offers", "warns", "assures")
 
 
@@ -323,8 +325,8 @@ def choose(
 ) -> tuple[float, float]:
     """(veto, add): the lowest thresholds whose cross-validated decisions are right often
     enough on every dev set (vetoes: VETO_RIGHT of the candidates vetoed hold no label; adds:
-    the model alone reaches ADD_PRECISION), and that keep the invented dev set's recall and
-    precision within a point of the rules' (the news dev set is not held to it: the rules were
+    recall up, precision within a point of the rules' on every set), and that keep the invented
+    dev set's recall and precision within a point of the rules' (the news dev set is not held to it: the rules were
     written on it, so there they are right where the model disagrees)."""
     base = evaluate(traced, labels, probs, 2.0, 2.0)["invented"]
 
@@ -340,16 +342,15 @@ def choose(
         ),
         2.0,
     )
-    add = next(
-        (
-            t
-            for t in ADD_GRID
-            if min(r["precision"] for r in model_only(traced, labels, probs, t).values())
-            >= ADD_PRECISION
-            and kept(veto, t)
-        ),
-        2.0,
-    )
+    rules = evaluate(traced, labels, probs, 2.0, 2.0)
+
+    def gains(add: float) -> bool:
+        r = evaluate(traced, labels, probs, veto, add)
+        return any(r[n]["recall"] > rules[n]["recall"] for n in r) and all(
+            r[n]["precision"] >= rules[n]["precision"] - 0.01 for n in r
+        )
+
+    add = next((t for t in ADD_GRID if gains(t) and kept(veto, t)), 2.0)
     return veto, add
 
 
