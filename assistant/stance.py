@@ -1092,11 +1092,8 @@ class StanceReader:
         if not tracing and (model is None or (found and model.veto > 1.0)):
             return found  # nothing the model could change: no work
         stance_words = [(t, stance) for t in ps.tokens if (stance := _trigger(ps, t)) is not None]
-        holder = (
-            _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
-            if not found or tracing
-            else ("", "", "", "")
-        )
+        # also for a veto: how a holder would be named is one of the features
+        holder = _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
         if not found and not holder[0] and not tracing:
             return []  # never a statement without a holder
         cues = Cues(
@@ -1105,6 +1102,8 @@ class StanceReader:
             turn="question" if state.turn_label == "Q" else "speaker" if state.turn_label else "",
             official=bool(state.publisher),
             news=state.news,
+            holder=holder[3],
+            lede=start < 400,  # the first sentence or two: the story's news
         )
         feats = features(ps, cues)
         added = Found(0, len(ps.text.rstrip()), holder[0], "model", holder[2], holder[1])
@@ -1112,9 +1111,9 @@ class StanceReader:
             self.trace.append({"start": start, "end": end, "features": feats, "holder": holder})
             return found or ([added] if holder[0] else [])
         assert model is not None
-        stance, p, none = model.verdict(feats)
         if found:
-            return [] if none >= model.veto else found
+            return [] if model.verdict(feats)[2] >= model.veto else found
+        stance, p = model.addition(feats)
         return [replace(added, stance=stance)] if p >= model.add else []
 
     def _voices(

@@ -6,10 +6,12 @@ general features of a parsed candidate sentence (the shape of its predicate, mod
 condition, quotes and speaker turns, the kind of its subject, reporting verbs, the stance words
 the rules see), never over its topic words, and not over the rules' own verdict: the rules were
 written on the very texts it learns from, where their verdict is nearly always right, so it
-would learn to trust them exactly where they fail (text nobody tuned them on). The reader asks it to veto
-a rule statement it is confident is no position, and to add one, with a holder the reader already
-knows, where the rules found none. Weights are trained by `eval/train_stance.py` on the dev sets
-only and shipped as JSON in `assistant/data/`; at run time a sentence costs one sparse dot product.
+would learn to trust them exactly where they fail (text nobody tuned them on). The reader asks
+it to veto a rule statement it is confident is no position, and to add one, with a holder the
+reader already knows, where the rules found none; whether to add is a second, binary regression's
+call (the "adder", trained on whether such added statements are right, holder included). Weights
+are trained by `eval/train_stance.py` on the dev sets only and shipped as JSON in
+`assistant/data/`; at run time a sentence costs one or two sparse dot products.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from __future__ import annotations
 import functools
 import json
 import math
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,6 +33,7 @@ WEIGHTS = Path(__file__).resolve().parent / "data" / "stance_model.json"
 _MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "need"}
 _CONDITION = {"if", "unless", "until", "once"}
 _PERSONLIKE = ("PERSON", "ORG", "GPE", "NORP")
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Cues:
     turn: str = ""  # "" | "speaker" (a speaker's turn) | "question" (a journalist's)
     official: bool = False  # a party publishes the text (a release, a letter)
     news: bool = False  # news copy: no publishing party, no speaker turns
+    holder: str = ""  # how the reader would name a holder: said | quote | turn | subject | ""
+    lede: bool = False  # among the document's first sentences
 
 
 def _kind(ps: ParsedSentence, t: Token | None) -> str:
@@ -81,6 +87,12 @@ def _clause(ps: ParsedSentence, v: Token, prefix: str) -> list[str]:
     kids = ps.children(v.i)
     out += [f"{prefix}dep:{d}" for d in sorted({c.dep for c in kids})]
     out += [f"{prefix}modal:{c.lemma.lower()}" for c in kids if c.lemma.lower() in _MODALS]
+    # tense and aspect: "had offered" (history), "is seeking", "has been"
+    out += [
+        f"{prefix}aux:{c.lemma.lower()}"
+        for c in kids
+        if c.dep in ("aux", "auxpass") and c.lemma.lower() not in _MODALS
+    ]
     if any(c.dep == "neg" for c in kids):
         out.append(f"{prefix}neg")
     out.append(f"{prefix}subj:{_kind(ps, _subject(ps, v.i))}")
@@ -107,6 +119,14 @@ def features(ps: ParsedSentence, cues: Cues) -> list[str]:
         out.append("quote_marks")
     if text.endswith("?"):
         out.append("question")
+    if any(e.label == "DATE" for e in ps.entities):
+        out.append("date")  # "last year", "in 2019", "on Sunday": often an event, not a stand
+    quoted = sum(len(m) for m in _QUOTED.findall(text))
+    share = quoted / max(1, len(text))
+    out.append("quoted:" + ("none" if not quoted else "part" if share < 0.6 else "most"))
+    out.append(f"holder:{cues.holder or 'none'}")
+    if cues.lede:
+        out.append("lede")
     n = len(toks)
     out.append("len:" + ("short" if n < 10 else "mid" if n < 25 else "long" if n < 40 else "vlong"))
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
@@ -117,6 +137,10 @@ def features(ps: ParsedSentence, cues: Cues) -> list[str]:
             said = [c for c in ps.children(root.i) if c.dep in ("ccomp", "xcomp")]
             if said:
                 out += _clause(ps, said[0], "said_")
+        else:  # "X urged / warned / is ready (to) ...": the complement's shape
+            comp = [c for c in ps.children(root.i) if c.dep in ("ccomp", "xcomp")]
+            if comp:
+                out += _clause(ps, comp[0], "comp_")
     for t in ps.tokens:
         low = t.lemma.lower()
         if low in _SAY and t.pos == "VERB":
@@ -138,28 +162,48 @@ def features(ps: ParsedSentence, cues: Cues) -> list[str]:
 
 class StanceModel:
     """A multinomial logistic regression over feature names, with the two thresholds the reader
-    acts on: `veto` (P(none) at or above it drops a rule statement) and `add` (a stance's
-    probability at or above it adds a statement where the rules found none).
+    acts on: `veto` (P(none) at or above it drops a rule statement) and `add` (where the rules
+    found none, a statement is added when the add probability reaches it).
+
+    The add probability comes from `adder` when there is one: a binary logistic regression
+    (feature weights, bias) over the same features, trained on exactly the sentences the reader
+    asks it about (no rule statement, a fallback holder) and on whether that statement, with that
+    holder, is a labelled position. The multinomial model answers a different question (does
+    some label hold this sentence, with which stance) and on news most of the sentences it is
+    sure of still get a wrong holder or none. Without an adder the add probability is the
+    multinomial's best stance's. Either way the stance of an added statement is the multinomial's.
     """
 
     def __init__(
         self,
-        weights: dict[str, Sequence[float]],
+        weights: Mapping[str, Sequence[float]],
         bias: Sequence[float],
         veto: float = 1.0,
         add: float = 1.0,
         classes: Sequence[str] = CLASSES,
+        adder: tuple[Mapping[str, float], float] | None = None,
     ) -> None:
         self.classes = tuple(classes)
         self.weights = {k: [float(x) for x in v] for k, v in weights.items()}
         self.bias = [float(x) for x in bias]
         self.veto = veto
         self.add = add
+        self.adder = (
+            ({k: float(v) for k, v in adder[0].items()}, float(adder[1])) if adder else None
+        )
 
     @classmethod
     def from_file(cls, path: str | Path = WEIGHTS) -> StanceModel:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-        return cls(data["weights"], data["bias"], data["veto"], data["add"], data["classes"])
+        adder = data.get("adder")
+        return cls(
+            data["weights"],
+            data["bias"],
+            data["veto"],
+            data["add"],
+            data["classes"],
+            (adder["weights"], adder["bias"]) if adder else None,
+        )
 
     def probabilities(self, feats: Iterable[str]) -> dict[str, float]:
         """P(class) for a sentence's features; unknown features count nothing."""
@@ -178,6 +222,17 @@ class StanceModel:
         p = self.probabilities(feats)
         stance = max((c for c in self.classes if c != "none"), key=lambda c: p[c])
         return stance, p[stance], p["none"]
+
+    def addition(self, feats: Sequence[str]) -> tuple[str, float]:
+        """(stance, probability) of a statement added where the rules found none: the stance
+        is the multinomial's; the probability the adder's when there is one.
+        """
+        stance, p, _ = self.verdict(feats)
+        if self.adder is None:
+            return stance, p
+        weights, bias = self.adder
+        z = bias + sum(weights.get(f, 0.0) for f in feats)
+        return stance, 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))
 
 
 @functools.cache

@@ -68,6 +68,23 @@ def test_the_reader_adds_what_the_model_is_sure_of_for_the_holder_it_knows(parse
     assert [(h, s) for h, s, _ in found] == [("Westbrook Teachers Union", "assures")]
 
 
+def test_the_reader_adds_on_the_adders_word_with_the_multinomials_stance(parser):
+    text = (
+        "Dora Kell, president of the Westbrook Teachers Union, said the schools would stay "
+        "open through the strike."
+    )
+    sure = StanceModel(
+        _SAYS_ASSURES.weights, _SAYS_ASSURES.bias, veto=2.0, add=0.9, adder=({"say:say": 5.0}, 0.0)
+    )
+    found = read(_reader(parser, sure), text, source="usatoday.com")
+    assert [(h, s) for h, s, _ in found] == [("Westbrook Teachers Union", "assures")]
+    # the multinomial is as sure of the stance, but the adder doubts the statement: none added
+    doubt = StanceModel(
+        _SAYS_ASSURES.weights, _SAYS_ASSURES.bias, veto=2.0, add=0.9, adder=({"say:say": -5.0}, 0.0)
+    )
+    assert read(_reader(parser, doubt), text, source="usatoday.com") == []
+
+
 def test_the_reader_never_adds_a_statement_without_a_holder(parser):
     # a quote no one in the text is said to speak: the shipped model is sure it is a demand
     text = (
@@ -152,5 +169,7 @@ def test_the_training_script_writes_a_model_the_reader_can_use(tmp_path):
     assert outs[0].read_bytes() == outs[1].read_bytes()  # deterministic
     model = StanceModel.from_file(outs[0])
     assert model.weights and len(model.bias) == 6
+    written = json.loads(outs[0].read_text(encoding="utf-8"))
+    assert set(written["adder"]) == {"bias", "weights"}  # the adds' own model ships with it
     p = model.probabilities(["trig:demands"])
     assert abs(sum(p.values()) - 1.0) < 1e-9
