@@ -2347,11 +2347,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         i, stance = hoped, "demands"
     i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
-    if _history(ps, t) or about_comment(ps, i) or unsaid(ps, i) or speculated(ps, i):
-        return []
-    if another_time(ps, i):
-        return []
-    if state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]):
+    if _not_now(ps, t, state):
         return []
     if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
         # "affirmed that the United States would welcome ...": the affirmed content's stance
@@ -2556,11 +2552,18 @@ def _fallback_holder(
 
 def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
     """Whether the rules' own reasons for no position hold for the sentence's predicate or any
-    stance word in it: history, a request for comment, what someone did not say, a guess about
-    another party, an occasion among others. The model adds no statement against them.
+    stance word in it. The model adds no statement against them.
     """
     marks = [t for t in ps.tokens if t.dep == "ROOT"] + stance_words
-    return any(
+    return any(_not_now(ps, t, state) for t in marks)
+
+
+def _not_now(ps: ParsedSentence, t: Token, state: _State) -> bool:
+    """Whether a stance word states no position held now: history, a request for comment, what
+    someone did not say, a guess about another party, an occasion among others, or (in news
+    copy) a stand told as past history.
+    """
+    return (
         _history(ps, t)
         or about_comment(ps, t.i)
         or unsaid(ps, t.i)
@@ -2569,7 +2572,6 @@ def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]
         or (
             state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head])
         )
-        for t in marks
     )
 
 

@@ -284,6 +284,15 @@ def decide(
     return out
 
 
+def _scored(
+    labels: list[dict[str, Any]], extracted: list[dict[str, Any]], docs: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """Recall, precision, stance accuracy and errors of `extracted`, as the positions eval
+    scores them over `docs`."""
+    r = score(labels, extracted, [d["doc"] for d in docs], 0)
+    return {k: r[k] for k in ("recall", "precision", "stance_accuracy", "errors")}
+
+
 def evaluate(
     traced: dict[str, list[dict[str, Any]]],
     labels: dict[str, list[dict[str, Any]]],
@@ -294,8 +303,7 @@ def evaluate(
     out = {}
     for name, docs in traced.items():
         extracted = decide(docs, probs[name], veto, add)
-        r = score(labels[name], extracted, [d["doc"] for d in docs], 0)
-        out[name] = {k: r[k] for k in ("recall", "precision", "stance_accuracy", "errors")}
+        out[name] = _scored(labels[name], extracted, docs)
     return out
 
 
@@ -400,8 +408,7 @@ def model_only(
                             "voice": voice,
                         }
                     )
-        r = score(labels[name], extracted, [d["doc"] for d in docs], 0)
-        out[name] = {k: r[k] for k in ("recall", "precision", "stance_accuracy", "errors")}
+        out[name] = _scored(labels[name], extracted, docs)
     return out
 
 
