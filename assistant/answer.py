@@ -40,6 +40,7 @@ from assistant.extractive import (
     readable_order,
     score_sentences,
     select,
+    worth_embedding,
 )
 from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
 from assistant.selector import answer_type, shipped
@@ -241,7 +242,7 @@ class Answerer:
         if not passages:
             return self._abstain(question, standalone, passages)
         qvec = self._embedder.embed_query(standalone)
-        vecs = self._sentences.vectors(passages)
+        vecs = self._sentences.vectors(passages, worth_embedding(standalone, passages))
         selector = shipped(reranked=self._reranker is not None)
         scored = score_sentences(standalone, qvec, passages, vecs, cfg, selector, self._reranker)
         voices = self._voices.of([p.doc_id for p in passages]) if self._voices else {}

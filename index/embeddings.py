@@ -9,7 +9,8 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -64,6 +65,30 @@ def offline_env() -> None:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 
+class RecentQueries:
+    """The last few query vectors: a question is embedded by the retriever, then again by the
+    answerer to rate sentences; the second costs a model call on every ask otherwise.
+    """
+
+    def __init__(self, embed: Callable[[str], np.ndarray], size: int = 32) -> None:
+        self._embed = embed
+        self._size = size
+        self._recent: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, text: str) -> np.ndarray:
+        with self._lock:
+            vec = self._recent.get(text)
+        if vec is None:
+            vec = self._embed(text)
+            vec.setflags(write=False)  # shared by callers
+            with self._lock:
+                self._recent[text] = vec
+                while len(self._recent) > self._size:
+                    self._recent.pop(next(iter(self._recent)))
+        return vec
+
+
 class SentenceTransformerEmbedder:
     """fp32 PyTorch inference through sentence-transformers (the reference the others match)."""
 
@@ -79,6 +104,7 @@ class SentenceTransformerEmbedder:
         self._model.max_seq_length = max_seq_tokens
         self._batch = batch_size
         self._name = f"{model_tag(model)}@fp32"
+        self._queries = RecentQueries(lambda text: self.embed_documents([text])[0])
 
     @property
     def name(self) -> str:
@@ -97,8 +123,7 @@ class SentenceTransformerEmbedder:
         return np.asarray(vecs, dtype=np.float32)
 
     def embed_query(self, text: str) -> np.ndarray:
-        vec: np.ndarray = self.embed_documents([text])[0]
-        return vec
+        return self._queries(text)
 
     def count_tokens(self, texts: Sequence[str]) -> list[int]:
         enc = self._model.tokenizer(list(texts), add_special_tokens=False)["input_ids"]

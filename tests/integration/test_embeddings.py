@@ -129,3 +129,18 @@ def test_many_batches_on_streams_keep_each_text_its_own_vector(torch_embedder, c
     assert np.allclose(together, alone, atol=1e-5)
     ref = torch_embedder.embed_documents(texts)
     assert (together * ref).sum(axis=1).min() > 0.9999
+
+
+def test_a_questions_few_sentences_are_spread_over_the_streams_each_its_own_vector(cache):
+    """Fewer texts than a batch (a question's sentences) are split over the streams rather than
+    run as one batch on one stream's thread; each row must still be its own text's vector.
+    """
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+
+    ov = build_embedder(Settings(embedding_backend="openvino", model_cache=cache))
+    texts = [f"Sentence {n}: {t}" for n in range(3) for t in TEXTS]  # 9 texts, batch size 32
+    together = ov.embed_documents(texts)
+    alone = np.stack([ov.embed_documents([t])[0] for t in texts])
+    assert together.shape == alone.shape
+    assert np.allclose(together, alone, atol=1e-5)

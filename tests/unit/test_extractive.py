@@ -270,3 +270,44 @@ def test_a_question_asking_for_a_year_place_or_number_is_not_a_positions_questio
     assert asks_for_a_fact("How many soldiers does Westria want withdrawn?")
     assert not asks_for_a_fact("What does Eastland demand from Westria?")
     assert not asks_for_a_fact("Where does the minister stand on Eastland's call for a pause?")
+
+
+def test_only_sentences_that_could_answer_are_embedded_and_the_answer_survives():
+    # every sentence of the passages was embedded per question; on a CPU without AVX-512 that
+    # was most of an answer's time. Sentences sharing no question term and holding nothing of
+    # the kind asked for are left out, and never quoted.
+    from assistant.extractive import SentenceCache, worth_embedding
+
+    filler = " ".join(f"Orchard growers in Lindmoor number {i} picked apples." for i in range(8))
+    p = passage(STRIKE + " " + filler)
+    question = "What pay rise did the union accept?"
+    asked: list[str] = []
+
+    def embed(texts):
+        asked.extend(texts)
+        return EMBED.embed_documents(texts)
+
+    cache = SentenceCache(embed)
+    wanted = worth_embedding(question, [p], at_most=3)
+    vectors = cache.vectors([p], wanted)
+    assert len(vectors[0]) == len(passage_sentences(p))
+    assert asked == [
+        "The union accepted a seven percent pay rise after talks with the port authority."
+    ]
+    scored = score_sentences(question, EMBED.embed_query(question), [p], vectors, CFG)
+    assert [s.text for s in scored] == asked
+    # a later question needing the rest embeds only what it lacks
+    asked.clear()
+    cache.vectors([p], worth_embedding("How many orchard growers picked apples?", [p]))
+    assert "Orchard growers in Lindmoor number 0 picked apples." in asked
+    assert not any("union" in t for t in asked)
+
+
+def test_the_sentence_holding_the_kind_asked_for_is_embedded_though_it_shares_no_term():
+    from assistant.extractive import worth_embedding
+
+    text = "Delegates met in Geneva over the border dispute. It lasted nearly eight hours."
+    p = passage(text)
+    wanted = worth_embedding("How long did the border talks take?", [p])
+    assert wanted == [[True, True]]
+    assert worth_embedding("Who chaired the border talks?", [p], at_most=1) == [[True, False]]
