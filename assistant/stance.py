@@ -34,7 +34,14 @@ from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
-from assistant.stance_model import Cues, StanceModel, features, shipped
+from assistant.stance_model import (
+    Cues,
+    HolderCue,
+    StanceModel,
+    features,
+    holder_features,
+    shipped,
+)
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
@@ -1017,35 +1024,18 @@ class StanceReader:
                         parties.link(person, company)
                 _learn_people(ps, parties)
                 state.at = start
+                # eval/train_stance.py: the holders of every candidate, before the rules read it
+                before = self._traced_holders(ps, parties, state, bool(publisher))
                 found = (
                     _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
                 if (self.trace is not None or self.model is not None) and candidate(
                     ps.text, bool(publisher)
                 ):
-                    found = self._second_opinion(ps, found, parties, state, start, end)
-                for f in found:
-                    own = (
-                        elected(f.holder, text)
-                        if own_name
-                        and f.speaker in (f.holder, "")
-                        and not _is_party(f.holder, parties)
-                        else ""
-                    )
-                    if own:  # "Mayor Tim Dougherty" ... "Dougherty said": in his own name
-                        f = replace(f, holder=own, speaker=own)
-                    elif (
-                        f.holder == f.speaker
-                        and not _is_party(f.holder, parties)
-                        and (
-                            " " not in f.holder
-                            or _titled(f.holder, text)
-                            or (  # a transcript's speaker label names a person
-                                f.holder == state.turn_person
-                                and state.turn_label.partition("(")[0].isupper()
-                            )
-                        )
-                    ):
+                    found = self._second_opinion(ps, found, parties, state, start, end, before)
+                for kept in found:
+                    f = _held(kept, parties, state)
+                    if f is None:
                         continue  # a person no text links to a party: whose position is unknown
                     out.append(
                         Found(
@@ -1061,7 +1051,8 @@ class StanceReader:
                     )
                     found_at.setdefault(n, []).append(out[-1])
                 _remember(ps, parties, state)
-        out = sorted(out + _continuations(found_at, going_on, member), key=lambda f: f.start)
+        # continuations first: in a trace, a holder the model could choose yields to them
+        out = sorted(_continuations(found_at, going_on, member) + out, key=lambda f: f.start)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(_dedupe(out), learned, voices)
@@ -1081,11 +1072,13 @@ class StanceReader:
         state: _State,
         start: int,
         end: int,
+        before: list[HolderCue] | None = None,
     ) -> list[Found]:
         """The rules' statements for a candidate sentence, vetoed or added to by the model:
         dropped when it is confident the sentence states no position, and, when the rules found
-        none, one with the model's stance when it is confident and a holder is known (the
-        sentence's or quote's speaker, the speaker's turn, or a subject naming a party).
+        none, one with the model's stance for the holder its holder model chooses among those
+        the reader can name (`_holder_candidates`), when the adder is confident of that pair.
+        A model without a holder model adds for the reader's one guess (`_fallback_holder`).
         """
         model = self.model
         tracing = self.trace is not None
@@ -1094,7 +1087,21 @@ class StanceReader:
         stance_words = [(t, stance) for t in ps.tokens if (stance := _trigger(ps, t)) is not None]
         # also for a veto: how a holder would be named is one of the features
         holder = _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
-        if not found and not holder[0] and not tracing:
+        learned = tracing or (model is not None and model.holder is not None)
+        guess = (
+            _held(Found(0, 0, holder[0], "", holder[2], holder[1]), parties, state)
+            if holder[0]
+            else None
+        )
+        candidates = (
+            [
+                replace(h, fallback=guess is not None and h.party == guess.holder)
+                for h in _holder_candidates(ps, parties, state, [t for t, _ in stance_words])
+            ]
+            if learned and not found
+            else []
+        )
+        if not found and not holder[0] and not candidates and not tracing:
             return []  # never a statement without a holder
         cues = Cues(
             triggers=tuple((t.lemma, stance, t.dep) for t, stance in stance_words),
@@ -1106,15 +1113,61 @@ class StanceReader:
             lede=start < 400,  # the first sentence or two: the story's news
         )
         feats = features(ps, cues)
-        added = Found(0, len(ps.text.rstrip()), holder[0], "model", holder[2], holder[1])
+        pairs = [holder_features(ps, h, len(candidates), cues) for h in candidates]
+        whole = len(ps.text.rstrip())
         if self.trace is not None:
-            self.trace.append({"start": start, "end": end, "features": feats, "holder": holder})
-            return found or ([added] if holder[0] else [])
+            # eval/train_stance.py: a statement per holder the model could choose, each marked
+            # with its sentence and candidate, so the reader's own checks on a holder apply
+            j = len(self.trace)
+            self.trace.append(
+                {
+                    "start": start,
+                    "end": end,
+                    "features": feats,
+                    "holder": holder,
+                    "candidates": [
+                        {"holder": h.party, "features": f}
+                        for h, f in zip(candidates, pairs, strict=True)
+                    ],
+                }
+            )
+            if found and before:  # the rules' sentence: its holders teach which one holds
+                self.trace[-1]["ruled"] = [
+                    {"holder": h.party, "features": holder_features(ps, h, len(before), cues)}
+                    for h in (
+                        replace(h, fallback=guess is not None and h.party == guess.holder)
+                        for h in before
+                    )
+                ]
+            return found or [
+                Found(0, whole, h.party, "model", h.voice, h.person, about=f"trace:{j}:{k}")
+                for k, h in enumerate(candidates)
+            ]
         assert model is not None
         if found:
             return [] if model.verdict(feats)[2] >= model.veto else found
+        if model.holder is not None:
+            k, p = model.best_holder(feats, pairs)
+            if k < 0 or p < model.add:
+                return []
+            h = candidates[k]
+            return [Found(0, whole, h.party, model.verdict(feats)[0], h.voice, h.person)]
+        if not holder[0]:
+            return []
         stance, p = model.addition(feats)
-        return [replace(added, stance=stance)] if p >= model.add else []
+        added = Found(0, whole, holder[0], stance, holder[2], holder[1])
+        return [added] if p >= model.add else []
+
+    def _traced_holders(
+        self, ps: ParsedSentence, parties: Parties, state: _State, official: bool
+    ) -> list[HolderCue] | None:
+        """When tracing, the holders the model could choose in a candidate sentence, as they
+        stand before the rules read it (their statements move the document's state on).
+        """
+        if self.trace is None or not candidate(ps.text, official):
+            return None
+        stance_words = [t for t in ps.tokens if _trigger(ps, t) is not None]
+        return _holder_candidates(ps, parties, state, stance_words)
 
     def _voices(
         self,
@@ -1155,6 +1208,34 @@ class StanceReader:
 
         by = author(title) if publisher else ""
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
+
+
+def _held(f: Found, parties: Parties, state: _State) -> Found | None:
+    """A statement as it is kept: in news copy, a person no text links to a party who holds an
+    elected office holds it in their own name ("Mayor Tim Dougherty" ... "Dougherty said");
+    any other such person's is dropped (None), their party unknown.
+    """
+    text = parties.text
+    own = (
+        elected(f.holder, text)
+        if state.news and f.speaker in (f.holder, "") and not _is_party(f.holder, parties)
+        else ""
+    )
+    if own:
+        return replace(f, holder=own, speaker=own)
+    if (
+        f.holder == f.speaker
+        and not _is_party(f.holder, parties)
+        and (
+            " " not in f.holder
+            or _titled(f.holder, text)
+            or (  # a transcript's speaker label names a person
+                f.holder == state.turn_person and state.turn_label.partition("(")[0].isupper()
+            )
+        )
+    ):
+        return None
+    return f
 
 
 def _main_company(text: str, parties: Parties) -> str:
@@ -1292,8 +1373,8 @@ def _continuations(
     """
     out = []
     for n, (start, end) in sorted(going_on.items()):
-        if n in found_at:
-            continue
+        if any(not f.about.startswith("trace:") for f in found_at.get(n, [])):
+            continue  # (a traced holder the model could choose is not yet a statement)
         if member.get(n - 1) == member[n] and found_at.get(n - 1):
             out += [replace(f, start=start, end=end, voice="own") for f in found_at[n - 1]]
     return out
@@ -2521,16 +2602,9 @@ def _fallback_holder(
     speaker, the speaker of the quote it stands in, the speaker's turn, or its subject when that
     names a party; ('', '', '', '') when none is known (the model never adds a statement then).
     """
-    if (
-        _no_statement(ps, state)
-        or state.turn_label == "Q"
-        or _told_otherwise(ps, state, stance_words)
-    ):
+    if _held_by_none(ps, state, stance_words):
         return "", "", "", ""
-    quotes = _quote_spans(ps.text)
-    if state.inside_quote:
-        close = re.search('["”]', ps.text)
-        quotes = [(0, close.end() if close else len(ps.text))] + quotes
+    quotes = _sentence_quotes(ps, state)
     said = _reporting(ps, parties, state, quotes)[0]
     if said[0]:
         return said[0], said[1], "own" if quotes else "paraphrase", "said"
@@ -2548,6 +2622,125 @@ def _fallback_holder(
             first = subj[0].text.lower() in _FIRST
             return party, person, "own" if first else "paraphrase", "subject"
     return "", "", "", ""
+
+
+def _held_by_none(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
+    """The rules' reasons why no one holds a position in the sentence: no statement can be
+    made of it, a journalist asks it, or its predicate is told otherwise (history, ...).
+    """
+    return (
+        _no_statement(ps, state)
+        or state.turn_label == "Q"
+        or _told_otherwise(ps, state, stance_words)
+    )
+
+
+def _sentence_quotes(ps: ParsedSentence, state: _State) -> list[tuple[int, int]]:
+    """The quoted spans of a sentence, with its opening part when it starts inside a quote."""
+    quotes = _quote_spans(ps.text)
+    if state.inside_quote:
+        close = re.search('["”]', ps.text)
+        quotes = [(0, close.end() if close else len(ps.text))] + quotes
+    return quotes
+
+
+def _holder_candidates(
+    ps: ParsedSentence, parties: Parties, state: _State, stance_words: list[Token]
+) -> list[HolderCue]:
+    """Every party the reader can name as the holder of a sentence the rules give no statement,
+    with each way it is named: the reporting speaker, the quote's, the turn's, the subject of
+    any clause (pronouns resolved as the rules resolve them), first person, "according to X",
+    a passive agent, any party or person the sentence names, and the parties that held a stance
+    last. The learned holder model chooses among them. Resolving a mention may teach the
+    document's state (a person linked, a name added); none of that is kept, so the rules read
+    the rest of the document as they would without this.
+    """
+    if _held_by_none(ps, state, stance_words):
+        return []
+    saved = (
+        dict(parties.names),
+        dict(parties.people),
+        list(parties.order),
+        dict(parties.kinds),
+        dict(state.genders),
+    )
+    quotes = _sentence_quotes(ps, state)
+    found: dict[str, tuple[str, str, list[tuple[str, int]]]] = {}
+
+    def put(holder: tuple[str, str], voice: str, how: str, i: int = -1) -> None:
+        party, person = holder
+        if not party:
+            return
+        _, known, mentions = found.setdefault(party, (voice, person, []))
+        if person and not known:
+            found[party] = (found[party][0], person, mentions)
+        mentions.append((how, i))
+
+    said, verb, _, _ = _reporting(ps, parties, state, quotes)
+    put(said, "own" if quotes else "paraphrase", "said", verb)
+    if quotes and state.last_quote_speaker[0]:
+        put(state.last_quote_speaker, "own", "quote")
+    if state.turn_label and (state.turn_party or state.turn_person):
+        put((state.turn_party or state.turn_person, state.turn_person), "own", "turn")
+    for t in ps.tokens:
+        low = t.text.lower()
+        voice = "own" if low in _FIRST or _in(quotes, t.start) else "paraphrase"
+        if t.dep in ("nsubj", "nsubjpass") and low not in _NOT_HOLDERS:
+            if _others(ps, t) or _people_of_a_kind(ps, t):
+                continue
+            head = ps.tokens[t.head]
+            how = "subject" if head.dep == "ROOT" else f"subj_{head.dep}"
+            put(_party_of_np(ps, t, parties, state), voice, how, t.i)
+        elif low in _FIRST and t.pos == "PRON":
+            put(_first_person(state), "own", "first", t.i)
+        elif low == "according":
+            for obj in (o for c in ps.children(t.i) for o in ps.children(c.i) if o.dep == "pobj"):
+                put(_party_of_np(ps, obj, parties, state), voice, "according", obj.i)
+        elif t.dep == "agent":
+            for obj in (c for c in ps.children(t.i) if c.dep == "pobj"):
+                put(_party_of_np(ps, obj, parties, state), voice, "agent", obj.i)
+    for e in ps.entities:
+        if e.label not in ("PERSON", "ORG", "GPE", "NORP"):
+            continue
+        heads = [t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last]
+        if heads and heads[0].dep not in ("nsubj", "nsubjpass"):
+            voice = "own" if _in(quotes, heads[0].start) else "paraphrase"
+            put(_party_of_np(ps, heads[0], parties, state), voice, "ent", heads[0].i)
+    if parties.holders:
+        put((parties.holders[-1], ""), "paraphrase", "recent")
+    put((state.last_party, ""), "paraphrase", "last_party")
+    put((state.last_person_party, state.last_person), "paraphrase", "last_person")
+    if state.publisher:
+        put((state.publisher, ""), "own", "publisher")
+    parties.names.clear()
+    parties.names.update(saved[0])
+    parties.people.clear()
+    parties.people.update(saved[1])
+    parties.order[:] = saved[2]
+    parties.kinds.clear()
+    parties.kinds.update(saved[3])
+    state.genders.clear()
+    state.genders.update(saved[4])
+    latest = parties.holders[::-1]
+    out: dict[str, HolderCue] = {}
+    for party, (voice, person, mentions) in found.items():
+        held = _held(Found(0, 0, party, "", voice, person), parties, state)
+        if held is None:
+            continue  # the reader would drop it: a person whose party is unknown
+        if held.holder in out:  # a person in their own name, also named as such
+            mentions = [*out[held.holder].mentions, *mentions]
+        out[held.holder] = HolderCue(
+            held.holder,
+            held.speaker,
+            voice,
+            tuple(mentions),
+            linked=bool(held.speaker) and held.speaker != held.holder,
+            recent=latest.index(held.holder) if held.holder in latest else -1,
+            publisher=held.holder == state.publisher,
+            kind=parties.kinds.get(held.holder, ""),
+            known=bool(parties.registry.find_party(held.holder)),
+        )
+    return list(out.values())
 
 
 def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
