@@ -326,15 +326,22 @@ class StanceModel:
         the adder judges the sentence with the chosen one (its features and the holder's).
         (-1, 0.0) when there is no holder or no holder model.
         """
+        best, _ = self.rank_holders(holders)
+        if best < 0 or self.adder is None:
+            return best, 0.0
+        p = 1.0 - self.probabilities(feats)["none"]
+        return best, _logistic(self.adder, adder_features(feats, holders[best], p))
+
+    def rank_holders(self, holders: Sequence[Sequence[str]]) -> tuple[int, float]:
+        """(index, share) of the holder the holder model scores highest, and its share of the
+        sentence's holders (a softmax of their scores); (-1, 0.0) with none or no model.
+        """
         if self.holder is None or not holders:
             return -1, 0.0
         weights, _ = self.holder
         scores = [sum(weights.get(f, 0.0) for f in h) for h in holders]
         best = max(range(len(scores)), key=lambda k: (scores[k], -k))
-        if self.adder is None:
-            return best, 0.0
-        p = 1.0 - self.probabilities(feats)["none"]
-        return best, _logistic(self.adder, adder_features(feats, holders[best], p))
+        return best, 1.0 / sum(math.exp(z - scores[best]) for z in scores)
 
 
 def adder_features(feats: Sequence[str], holder: Sequence[str], p: float) -> list[str]:
