@@ -15,16 +15,18 @@ FLOORS = {  # set: (recall, precision, stance accuracy)
     # 0.845 / 0.993 / 0.963; batches 11 (5 texts) and 12 (3 real-news texts on US politics,
     # whose holders are often candidates, people) brought it to 51 texts: measured
     # 0.758 / 0.938 / 0.968; the real-news rules (issue: positions on real news) brought it to
-    # 0.787 / 0.971 / 0.964; the learned adder (stop 28) 0.801 / 0.971 / 0.961
-    "dev": (0.75, 0.92, 0.91),
+    # 0.787 / 0.971 / 0.964; the learned adder (stop 28) 0.801 / 0.971 / 0.961; with the
+    # learned holder (stop 29) 0.811 / 0.971 / 0.965
+    "dev": (0.76, 0.92, 0.91),
     # batch 3 (14 texts labelled blind, stop 22) brought heldout to 0.576 / 0.705 / 0.894;
     # batch 4 (5 blind texts, new styles) is in it since; batch 5 (6 blind texts, stop 24)
     # too: 0.657 / 0.806 / 0.893 on its first run; batch 7 (8 blind texts, issue 12) scored
     # 0.691 / 0.792 / 0.974 on its first run; measured 0.742 / 0.883 / 0.915 (50 texts);
     # batch 10 (8 blind texts) scored 0.543 / 0.704 / 0.947 and batch 13 (3 blind news texts)
     # 0.386 / 0.654 / 0.765 on their first runs; measured 0.710 / 0.870 / 0.912 (61 texts);
-    # after the real-news rules 0.731 / 0.882 / 0.912; with the learned adder 0.739 / 0.877 / 0.910
-    "heldout": (0.68, 0.83, 0.86),
+    # after the real-news rules 0.731 / 0.882 / 0.912; with the learned adder 0.739 / 0.877 / 0.910;
+    # with the learned holder (stop 29) 0.749 / 0.880 / 0.906
+    "heldout": (0.69, 0.83, 0.86),
 }
 
 
