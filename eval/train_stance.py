@@ -434,6 +434,22 @@ def adder_rows(
     return rows, ys
 
 
+def _fit_outside(
+    traced: dict[str, list[dict[str, Any]]],
+    ys: dict[str, list[list[str]]],
+    docs: list[tuple[str, int]],
+    fold: list[int],
+    k: int,
+) -> tuple[dict[str, list[float]], list[float]]:
+    """The multinomial fit on every document outside fold k."""
+    rows, targets = [], []
+    for (n, i), f in zip(docs, fold, strict=True):
+        if f != k:
+            rows += [s["features"] for s in traced[n][i]["sentences"]]
+            targets += ys[n][i]
+    return fit(rows, targets)
+
+
 def out_of_fold(
     traced: dict[str, list[dict[str, Any]]],
     ys: dict[str, list[list[str]]],
@@ -446,12 +462,7 @@ def out_of_fold(
     fold = folds([traced[n][i]["doc"] for n, i in docs], k_folds)
     probs: dict[str, list[list[dict[str, float]]]] = {n: [[] for _ in traced[n]] for n in traced}
     for k in range(k_folds):
-        rows, targets = [], []
-        for (n, i), f in zip(docs, fold, strict=True):
-            if f != k:
-                rows += [s["features"] for s in traced[n][i]["sentences"]]
-                targets += ys[n][i]
-        weights, bias = fit(rows, targets)
+        weights, bias = _fit_outside(traced, ys, docs, fold, k)
         for (n, i), f in zip(docs, fold, strict=True):
             if f == k:
                 probs[n][i] = probabilities(weights, bias, traced[n][i]["sentences"])
@@ -494,12 +505,7 @@ def cross_validate(
     of = dict(zip(docs, fold, strict=True))
     probs: dict[str, list[list[dict[str, float]]]] = {n: [[] for _ in traced[n]] for n in traced}
     for k in range(k_folds):
-        rows, targets = [], []
-        for (n, i), f in zip(docs, fold, strict=True):
-            if f != k:
-                rows += [s["features"] for s in traced[n][i]["sentences"]]
-                targets += ys[n][i]
-        weights, bias = fit(rows, targets)
+        weights, bias = _fit_outside(traced, ys, docs, fold, k)
         train = lambda n, i, k=k: of[(n, i)] != k  # noqa: E731
         holder = fit_adder(*holder_rows(traced, rights, train), HOLDER_C)
         inner = out_of_fold(traced, ys, train)
