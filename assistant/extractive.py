@@ -114,11 +114,11 @@ class SentenceCache:
         if missing:
             vecs = self._embed(list(missing.values()))
             self._cache.update(zip(missing, vecs, strict=True))
+        dim = next((len(r) for r in self._cache.values()), 1)
+        blank = np.full(dim, np.nan, dtype=np.float32)
         out = []
         for p, ts in zip(passages, texts, strict=True):
             rows = [self._cache.get((*_key(p), si)) for si in range(len(ts))]
-            dim = next((len(r) for r in self._cache.values()), 1)
-            blank = np.full(dim, np.nan, dtype=np.float32)
             out.append(np.array([blank if r is None else r for r in rows], dtype=np.float32))
         while len(self._cache) > self._size:
             self._cache.pop(next(iter(self._cache)))
@@ -146,19 +146,17 @@ def worth_embedding(
     """
     q_terms = set(content_terms(question))
     expected = answer_type(question)
+    sentences = [passage_sentences(p) for p in passages]
     ranked = []
-    for pi, p in enumerate(passages):
-        for si, (t, _) in enumerate(passage_sentences(p)):
+    for pi, ss in enumerate(sentences):
+        for si, (t, _) in enumerate(ss):
             # the kind asked for counts as one more shared term: a name alone is common
             # (an obituary list held 30 above the sentence saying who "lives in Delaware")
             shared = len(q_terms & set(content_terms(t))) + holds_type(expected, question, t)
             if shared:
                 ranked.append((-shared / max(len(q_terms), 1), pi, si))
     keep = {(pi, si) for _, pi, si in sorted(ranked)[:at_most]}
-    return [
-        [(pi, si) in keep for si in range(len(passage_sentences(p)))]
-        for pi, p in enumerate(passages)
-    ]
+    return [[(pi, si) in keep for si in range(len(ss))] for pi, ss in enumerate(sentences)]
 
 
 def candidates(
