@@ -11,9 +11,8 @@ to the last compatible speaker or party.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal, NamedTuple
 
@@ -42,10 +41,28 @@ from assistant.stance_model import (
     holder_features,
     shipped,
 )
+from assistant.stance_parties import (
+    GOVERNMENT_NAME,
+    HONORIFICS,
+    NAMED_KINDS,
+    NOT_A_PARTY,
+    ORG_LIKE,
+    PARTY_NAME,
+    SENTENCE_END,
+    SHORT_TITLES,
+    Parties,
+    is_party,
+    is_portfolio,
+    is_titled,
+    learn_people,
+    main_company,
+    organisations,
+    people_by_title,
+    surname_of,
+)
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COMPANY_NOUNS,
-    _CORP,
     _COST_VERBS,
     _COSTS,
     _CUE,
@@ -60,24 +77,14 @@ from assistant.stance_words import (
     _HOSTILE_ACTS,
     _LABEL,
     _LEANS,
-    _NAME_RE,
     _NEEDS,
     _NO_COMMENT,
-    _NOT_PARTIES,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
     _ORG_HEADS,
-    _ORG_NAME,
     _OUTLETS,
-    _PEOPLE_AFTER,
-    _PEOPLE_BEFORE,
-    _PEOPLE_IS,
-    _PEOPLE_IS_OWNED,
-    _PEOPLE_LISTED,
-    _PEOPLE_PAREN,
-    _PUBLIC_WORDS,
     _READY,
     _REFUSED,
     _SAY,
@@ -86,7 +93,6 @@ from assistant.stance_words import (
     _THREAT_WORDS,
     _TITLE_RE,
     _TITLE_WORDS,
-    _UNION_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
     _VOICED,
@@ -109,220 +115,6 @@ class Found:
     speaker: str = ""
     target: str = ""
     about: str = ""
-
-
-# Day and month names (the C locale's): a capitalised word after a name that is not part of it
-_CALENDAR_WORDS = {*calendar.day_name, *calendar.month_name} - {"", "May"}  # "Theresa May"
-_LONGER = re.compile(r"(?: (?:of |for )?[A-Z][\w'’&\-]*){1,4}")
-
-
-def _occurrences(text: str, name: str) -> list[str]:
-    """`name` with the capitalised words that follow it ("Northwind Shipping Ltd"), wherever
-    the text writes it as a word of its own: what `re.finditer` gives for the pattern
-    name + `_LONGER`, found by `str.find` and one compiled pattern (a pattern compiled for each
-    name cost a third of the stance reader's time on news, issue 18).
-    """
-    out: list[str] = []
-    at = text.find(name)
-    while at >= 0:
-        before = text[at - 1] if at else ""
-        m = None
-        if not (before.isalnum() or before in "_'’"):  # (?<![\w'’])
-            m = _LONGER.match(text, at + len(name))
-        if m:
-            out.append(text[at : m.end()])
-            at = text.find(name, m.end())
-        else:
-            at = text.find(name, at + 1)
-    return out
-
-
-@dataclass
-class Parties:
-    """The parties of one document: display names, their aliases, and who speaks for whom."""
-
-    registry: Registry
-    names: dict[str, str] = field(default_factory=dict)  # lower-case alias -> display name
-    people: dict[str, str] = field(default_factory=dict)  # person (and surname) -> party
-    order: list[str] = field(default_factory=list)  # display names, most recent last
-    kinds: dict[str, str] = field(default_factory=dict)  # display name -> entity label
-    holders: list[str] = field(default_factory=list)  # parties that held a stance, last last
-    text: str = ""  # the document, where a short name's full form is looked up
-    _lookup_lower: dict[str, str] = field(default_factory=dict)
-
-    def canonical(self, name: str, label: str = "") -> str:
-        """The display name of the party a name stands for, adding it when new."""
-        dotted = name.strip(" ,;:'’\"")
-        pid = self.registry.find_party(dotted) if re.fullmatch(r"(?:[A-Z]\.)+", dotted) else ""
-        if pid:  # "U.S.": the dot is part of the name
-            return self.registry.name(pid)
-        name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
-        name = re.sub(r"['’]s?$", "", name).strip()
-        if not name:
-            return ""
-        key = name.lower()
-        if key in self.names:
-            return self.names[key]
-        pid = self.registry.find_party(name) or self._lower().get(key)
-        if pid:
-            shown = self.registry.name(pid)
-            self.names[key] = shown
-            return shown
-        if label == "PERSON" and self.speaks_for(name):
-            return self.speaks_for(name)
-        words = name.split()
-        while len(words) > 2 and words[0].lower() in _TITLE_WORDS | _NOT_PARTIES | {"former"}:
-            words.pop(0)  # "Former Vice President Mike Pence": the person
-        name = " ".join(words)
-        base = _CORP.sub("", name).strip() or name
-        words = base.lower().split()
-        for alias, shown in list(self.names.items()):
-            other = alias.split()
-            shorter, longer = sorted((words, other), key=len)
-            if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
-                self.names[key] = shown
-                return shown
-        if len(words) == 1 and label != "PERSON" and name[:1].isupper():
-            # "the Trust", "the Guild": the party whose name ends in that word
-            ends = [shown for alias, shown in self.names.items() if alias.split()[-1] == words[0]]
-            if ends and len(set(ends)) == 1:
-                self.names[key] = ends[-1]
-                return ends[-1]
-        if label == "NORP":  # "Ardonian" -> "Ardonia", when the text names the state
-            for alias, shown in self.names.items():
-                if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:
-                    self.names[key] = shown
-                    return shown
-        if label != "PERSON" and self.text:
-            base = self._fullest(base)
-        self.names[key] = base
-        self.names.setdefault(base.lower(), base)
-        self.names.setdefault(_CORP.sub("", base).lower(), base)
-        return base
-
-    def _fullest(self, name: str) -> str:
-        """The longest form the text gives a name ("Northwind" -> "Northwind Shipping" when the
-        text also says "Northwind Shipping Ltd"), so a party shows under its full name.
-        """
-        best = name
-        if name.split()[-1].lower().strip("'’") in _UNION_WORDS | _PUBLIC_WORDS | {"ltd", "inc"}:
-            return name  # already a whole organisation name
-        for found in _occurrences(self.text, name):
-            full = _CORP.sub("", found.rstrip("'’")).strip()
-            full = re.sub(r"['’]s?$", "", full)
-            words = full.split()
-            for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
-                if w in _CALENDAR_WORDS:  # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"
-                    words = words[:k]
-                    break
-                if w.lower() in (_TITLE_WORDS - {"the", "of", "state", "general"}) | _SHORT_TITLES:
-                    words = words[:k]
-                    break
-            while words and words[-1].lower() in _NOT_PARTIES:
-                words.pop()  # "Dev Patel Chair": a title is not part of the name
-            full = " ".join(words)
-            if len(full) > len(best) and not re.search(r"\b(?:of|and|for)$", full):
-                best = full
-        return best
-
-    def _lower(self) -> dict[str, str]:
-        if not self._lookup_lower:
-            self._lookup_lower = {
-                k.lower(): v
-                for k, v in self.registry._lookup.items()
-                if len(k) > 3 and k not in self.registry.people
-            }
-        return self._lookup_lower
-
-    def link(self, person: str, party: str, replace: bool = False) -> None:
-        """The person (and their surname, if not taken) speaks for the party."""
-        if _NOT_A_PARTY.search(party):
-            return  # "Reyes (D-N.M.)", "Iowa Gov. Dale Brandt": a seat or a title, no party
-        if replace:
-            self.people[person] = party
-        else:
-            self.people.setdefault(person, party)
-        self.people.setdefault(person.split()[-1], party)
-
-    def speaks_for(self, person: str) -> str:
-        """The party a person speaks for, by full name or surname; "" when unknown."""
-        if not person:
-            return ""
-        return self.people.get(person) or self.people.get(person.split()[-1], "")
-
-    def seen(self, party: str, label: str = "") -> None:
-        if party in self.order:
-            self.order.remove(party)
-        self.order.append(party)
-        if label:
-            self.kinds.setdefault(party, label)
-
-    def by_name_word(self, noun: str) -> str:
-        """The last party whose name holds this word ('the guild' -> "Dockworkers' Guild")."""
-        noun = noun.lower()
-        for party in reversed(self.order):
-            if (
-                noun
-                in [w.strip("'’").rstrip("s") for w in party.lower().split()]
-                + party.lower().split()
-            ):
-                return party
-        return ""
-
-    def by_generic(self, noun: str, exclude: str = "") -> str:
-        """'the company', 'the association': the last party whose name holds that noun, else
-        the last party of the compatible kind (a state for 'the government', else an
-        organisation); never `exclude` (the speaker, when it calls itself "we").
-        """
-        noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
-        for party in reversed(self.order):
-            words = [w.rstrip("s") for w in party.lower().split()]
-            if noun in words and party != exclude:
-                return party
-        if noun in _NAMED_KINDS:
-            return ""  # "the committee" is no party whose name lacks the word: not the last ORG
-        if noun == "union":  # "the union": the last party named as a body of workers, if any
-            for pool in (self.holders, self.order):
-                for party in reversed(pool):
-                    named = {w.strip("'’").lower() for w in party.split()}
-                    if party != exclude and named & (_UNION_WORDS | _WORKERS):
-                        return party
-            return ""
-        want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
-        for pool in (self.holders, self.order):
-            for party in reversed(pool):
-                if party != exclude and self.kinds.get(party) in want and self._fits(noun, party):
-                    return party
-        return ""
-
-    def _fits(self, noun: str, party: str) -> bool:
-        """'the company' is not the regulator, nor the union."""
-        if noun not in _COMPANY_NOUNS:
-            return True
-        words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
-        return not words & (_PUBLIC_WORDS | _UNION_WORDS)
-
-
-# a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
-# that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
-# tagger may take for a person's party
-_NOT_A_PARTY = re.compile(
-    r"^[RDI]-[A-Z][\w.\-]*$|^[A-Z][a-z]{1,4}\.$|\b(?:Gov|Sen|Rep|Lt|Gen|Rev|Amb|Sgt)\.?$"
-)
-
-# kinds of body whose names carry the kind ("Health Committee", "Harwick City Council"): "the
-# committee" is a party with that word in its name, or none the text names
-# what a union's name says it is made of ("International Association of Machinists and
-# Aerospace Workers", "Teamsters"): "the union" is that party, never the last company named
-_WORKERS = {"workers", "employees", "machinists", "teamsters", "nurses", "pilots", "drivers",
-            "teachers", "dockers", "dockworkers", "miners", "attendants", "engineers", "staff"}  # fmt: skip
-_PARTY_NAME = re.compile(
-    r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|Movement|Greens)\b"
-)
-_NAMED_KINDS = {
-    "committee", "council", "association", "federation", "commission", "ministry", "department",
-    "board", "authority", "court", "society", "agency",
-}  # fmt: skip
 
 
 _BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
@@ -391,7 +183,7 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
         m = _POST_HEADER.match(text, start)
         if m:
             name = m.group(1).strip()
-            label = name if _titled(name, text) else f"{name} (sender, {name})"
+            label = name if is_titled(name, text) else f"{name} (sender, {name})"
             out.append((m.start(1), m.end(), label))
         at = text.find("(@", at + 2)
     return out
@@ -403,7 +195,7 @@ def _field(label: str, text: str) -> bool:
     convention), that the text never uses as a surname ("Minister Vasko", "Ned Price").
     """
     name = label.partition("(")[0].split()
-    if len(name) != 1 or name[0].isupper() or name[0].lower() in _HONORIFICS:
+    if len(name) != 1 or name[0].isupper() or name[0].lower() in HONORIFICS:
         return False
     return not re.search(rf"\b[A-Z][\w.'’\-]* {re.escape(name[0])}\b(?!:)", text)
 
@@ -421,17 +213,11 @@ def _sender(header: str) -> str:
     rest = rest.strip(" ,")
     if not rest:
         return name
-    if "," in rest or _ORG_LIKE.search(rest):
+    if "," in rest or ORG_LIKE.search(rest):
         return f"{name} ({rest})"
     if set(rest.lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES):
         return name  # "Dana Ruiz, Chief Executive": a title alone
     return f"{name} (sender, {rest})"  # "Dana Ruiz, Larkspur Pictures": the organisation
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
-_SHORT_TITLES = {
-    "capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt", "gov", "lt",
-}  # fmt: skip
 
 
 _ANSWER_LABELS = {"A", "ANSWER"}
@@ -469,7 +255,7 @@ def _person_from_label(label: str) -> tuple[str, str]:
         elif len(inner) == 1 and role & _GOVERNMENT_TITLES and _PERSONAL.match(inner[0]):
             # "The Minister for Transport (Ms Odile Brandt)": the person, for the government
             name, affiliation = inner[0], "Government"
-        elif len(inner) > 1 or _ORG_LIKE.search(inner[0]):
+        elif len(inner) > 1 or ORG_LIKE.search(inner[0]):
             affiliation = inner[-1].strip()
         elif _PERSONAL.match(name) and not titled and not re.search(_TITLE_RE, inner[0]):
             affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
@@ -478,7 +264,7 @@ def _person_from_label(label: str) -> tuple[str, str]:
         affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
         if _portfolio_label(inner[-1] if rest else ""):
             affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES]
+    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
     person = " ".join(w.capitalize() if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
@@ -531,9 +317,6 @@ def office_label(label: str) -> bool:
 
 
 _PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
-_ORG_LIKE = re.compile(
-    rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b|\b(?:of|for|at)\b", re.I
-)
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
 _IF = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
 _DATELINE = re.compile(
@@ -562,26 +345,6 @@ def _furniture(sentence: str) -> int:
     """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,'."""
     m = _DATELINE.match(sentence) or _SALUTATION.match(sentence)
     return m.end() if m else 0
-
-
-# "Interior Minister", "Agriculture Minister": a portfolio before a title is not a party
-_PORTFOLIOS = {
-    "vice", "interior", "foreign", "defence", "defense", "finance", "agriculture", "health",
-    "education", "justice", "trade", "economy", "economic", "energy", "transport", "environment",
-    "labour", "labor", "culture", "home", "treasury", "industry", "housing", "communications",
-    "digital", "infrastructure", "security", "fisheries", "tourism", "immigration", "social",
-}  # fmt: skip
-
-
-_GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
-
-
-# "Dominic Fry of the Wendmoor Musicians' Union": a name, "of", an organisation's full name
-_PEOPLE_OF = re.compile(
-    rf"(?P<person>{_NAME_RE}) of (?:the )?"
-    rf"(?P<party>(?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){{1,4}}(?:{_ORG_HEADS}))\b"
-)
-_MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
 
 
 # a heading line that names whose text follows: "RESPONSE OF THE MINISTRY OF ... OF MARDOVA",
@@ -619,7 +382,7 @@ def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, tu
         if opening or name.split()[-1].lower() in _TITLE_WORDS:
             continue  # the document's own heading, before any of its text: the publisher's
         words = name.split()
-        if words[0].lower().strip(".") in _TITLE_WORDS | _SHORT_TITLES | _HONORIFICS:
+        if words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES | HONORIFICS:
             party = parties.speaks_for(" ".join(words[1:]))  # "Statement by Dr Ana Ruiz"
         else:
             party = parties.speaks_for(name) or parties.canonical(name, "ORG")
@@ -628,195 +391,6 @@ def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, tu
     if out and out[0][1] == (publisher,):
         out = out[1:] if len(out) == 1 else out
     return out
-
-
-def _people_by_title(text: str, parties: Parties) -> None:
-    """People linked to their party by a title next to their name, read over the whole text
-    (a regular expression, so the sentence need not be parsed).
-    """
-    # lists and headers ("Present: Mr J. Harker (Brenton Aggregates)", "Ana Ruiz, Head of Legal,
-    # Larkspur Pictures") are short blocks: long prose is not read for them (time at ingest)
-    short, start = [], 0
-    for block in text.split("\n\n"):  # a paragraph, or a header's lines
-        if len(block) <= 600 and ("," in block or "(" in block):
-            short.append((start, start + len(block), "(" in block))
-        start += len(block) + 2
-
-    def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        if pattern is _PEOPLE_PAREN or pattern is _PEOPLE_LISTED:
-            for start, end, paren in short:
-                if paren or pattern is _PEOPLE_LISTED:
-                    yield from pattern.finditer(text, start, end)
-        else:
-            yield from pattern.finditer(text)
-
-    for m in _PEOPLE_OF.finditer(text):  # "With me is Dominic Fry of the Wendmoor Union"
-        person = m.group("person")
-        spoken = re.compile(
-            rf"^[ \t]*[A-Z .]*\b{re.escape(person.split()[-1].upper())}\b[^\n:]*:", re.M
-        )
-        if person not in parties.people and spoken.search(text):  # a speaker of this transcript
-            party = parties.canonical(m.group("party"), "ORG")
-            parties.link(person, party)
-            parties.seen(party, "ORG")
-    for m in _MEMO_LINE.finditer(text):  # "To: Chief Councillor Tahi Amaru, Oru Nation Council"
-        parts = [p.strip() for p in m.group(1).split(",")]
-        words = [
-            w for w in parts[0].split() if w.lower().strip(".") not in _TITLE_WORDS | _SHORT_TITLES
-        ]
-        org = _ORG_NAME.fullmatch(parts[-1]) if len(parts) >= 2 else None
-        if org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
-            person = " ".join(words)
-            if person not in parties.people:
-                party = parties.canonical(parts[-1], "ORG")
-                parties.link(person, party)
-                parties.seen(party, "ORG")
-    for pattern in (
-        _PEOPLE_PAREN,
-        _PEOPLE_LISTED,
-        _PEOPLE_BEFORE,
-        _PEOPLE_AFTER,
-        _PEOPLE_IS,
-        _PEOPLE_IS_OWNED,
-    ):
-        for m in matches(pattern):
-            if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
-                continue  # "K. Mensah (Head of Planning)": a title, not an organisation
-            # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
-            parts = re.split(r"[.!?]\s+", m.group("party"))
-            words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
-            if words and words[0] in ("Its", "Their"):
-                # "Its chief executive, Ana Ruiz": the previous sentence's subject, else the
-                # organisation named last before
-                its = m.start("party") + m.group("party").rfind(words[0])
-                party = _previous_subject(text, its, parties)
-                before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
-                if before and not party:
-                    words = before[-1].group(0).split()
-                    while words and words[0].lower() in _NOT_PARTIES:
-                        words.pop(0)
-                    party = parties.canonical(" ".join(words), "ORG")
-                if party and m.group("person") not in parties.people:
-                    parties.link(m.group("person"), party)
-                    parties.seen(party, "ORG")
-                continue
-            while words and words[0].lower() in _NOT_PARTIES:
-                words.pop(0)
-            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
-                words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
-            if not words:
-                continue
-            name = " ".join(words)
-            label = (
-                "NORP" if re.search(r"(?:ian|ese|ish|an|i)$", name) and " " not in name else "ORG"
-            )
-            if label == "NORP":
-                state = _country_of(name, text)
-                name, label = (state, "GPE") if state else (name, label)
-            party = parties.canonical(name, label)
-            person = m.group("person")
-            if _ORG_LIKE.search(person) or person.split()[0].lower() in _POSSESSIVES | {"the"}:
-                continue  # "Cllr Ann Doyle Leader, Glenholm District Council": the council is no one
-            if party and person not in parties.people:
-                parties.link(person, party)
-                parties.seen(party, label)
-
-
-_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])")
-_THE_GENERIC = re.compile(r"^[Tt]he(?: [a-z'’\-]+){1,3}")
-
-
-def _previous_subject(text: str, at: int, parties: Parties) -> str:
-    """The party that opens the sentence before position `at`: "The park authority, which ...,
-    said ... Its chief executive, X, said ...": "its" is the authority that the sentence before
-    is about, even when another organisation was named last in it. '' when that sentence opens
-    with no organisation.
-    """
-    head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
-    if len(ends) < 2:
-        return ""
-    sentence = head[ends[-2] : ends[-1]].lstrip(' \n"“')
-    named = _ORG_NAME.match(sentence) or _ORG_NAME.match(
-        sentence, 4 if sentence[:4] in ("The ", "the ") else 0
-    )
-    if named:
-        words = named.group(0).split()
-        while words and words[0].lower() in _NOT_PARTIES:
-            words.pop(0)
-        return parties.canonical(" ".join(words), "ORG") if words else ""
-    generic = _THE_GENERIC.match(sentence)
-    nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
-    kind = next((w for w in nouns if w in _GENERIC), "")
-    return parties.by_generic(kind) if kind else ""
-
-
-def _is_party(name: str, parties: Parties) -> bool:
-    """Whether a name is a party's (also a short form: "Lumio" for "Lumio Networks"), not only
-    a person's.
-    """
-    key = name.lower()
-    if parties.kinds.get(name) or parties.registry.find_party(name):
-        return True
-    return any(
-        key in alias.split() or alias.startswith(key + " ")
-        for alias, shown in parties.names.items()
-        if shown != name and parties.kinds.get(shown)
-    )
-
-
-_TITLED_WORDS = "|".join(
-    sorted(
-        (_TITLE_WORDS | _SHORT_TITLES | {"official", "leader", "head", "counsel"})
-        - {"the", "of", "a", "an", "and", "for"},  # "Calder Homes, has asked the council": no title
-        key=len,
-    )[::-1]
-)
-
-
-def _titled(name: str, text: str) -> bool:
-    """Whether the text shows a name to be a person's: a title next to it ("Interior Minister
-    Pavel Dresk", "Nadia Orel, the group's spokeswoman", "Ms Orel") or the surname used alone;
-    a company the tagger took for a person ("Brindle Seafoods") has neither.
-    """
-    words = name.split()
-    last = re.escape(words[-1])
-    if len(words) > 1 and re.search(rf"(?<!{re.escape(words[-2])} )\b{last}\b(?!['’]s)", text):
-        return True  # the surname alone elsewhere ("... Orel said"): a person
-    return bool(
-        re.search(
-            rf"(?i:\b(?:{_TITLED_WORDS})\b)\.?,?\s+(?:[A-Z][\w'’\-]*\s+){{0,3}}{last}\b", text
-        )
-        or re.search(
-            rf"\b{last},\s+(?:the\s+|a\s+|an\s+)?[\w'’\s]{{0,40}}?(?i:\b(?:{_TITLED_WORDS})\b)",
-            text,
-        )
-    )
-
-
-def _organisations(text: str, parties: Parties) -> None:
-    """Organisations the text names, read without the parse (the parser names entities only
-    in the sentences it reads statements from): "the movement" needs its full name.
-    """
-    for m in _ORG_NAME.finditer(text):
-        words = m.group(1).split()
-        while words and words[0].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
-            words.pop(0)  # "The ...", "Interior Ministry" stays: the title words go
-        if len(words) < 2:
-            continue  # "the Council": a bare kind is not a name
-        name = parties.canonical(" ".join(words) + m.group(0)[len(m.group(1)) :], "ORG")
-        if name and name not in parties.kinds:
-            parties.seen(name, "ORG")
-
-
-def _country_of(adjective: str, text: str) -> str:
-    """'Belvian' -> 'Belvia' when the text names it (a capitalised word sharing the stem)."""
-    stem = adjective[:5]
-    for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text):
-        word = m.group(0)
-        if word != adjective and not word.endswith(("ian", "ians", "ese", "ish")):
-            return word
-    return ""
 
 
 def candidate(sentence: str, official: bool = True) -> bool:
@@ -893,10 +467,10 @@ class StanceReader:
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
             parties.seen(publisher, "ORG")
-        for m in _GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
+        for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
-        _organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
+        organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
         partisans: dict[str, str] = {}  # lawmaker (full name and surname) -> full name
         for link in news_links(text):  # "Rep. Dana Holt, R-Colo.", "Iowa Gov. Dale Brandt"
             party = parties.canonical(link.party, link.label)
@@ -904,7 +478,7 @@ class StanceReader:
                 parties.link(link.person, party)
                 parties.seen(party, link.label)
                 if link.label == "NORP":
-                    partisans[link.person] = partisans[_surname(link.person)] = link.person
+                    partisans[link.person] = partisans[surname_of(link.person)] = link.person
         for lawyer, group in represented(text):  # "X, an attorney for the families": theirs
             party = parties.canonical(group, "ORG")
             if party:
@@ -915,13 +489,13 @@ class StanceReader:
             party = parties.by_generic(kind)
             if party and person not in parties.people:
                 parties.link(person, party)
-        _people_by_title(text, parties)
+        people_by_title(text, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
-            _people_by_title(title, parties)
+            people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         for person in opposition_people(text):  # not the state whose government she opposes
-            if not _PARTY_NAME.search(parties.people.get(person, "")):
+            if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)
         turns = speaker_turns(text)
         answers = _interviewee(text, turns, parties)
@@ -1019,10 +593,10 @@ class StanceReader:
                 if own_name and _headline_at(text, start, end):
                     continue  # another story's headline: no statement, no referent
                 for person in chiefs:  # "CEO Dana Holt", in a story about one company
-                    company = "" if person in parties.people else _main_company(text, parties)
+                    company = "" if person in parties.people else main_company(text, parties)
                     if company:
                         parties.link(person, company)
-                _learn_people(ps, parties)
+                learn_people(ps, parties)
                 state.at = start
                 # eval/train_stance.py: the holders of every candidate, before the rules read it
                 before = self._traced_holders(ps, parties, state, bool(publisher))
@@ -1218,17 +792,17 @@ def _held(f: Found, parties: Parties, state: _State) -> Found | None:
     text = parties.text
     own = (
         elected(f.holder, text)
-        if state.news and f.speaker in (f.holder, "") and not _is_party(f.holder, parties)
+        if state.news and f.speaker in (f.holder, "") and not is_party(f.holder, parties)
         else ""
     )
     if own:
         return replace(f, holder=own, speaker=own)
     if (
         f.holder == f.speaker
-        and not _is_party(f.holder, parties)
+        and not is_party(f.holder, parties)
         and (
             " " not in f.holder
-            or _titled(f.holder, text)
+            or is_titled(f.holder, text)
             or (  # a transcript's speaker label names a person
                 f.holder == state.turn_person and state.turn_label.partition("(")[0].isupper()
             )
@@ -1236,22 +810,6 @@ def _held(f: Found, parties: Parties, state: _State) -> Found | None:
     ):
         return None
     return f
-
-
-def _main_company(text: str, parties: Parties) -> str:
-    """The company a story is about: the organisation named most often, when it is named at
-    least three times and twice as often as the next (no union, no public body).
-    """
-    counts = []
-    for party, kind in parties.kinds.items():
-        words = {w.strip("'’").lower() for w in party.split()}
-        if kind != "ORG" or words & (_UNION_WORDS | _PUBLIC_WORDS | _WORKERS):
-            continue
-        counts.append((len(re.findall(rf"\b{re.escape(party)}\b", text)), party))
-    counts.sort(reverse=True)
-    if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
-        return counts[0][1]
-    return ""
 
 
 def _headline_at(text: str, start: int, end: int) -> bool:
@@ -1402,65 +960,6 @@ def _in(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 _MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
-_POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}  # "Its chief executive, X"
-
-
-def _learn_people(ps: ParsedSentence, parties: Parties) -> None:
-    """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
-    'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
-    """
-    names = [e for e in ps.entities if e.label == "PERSON"]
-    for t in ps.tokens:  # an untagged name in apposition to a title: "..., Ana Ruiz,"
-        if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0:
-            first = min([c.i for c in ps.children(t.i) if c.dep == "compound"] + [t.i])
-            text = ps.text[ps.tokens[first].start : t.start + len(t.text)]
-            names.append(Entity(text, "PERSON", ps.tokens[first].start, 0, first, t.i + 1))
-    for e in names:
-        if len(e.text.split()) < 2 or e.text in parties.people:
-            continue
-        head = ps.tokens[e.last - 1]
-        near: list[Token] = []
-        # words before the name in the same noun phrase (titles, adjectives, possessives)
-        for t in ps.tokens[max(0, e.first - 7) : e.first]:
-            # the word's own head only: up to three heads (titles two levels from the name)
-            # cost 0.9 points of invented dev precision and 0.7 of news held-out recall
-            anc = ps.ancestors(t.i)[:1]
-            if t.head in range(e.first, e.last) or any(a in range(e.first, e.last) for a in anc):
-                near.append(t)
-        # appositions either way: "X, chief executive of Y" / "Y's chief executive, X"
-        for t in ps.tokens:
-            if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
-                near.extend(ps.subtree(t.i))
-        party = ""
-        titled = ps.children(head.head) if head.dep == "appos" else []
-        opposing = any(t.lemma == "opposition" for t in [*near, *titled])
-        if head.dep == "appos":
-            for c in ps.children(head.head):
-                if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
-                    party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
-                elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
-                    party = parties.canonical(c.text, "ORG")
-        for t in [] if party else near:
-            if t.ent_i >= 0 and _portfolio(ps, ps.entities[t.ent_i]):
-                continue
-            if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
-                ent = ps.entities[t.ent_i]
-                party = parties.canonical(ent.text, ent.label)
-                break
-        if opposing and not _PARTY_NAME.search(party):
-            continue  # an opposition leader speaks against the state, not for it
-        if party:
-            parties.link(e.text, party, replace=True)
-
-
-def _portfolio(ps: ParsedSentence, e: Entity) -> bool:
-    """An ORG that is a ministry's portfolio before a title ("Interior Minister ...")."""
-    if e.label != "ORG":
-        return False
-    nxt = ps.tokens[e.last] if e.last < len(ps.tokens) else None
-    return (nxt is not None and nxt.lemma.lower() in _TITLE_WORDS) or all(
-        w.lower() in _PORTFOLIOS for w in e.text.split()
-    )
 
 
 def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
@@ -1469,7 +968,7 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
     people = [
         e
         for e in ps.entities
-        if e.label == "PERSON" and (parties.speaks_for(e.text) or not _is_party(e.text, parties))
+        if e.label == "PERSON" and (parties.speaks_for(e.text) or not is_party(e.text, parties))
     ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company
     if people:
         best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
@@ -1479,15 +978,11 @@ def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
     for e in ps.entities:
         if e.label == "PERSON":
             continue
-        elif e.label in ("ORG", "GPE", "NORP") and not _portfolio(ps, e):
+        elif e.label in ("ORG", "GPE", "NORP") and not is_portfolio(ps, e):
             name = parties.canonical(e.text, e.label)
             if name:
                 parties.seen(name, e.label)
                 state.last_party = name
-
-
-def _surname(person: str) -> str:
-    return person.split()[-1] if person.split() else person
 
 
 def _latest_person(
@@ -1498,7 +993,7 @@ def _latest_person(
     """
     best, at = "", -1
     for person in parties.people:
-        if genders is not None and genders.get(_surname(person), he) != he:
+        if genders is not None and genders.get(surname_of(person), he) != he:
             continue
         k = text.rfind(person)
         if k > at or (k == at >= 0 and len(person) > len(best)):
@@ -2034,12 +1529,12 @@ def _party_of_np(
         between = parties.text[state.person_until : state.at]
         near = _latest_person(between, parties) or state.last_person
         he = low in ("he", "him", "his")
-        if near and state.genders.get(_surname(near), he) != he:
+        if near and state.genders.get(surname_of(near), he) != he:
             # "Union leader Piotr Wend ... He said ... She said the company would not ...":
             # she is not the person already called he; the last one named who may be her
             near = _latest_person(parties.text[: state.at], parties, state.genders, he) or ""
         if near:
-            state.genders.setdefault(_surname(near), he)
+            state.genders.setdefault(surname_of(near), he)
             if near == state.last_person and not parties.speaks_for(near):
                 return state.last_person_party or near, near
             return parties.speaks_for(near) or near, near
@@ -2071,13 +1566,13 @@ def _party_of_np(
             if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
                 continue
             e = ps.entities[t.ent_i]
-            if _portfolio(ps, e):
+            if is_portfolio(ps, e):
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
             head_of = ps.tokens[t.head]
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
                 continue  # "Senate Democrats", "House Republicans": the party, not the chamber
             if e.label != "PERSON" and (
-                _NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
+                NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
             ):
                 # "Iowa Gov", "Former Kansas Gov. Ruth Almond": a place and an office, held now
                 # or once; the person follows, and a former one speaks for herself
@@ -2092,7 +1587,7 @@ def _party_of_np(
                     not party
                     and of_kind is not None
                     and of_kind.lemma in _GENERIC
-                    and not _titled(e.text, parties.text)
+                    and not is_titled(e.text, parties.text)
                 ):
                     # "The operator, Calder Homes, has asked": the name is the operator itself,
                     # a company the tagger took for a person, not someone who works for one
@@ -2106,7 +1601,7 @@ def _party_of_np(
                 if not party:
                     # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
                     for u in sub:
-                        if u.ent_i >= 0 and _portfolio(ps, ps.entities[u.ent_i]):
+                        if u.ent_i >= 0 and is_portfolio(ps, ps.entities[u.ent_i]):
                             continue  # "Interior Minister", "Agriculture Minister": a portfolio
                         if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
                             continue
@@ -2133,7 +1628,7 @@ def _party_of_np(
                 return party or person, person
             if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
                 first_word = e.text.split()[0].lower().strip(".")
-                if first_word in _HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
+                if first_word in HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
                     person = e.text.split(maxsplit=1)[1]
                     return parties.speaks_for(person) or person, person
                 if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
@@ -2170,9 +1665,9 @@ def _party_of_np(
         if parties.speaks_for(name):
             return parties.speaks_for(name), name
         words = name.split()
-        if not _ORG_LIKE.search(name) and (
-            words[0].lower().strip(".") in _TITLE_WORDS | _SHORT_TITLES
-            or _titled(name, parties.text)
+        if not ORG_LIKE.search(name) and (
+            words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES
+            or is_titled(name, parties.text)
         ):
             person = " ".join(w for w in words if w.lower().strip(".") not in _TITLE_WORDS)
             return person, person  # "Ms Dara Quint": a person, whose party no text gives
@@ -2247,7 +1742,7 @@ def _people_before(text: str, at: int) -> bool:
 def _sentence_before(text: str, at: int) -> str:
     """The sentence that ends just before position `at` (a paragraph break ends one too)."""
     head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in _SENTENCE_END.finditer(head)]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
     return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
 
 
@@ -2307,7 +1802,7 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> 
         # not the state in the news
         return parties.by_generic(owner[0].lemma)
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
-        if len(_states_named(parties)) > 1 and not _GOVERNMENT_NAME.search(parties.text):
+        if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
             # "President Joe Biden" in a story that also names Russia and China: the state last
             # heard is a guess, and in real news mostly the wrong one (Biden filed as Russia's)
             return ""
@@ -2578,7 +2073,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         parties.seen(holder)
         if holder in parties.holders:
             parties.holders.remove(holder)
-        if holder != state.turn_person or _is_party(holder, parties):
+        if holder != state.turn_person or is_party(holder, parties):
             parties.holders.append(holder)  # "they" later is a party, not a speaker's name
         out.append(
             Found(
@@ -2775,7 +2270,7 @@ def _lawmaker(
     position in their own name in news copy, unless the stance is said of the party outside
     the subject ("said Republicans would block ...", "said her caucus would not accept ...").
     """
-    full = state.partisans.get(person) or state.partisans.get(_surname(person)) if person else ""
+    full = state.partisans.get(person) or state.partisans.get(surname_of(person)) if person else ""
     if not full:
         return holder, person
     if any(s.text.lower() in ("we", "us", "our") for s in _subject(ps, i)):
@@ -2869,7 +2364,7 @@ def _unnamed_body(ps: ParsedSentence, subj: Token) -> str:
         if c.dep in ("compound", "amod") and c.text.islower() and c.pos in ("NOUN", "ADJ")
     ]
     if (
-        subj.lemma in _NAMED_KINDS | {"ministry", "regulator", "authority", "agency", "board"}
+        subj.lemma in NAMED_KINDS | {"ministry", "regulator", "authority", "agency", "board"}
         and subj.text.islower()
         and any(c.lemma == "the" for c in kids)
         and len(which) == 1
