@@ -10,7 +10,6 @@ to the last compatible speaker or party.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +22,6 @@ from assistant.news_names import elected, news_links, opposition_people
 from assistant.no_position import (
     about_comment,
     another_time,
-    headline,
     speculated,
     thing_threatens,
     told_as_history,
@@ -33,6 +31,22 @@ from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
+from assistant.stance_layout import (
+    ANSWER_LABELS,
+    BYLINE,
+    DEAR,
+    floor_member,
+    furniture_end,
+    headed_sections,
+    headline_at,
+    interviewee_of,
+    label_end,
+    office_label,
+    person_from_label,
+    questioner,
+    speaker_turns,
+    turn_at,
+)
 from assistant.stance_model import (
     Cues,
     HolderCue,
@@ -75,7 +89,6 @@ from assistant.stance_words import (
     _HARM,
     _HE_SHE,
     _HOSTILE_ACTS,
-    _LABEL,
     _LEANS,
     _NEEDS,
     _NO_COMMENT,
@@ -83,7 +96,6 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
-    _ORG_HEADS,
     _OUTLETS,
     _READY,
     _REFUSED,
@@ -91,7 +103,6 @@ from assistant.stance_words import (
     _STATE_NOUNS,
     _THEY_IT,
     _THREAT_WORDS,
-    _TITLE_RE,
     _TITLE_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
@@ -117,280 +128,8 @@ class Found:
     about: str = ""
 
 
-_BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
-_QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)", re.M)  # "Q. Will you ...?" / "A. No."
-
-
-def speaker_turns(text: str) -> list[tuple[int, int, str]]:
-    """Transcript turns: (label start, text start, speaker label) for 'NAME: ...' lines, and an
-    interview's 'Q.' / 'A.' lines.
-    """
-    out = [(m.start(1), m.end(), m.group(1)) for m in _QA_DOT.finditer(text)]
-    if not any(label == "A" for _, _, label in out):
-        out = []  # "A. Smith said ...": a Q/A layout has answers
-    out += _post_headers(text)
-    for m in _LABEL.finditer(text):
-        label = m.group(1).strip()
-        if label.lower() == "from":  # an email's header opens the sender's turn
-            label = _sender(text[m.end() : text.find("\n", m.end()) % (len(text) + 1)])
-            if label:
-                out.append((m.start(1), m.end(), label))
-            continue
-        if label.lower() in _EMAIL_FIELDS or _field(label, text):
-            continue  # "To:", "Present:": a header or a list, not a turn
-        words = label.partition("(")[0].replace(".", "").split()
-        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
-            continue
-        first = label.upper().partition("(")[0].split()[0]
-        # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
-        out.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
-    for m in _CAPS_LABEL.finditer(text):
-        # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
-        # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
-        name, rest = m.group(1).split(",", 1)
-        role = set(rest.lower().replace(",", " ").split())
-        label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
-        out.append((m.start(1), m.end(), label))
-    return sorted(out)
-
-
-_CAPS_LABEL = re.compile(
-    r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){1,3},(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8}"
-    r"(?:,(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8})?):[ \t]+",
-    re.M,
-)
-_JOURNALISTS = {"correspondent", "reporter", "anchor", "presenter", "host", "editor", "journalist"}
-
-
-_EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
-_POST_HEADER = re.compile(
-    r"[ \t]*([A-Z][^\n()@:.!?]{1,80}?)[ \t]*\(@\w{1,40}\)"
-    r"(?:[ \t]*[·•|][^\n·•|]{0,30}?(?:\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?|\d{4}|\b\d{1,2}[hmd]\b))?"
-    r"[ \t]*\n?"
-)
-
-
-def _post_headers(text: str) -> list[tuple[int, int, str]]:
-    """A social-media thread's post headers ('Veloxa Broadband (@VeloxaHelp) · 5 Oct, 10:15'):
-    each opens a turn of the account's owner, like a transcript's speaker label. Only the lines
-    holding '(@' are read. An organisation's account is labelled as its own sender ('X (sender,
-    X)'), so that its posts' "we" is the organisation; a person's account by the name alone.
-    """
-    out: list[tuple[int, int, str]] = []
-    at = text.find("(@")
-    while at >= 0:
-        start = text.rfind("\n", 0, at) + 1
-        m = _POST_HEADER.match(text, start)
-        if m:
-            name = m.group(1).strip()
-            label = name if is_titled(name, text) else f"{name} (sender, {name})"
-            out.append((m.start(1), m.end(), label))
-        at = text.find("(@", at + 2)
-    return out
-
-
-def _field(label: str, text: str) -> bool:
-    """Whether 'Word:' names a field of the page ("Present:", "Apologies:", "Agreed (by
-    show of hands):") rather than a speaker: one capitalised word, not in capitals (a transcript's
-    convention), that the text never uses as a surname ("Minister Vasko", "Ned Price").
-    """
-    name = label.partition("(")[0].split()
-    if len(name) != 1 or name[0].isupper() or name[0].lower() in HONORIFICS:
-        return False
-    return not re.search(rf"\b[A-Z][\w.'’\-]* {re.escape(name[0])}\b(?!:)", text)
-
-
-def _sender(header: str) -> str:
-    """An email's sender as a speaker label: 'Dana Ruiz, Head of Legal, Larkspur Pictures
-    <d@x.example>' -> 'Dana Ruiz (Head of Legal, Larkspur Pictures)', which names the person and
-    their organisation the way a transcript's label does; '' for an address alone.
-    """
-    header = re.sub(r"<[^>]*>|\S+@\S+", "", header).strip(" ,;\"'")
-    name, _, rest = header.partition(",")
-    name = name.strip()
-    if not name or not name[0].isupper():
-        return ""
-    rest = rest.strip(" ,")
-    if not rest:
-        return name
-    if "," in rest or ORG_LIKE.search(rest):
-        return f"{name} ({rest})"
-    if set(rest.lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES):
-        return name  # "Dana Ruiz, Chief Executive": a title alone
-    return f"{name} (sender, {rest})"  # "Dana Ruiz, Larkspur Pictures": the organisation
-
-
-_ANSWER_LABELS = {"A", "ANSWER"}
-
-
-def _interviewee(text: str, turns: list[tuple[int, int, str]], parties: Parties) -> str:
-    """Who answers in a Q/A layout ("Q: ... A: ..."): the first person the text names before
-    its first question, when the text links them to a party ("Lara Voss, chief executive of the
-    port authority, spoke to ..."); '' when none is, and the answers are the publisher's own.
-    """
-    if not any(label.upper() in _ANSWER_LABELS for _, _, label in turns):
-        return ""
-    intro = text[: turns[0][0]]
-    best = ""
-    at = len(intro)
-    for person in parties.people:
-        k = intro.find(person)
-        if " " in person and 0 <= k < at:
-            best, at = person, k
-    return best
-
-
-def _person_from_label(label: str) -> tuple[str, str]:
-    """('Paul Okafor', 'Maritime Safety Authority') from 'PAUL OKAFOR (DIRECTOR, MARITIME SAFETY
-    AUTHORITY)'; ('Jonas Feld', '') from 'MEMBER (JONAS FELD)'.
-    """
-    name, _, rest = label.partition("(")
-    affiliation = ""
-    if rest:
-        inner = rest.rstrip(") ").split(",")
-        role = {w.lower() for w in name.split()}
-        titled = set(inner[0].lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"master"})
-        if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
-            name = inner[0]
-        elif len(inner) == 1 and role & _GOVERNMENT_TITLES and _PERSONAL.match(inner[0]):
-            # "The Minister for Transport (Ms Odile Brandt)": the person, for the government
-            name, affiliation = inner[0], "Government"
-        elif len(inner) > 1 or ORG_LIKE.search(inner[0]):
-            affiliation = inner[-1].strip()
-        elif _PERSONAL.match(name) and not titled and not re.search(_TITLE_RE, inner[0]):
-            affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
-        # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
-        # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
-        affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
-        if _portfolio_label(inner[-1] if rest else ""):
-            affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
-    person = " ".join(w.capitalize() if w.isupper() else w for w in words)
-    aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
-    return person, aff
-
-
-def _portfolio_label(role: str) -> bool:
-    """Whether a label's bracket names an office by its portfolio ("Cabinet Member for
-    Regeneration", "Minister for Housing and Planning", "Director of Enforcement"): a title, then
-    for/of, then common nouns that name no organisation (no 'Council', 'Ltd', ... in them; one
-    word, or words joined by 'and'). Its holder speaks for the body that holds the office.
-    """
-    m = re.fullmatch(r"\s*(.+?)\s+(?:for|of)\s+(?:the\s+)?(.+?)\s*", role, re.I)
-    if not m or not set(m.group(1).lower().split()) & (_TITLE_WORDS | _OFFICE_WORDS):
-        return False
-    field = m.group(2)
-    if re.search(rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b", field, re.I):
-        return False
-    words = [w for w in re.split(r"\s+(?:and|&)\s+|,\s*", field) if w]
-    return all(len(w.split()) == 1 for w in words)
-
-
-_OFFICE_WORDS = {"member", "cabinet", "portfolio", "holder", "lead", "director", "head", "officer"}
-
-
-_MEMBER_TITLES = {"councillor", "cllr", "senator", "sen", "mp", "msp", "deputy", "alderman"}
-
-
-def _floor_member(label: str) -> bool:
-    """A member speaking from the floor under their own group ("COUNCILLOR HELEN JONES (GREEN
-    PARTY)", "SENATOR A. RUIZ (INDEPENDENT)"): not the voice of the body that publishes the
-    record; an office ("(CABINET MEMBER FOR ...)") or a title ("(LEADER)") is.
-    """
-    name, _, rest = label.partition("(")
-    words = {w.lower().strip(".,") for w in name.split()}
-    inner = rest.rstrip(") ").lower()
-    return (
-        bool(words & _MEMBER_TITLES)
-        and bool(inner)
-        and not office_label(label)
-        and not set(inner.replace(",", " ").split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
-    )
-
-
-def office_label(label: str) -> bool:
-    """A speaker label naming a holder of office by portfolio ('CLLR ANITA ROWE (CABINET MEMBER
-    FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body.
-    """
-    _, _, rest = label.partition("(")
-    return bool(rest) and _portfolio_label(rest.rstrip(") ").split(",")[-1])
-
-
-_PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
 _IF = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
-_DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
-    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
-)
-_DEAR = re.compile(
-    r"^[ \t]*Dear (?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*),",
-    re.M,
-)
-_SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
-
-
-def _label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
-    """Characters of a speaker label opening a sentence ('CLLR DEREK HALE (INDEPENDENT GROUP): '):
-    the label is not part of what is said, and parsed with it the speaker's name can be taken
-    for the subject of the sentence.
-    """
-    start, end = span
-    lead = len(text[start:end]) - len(text[start:end].lstrip())
-    after = opens.get(start + lead, 0)
-    return after - start if start < after < end else 0
-
-
-def _furniture(sentence: str) -> int:
-    """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,'."""
-    m = _DATELINE.match(sentence) or _SALUTATION.match(sentence)
-    return m.end() if m else 0
-
-
-# a heading line that names whose text follows: "RESPONSE OF THE MINISTRY OF ... OF MARDOVA",
-# "Statement by the Kell Valley Council", "REPLY FROM NORTHWIND SHIPPING"
-_SECTION = re.compile(
-    r"^[ \t]*(?:[A-Za-z]+ ){0,3}(?:STATEMENT|RESPONSE|REPLY|REBUTTAL|DECLARATION|COMMUNIQU[EÉ]|"
-    r"Statement|Response|Reply|Rebuttal|Declaration|Communiqu[eé])"
-    r" (?:OF|BY|FROM|of|by|from) (?:THE |the )?([A-Z][^\n.!?:;]{1,100}?)[ \t]*$",
-    re.M,
-)
-
-
-def _sections(text: str, parties: Parties, publisher: str) -> list[tuple[int, tuple[str, ...]]]:
-    """(where, parties) of each heading after which "we" is not the publisher alone: a rebuttal
-    printed under a statement ("RESPONSE OF THE MINISTRY ... OF MARDOVA"), or a joint statement
-    ("JOINT STATEMENT OF THE GOVERNMENTS OF ORRIN AND TESKAL": both). A heading that opens the
-    document for its publisher, or names no party, keeps the voice it follows.
-    """
-    out: list[tuple[int, tuple[str, ...]]] = []
-    for m in _SECTION.finditer(text):
-        opening = not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()])
-        name = re.split(r",| on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
-        if name.isupper():
-            name = " ".join(
-                w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
-            )
-            name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
-        names = [n.strip() for n in re.split(r"\band\b|&", name) if n.strip()]
-        if len(names) > 1:  # "the Governments of Orrin and Teskal"
-            names = [re.sub(r"^(?:\w+ )?(?:of|for) (?:the )?", "", n) for n in names]
-            found = tuple(p for p in (parties.canonical(n, "ORG") for n in names) if p)
-            if len(found) == len(names):
-                out.append((m.end(), found))
-            continue
-        if opening or name.split()[-1].lower() in _TITLE_WORDS:
-            continue  # the document's own heading, before any of its text: the publisher's
-        words = name.split()
-        if words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES | HONORIFICS:
-            party = parties.speaks_for(" ".join(words[1:]))  # "Statement by Dr Ana Ruiz"
-        else:
-            party = parties.speaks_for(name) or parties.canonical(name, "ORG")
-        if party:
-            out.append((m.end(), (party,)))
-    if out and out[0][1] == (publisher,):
-        out = out[1:] if len(out) == 1 else out
-    return out
 
 
 def candidate(sentence: str, official: bool = True) -> bool:
@@ -498,7 +237,7 @@ class StanceReader:
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)
         turns = speaker_turns(text)
-        answers = _interviewee(text, turns, parties)
+        answers = interviewee_of(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         runs = quote_runs(text, spans)
         speaker_at, inside = sentence_quotes(text, runs, spans)
@@ -516,7 +255,7 @@ class StanceReader:
         wanted = sorted(set(wanted) | extra)
         opens = {label_at: text_at for label_at, text_at, _ in turns}
         cut = [
-            _label_end(text, spans[n], opens) or _furniture(text[spans[n][0] : spans[n][1]])
+            label_end(text, spans[n], opens) or furniture_end(text[spans[n][0] : spans[n][1]])
             for n in wanted
         ]
         if not wanted:
@@ -528,10 +267,10 @@ class StanceReader:
         )
         state = _State(publisher=publisher)
         state.partisans = partisans
-        state.dear = [(m.start(), m.group(1)) for m in _DEAR.finditer(text)]
-        state.sections = _sections(text, parties, publisher)
+        state.dear = [(m.start(), m.group(1)) for m in DEAR.finditer(text)]
+        state.sections = headed_sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
-            byline = _BYLINE.match(text)
+            byline = BYLINE.match(text)
             state.author = parties.speaks_for(byline.group(1)) if byline else ""
         # news copy (no publishing party): a titled person no text links to a party holds a
         # position in their own name ("Speaker Mike Johnson", "Mayor Tim Dougherty")
@@ -552,7 +291,7 @@ class StanceReader:
                 )
             if n in extra:
                 continue  # read only as a quote's continuation: no statement, no referent
-            turn = _turn_at(turns, s0)
+            turn = turn_at(turns, s0)
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
@@ -566,14 +305,14 @@ class StanceReader:
                 if turn and turn[0] >= start and turn[1] <= end:
                     skip = turn[1] - start  # the speaker label opens this sentence
                 state.turn_label = turn[2] if turn else ""
-                if turn and turn[2].upper() in _ANSWER_LABELS:  # an interview's answer
+                if turn and turn[2].upper() in ANSWER_LABELS:  # an interview's answer
                     state.turn_party = parties.speaks_for(answers) or publisher
                     state.turn_person = answers
                 elif turn and turn[2] not in _NOT_SPEAKERS:
-                    person, affiliation = _person_from_label(turn[2])
+                    person, affiliation = person_from_label(turn[2])
                     linked = parties.speaks_for(person) or affiliation
                     if turn[0] not in asking:  # once a turn, not once a sentence
-                        asking[turn[0]] = _questioner(text, turn, turns, affiliation, linked)
+                        asking[turn[0]] = questioner(text, turn, turns, affiliation, linked)
                     if asking[turn[0]]:
                         state.turn_label = "Q"  # a journalist's turn, named: no statement
                     elif affiliation and person:  # the label's own word beats a guess
@@ -583,14 +322,14 @@ class StanceReader:
                         if office_label(turn[2])
                         or not (
                             _NOT_SPEAKER_ROLES & set(turn[2].lower().split())
-                            or _floor_member(turn[2])
+                            or floor_member(turn[2])
                         )
                         else ""
                     )
                     state.turn_person = person
                 else:
                     state.turn_party = state.turn_person = ""
-                if own_name and _headline_at(text, start, end):
+                if own_name and headline_at(text, start, end):
                     continue  # another story's headline: no statement, no referent
                 for person in chiefs:  # "CEO Dana Holt", in a story about one company
                     company = "" if person in parties.people else main_company(text, parties)
@@ -756,14 +495,14 @@ class StanceReader:
         """Who speaks where, with the people this reading linked to their parties."""
         resolved = []
         for start, _, label in turns:
-            if label.upper() in _ANSWER_LABELS:
+            if label.upper() in ANSWER_LABELS:
                 party = parties.speaks_for(interviewee) or publisher
                 resolved.append(Turn(start, interviewee, party, False))
                 continue
             if label in _NOT_SPEAKERS or label.split()[0] in _NOT_SPEAKERS:
                 resolved.append(Turn(start, "", "", True))
                 continue
-            person, affiliation = _person_from_label(label)
+            person, affiliation = person_from_label(label)
             party = parties.speaks_for(person) or (
                 parties.canonical(affiliation, "ORG") if affiliation else ""
             )
@@ -812,12 +551,6 @@ def _held(f: Found, parties: Parties, state: _State) -> Found | None:
     return f
 
 
-def _headline_at(text: str, start: int, end: int) -> bool:
-    """Whether the sentence at start:end is a line of its own that is a headline."""
-    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
-    return alone and headline(text[start:end])
-
-
 class Reading(NamedTuple):
     statements: list[Found]
     people: dict[str, str]  # people the document links to a party
@@ -845,45 +578,6 @@ class _State:
     news: bool = False  # news copy: no publishing party, no speaker turns
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
     inside_quote: bool = False  # the current sentence opens inside a quote begun before
-
-
-def _questioner(
-    text: str,
-    turn: tuple[int, int, str],
-    turns: list[tuple[int, int, str]],
-    affiliation: str,
-    party: str,
-) -> bool:
-    """Whether a named speaker's turn is a journalist's: the label names an outlet ('BEN SORLEY
-    (COASTAL EVENING NEWS)'), or a speaker no text links to a party ends the turn with a
-    question ('MARK DUNN: The lines say the fee is unfair. Will you lower it?'): what such a
-    turn reports is context for the question, not a position.
-    """
-    bracket = turn[2].partition("(")[2].rstrip(") ") or affiliation
-    words = set(re.findall(r"[a-z]+", bracket.lower()))
-    name = turn[2].partition("(")[0].strip()
-    if (
-        not party
-        and _OUTLETS.search(name)
-        and not _ORG_HEADS_RE.search(name)
-        and not set(re.findall(r"[a-z]+", name.lower())) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
-    ):
-        return True  # "HARBOUR WEEKLY: Bayline rejected that in March.": the paper asking
-    if (
-        bracket
-        and _OUTLETS.search(bracket)
-        and not _ORG_HEADS_RE.search(bracket)
-        and not words & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"independent", "secretary"})
-    ):
-        return True  # not "(PRESS SECRETARY)", "(INDEPENDENT)": an office, a councillor
-    if party:
-        return False
-    k = bisect.bisect_right(turns, turn)  # turns are sorted by where they start
-    said = text[turn[1] : turns[k][0] if k < len(turns) else len(text)].strip()
-    return said.endswith("?")
-
-
-_ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
 
 
 def continues_quote(ps: ParsedSentence) -> bool:
@@ -936,16 +630,6 @@ def _continuations(
         if member.get(n - 1) == member[n] and found_at.get(n - 1):
             out += [replace(f, start=start, end=end, voice="own") for f in found_at[n - 1]]
     return out
-
-
-def _turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
-    found = None
-    for t in turns:
-        if t[0] <= at + 1:  # a label that starts the sentence, or one before it
-            found = t
-        else:
-            break
-    return found
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:

@@ -1,0 +1,354 @@
+"""Who speaks where, as a document's layout says it: transcript labels, Q/A turns, email and
+post headers, a letter's salutation, section headings, datelines.
+
+These forms name the speaker outside the sentences the parser reads, so they are read from the
+text by regular expressions, before any parse, to tell whose "we" and "I" a sentence holds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from assistant.no_position import headline
+from assistant.stance_parties import HONORIFICS, ORG_LIKE, SHORT_TITLES, Parties, is_titled
+from assistant.stance_words import (
+    _GOVERNMENT_TITLES,
+    _LABEL,
+    _NOT_SPEAKER_ROLES,
+    _NOT_SPEAKERS,
+    _ORG_HEADS,
+    _OUTLETS,
+    _TITLE_RE,
+    _TITLE_WORDS,
+)
+
+BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
+_QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)", re.M)  # "Q. Will you ...?" / "A. No."
+
+
+def speaker_turns(text: str) -> list[tuple[int, int, str]]:
+    """Transcript turns: (label start, text start, speaker label) for 'NAME: ...' lines, and an
+    interview's 'Q.' / 'A.' lines.
+    """
+    out = [(m.start(1), m.end(), m.group(1)) for m in _QA_DOT.finditer(text)]
+    if not any(label == "A" for _, _, label in out):
+        out = []  # "A. Smith said ...": a Q/A layout has answers
+    out += _post_headers(text)
+    for m in _LABEL.finditer(text):
+        label = m.group(1).strip()
+        if label.lower() == "from":  # an email's header opens the sender's turn
+            label = _sender(text[m.end() : text.find("\n", m.end()) % (len(text) + 1)])
+            if label:
+                out.append((m.start(1), m.end(), label))
+            continue
+        if label.lower() in _EMAIL_FIELDS or _field(label, text):
+            continue  # "To:", "Present:": a header or a list, not a turn
+        words = label.partition("(")[0].replace(".", "").split()
+        if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
+            continue
+        first = label.upper().partition("(")[0].split()[0]
+        # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
+        out.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
+    for m in _CAPS_LABEL.finditer(text):
+        # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
+        # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
+        name, rest = m.group(1).split(",", 1)
+        role = set(rest.lower().replace(",", " ").split())
+        label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
+        out.append((m.start(1), m.end(), label))
+    return sorted(out)
+
+
+_CAPS_LABEL = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){1,3},(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8}"
+    r"(?:,(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8})?):[ \t]+",
+    re.M,
+)
+_JOURNALISTS = {"correspondent", "reporter", "anchor", "presenter", "host", "editor", "journalist"}
+
+
+_EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
+_POST_HEADER = re.compile(
+    r"[ \t]*([A-Z][^\n()@:.!?]{1,80}?)[ \t]*\(@\w{1,40}\)"
+    r"(?:[ \t]*[·•|][^\n·•|]{0,30}?(?:\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?|\d{4}|\b\d{1,2}[hmd]\b))?"
+    r"[ \t]*\n?"
+)
+
+
+def _post_headers(text: str) -> list[tuple[int, int, str]]:
+    """A social-media thread's post headers ('Veloxa Broadband (@VeloxaHelp) · 5 Oct, 10:15'):
+    each opens a turn of the account's owner, like a transcript's speaker label. Only the lines
+    holding '(@' are read. An organisation's account is labelled as its own sender ('X (sender,
+    X)'), so that its posts' "we" is the organisation; a person's account by the name alone.
+    """
+    out: list[tuple[int, int, str]] = []
+    at = text.find("(@")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        m = _POST_HEADER.match(text, start)
+        if m:
+            name = m.group(1).strip()
+            label = name if is_titled(name, text) else f"{name} (sender, {name})"
+            out.append((m.start(1), m.end(), label))
+        at = text.find("(@", at + 2)
+    return out
+
+
+def _field(label: str, text: str) -> bool:
+    """Whether 'Word:' names a field of the page ("Present:", "Apologies:", "Agreed (by
+    show of hands):") rather than a speaker: one capitalised word, not in capitals (a transcript's
+    convention), that the text never uses as a surname ("Minister Vasko", "Ned Price").
+    """
+    name = label.partition("(")[0].split()
+    if len(name) != 1 or name[0].isupper() or name[0].lower() in HONORIFICS:
+        return False
+    return not re.search(rf"\b[A-Z][\w.'’\-]* {re.escape(name[0])}\b(?!:)", text)
+
+
+def _sender(header: str) -> str:
+    """An email's sender as a speaker label: 'Dana Ruiz, Head of Legal, Larkspur Pictures
+    <d@x.example>' -> 'Dana Ruiz (Head of Legal, Larkspur Pictures)', which names the person and
+    their organisation the way a transcript's label does; '' for an address alone.
+    """
+    header = re.sub(r"<[^>]*>|\S+@\S+", "", header).strip(" ,;\"'")
+    name, _, rest = header.partition(",")
+    name = name.strip()
+    if not name or not name[0].isupper():
+        return ""
+    rest = rest.strip(" ,")
+    if not rest:
+        return name
+    if "," in rest or ORG_LIKE.search(rest):
+        return f"{name} ({rest})"
+    if set(rest.lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES):
+        return name  # "Dana Ruiz, Chief Executive": a title alone
+    return f"{name} (sender, {rest})"  # "Dana Ruiz, Larkspur Pictures": the organisation
+
+
+ANSWER_LABELS = {"A", "ANSWER"}
+
+
+def interviewee_of(text: str, turns: list[tuple[int, int, str]], parties: Parties) -> str:
+    """Who answers in a Q/A layout ("Q: ... A: ..."): the first person the text names before
+    its first question, when the text links them to a party ("Lara Voss, chief executive of the
+    port authority, spoke to ..."); '' when none is, and the answers are the publisher's own.
+    """
+    if not any(label.upper() in ANSWER_LABELS for _, _, label in turns):
+        return ""
+    intro = text[: turns[0][0]]
+    best = ""
+    at = len(intro)
+    for person in parties.people:
+        k = intro.find(person)
+        if " " in person and 0 <= k < at:
+            best, at = person, k
+    return best
+
+
+def person_from_label(label: str) -> tuple[str, str]:
+    """('Paul Okafor', 'Maritime Safety Authority') from 'PAUL OKAFOR (DIRECTOR, MARITIME SAFETY
+    AUTHORITY)'; ('Jonas Feld', '') from 'MEMBER (JONAS FELD)'.
+    """
+    name, _, rest = label.partition("(")
+    affiliation = ""
+    if rest:
+        inner = rest.rstrip(") ").split(",")
+        role = {w.lower() for w in name.split()}
+        titled = set(inner[0].lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"master"})
+        if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
+            name = inner[0]
+        elif len(inner) == 1 and role & _GOVERNMENT_TITLES and _PERSONAL.match(inner[0]):
+            # "The Minister for Transport (Ms Odile Brandt)": the person, for the government
+            name, affiliation = inner[0], "Government"
+        elif len(inner) > 1 or ORG_LIKE.search(inner[0]):
+            affiliation = inner[-1].strip()
+        elif _PERSONAL.match(name) and not titled and not re.search(_TITLE_RE, inner[0]):
+            affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
+        # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
+        # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
+        affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
+        if _portfolio_label(inner[-1] if rest else ""):
+            affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
+    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
+    person = " ".join(w.capitalize() if w.isupper() else w for w in words)
+    aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
+    return person, aff
+
+
+def _portfolio_label(role: str) -> bool:
+    """Whether a label's bracket names an office by its portfolio ("Cabinet Member for
+    Regeneration", "Minister for Housing and Planning", "Director of Enforcement"): a title, then
+    for/of, then common nouns that name no organisation (no 'Council', 'Ltd', ... in them; one
+    word, or words joined by 'and'). Its holder speaks for the body that holds the office.
+    """
+    m = re.fullmatch(r"\s*(.+?)\s+(?:for|of)\s+(?:the\s+)?(.+?)\s*", role, re.I)
+    if not m or not set(m.group(1).lower().split()) & (_TITLE_WORDS | _OFFICE_WORDS):
+        return False
+    field = m.group(2)
+    if re.search(rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b", field, re.I):
+        return False
+    words = [w for w in re.split(r"\s+(?:and|&)\s+|,\s*", field) if w]
+    return all(len(w.split()) == 1 for w in words)
+
+
+_OFFICE_WORDS = {"member", "cabinet", "portfolio", "holder", "lead", "director", "head", "officer"}
+
+
+_MEMBER_TITLES = {"councillor", "cllr", "senator", "sen", "mp", "msp", "deputy", "alderman"}
+
+
+def floor_member(label: str) -> bool:
+    """A member speaking from the floor under their own group ("COUNCILLOR HELEN JONES (GREEN
+    PARTY)", "SENATOR A. RUIZ (INDEPENDENT)"): not the voice of the body that publishes the
+    record; an office ("(CABINET MEMBER FOR ...)") or a title ("(LEADER)") is.
+    """
+    name, _, rest = label.partition("(")
+    words = {w.lower().strip(".,") for w in name.split()}
+    inner = rest.rstrip(") ").lower()
+    return (
+        bool(words & _MEMBER_TITLES)
+        and bool(inner)
+        and not office_label(label)
+        and not set(inner.replace(",", " ").split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
+    )
+
+
+def office_label(label: str) -> bool:
+    """A speaker label naming a holder of office by portfolio ('CLLR ANITA ROWE (CABINET MEMBER
+    FOR REGENERATION)'): the speaker is not a member from the floor but speaks for the body.
+    """
+    _, _, rest = label.partition("(")
+    return bool(rest) and _portfolio_label(rest.rstrip(") ").split(",")[-1])
+
+
+_PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
+_DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
+    r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
+)
+DEAR = re.compile(
+    r"^[ \t]*Dear (?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*),",
+    re.M,
+)
+_SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
+
+
+def label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
+    """Characters of a speaker label opening a sentence ('CLLR DEREK HALE (INDEPENDENT GROUP): '):
+    the label is not part of what is said, and parsed with it the speaker's name can be taken
+    for the subject of the sentence.
+    """
+    start, end = span
+    lead = len(text[start:end]) - len(text[start:end].lstrip())
+    after = opens.get(start + lead, 0)
+    return after - start if start < after < end else 0
+
+
+def furniture_end(sentence: str) -> int:
+    """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,'."""
+    m = _DATELINE.match(sentence) or _SALUTATION.match(sentence)
+    return m.end() if m else 0
+
+
+# a heading line that names whose text follows: "RESPONSE OF THE MINISTRY OF ... OF MARDOVA",
+# "Statement by the Kell Valley Council", "REPLY FROM NORTHWIND SHIPPING"
+_SECTION = re.compile(
+    r"^[ \t]*(?:[A-Za-z]+ ){0,3}(?:STATEMENT|RESPONSE|REPLY|REBUTTAL|DECLARATION|COMMUNIQU[EÉ]|"
+    r"Statement|Response|Reply|Rebuttal|Declaration|Communiqu[eé])"
+    r" (?:OF|BY|FROM|of|by|from) (?:THE |the )?([A-Z][^\n.!?:;]{1,100}?)[ \t]*$",
+    re.M,
+)
+
+
+def headed_sections(
+    text: str, parties: Parties, publisher: str
+) -> list[tuple[int, tuple[str, ...]]]:
+    """(where, parties) of each heading after which "we" is not the publisher alone: a rebuttal
+    printed under a statement ("RESPONSE OF THE MINISTRY ... OF MARDOVA"), or a joint statement
+    ("JOINT STATEMENT OF THE GOVERNMENTS OF ORRIN AND TESKAL": both). A heading that opens the
+    document for its publisher, or names no party, keeps the voice it follows.
+    """
+    out: list[tuple[int, tuple[str, ...]]] = []
+    for m in _SECTION.finditer(text):
+        opening = not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()])
+        name = re.split(r",| on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
+        if name.isupper():
+            name = " ".join(
+                w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
+            )
+            name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
+        names = [n.strip() for n in re.split(r"\band\b|&", name) if n.strip()]
+        if len(names) > 1:  # "the Governments of Orrin and Teskal"
+            names = [re.sub(r"^(?:\w+ )?(?:of|for) (?:the )?", "", n) for n in names]
+            found = tuple(p for p in (parties.canonical(n, "ORG") for n in names) if p)
+            if len(found) == len(names):
+                out.append((m.end(), found))
+            continue
+        if opening or name.split()[-1].lower() in _TITLE_WORDS:
+            continue  # the document's own heading, before any of its text: the publisher's
+        words = name.split()
+        if words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES | HONORIFICS:
+            party = parties.speaks_for(" ".join(words[1:]))  # "Statement by Dr Ana Ruiz"
+        else:
+            party = parties.speaks_for(name) or parties.canonical(name, "ORG")
+        if party:
+            out.append((m.end(), (party,)))
+    if out and out[0][1] == (publisher,):
+        out = out[1:] if len(out) == 1 else out
+    return out
+
+
+def headline_at(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at start:end is a line of its own that is a headline."""
+    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    return alone and headline(text[start:end])
+
+
+def questioner(
+    text: str,
+    turn: tuple[int, int, str],
+    turns: list[tuple[int, int, str]],
+    affiliation: str,
+    party: str,
+) -> bool:
+    """Whether a named speaker's turn is a journalist's: the label names an outlet ('BEN SORLEY
+    (COASTAL EVENING NEWS)'), or a speaker no text links to a party ends the turn with a
+    question ('MARK DUNN: The lines say the fee is unfair. Will you lower it?'): what such a
+    turn reports is context for the question, not a position.
+    """
+    bracket = turn[2].partition("(")[2].rstrip(") ") or affiliation
+    words = set(re.findall(r"[a-z]+", bracket.lower()))
+    name = turn[2].partition("(")[0].strip()
+    if (
+        not party
+        and _OUTLETS.search(name)
+        and not _ORG_HEADS_RE.search(name)
+        and not set(re.findall(r"[a-z]+", name.lower())) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
+    ):
+        return True  # "HARBOUR WEEKLY: Bayline rejected that in March.": the paper asking
+    if (
+        bracket
+        and _OUTLETS.search(bracket)
+        and not _ORG_HEADS_RE.search(bracket)
+        and not words & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"independent", "secretary"})
+    ):
+        return True  # not "(PRESS SECRETARY)", "(INDEPENDENT)": an office, a councillor
+    if party:
+        return False
+    k = bisect.bisect_right(turns, turn)  # turns are sorted by where they start
+    said = text[turn[1] : turns[k][0] if k < len(turns) else len(text)].strip()
+    return said.endswith("?")
+
+
+_ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
+
+
+def turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
+    found = None
+    for t in turns:
+        if t[0] <= at + 1:  # a label that starts the sentence, or one before it
+            found = t
+        else:
+            break
+    return found
