@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
@@ -31,6 +31,25 @@ from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
+from assistant.stance_holders import (
+    NOT_HOLDERS,
+    ReadingState,
+    first_person_holder,
+    lawmaker_holder,
+    nobody_holds,
+    party_of_np,
+    people_of_a_kind,
+    quoted_spans,
+    quotes_in_sentence,
+    relative_subject,
+    remember,
+    reporting_speaker,
+    subjects_of,
+    target_of,
+    unnamed_body,
+    unnamed_others,
+    within,
+)
 from assistant.stance_layout import (
     ANSWER_LABELS,
     BYLINE,
@@ -57,16 +76,9 @@ from assistant.stance_model import (
 )
 from assistant.stance_parties import (
     GOVERNMENT_NAME,
-    HONORIFICS,
-    NAMED_KINDS,
-    NOT_A_PARTY,
-    ORG_LIKE,
     PARTY_NAME,
-    SENTENCE_END,
-    SHORT_TITLES,
     Parties,
     is_party,
-    is_portfolio,
     is_titled,
     learn_people,
     main_company,
@@ -83,9 +95,7 @@ from assistant.stance_words import (
     _DOMAIN,
     _FIRST,
     _GENERIC,
-    _GOVERNMENT_TITLES,
     _GREETING,
-    _GROUP_NOUNS,
     _HARM,
     _HE_SHE,
     _HOSTILE_ACTS,
@@ -100,10 +110,8 @@ from assistant.stance_words import (
     _READY,
     _REFUSED,
     _SAY,
-    _STATE_NOUNS,
     _THEY_IT,
     _THREAT_WORDS,
-    _TITLE_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
     _VOICED,
@@ -111,7 +119,7 @@ from assistant.stance_words import (
     _WEAK_CUE,
 )
 from assistant.voices import Turn, Voice, author, read_voices
-from index.language import Entity, ParsedSentence, Parser, Token
+from index.language import ParsedSentence, Parser, Token
 
 
 @dataclass(frozen=True)
@@ -265,7 +273,7 @@ class StanceReader:
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
-        state = _State(publisher=publisher)
+        state = ReadingState(publisher=publisher)
         state.partisans = partisans
         state.dear = [(m.start(), m.group(1)) for m in DEAR.finditer(text)]
         state.sections = headed_sections(text, parties, publisher)
@@ -295,7 +303,7 @@ class StanceReader:
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
-                said = _reporting(later[-1], parties, state, _quote_spans(later[-1].text))[0]
+                said = reporting_speaker(later[-1], parties, state, quoted_spans(later[-1].text))[0]
                 if said[0]:
                     state.last_quote_speaker = said
             for ps in sents:
@@ -363,7 +371,7 @@ class StanceReader:
                         )
                     )
                     found_at.setdefault(n, []).append(out[-1])
-                _remember(ps, parties, state)
+                remember(ps, parties, state)
         # continuations first: in a trace, a holder the model could choose yields to them
         out = sorted(_continuations(found_at, going_on, member) + out, key=lambda f: f.start)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
@@ -382,7 +390,7 @@ class StanceReader:
         ps: ParsedSentence,
         found: list[Found],
         parties: Parties,
-        state: _State,
+        state: ReadingState,
         start: int,
         end: int,
         before: list[HolderCue] | None = None,
@@ -472,7 +480,7 @@ class StanceReader:
         return [added] if p >= model.add else []
 
     def _traced_holders(
-        self, ps: ParsedSentence, parties: Parties, state: _State, official: bool
+        self, ps: ParsedSentence, parties: Parties, state: ReadingState, official: bool
     ) -> list[HolderCue] | None:
         """When tracing, the holders the model could choose in a candidate sentence, as they
         stand before the rules read it (their statements move the document's state on).
@@ -523,7 +531,7 @@ class StanceReader:
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
 
 
-def _held(f: Found, parties: Parties, state: _State) -> Found | None:
+def _held(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     """A statement as it is kept: in news copy, a person no text links to a party who holds an
     elected office holds it in their own name ("Mayor Tim Dougherty" ... "Dougherty said");
     any other such person's is dropped (None), their party unknown.
@@ -557,29 +565,6 @@ class Reading(NamedTuple):
     voices: list[Voice]
 
 
-@dataclass
-class _State:
-    publisher: str = ""
-    turn_label: str = ""
-    turn_party: str = ""
-    turn_person: str = ""
-    last_person: str = ""  # display name of the person
-    last_person_party: str = ""
-    last_party: str = ""
-    last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
-    say_party: str = ""  # the reporting speaker's party in the current sentence
-    say_first: bool = False  # the reporting speaker is "we" or "I"
-    author: str = ""  # the party of the person a byline names, when no party publishes
-    dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
-    sections: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # headings
-    at: int = 0  # where the current sentence starts in the document
-    person_until: int = 0  # where the sentence that named last_person ends
-    genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
-    news: bool = False  # news copy: no publishing party, no speaker turns
-    partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
-    inside_quote: bool = False  # the current sentence opens inside a quote begun before
-
-
 def continues_quote(ps: ParsedSentence) -> bool:
     """Whether a sentence of a quote, with no position of its own, goes on with the position of
     the sentence next to it: the speaker's own commitment or refusal ('We will not back down.',
@@ -596,7 +581,7 @@ def continues_quote(ps: ParsedSentence) -> bool:
     if root is None or root.pos not in ("VERB", "AUX"):
         return False
     kids = ps.children(root.i)
-    subj = _subject(ps, root.i)
+    subj = subjects_of(ps, root.i)
     modal = any(
         c.dep in ("aux", "auxpass") and c.lemma in ("will", "shall", "must", "can", "would")
         for c in kids
@@ -630,68 +615,6 @@ def _continuations(
         if member.get(n - 1) == member[n] and found_at.get(n - 1):
             out += [replace(f, start=start, end=end, voice="own") for f in found_at[n - 1]]
     return out
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]
-    if not spans and text.lstrip().startswith(('"', "“")):
-        spans = [(0, len(text))]  # a quote that goes on past this sentence
-    return spans
-
-
-def _in(spans: list[tuple[int, int]], at: int) -> bool:
-    return any(a <= at < b for a, b in spans)
-
-
-_MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
-
-
-def _remember(ps: ParsedSentence, parties: Parties, state: _State) -> None:
-    # he/she refer to the most salient person of the sentence before: its subject (or the
-    # subject's apposition) over a name in an object or a modifier ("... every Holm worker")
-    people = [
-        e
-        for e in ps.entities
-        if e.label == "PERSON" and (parties.speaks_for(e.text) or not is_party(e.text, parties))
-    ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company
-    if people:
-        best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
-        state.last_person = best.text
-        state.last_person_party = parties.speaks_for(best.text)
-        state.person_until = state.at + len(ps.text)
-    for e in ps.entities:
-        if e.label == "PERSON":
-            continue
-        elif e.label in ("ORG", "GPE", "NORP") and not is_portfolio(ps, e):
-            name = parties.canonical(e.text, e.label)
-            if name:
-                parties.seen(name, e.label)
-                state.last_party = name
-
-
-def _latest_person(
-    text: str, parties: Parties, genders: dict[str, bool] | None = None, he: bool = True
-) -> str:
-    """The person linked to a party whose name occurs last in `text` ('' when none); with
-    `genders`, only one not already called by the other pronoun.
-    """
-    best, at = "", -1
-    for person in parties.people:
-        if genders is not None and genders.get(surname_of(person), he) != he:
-            continue
-        k = text.rfind(person)
-        if k > at or (k == at >= 0 and len(person) > len(best)):
-            best, at = person, k
-    return best
-
-
-def _salience(ps: ParsedSentence, e: Entity) -> int:
-    """0 for a person who is a clause's subject (or in apposition to it), 1 otherwise."""
-    head = ps.tokens[e.last - 1]
-    deps = [head.dep]
-    if head.dep in ("appos", "compound", "conj"):
-        deps.append(ps.tokens[head.head].dep)
-    return 0 if {"nsubj", "nsubjpass"} & set(deps) else 1
 
 
 # what a speaker "wants to" do to the room, not to the other side: "I want to begin by thanking",
@@ -778,7 +701,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             )
         ):
             return "offers"  # "we will suspend our application for judicial review": a concession
-        first = _subject(ps, t.i)
+        first = subjects_of(ps, t.i)
         ours = bool(first) and (
             first[0].text.lower() in _FIRST
             or any(c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(first[0].i))
@@ -862,7 +785,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if neg and t.lemma == "go" and any(c.dep == "xcomp" for c in kids):
             return "rejects"  # "we are not going to shut down"
         if "shall" in modal and (t.lemma not in _VERBS or t.lemma == "undertake"):
-            subj = _subject(ps, t.i)
+            subj = subjects_of(ps, t.i)
             mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
             return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
@@ -999,7 +922,6 @@ _REFUSED_ACTS = {
     "withdraw", "give", "close", "stop", "abandon", "cut", "raise", "lower", "change", "return",
     "renew", "let",
 }  # fmt: skip
-_NOT_HOLDERS = {"there", "this", "that", "which", "who"}
 _UNDERTAKINGS = {"commitment", "policy", "moratorium", "ban", "doctrine", "treaty", "ceasefire"}
 _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
@@ -1024,7 +946,7 @@ def _conditional(ps: ParsedSentence, i: int) -> bool:
     for conditions (measured with the positions eval when `ancestors` was mended).
     """
     # "the families, who urged the court to ...": the clause's own subject holds the stance
-    for a in [i] if _relative_subject(ps, i) is not None else [i, *ps.ancestors(i)[:1]]:
+    for a in [i] if relative_subject(ps, i) is not None else [i, *ps.ancestors(i)[:1]]:
         t = ps.tokens[a]
         if t.dep == "advcl" and any(
             c.lemma in ("if", "unless", "should", "when", "once", "until", "as")
@@ -1041,7 +963,7 @@ def _background(ps: ParsedSentence, t: Token) -> bool:
     held today, the US cited ..."; "considering the need for ..."): not the sentence's stance.
     "We were firm in pushing back on ..." is the stance: its clause hangs from 'be'.
     """
-    if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or _subject(ps, t.i):
+    if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or subjects_of(ps, t.i):
         return False
     gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]
     return gov.pos == "VERB" and gov.lemma != "be"
@@ -1097,7 +1019,7 @@ def _conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, 
         return None
     if any(c.dep == "neg" for c in kids) or not _threat_if(ps, root.i):
         return None
-    subj = _subject(ps, root.i)
+    subj = subjects_of(ps, root.i)
     if not subj or not (
         subj[0].text.lower() in _FIRST
         or subj[0].pos == "PROPN"
@@ -1141,418 +1063,7 @@ def _threat_if(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
-def _subject(ps: ParsedSentence, i: int) -> list[Token]:
-    """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
-    seen = set()
-    while i not in seen:
-        seen.add(i)
-        subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
-        if len(subs) > 1:  # a misparse: a speaker label ("MS ABARA (...): The Office ...")
-            # or an apposition ("The United States and the alliance NATO") taken as subjects
-            subs = [
-                s
-                for s in subs
-                if not any(c.dep == "punct" and ":" in c.text for c in ps.children(s.i))
-            ] or subs
-        noun = _relative_subject(ps, i)
-        if noun is not None:  # "Democrats who have called for ...": the Democrats
-            subs = [noun]
-        if subs:
-            out = []
-            for sub in subs:
-                out += [sub, *(c for c in ps.children(sub.i) if c.dep == "conj")]
-            return out
-        agent = [c for c in ps.children(i) if c.dep == "agent"]
-        if agent:
-            return [c for c in ps.children(agent[0].i) if c.dep == "pobj"][:1]
-        t = ps.tokens[i]
-        if t.dep in ("xcomp", "conj", "acomp", "ccomp", "advcl") and t.head != i:
-            i = t.head
-            continue
-        if t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass"):
-            return []
-        break
-    return []
-
-
-def _relative_subject(ps: ParsedSentence, i: int) -> Token | None:
-    """The noun a relative clause modifies when the clause's verb i has the relative pronoun
-    "who" for its subject ("the families, who urged ...", "Democrats who have called for ..."):
-    the one who does what the clause says. None for any other verb, and for clauses whose
-    subject is someone else ("the depot that residents have opposed") or who undergo it ("the
-    union's leaders, who were told by the court ...").
-    """
-    t = ps.tokens[i]
-    if t.dep != "relcl" or t.head == i:
-        return None
-    # "who" only: "which" and "that" stand for things as often, and a clause is often hung
-    # on the wrong noun ("a complaint filed by the district, which ..."); allowing them cost
-    # held-out precision with no recall gained
-    if not any(c.dep == "nsubj" and c.lemma.lower() == "who" for c in ps.children(i)):
-        return None
-    noun = ps.tokens[t.head]
-    return noun if noun.pos in ("NOUN", "PROPN") else None
-
-
-def _party_of_np(
-    ps: ParsedSentence, tok: Token, parties: Parties, state: _State
-) -> tuple[str, str]:
-    """(party, person) a subject noun phrase stands for; ('', '') when none."""
-    low = tok.text.lower()
-    if low in _FIRST or any(
-        c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(tok.i)
-    ):
-        return _first_person(state)
-    if low in ("you", "your") or any(
-        c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
-    ):
-        return _addressee(parties, state)
-    if low in _HE_SHE:
-        # a person named since in a sentence that was not parsed ("Council leader Fiona
-        # Grady replied an hour later. ... she wrote.") is the nearer referent
-        between = parties.text[state.person_until : state.at]
-        near = _latest_person(between, parties) or state.last_person
-        he = low in ("he", "him", "his")
-        if near and state.genders.get(surname_of(near), he) != he:
-            # "Union leader Piotr Wend ... He said ... She said the company would not ...":
-            # she is not the person already called he; the last one named who may be her
-            near = _latest_person(parties.text[: state.at], parties, state.genders, he) or ""
-        if near:
-            state.genders.setdefault(surname_of(near), he)
-            if near == state.last_person and not parties.speaks_for(near):
-                return state.last_person_party or near, near
-            return parties.speaks_for(near) or near, near
-        return "", ""
-    if low in _THEY_IT:
-        if tok.i == 0 and _OUR_SUBJECT.match(_sentence_before(parties.text, state.at)):
-            return _first_person(state)  # "Our trustees met on 20 May. They are prepared to"
-        if (
-            state.news
-            and low == "they"
-            and not state.say_party
-            and _people_before(parties.text, state.at)
-        ):
-            return "", ""  # "Workers voted ... They stayed on strike": the people, no party
-        return (parties.holders[-1] if parties.holders else state.last_party), ""
-    if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
-        return "", ""  # "Both sides insisted": no one party
-    sub = _phrase(ps, tok.i)
-    former = any(u.text.lower() in ("former", "ex") for u in sub)
-    people = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
-    if people and any(u.lemma == "opposition" for u in sub):
-        # "Ardonia's opposition leader Frida Moll": she opposes Ardonia's government, and
-        # speaks for her party only where the text names it
-        person = people[0].text
-        return parties.speaks_for(person) or person, person
-    # a named entity inside the phrase: possessor and title first, then the head
-    for pref in ("poss", "compound", "amod", "appos", ""):
-        for t in sub:
-            if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
-                continue
-            e = ps.entities[t.ent_i]
-            if is_portfolio(ps, e):
-                continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
-            head_of = ps.tokens[t.head]
-            if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
-                continue  # "Senate Democrats", "House Republicans": the party, not the chamber
-            if e.label != "PERSON" and (
-                NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
-            ):
-                # "Iowa Gov", "Former Kansas Gov. Ruth Almond": a place and an office, held now
-                # or once; the person follows, and a former one speaks for herself
-                continue
-            if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
-                return parties.names[e.text.lower()], ""  # "Kessler's director": a company
-            if e.label == "PERSON":
-                party = parties.speaks_for(e.text)
-                last = ps.tokens[e.last - 1]
-                of_kind = ps.tokens[last.head] if last.dep == "appos" else None
-                if (
-                    not party
-                    and of_kind is not None
-                    and of_kind.lemma in _GENERIC
-                    and not is_titled(e.text, parties.text)
-                ):
-                    # "The operator, Calder Homes, has asked": the name is the operator itself,
-                    # a company the tagger took for a person, not someone who works for one
-                    return parties.canonical(e.text, "ORG"), ""
-                # "Sen. Paul Driscoll of Ohio", "Rep. Alicia Ferrer, R-Fla.", "Former South
-                # Carolina Gov. Ellen Marsh": a place a member sits for, or once governed, is
-                # not whose position it is
-                seat = any(
-                    u.text.lower().strip(".") in _LEGISLATORS or u.lemma == "former" for u in sub
-                )
-                if not party:
-                    # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
-                    for u in sub:
-                        if u.ent_i >= 0 and is_portfolio(ps, ps.entities[u.ent_i]):
-                            continue  # "Interior Minister", "Agriculture Minister": a portfolio
-                        if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
-                            continue
-                        if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
-                            party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
-                            break
-                        if u.ent_i < 0 and u.text.islower() and u.i < e.first:
-                            party = parties.by_name_word(u.lemma) or (
-                                parties.by_generic(u.lemma) if u.lemma in _GENERIC else ""
-                            )
-                            if party:
-                                break
-                # "Interior Minister Pavel Dresk" as one entity: its title words count too
-                named = ps.tokens[e.first : e.last]
-                titled = [t for t in named if t.lemma.lower() in _TITLE_WORDS]
-                if not party:
-                    party = _by_title(sub + titled, e.first + len(named), parties, state)
-                person = e.text
-                if titled:
-                    rest = [t.text for t in named if t.i > titled[-1].i]
-                    person = " ".join(rest) if len(rest) >= 1 else e.text
-                if party:
-                    parties.link(person, party)
-                return party or person, person
-            if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
-                first_word = e.text.split()[0].lower().strip(".")
-                if first_word in HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
-                    person = e.text.split(maxsplit=1)[1]
-                    return parties.speaks_for(person) or person, person
-                if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
-                    # a person the tagger took for an organisation or a place ("Grady")
-                    return parties.speaks_for(e.text), e.text
-                return parties.canonical(e.text, e.label), ""
-    phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
-    pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
-    if pid:
-        return parties.registry.name(pid), ""
-    appos = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
-    if tok.pos == "NOUN" and tok.text.islower() and appos and _name_before(ps, appos[0]):
-        # "The operator, Calder Homes, has asked ...": the apposition names the party
-        return _party_of_np(ps, appos[0], parties, state)
-    owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
-    if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
-        party, _ = _party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
-        if party and not parties.speaks_for(party):
-            return party, ""
-    kind = [c for c in ps.children(tok.i) if c.dep in ("compound", "amod") and c.lemma in _GENERIC]
-    if kind and (tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")):
-        found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"
-        if found:
-            return found, ""
-    if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
-        referent = _titled_person(sub, parties.text)
-        if referent:  # the person the text introduced with this title
-            return parties.speaks_for(referent) or state.publisher, referent
-        return state.last_person_party or state.publisher, ""
-    capitals = _name_before(ps, tok)
-    if len(capitals) >= 2:
-        # a name the tagger missed or mislabelled ("the Riverside Court Tenants' Association")
-        name = ps.text[capitals[0].start : tok.start + len(tok.text)]
-        if parties.speaks_for(name):
-            return parties.speaks_for(name), name
-        words = name.split()
-        if not ORG_LIKE.search(name) and (
-            words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES
-            or is_titled(name, parties.text)
-        ):
-            person = " ".join(w for w in words if w.lower().strip(".") not in _TITLE_WORDS)
-            return person, person  # "Ms Dara Quint": a person, whose party no text gives
-        return parties.canonical(name, "ORG"), ""
-    if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
-        if (
-            state.say_party
-            and not state.say_first
-            and state.say_party in parties.kinds
-            and tok.lemma not in ("union", "association", "council", "regulator", "authority")
-        ):
-            return state.say_party, ""  # "X's director said the firm would ...": X
-        turn = state.turn_party or (state.publisher if not state.turn_label else "")
-        if (
-            turn
-            and tok.lemma not in _FIRST
-            and (
-                tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
-                or (tok.lemma in _COMPANY_NOUNS and parties._fits(tok.lemma, turn))
-            )
-        ):
-            return turn, ""  # counsel for a company: "the company is willing to ..."
-        speaker = state.say_party if state.say_first else ""
-        found = parties.by_generic(tok.lemma, exclude=speaker)
-        if found:
-            return found, ""
-        if speaker:
-            return "", ""  # another party, not named: no holder
-        if tok.lemma in ("government", "country", "state", "side", "delegation"):
-            return state.last_party, ""
-        return "", ""  # a generic noun no party's name holds: the speaker's, else no one's
-    if tok.pos == "NOUN" and any(c.lemma == "the" for c in ps.children(tok.i)):
-        found = parties.by_name_word(tok.lemma)
-        if found:
-            return found, ""
-    owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
-    if tok.text.lower() in _MEMBERS and owners:
-        # "The union said its members would walk out": the members' organisation holds it
-        if owners[0].text.lower() in _THEY_IT and state.say_party and not state.say_first:
-            return state.say_party, ""
-        return _party_of_np(ps, owners[0], parties, state)
-    if tok.text.lower() in _MEMBERS and len(sub) == 1:
-        # "members would suspend the strike": the members of the speaker's organisation;
-        # whose, when no one is reporting, is a guess
-        return (state.say_party if state.say_party in parties.kinds else ""), ""
-    if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
-        return _group_name(sub, tok), ""
-    if tok.text[:1].isupper() and tok.pos == "PROPN":
-        if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
-            return parties.speaks_for(phrase), phrase
-        return parties.canonical(phrase), ""
-    return "", ""
-
-
-_OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
-
-
-def _people_before(text: str, at: int) -> bool:
-    """Whether the sentence before `at` has a plural of people ("workers", "members") for "they"
-    to stand for, nearer than any party.
-    """
-    return bool(
-        re.search(
-            r"\b(?:workers|members|employees|residents|machinists|staff|people|"
-            r"families|voters|protesters|strikers|nurses|drivers)\b",
-            _sentence_before(text, at),
-            re.I,
-        )
-    )
-
-
-def _sentence_before(text: str, at: int) -> str:
-    """The sentence that ends just before position `at` (a paragraph break ends one too)."""
-    head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in SENTENCE_END.finditer(head)]
-    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
-
-
-_LEGISLATORS = {
-    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "lawmaker",
-    "mp", "mep", "assemblyman", "assemblywoman", "delegate",
-}  # fmt: skip
-
-
-def _titled_person(sub: list[Token], text: str) -> str:
-    """The person a bare title stands for: "the Deputy Secretary" is the one the text first
-    names with that title ("Deputy Secretary of State Wendy R. Sherman"); '' when none is.
-    """
-    words = [t.text for t in sub if t.dep not in ("det", "punct") and t.text[:1].isupper()]
-    if not words or len(words) != len([t for t in sub if t.dep not in ("det", "punct")]):
-        return ""  # "the chief executive of the company", "the group's spokeswoman"
-    title = r"\s+".join(re.escape(w) for w in words)
-    m = re.search(
-        rf"\b{title}(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?,?\s+"
-        r"((?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)){1,3})",
-        text,
-    )
-    if not m:
-        return ""
-    name = re.split(r"['’]", m.group(1))[0]  # "Sherman's Meeting With ...": "Sherman"
-    return name.strip()
-
-
-def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
-    """The capitalised words of a name that ends in `tok` ("Riverside Court Tenants'
-    Association"), read leftwards over the name's own words; [] when tok is not capitalised.
-    """
-    if tok.pos != "PROPN" or not tok.text[:1].isupper():
-        return []
-    out = [tok]
-    j = tok.i - 1
-    while j >= 0:
-        t = ps.tokens[j]
-        if t.text[:1].isupper() and t.pos == "PROPN" and t.text.isupper() == tok.text.isupper():
-            out.insert(0, t)
-        elif t.text not in ("'", "’", "'s", "’s", "&", "of", "and"):
-            break
-        j -= 1
-    while out and not out[0].text[:1].isupper():
-        out.pop(0)
-    return out
-
-
-def _by_title(sub: list[Token], first: int, parties: Parties, state: _State) -> str:
-    """A titled person no text links to a party: a minister speaks for the state the story is
-    about, a chief executive or spokesperson for the organisation that published the text.
-    """
-    titles = {t.lemma.lower() for t in sub if t.i < first}
-    owner = [t for t in sub if t.i < first and t.dep == "poss" and t.pos == "NOUN"]
-    if owner and owner[0].text.islower() and owner[0].lemma not in _STATE_NOUNS:
-        # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
-        # not the state in the news
-        return parties.by_generic(owner[0].lemma)
-    if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
-        if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
-            # "President Joe Biden" in a story that also names Russia and China: the state last
-            # heard is a guess, and in real news mostly the wrong one (Biden filed as Russia's)
-            return ""
-        return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
-    if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
-        return state.publisher
-    return ""
-
-
-def _states_named(parties: Parties) -> set[str]:
-    """The states a document names: the registry's, wherever the text names them, and the ones
-    the parse has met so far.
-    """
-    registry = parties.registry
-    known = {
-        registry.name(m.party)
-        for m in registry.mentions(parties.text)
-        if not m.person and registry.parties[m.party].kind == "state"
-    }
-    return known | {p for p in parties.order if parties.kinds.get(p) in ("GPE", "NORP")}
-
-
-def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
-    """The noun phrase headed by token i, without its clauses ("members of the administration,
-    who talked with their Russian colleagues": not the colleagues).
-    """
-    keep = {i}
-    stack = [i]
-    while stack:
-        j = stack.pop()
-        for c in ps.children(j):
-            if (
-                c.dep not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc")
-                and c.i not in keep
-            ):
-                keep.add(c.i)
-                stack.append(c.i)
-    return [t for t in ps.tokens if t.i in keep]
-
-
-def _group_name(sub: list[Token], tok: Token) -> str:
-    words = [t.text for t in sub if t.dep in ("amod", "compound") and t.i < tok.i] + [tok.text]
-    return " ".join(words).strip().capitalize()
-
-
-def _addressee(parties: Parties, state: _State) -> tuple[str, str]:
-    """Whom 'you' / 'your members' stand for in a letter: the party of the person its 'Dear X,'
-    names, when that is not the writer; ('', '') otherwise ("you" in a transcript is anyone).
-    """
-    names = [name for at, name in state.dear if at < state.at]
-    you = parties.speaks_for(names[-1]) if names else ""
-    return (you, names[-1]) if you and you != _first_person(state)[0] else ("", "")
-
-
-def _first_person(state: _State) -> tuple[str, str]:
-    if state.last_quote_speaker[0] and state.turn_label == "":
-        return state.last_quote_speaker
-    if state.turn_party or state.turn_person:
-        return state.turn_party or state.turn_person, state.turn_person
-    heading = [names for at, names in state.sections if at < state.at]
-    if heading:  # "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA": its "we"
-        return heading[-1][0], ""
-    return state.publisher or state.author, ""
-
-
-def _no_statement(ps: ParsedSentence, state: _State) -> bool:
+def _no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
     """Whether a sentence can state no position whatever its words: a question, a greeting, a
     turn that is no one's, fewer than five words, a fragment, no verb.
     """
@@ -1569,10 +1080,10 @@ def _no_statement(ps: ParsedSentence, state: _State) -> bool:
     return root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens)
 
 
-def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Found]:
+def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
     if _no_statement(ps, state):
         return []
-    quotes = _quote_spans(ps.text)
+    quotes = quoted_spans(ps.text)
     if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
         close = re.search('["”]', ps.text)
         first = (0, close.end() if close else len(ps.text))
@@ -1580,7 +1091,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     elif not re.search('["“”]', ps.text):
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
-    say_subject, say_at, say_first, say_you = _reporting(ps, parties, state, quotes)
+    say_subject, say_at, say_first, say_you = reporting_speaker(ps, parties, state, quotes)
     state.say_party = say_subject[0]
     # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
     # in its own report is another party, not the speaker
@@ -1618,7 +1129,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
     elif stance in ("demands", "rejects") and _threat_if(ps, i):
         stance = "warns"  # "if ... not ..., we will ask the ombudsman to ...": what we will do
-    in_quote = _in(quotes, t.start)
+    in_quote = within(quotes, t.start)
     speaker_party, speaker = say_subject
     if in_quote and not speaker_party:
         speaker_party, speaker = state.last_quote_speaker
@@ -1633,10 +1144,10 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
     if stance == "warns" and t.lemma in _COST_VERBS and modal & {"must", "should"}:
         stance = "demands"  # "Northwind must pay the price": what the speaker asks for
     if (stance in ("warns", "demands") and t.lemma in _COST_VERBS) or obliged:
-        subj = _subject(ps, i)
+        subj = subjects_of(ps, i)
         if subj:
-            target = _party_of_np(ps, subj[0], parties, state)[0]
-        voice_of = (speaker_party, speaker) if speaker_party else _first_person(state)
+            target = party_of_np(ps, subj[0], parties, state)[0]
+        voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
         holders = [voice_of] if voice_of[0] else []
     elif t.pos == "NOUN":
         owner = [c for c in ps.children(i) if c.dep in ("poss",)]
@@ -1651,40 +1162,40 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             ]
         # "the firm had no plans to ...", "we have a proposal": the subject of the verb
         # whose object the stance noun is
-        verb_subj = _subject(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
+        verb_subj = subjects_of(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
         if ps.tokens[t.head].lemma in _RECEIVE:
             verb_subj = []  # the one who receives an offer is not the one who makes it
-        if verb_subj and verb_subj[0].text.lower() in _NOT_HOLDERS:
+        if verb_subj and verb_subj[0].text.lower() in NOT_HOLDERS:
             verb_subj = []
         if owner:
-            holders = [_party_of_np(ps, owner[0], parties, state)]
+            holders = [party_of_np(ps, owner[0], parties, state)]
         elif verb_subj and verb_subj[0].text.lower() in _HE_SHE | _THEY_IT and speaker_party:
             holders = [(speaker_party, speaker)]  # "X said it had no plans to ...": X
         elif verb_subj:
-            holders = [_party_of_np(ps, s, parties, state) for s in verb_subj]
+            holders = [party_of_np(ps, s, parties, state) for s in verb_subj]
         elif mods:
             e = ps.entities[mods[0].ent_i]
             holders = [(parties.canonical(e.text, e.label), "")]
         elif speaker_party:
             holders = [(speaker_party, speaker)]
         else:
-            holders = [_first_person(state)]
+            holders = [first_person_holder(state)]
     else:
-        subj = _subject(ps, i)
+        subj = subjects_of(ps, i)
         # "X said that he was 'willing to ...'": the pronoun stands outside the quoted words
-        reported = speaker_party and (not in_quote or (subj and not _in(quotes, subj[0].start)))
+        reported = speaker_party and (not in_quote or (subj and not within(quotes, subj[0].start)))
         between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
         if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
             # "X said some vendors have said they would offer ...": they are the vendors
             holders = (
                 []
-                if _others(ps, between) or _people_of_a_kind(ps, between)
-                else [_party_of_np(ps, between, parties, state)]
+                if unnamed_others(ps, between) or people_of_a_kind(ps, between)
+                else [party_of_np(ps, between, parties, state)]
             )
         elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
-        elif subj and subj[0].text.lower() not in _NOT_HOLDERS:
-            holders = [_party_of_np(ps, s, parties, state) for s in subj]
+        elif subj and subj[0].text.lower() not in NOT_HOLDERS:
+            holders = [party_of_np(ps, s, parties, state) for s in subj]
         unresolved_company = (
             bool(subj)
             and (not holders or not holders[0][0])
@@ -1692,12 +1203,12 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             and any(c.lemma == "the" for c in ps.children(subj[0].i))
         )
         if not holders or not holders[0][0]:
-            holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
-            if subj and _others(ps, subj[0]):
+            holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
+            if subj and unnamed_others(ps, subj[0]):
                 holders = []
             elif between is not None and subj and subj[0].text.lower() in _HE_SHE | _THEY_IT:
                 holders = []  # "X said some drivers told her they would ...": not X's
-            elif subj and (body := _unnamed_body(ps, subj[0])):
+            elif subj and (body := unnamed_body(ps, subj[0])):
                 # "The city council has asked Dashly to ..." in a riders' spokesman's turn:
                 # a body the text does not name otherwise, not the speaker
                 holders = [(parties.canonical(body, "ORG"), "")]
@@ -1707,42 +1218,42 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
             # "the operator has threatened to sue" in an MP's speech, no operator named: not
             # the speaker's; counsel for a company saying "the company is willing" stays
             holders = []
-        elif subj and _nobody(ps, subj[0], stance):
+        elif subj and nobody_holds(ps, subj[0], stance):
             holders = []
-        elif subj and _people_of_a_kind(ps, subj[0]):
+        elif subj and people_of_a_kind(ps, subj[0]):
             # "the association said tenants would withhold ...": the reporting party's people;
             # "Local farmers insist ...", "Critics say ...": no identifiable party
             holders = [(speaker_party, speaker)] if speaker_party and not in_quote else []
-    if t.pos != "NOUN" and any(s.text.lower() == "you" for s in _subject(ps, i)):
+    if t.pos != "NOUN" and any(s.text.lower() == "you" for s in subjects_of(ps, i)):
         # "You also ask the association to ...": the addressee's, when the letter names them
         names = [name for at, name in state.dear if at < state.at]
         you = parties.speaks_for(names[-1]) if names else ""
-        holders = [(you, names[-1])] if you and you != _first_person(state)[0] else []
+        holders = [(you, names[-1])] if you and you != first_person_holder(state)[0] else []
     if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
         holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
     if stance == "assures" and any(
-        g.lemma == "no" for s in _subject(ps, i) for g in ps.children(s.i)
+        g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i)
     ):  # "no talks on European security would be held without ...": the speaker's guarantee
-        holders = [(speaker_party, speaker)] if speaker_party else [_first_person(state)]
+        holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
     joint = [names for at, names in state.sections if at < state.at]
     if (
         joint
         and len(joint[-1]) > 1
         and not in_quote
         and not state.turn_label
-        and any(s.lemma == "we" or s.text.lower() == "we" for s in _subject(ps, i))
+        and any(s.lemma == "we" or s.text.lower() == "we" for s in subjects_of(ps, i))
     ):
         holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
-    if say_you and not in_quote and all(h == _first_person(state)[0] for h, _ in holders):
+    if say_you and not in_quote and all(h == first_person_holder(state)[0] for h, _ in holders):
         holders = []  # "In your speech you said the government would not ...": not ours
     if state.news and state.partisans:
-        holders = [_lawmaker(ps, i, h, p, state) for h, p in holders]
+        holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
     holders = [(h, p) for h, p in holders if h]
     if not holders:
         return []
     if not target:
-        target = _target(ps, i, parties, {h for h, _ in holders})
-    first_person = any(ps.tokens[c.i].text.lower() in _FIRST for c in _subject(ps, i)) or any(
+        target = target_of(ps, i, parties, {h for h, _ in holders})
+    first_person = any(ps.tokens[c.i].text.lower() in _FIRST for c in subjects_of(ps, i)) or any(
         c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(i)
     )
     own = (
@@ -1775,7 +1286,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: _State) -> list[Fou
 
 
 def _fallback_holder(
-    ps: ParsedSentence, parties: Parties, state: _State, stance_words: list[Token]
+    ps: ParsedSentence, parties: Parties, state: ReadingState, stance_words: list[Token]
 ) -> tuple[str, str, str, str]:
     """(party, person, voice, how) for a sentence the rules give no statement: its reporting
     speaker, the speaker of the quote it stands in, the speaker's turn, or its subject when that
@@ -1783,8 +1294,8 @@ def _fallback_holder(
     """
     if _held_by_none(ps, state, stance_words):
         return "", "", "", ""
-    quotes = _sentence_quotes(ps, state)
-    said = _reporting(ps, parties, state, quotes)[0]
+    quotes = quotes_in_sentence(ps, state)
+    said = reporting_speaker(ps, parties, state, quotes)[0]
     if said[0]:
         return said[0], said[1], "own" if quotes else "paraphrase", "said"
     if quotes and state.last_quote_speaker[0]:
@@ -1792,18 +1303,18 @@ def _fallback_holder(
     if state.turn_label and (state.turn_party or state.turn_person):
         return state.turn_party or state.turn_person, state.turn_person, "own", "turn"
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    subj = _subject(ps, root.i) if root is not None else []
-    if subj and subj[0].text.lower() not in _NOT_HOLDERS:
-        if _others(ps, subj[0]) or _people_of_a_kind(ps, subj[0]):
+    subj = subjects_of(ps, root.i) if root is not None else []
+    if subj and subj[0].text.lower() not in NOT_HOLDERS:
+        if unnamed_others(ps, subj[0]) or people_of_a_kind(ps, subj[0]):
             return "", "", "", ""
-        party, person = _party_of_np(ps, subj[0], parties, state)
+        party, person = party_of_np(ps, subj[0], parties, state)
         if party:
             first = subj[0].text.lower() in _FIRST
             return party, person, "own" if first else "paraphrase", "subject"
     return "", "", "", ""
 
 
-def _held_by_none(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
+def _held_by_none(ps: ParsedSentence, state: ReadingState, stance_words: list[Token]) -> bool:
     """The rules' reasons why no one holds a position in the sentence: no statement can be
     made of it, a journalist asks it, or its predicate is told otherwise (history, ...).
     """
@@ -1814,17 +1325,8 @@ def _held_by_none(ps: ParsedSentence, state: _State, stance_words: list[Token]) 
     )
 
 
-def _sentence_quotes(ps: ParsedSentence, state: _State) -> list[tuple[int, int]]:
-    """The quoted spans of a sentence, with its opening part when it starts inside a quote."""
-    quotes = _quote_spans(ps.text)
-    if state.inside_quote:
-        close = re.search('["”]', ps.text)
-        quotes = [(0, close.end() if close else len(ps.text))] + quotes
-    return quotes
-
-
 def _holder_candidates(
-    ps: ParsedSentence, parties: Parties, state: _State, stance_words: list[Token]
+    ps: ParsedSentence, parties: Parties, state: ReadingState, stance_words: list[Token]
 ) -> list[HolderCue]:
     """Every party the reader can name as the holder of a sentence the rules give no statement,
     with each way it is named: the reporting speaker, the quote's, the turn's, the subject of
@@ -1843,7 +1345,7 @@ def _holder_candidates(
         dict(parties.kinds),
         dict(state.genders),
     )
-    quotes = _sentence_quotes(ps, state)
+    quotes = quotes_in_sentence(ps, state)
     found: dict[str, tuple[str, str, list[tuple[str, int]]]] = {}
 
     def put(holder: tuple[str, str], voice: str, how: str, i: int = -1) -> None:
@@ -1855,7 +1357,7 @@ def _holder_candidates(
             found[party] = (found[party][0], person, mentions)
         mentions.append((how, i))
 
-    said, verb, _, _ = _reporting(ps, parties, state, quotes)
+    said, verb, _, _ = reporting_speaker(ps, parties, state, quotes)
     put(said, "own" if quotes else "paraphrase", "said", verb)
     if quotes and state.last_quote_speaker[0]:
         put(state.last_quote_speaker, "own", "quote")
@@ -1863,28 +1365,28 @@ def _holder_candidates(
         put((state.turn_party or state.turn_person, state.turn_person), "own", "turn")
     for t in ps.tokens:
         low = t.text.lower()
-        voice = "own" if low in _FIRST or _in(quotes, t.start) else "paraphrase"
-        if t.dep in ("nsubj", "nsubjpass") and low not in _NOT_HOLDERS:
-            if _others(ps, t) or _people_of_a_kind(ps, t):
+        voice = "own" if low in _FIRST or within(quotes, t.start) else "paraphrase"
+        if t.dep in ("nsubj", "nsubjpass") and low not in NOT_HOLDERS:
+            if unnamed_others(ps, t) or people_of_a_kind(ps, t):
                 continue
             head = ps.tokens[t.head]
             how = "subject" if head.dep == "ROOT" else f"subj_{head.dep}"
-            put(_party_of_np(ps, t, parties, state), voice, how, t.i)
+            put(party_of_np(ps, t, parties, state), voice, how, t.i)
         elif low in _FIRST and t.pos == "PRON":
-            put(_first_person(state), "own", "first", t.i)
+            put(first_person_holder(state), "own", "first", t.i)
         elif low == "according":
             for obj in (o for c in ps.children(t.i) for o in ps.children(c.i) if o.dep == "pobj"):
-                put(_party_of_np(ps, obj, parties, state), voice, "according", obj.i)
+                put(party_of_np(ps, obj, parties, state), voice, "according", obj.i)
         elif t.dep == "agent":
             for obj in (c for c in ps.children(t.i) if c.dep == "pobj"):
-                put(_party_of_np(ps, obj, parties, state), voice, "agent", obj.i)
+                put(party_of_np(ps, obj, parties, state), voice, "agent", obj.i)
     for e in ps.entities:
         if e.label not in ("PERSON", "ORG", "GPE", "NORP"):
             continue
         heads = [t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last]
         if heads and heads[0].dep not in ("nsubj", "nsubjpass"):
-            voice = "own" if _in(quotes, heads[0].start) else "paraphrase"
-            put(_party_of_np(ps, heads[0], parties, state), voice, "ent", heads[0].i)
+            voice = "own" if within(quotes, heads[0].start) else "paraphrase"
+            put(party_of_np(ps, heads[0], parties, state), voice, "ent", heads[0].i)
     if parties.holders:
         put((parties.holders[-1], ""), "paraphrase", "recent")
     put((state.last_party, ""), "paraphrase", "last_party")
@@ -1922,7 +1424,7 @@ def _holder_candidates(
     return list(out.values())
 
 
-def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]) -> bool:
+def _told_otherwise(ps: ParsedSentence, state: ReadingState, stance_words: list[Token]) -> bool:
     """Whether the rules' own reasons for no position hold for the sentence's predicate or any
     stance word in it. The model adds no statement against them.
     """
@@ -1930,7 +1432,7 @@ def _told_otherwise(ps: ParsedSentence, state: _State, stance_words: list[Token]
     return any(_not_now(ps, t, state) for t in marks)
 
 
-def _not_now(ps: ParsedSentence, t: Token, state: _State) -> bool:
+def _not_now(ps: ParsedSentence, t: Token, state: ReadingState) -> bool:
     """Whether a stance word states no position held now: history, a request for comment, what
     someone did not say, a guess about another party, an occasion among others, or (in news
     copy) a stand told as past history.
@@ -1945,143 +1447,6 @@ def _not_now(ps: ParsedSentence, t: Token, state: _State) -> bool:
             state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head])
         )
     )
-
-
-def _lawmaker(
-    ps: ParsedSentence, i: int, holder: str, person: str, state: _State
-) -> tuple[str, str]:
-    """A lawmaker tied to a party only by a partisan tag ("Rep. Dana Holt, R-Colo.") holds a
-    position in their own name in news copy, unless the stance is said of the party outside
-    the subject ("said Republicans would block ...", "said her caucus would not accept ...").
-    """
-    full = state.partisans.get(person) or state.partisans.get(surname_of(person)) if person else ""
-    if not full:
-        return holder, person
-    if any(s.text.lower() in ("we", "us", "our") for s in _subject(ps, i)):
-        return holder, person  # "We will not pass ...": the lawmaker speaks for the caucus
-    subject = {t.i for s in _subject(ps, i) for t in ps.subtree(s.i)}
-    named = re.compile(
-        rf"\b(?:{re.escape(holder)}|GOP|caucus|party|{re.escape(holder[:-1])})", re.I
-    )
-    if any(named.match(t.text) for t in ps.tokens if t.i not in subject):
-        return holder, person
-    return full, full
-
-
-def _reporting(
-    ps: ParsedSentence, parties: Parties, state: _State, quotes: list[tuple[int, int]]
-) -> tuple[tuple[str, str], int, bool, bool]:
-    """The reporting speaker of a sentence ("..., Sherman said" / "Sherman said that ..."): its
-    (party, person), the reporting verb, whether it is "we"/"I", and whether it is an unnamed
-    "you" ("you said that ..." to an addressee no text names: not the writer's).
-    """
-    for t in ps.tokens:
-        if t.lemma in _SAY and t.pos == "VERB" and not _in(quotes, t.start):
-            subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
-            if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
-                subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
-            if subj:
-                # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
-                # subject beside its title, says who
-                subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
-                said = _party_of_np(ps, subj[0], parties, state)
-                you = subj[0].text.lower() == "you" and not said[0]
-                return said, t.i, subj[0].text.lower() in _FIRST, you
-            name = _untagged_subject(ps, t)
-            if name:
-                return (
-                    (parties.speaks_for(name) or parties.canonical(name, "ORG"), ""),
-                    -1,
-                    False,
-                    False,
-                )
-    return ("", ""), -1, False, False
-
-
-def _nobody(ps: ParsedSentence, subj: Token, stance: str) -> bool:
-    """Whether the subject of a stance predicate rules out a party holding it: a negative one
-    ("nobody had asked the authority to delay": no one asked; "no driver will lose pay" is a
-    guarantee and stays).
-    """
-    kids = ps.children(subj.i)
-    return stance != "assures" and (
-        subj.lemma in ("nobody", "none", "noone") or any(c.lemma == "no" for c in kids)
-    )
-
-
-def _others(ps: ParsedSentence, subj: Token) -> bool:
-    """A subject that names people other than the speaker without naming a party: "Several
-    hospital trusts have warned", "Some residents want", "Many of them demand".
-    """
-    kids = ps.children(subj.i)
-    quantified = subj.lemma in ("some", "many", "several", "few", "most", "other", "others") or any(
-        c.lemma in ("some", "many", "several", "few", "most", "other") for c in kids
-    )
-    return quantified and subj.tag in ("NNS", "DT", "JJ", "PRP", "NN")
-
-
-def _untagged_subject(ps: ParsedSentence, verb: Token) -> str:
-    """A name the tagger did not take for the subject of a reporting verb ("Dashly told us
-    ...", parsed as an adverb for its "-ly"): capitalised words alone before the verb, which has
-    no subject; '' otherwise.
-    """
-    before = ps.tokens[: verb.i]
-    if (
-        not 0 < len(before) <= 3
-        or any(c.dep in ("nsubj", "nsubjpass", "expl") for c in ps.children(verb.i))
-        or any(not t.text[:1].isupper() or t.ent in ("DATE", "TIME") for t in before)
-        or any(t.lemma in _FIRST | _HE_SHE | _THEY_IT | _NOT_HOLDERS for t in before)
-        or any(t.pos in ("PUNCT", "SPACE", "PRON", "DET", "SCONJ", "CCONJ") for t in before)
-    ):
-        return ""
-    return " ".join(t.text for t in before)
-
-
-def _unnamed_body(ps: ParsedSentence, subj: Token) -> str:
-    """A definite kind of body with a word that says which one ("the city council", "the
-    transport ministry"), as a name ("City Council"); '' for anything else.
-    """
-    kids = ps.children(subj.i)
-    which = [
-        c
-        for c in kids
-        if c.dep in ("compound", "amod") and c.text.islower() and c.pos in ("NOUN", "ADJ")
-    ]
-    if (
-        subj.lemma in NAMED_KINDS | {"ministry", "regulator", "authority", "agency", "board"}
-        and subj.text.islower()
-        and any(c.lemma == "the" for c in kids)
-        and len(which) == 1
-        and which[0].i == subj.i - 1
-    ):
-        return f"{which[0].text.capitalize()} {subj.text.capitalize()}"
-    return ""
-
-
-def _people_of_a_kind(ps: ParsedSentence, subj: Token) -> bool:
-    """A bare plural of people ('tenants', 'farmers', 'workers'), with no determiner."""
-    kids = ps.children(subj.i)
-    return (
-        subj.tag == "NNS"
-        and (subj.lemma in _GROUP_NOUNS or subj.text.lower() in _GROUP_NOUNS)
-        and not any(c.dep in ("det", "poss", "nummod") for c in kids)
-    )
-
-
-def _target(ps: ParsedSentence, i: int, parties: Parties, holders: set[str]) -> str:
-    own = {t.i for s in _subject(ps, i) for t in ps.subtree(s.i)}
-    for t in ps.subtree(i):
-        if t.i in own or t.ent_i < 0:
-            continue
-        if t.dep == "pobj" and ps.tokens[t.head].lemma in ("in", "at", "near", "from", "since"):
-            continue
-        if t.dep in ("dobj", "pobj", "dative", "nsubj", "poss", "compound"):
-            e = ps.entities[t.ent_i]
-            if e.label in ("ORG", "GPE", "NORP", "PERSON"):
-                name = parties.canonical(e.text, e.label)
-                if name and name not in holders:
-                    return name
-    return ""
 
 
 def _about(ps: ParsedSentence, i: int) -> str:

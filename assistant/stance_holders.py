@@ -1,0 +1,685 @@
+"""The party (and person) a phrase of a parsed sentence stands for: subjects, reporting
+speakers, pronouns, titles, "we" and "you".
+
+Both the rules' statements and the learned model's candidate holders are named this way, and
+each sentence's names teach the next ones who "he" or "they" is; the resolution and the reading
+state it carries across sentences therefore live together, apart from deciding what the stance is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.stance_parties import (
+    GOVERNMENT_NAME,
+    HONORIFICS,
+    NAMED_KINDS,
+    NOT_A_PARTY,
+    ORG_LIKE,
+    SENTENCE_END,
+    SHORT_TITLES,
+    Parties,
+    is_party,
+    is_portfolio,
+    is_titled,
+    surname_of,
+)
+from assistant.stance_words import (
+    _COMPANY_NOUNS,
+    _FIRST,
+    _GENERIC,
+    _GOVERNMENT_TITLES,
+    _GROUP_NOUNS,
+    _HE_SHE,
+    _SAY,
+    _STATE_NOUNS,
+    _THEY_IT,
+    _TITLE_WORDS,
+)
+from index.language import Entity, ParsedSentence, Token
+
+
+@dataclass
+class ReadingState:
+    publisher: str = ""
+    turn_label: str = ""
+    turn_party: str = ""
+    turn_person: str = ""
+    last_person: str = ""  # display name of the person
+    last_person_party: str = ""
+    last_party: str = ""
+    last_quote_speaker: tuple[str, str] = ("", "")  # (party, person)
+    say_party: str = ""  # the reporting speaker's party in the current sentence
+    say_first: bool = False  # the reporting speaker is "we" or "I"
+    author: str = ""  # the party of the person a byline names, when no party publishes
+    dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
+    sections: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # headings
+    at: int = 0  # where the current sentence starts in the document
+    person_until: int = 0  # where the sentence that named last_person ends
+    genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
+    news: bool = False  # news copy: no publishing party, no speaker turns
+    partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
+    inside_quote: bool = False  # the current sentence opens inside a quote begun before
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]
+    if not spans and text.lstrip().startswith(('"', "“")):
+        spans = [(0, len(text))]  # a quote that goes on past this sentence
+    return spans
+
+
+def within(spans: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in spans)
+
+
+_MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
+
+
+def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
+    # he/she refer to the most salient person of the sentence before: its subject (or the
+    # subject's apposition) over a name in an object or a modifier ("... every Holm worker")
+    people = [
+        e
+        for e in ps.entities
+        if e.label == "PERSON" and (parties.speaks_for(e.text) or not is_party(e.text, parties))
+    ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company
+    if people:
+        best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
+        state.last_person = best.text
+        state.last_person_party = parties.speaks_for(best.text)
+        state.person_until = state.at + len(ps.text)
+    for e in ps.entities:
+        if e.label == "PERSON":
+            continue
+        elif e.label in ("ORG", "GPE", "NORP") and not is_portfolio(ps, e):
+            name = parties.canonical(e.text, e.label)
+            if name:
+                parties.seen(name, e.label)
+                state.last_party = name
+
+
+def _latest_person(
+    text: str, parties: Parties, genders: dict[str, bool] | None = None, he: bool = True
+) -> str:
+    """The person linked to a party whose name occurs last in `text` ('' when none); with
+    `genders`, only one not already called by the other pronoun.
+    """
+    best, at = "", -1
+    for person in parties.people:
+        if genders is not None and genders.get(surname_of(person), he) != he:
+            continue
+        k = text.rfind(person)
+        if k > at or (k == at >= 0 and len(person) > len(best)):
+            best, at = person, k
+    return best
+
+
+def _salience(ps: ParsedSentence, e: Entity) -> int:
+    """0 for a person who is a clause's subject (or in apposition to it), 1 otherwise."""
+    head = ps.tokens[e.last - 1]
+    deps = [head.dep]
+    if head.dep in ("appos", "compound", "conj"):
+        deps.append(ps.tokens[head.head].dep)
+    return 0 if {"nsubj", "nsubjpass"} & set(deps) else 1
+
+
+NOT_HOLDERS = {"there", "this", "that", "which", "who"}
+
+
+def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
+    """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if len(subs) > 1:  # a misparse: a speaker label ("MS ABARA (...): The Office ...")
+            # or an apposition ("The United States and the alliance NATO") taken as subjects
+            subs = [
+                s
+                for s in subs
+                if not any(c.dep == "punct" and ":" in c.text for c in ps.children(s.i))
+            ] or subs
+        noun = relative_subject(ps, i)
+        if noun is not None:  # "Democrats who have called for ...": the Democrats
+            subs = [noun]
+        if subs:
+            out = []
+            for sub in subs:
+                out += [sub, *(c for c in ps.children(sub.i) if c.dep == "conj")]
+            return out
+        agent = [c for c in ps.children(i) if c.dep == "agent"]
+        if agent:
+            return [c for c in ps.children(agent[0].i) if c.dep == "pobj"][:1]
+        t = ps.tokens[i]
+        if t.dep in ("xcomp", "conj", "acomp", "ccomp", "advcl") and t.head != i:
+            i = t.head
+            continue
+        if t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass"):
+            return []
+        break
+    return []
+
+
+def relative_subject(ps: ParsedSentence, i: int) -> Token | None:
+    """The noun a relative clause modifies when the clause's verb i has the relative pronoun
+    "who" for its subject ("the families, who urged ...", "Democrats who have called for ..."):
+    the one who does what the clause says. None for any other verb, and for clauses whose
+    subject is someone else ("the depot that residents have opposed") or who undergo it ("the
+    union's leaders, who were told by the court ...").
+    """
+    t = ps.tokens[i]
+    if t.dep != "relcl" or t.head == i:
+        return None
+    # "who" only: "which" and "that" stand for things as often, and a clause is often hung
+    # on the wrong noun ("a complaint filed by the district, which ..."); allowing them cost
+    # held-out precision with no recall gained
+    if not any(c.dep == "nsubj" and c.lemma.lower() == "who" for c in ps.children(i)):
+        return None
+    noun = ps.tokens[t.head]
+    return noun if noun.pos in ("NOUN", "PROPN") else None
+
+
+def party_of_np(
+    ps: ParsedSentence, tok: Token, parties: Parties, state: ReadingState
+) -> tuple[str, str]:
+    """(party, person) a subject noun phrase stands for; ('', '') when none."""
+    low = tok.text.lower()
+    if low in _FIRST or any(
+        c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(tok.i)
+    ):
+        return first_person_holder(state)
+    if low in ("you", "your") or any(
+        c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
+    ):
+        return _addressee(parties, state)
+    if low in _HE_SHE:
+        # a person named since in a sentence that was not parsed ("Council leader Fiona
+        # Grady replied an hour later. ... she wrote.") is the nearer referent
+        between = parties.text[state.person_until : state.at]
+        near = _latest_person(between, parties) or state.last_person
+        he = low in ("he", "him", "his")
+        if near and state.genders.get(surname_of(near), he) != he:
+            # "Union leader Piotr Wend ... He said ... She said the company would not ...":
+            # she is not the person already called he; the last one named who may be her
+            near = _latest_person(parties.text[: state.at], parties, state.genders, he) or ""
+        if near:
+            state.genders.setdefault(surname_of(near), he)
+            if near == state.last_person and not parties.speaks_for(near):
+                return state.last_person_party or near, near
+            return parties.speaks_for(near) or near, near
+        return "", ""
+    if low in _THEY_IT:
+        if tok.i == 0 and _OUR_SUBJECT.match(_sentence_before(parties.text, state.at)):
+            return first_person_holder(state)  # "Our trustees met on 20 May. They are prepared to"
+        if (
+            state.news
+            and low == "they"
+            and not state.say_party
+            and _people_before(parties.text, state.at)
+        ):
+            return "", ""  # "Workers voted ... They stayed on strike": the people, no party
+        return (parties.holders[-1] if parties.holders else state.last_party), ""
+    if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
+        return "", ""  # "Both sides insisted": no one party
+    sub = _phrase(ps, tok.i)
+    former = any(u.text.lower() in ("former", "ex") for u in sub)
+    people = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
+    if people and any(u.lemma == "opposition" for u in sub):
+        # "Ardonia's opposition leader Frida Moll": she opposes Ardonia's government, and
+        # speaks for her party only where the text names it
+        person = people[0].text
+        return parties.speaks_for(person) or person, person
+    # a named entity inside the phrase: possessor and title first, then the head
+    for pref in ("poss", "compound", "amod", "appos", ""):
+        for t in sub:
+            if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
+                continue
+            e = ps.entities[t.ent_i]
+            if is_portfolio(ps, e):
+                continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
+            head_of = ps.tokens[t.head]
+            if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
+                continue  # "Senate Democrats", "House Republicans": the party, not the chamber
+            if e.label != "PERSON" and (
+                NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
+            ):
+                # "Iowa Gov", "Former Kansas Gov. Ruth Almond": a place and an office, held now
+                # or once; the person follows, and a former one speaks for herself
+                continue
+            if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
+                return parties.names[e.text.lower()], ""  # "Kessler's director": a company
+            if e.label == "PERSON":
+                party = parties.speaks_for(e.text)
+                last = ps.tokens[e.last - 1]
+                of_kind = ps.tokens[last.head] if last.dep == "appos" else None
+                if (
+                    not party
+                    and of_kind is not None
+                    and of_kind.lemma in _GENERIC
+                    and not is_titled(e.text, parties.text)
+                ):
+                    # "The operator, Calder Homes, has asked": the name is the operator itself,
+                    # a company the tagger took for a person, not someone who works for one
+                    return parties.canonical(e.text, "ORG"), ""
+                # "Sen. Paul Driscoll of Ohio", "Rep. Alicia Ferrer, R-Fla.", "Former South
+                # Carolina Gov. Ellen Marsh": a place a member sits for, or once governed, is
+                # not whose position it is
+                seat = any(
+                    u.text.lower().strip(".") in _LEGISLATORS or u.lemma == "former" for u in sub
+                )
+                if not party:
+                    # a title in the phrase ("Russian Foreign Minister Lavrov", "union leader")
+                    for u in sub:
+                        if u.ent_i >= 0 and is_portfolio(ps, ps.entities[u.ent_i]):
+                            continue  # "Interior Minister", "Agriculture Minister": a portfolio
+                        if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
+                            continue
+                        if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
+                            party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
+                            break
+                        if u.ent_i < 0 and u.text.islower() and u.i < e.first:
+                            party = parties.by_name_word(u.lemma) or (
+                                parties.by_generic(u.lemma) if u.lemma in _GENERIC else ""
+                            )
+                            if party:
+                                break
+                # "Interior Minister Pavel Dresk" as one entity: its title words count too
+                named = ps.tokens[e.first : e.last]
+                titled = [t for t in named if t.lemma.lower() in _TITLE_WORDS]
+                if not party:
+                    party = _by_title(sub + titled, e.first + len(named), parties, state)
+                person = e.text
+                if titled:
+                    rest = [t.text for t in named if t.i > titled[-1].i]
+                    person = " ".join(rest) if len(rest) >= 1 else e.text
+                if party:
+                    parties.link(person, party)
+                return party or person, person
+            if e.label in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+                first_word = e.text.split()[0].lower().strip(".")
+                if first_word in HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
+                    person = e.text.split(maxsplit=1)[1]
+                    return parties.speaks_for(person) or person, person
+                if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
+                    # a person the tagger took for an organisation or a place ("Grady")
+                    return parties.speaks_for(e.text), e.text
+                return parties.canonical(e.text, e.label), ""
+    phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
+    pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
+    if pid:
+        return parties.registry.name(pid), ""
+    appos = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
+    if tok.pos == "NOUN" and tok.text.islower() and appos and _name_before(ps, appos[0]):
+        # "The operator, Calder Homes, has asked ...": the apposition names the party
+        return party_of_np(ps, appos[0], parties, state)
+    owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
+    if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
+        party, _ = party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
+        if party and not parties.speaks_for(party):
+            return party, ""
+    kind = [c for c in ps.children(tok.i) if c.dep in ("compound", "amod") and c.lemma in _GENERIC]
+    if kind and (tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")):
+        found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"
+        if found:
+            return found, ""
+    if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
+        referent = _titled_person(sub, parties.text)
+        if referent:  # the person the text introduced with this title
+            return parties.speaks_for(referent) or state.publisher, referent
+        return state.last_person_party or state.publisher, ""
+    capitals = _name_before(ps, tok)
+    if len(capitals) >= 2:
+        # a name the tagger missed or mislabelled ("the Riverside Court Tenants' Association")
+        name = ps.text[capitals[0].start : tok.start + len(tok.text)]
+        if parties.speaks_for(name):
+            return parties.speaks_for(name), name
+        words = name.split()
+        if not ORG_LIKE.search(name) and (
+            words[0].lower().strip(".") in _TITLE_WORDS | SHORT_TITLES
+            or is_titled(name, parties.text)
+        ):
+            person = " ".join(w for w in words if w.lower().strip(".") not in _TITLE_WORDS)
+            return person, person  # "Ms Dara Quint": a person, whose party no text gives
+        return parties.canonical(name, "ORG"), ""
+    if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
+        if (
+            state.say_party
+            and not state.say_first
+            and state.say_party in parties.kinds
+            and tok.lemma not in ("union", "association", "council", "regulator", "authority")
+        ):
+            return state.say_party, ""  # "X's director said the firm would ...": X
+        turn = state.turn_party or (state.publisher if not state.turn_label else "")
+        if (
+            turn
+            and tok.lemma not in _FIRST
+            and (
+                tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
+                or (tok.lemma in _COMPANY_NOUNS and parties._fits(tok.lemma, turn))
+            )
+        ):
+            return turn, ""  # counsel for a company: "the company is willing to ..."
+        speaker = state.say_party if state.say_first else ""
+        found = parties.by_generic(tok.lemma, exclude=speaker)
+        if found:
+            return found, ""
+        if speaker:
+            return "", ""  # another party, not named: no holder
+        if tok.lemma in ("government", "country", "state", "side", "delegation"):
+            return state.last_party, ""
+        return "", ""  # a generic noun no party's name holds: the speaker's, else no one's
+    if tok.pos == "NOUN" and any(c.lemma == "the" for c in ps.children(tok.i)):
+        found = parties.by_name_word(tok.lemma)
+        if found:
+            return found, ""
+    owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
+    if tok.text.lower() in _MEMBERS and owners:
+        # "The union said its members would walk out": the members' organisation holds it
+        if owners[0].text.lower() in _THEY_IT and state.say_party and not state.say_first:
+            return state.say_party, ""
+        return party_of_np(ps, owners[0], parties, state)
+    if tok.text.lower() in _MEMBERS and len(sub) == 1:
+        # "members would suspend the strike": the members of the speaker's organisation;
+        # whose, when no one is reporting, is a guess
+        return (state.say_party if state.say_party in parties.kinds else ""), ""
+    if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
+        return _group_name(sub, tok), ""
+    if tok.text[:1].isupper() and tok.pos == "PROPN":
+        if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
+            return parties.speaks_for(phrase), phrase
+        return parties.canonical(phrase), ""
+    return "", ""
+
+
+_OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
+
+
+def _people_before(text: str, at: int) -> bool:
+    """Whether the sentence before `at` has a plural of people ("workers", "members") for "they"
+    to stand for, nearer than any party.
+    """
+    return bool(
+        re.search(
+            r"\b(?:workers|members|employees|residents|machinists|staff|people|"
+            r"families|voters|protesters|strikers|nurses|drivers)\b",
+            _sentence_before(text, at),
+            re.I,
+        )
+    )
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The sentence that ends just before position `at` (a paragraph break ends one too)."""
+    head = text[max(0, at - 600) : at + 1]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
+
+
+_LEGISLATORS = {
+    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "lawmaker",
+    "mp", "mep", "assemblyman", "assemblywoman", "delegate",
+}  # fmt: skip
+
+
+def _titled_person(sub: list[Token], text: str) -> str:
+    """The person a bare title stands for: "the Deputy Secretary" is the one the text first
+    names with that title ("Deputy Secretary of State Wendy R. Sherman"); '' when none is.
+    """
+    words = [t.text for t in sub if t.dep not in ("det", "punct") and t.text[:1].isupper()]
+    if not words or len(words) != len([t for t in sub if t.dep not in ("det", "punct")]):
+        return ""  # "the chief executive of the company", "the group's spokeswoman"
+    title = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(
+        rf"\b{title}(?:\s+(?:of|for)\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)?,?\s+"
+        r"((?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)(?:\s+(?:[A-Z][a-z][\w'’\-]*|[A-Z]\.)){1,3})",
+        text,
+    )
+    if not m:
+        return ""
+    name = re.split(r"['’]", m.group(1))[0]  # "Sherman's Meeting With ...": "Sherman"
+    return name.strip()
+
+
+def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
+    """The capitalised words of a name that ends in `tok` ("Riverside Court Tenants'
+    Association"), read leftwards over the name's own words; [] when tok is not capitalised.
+    """
+    if tok.pos != "PROPN" or not tok.text[:1].isupper():
+        return []
+    out = [tok]
+    j = tok.i - 1
+    while j >= 0:
+        t = ps.tokens[j]
+        if t.text[:1].isupper() and t.pos == "PROPN" and t.text.isupper() == tok.text.isupper():
+            out.insert(0, t)
+        elif t.text not in ("'", "’", "'s", "’s", "&", "of", "and"):
+            break
+        j -= 1
+    while out and not out[0].text[:1].isupper():
+        out.pop(0)
+    return out
+
+
+def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingState) -> str:
+    """A titled person no text links to a party: a minister speaks for the state the story is
+    about, a chief executive or spokesperson for the organisation that published the text.
+    """
+    titles = {t.lemma.lower() for t in sub if t.i < first}
+    owner = [t for t in sub if t.i < first and t.dep == "poss" and t.pos == "NOUN"]
+    if owner and owner[0].text.islower() and owner[0].lemma not in _STATE_NOUNS:
+        # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
+        # not the state in the news
+        return parties.by_generic(owner[0].lemma)
+    if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
+        if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
+            # "President Joe Biden" in a story that also names Russia and China: the state last
+            # heard is a guess, and in real news mostly the wrong one (Biden filed as Russia's)
+            return ""
+        return parties.by_generic("government") or (parties.holders[-1] if parties.holders else "")
+    if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
+        return state.publisher
+    return ""
+
+
+def _states_named(parties: Parties) -> set[str]:
+    """The states a document names: the registry's, wherever the text names them, and the ones
+    the parse has met so far.
+    """
+    registry = parties.registry
+    known = {
+        registry.name(m.party)
+        for m in registry.mentions(parties.text)
+        if not m.person and registry.parties[m.party].kind == "state"
+    }
+    return known | {p for p in parties.order if parties.kinds.get(p) in ("GPE", "NORP")}
+
+
+def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
+    """The noun phrase headed by token i, without its clauses ("members of the administration,
+    who talked with their Russian colleagues": not the colleagues).
+    """
+    keep = {i}
+    stack = [i]
+    while stack:
+        j = stack.pop()
+        for c in ps.children(j):
+            if (
+                c.dep not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc")
+                and c.i not in keep
+            ):
+                keep.add(c.i)
+                stack.append(c.i)
+    return [t for t in ps.tokens if t.i in keep]
+
+
+def _group_name(sub: list[Token], tok: Token) -> str:
+    words = [t.text for t in sub if t.dep in ("amod", "compound") and t.i < tok.i] + [tok.text]
+    return " ".join(words).strip().capitalize()
+
+
+def _addressee(parties: Parties, state: ReadingState) -> tuple[str, str]:
+    """Whom 'you' / 'your members' stand for in a letter: the party of the person its 'Dear X,'
+    names, when that is not the writer; ('', '') otherwise ("you" in a transcript is anyone).
+    """
+    names = [name for at, name in state.dear if at < state.at]
+    you = parties.speaks_for(names[-1]) if names else ""
+    return (you, names[-1]) if you and you != first_person_holder(state)[0] else ("", "")
+
+
+def first_person_holder(state: ReadingState) -> tuple[str, str]:
+    if state.last_quote_speaker[0] and state.turn_label == "":
+        return state.last_quote_speaker
+    if state.turn_party or state.turn_person:
+        return state.turn_party or state.turn_person, state.turn_person
+    heading = [names for at, names in state.sections if at < state.at]
+    if heading:  # "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA": its "we"
+        return heading[-1][0], ""
+    return state.publisher or state.author, ""
+
+
+def quotes_in_sentence(ps: ParsedSentence, state: ReadingState) -> list[tuple[int, int]]:
+    """The quoted spans of a sentence, with its opening part when it starts inside a quote."""
+    quotes = quoted_spans(ps.text)
+    if state.inside_quote:
+        close = re.search('["”]', ps.text)
+        quotes = [(0, close.end() if close else len(ps.text))] + quotes
+    return quotes
+
+
+def lawmaker_holder(
+    ps: ParsedSentence, i: int, holder: str, person: str, state: ReadingState
+) -> tuple[str, str]:
+    """A lawmaker tied to a party only by a partisan tag ("Rep. Dana Holt, R-Colo.") holds a
+    position in their own name in news copy, unless the stance is said of the party outside
+    the subject ("said Republicans would block ...", "said her caucus would not accept ...").
+    """
+    full = state.partisans.get(person) or state.partisans.get(surname_of(person)) if person else ""
+    if not full:
+        return holder, person
+    if any(s.text.lower() in ("we", "us", "our") for s in subjects_of(ps, i)):
+        return holder, person  # "We will not pass ...": the lawmaker speaks for the caucus
+    subject = {t.i for s in subjects_of(ps, i) for t in ps.subtree(s.i)}
+    named = re.compile(
+        rf"\b(?:{re.escape(holder)}|GOP|caucus|party|{re.escape(holder[:-1])})", re.I
+    )
+    if any(named.match(t.text) for t in ps.tokens if t.i not in subject):
+        return holder, person
+    return full, full
+
+
+def reporting_speaker(
+    ps: ParsedSentence, parties: Parties, state: ReadingState, quotes: list[tuple[int, int]]
+) -> tuple[tuple[str, str], int, bool, bool]:
+    """The reporting speaker of a sentence ("..., Sherman said" / "Sherman said that ..."): its
+    (party, person), the reporting verb, whether it is "we"/"I", and whether it is an unnamed
+    "you" ("you said that ..." to an addressee no text names: not the writer's).
+    """
+    for t in ps.tokens:
+        if t.lemma in _SAY and t.pos == "VERB" and not within(quotes, t.start):
+            subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
+            if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
+                subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
+            if subj:
+                # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
+                # subject beside its title, says who
+                subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
+                said = party_of_np(ps, subj[0], parties, state)
+                you = subj[0].text.lower() == "you" and not said[0]
+                return said, t.i, subj[0].text.lower() in _FIRST, you
+            name = _untagged_subject(ps, t)
+            if name:
+                return (
+                    (parties.speaks_for(name) or parties.canonical(name, "ORG"), ""),
+                    -1,
+                    False,
+                    False,
+                )
+    return ("", ""), -1, False, False
+
+
+def nobody_holds(ps: ParsedSentence, subj: Token, stance: str) -> bool:
+    """Whether the subject of a stance predicate rules out a party holding it: a negative one
+    ("nobody had asked the authority to delay": no one asked; "no driver will lose pay" is a
+    guarantee and stays).
+    """
+    kids = ps.children(subj.i)
+    return stance != "assures" and (
+        subj.lemma in ("nobody", "none", "noone") or any(c.lemma == "no" for c in kids)
+    )
+
+
+def unnamed_others(ps: ParsedSentence, subj: Token) -> bool:
+    """A subject that names people other than the speaker without naming a party: "Several
+    hospital trusts have warned", "Some residents want", "Many of them demand".
+    """
+    kids = ps.children(subj.i)
+    quantified = subj.lemma in ("some", "many", "several", "few", "most", "other", "others") or any(
+        c.lemma in ("some", "many", "several", "few", "most", "other") for c in kids
+    )
+    return quantified and subj.tag in ("NNS", "DT", "JJ", "PRP", "NN")
+
+
+def _untagged_subject(ps: ParsedSentence, verb: Token) -> str:
+    """A name the tagger did not take for the subject of a reporting verb ("Dashly told us
+    ...", parsed as an adverb for its "-ly"): capitalised words alone before the verb, which has
+    no subject; '' otherwise.
+    """
+    before = ps.tokens[: verb.i]
+    if (
+        not 0 < len(before) <= 3
+        or any(c.dep in ("nsubj", "nsubjpass", "expl") for c in ps.children(verb.i))
+        or any(not t.text[:1].isupper() or t.ent in ("DATE", "TIME") for t in before)
+        or any(t.lemma in _FIRST | _HE_SHE | _THEY_IT | NOT_HOLDERS for t in before)
+        or any(t.pos in ("PUNCT", "SPACE", "PRON", "DET", "SCONJ", "CCONJ") for t in before)
+    ):
+        return ""
+    return " ".join(t.text for t in before)
+
+
+def unnamed_body(ps: ParsedSentence, subj: Token) -> str:
+    """A definite kind of body with a word that says which one ("the city council", "the
+    transport ministry"), as a name ("City Council"); '' for anything else.
+    """
+    kids = ps.children(subj.i)
+    which = [
+        c
+        for c in kids
+        if c.dep in ("compound", "amod") and c.text.islower() and c.pos in ("NOUN", "ADJ")
+    ]
+    if (
+        subj.lemma in NAMED_KINDS | {"ministry", "regulator", "authority", "agency", "board"}
+        and subj.text.islower()
+        and any(c.lemma == "the" for c in kids)
+        and len(which) == 1
+        and which[0].i == subj.i - 1
+    ):
+        return f"{which[0].text.capitalize()} {subj.text.capitalize()}"
+    return ""
+
+
+def people_of_a_kind(ps: ParsedSentence, subj: Token) -> bool:
+    """A bare plural of people ('tenants', 'farmers', 'workers'), with no determiner."""
+    kids = ps.children(subj.i)
+    return (
+        subj.tag == "NNS"
+        and (subj.lemma in _GROUP_NOUNS or subj.text.lower() in _GROUP_NOUNS)
+        and not any(c.dep in ("det", "poss", "nummod") for c in kids)
+    )
+
+
+def target_of(ps: ParsedSentence, i: int, parties: Parties, holders: set[str]) -> str:
+    own = {t.i for s in subjects_of(ps, i) for t in ps.subtree(s.i)}
+    for t in ps.subtree(i):
+        if t.i in own or t.ent_i < 0:
+            continue
+        if t.dep == "pobj" and ps.tokens[t.head].lemma in ("in", "at", "near", "from", "since"):
+            continue
+        if t.dep in ("dobj", "pobj", "dative", "nsubj", "poss", "compound"):
+            e = ps.entities[t.ent_i]
+            if e.label in ("ORG", "GPE", "NORP", "PERSON"):
+                name = parties.canonical(e.text, e.label)
+                if name and name not in holders:
+                    return name
+    return ""
