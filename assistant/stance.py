@@ -16,17 +16,9 @@ from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
-from assistant.condemnation import condemned, foretold_harm, judge_of
-from assistant.hopes import asks_leave, hoped_for
+from assistant.condemnation import judge_of
+from assistant.hopes import hoped_for
 from assistant.news_names import elected, news_links, opposition_people
-from assistant.no_position import (
-    about_comment,
-    another_time,
-    speculated,
-    thing_threatens,
-    told_as_history,
-    unsaid,
-)
 from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.referents import nearer_subject
@@ -41,7 +33,6 @@ from assistant.stance_holders import (
     people_of_a_kind,
     quoted_spans,
     quotes_in_sentence,
-    relative_subject,
     remember,
     reporting_speaker,
     subjects_of,
@@ -86,36 +77,34 @@ from assistant.stance_parties import (
     people_by_title,
     surname_of,
 )
+from assistant.stance_triggers import (
+    IF_WORDS,
+    RECEIVE,
+    background,
+    conditional_deal,
+    continues_quote,
+    held_by_none,
+    in_condition,
+    no_statement,
+    not_now,
+    threat_if,
+    trigger,
+)
 from assistant.stance_words import (
-    _ASSURE_ACTS,
     _COMPANY_NOUNS,
     _COST_VERBS,
-    _COSTS,
     _CUE,
     _DOMAIN,
     _FIRST,
-    _GENERIC,
-    _GREETING,
-    _HARM,
     _HE_SHE,
-    _HOSTILE_ACTS,
     _LEANS,
-    _NEEDS,
-    _NO_COMMENT,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
-    _NOUNS,
-    _NOUNS_MORE,
     _OUTLETS,
-    _READY,
-    _REFUSED,
-    _SAY,
     _THEY_IT,
     _THREAT_WORDS,
     _VERBS,
-    _VERBS_OF_NOUNS,
     _VOICED,
-    _WARN_ACTS,
     _WEAK_CUE,
 )
 from assistant.voices import Turn, Voice, author, read_voices
@@ -134,10 +123,6 @@ class Found:
     speaker: str = ""
     target: str = ""
     about: str = ""
-
-
-_CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.I)
-_IF = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
 
 
 def candidate(sentence: str, official: bool = True) -> bool:
@@ -405,7 +390,7 @@ class StanceReader:
         tracing = self.trace is not None
         if not tracing and (model is None or (found and model.veto > 1.0)):
             return found  # nothing the model could change: no work
-        stance_words = [(t, stance) for t in ps.tokens if (stance := _trigger(ps, t)) is not None]
+        stance_words = [(t, stance) for t in ps.tokens if (stance := trigger(ps, t)) is not None]
         # also for a veto: how a holder would be named is one of the features
         holder = _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
         learned = tracing or (model is not None and model.holder is not None)
@@ -487,7 +472,7 @@ class StanceReader:
         """
         if self.trace is None or not candidate(ps.text, official):
             return None
-        stance_words = [t for t in ps.tokens if _trigger(ps, t) is not None]
+        stance_words = [t for t in ps.tokens if trigger(ps, t) is not None]
         return _holder_candidates(ps, parties, state, stance_words)
 
     def _voices(
@@ -565,40 +550,6 @@ class Reading(NamedTuple):
     voices: list[Voice]
 
 
-def continues_quote(ps: ParsedSentence) -> bool:
-    """Whether a sentence of a quote, with no position of its own, goes on with the position of
-    the sentence next to it: the speaker's own commitment or refusal ('We will not back down.',
-    'We cannot accept less.'), an order ('Withdraw the proposal.') or a denial that it is
-    anything less ('This is not a bluff.'). Description ('The plant employs 3,000 people.'), the
-    speaker's own history ('We met them in May.') and feelings ('We are hopeful.') do not.
-    """
-    if ps.text.rstrip(' "”').endswith("?"):
-        return False
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
-    if root is not None and root.lemma in _SAY and said:  # '"This is not a bluff," X said.'
-        root = said[0]
-    if root is None or root.pos not in ("VERB", "AUX"):
-        return False
-    kids = ps.children(root.i)
-    subj = subjects_of(ps, root.i)
-    modal = any(
-        c.dep in ("aux", "auxpass") and c.lemma in ("will", "shall", "must", "can", "would")
-        for c in kids
-    ) or any(  # "we need to", "we have to", "we are going to"
-        c.dep == "xcomp" and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
-        for c in kids
-        if root.lemma in ("need", "have", "go")
-    )
-    negated = any(c.dep == "neg" for c in kids)
-    if not subj:  # an order: "Withdraw the proposal now."
-        return root.tag == "VB" and not any(c.dep == "aux" for c in kids)
-    who = subj[0].text.lower()
-    if who in ("we", "i"):
-        return modal or negated
-    return who in ("this", "that", "it") and root.lemma == "be" and negated
-
-
 def _continuations(
     found_at: dict[int, list[Found]],
     going_on: dict[int, tuple[int, int]],
@@ -617,471 +568,8 @@ def _continuations(
     return out
 
 
-# what a speaker "wants to" do to the room, not to the other side: "I want to begin by thanking",
-# "I want to update you on what the department is doing"
-_DISCOURSE = frozenset(
-    {"begin", "start", "thank", "welcome", "ask", "remind", "update", "brief", "share", "turn"}
-)
-
-
-def _trigger(ps: ParsedSentence, t: Token) -> str | None:
-    """The stance a token carries as a predicate, or None."""
-    if condemned(ps, t):
-        return "rejects"  # "I find it appalling", "called the resolution pointless"
-    if foretold_harm(ps, t):
-        return "warns"  # "X said the case would force shoppers to pay more"
-    if thing_threatens(ps, t):
-        return None  # "the orders threaten democracy": a danger described, no party's threat
-    kids = ps.children(t.i)
-    words = {k.lower() for k in (c.text for c in kids)}
-    if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
-        neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
-        if neg and t.lemma in _NO_COMMENT:
-            return None  # "would not comment"
-        modal = {c.lemma for c in kids if c.dep == "aux"}
-        if neg and t.lemma in _HARM:
-            return "assures"  # "will not attack", "no plans to raid"
-        if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
-            return "assures"  # "will not move additional forces to the border"
-        if (
-            not neg
-            and t.lemma in _GIVE_UP
-            and modal & {"could", "may", "might", "would"}
-            and any(
-                c.dep == "dobj" and (_NOUNS.get(c.lemma) == "assures" or c.lemma in _UNDERTAKINGS)
-                for c in kids
-            )
-        ):
-            return "warns"  # "Belvia could drop its pledge not to strike first": a threat
-        if neg and t.lemma in _GIVE_UP and modal & {"will", "would", "shall"}:
-            held = [c.lemma for c in kids if c.dep == "dobj" and c.lemma in _NOUNS]
-            if held and _NOUNS[held[0]] in ("demands", "offers"):
-                return _NOUNS[held[0]]  # "will not abandon these demands": insisting
-        if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
-            done = t.lemma in _REFUSED_ACTS and not modal & {"will", "would", "can", "shall"}
-            past = done and (t.tag in ("VBN", "VBD") or any(c.text.lower() == "did" for c in kids))
-            if t.lemma not in _VERBS and t.lemma not in ("be", "have") and not past:
-                return "rejects"  # not "the units have not changed their positions": a fact
-        if (
-            t.lemma in ("push", "back")
-            and "back" in words | {t.lemma}
-            and "on" in words | _grand(ps, t)
-        ):
-            return "rejects"
-        negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:1] for c in ps.children(a))
-        if t.lemma in _VERBS_OF_NOUNS and not negated_above:
-            objects = [c for c in kids if c.dep == "dobj"] + [
-                g for c in kids if c.dep == "prep" and c.lemma == "with" for g in ps.children(c.i)
-            ]
-            for c in objects:
-                if c.lemma in _NOUNS_MORE:
-                    return _NOUNS_MORE[c.lemma]
-        if modal & {"will", "would", "shall"} and any(
-            c.dep in ("nsubj", "nsubjpass") and any(g.lemma == "no" for g in ps.children(c.i))
-            for c in kids
-        ):
-            return "assures"  # "no driver will lose pay", "no homes will be purchased"
-        if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
-            nobody = any(
-                c.dep in ("nsubj", "nsubjpass") and any(g.lemma == "no" for g in ps.children(c.i))
-                for c in kids
-            )
-            if nobody or neg:
-                return "assures"  # "no student ... will face disciplinary action"
-            return "warns"  # "will face costs", "would carry a high price"
-        if (
-            t.lemma in _CEASE
-            and modal & {"will", "would", "could", "shall"}
-            and not neg
-            and any(
-                c.dep == "dobj"
-                and (c.lemma in _COSTS or c.lemma in _OWN_ACTIONS)
-                and (t.lemma == "lift" or any(g.dep == "poss" for g in ps.children(c.i)))
-                for c in kids
-            )
-        ):
-            return "offers"  # "we will suspend our application for judicial review": a concession
-        first = subjects_of(ps, t.i)
-        ours = bool(first) and (
-            first[0].text.lower() in _FIRST
-            or any(c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(first[0].i))
-        )  # "we", "our members", "our solicitors"
-        if first and first[0].text.lower() in _FIRST and not neg:
-            if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
-                return "demands"  # "we need a binding schedule"
-            if t.lemma in _ASSURE_ACTS and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ")):
-                return "assures"  # "we will defend it", "we support the right of ..."
-            if (
-                t.lemma not in _VERBS
-                and modal & {"will", "shall"}
-                and any(
-                    c.dep in ("xcomp", "advcl")
-                    and c.lemma in _ASSURE_ACTS
-                    and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
-                    for c in kids
-                )
-            ):
-                return "assures"  # "we will do everything in our power to ensure ..."
-        if t.lemma in ("lead", "result") and any(
-            g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
-        ):
-            return "warns"
-        if (
-            t.lemma in ("lead", "result")
-            and modal & {"will", "would", "could", "may", "might"}
-            and any(
-                c.dep == "prep"
-                and c.lemma in ("to", "in")
-                and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(c.i)))
-                for c in kids
-            )
-        ):
-            return "warns"  # "could lead to an application for an injunction"
-        if t.lemma == "appeal" and any(c.dep == "xcomp" for c in kids):
-            return "demands"  # "appealed to the association to stop ..."
-        if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
-            costly = any(c.dep == "dobj" and c.lemma in _COSTS for c in kids)
-            idle = t.lemma in ("take", "hold") and any(
-                c.dep == "dobj" and c.lemma in _IDLE_OBJECTS for c in kids
-            )  # "we will take a short break", "we will hold a meeting"
-            protective = t.lemma == "take" and any(
-                u.lemma in ("ensure", "protect", "defend", "guarantee", "safeguard")
-                and u.dep in ("acl", "xcomp", "advcl", "relcl")
-                for u in ps.subtree(t.i)
-            )
-            if protective:
-                return "assures"  # "will take all necessary measures to ensure the security"
-            if (t.lemma in _HOSTILE_ACTS or costly or ours) and not idle:
-                return "warns"  # "we will sue", "will impose sanctions"; not "will take place"
-        if (
-            t.lemma == "hold"
-            and t.tag == "VBN"
-            and any(c.dep == "auxpass" for c in kids)
-            and any(c.lemma in ("accountable", "responsible", "liable") for c in kids)
-        ):
-            return "warns"  # "those who attack ... will be held accountable"
-        if t.lemma == "force" and modal & {"would", "will", "could"} and not neg:
-            if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
-                return "warns"  # "a strike would force us to reconsider the investment"
-        if t.lemma == "be" and any(c.dep == "expl" for c in kids) and (modal or t.tag != "VBD"):
-            if any(
-                c.dep in ("attr", "nsubj") and any(g.lemma == "no" for g in ps.children(c.i))
-                for c in kids
-            ):
-                return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
-        if (
-            modal & {"will", "would"}
-            and not neg
-            and _CONDITION.search(ps.text)
-            and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(t.i)))
-        ):
-            return "warns"  # "if ..., the Office will open enforcement proceedings"
-        if (
-            t.lemma == "vote"
-            and not neg
-            and any(c.dep == "prep" and c.lemma == "against" for c in kids)
-        ):
-            return "rejects"  # "we will vote against any amendment that delays the transfer"
-        if neg and t.lemma == "go" and any(c.dep == "xcomp" for c in kids):
-            return "rejects"  # "we are not going to shut down"
-        if "shall" in modal and (t.lemma not in _VERBS or t.lemma == "undertake"):
-            subj = subjects_of(ps, t.i)
-            mutual = bool(subj) and subj[0].lemma in ("party", "side", "signatory", "state")
-            return "offers" if mutual else "demands"  # both sides bound: a proposal
-        if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
-            return "rejects"  # "we must decline it"
-        if modal & {"must"} and t.lemma in _SAY | _DISCOURSE | {"respond", "reply", "note"}:
-            return None  # "I must say", "I feel I must respond": the speaker's turn, no position
-        if (
-            "should" in modal
-            and not neg
-            and not any(c.dep == "nsubj" and c.i > t.i for c in kids)  # "should X refuse, ..."
-            and ps.tokens[t.head].lemma in _SAY
-            and t.dep == "ccomp"
-        ):
-            return "demands"  # "The alliance says we should refund every customer"
-        if (
-            t.lemma == "have"
-            and modal & {"will", "would"}
-            and any(c.dep == "xcomp" for c in kids)
-            and not neg
-        ):
-            # "we will have to review our plans": what the speaker will be driven to do;
-            # "shoppers will have to pay more": a forecast, no one's demand; but "any dialogue
-            # would have to proceed on the basis of reciprocity" is a condition: a demand
-            if ours:
-                return "warns"
-            if "would" not in modal:
-                return None
-        if modal & {"must"} or (
-            t.lemma in ("have", "need")
-            and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
-        ):
-            return "demands"  # not "I have to say", "I have to ask you"
-        stance = _VERBS.get(t.lemma)
-        if stance is None:
-            return None
-        if t.lemma in ("want", "wish", "like"):
-            acts = [c.lemma for c in kids if c.dep == "xcomp"]
-            if acts and acts[0] in ("assure", "reassure", "guarantee", "promise"):
-                return "assures"  # "I want to assure this committee that ..."
-            if acts and acts[0] in _SAY | _DISCOURSE:
-                return None  # "I want to begin by thanking ..."
-            clear = [c for c in kids if c.dep == "xcomp" and c.lemma == "be"]
-            if clear and any(g.lemma == "clear" for g in ps.children(clear[0].i)):
-                return None  # "I want to be clear that we will ...": what follows is the stance
-            if t.lemma == "like" and not any(
-                c.dep == "dobj"
-                or (c.dep in ("xcomp", "ccomp") and any(g.dep == "nsubj" for g in ps.children(c.i)))
-                for c in kids
-            ):
-                return None  # "we would like to meet": not asking anyone for anything
-        if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
-            return None  # "declined to comment", "asked him to comment": no position
-        if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
-            if stance == "demands":
-                return None  # "pilots were required to", "is expected to climb": no one asks
-        need = _NEEDS.get(t.lemma)
-        if need is not None:
-            sub = {c.text.lower() for c in kids} | {
-                g.text.lower()
-                for c in kids
-                for g in ps.children(c.i)
-                if c.dep in ("dobj", "xcomp", "ccomp", "advcl") and g.dep in ("mark", "aux", "prep")
-            }
-            if t.lemma == "want" and any(c.dep == "dobj" for c in kids):
-                sub.add("to")
-            if t.lemma == "table":
-                return stance if any(c.dep == "dobj" for c in kids) else None
-            if t.lemma == "ask" and asks_leave(ps, t.i):
-                sub.add("to")  # "asked the court if he could file ...": a request
-            if not (need & sub):
-                return None
-        if neg and stance in ("demands", "offers", "assures"):
-            return None  # "did not demand": no position stated
-        if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
-            return None
-        if t.lemma == "confirm" and not ours:
-            return None  # "X confirmed that ...": reported, often news rather than an undertaking
-        if t.lemma == "welcome" and not modal & {"would", "will"}:
-            return None  # "we welcomed the talks", "to welcome everyone": no offer made
-        return stance
-    if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
-        return "offers"
-    if (
-        t.pos == "ADJ"
-        and t.lemma in ("happy", "glad", "pleased")
-        and any(
-            c.dep == "xcomp" and c.lemma not in _SAY | {"announce", "report", "welcome", "be"}
-            for c in kids
-        )
-    ):
-        return "offers"  # "I would be happy to meet their director"
-    if t.pos == "ADJ" and t.lemma in ("acceptable", "unacceptable", "inacceptable"):
-        negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "acceptable"
-        return "rejects" if negated else "offers"  # "is unacceptable to our members"
-    if (
-        t.pos == "NOUN"
-        and t.lemma in _NOUNS
-        and t.dep == "dobj"
-        and ps.tokens[t.head].lemma in _RECEIVE
-        and _NOUNS[t.lemma] in ("offers", "assures")
-    ):
-        return _NOUNS[t.lemma]  # "every employee will receive a written offer": someone offers
-    if t.pos == "NOUN" and t.lemma in _NOUNS and t.dep in ("nsubj", "nsubjpass", "ROOT", "attr"):
-        if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
-            return None
-        head = ps.tokens[t.head]
-        if (
-            t.lemma == "demand"
-            and t.dep == "nsubj"
-            and not any(
-                c.dep in ("poss", "compound", "amod", "relcl", "acl")
-                or (c.dep == "prep" and c.lemma in ("for", "from", "by", "of"))
-                for c in kids
-            )
-        ):
-            return None  # "Demand in the region has grown": buyers' demand, no party's
-        if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
-            return None  # "a threat to peace", "the threats of aggression are provocative"
-        if (
-            t.dep == "nsubj"
-            and _NOUNS[t.lemma] == "offers"
-            and any(c.dep == "neg" for c in ps.children(head.i))
-        ):
-            return "rejects"  # "the proposal does not reflect the value of Lumio"
-        return _NOUNS[t.lemma]
-    if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
-        return "rejects"  # "has no plans to", "had no intention of withdrawing"
-    return None
-
-
-_RECEIVE = {"receive", "get", "obtain"}
-# acts (not acceptance) whose past denial reports a fact: "prices have not changed since May"
-_REFUSED_ACTS = {
-    "withdraw", "give", "close", "stop", "abandon", "cut", "raise", "lower", "change", "return",
-    "renew", "let",
-}  # fmt: skip
-_UNDERTAKINGS = {"commitment", "policy", "moratorium", "ban", "doctrine", "treaty", "ceasefire"}
-_GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
-# ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
-_CEASE = {"suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call"}
-_OWN_ACTIONS = {
-    "application", "appeal", "objection", "opposition", "challenge", "claim", "complaint", "case",
-    "protest", "march", "strike", "blockade", "boycott", "action", "lawsuit", "suit", "sanction",
-    "ban", "injunction",
-}  # fmt: skip
-_DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
-_FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}
-_IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "vote", "place"}
-
-
-def _grand(ps: ParsedSentence, t: Token) -> set[str]:
-    return {g.text.lower() for c in ps.children(t.i) for g in ps.children(c.i)}
-
-
-def _conditional(ps: ParsedSentence, i: int) -> bool:
-    """Inside an 'if'/'should'/'unless' clause: a condition, not the stance. The word and its
-    head only: every clause up to the root also took stances in relative clauses and objects
-    for conditions (measured with the positions eval when `ancestors` was mended).
-    """
-    # "the families, who urged the court to ...": the clause's own subject holds the stance
-    for a in [i] if relative_subject(ps, i) is not None else [i, *ps.ancestors(i)[:1]]:
-        t = ps.tokens[a]
-        if t.dep == "advcl" and any(
-            c.lemma in ("if", "unless", "should", "when", "once", "until", "as")
-            for c in ps.children(a)
-        ):
-            return True
-        if t.dep in ("relcl", "acl", "pcomp", "pobj", "dobj") and a != i:
-            return True
-    return False
-
-
-def _background(ps: ParsedSentence, t: Token) -> bool:
-    """A participle clause that sets the scene for another verb ("In requesting that the call be
-    held today, the US cited ..."; "considering the need for ..."): not the sentence's stance.
-    "We were firm in pushing back on ..." is the stance: its clause hangs from 'be'.
-    """
-    if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or subjects_of(ps, t.i):
-        return False
-    gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]
-    return gov.pos == "VERB" and gov.lemma != "be"
-
-
-_HISTORY_WORDS = {"previously", "formerly", "once", "originally", "historically"}
-
-
-def _history(ps: ParsedSentence, t: Token) -> bool:
-    """A stance told as history, not held now: a past verb dated to an earlier year or marked
-    as earlier ("In 2021 farmers asked the authority to ...", "Kelani has previously threatened
-    to ...", "a demand it turned down at the time"): background, not a position.
-    """
-    verb = t if t.pos in ("VERB", "AUX") else ps.tokens[t.head]
-    aux = {c.lemma for c in ps.children(verb.i) if c.dep == "aux"}
-    if not (verb.tag == "VBD" or (verb.tag == "VBN" and aux & {"have"})):
-        return False
-    for c in ps.children(verb.i):
-        if c.dep == "advmod" and c.lemma.lower() in _HISTORY_WORDS:
-            return True
-        if c.dep == "prep" and c.lemma in ("in", "at"):
-            obj = [g for g in ps.children(c.i) if g.dep == "pobj"]
-            words = " ".join(x.text.lower() for g in obj for x in ps.subtree(g.i))
-            if re.fullmatch(r"(?:19|20)\d\d|the (?:time|past)", words):
-                return True
-        if c.dep == "npadvmod" and any(g.lemma == "ago" for g in ps.subtree(c.i)):
-            return True
-    return False
-
-
-# what the other side may do that a party asks for: the condition of an offer
-_CONCESSIONS = {
-    "agree", "accept", "approve", "publish", "withdraw", "drop", "show", "meet", "lift", "sign",
-    "confirm", "commit", "pay", "restore", "reduce", "improve", "release", "guarantee", "offer",
-}  # fmt: skip
-
-
-def _conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, str] | None:
-    """What we will do if the other side does something: "If the survey shows that
-    refurbishment costs more, the association will work with the council" (an offer); "if
-    they start the survey, we will take them to court" (a warning). The main verb has
-    will/would and an if-clause; its subject is "we" or a named party, not a thing.
-    """
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    if root is not None and reported and root.lemma in _SAY:
-        # "X said Y would V if Z": what X says would follow, a warning or an offer of X's
-        said = [c for c in ps.children(root.i) if c.dep == "ccomp" and c.pos in ("VERB", "AUX")]
-        root = said[0] if said else None
-    if root is None or root.pos not in ("VERB", "AUX") or (root.pos == "AUX" and not reported):
-        return None
-    kids = ps.children(root.i)
-    if not any(c.dep == "aux" and c.lemma in ("will", "would") for c in kids):
-        return None
-    if any(c.dep == "neg" for c in kids) or not _threat_if(ps, root.i):
-        return None
-    subj = subjects_of(ps, root.i)
-    if not subj or not (
-        subj[0].text.lower() in _FIRST
-        or subj[0].pos == "PROPN"
-        or subj[0].lemma in _GENERIC
-        or (reported and root.dep == "ccomp")
-    ):
-        return None
-    # the condition decides: the other side giving way ("if the council agrees to both") makes
-    # it an offer; anything else ("if the shelling resumes", "if you do") a warning
-    conditions = [
-        c
-        for c in kids
-        if c.dep == "advcl" and any(g.lemma in ("if", "should") for g in ps.children(c.i))
-    ]
-    giving = any(
-        c.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(c.i))
-        for c in conditions
-    )
-    hostile = root.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
-        " ".join(t.text for t in ps.subtree(root.i) if not _conditional(ps, t.i))
-    )
-    return root.i, "offers" if giving and not hostile else "warns"
-
-
-def _threat_if(ps: ParsedSentence, i: int) -> bool:
-    """A course of action the speaker will take on a condition: the stance verb (or the verb
-    it hangs from) has 'will' and an 'if'/'should' clause ("If we have no reply by May, we will
-    ask the ombudsman to step in"; "Should the board go ahead, the union will advise members
-    not to work"). Conditional offers are read before this and stay offers.
-    """
-    for v in (i, ps.tokens[i].head):
-        kids = ps.children(v)
-        if not any(c.dep == "aux" and c.lemma in ("will", "would", "shall") for c in kids):
-            continue
-        for c in kids:
-            if c.dep == "advcl" and any(
-                g.lemma in ("if", "should") and g.dep in ("mark", "aux") and g.i < c.i
-                for g in ps.children(c.i)
-            ):
-                return True
-    return False
-
-
-def _no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
-    """Whether a sentence can state no position whatever its words: a question, a greeting, a
-    turn that is no one's, fewer than five words, a fragment, no verb.
-    """
-    text = ps.text.strip()
-    if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
-        return True
-    if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:
-        return True
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    if root is None:
-        return True
-    if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
-        return True  # "Because NATO Allies are ready ...": a fragment
-    return root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens)
-
-
 def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
-    if _no_statement(ps, state):
+    if no_statement(ps, state):
         return []
     quotes = quoted_spans(ps.text)
     if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
@@ -1098,13 +586,13 @@ def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> li
     state.say_first = say_first
     triggers = []
     for t in ps.tokens:
-        if _background(ps, t):
+        if background(ps, t):
             continue  # "in requesting that the call be held today, the US cited ...": background
-        stance = _trigger(ps, t)
-        if stance and not _conditional(ps, t.i):
+        stance = trigger(ps, t)
+        if stance and not in_condition(ps, t.i):
             triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
     if not triggers:
-        deal = _conditional_deal(ps, reported=bool(say_subject[0]))
+        deal = conditional_deal(ps, reported=bool(say_subject[0]))
         if deal is not None:
             triggers.append((0, False, deal[0], deal[1]))
     if not triggers:
@@ -1118,16 +606,20 @@ def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> li
         i, stance = hoped, "demands"
     i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
-    if _not_now(ps, t, state):
+    if not_now(ps, t, state):
         return []
     if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
         # "affirmed that the United States would welcome ...": the affirmed content's stance
         inner = [x for x in triggers[1:] if ps.tokens[x[2]].head == i]
         if inner and inner[0][3] != "assures":
             stance = inner[0][3]
-    if stance in ("demands", "rejects") and _THREAT_WORDS.search(ps.text) and _IF.search(ps.text):
+    if (
+        stance in ("demands", "rejects")
+        and _THREAT_WORDS.search(ps.text)
+        and IF_WORDS.search(ps.text)
+    ):
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
-    elif stance in ("demands", "rejects") and _threat_if(ps, i):
+    elif stance in ("demands", "rejects") and threat_if(ps, i):
         stance = "warns"  # "if ... not ..., we will ask the ombudsman to ...": what we will do
     in_quote = within(quotes, t.start)
     speaker_party, speaker = say_subject
@@ -1163,7 +655,7 @@ def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> li
         # "the firm had no plans to ...", "we have a proposal": the subject of the verb
         # whose object the stance noun is
         verb_subj = subjects_of(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
-        if ps.tokens[t.head].lemma in _RECEIVE:
+        if ps.tokens[t.head].lemma in RECEIVE:
             verb_subj = []  # the one who receives an offer is not the one who makes it
         if verb_subj and verb_subj[0].text.lower() in NOT_HOLDERS:
             verb_subj = []
@@ -1292,7 +784,7 @@ def _fallback_holder(
     speaker, the speaker of the quote it stands in, the speaker's turn, or its subject when that
     names a party; ('', '', '', '') when none is known (the model never adds a statement then).
     """
-    if _held_by_none(ps, state, stance_words):
+    if held_by_none(ps, state, stance_words):
         return "", "", "", ""
     quotes = quotes_in_sentence(ps, state)
     said = reporting_speaker(ps, parties, state, quotes)[0]
@@ -1314,17 +806,6 @@ def _fallback_holder(
     return "", "", "", ""
 
 
-def _held_by_none(ps: ParsedSentence, state: ReadingState, stance_words: list[Token]) -> bool:
-    """The rules' reasons why no one holds a position in the sentence: no statement can be
-    made of it, a journalist asks it, or its predicate is told otherwise (history, ...).
-    """
-    return (
-        _no_statement(ps, state)
-        or state.turn_label == "Q"
-        or _told_otherwise(ps, state, stance_words)
-    )
-
-
 def _holder_candidates(
     ps: ParsedSentence, parties: Parties, state: ReadingState, stance_words: list[Token]
 ) -> list[HolderCue]:
@@ -1336,7 +817,7 @@ def _holder_candidates(
     document's state (a person linked, a name added); none of that is kept, so the rules read
     the rest of the document as they would without this.
     """
-    if _held_by_none(ps, state, stance_words):
+    if held_by_none(ps, state, stance_words):
         return []
     saved = (
         dict(parties.names),
@@ -1422,31 +903,6 @@ def _holder_candidates(
             known=bool(parties.registry.find_party(held.holder)),
         )
     return list(out.values())
-
-
-def _told_otherwise(ps: ParsedSentence, state: ReadingState, stance_words: list[Token]) -> bool:
-    """Whether the rules' own reasons for no position hold for the sentence's predicate or any
-    stance word in it. The model adds no statement against them.
-    """
-    marks = [t for t in ps.tokens if t.dep == "ROOT"] + stance_words
-    return any(_not_now(ps, t, state) for t in marks)
-
-
-def _not_now(ps: ParsedSentence, t: Token, state: ReadingState) -> bool:
-    """Whether a stance word states no position held now: history, a request for comment, what
-    someone did not say, a guess about another party, an occasion among others, or (in news
-    copy) a stand told as past history.
-    """
-    return (
-        _history(ps, t)
-        or about_comment(ps, t.i)
-        or unsaid(ps, t.i)
-        or speculated(ps, t.i)
-        or another_time(ps, t.i)
-        or (
-            state.news and told_as_history(ps, t if t.pos in ("VERB", "AUX") else ps.tokens[t.head])
-        )
-    )
 
 
 def _about(ps: ParsedSentence, i: int) -> str:
