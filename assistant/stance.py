@@ -12,35 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
-from assistant.condemnation import judge_of
-from assistant.hopes import hoped_for
-from assistant.news_names import elected, news_links, opposition_people
+from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
-from assistant.referents import nearer_subject
 from assistant.representatives import bare_chiefs, kind_titles, represented
-from assistant.stance_holders import (
-    NOT_HOLDERS,
-    ReadingState,
-    first_person_holder,
-    lawmaker_holder,
-    nobody_holds,
-    party_of_np,
-    people_of_a_kind,
-    quoted_spans,
-    quotes_in_sentence,
-    remember,
-    reporting_speaker,
-    subjects_of,
-    target_of,
-    unnamed_body,
-    unnamed_others,
-    within,
-)
+from assistant.stance_holders import ReadingState, quoted_spans, remember, reporting_speaker
 from assistant.stance_layout import (
     ANSWER_LABELS,
     BYLINE,
@@ -57,72 +37,39 @@ from assistant.stance_layout import (
     speaker_turns,
     turn_at,
 )
-from assistant.stance_model import (
-    Cues,
-    HolderCue,
-    StanceModel,
-    features,
-    holder_features,
-    shipped,
-)
+from assistant.stance_model import Cues, HolderCue, StanceModel, features, holder_features, shipped
 from assistant.stance_parties import (
     GOVERNMENT_NAME,
     PARTY_NAME,
     Parties,
-    is_party,
-    is_titled,
     learn_people,
     main_company,
     organisations,
     people_by_title,
     surname_of,
 )
-from assistant.stance_triggers import (
-    IF_WORDS,
-    RECEIVE,
-    background,
-    conditional_deal,
-    continues_quote,
-    held_by_none,
-    in_condition,
-    no_statement,
-    not_now,
-    threat_if,
-    trigger,
+from assistant.stance_statements import (
+    Found,
+    as_kept,
+    continuations,
+    dedupe,
+    fallback_holder,
+    holder_candidates,
+    statements,
 )
+from assistant.stance_triggers import continues_quote, trigger
 from assistant.stance_words import (
-    _COMPANY_NOUNS,
-    _COST_VERBS,
     _CUE,
     _DOMAIN,
-    _FIRST,
-    _HE_SHE,
     _LEANS,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _OUTLETS,
-    _THEY_IT,
-    _THREAT_WORDS,
-    _VERBS,
     _VOICED,
     _WEAK_CUE,
 )
 from assistant.voices import Turn, Voice, author, read_voices
-from index.language import ParsedSentence, Parser, Token
-
-
-@dataclass(frozen=True)
-class Found:
-    """One stance statement: a span of the document and whose position it states."""
-
-    start: int
-    end: int
-    holder: str  # party display name
-    stance: str
-    voice: str  # own | paraphrase
-    speaker: str = ""
-    target: str = ""
-    about: str = ""
+from index.language import ParsedSentence, Parser
 
 
 def candidate(sentence: str, official: bool = True) -> bool:
@@ -333,14 +280,14 @@ class StanceReader:
                 # eval/train_stance.py: the holders of every candidate, before the rules read it
                 before = self._traced_holders(ps, parties, state, bool(publisher))
                 found = (
-                    _statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
+                    statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
                 )
                 if (self.trace is not None or self.model is not None) and candidate(
                     ps.text, bool(publisher)
                 ):
                     found = self._second_opinion(ps, found, parties, state, start, end, before)
                 for kept in found:
-                    f = _held(kept, parties, state)
+                    f = as_kept(kept, parties, state)
                     if f is None:
                         continue  # a person no text links to a party: whose position is unknown
                     out.append(
@@ -358,10 +305,10 @@ class StanceReader:
                     found_at.setdefault(n, []).append(out[-1])
                 remember(ps, parties, state)
         # continuations first: in a trace, a holder the model could choose yields to them
-        out = sorted(_continuations(found_at, going_on, member) + out, key=lambda f: f.start)
+        out = sorted(continuations(found_at, going_on, member) + out, key=lambda f: f.start)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
-        return Reading(_dedupe(out), learned, voices)
+        return Reading(dedupe(out), learned, voices)
 
     @property
     def model(self) -> StanceModel | None:
@@ -383,8 +330,8 @@ class StanceReader:
         """The rules' statements for a candidate sentence, vetoed or added to by the model:
         dropped when it is confident the sentence states no position, and, when the rules found
         none, one with the model's stance for the holder its holder model chooses among those
-        the reader can name (`_holder_candidates`), when the adder is confident of that pair.
-        A model without a holder model adds for the reader's one guess (`_fallback_holder`).
+        the reader can name (`holder_candidates`), when the adder is confident of that pair.
+        A model without a holder model adds for the reader's one guess (`fallback_holder`).
         """
         model = self.model
         tracing = self.trace is not None
@@ -392,17 +339,17 @@ class StanceReader:
             return found  # nothing the model could change: no work
         stance_words = [(t, stance) for t in ps.tokens if (stance := trigger(ps, t)) is not None]
         # also for a veto: how a holder would be named is one of the features
-        holder = _fallback_holder(ps, parties, state, [t for t, _ in stance_words])
+        holder = fallback_holder(ps, parties, state, [t for t, _ in stance_words])
         learned = tracing or (model is not None and model.holder is not None)
         guess = (
-            _held(Found(0, 0, holder[0], "", holder[2], holder[1]), parties, state)
+            as_kept(Found(0, 0, holder[0], "", holder[2], holder[1]), parties, state)
             if holder[0]
             else None
         )
         candidates = (
             [
                 replace(h, fallback=guess is not None and h.party == guess.holder)
-                for h in _holder_candidates(ps, parties, state, [t for t, _ in stance_words])
+                for h in holder_candidates(ps, parties, state, [t for t, _ in stance_words])
             ]
             if learned and not found
             else []
@@ -473,7 +420,7 @@ class StanceReader:
         if self.trace is None or not candidate(ps.text, official):
             return None
         stance_words = [t for t in ps.tokens if trigger(ps, t) is not None]
-        return _holder_candidates(ps, parties, state, stance_words)
+        return holder_candidates(ps, parties, state, stance_words)
 
     def _voices(
         self,
@@ -516,413 +463,7 @@ class StanceReader:
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
 
 
-def _held(f: Found, parties: Parties, state: ReadingState) -> Found | None:
-    """A statement as it is kept: in news copy, a person no text links to a party who holds an
-    elected office holds it in their own name ("Mayor Tim Dougherty" ... "Dougherty said");
-    any other such person's is dropped (None), their party unknown.
-    """
-    text = parties.text
-    own = (
-        elected(f.holder, text)
-        if state.news and f.speaker in (f.holder, "") and not is_party(f.holder, parties)
-        else ""
-    )
-    if own:
-        return replace(f, holder=own, speaker=own)
-    if (
-        f.holder == f.speaker
-        and not is_party(f.holder, parties)
-        and (
-            " " not in f.holder
-            or is_titled(f.holder, text)
-            or (  # a transcript's speaker label names a person
-                f.holder == state.turn_person and state.turn_label.partition("(")[0].isupper()
-            )
-        )
-    ):
-        return None
-    return f
-
-
 class Reading(NamedTuple):
     statements: list[Found]
     people: dict[str, str]  # people the document links to a party
     voices: list[Voice]
-
-
-def _continuations(
-    found_at: dict[int, list[Found]],
-    going_on: dict[int, tuple[int, int]],
-    member: dict[int, int],
-) -> list[Found]:
-    """A quote's sentence with no statement that continues the statement just before it in the
-    same quote states the same position, in the speaker's own words. Only the sentence after:
-    reading the one before a stance sentence too cost held-out precision, no recall gained.
-    """
-    out = []
-    for n, (start, end) in sorted(going_on.items()):
-        if any(not f.about.startswith("trace:") for f in found_at.get(n, [])):
-            continue  # (a traced holder the model could choose is not yet a statement)
-        if member.get(n - 1) == member[n] and found_at.get(n - 1):
-            out += [replace(f, start=start, end=end, voice="own") for f in found_at[n - 1]]
-    return out
-
-
-def _statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
-    if no_statement(ps, state):
-        return []
-    quotes = quoted_spans(ps.text)
-    if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
-        close = re.search('["”]', ps.text)
-        first = (0, close.end() if close else len(ps.text))
-        quotes = [first] + [q for q in quotes if q[0] >= first[1]]
-    elif not re.search('["“”]', ps.text):
-        state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
-    # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
-    say_subject, say_at, say_first, say_you = reporting_speaker(ps, parties, state, quotes)
-    state.say_party = say_subject[0]
-    # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
-    # in its own report is another party, not the speaker
-    state.say_first = say_first
-    triggers = []
-    for t in ps.tokens:
-        if background(ps, t):
-            continue  # "in requesting that the call be held today, the US cited ...": background
-        stance = trigger(ps, t)
-        if stance and not in_condition(ps, t.i):
-            triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
-    if not triggers:
-        deal = conditional_deal(ps, reported=bool(say_subject[0]))
-        if deal is not None:
-            triggers.append((0, False, deal[0], deal[1]))
-    if not triggers:
-        if quotes and say_subject[0]:
-            state.last_quote_speaker = say_subject
-        return []
-    triggers.sort()
-    _, _, i, stance = triggers[0]
-    hoped = hoped_for(ps, i)
-    if hoped is not None:  # "We hope that the board will reject the plan": we ask it of them
-        i, stance = hoped, "demands"
-    i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
-    t = ps.tokens[i]
-    if not_now(ps, t, state):
-        return []
-    if t.lemma in ("affirm", "reaffirm") and len(triggers) > 1:
-        # "affirmed that the United States would welcome ...": the affirmed content's stance
-        inner = [x for x in triggers[1:] if ps.tokens[x[2]].head == i]
-        if inner and inner[0][3] != "assures":
-            stance = inner[0][3]
-    if (
-        stance in ("demands", "rejects")
-        and _THREAT_WORDS.search(ps.text)
-        and IF_WORDS.search(ps.text)
-    ):
-        stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
-    elif stance in ("demands", "rejects") and threat_if(ps, i):
-        stance = "warns"  # "if ... not ..., we will ask the ombudsman to ...": what we will do
-    in_quote = within(quotes, t.start)
-    speaker_party, speaker = say_subject
-    if in_quote and not speaker_party:
-        speaker_party, speaker = state.last_quote_speaker
-    if in_quote and speaker_party:
-        state.last_quote_speaker = (speaker_party, speaker)
-    holders: list[tuple[str, str]] = []
-    target = ""
-    modal = {c.lemma for c in ps.children(i) if c.dep == "aux"}
-    obliged = (t.lemma not in _VERBS or t.lemma == "undertake") and (
-        bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
-    )  # "X shall undertake to ...": the drafter binds X
-    if stance == "warns" and t.lemma in _COST_VERBS and modal & {"must", "should"}:
-        stance = "demands"  # "Northwind must pay the price": what the speaker asks for
-    if (stance in ("warns", "demands") and t.lemma in _COST_VERBS) or obliged:
-        subj = subjects_of(ps, i)
-        if subj:
-            target = party_of_np(ps, subj[0], parties, state)[0]
-        voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
-        holders = [voice_of] if voice_of[0] else []
-    elif t.pos == "NOUN":
-        owner = [c for c in ps.children(i) if c.dep in ("poss",)]
-        mods = [c for c in ps.children(i) if c.dep in ("amod", "compound") and c.ent_i >= 0]
-        if t.dep == "nsubjpass":  # "requests have been filed by X": X's
-            owner = owner or [
-                g
-                for c in ps.children(t.head)
-                if c.dep == "agent"
-                for g in ps.children(c.i)
-                if g.dep == "pobj"
-            ]
-        # "the firm had no plans to ...", "we have a proposal": the subject of the verb
-        # whose object the stance noun is
-        verb_subj = subjects_of(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
-        if ps.tokens[t.head].lemma in RECEIVE:
-            verb_subj = []  # the one who receives an offer is not the one who makes it
-        if verb_subj and verb_subj[0].text.lower() in NOT_HOLDERS:
-            verb_subj = []
-        if owner:
-            holders = [party_of_np(ps, owner[0], parties, state)]
-        elif verb_subj and verb_subj[0].text.lower() in _HE_SHE | _THEY_IT and speaker_party:
-            holders = [(speaker_party, speaker)]  # "X said it had no plans to ...": X
-        elif verb_subj:
-            holders = [party_of_np(ps, s, parties, state) for s in verb_subj]
-        elif mods:
-            e = ps.entities[mods[0].ent_i]
-            holders = [(parties.canonical(e.text, e.label), "")]
-        elif speaker_party:
-            holders = [(speaker_party, speaker)]
-        else:
-            holders = [first_person_holder(state)]
-    else:
-        subj = subjects_of(ps, i)
-        # "X said that he was 'willing to ...'": the pronoun stands outside the quoted words
-        reported = speaker_party and (not in_quote or (subj and not within(quotes, subj[0].start)))
-        between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
-        if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
-            # "X said some vendors have said they would offer ...": they are the vendors
-            holders = (
-                []
-                if unnamed_others(ps, between) or people_of_a_kind(ps, between)
-                else [party_of_np(ps, between, parties, state)]
-            )
-        elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
-            holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
-        elif subj and subj[0].text.lower() not in NOT_HOLDERS:
-            holders = [party_of_np(ps, s, parties, state) for s in subj]
-        unresolved_company = (
-            bool(subj)
-            and (not holders or not holders[0][0])
-            and subj[0].lemma in _COMPANY_NOUNS
-            and any(c.lemma == "the" for c in ps.children(subj[0].i))
-        )
-        if not holders or not holders[0][0]:
-            holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
-            if subj and unnamed_others(ps, subj[0]):
-                holders = []
-            elif between is not None and subj and subj[0].text.lower() in _HE_SHE | _THEY_IT:
-                holders = []  # "X said some drivers told her they would ...": not X's
-            elif subj and (body := unnamed_body(ps, subj[0])):
-                # "The city council has asked Dashly to ..." in a riders' spokesman's turn:
-                # a body the text does not name otherwise, not the speaker
-                holders = [(parties.canonical(body, "ORG"), "")]
-        if unresolved_company and not (
-            holders and holders[0][0] and parties._fits(subj[0].lemma, holders[0][0])
-        ):
-            # "the operator has threatened to sue" in an MP's speech, no operator named: not
-            # the speaker's; counsel for a company saying "the company is willing" stays
-            holders = []
-        elif subj and nobody_holds(ps, subj[0], stance):
-            holders = []
-        elif subj and people_of_a_kind(ps, subj[0]):
-            # "the association said tenants would withhold ...": the reporting party's people;
-            # "Local farmers insist ...", "Critics say ...": no identifiable party
-            holders = [(speaker_party, speaker)] if speaker_party and not in_quote else []
-    if t.pos != "NOUN" and any(s.text.lower() == "you" for s in subjects_of(ps, i)):
-        # "You also ask the association to ...": the addressee's, when the letter names them
-        names = [name for at, name in state.dear if at < state.at]
-        you = parties.speaks_for(names[-1]) if names else ""
-        holders = [(you, names[-1])] if you and you != first_person_holder(state)[0] else []
-    if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
-        holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
-    if stance == "assures" and any(
-        g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i)
-    ):  # "no talks on European security would be held without ...": the speaker's guarantee
-        holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
-    joint = [names for at, names in state.sections if at < state.at]
-    if (
-        joint
-        and len(joint[-1]) > 1
-        and not in_quote
-        and not state.turn_label
-        and any(s.lemma == "we" or s.text.lower() == "we" for s in subjects_of(ps, i))
-    ):
-        holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
-    if say_you and not in_quote and all(h == first_person_holder(state)[0] for h, _ in holders):
-        holders = []  # "In your speech you said the government would not ...": not ours
-    if state.news and state.partisans:
-        holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
-    holders = [(h, p) for h, p in holders if h]
-    if not holders:
-        return []
-    if not target:
-        target = target_of(ps, i, parties, {h for h, _ in holders})
-    first_person = any(ps.tokens[c.i].text.lower() in _FIRST for c in subjects_of(ps, i)) or any(
-        c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(i)
-    )
-    own = (
-        in_quote
-        or first_person
-        or bool(state.turn_person)
-        or any(h == state.publisher for h, _ in holders)
-    )
-    about = _about(ps, i)
-    out = []
-    for holder, person in holders:
-        parties.seen(holder)
-        if holder in parties.holders:
-            parties.holders.remove(holder)
-        if holder != state.turn_person or is_party(holder, parties):
-            parties.holders.append(holder)  # "they" later is a party, not a speaker's name
-        out.append(
-            Found(
-                0,
-                len(ps.text.rstrip()),
-                holder,
-                stance,
-                "own" if own else "paraphrase",
-                person or speaker,
-                target,
-                about,
-            )
-        )
-    return out
-
-
-def _fallback_holder(
-    ps: ParsedSentence, parties: Parties, state: ReadingState, stance_words: list[Token]
-) -> tuple[str, str, str, str]:
-    """(party, person, voice, how) for a sentence the rules give no statement: its reporting
-    speaker, the speaker of the quote it stands in, the speaker's turn, or its subject when that
-    names a party; ('', '', '', '') when none is known (the model never adds a statement then).
-    """
-    if held_by_none(ps, state, stance_words):
-        return "", "", "", ""
-    quotes = quotes_in_sentence(ps, state)
-    said = reporting_speaker(ps, parties, state, quotes)[0]
-    if said[0]:
-        return said[0], said[1], "own" if quotes else "paraphrase", "said"
-    if quotes and state.last_quote_speaker[0]:
-        return (*state.last_quote_speaker, "own", "quote")
-    if state.turn_label and (state.turn_party or state.turn_person):
-        return state.turn_party or state.turn_person, state.turn_person, "own", "turn"
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    subj = subjects_of(ps, root.i) if root is not None else []
-    if subj and subj[0].text.lower() not in NOT_HOLDERS:
-        if unnamed_others(ps, subj[0]) or people_of_a_kind(ps, subj[0]):
-            return "", "", "", ""
-        party, person = party_of_np(ps, subj[0], parties, state)
-        if party:
-            first = subj[0].text.lower() in _FIRST
-            return party, person, "own" if first else "paraphrase", "subject"
-    return "", "", "", ""
-
-
-def _holder_candidates(
-    ps: ParsedSentence, parties: Parties, state: ReadingState, stance_words: list[Token]
-) -> list[HolderCue]:
-    """Every party the reader can name as the holder of a sentence the rules give no statement,
-    with each way it is named: the reporting speaker, the quote's, the turn's, the subject of
-    any clause (pronouns resolved as the rules resolve them), first person, "according to X",
-    a passive agent, any party or person the sentence names, and the parties that held a stance
-    last. The learned holder model chooses among them. Resolving a mention may teach the
-    document's state (a person linked, a name added); none of that is kept, so the rules read
-    the rest of the document as they would without this.
-    """
-    if held_by_none(ps, state, stance_words):
-        return []
-    saved = (
-        dict(parties.names),
-        dict(parties.people),
-        list(parties.order),
-        dict(parties.kinds),
-        dict(state.genders),
-    )
-    quotes = quotes_in_sentence(ps, state)
-    found: dict[str, tuple[str, str, list[tuple[str, int]]]] = {}
-
-    def put(holder: tuple[str, str], voice: str, how: str, i: int = -1) -> None:
-        party, person = holder
-        if not party:
-            return
-        _, known, mentions = found.setdefault(party, (voice, person, []))
-        if person and not known:
-            found[party] = (found[party][0], person, mentions)
-        mentions.append((how, i))
-
-    said, verb, _, _ = reporting_speaker(ps, parties, state, quotes)
-    put(said, "own" if quotes else "paraphrase", "said", verb)
-    if quotes and state.last_quote_speaker[0]:
-        put(state.last_quote_speaker, "own", "quote")
-    if state.turn_label and (state.turn_party or state.turn_person):
-        put((state.turn_party or state.turn_person, state.turn_person), "own", "turn")
-    for t in ps.tokens:
-        low = t.text.lower()
-        voice = "own" if low in _FIRST or within(quotes, t.start) else "paraphrase"
-        if t.dep in ("nsubj", "nsubjpass") and low not in NOT_HOLDERS:
-            if unnamed_others(ps, t) or people_of_a_kind(ps, t):
-                continue
-            head = ps.tokens[t.head]
-            how = "subject" if head.dep == "ROOT" else f"subj_{head.dep}"
-            put(party_of_np(ps, t, parties, state), voice, how, t.i)
-        elif low in _FIRST and t.pos == "PRON":
-            put(first_person_holder(state), "own", "first", t.i)
-        elif low == "according":
-            for obj in (o for c in ps.children(t.i) for o in ps.children(c.i) if o.dep == "pobj"):
-                put(party_of_np(ps, obj, parties, state), voice, "according", obj.i)
-        elif t.dep == "agent":
-            for obj in (c for c in ps.children(t.i) if c.dep == "pobj"):
-                put(party_of_np(ps, obj, parties, state), voice, "agent", obj.i)
-    for e in ps.entities:
-        if e.label not in ("PERSON", "ORG", "GPE", "NORP"):
-            continue
-        heads = [t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last]
-        if heads and heads[0].dep not in ("nsubj", "nsubjpass"):
-            voice = "own" if within(quotes, heads[0].start) else "paraphrase"
-            put(party_of_np(ps, heads[0], parties, state), voice, "ent", heads[0].i)
-    if parties.holders:
-        put((parties.holders[-1], ""), "paraphrase", "recent")
-    put((state.last_party, ""), "paraphrase", "last_party")
-    put((state.last_person_party, state.last_person), "paraphrase", "last_person")
-    if state.publisher:
-        put((state.publisher, ""), "own", "publisher")
-    parties.names.clear()
-    parties.names.update(saved[0])
-    parties.people.clear()
-    parties.people.update(saved[1])
-    parties.order[:] = saved[2]
-    parties.kinds.clear()
-    parties.kinds.update(saved[3])
-    state.genders.clear()
-    state.genders.update(saved[4])
-    latest = parties.holders[::-1]
-    out: dict[str, HolderCue] = {}
-    for party, (voice, person, mentions) in found.items():
-        held = _held(Found(0, 0, party, "", voice, person), parties, state)
-        if held is None:
-            continue  # the reader would drop it: a person whose party is unknown
-        if held.holder in out:  # a person in their own name, also named as such
-            mentions = [*out[held.holder].mentions, *mentions]
-        out[held.holder] = HolderCue(
-            held.holder,
-            held.speaker,
-            voice,
-            tuple(mentions),
-            linked=bool(held.speaker) and held.speaker != held.holder,
-            recent=latest.index(held.holder) if held.holder in latest else -1,
-            publisher=held.holder == state.publisher,
-            kind=parties.kinds.get(held.holder, ""),
-            known=bool(parties.registry.find_party(held.holder)),
-        )
-    return list(out.values())
-
-
-def _about(ps: ParsedSentence, i: int) -> str:
-    words: list[str] = []
-    for c in ps.children(i):
-        if c.dep in ("dobj", "xcomp", "ccomp", "prep", "prt", "attr", "acomp", "pobj"):
-            words += [t.text for t in ps.subtree(c.i)]
-    if not words:
-        words = [t.text for t in ps.tokens if t.i > i]
-    text = re.sub(r"\s+([,.;:!?'’])", r"\1", " ".join(words)).strip(' ,.;:"”')
-    parts = text.split()
-    return " ".join(parts[:25]) + (" …" if len(parts) > 25 else "")
-
-
-def _dedupe(found: list[Found]) -> list[Found]:
-    seen: set[tuple[int, str]] = set()
-    out = []
-    for f in found:
-        if (f.start, f.holder) in seen:
-            continue
-        seen.add((f.start, f.holder))
-        out.append(f)
-    return out
