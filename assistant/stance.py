@@ -290,18 +290,7 @@ class StanceReader:
                     f = as_kept(kept, parties, state)
                     if f is None:
                         continue  # a person no text links to a party: whose position is unknown
-                    out.append(
-                        Found(
-                            start + max(skip, f.start),
-                            start + f.end,
-                            f.holder,
-                            f.stance,
-                            f.voice,
-                            f.speaker,
-                            f.target,
-                            f.about,
-                        )
-                    )
+                    out.append(replace(f, start=start + max(skip, f.start), end=start + f.end))
                     found_at.setdefault(n, []).append(out[-1])
                 remember(ps, parties, state)
         # continuations first: in a trace, a holder the model could choose yields to them
@@ -369,8 +358,8 @@ class StanceReader:
         pairs = [holder_features(ps, h, len(candidates), cues) for h in candidates]
         whole = len(ps.text.rstrip())
         if self.trace is not None:
-            # eval/train_stance.py: a statement per holder the model could choose, each marked
-            # with its sentence and candidate, so the reader's own checks on a holder apply
+            # eval/train_stance.py: a statement per holder the model could choose, each marked with
+            # its sentence and candidate (`traced`), so the reader's own checks on a holder apply
             j = len(self.trace)
             self.trace.append(
                 {
@@ -393,7 +382,7 @@ class StanceReader:
                     )
                 ]
             return found or [
-                Found(0, whole, h.party, "model", h.voice, h.person, about=f"trace:{j}:{k}")
+                Found(0, whole, h.party, "model", h.voice, h.person, traced=(j, k))
                 for k, h in enumerate(candidates)
             ]
         assert model is not None

@@ -70,6 +70,10 @@ class Found:
     speaker: str = ""
     target: str = ""
     about: str = ""
+    # eval/train_stance.py only (training data, `StanceReader.trace` set): (sentence, holder),
+    # the indices in the trace of a statement the learned model could add; it is not yet a
+    # statement (see `continuations`). None in every reading outside a trace.
+    traced: tuple[int, int] | None = None
 
 
 def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
@@ -111,7 +115,7 @@ def continuations(
     """
     out = []
     for n, (start, end) in sorted(going_on.items()):
-        if any(not f.about.startswith("trace:") for f in found_at.get(n, [])):
+        if any(f.traced is None for f in found_at.get(n, [])):
             continue  # (a traced holder the model could choose is not yet a statement)
         if member.get(n - 1) == member[n] and found_at.get(n - 1):
             out += [replace(f, start=start, end=end, voice="own") for f in found_at[n - 1]]

@@ -7,11 +7,12 @@ Data: the DEV documents of the invented set (eval/positions/) and of the real-ne
 (eval/positions_news/, texts read from the RealTime QA snapshot SNAPSHOT); never the heldout
 ones. Each document is read by `StanceReader` with the rules alone and a trace: every candidate
 sentence it parses, with its features, the rules' statements, and every holder the model could
-choose there with its features: where the rules found none, a statement per holder (marked
-"trace:sentence:holder", so that the reader's own checks on a holder apply to it); where they
-found some, the holders as they stood before the rules read it (`ruled`, for the holder model
-only). A sentence is positive, with the label's stance, when a label of its document matches its
-text as the eval matches them; every other candidate is a negative ("none").
+choose there with its features: where the rules found none, a statement per holder (its
+`traced`: the indices of its sentence and holder in the trace, so that the reader's own checks
+on a holder apply to it); where they found some, the holders as they stood before the rules read
+it (`ruled`, for the holder model only). A sentence is positive, with the label's stance, when a
+label of its document matches its text as the eval matches them; every other candidate is a
+negative ("none").
 
 Models (scikit-learn, training only; weights ship as JSON, the run-time model is a sparse dot
 product): a multinomial logistic regression over the feature names seen in at least `MIN_COUNT`
@@ -179,6 +180,7 @@ def trace_docs(docs: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
                 "speaker": f.speaker,
                 "sentence": text[f.start : f.end],
                 "about": f.about,
+                "traced": list(f.traced) if f.traced is not None else None,  # [sentence, holder]
             }
             for f in found.statements
         ]
@@ -207,10 +209,10 @@ def gold(sentences: list[dict[str, Any]], labels: list[dict[str, Any]]) -> list[
 
 
 def _candidate(st: dict[str, Any]) -> tuple[int, int] | None:
-    """(sentence, holder) of a statement the model could add (traced "trace:j:k"), else None."""
-    if st["stance"] != "model" or not st.get("about", "").startswith("trace:"):
+    """(sentence, holder) of a statement the model could add (its "traced"), else None."""
+    if st["stance"] != "model" or st["traced"] is None:
         return None
-    _, j, k = st["about"].split(":")
+    j, k = st["traced"]
     return int(j), int(k)
 
 

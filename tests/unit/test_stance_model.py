@@ -159,14 +159,14 @@ def test_a_pair_is_right_when_its_holder_is_the_labels():
             {"start": 50, "end": 105, "text": sentences[1], "candidates": [{}, {}]},
         ],
         "statements": [
-            {"start": 0, "holder": "Harlow Council", "stance": "model", "about": "trace:0:0",
+            {"start": 0, "holder": "Harlow Council", "stance": "model", "traced": [0, 0],
              "sentence": sentences[0]},
-            {"start": 0, "holder": "Bus Riders' Union", "stance": "model", "about": "trace:0:1",
+            {"start": 0, "holder": "Bus Riders' Union", "stance": "model", "traced": [0, 1],
              "sentence": sentences[0]},
-            {"start": 50, "holder": "Harlow Council", "stance": "model", "about": "trace:1:0",
+            {"start": 50, "holder": "Harlow Council", "stance": "model", "traced": [1, 0],
              "sentence": sentences[1]},
             # a quote's continuation of sentence 0's first holder: judged in sentence 0 only
-            {"start": 50, "holder": "Harlow Council", "stance": "model", "about": "trace:0:0",
+            {"start": 50, "holder": "Harlow Council", "stance": "model", "traced": [0, 0],
              "sentence": sentences[1]},
         ],
     }  # fmt: skip
