@@ -62,6 +62,19 @@ class ReadingState:
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
     inside_quote: bool = False  # the current sentence opens inside a quote begun before
 
+    def snapshot(self) -> dict[str, bool]:
+        """A copy of what resolving a mention may teach the state: who is called 'he' or 'she'
+        (`genders`). Listing the holders the learned model could choose (`holder_candidates`)
+        resolves every mention of a sentence; `restore` puts this back, so that listing holders
+        never changes what the reader remembers (with `Parties.snapshot`).
+        """
+        return dict(self.genders)
+
+    def restore(self, genders: dict[str, bool]) -> None:
+        """Back to `snapshot`'s copy, in place (the same dict, refilled)."""
+        self.genders.clear()
+        self.genders.update(genders)
+
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]

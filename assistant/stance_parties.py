@@ -62,6 +62,16 @@ def _occurrences(text: str, name: str) -> list[str]:
     return out
 
 
+@dataclass(frozen=True)
+class PartiesSnapshot:
+    """Copies of what resolving a mention may teach `Parties` (see `Parties.snapshot`)."""
+
+    names: dict[str, str]
+    people: dict[str, str]
+    order: list[str]
+    kinds: dict[str, str]
+
+
 @dataclass
 class Parties:
     """The parties of one document: display names, their aliases, and who speaks for whom."""
@@ -226,6 +236,27 @@ class Parties:
             return True
         words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
         return not words & (_PUBLIC_WORDS | _UNION_WORDS)
+
+    def snapshot(self) -> PartiesSnapshot:
+        """Copies (shallow) of what resolving a mention may teach: the names, the people
+        linked, the order parties were named in, their kinds. Listing the holders the learned
+        model could choose (`holder_candidates`) resolves every mention of a sentence; `restore`
+        puts these back, so that listing holders never changes what the reader remembers and
+        the rules read the rest of the document as they would without it.
+        """
+        return PartiesSnapshot(
+            dict(self.names), dict(self.people), list(self.order), dict(self.kinds)
+        )
+
+    def restore(self, snap: PartiesSnapshot) -> None:
+        """Back to `snap`, in place (the same dicts and list, refilled)."""
+        self.names.clear()
+        self.names.update(snap.names)
+        self.people.clear()
+        self.people.update(snap.people)
+        self.order[:] = snap.order
+        self.kinds.clear()
+        self.kinds.update(snap.kinds)
 
 
 # a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name

@@ -368,18 +368,13 @@ def holder_candidates(
     any clause (pronouns resolved as the rules resolve them), first person, "according to X",
     a passive agent, any party or person the sentence names, and the parties that held a stance
     last. The learned holder model chooses among them. Resolving a mention may teach the
-    document's state (a person linked, a name added); none of that is kept, so the rules read
-    the rest of the document as they would without this.
+    document's state (a person linked, a name added, a surname called "he"); none of that is
+    kept (`Parties.snapshot`, `ReadingState.snapshot`: restored before the holders are checked),
+    so the rules read the rest of the document as they would without this.
     """
     if held_by_none(ps, state, stance_words):
         return []
-    saved = (
-        dict(parties.names),
-        dict(parties.people),
-        list(parties.order),
-        dict(parties.kinds),
-        dict(state.genders),
-    )
+    kept_parties, kept_state = parties.snapshot(), state.snapshot()  # restored below
     quotes = quotes_in_sentence(ps, state)
     found: dict[str, tuple[str, str, list[tuple[str, int]]]] = {}
 
@@ -428,15 +423,8 @@ def holder_candidates(
     put((state.last_person_party, state.last_person), "paraphrase", "last_person")
     if state.publisher:
         put((state.publisher, ""), "own", "publisher")
-    parties.names.clear()
-    parties.names.update(saved[0])
-    parties.people.clear()
-    parties.people.update(saved[1])
-    parties.order[:] = saved[2]
-    parties.kinds.clear()
-    parties.kinds.update(saved[3])
-    state.genders.clear()
-    state.genders.update(saved[4])
+    parties.restore(kept_parties)
+    state.restore(kept_state)
     latest = parties.holders[::-1]
     out: dict[str, HolderCue] = {}
     for party, (voice, person, mentions) in found.items():

@@ -9,7 +9,11 @@ import pytest
 
 from assistant.parties import Registry
 from assistant.stance import StanceReader
+from assistant.stance_holders import ReadingState
 from assistant.stance_model import CLASSES, WEIGHTS, StanceModel, position_said, shipped
+from assistant.stance_parties import Parties
+from assistant.stance_statements import holder_candidates
+from assistant.stance_triggers import trigger
 from eval.train_stance import holder_right
 from index.language import SpacyParser
 from tests.support.stance_reading import read
@@ -228,3 +232,21 @@ def test_listing_holders_leaves_the_rules_reading_unchanged(parser):
     rules = read(plain, text, source="usatoday.com")
     assert rules
     assert [f for f in read(traced, text, source="usatoday.com") if f[1] != "model"] == rules
+
+
+def test_listing_holders_puts_back_what_resolving_mentions_taught(parser):
+    # resolving the mentions calls Kell "he", names Greyport Council and links Ian Marsh to it:
+    # the holders listed show it; the document's parties and reading state are as they were
+    text = "He said Ian Marsh of Greyport Council would be asked to restore the pay deal."
+    ps = parser.parse([text])[0][0]
+    parties = Parties(Registry.load(), text=text)
+    parties.link("Dora Kell", "Westbrook Teachers Union")
+    state = ReadingState(
+        news=True, last_person="Dora Kell", last_person_party="Westbrook Teachers Union"
+    )
+    before = parties.snapshot(), state.snapshot()
+    stance_words = [t for t in ps.tokens if trigger(ps, t) is not None]
+    holders = holder_candidates(ps, parties, state, stance_words)
+    assert ("Greyport Council", "Ian Marsh") in [(h.party, h.person) for h in holders], holders
+    assert parties.speaks_for("Ian Marsh") == "" and state.genders == {}
+    assert (parties.snapshot(), state.snapshot()) == before
