@@ -313,13 +313,25 @@ _DATELINE = re.compile(
     rf"(?:,?\s+(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*\([^)]{{1,30}}\))?"
     r"\s+[\u2013\u2014-]{1,2}\s+(?=[A-Z\"\u201c])"
 )
+# A page's label for its summary box, run into the first sentence when the page was made text:
+# "AI-assisted summary Meta and Oakley have partnered ..." (USA Today), "Story highlights ...".
+# A capital must follow, so "Summary judgment was granted" keeps its first word.
+_SECTION_LABEL = re.compile(
+    r"^\s*(?:AI-assisted summary|Story highlights|Key points|Key takeaways|What to know|"
+    r"Quick read|At a glance|In brief|Highlights|Summary)\s*[:\u2013\u2014-]?\s+(?=(?-i:[A-Z\"\u201c]))",
+    re.IGNORECASE,
+)
 
 
 def lead_to_strip(sentence: str) -> int:
-    """How many leading characters are a dateline ("Geneva / Brussels - ") or a transcript
-    speaker label ("AMBASSADOR X: ", "Sergey Lavrov: (Via interpreter) "): the rest is the
-    sentence a reader should get. 0 when there is neither.
+    """How many leading characters are a summary box's label ("AI-assisted summary "), a
+    dateline ("Geneva / Brussels - ") or a transcript speaker label ("AMBASSADOR X: ",
+    "Sergey Lavrov: (Via interpreter) "): the rest is the sentence a reader should get. 0 when
+    there is none.
     """
+    section = _SECTION_LABEL.match(sentence)
+    if section and re.search(r"\w", sentence[section.end() :]):
+        return section.end() + lead_to_strip(sentence[section.end() :])
     for pattern in (_DATELINE, _SPEAKER_LABEL):
         m = pattern.match(sentence)
         if m and m.end() < len(sentence) and re.search(r"\w", sentence[m.end() :]):

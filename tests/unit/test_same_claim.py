@@ -355,12 +355,22 @@ def test_datelines_and_speaker_labels_are_cut_from_the_quote():
         ("LINDMOOR, March 3 (Wire) - The mayor resigned.", "The mayor resigned."),
         ("MAYOR RUIZ: We will not raise the levy.", "We will not raise the levy."),
         ("Ana Ruiz: (Via interpreter) We will sign.", "We will sign."),
+        (
+            "AI-assisted summary Meta and Oakley have partnered on new glasses.",
+            "Meta and Oakley have partnered on new glasses.",
+        ),
+        (
+            "Key points: The council voted to close the depot.",
+            "The council voted to close the depot.",
+        ),
     ]:
         assert text[lead_to_strip(text) :].strip() == rest
     for text in [
         "Our position is unchanged: we need a deal.",
         "The Hague court ruled on Monday.",
         "The union \u2013 which has 4,000 members \u2013 voted to strike.",
+        "Summary judgment was granted to the company on Monday.",
+        "In brief remarks, the mayor thanked the crews.",
     ]:
         assert lead_to_strip(text) == 0
 
