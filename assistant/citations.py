@@ -386,12 +386,30 @@ def opening_label(sentence: str) -> str:
 
 def is_furniture(sentence: str) -> bool:
     """Not reporting at all: a greeting or thanks, a question, a photo caption or credit, a
-    bare speaker label, or a journalist's question in a transcript.
+    bare speaker label, a journalist's question in a transcript, or a note about the page.
     """
     text = sentence.strip()
     if not text:
         return True
-    return is_question(text) or is_greeting(text) or is_caption(text)
+    return is_question(text) or is_greeting(text) or is_caption(text) or is_page_note(text)
+
+
+# The page's notes about itself, not the story: a newsletter pitch, the reporter's credit or bio
+# ("X contributed to this report.", "Tech expert X writes for more than 20 publications"), how to
+# reach or follow the author.
+_PAGE_NOTE = re.compile(
+    r"\bsign up for\b.{0,80}\bnewsletters?\b|\bcontributed (?:to this (?:report|story)|reporting)\b|"
+    r"\bwrites for (?:more than |over )?(?:\d+|a number of|several|many) (?:publications|outlets)\b|"
+    r"\b(?:follow|reach|contact|email) (?:him|her|them|the author|the writer)\b.{0,20}"
+    r"\b(?:on (?:twitter|x|facebook|instagram|threads|bluesky)|at \S+@\S+)|"
+    r"\bcan be reached at\b",
+    re.IGNORECASE,
+)
+
+
+def is_page_note(sentence: str) -> bool:
+    """A newsletter pitch or the author's credit, bio or contact line (never an answer)."""
+    return _PAGE_NOTE.search(sentence) is not None
 
 
 # --- one fact once ----------------------------------------------------------------------------

@@ -384,9 +384,16 @@ def test_greetings_questions_captions_and_fragments():
         "QUESTION: Minister, the union says the deal is dead.",
         "Photo: Wire/Ana Ruiz",
         "Mayor Ruiz, the council warmly welcomes you to Lindmoor.",
+        "What the new rules mean for your wallet: Sign up for the Daily Money newsletter.",
+        "News Journal reporter Ana Ruiz contributed to this report.",
+        "Tech expert Omar Fell writes for more than 20 publications, including the Courier.",
+        "Follow her on X at @anaruiz.",
+        "Reach him at ofell@example.com.",
     ]:
         assert is_furniture(text), text
     assert not is_furniture("The council thanked the rescue teams for their work.")
+    assert not is_furniture("The union urged members to sign up for the new pension plan.")
+    assert not is_furniture("Ruiz writes for the residents' association on planning matters.")
     assert is_fragment("Press conference by the mayor of Lindmoor following the council meeting.")
     assert is_fragment("Because the talks failed.")
     assert not is_fragment("The talks failed.")
