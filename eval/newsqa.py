@@ -72,6 +72,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
+# run as a script (python eval/...py), `assistant` and `index` must come from this checkout, not
+# from wherever the package was installed in editable mode (another worktree measured otherwise)
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 SPLIT_FILE = ROOT / "eval" / "newsqa_split.json"
 ALLOWED_YEARS = frozenset({"2024", "2025"})

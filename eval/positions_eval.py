@@ -53,6 +53,10 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 ROOT = Path(__file__).resolve().parents[1]
+# run as a script (python eval/...py), `assistant` and `index` must come from this checkout, not
+# from wherever the package was installed in editable mode (another worktree measured otherwise)
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
 DATA = ROOT / "eval" / "positions"
 SHARED = Path(os.environ.get("BRIEFING_SHARED", ROOT.parent / "shared"))
