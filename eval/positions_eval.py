@@ -381,8 +381,6 @@ def evaluate(
 
 def _news(snapshot: str | Path, out_dir: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The real-news set, its articles written from the snapshot into `out_dir`."""
-    if str(ROOT) not in sys.path:  # run as a script: `eval.*` from the checkout
-        sys.path.insert(0, str(ROOT))
     from eval.positions_news import materialise
 
     return materialise(Path(snapshot), out_dir)
