@@ -23,6 +23,7 @@ from assistant.stance_parties import (
     is_party,
     is_portfolio,
     is_titled,
+    state_of_office,
     surname_of,
 )
 from assistant.stance_words import (
@@ -319,7 +320,12 @@ def party_of_np(
                     # a person the tagger took for an organisation or a place ("Grady")
                     return parties.speaks_for(e.text), e.text
                 return parties.canonical(e.text, e.label), ""
-    phrase = " ".join(t.text for t in sub if t.dep not in ("punct", "relcl", "acl"))
+    # the phrase without an apposition: "Unite, the country's biggest union with 1.3 million
+    # members": Unite
+    aside = {u.i for t in sub if t.dep == "appos" and t.i != tok.i for u in ps.subtree(t.i)}
+    phrase = " ".join(
+        t.text for t in sub if t.dep not in ("punct", "relcl", "acl") and t.i not in aside
+    )
     pid = parties.registry.find_party(phrase) or parties.registry.find_party(tok.text)
     if pid:
         return parties.registry.name(pid), ""
@@ -485,6 +491,9 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
         # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
         # not the state in the news
         return parties.by_generic(owner[0].lemma)
+    office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
+    if office:
+        return office
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
         if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
             # "President Joe Biden" in a story that also names Russia and China: the state last

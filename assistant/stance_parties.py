@@ -41,6 +41,34 @@ _CALENDAR_WORDS = {*calendar.day_name, *calendar.month_name} - {"", "May"}  # "T
 _LONGER = re.compile(r"(?: (?:of |for )?[A-Z][\w'’&\-]*){1,4}")
 
 
+# Words that open a phrase before a name but are no part of it ("But", "When", "Photo")
+_LEADING_NOISE = {
+    "the", "a", "an", "photo", "foto", "he", "she", "they", "it", "but", "and", "in", "on", "at",
+    "for", "as", "when", "after", "before", "of", "mr", "ms", "mrs",
+}  # fmt: skip
+# what an organisation's name drops before it: "The", "CEO" (a tagger's "CEO Satya Nadella")
+_ORG_DROPS = _LEADING_NOISE | {
+    "former", "dr", "ambassador", "secretary", "minister", "president", "mayor", "senator",
+    "spokesperson", "spokesman", "spokeswoman", "chairman", "chair", "councillor", "councilor",
+    "governor", "representative", "director", "commissioner", "ceo", "leader",
+}  # fmt: skip
+# a title's first word that is no part of the organisation before it ("DIGI Managing Director")
+_TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
+
+
+def without_form(name: str) -> str:
+    """`name` without its legal form ("Northwind Shipping Ltd" -> "Northwind Shipping"), but
+    with a "Group" or "Holdings" a name of two words or more needs ("International Crisis
+    Group", not "International Crisis"; "Northwind Holdings" -> "Northwind").
+    """
+    bare = _CORP.sub("", name).strip()
+    if not bare:
+        return name
+    if len(bare.split()) >= 2 and re.fullmatch(r"\s+(?:Group|Holdings)", name[len(bare) :]):
+        return name
+    return bare
+
+
 def _occurrences(text: str, name: str) -> list[str]:
     """`name` with the capitalised words that follow it ("Northwind Shipping Ltd"), wherever
     the text writes it as a word of its own: what `re.finditer` gives for the pattern
@@ -106,10 +134,13 @@ class Parties:
         if label == "PERSON" and self.speaks_for(name):
             return self.speaks_for(name)
         words = name.split()
-        while len(words) > 2 and words[0].lower() in _TITLE_WORDS | _NOT_PARTIES | {"former"}:
-            words.pop(0)  # "Former Vice President Mike Pence": the person
+        # "Former Vice President Mike Pence": the person; an organisation keeps its first
+        # word ("Human Rights Watch", "General Motors Canada", "National Retail Federation")
+        drop = _ORG_DROPS if label == "ORG" else _TITLE_WORDS | _NOT_PARTIES | {"former"}
+        while len(words) > 2 and words[0].lower() in drop:
+            words.pop(0)
         name = " ".join(words)
-        base = _CORP.sub("", name).strip() or name
+        base = without_form(name)
         words = base.lower().split()
         for alias, shown in list(self.names.items()):
             other = alias.split()
@@ -143,14 +174,16 @@ class Parties:
         if name.split()[-1].lower().strip("'’") in _UNION_WORDS | _PUBLIC_WORDS | {"ltd", "inc"}:
             return name  # already a whole organisation name
         for found in _occurrences(self.text, name):
-            full = _CORP.sub("", found.rstrip("'’")).strip()
+            full = without_form(found.rstrip("'’"))
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
             for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
                 if w in _CALENDAR_WORDS:  # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"
                     words = words[:k]
                     break
-                if w.lower() in (_TITLE_WORDS - {"the", "of", "state", "general"}) | SHORT_TITLES:
+                if w.lower() in (
+                    _TITLE_WORDS - {"the", "of", "state", "general"}
+                ) | SHORT_TITLES | (_TITLE_OPENERS):
                     words = words[:k]
                     break
             while words and words[-1].lower() in _NOT_PARTIES:
@@ -297,6 +330,13 @@ _PORTFOLIOS = {
 }  # fmt: skip
 
 
+# "Secretary of State", "Minister of Foreign Affairs": an office, named after its title
+_OFFICE_TITLES = {"secretary", "minister", "ministry", "department", "undersecretary"}
+_OFFICES = _PORTFOLIOS | {"state", "affairs", "homeland", "veterans", "commerce", "war"}
+# "professor of Marine Biology": a field of study
+_FIELD_TITLES = {"professor", "lecturer", "researcher", "scholar", "student", "doctor"}
+
+
 GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
@@ -378,10 +418,15 @@ def people_by_title(text: str, parties: Parties) -> None:
                     parties.link(m.group("person"), party)
                     parties.seen(party, "ORG")
                 continue
-            while words and words[0].lower() in _NOT_PARTIES:
-                words.pop(0)
-            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
+            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | (
+                _TITLE_OPENERS
+            ):
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
+            named = bool(words) and _ORG_NAME.fullmatch(" ".join(words)) is not None
+            while words and words[0].lower() in (_LEADING_NOISE if named else _NOT_PARTIES):
+                words.pop(
+                    0
+                )  # "National Security" (Adviser) goes, "National Retail Federation" stays
             if not words:
                 continue
             name = " ".join(words)
@@ -478,8 +523,8 @@ def organisations(text: str, parties: Parties) -> None:
     """
     for m in _ORG_NAME.finditer(text):
         words = m.group(1).split()
-        while words and words[0].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS:
-            words.pop(0)  # "The ...", "Interior Ministry" stays: the title words go
+        while words and words[0].lower() in _LEADING_NOISE | _TITLE_WORDS | _PORTFOLIOS:
+            words.pop(0)  # "The ...", "Interior Ministry": the title words go
         if len(words) < 2:
             continue  # "the Council": a bare kind is not a name
         name = parties.canonical(" ".join(words) + m.group(0)[len(m.group(1)) :], "ORG")
@@ -558,17 +603,40 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
                 ent = ps.entities[t.ent_i]
                 party = parties.canonical(ent.text, ent.label)
                 break
+        if not party:
+            party = state_of_office({t.lemma.lower() for t in near}, parties)
         if opposing and not PARTY_NAME.search(party):
             continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
 
 
+def state_of_office(titles: set[str], parties: Parties) -> str:
+    """The state a title names by itself: "Secretary of State" (not "Secretary of State for
+    Health", nor "Georgia Secretary of State", whose state is named) is the United States'
+    foreign minister. `titles`: the lower-case words of the title. '' for any other title.
+    """
+    if {"secretary", "of", "state"} <= titles and "for" not in titles:
+        us = parties.registry.find_party("United States")
+        if us:
+            return parties.canonical(parties.registry.name(us), "GPE")
+    return ""
+
+
 def is_portfolio(ps: ParsedSentence, e: Entity) -> bool:
-    """An ORG that is a ministry's portfolio before a title ("Interior Minister ...")."""
+    """An ORG that is a ministry's portfolio before a title ("Interior Minister ...") or after
+    one ("Secretary of State Antony Blinken"), or a professor's field ("professor of Marine
+    Biology at James Cook University": the university is hers).
+    """
     if e.label != "ORG":
         return False
     nxt = ps.tokens[e.last] if e.last < len(ps.tokens) else None
+    if e.first >= 2 and ps.tokens[e.first - 1].text == "of":
+        title = ps.tokens[e.first - 2].lemma.lower()
+        if title in _FIELD_TITLES or (
+            title in _OFFICE_TITLES and all(w.lower() in _OFFICES for w in e.text.split())
+        ):
+            return True
     return (nxt is not None and nxt.lemma.lower() in _TITLE_WORDS) or all(
         w.lower() in _PORTFOLIOS for w in e.text.split()
     )

@@ -83,3 +83,41 @@ def test_a_day_after_a_name_is_not_part_of_the_partys_name(reader: StanceReader)
     )
     found = read(reader, text, source="CNN")
     assert holders(found, "will not back down") == {"Taiwan"}
+
+
+def test_an_organisations_name_is_shown_whole(reader: StanceReader) -> None:
+    # the words a title phrase drops ("National Security Adviser", "General Sato") and a
+    # company's legal form ("Group") are part of these names
+    text = (
+        '"The port must reopen before the harvest," said Mira Olsen, a trade analyst for the '
+        "Baltic Policy Group.\n\n"
+        '"Inspectors must be let in at once," said Tomas Weil, associate director of advocacy at '
+        "Human Rights Watch in Geneva.\n\n"
+        "General Motors Canada has asked the union to reopen talks on pensions before June.\n\n"
+        '"We demand an end to the tariffs," said Ola Brandt, vice president of trade policy at '
+        "the National Retail Federation."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "port must reopen") == {"Baltic Policy Group"}
+    assert holders(found, "Inspectors must") == {"Human Rights Watch"}
+    assert holders(found, "reopen talks") == {"General Motors Canada"}
+    assert holders(found, "end to the tariffs") == {"National Retail Federation"}
+
+
+def test_an_office_or_a_title_is_not_part_of_the_party(reader: StanceReader) -> None:
+    text = (
+        "Secretary of State Dana Hollis on Friday said the blockade must end immediately.\n\n"
+        '"Any deal must protect the fisheries," said NFRA Managing Director Ivo Petrov.'
+    )
+    found = read(reader, text, source="The Associated Press")
+    assert holders(found, "blockade must end") == {"United States"}
+    assert holders(found, "protect the fisheries") == {"NFRA"}
+
+
+def test_an_apposition_after_a_name_is_not_part_of_it(reader: StanceReader) -> None:
+    text = (
+        "Prospect and Usdaw, the region's biggest unions with 400,000 members between them, are "
+        "calling on the ministry to raise nurses' pay by 9 per cent."
+    )
+    found = read(reader, text, source="BBC")
+    assert holders(found, "calling on the ministry") == {"Prospect"}
