@@ -18,7 +18,18 @@ _PARTISAN = re.compile(
     rf"(?P<person>{_NAME}),? \(?(?P<side>[RD])-(?:[A-Z][A-Za-z.]{{1,13}})(?: [A-Z][a-z.]+)?\)?"
     r"(?=[\s,;:)]|$)"
 )
-_SIDES = {"R": "Republicans", "D": "Democrats"}
+# "Rep. Ilhan Omar, a Democrat from Minnesota,": a lawmaker's tag in words (a governor's
+# "Colorado Gov. Ruth Calloway, a Democrat," speaks for the state, below)
+_PARTISAN_WORDS = re.compile(
+    r"\b(?:Rep\.|Sen\.|Senator|Representative|Congress(?:wo)?man|[Ll]awmaker) "
+    rf"(?P<person>{_NAME}), an? (?:[a-z-]+ )?(?P<side>Democrat|Republican)\b(?! Party| party)"
+)
+_SIDES = {
+    "R": "Republicans",
+    "D": "Democrats",
+    "Democrat": "Democrats",
+    "Republican": "Republicans",
+}
 # "Iowa Gov. Dale Brandt", "New Mexico Lt. Gov. Rafael Ortiz"; not "Former ... Gov.": a former
 # governor no longer speaks for the state
 _PLACE_OFFICE = re.compile(
@@ -38,8 +49,9 @@ class NewsLink(NamedTuple):
 def news_links(text: str) -> list[NewsLink]:
     """The people the text ties to a party by a partisan tag or a place before their office."""
     out: list[NewsLink] = []
-    for m in _PARTISAN.finditer(text):
-        out.append(NewsLink(_bare(m.group("person")), _SIDES[m.group("side")], "NORP"))
+    for pattern in (_PARTISAN, _PARTISAN_WORDS):
+        for m in pattern.finditer(text):
+            out.append(NewsLink(_bare(m.group("person")), _SIDES[m.group("side")], "NORP"))
     for m in _PLACE_OFFICE.finditer(text):
         if m.group("former"):
             continue

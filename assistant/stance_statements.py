@@ -76,12 +76,23 @@ class Found:
     traced: tuple[int, int] | None = None
 
 
+# A news outlet ("CNN cannot verify the figures", "..., Sky News says", "(AP)"): in news copy it
+# reports positions and holds none
+_OUTLET = re.compile(
+    r"(?:CNN|AP|AFP|BBC|NPR|Reuters|Politico|Axios|Bloomberg|Associated Press|USA TODAY\b.*|"
+    r".*\b(?:News|Times|Post|Journal|Independent|Guardian|Telegraph|Herald|Tribune|Gazette|"
+    r"Chronicle|Observer))"
+)
+
+
 def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     """A statement as it is kept: in news copy, a person no text links to a party who holds an
     elected office holds it in their own name ("Mayor Tim Dougherty" ... "Dougherty said");
-    any other such person's is dropped (None), their party unknown.
+    any other such person's is dropped (None), their party unknown, and so is a news outlet's.
     """
     text = parties.text
+    if state.news and _OUTLET.fullmatch(f.holder):
+        return None
     own = (
         elected(f.holder, text)
         if state.news and f.speaker in (f.holder, "") and not is_party(f.holder, parties)

@@ -121,3 +121,28 @@ def test_an_apposition_after_a_name_is_not_part_of_it(reader: StanceReader) -> N
     )
     found = read(reader, text, source="BBC")
     assert holders(found, "calling on the ministry") == {"Prospect"}
+
+
+def test_a_lawmakers_party_in_words_is_her_own_position(reader: StanceReader) -> None:
+    text = (
+        "Rep. Alma Ostrow, a Democrat from Oregon, condemned the agency's decision to close the "
+        "hatchery.\n\n"
+        "Sen. Tom Hale, a first-term Republican from Ohio, demanded that the agency publish its "
+        "data."
+    )
+    found = read(reader, text, source="The Associated Press")
+    assert holders(found, "condemned") == {"Alma Ostrow"}
+    assert holders(found, "publish its data") == {"Tom Hale"}
+    assert not {h for h, _, _ in found} & {"Democrat", "Republican"}
+
+
+def test_a_news_outlet_reports_positions_and_holds_none(reader: StanceReader) -> None:
+    text = (
+        "The ministry said 40 people had been killed in the shelling. CNN cannot independently "
+        "verify the claim.\n\n"
+        "The striker refused to board the flight home, the Daily Courier News says.\n\n"
+        "The Harbour Workers Union demanded an inquiry into the deaths."
+    )
+    found = read(reader, text, source="CNN")
+    assert holders(found, "demanded an inquiry") == {"Harbour Workers Union"}
+    assert not {h for h, _, _ in found} & {"CNN", "Daily Courier News"}
