@@ -497,6 +497,32 @@ _TITLED_WORDS = "|".join(
 )
 
 
+# people news copy quotes for their reading of events, not as parties to them
+_COMMENTATORS = (
+    r"analyst|professor|economist|researcher|scholar|lecturer|strategist|historian|"
+    r"political scientist|expert|senior fellow|fellow|observer|commentator|pollster"
+)
+
+
+def is_commentator(person: str, text: str) -> bool:
+    """Whether the text introduces a person as an analyst or an academic ("Daniel Pinkston, a
+    Northeast Asia analyst for the International Crisis Group", "Jodie Rummer, associate
+    professor of Marine Biology at ..."): their reading of events, quoted, is no party's
+    position. A title before the name ("Professor Lesley Hughes from the Climate Council") is
+    left alone: there the organisation speaks through them.
+    """
+    last = person.split()[-1] if person else ""
+    if len(last) < 3 or not last[0].isupper():
+        return False
+    return bool(
+        re.search(
+            rf"\b{re.escape(last)},\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){{0,4}}?"
+            rf"(?:{_COMMENTATORS})s?\b",
+            text,
+        )
+    )
+
+
 def is_titled(name: str, text: str) -> bool:
     """Whether the text shows a name to be a person's: a title next to it ("Interior Minister
     Pavel Dresk", "Nadia Orel, the group's spokeswoman", "Ms Orel") or the surname used alone;

@@ -33,7 +33,7 @@ from assistant.stance_holders import (
     within,
 )
 from assistant.stance_model import HolderCue
-from assistant.stance_parties import Parties, is_party, is_titled
+from assistant.stance_parties import Parties, is_commentator, is_party, is_titled
 from assistant.stance_triggers import (
     IF_WORDS,
     RECEIVE,
@@ -91,8 +91,8 @@ def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     any other such person's is dropped (None), their party unknown, and so is a news outlet's.
     """
     text = parties.text
-    if state.news and _OUTLET.fullmatch(f.holder):
-        return None
+    if state.news and (_OUTLET.fullmatch(f.holder) or is_commentator(f.speaker, text)):
+        return None  # an outlet reports and an analyst comments: neither is a party
     own = (
         elected(f.holder, text)
         if state.news and f.speaker in (f.holder, "") and not is_party(f.holder, parties)

@@ -89,7 +89,7 @@ def test_an_organisations_name_is_shown_whole(reader: StanceReader) -> None:
     # the words a title phrase drops ("National Security Adviser", "General Sato") and a
     # company's legal form ("Group") are part of these names
     text = (
-        '"The port must reopen before the harvest," said Mira Olsen, a trade analyst for the '
+        '"The port must reopen before the harvest," said Mira Olsen, a spokeswoman for the '
         "Baltic Policy Group.\n\n"
         '"Inspectors must be let in at once," said Tomas Weil, associate director of advocacy at '
         "Human Rights Watch in Geneva.\n\n"
@@ -146,3 +146,15 @@ def test_a_news_outlet_reports_positions_and_holds_none(reader: StanceReader) ->
     found = read(reader, text, source="CNN")
     assert holders(found, "demanded an inquiry") == {"Harbour Workers Union"}
     assert not {h for h, _, _ in found} & {"CNN", "Daily Courier News"}
+
+
+def test_an_analysts_reading_is_no_partys_position(reader: StanceReader) -> None:
+    text = (
+        "The Harbour Workers Union demanded that the port authority reopen pay talks.\n\n"
+        '"The authority must settle before the harvest or lose its customers," said Vera '
+        "Lindqvist, a shipping analyst at the Baltic Policy Group.\n\n"
+        "Talks would only resume in the spring, warned Lindqvist."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "reopen pay talks") == {"Harbour Workers Union"}
+    assert not holders(found, "must settle") and not holders(found, "only resume")
