@@ -331,7 +331,7 @@ class Answerer:
         """Answer "What does X demand?" from X's own statements in the positions matrix."""
         if self._positions is None:
             return None
-        from assistant.positions import dangling, rank, stance_of_question
+        from assistant.positions import ANY, dangling, question_topic, rank, stance_of_question
 
         if _RESPONSE.search(standalone):
             # "How did X respond to Y's offer?": "offer" is Y's stance, not X's; the answer is
@@ -343,14 +343,30 @@ class Answerer:
         parties = self._positions.parties_in(standalone)
         if stance is None or not parties:
             return None
-        found = self._positions.select(party=parties[0], stance=stance)
+        found = self._positions.select(party=parties[0], stance=None if stance == ANY else stance)
         if len(parties) > 1:  # "What is X asking Y to do?": X's statements about Y
             target = self._positions.registry.name(parties[1])
             about = [p for p in found if self._names(target, p.text)]
             found = about or found
+        registry = self._positions.registry
+        asked = parties[:2]  # the holder and the target
+        named = [m.text for m in registry.mentions(standalone) if m.party in asked]
+        topic = question_topic(standalone, [*named, *(registry.name(p) for p in asked)])
+        # a known party named besides them ("a halt to NATO enlargement") is not the subject
+        # when the question has one; a name the documents gave ("in Europe") may be
+        besides = [
+            m.text for m in registry.mentions(standalone) if m.party not in asked and not m.person
+        ]
+        topic = (topic - question_topic(" ".join(besides), [])) or topic
+        if topic:
+            # "What does Moscow want Washington to do about its military footprint in Europe?":
+            # its statements on that; none on it, and the passages answer (X's voice first)
+            found = [p for p in found if topic & set(content_terms(p.text))]
         if not found:
             return None
         found = rank(found)
+        if topic:
+            found.sort(key=lambda p: -len(topic & set(content_terms(p.text))))
         whole = [p for p in found if not dangling(p)]
         found = whole if len(whole) >= 2 else found
         chosen: list[Any] = []

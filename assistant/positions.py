@@ -102,11 +102,53 @@ _STANCE_WORDS = {
 }
 
 
+# "did the", "does", "is the Russian": what comes next is the question's subject
+_AFTER_AUXILIARY = re.compile(
+    r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# another's stance, named as a thing, with what it is for ("Russia's call for a guaranteed
+# halt", "Moscow's offer of talks"): not the stance asked about
+_OWNED_STANCE = re.compile(
+    r"\b[A-Z][\w.\-]*['’]s\s+(?:[a-z\-]+\s+)?(?:call|demand|offer|proposal|request|threat|"
+    r"warning|guarantee|promise|pledge|refusal|rejection)s?\b[^,?;]*"
+)
+# "Where does X stand on ...": any of X's positions on it
+_ANY_STANCE = re.compile(r"\b(?:stand|stands|standing|position|stance)\s+on\b", re.IGNORECASE)
+ANY = "any"
+
+
+# words of a question about a position that say nothing of its subject
+_NOT_TOPIC = re.compile(
+    r"\b(?:say|says|said|stand|stands|position|positions|stance|put|puts|forward|make|makes|"
+    r"made|do|does|did|done|get|gets|kind|kinds|which|what|thing|things|side|sides)\b",
+    re.IGNORECASE,
+)
+
+
+def question_topic(question: str, names: Sequence[str]) -> set[str]:
+    """What a question about positions is about, as terms: its words without the parties it
+    names, its stance words and its question words ("What does Moscow want Washington to do
+    about its military footprint in Europe?" -> military, footprint, europe).
+    """
+    text = question
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?:['’]s)?(?!\w)", " ", text, flags=re.I)
+    for words in _STANCE_WORDS.values():
+        text = re.sub(rf"\b(?:{words})\w*", " ", text, flags=re.IGNORECASE)
+    return set(content_terms(_NOT_TOPIC.sub(" ", text)))
+
+
 def stance_of_question(question: str) -> str | None:
+    """The stance a question asks about; `ANY` for "Where does X stand on ...?"; None when it
+    asks about none.
+    """
+    own = _OWNED_STANCE.sub(" ", question)
     for stance, words in _STANCE_WORDS.items():
-        if re.search(rf"\b(?:{words})", question, re.IGNORECASE):
+        if re.search(rf"\b(?:{words})", own, re.IGNORECASE):
             return stance
-    return None
+    return ANY if _ANY_STANCE.search(question) else None
 
 
 class Annotator:
@@ -141,7 +183,7 @@ class Annotator:
         found, people, voices = self._reader.read(text, spans, source, title)
         ids = {person: self.party_id(party) for person, party in people.items()}
         with self._lock:
-            self._catalog.add_people(ids)  # the question path reads them on the next start
+            self._catalog.add_people(ids)  # the question path reads them after this ingest
         statements = tuple(
             StatementRow(
                 self.party_id(f.holder), f.stance, f.start, f.end, f.about, f.speaker, f.voice
@@ -190,11 +232,23 @@ class PositionIndex:
         self.limit = limit  # rows read per query; the eval reads everything
         self._vectors: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
+        self._people_generation = catalog.generation()  # build_services read them up to here
+
+    def _learn_people(self) -> None:
+        """The speakers documents ingested since the start tied to a party ("Lavrov" ->
+        Russia), as a restart would read them: without this a question asked right after an
+        ingest was answered otherwise than the same question after a restart.
+        """
+        generation = self._catalog.generation()
+        if generation != self._people_generation:
+            self.registry.add_people(self._catalog.learned_people())
+            self._people_generation = generation
 
     def parties_in(self, text: str) -> list[str]:
         """Party ids a question names, in the order it names them: registry aliases, or the
         names of parties found in the documents ("Northwind" for "Northwind Shipping").
         """
+        self._learn_people()
         at: dict[str, int] = {}
         for m in self.registry.mentions(text):
             at.setdefault(m.party, m.start)
@@ -209,7 +263,10 @@ class PositionIndex:
                 if hit:
                     at[pid] = hit.start()
                     break
-        return sorted(at, key=lambda p: at[p])
+        # the question's subject first: "Apart from Ukraine, from which countries did
+        # Stoltenberg ask Russia ...": Stoltenberg's (NATO's) statements, not Ukraine's
+        subject = [p for p in at if _AFTER_AUXILIARY.search(text[: at[p]])]
+        return sorted(at, key=lambda p: (p not in subject[:1], at[p]))
 
     def all(self) -> list[Position]:
         return self.select()
