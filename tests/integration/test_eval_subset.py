@@ -43,11 +43,14 @@ RETRIEVAL_FLOORS = {
 # recall 0.750, citation precision 0.417, citation recall 0.875, floors measured - 0.05; then
 # (the embedded chunk header without the date, stop 25): fact recall 0.781, citation precision
 # 0.415, citation recall 0.906; then (stop 26: titles such as "Gov." no longer end a sentence,
-# the positions rules of the stop): fact recall 0.797, citation precision 0.418, recall 0.906
+# the positions rules of the stop): fact recall 0.797, citation precision 0.418, recall 0.906;
+# then (stop 31: position questions answered from the asked party's statements on the asked
+# topic, speakers learned at ingest known at once): fact recall 0.802, citation precision
+# 0.406, citation recall 0.859
 ANSWER_FLOORS = {
-    "fact_recall": 0.74,
+    "fact_recall": 0.75,
     "citation_precision": 0.36,
-    "citation_recall": 0.85,
+    "citation_recall": 0.80,
     "support": 0.95,
     "abstention_precision": 0.95,
     "abstention_recall": 0.95,
