@@ -351,7 +351,9 @@ class Answerer:
         registry = self._positions.registry
         asked = parties[:2]  # the holder and the target
         named = [m.text for m in registry.mentions(standalone) if m.party in asked]
-        topic = question_topic(standalone, [*named, *(registry.name(p) for p in asked)])
+        # a party the documents named is found by a word of its name ("the guild")
+        words = [w.strip("'’") for p in asked for w in registry.name(p).split() if len(w) >= 4]
+        topic = question_topic(standalone, [*named, *(registry.name(p) for p in asked), *words])
         # a known party named besides them ("a halt to NATO enlargement") is not the subject
         # when the question has one; a name the documents gave ("in Europe") may be
         besides = [
