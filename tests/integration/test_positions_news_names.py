@@ -158,3 +158,16 @@ def test_an_analysts_reading_is_no_partys_position(reader: StanceReader) -> None
     found = read(reader, text, source="Reuters")
     assert holders(found, "reopen pay talks") == {"Harbour Workers Union"}
     assert not holders(found, "must settle") and not holders(found, "only resume")
+
+
+def test_a_capital_or_a_demonym_stands_for_its_state(reader: StanceReader) -> None:
+    text = (
+        "Pyongyang demanded on Tuesday that Seoul halt its military drills before any talks.\n\n"
+        "The Venezuelan government rejected the court's ruling as interference.\n\n"
+        "Caracas also warned that it would expel the envoys of any state that recognised the "
+        "opposition."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "halt its military drills") == {"North Korea"}
+    assert holders(found, "rejected the court") == {"Venezuela"}
+    assert holders(found, "expel the envoys") == {"Venezuela"}
