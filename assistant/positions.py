@@ -148,7 +148,12 @@ def stance_of_question(question: str) -> str | None:
     for stance, words in _STANCE_WORDS.items():
         if re.search(rf"\b(?:{words})", own, re.IGNORECASE):
             return stance
-    return ANY if _ANY_STANCE.search(question) else None
+    if _ANY_STANCE.search(question):
+        return ANY
+    for stance, words in _STANCE_WORDS.items():  # "What are Russia's demands?": its own
+        if re.search(rf"\b(?:{words})", question, re.IGNORECASE):
+            return stance
+    return None
 
 
 class Annotator:

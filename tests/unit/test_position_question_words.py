@@ -8,10 +8,9 @@ from assistant.positions import ANY, question_topic, stance_of_question
 def test_another_partys_stance_named_as_a_thing_is_not_the_stance_asked_about():
     q = "Where does Wendy Sherman stand on Russia's call for a guaranteed halt to NATO enlargement?"
     assert stance_of_question(q) == ANY  # not "demands" (Russia's call) nor "assures"
-    assert (
-        stance_of_question("What is the union's response to Northwind's offer of a bonus?") is None
-    )
+    assert stance_of_question("What is Northwind's offer to the crews?") == "offers"
     assert stance_of_question("What does the union demand?") == "demands"
+    assert stance_of_question("What are Russia's demands?") == "demands"  # its own
     assert stance_of_question("What did the council offer the residents?") == "offers"
 
 
