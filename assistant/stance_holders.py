@@ -20,6 +20,7 @@ from assistant.stance_parties import (
     SENTENCE_END,
     SHORT_TITLES,
     Parties,
+    city_of,
     is_party,
     is_portfolio,
     is_titled,
@@ -291,7 +292,8 @@ def party_of_np(
                         if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
                             continue
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
-                            party = parties.canonical(ps.entities[u.ent_i].text, u.ent)
+                            ent = ps.entities[u.ent_i]
+                            party = city_of(ps, ent, parties) or parties.canonical(ent.text, u.ent)
                             break
                         if u.ent_i < 0 and u.text.islower() and u.i < e.first:
                             party = parties.by_name_word(u.lemma) or (
@@ -319,7 +321,7 @@ def party_of_np(
                 if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
                     # a person the tagger took for an organisation or a place ("Grady")
                     return parties.speaks_for(e.text), e.text
-                return parties.canonical(e.text, e.label), ""
+                return city_of(ps, e, parties) or parties.canonical(e.text, e.label), ""
     # the phrase without an apposition: "Unite, the country's biggest union with 1.3 million
     # members": Unite
     aside = {u.i for t in sub if t.dep == "appos" and t.i != tok.i for u in ps.subtree(t.i)}

@@ -436,7 +436,12 @@ def people_by_title(text: str, parties: Parties) -> None:
             if label == "NORP":
                 state = _country_of(name, text)
                 name, label = (state, "GPE") if state else (name, label)
-            party = parties.canonical(name, label)
+            pid = parties.registry.find_party(name)
+            if pid and parties.registry.name(pid) != name and _CITY_TITLE.search(m.group(0)):
+                party = name  # "Madrid's Mayor ...": the city, not Spain
+                parties.seen(party, "GPE")
+            else:
+                party = parties.canonical(name, label)
             person = m.group("person")
             if ORG_LIKE.search(person) or person.split()[0].lower() in _POSSESSIVES | {"the"}:
                 continue  # "Cllr Ann Doyle Leader, Glenholm District Council": the council is no one
@@ -627,7 +632,7 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
                 continue
             if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
                 ent = ps.entities[t.ent_i]
-                party = parties.canonical(ent.text, ent.label)
+                party = city_of(ps, ent, parties) or parties.canonical(ent.text, ent.label)
                 break
         if not party:
             party = state_of_office({t.lemma.lower() for t in near}, parties)
@@ -635,6 +640,33 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
             continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
+
+
+# a city's own offices: "Madrid's mayor", "the Kyiv city council", "Paris police"
+_MUNICIPAL = {
+    "mayor", "city", "council", "councillor", "councilor", "police", "municipality", "metro",
+    "residents", "hall", "authorities", "emergency", "fire", "governor", "county",
+}  # fmt: skip
+
+
+_CITY_TITLE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Cc]ouncil(?:lor|or)?|[Pp]olice|[Gg]overnor)\b")
+
+
+def city_of(ps: ParsedSentence, e: Entity, parties: Parties) -> str:
+    """The city itself, as a party, when a place the registry reads as its state's capital
+    ("Madrid" -> Spain) names the city's own office ("Madrid's Mayor Jose Luis Martinez-Almeida
+    urged ...": Madrid, not Spain). '' otherwise.
+    """
+    if e.label != "GPE" or not parties.registry.find_party(e.text):
+        return ""
+    state = parties.registry.name(parties.registry.find_party(e.text) or "")
+    if e.text == state:
+        return ""  # the state's own name ("Spain's mayors": Spain)
+    after = [t for t in ps.tokens[e.last : e.last + 2] if t.text not in ("'s", "’s")]
+    if after and after[0].lemma.lower() in _MUNICIPAL:
+        parties.seen(e.text, "GPE")
+        return e.text
+    return ""
 
 
 def state_of_office(titles: set[str], parties: Parties) -> str:

@@ -171,3 +171,13 @@ def test_a_capital_or_a_demonym_stands_for_its_state(reader: StanceReader) -> No
     assert holders(found, "halt its military drills") == {"North Korea"}
     assert holders(found, "rejected the court") == {"Venezuela"}
     assert holders(found, "expel the envoys") == {"Venezuela"}
+
+
+def test_a_capitals_own_mayor_speaks_for_the_city_not_the_state(reader: StanceReader) -> None:
+    text = (
+        "Madrid's mayor on Sunday urged residents to stay indoors as the storm approached.\n\n"
+        "Madrid also demanded that Brussels release the flood recovery funds at once."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "stay indoors") == {"Madrid"}
+    assert holders(found, "release the flood") == {"Spain"}
