@@ -360,6 +360,10 @@ class Answerer:
             m.text for m in registry.mentions(standalone) if m.party not in asked and not m.person
         ]
         topic = (topic - question_topic(" ".join(besides), [])) or topic
+        if not question_topic(_CAPITALISED.sub(" ", standalone), []):
+            # only names left ("What does Harwick City Council offer?" when the party found is
+            # another council): the name of a party not found is no topic
+            topic = set()
         if topic:
             # "What does Moscow want Washington to do about its military footprint in Europe?":
             # its statements on that; none on it, and the passages answer (X's voice first)
@@ -425,6 +429,7 @@ class Answerer:
         return Answer(text, [], True, question, standalone, list(missing), closest)
 
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’\-]*")
 _RESPONSE = re.compile(
     r"\b(?:respond|responded|responds|react|reacted|reacts|reply|replied|replies|answer|"
     r"answered|response|reaction)\b",

@@ -102,6 +102,7 @@ _STANCE_WORDS = {
 }
 
 
+_IN_LONGER_NAME = re.compile(r"\s+(?:of\s+)?[A-Z]")
 # "did the", "does", "is the Russian": what comes next is the question's subject
 _AFTER_AUXILIARY = re.compile(
     r"\b(?:did|does|do|is|are|was|were|has|have|had|will|would|can|could|should)\s+"
@@ -256,6 +257,8 @@ class PositionIndex:
         self._learn_people()
         at: dict[str, int] = {}
         for m in self.registry.mentions(text):
+            if m.person and _IN_LONGER_NAME.match(text, m.end):
+                continue  # "Tallis Authors' Society": not the speaker called Tallis
             at.setdefault(m.party, m.start)
         low = text.lower().replace("’", "'")
         for pid in self._catalog.statement_parties():
