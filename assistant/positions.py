@@ -157,6 +157,31 @@ def stance_of_question(question: str) -> str | None:
     return None
 
 
+def speakers_worth_keeping(people: dict[str, str], text: str) -> dict[str, str]:
+    """The speaker links a document teaches that the question path may trust: a name whose
+    words the text never writes in lower case, said in full there (a surname only with its
+    full name), for a party that is neither a common word nor a person. The reader also links
+    "Sergey Lavrov Before", "Council Briefing", "Europe" or a party "Aide", and a question
+    starting "Before the talks, ..." then named Russia.
+    """
+    lower = set(re.findall(r"\b[a-z][a-z'’\-]*\b", text))
+    full = [p for p in people if len(p.split()) >= 2]
+
+    def plain(name: str) -> bool:
+        words = re.findall(r"[A-Za-z][\w'’\-]*", name)
+        return bool(words) and all(w[0].isupper() and w.lower() not in lower for w in words)
+
+    kept = {}
+    for person, party in people.items():
+        whole = len(person.split()) >= 2 or any(f.split()[-1] == person for f in full)
+        party_ok = len(party) >= 2 and (
+            any(w.lower() not in lower for w in party.split()) and not any(f in party for f in full)
+        )
+        if whole and plain(person) and party_ok:
+            kept[person] = party
+    return kept
+
+
 class Annotator:
     """Finds a document's stance statements at ingest time (learning its speakers first), so
     asking for positions reads stored rows instead of re-reading every document.
@@ -187,7 +212,10 @@ class Annotator:
         """`spans` are the document's sentences when the caller has them already."""
         spans = sentence_spans(text) if spans is None else spans
         found, people, voices = self._reader.read(text, spans, source, title)
-        ids = {person: self.party_id(party) for person, party in people.items()}
+        ids = {
+            person: self.party_id(party)
+            for person, party in speakers_worth_keeping(people, text).items()
+        }
         with self._lock:
             self._catalog.add_people(ids)  # the question path reads them after this ingest
         statements = tuple(

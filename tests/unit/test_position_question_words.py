@@ -21,3 +21,29 @@ def test_the_topic_is_the_question_without_its_parties_stance_and_question_words
     assert len(topic) == 3  # military, footprint, europe (stemmed)
     assert question_topic("What does Russia demand?", ["Russia"]) == set()
     assert question_topic("Which demands did the guild put forward?", ["guild"]) == set()
+
+
+def test_only_plausible_speaker_links_are_kept_for_questions():
+    from assistant.positions import speakers_worth_keeping
+
+    text = (
+        "Sergey Lavrov Before the talks, Lavrov spoke to reporters before noon. The council "
+        "briefing ended. Aide Yury Ushakov said the aide would call. Wendy Sherman and Russian "
+        "officials met. Sergei Ryabkov said Europe must listen."
+    )
+    people = {
+        "Sergey Lavrov Before": "Russia",  # a word the text writes in lower case
+        "Before": "Russia",
+        "Sergei Lavrov": "Russia",
+        "Lavrov": "Russia",  # the surname of a full name kept
+        "Council Briefing": "United Nations",
+        "Europe": "OSCE",  # one word, no full name ends in it
+        "Yury Ushakov": "Aide",  # a party that is a common word
+        "Sergei Ryabkov": "Wendy Sherman and Russian",  # a party that holds a person
+        "Wendy Sherman": "United States",
+    }
+    assert speakers_worth_keeping(people, text) == {
+        "Sergei Lavrov": "Russia",
+        "Lavrov": "Russia",
+        "Wendy Sherman": "United States",
+    }
