@@ -267,6 +267,7 @@ class PositionIndex:
         self._vectors: dict[tuple[str, int], np.ndarray] = {}
         self._lock = threading.Lock()
         self._people_generation = catalog.generation()  # build_services read them up to here
+        self._people_lock = threading.Lock()
 
     def _learn_people(self) -> None:
         """The speakers documents ingested since the start tied to a party ("Lavrov" ->
@@ -275,8 +276,10 @@ class PositionIndex:
         """
         generation = self._catalog.generation()
         if generation != self._people_generation:
-            self.registry.add_people(self._catalog.learned_people())
-            self._people_generation = generation
+            with self._people_lock:  # two questions at once: one rebuilds the registry's index
+                if generation != self._people_generation:
+                    self.registry.add_people(self._catalog.learned_people())
+                    self._people_generation = generation
 
     def parties_in(self, text: str) -> list[str]:
         """Party ids a question names, in the order it names them: registry aliases, or the
