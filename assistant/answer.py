@@ -350,29 +350,29 @@ class Answerer:
             found = about or found
         registry = self._positions.registry
         asked = parties[:2]  # the holder and the target
-        named = [m.text for m in registry.mentions(standalone) if m.party in asked]
+        mentions = registry.mentions(standalone)
+        named = [m.text for m in mentions if m.party in asked]
         # a party the documents named is found by a word of its name ("the guild")
         words = [w.strip("'’") for p in asked for w in registry.name(p).split() if len(w) >= 4]
         topic = question_topic(standalone, [*named, *(registry.name(p) for p in asked), *words])
         # a known party named besides them ("a halt to NATO enlargement") is not the subject
         # when the question has one; a name the documents gave ("in Europe") may be
-        besides = [
-            m.text for m in registry.mentions(standalone) if m.party not in asked and not m.person
-        ]
+        besides = [m.text for m in mentions if m.party not in asked and not m.person]
         topic = (topic - question_topic(" ".join(besides), [])) or topic
         if not question_topic(_CAPITALISED.sub(" ", standalone), []):
             # only names left ("What does Harwick City Council offer?" when the party found is
             # another council): the name of a party not found is no topic
             topic = set()
+        # "What does Moscow want Washington to do about its military footprint in Europe?":
+        # its statements on that; none on it, and the passages answer (X's voice first)
+        on_topic = {id(p): len(topic & set(content_terms(p.text))) for p in found} if topic else {}
         if topic:
-            # "What does Moscow want Washington to do about its military footprint in Europe?":
-            # its statements on that; none on it, and the passages answer (X's voice first)
-            found = [p for p in found if topic & set(content_terms(p.text))]
+            found = [p for p in found if on_topic[id(p)]]
         if not found:
             return None
         found = rank(found)
         if topic:
-            found.sort(key=lambda p: -len(topic & set(content_terms(p.text))))
+            found.sort(key=lambda p: -on_topic[id(p)])
         whole = [p for p in found if not dangling(p)]
         found = whole if len(whole) >= 2 else found
         chosen: list[Any] = []

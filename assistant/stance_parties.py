@@ -46,12 +46,18 @@ _LEADING_NOISE = {
     "the", "a", "an", "photo", "foto", "he", "she", "they", "it", "but", "and", "in", "on", "at",
     "for", "as", "when", "after", "before", "of", "mr", "ms", "mrs",
 }  # fmt: skip
-# what an organisation's name drops before it: "The", "CEO" (a tagger's "CEO Satya Nadella")
-_ORG_DROPS = _LEADING_NOISE | {
-    "former", "dr", "ambassador", "secretary", "minister", "president", "mayor", "senator",
-    "spokesperson", "spokesman", "spokeswoman", "chairman", "chair", "councillor", "councilor",
-    "governor", "representative", "director", "commissioner", "ceo", "leader",
-}  # fmt: skip
+# what an organisation's name drops before it: "The", "CEO" (a tagger's "CEO Satya Nadella"),
+# the title nouns; not the words a title shares with names ("General Motors", "State Street",
+# "Chief Executives Board", "Press Association")
+_ORG_DROPS = (
+    _LEADING_NOISE
+    | {"former"}
+    | (
+        _TITLE_WORDS
+        - {"deputy", "chief", "general", "under", "assistant", "foreign", "prime", "state"}
+        - {"executive", "press"}
+    )
+)
 # a title's first word that is no part of the organisation before it ("DIGI Managing Director")
 _TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
 
@@ -181,9 +187,7 @@ class Parties:
                 if w in _CALENDAR_WORDS:  # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"
                     words = words[:k]
                     break
-                if w.lower() in (
-                    _TITLE_WORDS - {"the", "of", "state", "general"}
-                ) | SHORT_TITLES | (_TITLE_OPENERS):
+                if w.lower() in _NAME_ENDS:
                     words = words[:k]
                     break
             while words and words[-1].lower() in _NOT_PARTIES:
@@ -316,6 +320,9 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
 SHORT_TITLES = {
     "capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt", "gov", "lt",
 }  # fmt: skip
+# a word that ends the name before it: a title ("Interior Minister Pavel Dresk"), or a title's
+# first word ("DIGI Managing Director")
+_NAME_ENDS = (_TITLE_WORDS - {"the", "of", "state", "general"}) | SHORT_TITLES | _TITLE_OPENERS
 ORG_LIKE = re.compile(
     rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b|\b(?:of|for|at)\b", re.I
 )
@@ -328,6 +335,10 @@ _PORTFOLIOS = {
     "labour", "labor", "culture", "home", "treasury", "industry", "housing", "communications",
     "digital", "infrastructure", "security", "fisheries", "tourism", "immigration", "social",
 }  # fmt: skip
+
+
+# the words before a person's title that are no part of the party before them
+_BEFORE_A_TITLE = _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | _TITLE_OPENERS
 
 
 # "Secretary of State", "Minister of Foreign Affairs": an office, named after its title
@@ -418,15 +429,12 @@ def people_by_title(text: str, parties: Parties) -> None:
                     parties.link(m.group("person"), party)
                     parties.seen(party, "ORG")
                 continue
-            while words and words[-1].lower() in _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | (
-                _TITLE_OPENERS
-            ):
+            while words and words[-1].lower() in _BEFORE_A_TITLE:
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             named = bool(words) and _ORG_NAME.fullmatch(" ".join(words)) is not None
+            # "National Security" (Adviser) goes, "National Retail Federation" stays
             while words and words[0].lower() in (_LEADING_NOISE if named else _NOT_PARTIES):
-                words.pop(
-                    0
-                )  # "National Security" (Adviser) goes, "National Retail Federation" stays
+                words.pop(0)
             if not words:
                 continue
             name = " ".join(words)
@@ -436,8 +444,7 @@ def people_by_title(text: str, parties: Parties) -> None:
             if label == "NORP":
                 state = _country_of(name, text)
                 name, label = (state, "GPE") if state else (name, label)
-            pid = parties.registry.find_party(name)
-            if pid and parties.registry.name(pid) != name and _CITY_TITLE.search(m.group(0)):
+            if _is_capital(name, parties) and _CITY_TITLE.search(m.group(0)):
                 party = name  # "Madrid's Mayor ...": the city, not Spain
                 parties.seen(party, "GPE")
             else:
@@ -652,16 +659,21 @@ _MUNICIPAL = {
 _CITY_TITLE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Cc]ouncil(?:lor|or)?|[Pp]olice|[Gg]overnor)\b")
 
 
+def _is_capital(name: str, parties: Parties) -> bool:
+    """Whether the registry reads `name` as a state it is not the name of: a capital standing
+    for its state ("Madrid" -> Spain), not the state's own name ("Spain's mayors": Spain).
+    """
+    pid = parties.registry.find_party(name)
+    return pid is not None and parties.registry.name(pid) != name
+
+
 def city_of(ps: ParsedSentence, e: Entity, parties: Parties) -> str:
     """The city itself, as a party, when a place the registry reads as its state's capital
     ("Madrid" -> Spain) names the city's own office ("Madrid's Mayor Jose Luis Martinez-Almeida
     urged ...": Madrid, not Spain). '' otherwise.
     """
-    if e.label != "GPE" or not parties.registry.find_party(e.text):
+    if e.label != "GPE" or not _is_capital(e.text, parties):
         return ""
-    state = parties.registry.name(parties.registry.find_party(e.text) or "")
-    if e.text == state:
-        return ""  # the state's own name ("Spain's mayors": Spain)
     after = [t for t in ps.tokens[e.last : e.last + 2] if t.text not in ("'s", "’s")]
     if after and after[0].lemma.lower() in _MUNICIPAL:
         parties.seen(e.text, "GPE")

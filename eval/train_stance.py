@@ -213,7 +213,7 @@ def _candidate(st: dict[str, Any]) -> tuple[int, int] | None:
     if st["stance"] != "model" or st["traced"] is None:
         return None
     j, k = st["traced"]
-    return int(j), int(k)
+    return j, k
 
 
 def holder_right(doc: dict[str, Any], labels: list[dict[str, Any]]) -> list[list[bool]]:
