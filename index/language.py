@@ -351,8 +351,45 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             )
             for i, t in enumerate(toks[sent.start : sent.end], start=sent.start)
         )
-        out.append(ParsedSentence(sent.text, base, tokens, ents))
+        out.append(ParsedSentence(sent.text, base, _subject_root(tokens), ents))
     return out
+
+
+def _subject_root(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
+    """The small model reads "The Consumer Council, a campaign group, called on Havborg to ..."
+    as a noun phrase with a reduced relative clause ("Council" the root, "called" its `acl`):
+    the sentence then has no verb and no subject. When the root is a noun and a verb clause
+    attached to it follows a comma, that verb is the sentence's predicate and the noun its
+    subject; what came after the verb (the final stop) hangs on the verb.
+    """
+    root = next((t for t in tokens if t.dep == "ROOT"), None)
+    if root is None or root.pos not in ("NOUN", "PROPN"):
+        return tokens
+    # the last such clause: "Dion, diagnosed in 2022 with ..., performed ..." is her predicate
+    verb = next(
+        (
+            t
+            for t in reversed(tokens)
+            if t.dep == "acl"
+            and (
+                t.head == root.i or tokens[t.head].dep == "appos" and tokens[t.head].head == root.i
+            )
+            and t.i > root.i + 1
+            and t.tag in ("VBD", "VBN", "VBZ")
+            and tokens[t.i - 1].text == ","
+            and not any(c.head == t.i and c.dep == "agent" for c in tokens)  # "..., backed by X"
+        ),
+        None,
+    )
+    if verb is None:
+        return tokens
+    out = list(tokens)
+    out[verb.i] = verb._replace(dep="ROOT", head=verb.i)
+    out[root.i] = root._replace(dep="nsubj", head=verb.i)
+    for t in tokens:
+        if t.head in (root.i, verb.head) and t.i > verb.i:
+            out[t.i] = t._replace(head=verb.i)
+    return tuple(out)
 
 
 _ORG_WORDS = {

@@ -219,3 +219,17 @@ def test_stances_read_from_the_construction_not_the_noun(reader):
     )
     stances = [s for _, s, _, _ in found]
     assert stances == ["assures", "assures", "rejects", "rejects"], found
+
+
+def test_a_subject_set_off_by_an_apposition_or_a_clause_holds_the_stance(reader):
+    # the small model parses these as a noun phrase with a reduced relative clause (no verb)
+    found, _ = _read(
+        reader,
+        "The Tenby Consumer Council, a campaign group, called on Havborg to publish its tests. "
+        "The Continental Development Bank, which lent Marveth $1.4 billion for the dam, offered "
+        "on Wednesday to pay for an independent study.",
+    )
+    assert [(h, s) for h, s, _, _ in found] == [
+        ("Tenby Consumer Council", "demands"),
+        ("Continental Development Bank", "offers"),
+    ]
