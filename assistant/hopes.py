@@ -47,3 +47,20 @@ def asks_leave(ps: ParsedSentence, i: int) -> bool:
         ):
             return True
     return False
+
+
+_WH = {"why", "how", "what", "whether", "when", "where", "who", "whom", "which", "if"}
+
+
+def asks_question(ps: ParsedSentence, i: int) -> bool:
+    """Whether 'ask' at `i` reports a question ("Some residents have asked why the council
+    found money for the hall"): a clause opened by a wh-word or "whether". A question asks for
+    an answer, not for something to be done; a request for leave ("asked ... if he could
+    submit") is `asks_leave`'s.
+    """
+    for c in ps.children(i):
+        if c.dep not in ("advcl", "ccomp") or c.i < i:
+            continue  # "If X does not stop, we will ask ...": a condition, not what is asked
+        if any(g.lemma in _WH and i < g.i < c.i for g in ps.children(c.i)):
+            return not asks_leave(ps, i)
+    return False

@@ -145,6 +145,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
     say_subject, say_at, say_first, say_you = reporting_speaker(ps, parties, state, quotes)
+    if state.news and is_commentator(say_subject[1], parties.text):
+        return []  # an analyst's reading of events: the parties named in it are only mentioned
     state.say_party = say_subject[0]
     # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
     # in its own report is another party, not the speaker

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.condemnation import condemned, foretold_harm
-from assistant.hopes import asks_leave
+from assistant.hopes import asks_leave, asks_question
 from assistant.no_position import (
     about_comment,
     another_time,
@@ -320,6 +320,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return stance if any(c.dep == "dobj" for c in kids) else None
             if t.lemma == "ask" and asks_leave(ps, t.i):
                 sub.add("to")  # "asked the court if he could file ...": a request
+            elif t.lemma == "ask" and asks_question(ps, t.i):
+                return None  # "asked why the council found money for ...": a question
             if not (need & sub):
                 return None
         if neg and stance in ("demands", "offers", "assures"):

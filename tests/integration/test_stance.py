@@ -233,3 +233,28 @@ def test_a_subject_set_off_by_an_apposition_or_a_clause_holds_the_stance(reader)
         ("Tenby Consumer Council", "demands"),
         ("Continental Development Bank", "offers"),
     ]
+
+
+def test_a_reported_question_is_no_demand_but_a_request_is(reader):
+    found, _ = _read(
+        reader,
+        "The Tenby Workers Union asked why Ridgemont Motors found money for bonuses but not for "
+        "wages. The Tenby Workers Union asked Ridgemont Motors to restore the night bonus. "
+        "If the bonus is not restored by May, the union will ask the tribunal to order it.",
+    )
+    assert [(h, s) for h, s, _, _ in found] == [
+        ("Tenby Workers Union", "demands"),
+        ("Tenby Workers Union", "warns"),
+    ]
+
+
+def test_an_analysts_quote_in_news_is_no_partys_position(reader):
+    found, _ = _read(
+        reader,
+        "Marveth's energy minister, Pavel Strand, said his government had \"no intention "
+        'whatsoever" of halting the filling.\n\n"Marveth has the dam and Lorvan has the treaty, '
+        'and neither wants to be the first to blink," said Ines Carvalho, a water-policy analyst '
+        "at the Institute for Riverine Studies.",
+        source="The Meridale Ledger",
+    )
+    assert [(h, s) for h, s, _, _ in found] == [("Marveth", "rejects")]
