@@ -118,3 +118,27 @@ def test_she_said_is_the_person_named_since_the_last_speaker():
     people = {"Dmytro Kuleba": "Ukraine", "Olga Stefanischina": "Ukraine"}
     voices = _read(text, people=people)
     assert [v.speaker for v in voices] == ["Dmytro Kuleba", "Olga Stefanischina"]
+
+
+def test_a_listicles_headings_are_no_speakers_but_a_transcripts_labels_are():
+    from assistant.stance_layout import speaker_turns
+
+    listicle = (
+        "The best weekend trips this winter.\n\n"
+        "Las Vegas: The Strip reopens its fountains on Friday.\n\n"
+        "Santa Fe: Galleries stay open late every Thursday.\n\n"
+        "Editor's Note: Prices were correct at the time of writing."
+    )
+    assert speaker_turns(listicle) == []
+    transcript = (
+        "MS OKAFOR: We will not extend the deadline.\n\n"
+        "REPORTER (City Post): Is the plan dead?\n\n"
+        "MS OKAFOR: It is not.\n\n"
+        "DR SAMUEL OKORE: We will meet again on Monday."
+    )
+    assert [label for _, _, label in speaker_turns(transcript)] == [
+        "MS OKAFOR",
+        "REPORTER",
+        "MS OKAFOR",
+        "DR SAMUEL OKORE",
+    ]
