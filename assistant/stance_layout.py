@@ -57,15 +57,17 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     # "Editor's Note: ...", "CORRECTION: ...", "PS: ..."), not a turn (of 742 such labels in
     # RealTime QA news, most were places)
     uses = Counter(label for _, _, label in named)
-    transcript = any(n > 1 for n in uses.values())
-    out += [
+    # a moderator's turn, or a turn that asks ("Mark Dunn: Will you lower the fee?"), makes
+    # a transcript too
+    asking = [
         turn
         for turn in named
-        if transcript
-        or "(" in turn[2]
-        or turn[2] in _NOT_SPEAKERS
+        if turn[2] in _NOT_SPEAKERS
         or turn[2].upper() in ANSWER_LABELS
+        or text[turn[1] : text.find("\n", turn[1]) % (len(text) + 1)].rstrip().endswith("?")
     ]
+    transcript = bool(asking) or any(n > 1 for n in uses.values())
+    out += [turn for turn in named if transcript or "(" in turn[2]]
     for m in _CAPS_LABEL.finditer(text):
         # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
         # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
