@@ -46,16 +46,20 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
             continue
         if label.lower() in _EMAIL_FIELDS or _field(label, text):
             continue  # "To:", "Present:": a header or a list, not a turn
+        if label.lower().replace("\u2019", "'") in _FURNITURE:
+            continue  # "News: ...", "WINNER: ...", "Sunday: ...": a page's sections and lists
         words = label.partition("(")[0].replace(".", "").split()
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
             continue
         first = label.upper().partition("(")[0].split()[0]
         # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
         named.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
-    # A transcript has a speaker who speaks more than once; in a text with none, a label with
+    # A transcript has speakers who speak more than once; in a text with none, a label with
     # no role in brackets is a listicle's heading or the page's furniture ("Las Vegas: ...",
     # "Editor's Note: ...", "CORRECTION: ...", "PS: ..."), not a turn (of 742 such labels in
-    # RealTime QA news, most were places)
+    # RealTime QA news, most were places). "News from around our 50 states" names Washington
+    # twice among 50 places: repeats must be a good share of the turns.
+    named = [turn for turn in named if not _heading(text, turn)]
     uses = Counter(label for _, _, label in named)
     # a moderator's turn, or a turn that asks ("Mark Dunn: Will you lower the fee?"), makes
     # a transcript too
@@ -64,9 +68,10 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         for turn in named
         if turn[2] in _NOT_SPEAKERS
         or turn[2].upper() in ANSWER_LABELS
-        or text[turn[1] : text.find("\n", turn[1]) % (len(text) + 1)].rstrip().endswith("?")
+        or _line(text, turn[1]).endswith("?")
     ]
-    transcript = bool(asking) or any(n > 1 for n in uses.values())
+    repeats = len(named) - len(uses)
+    transcript = bool(asking) or (repeats > 0 and repeats >= len(uses) // 3)
     out += [turn for turn in named if transcript or "(" in turn[2]]
     for m in _CAPS_LABEL.finditer(text):
         # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
@@ -78,6 +83,18 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
+def _line(text: str, start: int) -> str:
+    return text[start : text.find("\n", start) % (len(text) + 1)].rstrip()
+
+
+def _heading(text: str, turn: tuple[int, int, str]) -> bool:
+    """'Call of Duty: Black Ops (2010)' on a line of its own: a title, not a speaker's turn."""
+    line = _line(text, turn[1])
+    return len(line.split()) < 10 and not line.endswith(
+        (".", "?", "!", '"', "\u201d", "\u2019", ":")
+    )
+
+
 _CAPS_LABEL = re.compile(
     r"^[ \t]*([A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){1,3},(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8}"
     r"(?:,(?: [A-Z0-9][A-Z0-9.'’&\-]*){1,8})?):[ \t]+",
@@ -86,6 +103,24 @@ _CAPS_LABEL = re.compile(
 _JOURNALISTS = {"correspondent", "reporter", "anchor", "presenter", "host", "editor", "journalist"}
 
 
+# labels of a page's sections, lists and notes, never of a speaker
+_FURNITURE = {
+    *"news sports life tech money travel opinion politics business health weather world nation "
+    "entertainment winner winners nominees read related more story watch photo photos video "
+    "caption correction corrections update updates note source credit credits about ps re "
+    "resolved monday tuesday wednesday thursday friday saturday sunday".split(),
+    "editor's note",
+    "facts first",
+    "what matters",
+    "live updates",
+    "what's next",
+    "why it matters",
+    "the big picture",
+    "between the lines",
+    "the bottom line",
+    "go deeper",
+    "read more",
+}
 _EMAIL_FIELDS = {"to", "cc", "bcc", "sent", "date", "subject"}
 _POST_HEADER = re.compile(
     r"[ \t]*([A-Z][^\n()@:.!?]{1,80}?)[ \t]*\(@\w{1,40}\)"

@@ -130,6 +130,15 @@ def test_a_listicles_headings_are_no_speakers_but_a_transcripts_labels_are():
         "Editor's Note: Prices were correct at the time of writing."
     )
     assert speaker_turns(listicle) == []
+    states = "\n\n".join(
+        f"{place}: Officials said the {place} fair opens on Friday."
+        for place in ("Juneau", "Washington", "Salem", "Santa Fe", "Washington", "Boise", "Helena")
+    )
+    assert speaker_turns(states) == []  # one place named twice among many is no speaker
+    titles = "Call of Duty: Black Ops (2010)\n\nIt was set in the Cold War.\n\n" * 2
+    assert speaker_turns(titles) == []  # a title on a line of its own
+    sections = "News: Prices rose 3%.\n\nSports: The Bears won.\n\nNews: Rents fell."
+    assert speaker_turns(sections) == []
     transcript = (
         "MS OKAFOR: We will not extend the deadline.\n\n"
         "REPORTER (City Post): Is the plan dead?\n\n"
