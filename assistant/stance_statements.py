@@ -51,6 +51,7 @@ from assistant.stance_words import (
     _COST_VERBS,
     _FIRST,
     _HE_SHE,
+    _READY,
     _THEY_IT,
     _THREAT_WORDS,
     _VERBS,
@@ -133,6 +134,39 @@ def continuations(
     return out
 
 
+# what a party may be ready to do that takes a threat back, not makes one
+_UNDOING = {
+    "withdraw",
+    "drop",
+    "suspend",
+    "end",
+    "call",
+    "lift",
+    "halt",
+    "stop",
+    "cancel",
+    "settle",
+}
+
+
+def _threatened(ps: ParsedSentence, i: int) -> bool:
+    """Whether what a party is ready to do is a threat: the action it is ready for is a strike,
+    a court case, a blockade (`_THREAT_WORDS`), not the withdrawal of one ("willing to
+    withdraw the appeal if ..." is an offer).
+    """
+    for c in ps.children(i):
+        if c.dep != "xcomp" or c.lemma in _UNDOING:
+            continue
+        # the action itself, without its condition ("ready to talk if the strike ends")
+        clause = {u.i for u in ps.subtree(c.i)} - {
+            u.i for g in ps.children(c.i) if g.dep == "advcl" for u in ps.subtree(g.i)
+        }
+        words = " ".join(ps.tokens[k].text for k in sorted(clause))
+        if _THREAT_WORDS.search(words):
+            return True
+    return False
+
+
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
     if no_statement(ps, state):
         return []
@@ -188,6 +222,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         stance = "warns"  # "if ..., we will seek an injunction": a threat (offers stay offers)
     elif stance in ("demands", "rejects") and threat_if(ps, i):
         stance = "warns"  # "if ... not ..., we will ask the ombudsman to ...": what we will do
+    elif stance == "offers" and t.lemma in _READY and _threatened(ps, i):
+        stance = "warns"  # "prepared to take the company to the tribunal", "ready to strike"
     in_quote = within(quotes, t.start)
     speaker_party, speaker = say_subject
     if in_quote and not speaker_party:

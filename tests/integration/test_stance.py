@@ -258,3 +258,16 @@ def test_an_analysts_quote_in_news_is_no_partys_position(reader):
         source="The Meridale Ledger",
     )
     assert [(h, s) for h, s, _, _ in found] == [("Marveth", "rejects")]
+
+
+def test_being_ready_to_strike_or_sue_is_a_warning_and_to_withdraw_a_case_an_offer(reader):
+    found, _ = _read(
+        reader,
+        "The Tenby Workers Union is ready to strike if Ridgemont Motors does not restore the "
+        "bonus. The Tenby Workers Union is willing to withdraw its tribunal claim if Ridgemont "
+        "Motors restores the bonus.",
+    )
+    assert [(h, s) for h, s, _, _ in found] == [
+        ("Tenby Workers Union", "warns"),
+        ("Tenby Workers Union", "offers"),
+    ]
