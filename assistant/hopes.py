@@ -11,6 +11,24 @@ from index.language import ParsedSentence
 _HOPE = {"hope", "trust"}
 
 
+# the subject of a hoped-for clause that asks nothing of another party: "we" hope to, "it"
+# (things) will not come to that
+_NO_ONE = {"we", "i", "it", "that", "this", "there", "things"}
+
+
+def hopes_for_events(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` is in a hope about how things go ("We hope it will not
+    come to that."): no party is asked, offered or refused anything.
+    """
+    clause = i
+    for a in ps.ancestors(i):
+        if ps.tokens[a].lemma in _HOPE and ps.tokens[a].pos == "VERB":
+            own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass", "expl")]
+            return bool(own) and own[0].text.lower() in _NO_ONE - {"we", "i"}
+        clause = a
+    return False
+
+
 def hoped_for(ps: ParsedSentence, i: int) -> int | None:
     """The 'hope' verb whose clause holds the stance word at `i`, when that clause has a subject
     of its own (another party, or a passive: "will be rejected by the board"); else None.
@@ -21,7 +39,7 @@ def hoped_for(ps: ParsedSentence, i: int) -> int | None:
         if t.lemma in _HOPE and t.pos == "VERB":
             inner = ps.tokens[clause]
             own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass")]
-            if inner.dep == "ccomp" and own and own[0].text.lower() not in ("we", "i"):
+            if inner.dep == "ccomp" and own and own[0].text.lower() not in _NO_ONE:
                 return a
             return None
         clause = a

@@ -258,7 +258,7 @@ def party_of_np(
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
                 continue  # "Senate Democrats", "House Republicans": the party, not the chamber
             if e.label != "PERSON" and (
-                NOT_A_PARTY.search(e.text) or (former and t.dep == "compound")
+                NOT_A_PARTY.search(e.text) or (former and t.dep in ("compound", "amod"))
             ):
                 # "Iowa Gov", "Former Kansas Gov. Ruth Almond": a place and an office, held now
                 # or once; the person follows, and a former one speaks for herself
@@ -291,6 +291,8 @@ def party_of_np(
                             continue  # "Interior Minister", "Agriculture Minister": a portfolio
                         if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
                             continue
+                        if former and u.ent == "NORP":
+                            continue  # "a former Lorvanian prime minister": no longer Lorvan's
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
                             ent = ps.entities[u.ent_i]
                             party = city_of(ps, ent, parties) or parties.canonical(ent.text, u.ent)

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.condemnation import judge_of
-from assistant.hopes import hoped_for
+from assistant.hopes import hoped_for, hopes_for_events
 from assistant.news_names import elected
 from assistant.referents import nearer_subject
 from assistant.stance_holders import (
@@ -202,6 +202,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         return []
     triggers.sort()
     _, _, i, stance = triggers[0]
+    if hopes_for_events(ps, i):
+        return []
     hoped = hoped_for(ps, i)
     if hoped is not None:  # "We hope that the board will reject the plan": we ask it of them
         i, stance = hoped, "demands"

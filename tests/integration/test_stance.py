@@ -271,3 +271,14 @@ def test_being_ready_to_strike_or_sue_is_a_warning_and_to_withdraw_a_case_an_off
         ("Tenby Workers Union", "warns"),
         ("Tenby Workers Union", "offers"),
     ]
+
+
+def test_a_hope_about_how_things_go_asks_nothing_of_anyone(reader):
+    found, _ = _read(
+        reader,
+        "If the talks fail, the fighting will resume. We hope it will not come to that. "
+        "We hope that the Tenby Council will reject the plan.",
+        source="Ministry of Foreign Affairs of Ederra",
+    )
+    assert [s for _, s, _, _ in found] == ["demands"]
+    assert all("come to that" not in text for _, _, text, _ in found)
