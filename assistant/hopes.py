@@ -11,38 +11,46 @@ from index.language import ParsedSentence
 _HOPE = {"hope", "trust"}
 
 
-# the subject of a hoped-for clause that asks nothing of another party: "we" hope to, "it"
+# subjects of a hoped-for clause that ask nothing of another party: "we" hope to ...; "it"
 # (things) will not come to that
-_NO_ONE = {"we", "i", "it", "that", "this", "there", "things"}
+_THINGS = {"it", "that", "this", "there", "things"}
+_NO_ONE = {"we", "i"} | _THINGS
+
+
+def _hope_clause(ps: ParsedSentence, i: int) -> tuple[int, int] | None:
+    """The nearest 'hope' verb above the stance word at `i`, and the head of the clause under
+    it that holds the word; None when no hope governs it.
+    """
+    clause = i
+    for a in ps.ancestors(i):
+        if ps.tokens[a].lemma in _HOPE and ps.tokens[a].pos == "VERB":
+            return a, clause
+        clause = a
+    return None
 
 
 def hopes_for_events(ps: ParsedSentence, i: int) -> bool:
     """Whether the stance word at `i` is in a hope about how things go ("We hope it will not
     come to that."): no party is asked, offered or refused anything.
     """
-    clause = i
-    for a in ps.ancestors(i):
-        if ps.tokens[a].lemma in _HOPE and ps.tokens[a].pos == "VERB":
-            own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass", "expl")]
-            return bool(own) and own[0].text.lower() in _NO_ONE - {"we", "i"}
-        clause = a
-    return False
+    found = _hope_clause(ps, i)
+    if found is None:
+        return False
+    own = [c for c in ps.children(found[1]) if c.dep in ("nsubj", "nsubjpass", "expl")]
+    return bool(own) and own[0].text.lower() in _THINGS
 
 
 def hoped_for(ps: ParsedSentence, i: int) -> int | None:
     """The 'hope' verb whose clause holds the stance word at `i`, when that clause has a subject
     of its own (another party, or a passive: "will be rejected by the board"); else None.
     """
-    clause = i
-    for a in ps.ancestors(i):
-        t = ps.tokens[a]
-        if t.lemma in _HOPE and t.pos == "VERB":
-            inner = ps.tokens[clause]
-            own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass")]
-            if inner.dep == "ccomp" and own and own[0].text.lower() not in _NO_ONE:
-                return a
-            return None
-        clause = a
+    found = _hope_clause(ps, i)
+    if found is None:
+        return None
+    hope, clause = found
+    own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass")]
+    if ps.tokens[clause].dep == "ccomp" and own and own[0].text.lower() not in _NO_ONE:
+        return hope
     return None
 
 

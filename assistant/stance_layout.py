@@ -40,7 +40,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         if label.lower() == "from":  # an email's header opens the sender's turn
-            label = _sender(text[m.end() : text.find("\n", m.end()) % (len(text) + 1)])
+            label = _sender(_line(text, m.end()))
             if label:
                 out.append((m.start(1), m.end(), label))
             continue

@@ -372,7 +372,8 @@ def _subject_root(tokens: tuple[Token, ...]) -> tuple[Token, ...]:
             for t in reversed(tokens)
             if t.dep == "acl"
             and (
-                t.head == root.i or tokens[t.head].dep == "appos" and tokens[t.head].head == root.i
+                t.head == root.i
+                or (tokens[t.head].dep == "appos" and tokens[t.head].head == root.i)
             )
             and t.i > root.i + 1
             and t.tag in ("VBD", "VBN", "VBZ")
