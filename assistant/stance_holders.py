@@ -113,6 +113,35 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
             if name:
                 parties.seen(name, e.label)
                 state.last_party = name
+                for noun in _called(ps, e):
+                    parties.described.setdefault(name, set()).add(noun)
+    for t in ps.tokens:  # an untagged name the apposition calls a body: "the union, Corvex,"
+        kind = ps.tokens[t.head]
+        if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0 and kind.text.islower():
+            if kind.lemma in _GENERIC and kind.i < t.i:
+                first = min([t.i] + [c.i for c in ps.children(t.i) if c.dep == "compound"])
+                name = parties.canonical(ps.text[ps.tokens[first].start : t.start + len(t.text)])
+                if name:
+                    parties.seen(name, "ORG")
+                    parties.described.setdefault(name, set()).add(kind.lemma)
+
+
+def _called(ps: ParsedSentence, e: Entity) -> list[str]:
+    """The common nouns an apposition gives a named party: "the Canadian autoworkers union,
+    Unifor" and "Unifor, the union that represents them" both call Unifor "the union". Not a
+    compound ("the GM union" is no name of GM's).
+    """
+    heads = [t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last]
+    if not heads:
+        return []
+    h = heads[0]
+    nouns = [c for c in ps.children(h.i) if c.dep == "appos"]
+    if h.dep == "appos":
+        nouns.append(ps.tokens[h.head])
+    elif 2 <= e.first and e.last < len(ps.tokens) and ps.tokens[e.first - 1].text == ",":
+        if ps.tokens[e.last].text in (",", ".", ";"):  # "the ... union, Unifor, to start" as parsed
+            nouns.append(ps.tokens[e.first - 2])  # with the name hung elsewhere
+    return [n.lemma for n in nouns if n.text.islower() and n.lemma in _GENERIC]
 
 
 def _latest_person(

@@ -116,6 +116,9 @@ class Parties:
     order: list[str] = field(default_factory=list)  # display names, most recent last
     kinds: dict[str, str] = field(default_factory=dict)  # display name -> entity label
     holders: list[str] = field(default_factory=list)  # parties that held a stance, last last
+    # display name -> the common nouns the text calls it by in an apposition ("the Canadian
+    # autoworkers union, Unifor"): what "the union" may later mean, whatever its name says
+    described: dict[str, set[str]] = field(default_factory=dict)
     text: str = ""  # the document, where a short name's full form is looked up
     _lookup_lower: dict[str, str] = field(default_factory=dict)
 
@@ -249,7 +252,7 @@ class Parties:
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
         for party in reversed(self.order):
             words = [w.rstrip("s") for w in party.lower().split()]
-            if noun in words and party != exclude:
+            if (noun in words or noun in self.described.get(party, ())) and party != exclude:
                 return party
         if noun in NAMED_KINDS:
             return ""  # "the committee" is no party whose name lacks the word: not the last ORG

@@ -187,6 +187,24 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 )
             ):
                 return "assures"  # "we will do everything in our power to ensure ..."
+        if (
+            t.lemma == "meet"
+            and modal & {"will", "would", "shall"}
+            and not neg
+            and any(c.dep == "auxpass" for c in kids)
+            and any(
+                c.dep == "prep"
+                and c.lemma == "with"
+                and any(
+                    g.lemma in _COSTS | {"force"}
+                    or _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(g.i)))
+                    for g in ps.children(c.i)
+                    if g.dep == "pobj"
+                )
+                for c in kids
+            )
+        ):
+            return "warns"  # "any attempt to victimise a member will be met with legal action"
         if t.lemma in ("lead", "result") and any(
             g.lemma in _COSTS for c in kids for g in ps.children(c.i) if g.dep == "pobj"
         ):

@@ -351,8 +351,50 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             )
             for i, t in enumerate(toks[sent.start : sent.end], start=sent.start)
         )
+        tokens, ents = _bodies_named(tokens, ents)
         out.append(ParsedSentence(sent.text, base, _subject_root(tokens), ents))
     return out
+
+
+# common nouns that say a name is an organisation's: "the Canadian autoworkers union, Unifor"
+_BODY_NOUNS = {
+    "union", "company", "firm", "group", "association", "council", "party", "agency",
+    "regulator", "charity", "organisation", "organization", "federation", "coalition", "bank",
+    "carrier", "airline", "manufacturer", "retailer", "developer", "operator", "insurer",
+    "broadcaster", "newspaper", "automaker", "carmaker", "chain", "nonprofit", "startup",
+}  # fmt: skip
+
+
+def _bodies_named(
+    tokens: tuple[Token, ...], ents: tuple[Entity, ...]
+) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
+    """The small model calls a one-word organisation a person ("Unifor"); one that an
+    apposition calls a union, a company, a group ... is an organisation. The apposition as
+    parsed ("Unifor, the union representing ...") or as written, where the parse hangs the name
+    elsewhere ("... asked the Canadian autoworkers union, Unifor, to start").
+    """
+    fixed = []
+    for n, e in enumerate(ents):
+        if e.label != "PERSON" or e.last - e.first != 1:
+            continue
+        h = tokens[e.first]
+        nouns = [c for c in tokens if c.head == h.i and c.dep == "appos" and c.i != h.i]
+        if h.dep == "appos":
+            nouns.append(tokens[h.head])
+        if (
+            e.first >= 2
+            and e.last < len(tokens)
+            and tokens[e.first - 1].text == ","
+            and tokens[e.last].text in (",", ".", ";")
+        ):
+            nouns.append(tokens[e.first - 2])
+        if any(t.text.islower() and t.lemma in _BODY_NOUNS for t in nouns):  # NOUN or PROPN
+            fixed.append(n)
+    if not fixed:
+        return tokens, ents
+    ents = tuple(e._replace(label="ORG") if n in fixed else e for n, e in enumerate(ents))
+    at = {ents[n].first for n in fixed}
+    return tuple(t._replace(ent="ORG") if t.i in at else t for t in tokens), ents
 
 
 def _subject_root(tokens: tuple[Token, ...]) -> tuple[Token, ...]:

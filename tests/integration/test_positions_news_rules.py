@@ -204,6 +204,30 @@ def test_the_union_is_the_body_of_workers_named_not_the_last_company(
     assert holders(found, "pay freeze") == {"International Association of Dockers"}
 
 
+def test_the_union_is_the_party_an_apposition_called_a_union(reader: StanceReader) -> None:
+    # a one-word union name the tagger takes for a person, called "the union" only once
+    text = (
+        "Halvard Motors has asked the regional autoworkers union, Corvex, to start talks on "
+        "the closure of its Tarn plant.\n\n"
+        "Halvard said it would not reopen the plant.\n\n"
+        "The union has said it won't back down."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "back down") == {"Corvex"}
+
+
+def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
+    text = (
+        "We ask the board to withdraw the new rota.\n\n"
+        "Any attempt to victimise a member for taking lawful strike action will be met with "
+        "legal action.\n\n"
+        "Any change to the rota will be met with an open mind."
+    )
+    found = read(reader, text, source="Dock and Harbour Workers' Union")
+    met = [(h, s) for h, s, t in found if "met with" in t]
+    assert met == [("Dock and Harbour Workers' Union", "warns")]
+
+
 def test_must_pay_the_price_is_a_demand_and_historically_is_history(
     reader: StanceReader,
 ) -> None:
