@@ -405,8 +405,8 @@ def people_by_title(text: str, parties: Parties) -> None:
                 parties.seen(party, "ORG")
     for pattern in (
         _PEOPLE_PAREN,
+        _PEOPLE_BEFORE,  # before the listing: its people are no party of a listed line
         _PEOPLE_LISTED,
-        _PEOPLE_BEFORE,
         _PEOPLE_AFTER,
         _PEOPLE_IS,
         _PEOPLE_IS_OWNED,
@@ -414,6 +414,8 @@ def people_by_title(text: str, parties: Parties) -> None:
         for m in matches(pattern):
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
+            if pattern is _PEOPLE_LISTED and m.group("party") in parties.people:
+                continue  # "Lorvanian prime minister, Jonas Velt": Velt is the person
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()

@@ -460,7 +460,11 @@ _PEOPLE_IS_OWNED = re.compile(
 # Fenmoor Inshore Fishermen's Association;" (a name, a title, then the organisation)
 _LISTED_NAME = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?(?:[A-Z]\. ?){0,2}"
-    r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)"
+    # not a day ("on Wednesday, a former prime minister, Jonas Velt") nor a possessive
+    # ("Lorvan's foreign minister, Sofia Renn": Renn is the person)
+    r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December)\b)"
+    r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
 _PEOPLE_LISTED = re.compile(

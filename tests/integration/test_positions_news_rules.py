@@ -216,6 +216,27 @@ def test_the_union_is_the_party_an_apposition_called_a_union(reader: StanceReade
     assert holders(found, "back down") == {"Corvex"}
 
 
+def test_a_title_after_a_possessive_or_a_day_links_the_person_named_after_it(
+    reader: StanceReader,
+) -> None:
+    # "Ardonia's foreign minister, Mira Sand": Sand is the person, not "Ardonia's"; "on
+    # Wednesday, a former prime minister, Jan Holm": Holm, not "Wednesday". She is Sand.
+    text = (
+        "Ardonia's foreign minister, Mira Sand, called on Belvia to stop filling the dam.\n\n"
+        "Belvia's energy minister, Karl Osk, said his government had no intention of halting "
+        "the filling.\n\n"
+        '"We will publish the gauge readings every day," he said at the dam.\n\n'
+        "Belvia's energy ministry repeated its offer of an inspection on Wednesday.\n\n"
+        "In Ostra, she said her government would recall its ambassador if the reservoir "
+        "reached half its capacity.\n\n"
+        "Writing on Wednesday, a former Ardonian prime minister, Jan Holm, urged the "
+        "government to cut off electricity exports."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "recall its ambassador") == {"Ardonia"}
+    assert holders(found, "stop filling") == {"Ardonia"}
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
