@@ -35,6 +35,7 @@ from assistant.stance_words import (
     _UNION_WORDS,
 )
 from index.language import Entity, ParsedSentence, Token
+from index.text import STOPWORDS
 
 # Day and month names (the C locale's): a capitalised word after a name that is not part of it
 _CALENDAR_WORDS = {*calendar.day_name, *calendar.month_name} - {"", "May"}  # "Theresa May"
@@ -211,13 +212,39 @@ class Parties:
 
     def link(self, person: str, party: str, replace: bool = False) -> None:
         """The person (and their surname, if not taken) speaks for the party."""
-        if NOT_A_PARTY.search(party):
+        person = re.sub(r"['’]s$", "", person.strip())  # "Emmanuel Macron's" is Macron
+        if not person or not party or NOT_A_PARTY.search(party):
             return  # "Reyes (D-N.M.)", "Iowa Gov. Dale Brandt": a seat or a title, no party
+        if not self._may_link(person, party):
+            return
         if replace:
             self.people[person] = party
         else:
             self.people.setdefault(person, party)
         self.people.setdefault(person.split()[-1], party)
+
+    def _may_link(self, person: str, party: str) -> bool:
+        """What a pattern took for a person and a party can be neither: the party is the person
+        again in other words ("PETA Public Outreach Coordinator Hannah Kinder", "Trump"; one who
+        holds in their own name is linked to that name) or someone holding in their own name;
+        the person is a party ("Venezuela"), a company named with its ticker ("Microsoft
+        (MSFT)") or no name ("They've"); the party is a word that opens a sentence ("Former",
+        "Which"; not "Labour": a party may be named by a common word).
+        """
+        words = person.split()
+        if party != person and (person in party or party == words[-1]):
+            return False
+        if self.kinds.get(party) == "PERSON" or any(
+            p.strip() in self.people for p in party.split(" and ")[:-1]
+        ):
+            return False  # "Donald Trump" holding in his own name, "Trump and North Korean"
+        if len(words) == 1 and re.fullmatch(r"[A-Z]{2,5}", party):
+            return False  # "Microsoft (MSFT)": a company and its ticker
+        if words[0].lower() in _PRONOUN_WORDS or re.search(r"['’](?:ve|re|ll|d)$", words[0]):
+            return False
+        if self.registry.find_party(person) or self.kinds.get(person):
+            return False
+        return not (party.istitle() and party.lower() in _NOT_NAMES)  # not "US", "IT"
 
     def speaks_for(self, person: str) -> str:
         """The party a person speaks for, by full name or surname; "" when unknown."""
@@ -297,6 +324,11 @@ class Parties:
         self.order[:] = snap.order
         self.kinds.clear()
         self.kinds.update(snap.kinds)
+
+
+# words a sentence may open with that name no party
+_NOT_NAMES = STOPWORDS | {"former", "read", "more", "then", "also", "meanwhile", "however"}
+_PRONOUN_WORDS = {"they", "we", "he", "she", "it", "i", "you", "this", "that", "these", "those"}
 
 
 # a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name

@@ -436,7 +436,8 @@ _PARTY_RE = r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
 _PEOPLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:[a-z\-]+ ){{0,2}}{_TITLE_RE},? (?P<person>{_NAME_RE})"
+    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!and |or |with )[a-z\-]+ ){{0,2}}{_TITLE_RE},? "
+    rf"(?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"
 )
 # "Ana Ruiz, chief executive of Northwind", "Tom Hale, the guild's secretary"
 _PEOPLE_AFTER = re.compile(

@@ -237,6 +237,20 @@ def test_a_title_after_a_possessive_or_a_day_links_the_person_named_after_it(
     assert holders(found, "stop filling") == {"Ardonia"}
 
 
+def test_a_second_titled_person_is_no_party_of_the_first(reader: StanceReader) -> None:
+    # "CEO Lena Ostrow and President Tom Hale": Hale speaks for the company, not for Ostrow;
+    # "Former Governor Dale Brandt": "Former" is no party
+    text = (
+        "Northwind Shipping will not raise its offer, CEO Lena Ostrow and President Tom Hale "
+        "told reporters on Monday.\n\n"
+        '"We will not accept a pay freeze for the dock crews," Hale said.\n\n'
+        "Former Governor Dale Brandt urged both sides to return to talks."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert "Lena Ostrow" not in holders(found, "pay freeze")  # Hale's words are not hers
+    assert "Former" not in {h for h, _, _ in found}
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
