@@ -89,6 +89,12 @@ _DISCOURSE = frozenset(
 )
 
 
+# prepositions of a circumstance, not of what is done: "during a strike", "amid a strike"
+_CIRCUMSTANCE = frozenset({"during", "amid", "after", "before", "because", "since", "despite"})
+# refusing verbs that, negated, refuse nothing: an option kept open, a denial not made
+_NOT_REFUSED = frozenset({"dismiss", "rule", "exclude", "deny", "reject", "oppose", "refuse"})
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if condemned(ps, t):
@@ -300,6 +306,19 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
         ):
+            if not modal & {"must"} and modal & {"might", "may", "could"}:
+                todo = [c for c in kids if c.dep == "xcomp"]  # what they may have to do
+                aside = {
+                    x.i
+                    for c in todo
+                    for p in ps.children(c.i)
+                    if p.dep == "prep" and p.lemma in _CIRCUMSTANCE
+                    for x in ps.subtree(p.i)
+                }  # not "close their terminals during a long strike"
+                act = " ".join(x.text for c in todo for x in ps.subtree(c.i) if x.i not in aside)
+                if _THREAT_WORDS.search(act):
+                    return "warns"  # "it may have to be resolved in court"
+                return None  # "companies might have to shut down assembly lines": a forecast
             return "demands"  # not "I have to say", "I have to ask you"
         stance = _VERBS.get(t.lemma)
         if stance is None:
@@ -344,6 +363,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return None
         if neg and stance in ("demands", "offers", "assures"):
             return None  # "did not demand": no position stated
+        if neg and stance == "rejects" and t.lemma in _NOT_REFUSED:
+            return None  # "has not ruled out sending troops", "did not dismiss the idea"
         if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
             return None
         if t.lemma == "confirm" and not ours:

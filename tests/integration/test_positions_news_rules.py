@@ -251,6 +251,24 @@ def test_a_second_titled_person_is_no_party_of_the_first(reader: StanceReader) -
     assert "Former" not in {h for h, _, _ in found}
 
 
+def test_an_option_kept_open_or_a_forecast_is_no_refusal_or_demand(reader: StanceReader) -> None:
+    text = (
+        "The Ardonian government has not ruled out sending troops to the border.\n\n"
+        "Smaller ports might have to close their terminals during a long strike, an analyst "
+        "at Brask Freight said.\n\n"
+        "Harbour Workers' Union leader Ana Ruiz said the dispute may have to be resolved in "
+        "court.\n\n"
+        "The Kessler Port Authority said the operator must pay for the repairs."
+    )
+    found = [(h, s) for h, s, _ in read(reader, text, source="usatoday.com")]
+    assert ("Ardonia", "rejects") not in found
+    assert found[-2:] == [
+        ("Harbour Workers' Union", "warns"),
+        ("Kessler Port Authority", "demands"),
+    ]
+    assert len(found) == 2  # neither the option kept open nor the analyst's forecast
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
