@@ -601,6 +601,13 @@ _PUBLIC_WORDS = {
     "school",
     "hospital",
     "trust",
+    "directorate",
+    "inspectorate",
+    "secretariat",
+    "bureau",
+    "ombudsman",
+    "administration",
+    "executive",
 }
 _UNION_WORDS = {"union", "guild", "association", "federation", "league", "movement", "party"}
 _COMPANY_NOUNS = {

@@ -269,6 +269,19 @@ def test_an_option_kept_open_or_a_forecast_is_no_refusal_or_demand(reader: Stanc
     assert len(found) == 2  # neither the option kept open nor the analyst's forecast
 
 
+def test_the_company_is_never_the_directorate_that_regulates_it(reader: StanceReader) -> None:
+    text = (
+        "Talmor Foods said on Monday that it would pay for independent tests of the recalled "
+        "tins.\n\n"
+        "The Food Safety Directorate on Tuesday demanded that Talmor Foods name every shop it "
+        "has supplied.\n\n"
+        "The company said it would ask the court to lift the suspension if the tests found no "
+        "contamination."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "lift the suspension") == {"Talmor Foods"}
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
