@@ -371,6 +371,18 @@ def party_of_np(
         party, _ = party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
         if party and not parties.speaks_for(party):
             return party, ""
+    served = [
+        g
+        for c in ps.children(tok.i)
+        if c.dep == "prep" and c.lemma in ("for", "at")
+        for g in ps.children(c.i)
+        if g.dep == "pobj"
+    ]
+    spokes = tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")
+    if served and spokes and tok.ent_i < 0:
+        party, _ = party_of_np(ps, served[0], parties, state)  # "a spokesman for the bank"
+        if party and not parties.speaks_for(party):
+            return party, ""
     kind = [c for c in ps.children(tok.i) if c.dep in ("compound", "amod") and c.lemma in _GENERIC]
     if kind and (tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")):
         found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"

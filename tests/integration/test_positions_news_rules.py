@@ -282,6 +282,16 @@ def test_the_company_is_never_the_directorate_that_regulates_it(reader: StanceRe
     assert holders(found, "lift the suspension") == {"Talmor Foods"}
 
 
+def test_a_spokesman_for_the_bank_speaks_for_the_bank(reader: StanceReader) -> None:
+    text = (
+        "The Northern Investment Bank lent Ardonia $900 million for the dam.\n\n"
+        "Belvia's foreign ministry demanded on Monday that Ardonia stop filling the reservoir.\n\n"
+        'A spokesman for the bank said it had "no plans" to suspend the loan.'
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert holders(found, "no plans") == {"Northern Investment Bank"}
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
