@@ -169,7 +169,7 @@ def _salience(ps: ParsedSentence, e: Entity) -> int:
     return 0 if {"nsubj", "nsubjpass"} & set(deps) else 1
 
 
-NOT_HOLDERS = {"there", "this", "that", "which", "who"}
+NOT_HOLDERS = {"there", "this", "that", "which", "who", "none", "nobody", "nothing"}
 
 
 def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:

@@ -744,9 +744,13 @@ def is_portfolio(ps: ParsedSentence, e: Entity) -> bool:
             title in _OFFICE_TITLES and all(w.lower() in _OFFICES for w in e.text.split())
         ):
             return True
-    return (nxt is not None and nxt.lemma.lower() in _TITLE_WORDS) or all(
+    return (nxt is not None and nxt.lemma.lower() in _MINISTERS) or all(
         w.lower() in _PORTFOLIOS for w in e.text.split()
-    )
+    )  # not "A Havborg spokeswoman", "a Kessler official": the company's
+
+
+# the titles a portfolio comes before ("Interior Minister", "Home Secretary")
+_MINISTERS = {"minister", "secretary", "commissioner", "undersecretary", "ministers"}
 
 
 def surname_of(person: str) -> str:

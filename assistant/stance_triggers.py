@@ -148,10 +148,11 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
         if modal & {"will", "would", "shall"} and any(
-            c.dep in ("nsubj", "nsubjpass") and any(g.lemma == "no" for g in ps.children(c.i))
+            c.dep in ("nsubj", "nsubjpass")
+            and (c.lemma == "none" or any(g.lemma == "no" for g in ps.children(c.i)))
             for c in kids
         ):
-            return "assures"  # "no driver will lose pay", "no homes will be purchased"
+            return "assures"  # "no driver will lose pay", "none of the workers would be laid off"
         if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):
             nobody = any(
                 c.dep in ("nsubj", "nsubjpass") and any(g.lemma == "no" for g in ps.children(c.i))

@@ -292,6 +292,21 @@ def test_a_spokesman_for_the_bank_speaks_for_the_bank(reader: StanceReader) -> N
     assert holders(found, "no plans") == {"Northern Investment Bank"}
 
 
+def test_a_company_spokeswoman_speaks_for_the_company_and_none_is_no_holder(
+    reader: StanceReader,
+) -> None:
+    # "Havborg" before "spokeswoman" is the company, not a portfolio like "Interior" before
+    # "Minister"; "none of the workers ... would be laid off" is her assurance, not theirs
+    text = (
+        "Havborg Nutrition closed its Orsund plant on Tuesday.\n\n"
+        '"The plant is safe," said Mira Solberg, an analyst at Norvik Securities.\n\n'
+        "A Havborg spokeswoman said none of the 640 workers at Orsund would be laid off while "
+        "the plant was closed."
+    )
+    found = read(reader, text, source="usatoday.com")
+    assert [(h, s) for h, s, t in found if "laid off" in t] == [("Havborg Nutrition", "assures")]
+
+
 def test_will_be_met_with_legal_action_is_a_warning(reader: StanceReader) -> None:
     text = (
         "We ask the board to withdraw the new rota.\n\n"
