@@ -26,6 +26,7 @@ from assistant.stance_parties import (
     is_titled,
     state_of_office,
     surname_of,
+    untagged_name,
 )
 from assistant.stance_words import (
     _COMPANY_NOUNS,
@@ -39,7 +40,7 @@ from assistant.stance_words import (
     _THEY_IT,
     _TITLE_WORDS,
 )
-from index.language import Entity, ParsedSentence, Token
+from index.language import Entity, ParsedSentence, Token, apposed
 
 
 @dataclass
@@ -119,8 +120,7 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
         kind = ps.tokens[t.head]
         if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0 and kind.text.islower():
             if kind.lemma in _GENERIC and kind.i < t.i:
-                first = min([t.i] + [c.i for c in ps.children(t.i) if c.dep == "compound"])
-                name = parties.canonical(ps.text[ps.tokens[first].start : t.start + len(t.text)])
+                name = parties.canonical(untagged_name(ps, t)[1])
                 if name:
                     parties.seen(name, "ORG")
                     parties.described.setdefault(name, set()).add(kind.lemma)
@@ -131,17 +131,7 @@ def _called(ps: ParsedSentence, e: Entity) -> list[str]:
     Unifor" and "Unifor, the union that represents them" both call Unifor "the union". Not a
     compound ("the GM union" is no name of GM's).
     """
-    heads = [t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last]
-    if not heads:
-        return []
-    h = heads[0]
-    nouns = [c for c in ps.children(h.i) if c.dep == "appos"]
-    if h.dep == "appos":
-        nouns.append(ps.tokens[h.head])
-    elif 2 <= e.first and e.last < len(ps.tokens) and ps.tokens[e.first - 1].text == ",":
-        if ps.tokens[e.last].text in (",", ".", ";"):  # "the ... union, Unifor, to start" as parsed
-            nouns.append(ps.tokens[e.first - 2])  # with the name hung elsewhere
-    return [n.lemma for n in nouns if n.text.islower() and n.lemma in _GENERIC]
+    return [n.lemma for n in apposed(ps.tokens, e) if n.lemma in _GENERIC]
 
 
 def _latest_person(
@@ -384,7 +374,7 @@ def party_of_np(
         if party and not parties.speaks_for(party):
             return party, ""
     kind = [c for c in ps.children(tok.i) if c.dep in ("compound", "amod") and c.lemma in _GENERIC]
-    if kind and (tok.lemma in _TITLE_WORDS or tok.lemma in ("official", "source", "lawyer")):
+    if kind and spokes:
         found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"
         if found:
             return found, ""

@@ -636,6 +636,14 @@ def main_company(text: str, parties: Parties) -> str:
 _POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}  # "Its chief executive, X"
 
 
+def untagged_name(ps: ParsedSentence, t: Token) -> tuple[int, str]:
+    """(first token, text) of the name a proper noun the tagger left out ends, with the proper
+    nouns compounded on it ("Ana Ruiz" for "Ruiz").
+    """
+    first = min([c.i for c in ps.children(t.i) if c.dep == "compound"] + [t.i])
+    return first, ps.text[ps.tokens[first].start : t.start + len(t.text)]
+
+
 def learn_people(ps: ParsedSentence, parties: Parties) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
@@ -643,8 +651,7 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
     names = [e for e in ps.entities if e.label == "PERSON"]
     for t in ps.tokens:  # an untagged name in apposition to a title: "..., Ana Ruiz,"
         if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0:
-            first = min([c.i for c in ps.children(t.i) if c.dep == "compound"] + [t.i])
-            text = ps.text[ps.tokens[first].start : t.start + len(t.text)]
+            first, text = untagged_name(ps, t)
             names.append(Entity(text, "PERSON", ps.tokens[first].start, 0, first, t.i + 1))
     for e in names:
         if len(e.text.split()) < 2 or e.text in parties.people:

@@ -95,6 +95,11 @@ _CIRCUMSTANCE = frozenset({"during", "amid", "after", "before", "because", "sinc
 _NOT_REFUSED = frozenset({"dismiss", "rule", "exclude", "deny", "reject", "oppose", "refuse"})
 
 
+def _threatens(ps: ParsedSentence, i: int) -> bool:
+    """Whether the phrase under token i names a cost ("legal action", "a strike", "sanctions")."""
+    return bool(_THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(i))))
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if condemned(ps, t):
@@ -203,8 +208,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 c.dep == "prep"
                 and c.lemma == "with"
                 and any(
-                    g.lemma in _COSTS | {"force"}
-                    or _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(g.i)))
+                    g.lemma in _COSTS | {"force"} or _threatens(ps, g.i)
                     for g in ps.children(c.i)
                     if g.dep == "pobj"
                 )
@@ -220,10 +224,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             t.lemma in ("lead", "result")
             and modal & {"will", "would", "could", "may", "might"}
             and any(
-                c.dep == "prep"
-                and c.lemma in ("to", "in")
-                and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(c.i)))
-                for c in kids
+                c.dep == "prep" and c.lemma in ("to", "in") and _threatens(ps, c.i) for c in kids
             )
         ):
             return "warns"  # "could lead to an application for an injunction"
@@ -263,7 +264,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             modal & {"will", "would"}
             and not neg
             and _CONDITION.search(ps.text)
-            and _THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(t.i)))
+            and _threatens(ps, t.i)
         ):
             return "warns"  # "if ..., the Office will open enforcement proceedings"
         if (

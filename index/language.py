@@ -365,6 +365,28 @@ _BODY_NOUNS = {
 }  # fmt: skip
 
 
+def apposed(tokens: Sequence[Token], e: Entity) -> list[Token]:
+    """The lower-case words set beside a name as its apposition ("Unifor, the union
+    representing ...", "the union, Unifor,"), as parsed or, where the parse hangs the name
+    elsewhere, as written: a word, a comma, the name, then a comma or the sentence's end.
+    """
+    heads = [t for t in tokens[e.first : e.last] if not e.first <= t.head < e.last]
+    if not heads:
+        return []
+    h = heads[0]
+    nouns = [c for c in tokens if c.head == h.i and c.dep == "appos" and c.i != h.i]
+    if h.dep == "appos":
+        nouns.append(tokens[h.head])
+    elif (
+        e.first >= 2
+        and e.last < len(tokens)
+        and tokens[e.first - 1].text == ","
+        and tokens[e.last].text in (",", ".", ";")
+    ):
+        nouns.append(tokens[e.first - 2])
+    return [n for n in nouns if n.text.islower()]  # NOUN or PROPN ("union" tagged either)
+
+
 def _bodies_named(
     tokens: tuple[Token, ...], ents: tuple[Entity, ...]
 ) -> tuple[tuple[Token, ...], tuple[Entity, ...]]:
@@ -373,23 +395,13 @@ def _bodies_named(
     parsed ("Unifor, the union representing ...") or as written, where the parse hangs the name
     elsewhere ("... asked the Canadian autoworkers union, Unifor, to start").
     """
-    fixed = []
-    for n, e in enumerate(ents):
-        if e.label != "PERSON" or e.last - e.first != 1:
-            continue
-        h = tokens[e.first]
-        nouns = [c for c in tokens if c.head == h.i and c.dep == "appos" and c.i != h.i]
-        if h.dep == "appos":
-            nouns.append(tokens[h.head])
-        if (
-            e.first >= 2
-            and e.last < len(tokens)
-            and tokens[e.first - 1].text == ","
-            and tokens[e.last].text in (",", ".", ";")
-        ):
-            nouns.append(tokens[e.first - 2])
-        if any(t.text.islower() and t.lemma in _BODY_NOUNS for t in nouns):  # NOUN or PROPN
-            fixed.append(n)
+    fixed = [
+        n
+        for n, e in enumerate(ents)
+        if e.label == "PERSON"
+        and e.last - e.first == 1
+        and any(t.lemma in _BODY_NOUNS for t in apposed(tokens, e))
+    ]
     if not fixed:
         return tokens, ents
     ents = tuple(e._replace(label="ORG") if n in fixed else e for n, e in enumerate(ents))
