@@ -20,11 +20,17 @@ from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
 from assistant.representatives import bare_chiefs, kind_titles, represented
-from assistant.stance_holders import ReadingState, quoted_spans, remember, reporting_speaker
+from assistant.stance_holders import (
+    ReadingState,
+    co_publishers,
+    joint_holders,
+    quoted_spans,
+    remember,
+    reporting_speaker,
+)
 from assistant.stance_layout import (
     ANSWER_LABELS,
     BYLINE,
-    DEAR,
     floor_member,
     furniture_end,
     headed_sections,
@@ -34,6 +40,7 @@ from assistant.stance_layout import (
     office_label,
     person_from_label,
     questioner,
+    salutations,
     speaker_turns,
     turn_at,
 )
@@ -138,6 +145,7 @@ class StanceReader:
         publisher = ""
         # "Lowfield Hospitals Trust, Press Office", "NATO (North Atlantic Council); via ...":
         # the organisation is the part before the first comma, bracket or semicolon.
+        source_line = source
         head = re.split(r"[,;(]", source, maxsplit=1)[0].strip()
         if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head):
             source = head
@@ -146,6 +154,7 @@ class StanceReader:
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
             parties.seen(publisher, "ORG")
+        cosigned = co_publishers(source_line, parties) if publisher else ()
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -206,8 +215,9 @@ class StanceReader:
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = ReadingState(publisher=publisher)
+        state.joint = (publisher, *cosigned) if cosigned else ()
         state.partisans = partisans
-        state.dear = [(m.start(), m.group(1)) for m in DEAR.finditer(text)]
+        state.dear = salutations(text)
         state.sections = headed_sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
             byline = BYLINE.match(text)
@@ -292,6 +302,10 @@ class StanceReader:
                         continue  # a person no text links to a party: whose position is unknown
                     out.append(replace(f, start=start + max(skip, f.start), end=start + f.end))
                     found_at.setdefault(n, []).append(out[-1])
+                    # a joint statement's "we" is every signatory's
+                    out.extend(
+                        replace(out[-1], holder=o) for o in joint_holders(ps, f.holder, state)
+                    )
                 remember(ps, parties, state)
         # continuations first: in a trace, a holder the model could choose yields to them
         out = sorted(continuations(found_at, going_on, member) + out, key=lambda f: f.start)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.news_names import elected
 from assistant.stance_parties import (
     GOVERNMENT_NAME,
     HONORIFICS,
@@ -35,6 +36,7 @@ from assistant.stance_words import (
     _GOVERNMENT_TITLES,
     _GROUP_NOUNS,
     _HE_SHE,
+    _OUTLETS,
     _SAY,
     _STATE_NOUNS,
     _THEY_IT,
@@ -64,6 +66,7 @@ class ReadingState:
     news: bool = False  # news copy: no publishing party, no speaker turns
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
     inside_quote: bool = False  # the current sentence opens inside a quote begun before
+    joint: tuple[str, ...] = ()  # the publishers of a statement issued jointly ("source: A; B")
 
     def snapshot(self) -> dict[str, bool]:
         """A copy of what resolving a mention may teach the state: who is called 'he' or 'she'
@@ -106,6 +109,7 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
         state.last_person = best.text
         state.last_person_party = parties.speaks_for(best.text)
         state.person_until = state.at + len(ps.text)
+    subject = ""  # "The Commission has found ... in Stenmouth. It has told us ...": the subject's
     for e in ps.entities:
         if e.label == "PERSON":
             continue
@@ -114,8 +118,11 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
             if name:
                 parties.seen(name, e.label)
                 state.last_party = name
+                if not subject and _salience(ps, e) == 0:
+                    subject = name
                 for noun in _called(ps, e):
                     parties.described.setdefault(name, set()).add(noun)
+    state.last_party = subject or state.last_party
     for t in ps.tokens:  # an untagged name the apposition calls a body: "the union, Corvex,"
         kind = ps.tokens[t.head]
         if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0 and kind.text.islower():
@@ -339,8 +346,18 @@ def party_of_np(
                 if first_word in HONORIFICS and len(e.text.split()) > 1:  # "Ms Dara Quint"
                     person = e.text.split(maxsplit=1)[1]
                     return parties.speaks_for(person) or person, person
-                if parties.speaks_for(e.text) and not parties.kinds.get(e.text):
-                    # a person the tagger took for an organisation or a place ("Grady")
+                if parties.speaks_for(e.text) and (
+                    not parties.kinds.get(e.text)
+                    or (
+                        # not one who may hold in her own name ("Rep. Jerry Nadler, D-N.Y.")
+                        e.text not in state.partisans
+                        and any(p.endswith(" " + e.text) for p in parties.people)
+                        and not elected(e.text, parties.text)
+                        and not _seated(e.text, parties.text)
+                    )
+                ):
+                    # a person the tagger took for an organisation or a place ("Grady"), here
+                    # or before ("Bulgaria's foreign minister, Teodora Vasileva, ... Vasileva")
                     return parties.speaks_for(e.text), e.text
                 return city_of(ps, e, parties) or parties.canonical(e.text, e.label), ""
     # the phrase without an apposition: "Unite, the country's biggest union with 1.3 million
@@ -522,6 +539,9 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     """
     titles = {t.lemma.lower() for t in sub if t.i < first}
     owner = [t for t in sub if t.i < first and t.dep == "poss" and t.pos == "NOUN"]
+    if owner and owner[0].text.islower() and owner[0].lemma in _TITLE_WORDS:
+        # "The minister's deputy, Ms Nora Hale": the party of the one the text calls minister
+        return _party_of_titled(owner[0].lemma, parties)
     if owner and owner[0].text.islower() and owner[0].lemma not in _STATE_NOUNS:
         # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
         # not the state in the news
@@ -538,6 +558,33 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
         return state.publisher
     return ""
+
+
+def _seated(name: str, text: str) -> bool:
+    """A governor ("Iowa Gov. Dale Brandt") linked to the state she governs holds in her own
+    name, as a lawmaker does.
+    """
+    return bool(
+        re.search(rf"\b(?:Gov|Governor)\.?\s+(?:[A-Z][\w'’\-]*\s+)?{re.escape(name)}\b", text)
+    )
+
+
+def _party_of_titled(title: str, parties: Parties) -> str:
+    """The party of the one linked person the text gives this title ("Mr Anton Velk, Minister
+    for Coastal Affairs", "Minister Anton Velk"); '' when none or several.
+    """
+    text = parties.text
+    found = {
+        party
+        for person, party in parties.people.items()
+        if " " in person
+        and re.search(
+            rf"{re.escape(person)},\s+(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?(?i:{title})\b"
+            rf"|\b(?i:{title})\s+(?:[A-Z][\w'’\-]*\s+){{0,3}}?{re.escape(person)}\b",
+            text,
+        )
+    }
+    return found.pop() if len(found) == 1 else ""
 
 
 def _states_named(parties: Parties) -> set[str]:
@@ -583,6 +630,44 @@ def _addressee(parties: Parties, state: ReadingState) -> tuple[str, str]:
     names = [name for at, name in state.dear if at < state.at]
     you = parties.speaks_for(names[-1]) if names else ""
     return (you, names[-1]) if you and you != first_person_holder(state)[0] else ("", "")
+
+
+# an organisation's name as a header gives it: "Orbis Picturehouses", "Ministry of Justice"
+_ISSUER = re.compile(r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the |de |du )*[A-Z][\w'’&.\-]*){0,6}")
+
+
+def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
+    """The other organisations a "source: A; B" header names as issuing the text with A; not
+    where it was found ("...; via archive.md", "...; text via mirror example.org").
+    """
+    out = []
+    for part in source.split(";")[1:]:
+        name = part.strip()
+        if not name or re.search(r"\bvia\b|\bmirror\b|\.\w{2,}\b|https?:", name, re.I):
+            continue
+        if _ISSUER.fullmatch(name) and not _OUTLETS.search(name):
+            party = parties.canonical(name, "ORG")
+            if party:
+                parties.seen(party, "ORG")
+                out.append(party)
+    return tuple(out)
+
+
+def joint_holders(ps: ParsedSentence, holder: str, state: ReadingState) -> tuple[str, ...]:
+    """The other signatories whose position a first-person plural statement of a joint
+    statement also states ("We ask the Authority to approve the proposal", under "JOINT
+    STATEMENT BY A AND B" or "source: A; B"); none for a sentence naming its holder ("A
+    guarantees ...") or spoken in a turn or a quote, which are one speaker's.
+    """
+    if state.turn_label or state.turn_party or state.last_quote_speaker[0]:
+        return ()
+    heading = [names for at, names in state.sections if at < state.at]
+    joint = heading[-1] if heading else state.joint
+    if len(joint) < 2 or holder not in joint or any(p in ps.text for p in joint):
+        return ()
+    if not any(t.text.lower() in ("we", "our", "us", "ours") for t in ps.tokens):
+        return ()
+    return tuple(p for p in joint if p != holder)
 
 
 def first_person_holder(state: ReadingState) -> tuple[str, str]:

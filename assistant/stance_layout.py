@@ -284,6 +284,29 @@ DEAR = re.compile(
     r"^[ \t]*Dear (?:(?:Mr|Mrs|Ms|Miss|Dr|Cllr|Councillor)\.? )?([A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)*),",
     re.M,
 )
+_TO_LINE = re.compile(r"^[ \t]*To:[ \t]*([^\n,;]{3,80})", re.M)
+
+
+def salutations(text: str) -> list[tuple[int, str]]:
+    """(where, name) of each "Dear X,": a bare title ("Dear Minister,", "Dear Chief Executive,")
+    stands for the person the letter's "To:" line names ("To: Ms Regina Falk, Minister for
+    Infrastructure, ..."), so that "your office" and "your deputy" are that person's party.
+    """
+    out = []
+    for m in DEAR.finditer(text):
+        name = m.group(1)
+        if all(w.lower() in _TITLE_WORDS | _BARE_ADDRESS for w in name.split()):
+            to = [t for t in _TO_LINE.finditer(text, 0, m.start())]
+            if to:
+                words = [
+                    w for w in to[-1].group(1).split() if w.lower().strip(".") not in _TITLE_WORDS
+                ]
+                name = " ".join(words) if 2 <= len(words) <= 3 else name
+        out.append((m.start(), name))
+    return out
+
+
+_BARE_ADDRESS = {"sir", "madam", "or", "colleagues", "chief", "executive", "members", "board"}
 _SALUTATION = re.compile(r"^\s*(?:Dear|To)\b[^\n]{0,80},[ \t]*\n\s*")
 
 

@@ -22,6 +22,7 @@ from assistant.stance_words import (
     _NOT_PARTIES,
     _ORG_HEADS,
     _ORG_NAME,
+    _PARTY_RE,
     _PEOPLE_AFTER,
     _PEOPLE_BEFORE,
     _PEOPLE_IS,
@@ -197,7 +198,11 @@ class Parties:
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name
             full = " ".join(words)
-            if len(full) > len(best) and not re.search(r"\b(?:of|and|for)$", full):
+            if (
+                len(full) > len(best)
+                and not re.search(r"\b(?:of|and|for)$", full)
+                and not re.search(re.escape(full) + _SIGNED, self.text)
+            ):
                 best = full
         return best
 
@@ -279,6 +284,8 @@ class Parties:
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
         for party in reversed(self.order):
             words = [w.rstrip("s") for w in party.lower().split()]
+            if noun == "union" and _STATES_UNION.fullmatch(party):
+                continue  # "the union's chairman" is a trade union's, not the European Union's
             if (noun in words or noun in self.described.get(party, ())) and party != exclude:
                 return party
         if noun in NAMED_KINDS:
@@ -379,10 +386,35 @@ _BEFORE_A_TITLE = _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | _TITLE_OPENERS
 # "Secretary of State", "Minister of Foreign Affairs": an office, named after its title
 _OFFICE_TITLES = {"secretary", "minister", "ministry", "department", "undersecretary"}
 _OFFICES = _PORTFOLIOS | {"state", "affairs", "homeland", "veterans", "commerce", "war"}
+# "Tom Farrant, Director of Enforcement", "Head of Public Affairs": a portfolio after a title
+_PORTFOLIO_WORDS = _OFFICES | {
+    "operations", "policy", "planning", "enforcement", "public", "corporate", "human", "resources",
+    "legal", "sales", "marketing", "research", "strategy", "safety", "standards", "services",
+    "relations", "coastal", "rural", "urban", "regional", "international", "external", "internal",
+    "media", "press", "engineering", "welfare", "youth", "sport", "sports", "water", "land", "and",
+}  # fmt: skip
+_ABSTRACT = re.compile(r"[A-Z][a-z]+(?:ment|tion|sion|ance|ence|ity|ities|ics|ogy|ism)")
+
+
+def is_portfolio_name(name: str) -> bool:
+    """Whether a name after "Director of", "Minister for" is a portfolio ("Enforcement",
+    "Coastal Affairs", "Reconciliation"), not the organisation the person works for.
+    """
+    words = name.replace("&", "and").rstrip(".").split()
+    return bool(words) and all(
+        w.lower() in _PORTFOLIO_WORDS or _ABSTRACT.fullmatch(w) for w in words
+    )
+
+
 # "professor of Marine Biology": a field of study
 _FIELD_TITLES = {"professor", "lecturer", "researcher", "scholar", "student", "doctor"}
 
 
+# "Corrow Valley Water Piet Salm, Chair, ...": a signature block's next name and title (its lines
+# joined) is no part of the organisation's name before it
+_SIGNED = rf", (?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}\b"
+_OF_PARTY = re.compile(rf" (?:of|at) (?:the )?(?P<party>{_PARTY_RE})")
+_STATES_UNION = re.compile(r"(?:European|African|Soviet|Eurasian(?: Economic)?) Union")
 GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
@@ -392,6 +424,21 @@ _PEOPLE_OF = re.compile(
     rf"(?P<party>(?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){{1,4}}(?:{_ORG_HEADS}))\b"
 )
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
+
+
+def _signature(m: re.Match[str], text: str) -> bool:
+    """Whether a "party title, person" match is a signature block's "name title, organisation"
+    (its lines joined): the "party" is a person's name, not an organisation's, directly before
+    a capitalised title, and the listing reads from the same place.
+    """
+    party = m.group("party")
+    title = text[m.end("party") : m.start("person")].strip(" ,")
+    return (
+        re.fullmatch(_NAME_RE, party) is not None
+        and not ORG_LIKE.search(party)
+        and title[:1].isupper()
+        and _PEOPLE_LISTED.match(text, m.start()) is not None
+    )
 
 
 def people_by_title(text: str, parties: Parties) -> None:
@@ -428,7 +475,11 @@ def people_by_title(text: str, parties: Parties) -> None:
         words = [
             w for w in parts[0].split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES
         ]
-        org = _ORG_NAME.fullmatch(parts[-1]) if len(parts) >= 2 else None
+        org = (
+            _ORG_NAME.fullmatch(parts[-1]) or GOVERNMENT_NAME.search(parts[-1])
+            if len(parts) >= 2
+            else None
+        )
         if org and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
             person = " ".join(words)
             if person not in parties.people:
@@ -446,6 +497,8 @@ def people_by_title(text: str, parties: Parties) -> None:
         for m in matches(pattern):
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
+            if pattern is _PEOPLE_BEFORE and _signature(m, text):
+                continue  # "Hanna Ferreira Chief Executive, Lumen Cinemas": a signature line
             if pattern is _PEOPLE_LISTED and m.group("party") in parties.people:
                 continue  # "Lorvanian prime minister, Jonas Velt": Velt is the person
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
@@ -466,6 +519,13 @@ def people_by_title(text: str, parties: Parties) -> None:
                     parties.link(m.group("person"), party)
                     parties.seen(party, "ORG")
                 continue
+            if pattern in (_PEOPLE_AFTER, _PEOPLE_IS) and is_portfolio_name(" ".join(words)):
+                # "Minister for Reconciliation of the Government of Palvenia": the government's;
+                # "Tom Farrant, Director of Enforcement": no organisation named
+                of = _OF_PARTY.match(text, m.end("party"))
+                if of is None:
+                    continue
+                words = of.group("party").split()
             while words and words[-1].lower() in _BEFORE_A_TITLE:
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             named = bool(words) and _ORG_NAME.fullmatch(" ".join(words)) is not None
@@ -600,9 +660,10 @@ def organisations(text: str, parties: Parties) -> None:
         words = m.group(1).split()
         while words and words[0].lower() in _LEADING_NOISE | _TITLE_WORDS | _PORTFOLIOS:
             words.pop(0)  # "The ...", "Interior Ministry": the title words go
-        if len(words) < 2:
-            continue  # "the Council": a bare kind is not a name
-        name = parties.canonical(" ".join(words) + m.group(0)[len(m.group(1)) :], "ORG")
+        rest = m.group(0)[len(m.group(1)) :]  # " of Danube Hauliers"
+        if len(words) < 2 and not rest:
+            continue  # "the Council": a bare kind is not a name; "The Union of Danube Hauliers" is
+        name = parties.canonical(" ".join(words) + rest, "ORG")
         if name and name not in parties.kinds:
             parties.seen(name, "ORG")
 

@@ -89,6 +89,32 @@ _DISCOURSE = frozenset(
 )
 
 
+_WH_WORDS = frozenset({"where", "how", "what", "why", "whether", "when"})
+# what a speaker must or wants to say, not what anyone must do: "I want to talk about Canal
+# Wharf", "I must be clear on one point", "I have to be frank", "I want to set out where we
+# stand", "passengers want to know when it will end" (a question)
+_TALK = frozenset({"talk", "speak", "address", "outline", "clarify", "highlight", "mention"})
+_ANSWERS = frozenset({"reply", "response", "answer", "view", "comment", "feedback", "letter"})
+_FRANK = frozenset({"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward"})
+
+
+def _speaks(ps: ParsedSentence, t: Token) -> bool:
+    """Whether what token t says is done is talk (see `_TALK`): the speaker's own ("I want to
+    set out where we stand"; not "the company must set out a recovery plan").
+    """
+    if t.lemma in _SAY | _DISCOURSE or t.lemma == "know":
+        return True
+    verb = t if t.dep != "xcomp" else ps.tokens[t.head]
+    if not any(s.text.lower() in ("i", "we") for s in subjects_of(ps, verb.i)):
+        return False
+    kids = ps.children(t.i)
+    return (
+        t.lemma in _TALK
+        or (t.lemma in ("set", "lay", "spell", "put") and any(c.lemma == "out" for c in kids))
+        or (t.lemma == "be" and any(c.dep == "acomp" and c.lemma in _FRANK for c in kids))
+    )
+
+
 # prepositions of a circumstance, not of what is done: "during a strike", "amid a strike"
 _CIRCUMSTANCE = frozenset({"during", "amid", "after", "before", "because", "since", "despite"})
 # refusing verbs that, negated, refuse nothing: an option kept open, a denial not made
@@ -186,8 +212,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if first and first[0].text.lower() in _FIRST and not neg:
             if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
                 return "demands"  # "we need a binding schedule"
-            if t.lemma in _ASSURE_ACTS and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ")):
-                return "assures"  # "we will defend it", "we support the right of ..."
+            if (
+                t.lemma in _ASSURE_ACTS
+                and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ"))
+                and not any(c.lemma in _WH_WORDS and c.i < t.i for c in kids)
+            ):
+                # "we will defend it", "we support the right of ..."; not "(to set out) where
+                # we stand", "how we support members": a question's clause
+                return "assures"
             if (
                 t.lemma not in _VERBS
                 and modal & {"will", "shall"}
@@ -281,8 +313,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
             return "rejects"  # "we must decline it"
-        if modal & {"must"} and t.lemma in _SAY | _DISCOURSE | {"respond", "reply", "note"}:
-            return None  # "I must say", "I feel I must respond": the speaker's turn, no position
+        if modal & {"must"} and _speaks(ps, t):
+            return None  # "I must say", "I must be clear": the speaker's turn, no position
         if (
             "should" in modal
             and not neg
@@ -306,7 +338,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return None
         if modal & {"must"} or (
             t.lemma in ("have", "need")
-            and any(c.dep == "xcomp" and c.lemma not in _SAY | {"ask"} for c in kids)
+            and any(c.dep == "xcomp" and c.lemma != "ask" and not _speaks(ps, c) for c in kids)
         ):
             if not modal & {"must"} and modal & {"might", "may", "could"}:
                 todo = [c for c in kids if c.dep == "xcomp"]  # what they may have to do
@@ -329,11 +361,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             acts = [c.lemma for c in kids if c.dep == "xcomp"]
             if acts and acts[0] in ("assure", "reassure", "guarantee", "promise"):
                 return "assures"  # "I want to assure this committee that ..."
-            if acts and acts[0] in _SAY | _DISCOURSE:
-                return None  # "I want to begin by thanking ..."
-            clear = [c for c in kids if c.dep == "xcomp" and c.lemma == "be"]
-            if clear and any(g.lemma == "clear" for g in ps.children(clear[0].i)):
-                return None  # "I want to be clear that we will ...": what follows is the stance
+            if any(c.dep == "xcomp" and _speaks(ps, c) for c in kids):
+                # "I want to begin by thanking ...", "I want to be clear that we will ...":
+                # what follows is the stance, if any
+                return None
             if t.lemma == "like" and not any(
                 c.dep == "dobj"
                 or (c.dep in ("xcomp", "ccomp") and any(g.dep == "nsubj" for g in ps.children(c.i)))
@@ -373,6 +404,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "X confirmed that ...": reported, often news rather than an undertaking
         if t.lemma == "welcome" and not modal & {"would", "will"}:
             return None  # "we welcomed the talks", "to welcome everyone": no offer made
+        if t.lemma == "welcome" and any(c.dep == "dobj" and c.lemma in _ANSWERS for c in kids):
+            return None  # "I would welcome your reply by 14 March": a letter's close
         return stance
     if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
         return "offers"
@@ -554,9 +587,9 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
 
 def threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
-    it hangs from) has 'will' and an 'if'/'should' clause ("If we have no reply by May, we will
-    ask the ombudsman to step in"; "Should the board go ahead, the union will advise members
-    not to work"). Conditional offers are read before this and stay offers.
+    it hangs from) has 'will' and an 'if'/'should'/'unless' clause ("If we have no reply by May,
+    we will ask the ombudsman to step in"; "Should the board go ahead, the union will advise
+    members not to work"; "it will refer the merger ... unless we offer remedies"). Conditional offers are read before this and stay offers.
     """
     for v in (i, ps.tokens[i].head):
         kids = ps.children(v)
@@ -564,7 +597,7 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
             continue
         for c in kids:
             if c.dep == "advcl" and any(
-                g.lemma in ("if", "should") and g.dep in ("mark", "aux") and g.i < c.i
+                g.lemma in ("if", "should", "unless") and g.dep in ("mark", "aux") and g.i < c.i
                 for g in ps.children(c.i)
             ):
                 return True

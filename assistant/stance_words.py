@@ -468,9 +468,13 @@ _LISTED_NAME = (
     r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
+_LISTED_TITLE = rf"(?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}"
+# a signature block whose lines were joined ("Dana Whitlow, Chief Executive, Corrow Valley Water
+# Piet Salm, Chair, ..."): the organisation ends where the next name and title begin
 _PEOPLE_LISTED = re.compile(
-    rf"{_LISTED_NAME}(?:, |\n| )(?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}(?: of [\w ]{{1,60}}?)?, "
-    rf"(?:the )?(?P<party>{_PARTY_RE})(?=[;,.)\n]|$)"
+    rf"{_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: of [\w ]{{1,60}}?)?, "
+    rf"(?:the )?(?P<party>{_PARTY_RE})"
+    rf"(?:(?=[;,.)\n]|$)(?!, {_LISTED_TITLE}\b)|(?= {_NAME_RE}, {_LISTED_TITLE}\b))"
 )
 # An organisation's name, found without the parse: capitalised words ending in a word that
 # names a kind of organisation ("Free Highlands Movement", "Hollin Street Tenants' Association")
@@ -481,7 +485,7 @@ _ORG_HEADS = (
     "Department|Tribunal|Assembly|Forum|Network|Brigades?|Army|Police|Hospital|University|Club"
 )
 _ORG_NAME = re.compile(
-    r"(?<![\w'’])((?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and|the) )?){1,4}"
+    r"(?<![\w'’])((?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){1,4}"
     rf"(?:{_ORG_HEADS}))\b(?: of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)?"
 )
 _NOT_PARTIES = {

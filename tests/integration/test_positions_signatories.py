@@ -1,0 +1,149 @@
+"""Who signs, who is addressed and whom a title names, on short texts written for these tests
+(not the eval texts): a joint statement's "we" is every signatory's, a signature block's lines
+joined by cleaning still link each name to its own organisation, a portfolio after a title is
+no organisation, a bare "Dear Minister," is the person the "To:" line names, and a speaker's
+talk about what they will say is no position. Uses the packaged spaCy model (no embedding
+model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def _pairs(found):
+    return [(h, s) for h, s, _ in found]
+
+
+def test_a_joint_statements_we_is_every_signatorys(reader):
+    text = (
+        "JOINT STATEMENT\n\n"
+        "We ask the Harbour Board to approve the shared berth plan by 1 May.\n\n"
+        "Tessel Ferries guarantees that no sailing will be cancelled before the plan is approved."
+        "\n\n"
+        "Mara Quint\nChief Executive, Tessel Ferries\n\n"
+        "Olav Brenn\nChair, Kittiwake Line\n"
+    )
+    found = _read(reader, text, source="Tessel Ferries; Kittiwake Line")
+    asked = {h for h, s, t in found if t.startswith("We ask")}
+    assert asked == {"Tessel Ferries", "Kittiwake Line"}
+    # a sentence that names its holder is that party's alone
+    assert {h for h, _, t in found if t.startswith("Tessel Ferries guarantees")} == {
+        "Tessel Ferries"
+    }
+
+
+def test_where_a_text_was_found_is_no_signatory(reader):
+    text = "We demand that the ministry withdraw the draft regulation before the summer.\n"
+    found = _read(reader, text, source="Garrow Growers' Union; via archive.example.org mirror")
+    assert _pairs(found) == [("Garrow Growers' Union", "demands")]
+
+
+def test_a_signature_block_links_each_name_to_its_own_organisation(reader):
+    # cleaning joins a block's lines: "... Tessel Ferries Olav Brenn, Chair, ..."
+    text = (
+        "The two companies met on 3 March.\n\n"
+        "Mara Quint, Chief Executive, Tessel Ferries\n"
+        "Olav Brenn, Chair, Kittiwake Line\n\n"
+        'Brenn said: "We will not accept a berth fee above 40 euros."\n'
+    )
+    found = _read(reader, text, source="Coast Wire")
+    assert ("Kittiwake Line", "rejects") in _pairs(found)
+
+
+def test_a_portfolio_after_a_title_is_no_organisation(reader):
+    text = (
+        "Speakers: Ilse Marr, Chief Executive, Office of Water Standards; Tomas Veld, Director "
+        "of Enforcement.\n\n"
+        "ILSE MARR: We require the company to repair the leaks by June.\n\n"
+        "TOMAS VELD: If the leaks are not repaired by June, we will fine the company.\n"
+    )
+    found = _read(reader, text, source="Office of Water Standards")
+    assert _pairs(found) == [
+        ("Office of Water Standards", "demands"),
+        ("Office of Water Standards", "warns"),
+    ]
+
+
+def test_a_ministers_party_follows_the_portfolio(reader):
+    text = (
+        "Participants: Edda Krohn, Minister for Reconciliation of the Government of Sarnia; "
+        "Pol Aster, spokesperson of the Coastal Front.\n\n"
+        "EDDA KROHN: We will not discuss independence.\n\n"
+        "Q: Will the army leave the valley?\n\n"
+        "POL ASTER: The Front will not disarm while troops remain in the valley.\n"
+    )
+    found = _read(reader, text, source="Lund Peace Centre")
+    assert _pairs(found) == [("Government of Sarnia", "rejects"), ("Coastal Front", "rejects")]
+
+
+def test_dear_minister_is_the_person_the_to_line_names(reader):
+    text = (
+        "To: Ms Vera Holm, Minister for Transport, Regional Government of Estry\n\n"
+        "Dear Minister,\n\n"
+        "Last month your office told the Estry Courier that the ferry subsidy would not be "
+        "restored.\n\n"
+        "Yours sincerely,\n\nAnna Pike\nChair, Skerry Island Residents' Association\n"
+    )
+    found = _read(reader, text, source="Skerry Island Residents' Association")
+    assert _pairs(found) == [("Regional Government of Estry", "rejects")]
+
+
+def test_a_speakers_talk_about_what_they_will_say_is_no_position(reader):
+    text = (
+        "I want to set out where we stand. I must be clear on one point. I have to be frank "
+        "with you. I would welcome your reply by 14 March. We will not close the depot.\n"
+    )
+    found = _read(reader, text, source="Kell Buses")
+    assert [t for _, _, t in found] == ["We will not close the depot."]
+
+
+def test_what_another_party_must_set_out_is_still_a_demand(reader):
+    found = _read(
+        reader,
+        "We require the operator to set out a recovery plan within 28 days.",
+        source="Office of Water Standards",
+    )
+    assert _pairs(found) == [("Office of Water Standards", "demands")]
+
+
+def test_it_is_the_subject_before_and_unless_makes_a_threat(reader):
+    text = (
+        "The Competition Board has found that the merged company would run most screens in "
+        "Avel. It has told us that it will refer the merger to a full investigation unless we "
+        "sell four cinemas.\n"
+    )
+    found = _read(reader, text, source="Lumo Cinemas")
+    assert _pairs(found) == [("Competition Board", "warns")]
+
+
+def test_the_unions_chairman_is_the_trade_unions(reader):
+    text = (
+        "SOFIA — Bulgaria asked the European Union on Monday to fund a second ferry. The Union "
+        "of Rhodope Hauliers said its members would block the border crossing unless a lane "
+        'was kept open. "We will not wait six hours for a ferry," said the union\'s chairman, '
+        "Emil Dabov.\n"
+    )
+    found = _read(reader, text, source="Balkan Wire")
+    assert ("Union of Rhodope Hauliers", "rejects") in _pairs(found)
+    assert all(h != "European Union" for h, _, t in found if "chairman" in t)
+
+
+def test_the_ministers_deputy_speaks_for_the_ministers_government(reader):
+    text = (
+        "Witnesses: Mr Karl Ost, Minister for Coastal Affairs of the Government of Velna; "
+        "Ms Ada Roe, General Secretary, Lifeguards' Union.\n\n"
+        "MS ADA ROE: The minister's deputy, Ms Nora Lind, told us in November that no "
+        "lifeguard would lose their job because of the closures.\n\n"
+        "Q: Minister, will you reopen the stations?\n\n"
+        "MR KARL OST: We will not reopen the stations.\n"
+    )
+    found = _read(reader, text, source="Parliament of Velna")
+    assert _pairs(found) == [("Government of Velna", "assures"), ("Government of Velna", "rejects")]
