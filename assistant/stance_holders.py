@@ -272,6 +272,8 @@ def party_of_np(
         # speaks for her party only where the text names it
         person = people[0].text
         return parties.speaks_for(person) or person, person
+    if _not_the_state(ps, tok, sub):
+        return "", ""  # "Several Paraguayan senators", "Polish opposition leaders": not the state
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:
@@ -399,6 +401,13 @@ def party_of_np(
         referent = _titled_person(sub, parties.text)
         if referent:  # the person the text introduced with this title
             return parties.speaks_for(referent) or state.publisher, referent
+        # "the minister told us" in another party's turn: the one the text calls minister, or
+        # the one ministry it names
+        titled = _party_of_titled(tok.lemma, parties) or (
+            parties.by_name_word("ministry") if tok.lemma == "minister" else ""
+        )
+        if titled:
+            return titled, ""
         return state.last_person_party or state.publisher, ""
     capitals = _name_before(ps, tok)
     if len(capitals) >= 2:
@@ -560,6 +569,27 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     return ""
 
 
+# people of a state who are not its government: its lawmakers, its opposition, its citizens
+_NOT_THE_STATE = {
+    "senator", "lawmaker", "legislator", "mp", "politician", "critic", "activist", "protester",
+    "voter", "citizen", "resident", "farmer", "opponent", "leader", "figure",
+}  # fmt: skip
+
+
+def _not_the_state(ps: ParsedSentence, tok: Token, sub: list[Token]) -> bool:
+    """A plural of a state's people that the state's adjective names ("Paraguayan senators",
+    "Polish opposition leaders", "Ardonian farmers"): their view, not the state's; "leader"
+    and "figure" only with "opposition".
+    """
+    if tok.tag != "NNS" or any(u.ent in ("ORG", "GPE", "PERSON") for u in sub):
+        return False
+    opposition = any(c.lemma == "opposition" for c in ps.children(tok.i))
+    kind = tok.lemma.lower() in _NOT_THE_STATE - {"leader", "figure"} or (
+        opposition and tok.lemma.lower() in _NOT_THE_STATE
+    )
+    return kind and any(u.ent == "NORP" and u.i < tok.i for u in sub)
+
+
 def _seated(name: str, text: str) -> bool:
     """A governor ("Iowa Gov. Dale Brandt") linked to the state she governs holds in her own
     name, as a lawmaker does.
@@ -567,6 +597,9 @@ def _seated(name: str, text: str) -> bool:
     return bool(
         re.search(rf"\b(?:Gov|Governor)\.?\s+(?:[A-Z][\w'’\-]*\s+)?{re.escape(name)}\b", text)
     )
+
+
+_VERB_WORDS = r"(?:said|says|told|tells|added|and|who|whose|when|while)\b"
 
 
 def _party_of_titled(title: str, parties: Parties) -> str:
@@ -579,7 +612,7 @@ def _party_of_titled(title: str, parties: Parties) -> str:
         for person, party in parties.people.items()
         if " " in person
         and re.search(
-            rf"{re.escape(person)},\s+(?:the\s+)?(?:[\w'’\-]+\s+){{0,3}}?(?i:{title})\b"
+            rf"{re.escape(person)},\s+(?:the\s+)?(?:(?!{_VERB_WORDS})[\w'’\-]+\s+){{0,3}}?(?i:{title})\b"
             rf"|\b(?i:{title})\s+(?:[A-Z][\w'’\-]*\s+){{0,3}}?{re.escape(person)}\b",
             text,
         )

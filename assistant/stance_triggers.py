@@ -89,6 +89,8 @@ _DISCOURSE = frozenset(
 )
 
 
+# what a party weighs and has not decided: "is considering refusing", "is weighing sanctions"
+_WEIGHING = frozenset({"consider", "weigh", "mull", "contemplate", "explore", "study"})
 _WH_WORDS = frozenset({"where", "how", "what", "why", "whether", "when"})
 # what a speaker must or wants to say, not what anyone must do: "I want to talk about Canal
 # Wharf", "I must be clear on one point", "I have to be frank", "I want to set out where we
@@ -134,6 +136,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return "warns"  # "X said the case would force shoppers to pay more"
     if thing_threatens(ps, t):
         return None  # "the orders threaten democracy": a danger described, no party's threat
+    if t.dep in ("xcomp", "dobj", "pcomp") and ps.tokens[t.head].lemma in _WEIGHING:
+        return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
@@ -608,7 +612,7 @@ def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
     """Whether a sentence can state no position whatever its words: a question, a greeting, a
     turn that is no one's, fewer than five words, a fragment, no verb.
     """
-    text = ps.text.strip()
+    text = ps.text.strip().rstrip("\"”’'")  # '"Why should a nurse pay for ...?"': a question too
     if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
         return True
     if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:

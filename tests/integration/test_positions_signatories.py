@@ -147,3 +147,45 @@ def test_the_ministers_deputy_speaks_for_the_ministers_government(reader):
     )
     found = _read(reader, text, source="Parliament of Velna")
     assert _pairs(found) == [("Government of Velna", "assures"), ("Government of Velna", "rejects")]
+
+
+def test_a_quoted_question_is_no_position(reader):
+    text = (
+        '"Why should our nurses pay for motorways they will never drive on?"\n\n'
+        "We will not repeal the regional tax.\n"
+    )
+    found = _read(reader, text, source="Regional Government of Hollmark")
+    assert [t for _, _, t in found] == ["We will not repeal the regional tax."]
+
+
+def test_a_states_lawmakers_and_opposition_are_not_the_state(reader):
+    text = (
+        "ASUNCION — Several Ardonian senators have called for the treaty to be torn up. Ardonian "
+        "opposition leaders have demanded that the government close the border. The Ardonian "
+        "foreign minister, Rui Tello, said Ardonia would not sign the new budget.\n"
+    )
+    found = _read(reader, text, source="Southern Wire")
+    assert [(h, s) for h, s, _ in found] == [("Ardonia", "rejects")]
+
+
+def test_what_a_party_is_considering_is_not_yet_its_position(reader):
+    found = _read(
+        reader,
+        "Officials said the government of Ardonia is considering refusing to sign the budget.",
+        source="Southern Wire",
+    )
+    assert found == []
+
+
+def test_the_minister_in_another_partys_turn_is_the_ministrys(reader):
+    text = (
+        "MS NORA VALK (Ostra Bar Association): We call on the Ministry of Justice to raise the "
+        "fees by 25 per cent. On Friday the minister told us that the ministry would not go "
+        "beyond 8 per cent this year.\n\n"
+        "Q: Will your members strike?\n\n"
+        "MS NORA VALK (Ostra Bar Association): Our members will refuse new cases from 12 May.\n"
+    )
+    found = _read(reader, text, source="Ostra Bar Association")
+    held = {t.split()[0]: h for h, _, t in found}
+    assert held["We"] == "Ostra Bar Association"
+    assert held["On"] == "Ministry of Justice"
