@@ -40,14 +40,44 @@ def hopes_for_events(ps: ParsedSentence, i: int) -> bool:
     return bool(own) and own[0].text.lower() in _THINGS
 
 
+def _acted(ps: ParsedSentence, i: int, clause: int) -> bool:
+    """Whether the stance word at `i` is the act hoped for: the hoped-for clause's verb, or a
+    verb its infinitives lead to ("will use his authority to reject the proposal"); not a noun
+    nor a word in a clause of thinking ("will think about what their people want").
+    """
+    if ps.tokens[i].pos not in ("VERB", "AUX"):
+        return False
+    k = i
+    while k != clause:
+        if ps.tokens[k].dep not in ("xcomp", "advcl", "conj"):
+            return False
+        k = ps.tokens[k].head
+    return True
+
+
+def within_hope(ps: ParsedSentence, i: int) -> bool:
+    """Whether the stance word at `i` is inside what someone hopes ("We hope the Commission
+    will recognise that these proposals go further"): with `hoped_for` None, a hope about a
+    state of mind, no position.
+    """
+    found = _hope_clause(ps, i)
+    return found is not None and ps.tokens[found[1]].dep == "ccomp"
+
+
 def hoped_for(ps: ParsedSentence, i: int) -> int | None:
-    """The 'hope' verb whose clause holds the stance word at `i`, when that clause has a subject
-    of its own (another party, or a passive: "will be rejected by the board"); else None.
+    """The 'hope' verb whose clause's own verb is the stance word at `i`, when that clause has a
+    subject of its own (another party, or a passive: "will be rejected by the board"); else None.
     """
     found = _hope_clause(ps, i)
     if found is None:
         return None
     hope, clause = found
+    if not _acted(ps, i, clause):
+        # "We hope the Commission will recognise that these proposals ...", "will think about
+        # what their people want": a hope about a state of mind, no act asked for
+        return None
+    if any(c.dep == "xcomp" and c.lemma == "be" for c in ps.children(i)):
+        return None  # "We hope that Harcastle will want to be a good neighbour"
     own = [c for c in ps.children(clause) if c.dep in ("nsubj", "nsubjpass")]
     if ps.tokens[clause].dep == "ccomp" and own and own[0].text.lower() not in _NO_ONE:
         return hope

@@ -753,6 +753,8 @@ def reporting_speaker(
     """
     for t in ps.tokens:
         if t.lemma in _SAY and t.pos == "VERB" and not within(quotes, t.start):
+            if t.dep == "relcl" and t.i > 0 and _says_aside(ps, t):
+                continue  # "... the access road, which it says is a public highway": an aside
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
             if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
                 subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
@@ -772,6 +774,14 @@ def reporting_speaker(
                     False,
                 )
     return ("", ""), -1, False, False
+
+
+def _says_aside(ps: ParsedSentence, t: Token) -> bool:
+    """A reporting verb in a relative clause that another verb governs ("The company warned
+    that it would seek damages from anyone who obstructed the road, which it says is a public
+    highway"): not the sentence's reporting frame.
+    """
+    return any(ps.tokens[a].pos in ("VERB", "AUX") for a in ps.ancestors(t.i))
 
 
 def nobody_holds(ps: ParsedSentence, subj: Token, stance: str) -> bool:

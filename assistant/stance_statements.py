@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.condemnation import judge_of
-from assistant.hopes import hoped_for, hopes_for_events
+from assistant.hopes import hoped_for, hopes_for_events, within_hope
 from assistant.news_names import elected
 from assistant.referents import nearer_subject
 from assistant.stance_holders import (
@@ -177,7 +177,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         quotes = [first] + [q for q in quotes if q[0] >= first[1]]
     elif not re.search('["“”]', ps.text):
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
-    # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."
+    # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."; not
+    # the last sentence's while this one's is read ("The company warned that ..." after "The
+    # council's chair said ...": the company is not the council)
+    state.say_party, state.say_first = "", False
     say_subject, say_at, say_first, say_you = reporting_speaker(ps, parties, state, quotes)
     if state.news and is_commentator(say_subject[1], parties.text):
         return []  # an analyst's reading of events: the parties named in it are only mentioned
@@ -207,6 +210,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     hoped = hoped_for(ps, i)
     if hoped is not None:  # "We hope that the board will reject the plan": we ask it of them
         i, stance = hoped, "demands"
+    elif within_hope(ps, i):
+        return []  # "We hope the Movement's leaders will think about what their people want"
     i = judge_of(ps, i)  # "I find it appalling": I reject it, not "it"
     t = ps.tokens[i]
     if not_now(ps, t, state):

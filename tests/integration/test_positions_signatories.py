@@ -189,3 +189,24 @@ def test_the_minister_in_another_partys_turn_is_the_ministrys(reader):
     held = {t.split()[0]: h for h, _, t in found}
     assert held["We"] == "Ostra Bar Association"
     assert held["On"] == "Ministry of Justice"
+
+
+def test_a_hope_about_a_state_of_mind_asks_for_nothing(reader):
+    text = (
+        "We hope the Board will recognise that these proposals go further than any before. "
+        "We hope the board will reject the developer's plan.\n"
+    )
+    found = _read(reader, text, source="Ashby Residents' Forum")
+    assert [(h, s) for h, s, _ in found] == [("Ashby Residents' Forum", "demands")]
+    assert found[0][2].startswith("We hope the board will reject")
+
+
+def test_an_aside_that_another_party_says_is_not_the_sentences_speaker(reader):
+    text = (
+        "Orrin Mining Ltd said it would not suspend drilling approved by the ministry. The "
+        "council's chair, Ana Wera, said the Tarn Valley Council would block the road if "
+        "drilling continued. The company warned that it would take legal action against anyone "
+        "who blocked the road, which it says is a public highway.\n"
+    )
+    found = _read(reader, text, source="Highland Wire")
+    assert {h for h, _, t in found if t.startswith("The company warned")} == {"Orrin Mining"}
