@@ -262,7 +262,9 @@ class StanceReader:
                     person, affiliation = person_from_label(turn[2])
                     linked = parties.speaks_for(person) or affiliation
                     if turn[0] not in asking:  # once a turn, not once a sentence
-                        asking[turn[0]] = questioner(text, turn, turns, affiliation, linked)
+                        asking[turn[0]] = questioner(
+                            text, turn, turns, affiliation, linked, bool(parties.speaks_for(person))
+                        )
                     if asking[turn[0]]:
                         state.turn_label = "Q"  # a journalist's turn, named: no statement
                     elif affiliation and person:  # the label's own word beats a guess

@@ -222,6 +222,13 @@ def relative_subject(ps: ParsedSentence, i: int) -> Token | None:
     return noun if noun.pos in ("NOUN", "PROPN") else None
 
 
+# the parties "our" names that are not the speaker: "our competitors", "our allies"
+_OTHERS_OF_OURS = {
+    "competitor", "rival", "opponent", "critic", "adversary", "enemy", "ally", "partner",
+    "neighbour", "neighbor", "customer", "client", "supplier", "creditor", "lender", "landlord",
+}  # fmt: skip
+
+
 def party_of_np(
     ps: ParsedSentence, tok: Token, parties: Parties, state: ReadingState
 ) -> tuple[str, str]:
@@ -230,6 +237,8 @@ def party_of_np(
     if low in _FIRST or any(
         c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(tok.i)
     ):
+        if low not in _FIRST and tok.lemma.lower() in _OTHERS_OF_OURS:
+            return "", ""  # "Our competitors are not going to stop": theirs, not ours
         return first_person_holder(state)
     if low in ("you", "your") or any(
         c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
@@ -325,6 +334,12 @@ def party_of_np(
                             ent = ps.entities[u.ent_i]
                             party = city_of(ps, ent, parties) or parties.canonical(ent.text, u.ent)
                             break
+                        if u.dep == "poss" and u.text.lower() in ("its", "their") and u.i < e.first:
+                            # "Its chief operating officer, Dana Whitcombe, said": the company
+                            # the sentence before was about
+                            party = party_of_np(ps, u, parties, state)[0]
+                            if party:
+                                break
                         if u.ent_i < 0 and u.text.islower() and u.i < e.first:
                             party = parties.by_name_word(u.lemma) or (
                                 parties.by_generic(u.lemma) if u.lemma in _GENERIC else ""

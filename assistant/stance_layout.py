@@ -220,7 +220,9 @@ def person_from_label(label: str) -> tuple[str, str]:
             affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
         # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
-        affiliation = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)[-1]
+        parts = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)
+        if not _ORG_HEADS_RE.search(parts[0]):  # not "Association of Rural Municipalities"
+            affiliation = parts[-1]
         if _portfolio_label(inner[-1] if rest else ""):
             affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
@@ -387,6 +389,7 @@ def questioner(
     turns: list[tuple[int, int, str]],
     affiliation: str,
     party: str,
+    linked: bool = False,
 ) -> bool:
     """Whether a named speaker's turn is a journalist's: the label names an outlet ('BEN SORLEY
     (COASTAL EVENING NEWS)'), or a speaker no text links to a party ends the turn with a
@@ -396,6 +399,12 @@ def questioner(
     bracket = turn[2].partition("(")[2].rstrip(") ") or affiliation
     words = set(re.findall(r"[a-z]+", bracket.lower()))
     name = turn[2].partition("(")[0].strip()
+    k = bisect.bisect_right(turns, turn)  # turns are sorted by where they start
+    said = text[turn[1] : turns[k][0] if k < len(turns) else len(text)].strip()
+    if linked and not said.endswith("?"):
+        # "Witnesses: Ms Ingrid Halve, Chief Executive, Gallenta Post" and then "MS INGRID HALVE
+        # (Gallenta Post): ...": a witness the text titles, whatever her company is called
+        return False
     if (
         not party
         and _OUTLETS.search(name)
@@ -412,8 +421,6 @@ def questioner(
         return True  # not "(PRESS SECRETARY)", "(INDEPENDENT)": an office, a councillor
     if party:
         return False
-    k = bisect.bisect_right(turns, turn)  # turns are sorted by where they start
-    said = text[turn[1] : turns[k][0] if k < len(turns) else len(text)].strip()
     return said.endswith("?")
 
 

@@ -417,11 +417,12 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         t.pos == "ADJ"
         and t.lemma in ("happy", "glad", "pleased")
         and any(
-            c.dep == "xcomp" and c.lemma not in _SAY | {"announce", "report", "welcome", "be"}
+            c.dep == "xcomp"
+            and c.lemma not in _SAY | {"announce", "report", "welcome", "be", "accept", "receive"}
             for c in kids
         )
     ):
-        return "offers"  # "I would be happy to meet their director"
+        return "offers"  # "I would be happy to meet their director"; not "glad to accept X's offer"
     if t.pos == "ADJ" and t.lemma in ("acceptable", "unacceptable", "inacceptable"):
         negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "acceptable"
         return "rejects" if negated else "offers"  # "is unacceptable to our members"

@@ -210,3 +210,40 @@ def test_an_aside_that_another_party_says_is_not_the_sentences_speaker(reader):
     )
     found = _read(reader, text, source="Highland Wire")
     assert {h for h, _, t in found if t.startswith("The company warned")} == {"Orrin Mining"}
+
+
+def test_a_witness_whose_company_sounds_like_a_newspaper_is_no_journalist(reader):
+    text = (
+        "Witnesses: Ms Ingrid Halve, Chief Executive, Norvik Post; Mr Otto Brenn, Chair, "
+        "Association of Rural Municipalities.\n\n"
+        "THE CHAIR: Ms Halve, why close the branches?\n\n"
+        "MS INGRID HALVE (Norvik Post): We will not keep open branches that nobody uses.\n\n"
+        "MR OTTO BRENN (Association of Rural Municipalities): We reject the plan as it stands.\n\n"
+        "THE CHAIR: Will you pause the closures?\n\n"
+        "MS INGRID HALVE (Norvik Post): No, we will not pause them.\n"
+    )
+    found = _read(reader, text, source="Parliament of Norvik")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Norvik Post", "rejects"),
+        ("Association of Rural Municipalities", "rejects"),
+        ("Norvik Post", "rejects"),
+    ]
+
+
+def test_its_officer_speaks_for_the_company_before(reader):
+    text = (
+        "Lanterna denied that it was cloning voices. Its chief operating officer, Dana Whit, "
+        'said the company was prepared to give performers a veto. "What we cannot do is promise '
+        'never to use the technology," she said.\n'
+    )
+    found = _read(reader, text, source="Games Wire")
+    assert {h for h, _, t in found if "What we cannot do" in t} == {"Lanterna"}
+
+
+def test_accepting_anothers_offer_is_no_offer(reader):
+    found = _read(
+        reader,
+        "We are glad to accept the council's offer of the quarry site.",
+        source="Halcyon Orbital",
+    )
+    assert found == []
