@@ -241,7 +241,7 @@ class StanceReader:
                 )
             if n in extra:
                 continue  # read only as a quote's continuation: no statement, no referent
-            turn = turn_at(turns, s0)
+            turn = turn_at(turns, s0, text)
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
@@ -279,6 +279,11 @@ class StanceReader:
                         else ""
                     )
                     state.turn_person = person
+                    if person and person == affiliation and "(sender, " in turn[2]:
+                        # an organisation's own account ("Post by @CrestmartNews"): its "we"
+                        state.turn_party = parties.canonical(affiliation, "ORG")
+                        parties.seen(state.turn_party, "ORG")
+                        state.turn_person = ""
                 else:
                     state.turn_party = state.turn_person = ""
                 if own_name and headline_at(text, start, end):

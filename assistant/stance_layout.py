@@ -145,7 +145,46 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
             label = name if is_titled(name, text) else f"{name} (sender, {name})"
             out.append((m.start(1), m.end(), label))
         at = text.find("(@", at + 2)
-    return out
+    for m in _POST_BY.finditer(text):  # "Post by @MerrivaleBank, 10.05am:"
+        owner = handle_owner(m.group(1), text)
+        if owner:
+            out.append((m.start(), m.end(), f"{owner} (sender, {owner})"))
+    return sorted(out)
+
+
+# "Post by @OstlandSBF, 9.35am:", "Tweet from @CrestmartNews (8:52):": a post's header line
+_POST_BY = re.compile(
+    r"^[ \t]*(?:Post|Tweet|Reply|Message|Update|Comment)(?:ed)? (?:by|from) @(\w{2,40})\b"
+    r"[^\n]{0,40}:[ \t]*(?:\n|$)",
+    re.M,
+)
+
+
+def handle_owner(handle: str, text: str) -> str:
+    """The organisation an account's handle stands for, as the text names it: "MerrivaleBank"
+    -> "Merrivale Bank", "OstlandSBF" -> "Ostland Small Business Federation" (its initials),
+    "CrestmartNews" -> "Crestmart"; '' when the text names none.
+    """
+    parts = re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+", handle)
+    if not parts or not parts[0][:1].isupper():
+        return ""
+    rest = parts[1:]
+    best = ""
+    for m in re.finditer(
+        rf"\b{re.escape(parts[0])}((?: (?:of |for |and )?[A-Z][\w'’&\-]*)*)", text
+    ):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        initials = "".join(w[0] for w in words)
+        if [w.lower() for w in words[: len(rest)]] == [r.lower() for r in rest] or (
+            rest and initials == "".join(rest) and all(r.isupper() for r in rest)
+        ):
+            name = m.group(0) if not rest or initials == "".join(rest) else ""
+            name = name or " ".join([parts[0], *words[: len(rest)]])
+            if len(name) > len(best):
+                best = name
+    if best:
+        return best.rstrip("'’")
+    return parts[0] if re.search(rf"\b{re.escape(parts[0])}\b(?!\w)", text) else ""
 
 
 def _field(label: str, text: str) -> bool:
@@ -427,11 +466,18 @@ def questioner(
 _ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
 
 
-def turn_at(turns: list[tuple[int, int, str]], at: int) -> tuple[int, int, str] | None:
+def turn_at(
+    turns: list[tuple[int, int, str]], at: int, text: str = ""
+) -> tuple[int, int, str] | None:
     found = None
     for t in turns:
         if t[0] <= at + 1:  # a label that starts the sentence, or one before it
             found = t
         else:
             break
+    if found and text and found[2].endswith(")") and "(sender, " in found[2]:
+        # a social post is one paragraph: the reporter's sentences after it are no one's turn
+        end = text.find("\n\n", found[1])
+        if 0 <= end < at:
+            return None
     return found

@@ -247,3 +247,19 @@ def test_accepting_anothers_offer_is_no_offer(reader):
         source="Halcyon Orbital",
     )
     assert found == []
+
+
+def test_a_post_by_an_organisations_handle_is_the_organisations(reader):
+    text = (
+        "The row between Harlow Bank and the Tessen Small Business Federation moved online.\n\n"
+        "Post by @TessenSBF, 9.35 a.m.:\n"
+        '"If the branches close, we will advise our members to move their accounts."\n\n'
+        "Post by @HarlowBank, 10:05 a.m.:\n"
+        '"We will not reverse the closures planned for September."\n\n'
+        "Few customers ever switch banks, figures suggest.\n"
+    )
+    found = _read(reader, text, source="Tessen Courier")
+    assert [(h, s) for h, s, _ in found] == [
+        ("Tessen Small Business Federation", "warns"),
+        ("Harlow Bank", "rejects"),
+    ]
