@@ -270,7 +270,25 @@ def party_of_np(
             and _people_before(parties.text, state.at)
         ):
             return "", ""  # "Workers voted ... They stayed on strike": the people, no party
-        return (parties.holders[-1] if parties.holders else state.last_party), ""
+        found = parties.holders[-1] if parties.holders else state.last_party
+        if found and found == first_person_holder(state)[0] and _to_us(ps, tok):
+            # "It told us it will present a plan", "It has asked us to keep the post-boxes":
+            # it is not us, but the other party last named
+            found = next(
+                (p for p in reversed(parties.holders + parties.order) if p != found), found
+            )
+        return found, ""
+    owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
+    if (
+        tok.text.lower() in _MEMBERS
+        and owners
+        and owners[0].text.lower() in _THEY_IT
+        and state.say_party
+        and not state.say_first
+    ):
+        # "The union said its members at Lanternfall Studios would strike": the union's, not
+        # the company named after them
+        return state.say_party, ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
@@ -615,6 +633,24 @@ def _seated(name: str, text: str) -> bool:
 
 
 _VERB_WORDS = r"(?:said|says|told|tells|added|and|who|whose|when|while)\b"
+
+
+def _to_us(ps: ParsedSentence, tok: Token) -> bool:
+    """Whether "it" tells or asks "us" ("It told us it will present a plan", "It has asked us
+    to keep the post-boxes"), itself or in the clause its report holds: a party that calls
+    itself "we" is not the "it" that tells it something.
+    """
+    verb = ps.tokens[tok.head]
+    for v in (verb, ps.tokens[verb.head] if verb.dep == "ccomp" else verb):
+        if v.lemma in _TELL and any(
+            c.text.lower() in ("us", "me") and c.dep in ("dobj", "dative", "iobj")
+            for c in ps.children(v.i)
+        ):
+            return True
+    return False
+
+
+_TELL = {"tell", "ask", "inform", "write", "warn", "assure", "promise", "notify", "urge", "advise"}
 
 
 def _party_of_titled(title: str, parties: Parties) -> str:

@@ -263,3 +263,22 @@ def test_a_post_by_an_organisations_handle_is_the_organisations(reader):
         ("Tessen Small Business Federation", "warns"),
         ("Harlow Bank", "rejects"),
     ]
+
+
+def test_the_it_that_asks_us_is_not_us(reader):
+    text = (
+        "We met the Ministry of Transport on Monday. The Ministry has not asked us to stop the "
+        "closures. It has asked us to keep the post-box of every closing branch in place.\n"
+    )
+    found = _read(reader, text, source="Norvik Post")
+    assert {h for h, _, t in found if t.startswith("It has asked")} == {"Ministry of Transport"}
+
+
+def test_its_members_at_a_company_are_the_reporting_unions(reader):
+    found = _read(
+        reader,
+        "The Voice Actors' Union said on Tuesday that its members at Lantern Studios would "
+        "strike from March 1 unless the company stopped cloning their voices.",
+        source="Games Wire",
+    )
+    assert [(h, s) for h, s, _ in found] == [("Voice Actors' Union", "warns")]
