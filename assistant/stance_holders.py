@@ -113,7 +113,11 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
     for e in ps.entities:
         if e.label == "PERSON":
             continue
-        elif e.label in ("ORG", "GPE", "NORP") and not is_portfolio(ps, e):
+        elif (
+            e.label in ("ORG", "GPE", "NORP")
+            and not is_portfolio(ps, e)
+            and not (e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text))
+        ):
             name = parties.canonical(e.text, e.label)
             if name:
                 parties.seen(name, e.label)
@@ -309,6 +313,8 @@ def party_of_np(
             e = ps.entities[t.ent_i]
             if is_portfolio(ps, e):
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
+            if e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text):
+                continue  # "Households in Singapore ...", tagged an organisation
             head_of = ps.tokens[t.head]
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
                 continue  # "Senate Democrats", "House Republicans": the party, not the chamber
@@ -499,7 +505,7 @@ def party_of_np(
         return (state.say_party if state.say_party in parties.kinds else ""), ""
     if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
         return _group_name(sub, tok), ""
-    if tok.text[:1].isupper() and tok.pos == "PROPN":
+    if tok.text[:1].isupper() and tok.pos == "PROPN" and not _common_word(ps, tok, parties.text):
         if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
             return parties.speaks_for(phrase), phrase
         return parties.canonical(phrase), ""
@@ -633,6 +639,16 @@ def _seated(name: str, text: str) -> bool:
 
 
 _VERB_WORDS = r"(?:said|says|told|tells|added|and|who|whose|when|while)\b"
+
+
+def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:
+    """A capitalised word only because it opens the sentence, which the text also writes in
+    lower case ("Households in Singapore would not face rationing" ... "300,000 households"):
+    a common noun, not a name.
+    """
+    opens = all(t.pos == "PUNCT" for t in ps.tokens[: tok.i])
+    low = tok.text.lower()
+    return opens and low != tok.text and re.search(rf"\b{re.escape(low)}\b", text) is not None
 
 
 def _to_us(ps: ParsedSentence, tok: Token) -> bool:

@@ -25,6 +25,7 @@ from assistant.stance_words import (
     _PARTY_RE,
     _PEOPLE_AFTER,
     _PEOPLE_BEFORE,
+    _PEOPLE_FOR,
     _PEOPLE_IS,
     _PEOPLE_IS_OWNED,
     _PEOPLE_LISTED,
@@ -170,7 +171,7 @@ class Parties:
                 if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:
                     self.names[key] = shown
                     return shown
-        if label != "PERSON" and self.text:
+        if label not in ("PERSON", "GPE") and self.text:  # "Johor" is not "Johor Bahru"
             base = self._fullest(base)
         self.names[key] = base
         self.names.setdefault(base.lower(), base)
@@ -201,6 +202,7 @@ class Parties:
             if (
                 len(full) > len(best)
                 and not re.search(r"\b(?:of|and|for)$", full)
+                and not _FEATURE.search(full[len(name) :])  # "Johor" is not "Johor River"
                 and not re.search(re.escape(full) + _SIGNED, self.text)
             ):
                 best = full
@@ -227,6 +229,11 @@ class Parties:
         else:
             self.people.setdefault(person, party)
         self.people.setdefault(person.split()[-1], party)
+        first = person.split()[0]
+        if " " in person and re.search(rf"\b{re.escape(first)} {_SAID_ALONE}", self.text):
+            # "Malaysia's water minister, Faridah Kamal, ... Faridah told reporters": a person
+            # the text calls by her first name when she speaks
+            self.people.setdefault(first, party)
 
     def _may_link(self, person: str, party: str) -> bool:
         """What a pattern took for a person and a party can be neither: the party is the person
@@ -410,6 +417,12 @@ def is_portfolio_name(name: str) -> bool:
 _FIELD_TITLES = {"professor", "lecturer", "researcher", "scholar", "student", "doctor"}
 
 
+_SAID_ALONE = r"(?:said|says|told|tells|added|also|warned|replied|wrote)\b"
+# a place's feature after its name: "Johor River", "Lake Ituna", "Ossel Valley" are places
+_FEATURE = re.compile(
+    r"\b(?:River|Lake|Valley|Bay|Sea|Strait|Island|Islands|Mountains?|Hills?|Park|Street|Road|"
+    r"Bridge|Dam|Reservoir|Canal|Port|Harbour|Harbor|Airport|Station|Square|Forest|Delta)\b"
+)
 # "Corrow Valley Water Piet Salm, Chair, ...": a signature block's next name and title (its lines
 # joined) is no part of the organisation's name before it
 _SIGNED = rf", (?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}\b"
@@ -491,6 +504,7 @@ def people_by_title(text: str, parties: Parties) -> None:
         _PEOPLE_BEFORE,  # before the listing: its people are no party of a listed line
         _PEOPLE_LISTED,
         _PEOPLE_AFTER,
+        _PEOPLE_FOR,
         _PEOPLE_IS,
         _PEOPLE_IS_OWNED,
     ):
@@ -519,6 +533,9 @@ def people_by_title(text: str, parties: Parties) -> None:
                     parties.link(m.group("person"), party)
                     parties.seen(party, "ORG")
                 continue
+            if pattern is _PEOPLE_FOR and re.search(r"['’]s ", " ".join(words)):
+                # "Indonesia's Ministry of Forestry": the state the ministry is of
+                words = re.split(r"['’]s ", " ".join(words), maxsplit=1)[0].split()
             if pattern in (_PEOPLE_AFTER, _PEOPLE_IS) and is_portfolio_name(" ".join(words)):
                 # "Minister for Reconciliation of the Government of Palvenia": the government's;
                 # "Tom Farrant, Director of Enforcement": no organisation named
@@ -705,6 +722,23 @@ def untagged_name(ps: ParsedSentence, t: Token) -> tuple[int, str]:
     return first, ps.text[ps.tokens[first].start : t.start + len(t.text)]
 
 
+def _vocative(ps: ParsedSentence, e: Entity) -> bool:
+    """A name that opens a question's sentence to address someone: an honorific and a surname
+    before a comma ("Ms Rettig, the association says ...", "Minister, ..."), not a person
+    introduced by her full name ("Ana Ruiz, chief executive of Northwind, said").
+    """
+    words = e.text.split()
+    opens = all(t.pos == "PUNCT" or t.text == "Q" for t in ps.tokens[: e.first])
+    after = ps.tokens[e.last] if e.last < len(ps.tokens) else None
+    return (
+        opens
+        and len(words) == 2
+        and words[0].lower().strip(".") in HONORIFICS
+        and after is not None
+        and after.text == ","
+    )
+
+
 def learn_people(ps: ParsedSentence, parties: Parties) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
@@ -717,6 +751,8 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
     for e in names:
         if len(e.text.split()) < 2 or e.text in parties.people:
             continue
+        if _vocative(ps, e):
+            continue  # "Q: Ms Rettig, the doctors' association says ...": she is addressed
         head = ps.tokens[e.last - 1]
         near: list[Token] = []
         # words before the name in the same noun phrase (titles, adjectives, possessives)

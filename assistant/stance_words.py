@@ -444,6 +444,12 @@ _PEOPLE_AFTER = re.compile(
     rf"(?P<person>{_NAME_RE}), (?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} "
     rf"(?:of|at|for) (?:the )?(?P<party>{_PARTY_RE})"
 )
+# "a spokesman for Indonesia's Ministry of Forestry, Arief Wibowo", "the chief executive of
+# Northwind, Ana Ruiz": the title and its organisation before the name
+_PEOPLE_FOR = re.compile(
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he) (?:[a-z\-]+ ){{0,2}}{_TITLE_RE} (?:for|of|at) (?:the )?"
+    rf"(?P<party>{_PARTY_RE}), (?P<person>{_NAME_RE}),"
+)
 # "Lara Voss is the chief executive of the port authority", "Ana Ruiz, who heads Northwind",
 # "Tom Hale has led the guild since 2019": a copula or a verb of leading links them too
 _PEOPLE_IS = re.compile(

@@ -282,3 +282,43 @@ def test_its_members_at_a_company_are_the_reporting_unions(reader):
         source="Games Wire",
     )
     assert [(h, s) for h, s, _ in found] == [("Voice Actors' Union", "warns")]
+
+
+def test_a_name_addressed_in_a_question_is_not_linked_to_what_follows(reader):
+    text = (
+        "Spokesperson: Ms Anna Rettig\n\n"
+        "MS RETTIG: The contract comes into force on 1 April. We will not reopen it.\n\n"
+        "Q: Ms Rettig, the Norvik Association of Family Doctors says its members will stay "
+        "shut on Saturdays. Is the minister worried?\n\n"
+        "MS RETTIG: No. We will withhold the supplement from any practice that stays closed.\n"
+    )
+    found = _read(reader, text, source="Ministry of Health of Norvik")
+    assert {h for h, _, t in found if t.startswith("We will")} == {"Ministry of Health of Norvik"}
+
+
+def test_a_sentence_opening_common_noun_is_no_party(reader):
+    text = (
+        "Rationing has begun for about 300,000 households in Johor. Households in Singapore "
+        "would not face rationing, the ministry said.\n"
+    )
+    found = _read(reader, text, source="Straits Wire")
+    assert all(h != "Households" for h, _, _ in found)
+
+
+def test_a_person_called_by_her_first_name_keeps_her_party(reader):
+    text = (
+        "Malaysia's water minister, Faridah Kamal, said reservoirs were low. "
+        '"We are asking Singapore to share the burden of a drought," Faridah told reporters.\n'
+    )
+    found = _read(reader, text, source="Straits Wire")
+    assert ("Malaysia", "demands") in [(h, s) for h, s, _ in found]
+
+
+def test_a_spokesman_for_a_states_ministry_speaks_for_the_state(reader):
+    text = (
+        "In Jakarta, a spokesman for Indonesia's Ministry of Forestry, Arief Wibowo, denied "
+        'the claim. "But we are ready to share our hotspot data with Singapore every six '
+        'hours," he said.\n'
+    )
+    found = _read(reader, text, source="Straits Wire")
+    assert ("Indonesia", "offers") in [(h, s) for h, s, _ in found]
