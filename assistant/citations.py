@@ -299,7 +299,7 @@ _LABEL_WORD = r"[A-Z][A-Z.'\-]+"
 _SPEAKER_LABEL = re.compile(
     rf"^\s*(?:(?:{_LABEL_WORD}|[A-Z][a-z]?\.?)(?:\s+{_LABEL_WORD})*"  # "AMBASSADOR X", "Q", "MR."
     r"|(?:[A-Z][\w.'\-]+\s+){1,3}[A-Z][\w.'\-]+)"  # "Sergey Lavrov"
-    r"(?:\s*\([^)]{1,80}\))?\s*:\s*(?:\((?i:via|through) [^)]{1,40}\)\s*)?",
+    r"(?:\s*\([^)]{1,80}\)){0,2}\s*:\s*(?:\((?i:via|through) [^)]{1,40}\)\s*)?",
 )
 _QUESTION_LABEL = re.compile(r"^\s*(?:Q|QUESTION|MODERATOR|OPERATOR|REPORTER)\b", re.IGNORECASE)
 _MONTH = (

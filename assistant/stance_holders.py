@@ -315,6 +315,13 @@ def party_of_np(
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
             if e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text):
                 continue  # "Households in Singapore ...", tagged an organisation
+            if (
+                e.label in ("GPE", "LOC", "FAC")
+                and ps.tokens[e.last - 1].dep == "pobj"
+                and ps.tokens[ps.tokens[e.last - 1].head].lemma in _WHERE
+                and tok.ent_i < 0
+            ):
+                continue  # "Refuse collectors in Ravensholt": where they are, not who they are
             head_of = ps.tokens[t.head]
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
                 continue  # "Senate Democrats", "House Republicans": the party, not the chamber
@@ -639,6 +646,9 @@ def _seated(name: str, text: str) -> bool:
 
 
 _VERB_WORDS = r"(?:said|says|told|tells|added|and|who|whose|when|while)\b"
+
+
+_WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}
 
 
 def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:

@@ -242,6 +242,9 @@ def person_from_label(label: str) -> tuple[str, str]:
     """('Paul Okafor', 'Maritime Safety Authority') from 'PAUL OKAFOR (DIRECTOR, MARITIME SAFETY
     AUTHORITY)'; ('Jonas Feld', '') from 'MEMBER (JONAS FELD)'.
     """
+    groups = re.findall(r"\(([^()]*)\)", label)
+    if len(groups) >= 2:  # "Ms Anja Korvel (Eastmoor) (Social Democratic Union)": seat, party
+        label = f"{label.partition('(')[0]}({groups[-1]})"
     name, _, rest = label.partition("(")
     affiliation = ""
     if rest:

@@ -511,6 +511,8 @@ def people_by_title(text: str, parties: Parties) -> None:
         for m in matches(pattern):
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
+            if pattern is _PEOPLE_PAREN and re.match(r" \([^()\n]{2,60}\)", text[m.end() :]):
+                continue  # "Ms Anja Korvel (Eastmoor) (Social Democratic Union)": a seat first
             if pattern is _PEOPLE_BEFORE and _signature(m, text):
                 continue  # "Hanna Ferreira Chief Executive, Lumen Cinemas": a signature line
             if pattern is _PEOPLE_LISTED and m.group("party") in parties.people:
@@ -524,6 +526,8 @@ def people_by_title(text: str, parties: Parties) -> None:
                 its = m.start("party") + m.group("party").rfind(words[0])
                 party = _previous_subject(text, its, parties)
                 before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
+                if not party and _generic_subject_before(text, its):
+                    continue  # "The company has offered ... Its director": read with the parse
                 if before and not party:
                     words = before[-1].group(0).split()
                     while words and words[0].lower() in _NOT_PARTIES:
@@ -598,6 +602,19 @@ def _previous_subject(text: str, at: int, parties: Parties) -> str:
     nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
     kind = next((w for w in nouns if w in _GENERIC), "")
     return parties.by_generic(kind) if kind else ""
+
+
+def _generic_subject_before(text: str, at: int) -> bool:
+    """Whether the sentence before `at` opens on "the" and a kind of party ("The company has
+    offered ..."): whose "its" follows is for the parse to say, not the organisation named
+    last in that sentence.
+    """
+    head = text[max(0, at - 600) : at + 1]
+    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    if len(ends) < 2:
+        return False
+    generic = _THE_GENERIC.match(head[ends[-2] : ends[-1]].lstrip(' \n"“'))
+    return bool(generic) and any(w.strip("'’") in _GENERIC for w in generic.group(0).split()[1:])
 
 
 def is_party(name: str, parties: Parties) -> bool:

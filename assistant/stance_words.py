@@ -274,7 +274,7 @@ _LEANS = re.compile(
 )
 _LABEL = re.compile(
     r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][\w.'’\-]*){0,5}"
-    r"(?:[ \t]*\([^()\n]{2,80}\))?):[ \t]+",
+    r"(?:[ \t]*\([^()\n]{2,80}\)){0,2}):[ \t]+",  # "Ms X (Eastmoor) (Social Democratic Union):"
     re.M,
 )
 _NOT_SPEAKERS = {
@@ -320,7 +320,7 @@ _TITLE_WORDS = {
     "leader",
 }
 _OUTLETS = re.compile(
-    r"\b(?:reuters|associated press|\bap\b|afp|dpa|bbc|cnn|bloomberg|news|times|post|press|wire|"
+    r"\b(?:reuters|associated press|\bap\b|afp|dpa|bbc|cnn|bloomberg|news|times|post|press|\w*wire|"
     r"herald|journal|tribune|gazette|agency|telegraph|guardian|daily|weekly|radio|tv|"
     r"television|magazine|review|observer|chronicle|standard|independent|monitor|echo|courier|"
     r"ledger|mirror|express|mail|sun|star|inquirer|dispatch|bulletin|register|sentinel|"

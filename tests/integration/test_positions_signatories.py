@@ -322,3 +322,35 @@ def test_a_spokesman_for_a_states_ministry_speaks_for_the_state(reader):
     )
     found = _read(reader, text, source="Straits Wire")
     assert ("Indonesia", "offers") in [(h, s) for h, s, _ in found]
+
+
+def test_a_hansard_label_names_the_seat_then_the_party(reader):
+    text = (
+        "Mr Speaker: I call the Minister.\n\n"
+        "The Minister for Forests (Mr Teo Brask): I will not withdraw the Bill.\n\n"
+        "Ms Anja Kor (Eastmoor) (Social Democratic Union): We call on the Government to write "
+        "that guarantee into clause 4.\n\n"
+        "Mr Speaker: Order.\n\n"
+        "Ms Anja Kor (Eastmoor) (Social Democratic Union): If the Government forces this Bill "
+        "through, my party will ask the Constitutional Court to strike it down.\n"
+    )
+    found = _read(reader, text, source="House of Representatives of Silvane, Official Report")
+    held = {t.split()[0]: h for h, _, t in found}
+    assert held["We"] == "Social Democratic Union"
+    assert held["If"] == "Social Democratic Union"
+
+
+def test_a_wire_agency_is_no_publisher_and_a_place_no_holder(reader):
+    text = (
+        "Refuse collectors in Ravensholt will extend their strike from Monday unless their "
+        "employer, Bexmoor Waste Services, drops its plan, the Union of Waste Workers said. "
+        "Bexmoor, which collects the city's waste under a contract with Ravensholt City "
+        "Council, said it would not drop the plan. The company has offered a one-off payment "
+        "of 1,200 euros to every collector. Its operations director, Gerrit Maas, said no "
+        "collector would lose their job.\n"
+    )
+    found = _read(reader, text, source="Eurowire")
+    held = {t.split()[0]: h for h, _, t in found}
+    assert held["Refuse"] == "Union of Waste Workers"
+    assert held["Its"] == "Bexmoor Waste Services"
+    assert "Eurowire" not in held.values()
