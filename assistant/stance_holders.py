@@ -305,6 +305,12 @@ def party_of_np(
         return parties.speaks_for(person) or person, person
     if _not_the_state(ps, tok, sub):
         return "", ""  # "Several Paraguayan senators", "Polish opposition leaders": not the state
+    if _states_people(ps, tok):
+        # "Mirelia's referees will refuse ..., the referees' association said": the party that
+        # reports for them; said by no one, the group itself ("France's leading trade unions")
+        said = state.say_party if not _OUTLETS.search(state.say_party) else ""
+        first = min(t.start for t in sub if t.i <= tok.i and t.dep != "det")
+        return said or ps.text[first : tok.start + len(tok.text)], ""
     # a named entity inside the phrase: possessor and title first, then the head
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:
@@ -399,7 +405,10 @@ def party_of_np(
                     or (
                         # not one who may hold in her own name ("Rep. Jerry Nadler, D-N.Y.")
                         e.text not in state.partisans
-                        and any(p.endswith(" " + e.text) for p in parties.people)
+                        and any(
+                            p.endswith(" " + e.text) or p.startswith(e.text + " ")
+                            for p in parties.people
+                        )
                         and not elected(e.text, parties.text)
                         and not _seated(e.text, parties.text)
                     )
@@ -601,6 +610,9 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
         # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
         # not the state in the news
         return parties.by_generic(owner[0].lemma)
+    ministry = _ministry_of(titles, parties)  # "Sports Minister Ilona Veck": the Ministry of Sport
+    if ministry:
+        return ministry
     office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
     if office:
         return office
@@ -634,6 +646,41 @@ def _not_the_state(ps: ParsedSentence, tok: Token, sub: list[Token]) -> bool:
         opposition and tok.lemma.lower() in _NOT_THE_STATE
     )
     return kind and any(u.ent == "NORP" and u.i < tok.i for u in sub)
+
+
+def _states_people(ps: ParsedSentence, tok: Token) -> bool:
+    """A plural of people a state's name owns ("Mirelia's referees", "Sadovia's fishermen"):
+    those people, not the state.
+    """
+    owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.ent == "GPE"]
+    plural = tok.tag == "NNS" and (
+        tok.lemma.lower() in _NOT_THE_STATE or tok.text.lower() in _GROUP_NOUNS | _PROFESSIONS
+    )
+    return bool(owner) and plural
+
+
+_PROFESSIONS = {
+    "referees", "doctors", "teachers", "nurses", "pilots", "fishermen", "miners", "drivers",
+    "lawyers", "judges", "journalists", "dockers", "truckers", "hauliers", "bakers",
+}  # fmt: skip
+
+
+def _ministry_of(titles: set[str], parties: Parties) -> str:
+    """The ministry the text names for a minister's portfolio ("Sports Minister" -> "Ministry
+    of Sport"), when it names exactly one; '' otherwise.
+    """
+    if "minister" not in titles:
+        return ""
+    found = {
+        m.group(0)
+        for word in titles - {"minister"}
+        if len(word) > 3
+        for m in re.finditer(
+            rf"\bMinistry of (?:the )?{re.escape(word[:5].capitalize())}[\w ]*?\b(?=[,.;:)]| (?!of|and|for)[a-z])",
+            parties.text,
+        )
+    }
+    return parties.canonical(found.pop(), "ORG") if len(found) == 1 else ""
 
 
 def _seated(name: str, text: str) -> bool:

@@ -383,6 +383,8 @@ _PORTFOLIOS = {
     "education", "justice", "trade", "economy", "economic", "energy", "transport", "environment",
     "labour", "labor", "culture", "home", "treasury", "industry", "housing", "communications",
     "digital", "infrastructure", "security", "fisheries", "tourism", "immigration", "social",
+    "sport", "sports", "forestry", "mines", "water", "youth", "climate", "sustainability",
+    "pensions", "welfare", "veterans",
 }  # fmt: skip
 
 

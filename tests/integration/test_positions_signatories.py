@@ -354,3 +354,13 @@ def test_a_wire_agency_is_no_publisher_and_a_place_no_holder(reader):
     assert held["Refuse"] == "Union of Waste Workers"
     assert held["Its"] == "Bexmoor Waste Services"
     assert "Eurowire" not in held.values()
+
+
+def test_a_states_referees_and_its_portfolio_minister(reader):
+    text = (
+        "Mirelia's referees will refuse to officiate any league match this weekend unless the "
+        "federation expels violent clubs, the Mirelian Referees' Association said on Thursday. "
+        "Sports Minister Ilona Veck offered to host talks at the Ministry of Sport on Friday.\n"
+    )
+    found = _read(reader, text, source="AP")
+    assert [h for h, _, _ in found] == ["Mirelian Referees' Association", "Ministry of Sport"]
