@@ -116,11 +116,21 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
         elif (
             e.label in ("ORG", "GPE", "NORP")
             and not is_portfolio(ps, e)
+            and not _dateline(ps, e)
             and not (e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text))
         ):
             name = parties.canonical(e.text, e.label)
+            last = ps.tokens[e.last - 1]
+            while last.dep == "conj" and last.head != last.i:  # "between Varno and Kessel"
+                last = ps.tokens[last.head]
+            place = (
+                e.label == "ORG"
+                and " " not in e.text
+                and last.dep == "pobj"
+                and ps.tokens[last.head].lemma in _WHERE | {"between", "from", "to"}
+            )  # "told reporters in Varno", "between Varno and Kessel": a town, tagged ORG
             if name:
-                parties.seen(name, e.label)
+                parties.seen(name, "GPE" if place else e.label)
                 state.last_party = name
                 if not subject and _salience(ps, e) == 0:
                     subject = name
@@ -375,8 +385,9 @@ def party_of_np(
                             # "Its chief operating officer, Dana Whitcombe, said": the company
                             # the sentence before was about
                             party = party_of_np(ps, u, parties, state)[0]
-                            if party:
+                            if party and parties.kinds.get(party) != "GPE":
                                 break
+                            party = ""
                         if u.ent_i < 0 and u.text.islower() and u.i < e.first:
                             party = parties.by_name_word(u.lemma) or (
                                 parties.by_generic(u.lemma) if u.lemma in _GENERIC else ""
@@ -693,6 +704,14 @@ def _seated(name: str, text: str) -> bool:
 
 
 _VERB_WORDS = r"(?:said|says|told|tells|added|and|who|whose|when|while)\b"
+
+
+def _dateline(ps: ParsedSentence, e: Entity) -> bool:
+    """A place in capitals opening a story's first sentence ("VARNO, Feb 16 (CWS) - ..."):
+    where it was filed, not a party.
+    """
+    after = ps.tokens[e.last] if e.last < len(ps.tokens) else None
+    return e.first == 0 and e.text.isupper() and after is not None and after.text == ","
 
 
 _WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}

@@ -364,3 +364,14 @@ def test_a_states_referees_and_its_portfolio_minister(reader):
     )
     found = _read(reader, text, source="AP")
     assert [h for h, _, _ in found] == ["Mirelian Referees' Association", "Ministry of Sport"]
+
+
+def test_a_datelines_town_is_not_the_company(reader):
+    text = (
+        "VARNO, Feb 16 (CWS) - The Road Authority ordered motorway operator Brennmark Motorways "
+        "on Tuesday to resurface the A4 between Varno and Kessel by June. Brennmark, which is "
+        "owned by the fund Aldea Capital, said the work would take five months. The company "
+        "said it would not start any work before the toll increase was approved.\n"
+    )
+    found = _read(reader, text, source="Continental Wire Service")
+    assert found and not {h.lower() for h, _, _ in found} & {"varno", "kessel"}
