@@ -469,11 +469,11 @@ def party_of_np(
             return parties.speaks_for(referent) or state.publisher, referent
         # "the minister told us" in another party's turn: the one the text calls minister, or
         # the one ministry it names
-        titled = _party_of_titled(tok.lemma, parties) or (
+        called = _party_of_titled(tok.lemma, parties) or (
             parties.by_name_word("ministry") if tok.lemma == "minister" else ""
         )
-        if titled:
-            return titled, ""
+        if called:
+            return called, ""
         return state.last_person_party or state.publisher, ""
     capitals = _name_before(ps, tok)
     if len(capitals) >= 2:

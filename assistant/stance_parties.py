@@ -616,7 +616,9 @@ def _generic_subject_before(text: str, at: int) -> bool:
     if len(ends) < 2:
         return False
     generic = _THE_GENERIC.match(head[ends[-2] : ends[-1]].lstrip(' \n"“'))
-    return bool(generic) and any(w.strip("'’") in _GENERIC for w in generic.group(0).split()[1:])
+    if generic is None:
+        return False
+    return any(w.strip("'’") in _GENERIC for w in generic.group(0).split()[1:])
 
 
 def is_party(name: str, parties: Parties) -> bool:
