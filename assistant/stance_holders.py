@@ -18,13 +18,13 @@ from assistant.stance_parties import (
     NAMED_KINDS,
     NOT_A_PARTY,
     ORG_LIKE,
-    SENTENCE_END,
     SHORT_TITLES,
     Parties,
     city_of,
     is_party,
     is_portfolio,
     is_titled,
+    sentence_before,
     state_of_office,
     surname_of,
     untagged_name,
@@ -275,7 +275,7 @@ def party_of_np(
             return parties.speaks_for(near) or near, near
         return "", ""
     if low in _THEY_IT:
-        if tok.i == 0 and _OUR_SUBJECT.match(_sentence_before(parties.text, state.at)):
+        if tok.i == 0 and _OUR_SUBJECT.match(sentence_before(parties.text, state.at)):
             return first_person_holder(state)  # "Our trustees met on 20 May. They are prepared to"
         if (
             state.news
@@ -550,17 +550,10 @@ def _people_before(text: str, at: int) -> bool:
         re.search(
             r"\b(?:workers|members|employees|residents|machinists|staff|people|"
             r"families|voters|protesters|strikers|nurses|drivers)\b",
-            _sentence_before(text, at),
+            sentence_before(text, at),
             re.I,
         )
     )
-
-
-def _sentence_before(text: str, at: int) -> str:
-    """The sentence that ends just before position `at` (a paragraph break ends one too)."""
-    head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in SENTENCE_END.finditer(head)]
-    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
 
 
 _LEGISLATORS = {

@@ -469,16 +469,14 @@ def questioner(
 _ORG_HEADS_RE = re.compile(rf"\b(?:{_ORG_HEADS})\b", re.I)
 
 
-def turn_at(
-    turns: list[tuple[int, int, str]], at: int, text: str = ""
-) -> tuple[int, int, str] | None:
+def turn_at(turns: list[tuple[int, int, str]], at: int, text: str) -> tuple[int, int, str] | None:
     found = None
     for t in turns:
         if t[0] <= at + 1:  # a label that starts the sentence, or one before it
             found = t
         else:
             break
-    if found and text and found[2].endswith(")") and "(sender, " in found[2]:
+    if found and found[2].endswith(")") and "(sender, " in found[2]:
         # a social post is one paragraph: the reporter's sentences after it are no one's turn
         end = text.find("\n\n", found[1])
         if 0 <= end < at:

@@ -587,11 +587,7 @@ def _previous_subject(text: str, at: int, parties: Parties) -> str:
     is about, even when another organisation was named last in it. '' when that sentence opens
     with no organisation.
     """
-    head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in SENTENCE_END.finditer(head)]
-    if len(ends) < 2:
-        return ""
-    sentence = head[ends[-2] : ends[-1]].lstrip(' \n"“')
+    sentence = sentence_before(text, at)
     named = _ORG_NAME.match(sentence) or _ORG_NAME.match(
         sentence, 4 if sentence[:4] in ("The ", "the ") else 0
     )
@@ -600,9 +596,7 @@ def _previous_subject(text: str, at: int, parties: Parties) -> str:
         while words and words[0].lower() in _NOT_PARTIES:
             words.pop(0)
         return parties.canonical(" ".join(words), "ORG") if words else ""
-    generic = _THE_GENERIC.match(sentence)
-    nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
-    kind = next((w for w in nouns if w in _GENERIC), "")
+    kind = _generic_kind(sentence)
     return parties.by_generic(kind) if kind else ""
 
 
@@ -611,14 +605,21 @@ def _generic_subject_before(text: str, at: int) -> bool:
     offered ..."): whose "its" follows is for the parse to say, not the organisation named
     last in that sentence.
     """
+    return bool(_generic_kind(sentence_before(text, at)))
+
+
+def sentence_before(text: str, at: int) -> str:
+    """The sentence that ends just before position `at` (a paragraph break ends one too)."""
     head = text[max(0, at - 600) : at + 1]
     ends = [m.end() for m in SENTENCE_END.finditer(head)]
-    if len(ends) < 2:
-        return False
-    generic = _THE_GENERIC.match(head[ends[-2] : ends[-1]].lstrip(' \n"“'))
-    if generic is None:
-        return False
-    return any(w.strip("'’") in _GENERIC for w in generic.group(0).split()[1:])
+    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
+
+
+def _generic_kind(sentence: str) -> str:
+    """The kind of party a sentence opens on ("The company has ..." -> "company"), or ''."""
+    generic = _THE_GENERIC.match(sentence)
+    nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
+    return next((w for w in nouns if w in _GENERIC), "")
 
 
 def is_party(name: str, parties: Parties) -> bool:

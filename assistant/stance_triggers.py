@@ -594,7 +594,8 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
     it hangs from) has 'will' and an 'if'/'should'/'unless' clause ("If we have no reply by May,
     we will ask the ombudsman to step in"; "Should the board go ahead, the union will advise
-    members not to work"; "it will refer the merger ... unless we offer remedies"). Conditional offers are read before this and stay offers.
+    members not to work"; "it will refer the merger ... unless we offer remedies"). Conditional
+    offers are read before this and stay offers.
     """
     for v in (i, ps.tokens[i].head):
         kids = ps.children(v)
