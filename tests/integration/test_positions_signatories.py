@@ -22,6 +22,11 @@ def _pairs(found):
     return [(h, s) for h, s, _ in found]
 
 
+def _by_opening(found):
+    """Holder by the first word of each statement's sentence."""
+    return {t.split()[0]: h for h, _, t in found}
+
+
 def test_a_joint_statements_we_is_every_signatorys(reader):
     text = (
         "JOINT STATEMENT\n\n"
@@ -186,7 +191,7 @@ def test_the_minister_in_another_partys_turn_is_the_ministrys(reader):
         "MS NORA VALK (Ostra Bar Association): Our members will refuse new cases from 12 May.\n"
     )
     found = _read(reader, text, source="Ostra Bar Association")
-    held = {t.split()[0]: h for h, _, t in found}
+    held = _by_opening(found)
     assert held["We"] == "Ostra Bar Association"
     assert held["On"] == "Ministry of Justice"
 
@@ -335,7 +340,7 @@ def test_a_hansard_label_names_the_seat_then_the_party(reader):
         "through, my party will ask the Constitutional Court to strike it down.\n"
     )
     found = _read(reader, text, source="House of Representatives of Silvane, Official Report")
-    held = {t.split()[0]: h for h, _, t in found}
+    held = _by_opening(found)
     assert held["We"] == "Social Democratic Union"
     assert held["If"] == "Social Democratic Union"
 
@@ -350,7 +355,7 @@ def test_a_wire_agency_is_no_publisher_and_a_place_no_holder(reader):
         "collector would lose their job.\n"
     )
     found = _read(reader, text, source="Eurowire")
-    held = {t.split()[0]: h for h, _, t in found}
+    held = _by_opening(found)
     assert held["Refuse"] == "Union of Waste Workers"
     assert held["Its"] == "Bexmoor Waste Services"
     assert "Eurowire" not in held.values()
