@@ -24,6 +24,8 @@ from assistant.stance_parties import (
     is_party,
     is_portfolio,
     is_titled,
+    located,
+    previous_subject,
     sentence_before,
     state_of_office,
     surname_of,
@@ -41,6 +43,7 @@ from assistant.stance_words import (
     _STATE_NOUNS,
     _THEY_IT,
     _TITLE_WORDS,
+    _WHERE,
 )
 from index.language import Entity, ParsedSentence, Token, apposed
 
@@ -285,6 +288,12 @@ def party_of_np(
         ):
             return "", ""  # "Workers voted ... They stayed on strike": the people, no party
         found = parties.holders[-1] if parties.holders else state.last_party
+        if tok.i == 0 and low == "it":
+            # "The Front, which took Tamrat ..., said ... It rejected the agency's call": the
+            # party the sentence before is about, before the last one to hold a position
+            found = (
+                _named_party(previous_subject(parties.text, state.at, parties), parties) or found
+            )
         if found and found == first_person_holder(state)[0] and _to_us(ps, tok):
             # "It told us it will present a plan", "It has asked us to keep the post-boxes":
             # it is not us, but the other party last named
@@ -331,12 +340,7 @@ def party_of_np(
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
             if e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text):
                 continue  # "Households in Singapore ...", tagged an organisation
-            if (
-                e.label in ("GPE", "LOC", "FAC")
-                and ps.tokens[e.last - 1].dep == "pobj"
-                and ps.tokens[ps.tokens[e.last - 1].head].lemma in _WHERE
-                and tok.ent_i < 0
-            ):
+            if located(ps, e) and tok.ent_i < 0:
                 continue  # "Refuse collectors in Ravensholt": where they are, not who they are
             head_of = ps.tokens[t.head]
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
@@ -707,9 +711,6 @@ def _dateline(ps: ParsedSentence, e: Entity) -> bool:
     return e.first == 0 and e.text.isupper() and after is not None and after.text == ","
 
 
-_WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}
-
-
 def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:
     """A capitalised word only because it opens the sentence, which the text also writes in
     lower case ("Households in Singapore would not face rationing" ... "300,000 households"):
@@ -718,6 +719,11 @@ def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:
     opens = all(t.pos == "PUNCT" for t in ps.tokens[: tok.i])
     low = tok.text.lower()
     return opens and low != tok.text and re.search(rf"\b{re.escape(low)}\b", text) is not None
+
+
+def _named_party(name: str, parties: Parties) -> str:
+    """`name` when the text has already named it as a party ('' otherwise)."""
+    return name if name and name in parties.order else ""
 
 
 def _to_us(ps: ParsedSentence, tok: Token) -> bool:

@@ -52,6 +52,8 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
             continue
         first = label.upper().partition("(")[0].split()[0]
+        if _PRESIDING.fullmatch(label.partition("(")[0].strip()):
+            first = "MODERATOR"  # "The Speaker: Order. The motion is not agreed to.": the chair
         # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
         named.append((m.start(1), m.end(), first if first in _NOT_SPEAKERS else label))
     # A transcript has speakers who speak more than once; in a text with none, a label with
@@ -81,6 +83,10 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
         out.append((m.start(1), m.end(), label))
     return sorted(out)
+
+
+# a legislature's presiding officer, who keeps order and puts the question, holding no position
+_PRESIDING = re.compile(r"(?:(?:The|Mr\.?|Madam|Madame)\s+)?(?:Deputy\s+)?Speaker", re.I)
 
 
 def _line(text: str, start: int) -> str:
@@ -266,7 +272,10 @@ def person_from_label(label: str) -> tuple[str, str]:
         if not _ORG_HEADS_RE.search(parts[0]):  # not "Association of Rural Municipalities"
             affiliation = parts[-1]
         if _portfolio_label(inner[-1] if rest else ""):
-            affiliation = ""  # "CABINET MEMBER FOR REGENERATION": an office, not a party
+            # "CABINET MEMBER FOR REGENERATION": an office, not a party; a minister's is the
+            # government's ("Mr Okafor (Minister for Housing)")
+            office = set(inner[-1].lower().partition(" for ")[0].partition(" of ")[0].split())
+            affiliation = "Government" if office & {"minister", "secretary"} else ""
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
     person = " ".join(w.capitalize() if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())

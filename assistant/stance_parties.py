@@ -35,6 +35,7 @@ from assistant.stance_words import (
     _TITLE_RE,
     _TITLE_WORDS,
     _UNION_WORDS,
+    _WHERE,
 )
 from index.language import Entity, ParsedSentence, Token
 from index.text import STOPWORDS
@@ -268,6 +269,8 @@ class Parties:
         if party in self.order:
             self.order.remove(party)
         self.order.append(party)
+        if label == "ORG" and party not in self.kinds and _has_people(party, self.text):
+            label = "GPE"  # "Pellandia", tagged ORG, in a text that speaks of "Pellandians"
         if label:
             self.kinds.setdefault(party, label)
 
@@ -289,12 +292,9 @@ class Parties:
         organisation); never `exclude` (the speaker, when it calls itself "we").
         """
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
-        for party in reversed(self.order):
-            words = [w.rstrip("s") for w in party.lower().split()]
-            if noun == "union" and _STATES_UNION.fullmatch(party):
-                continue  # "the union's chairman" is a trade union's, not the European Union's
-            if (noun in words or noun in self.described.get(party, ())) and party != exclude:
-                return party
+        by_name = self.named_by(noun, exclude)
+        if by_name:
+            return by_name
         if noun in NAMED_KINDS:
             return ""  # "the committee" is no party whose name lacks the word: not the last ORG
         if noun == "union":  # "the union": the last party named as a body of workers, if any
@@ -309,6 +309,20 @@ class Parties:
             for party in reversed(pool):
                 if party != exclude and self.kinds.get(party) in want and self._fits(noun, party):
                     return party
+        return ""
+
+    def named_by(self, noun: str, exclude: str = "") -> str:
+        """The last party whose name (or what the text calls it) holds the noun: "the agency"
+        for "Maritime Safety Agency", or for a body wire copy calls so ("... Relief Office").
+        """
+        noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
+        for party in reversed(self.order):
+            words = [w.rstrip("s") for w in party.lower().split()]
+            if noun == "union" and _STATES_UNION.fullmatch(party):
+                continue  # "the union's chairman" is a trade union's, not the European Union's
+            called = noun in words or noun in self.described.get(party, ())
+            if (called or _ALSO_CALLED.get(noun, set()) & set(words)) and party != exclude:
+                return party
         return ""
 
     def _fits(self, noun: str, party: str) -> bool:
@@ -362,6 +376,14 @@ PARTY_NAME = re.compile(r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|
 NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",
+}  # fmt: skip
+
+
+# bodies called by a kind their name does not hold: "the agency" for the World Food Programme
+# or a relief coordination office (as wire copy calls UN bodies)
+_ALSO_CALLED = {
+    "agency": {"office", "programme", "program", "organization", "organisation", "fund",
+               "service", "administration", "bureau"},
 }  # fmt: skip
 
 
@@ -526,7 +548,7 @@ def people_by_title(text: str, parties: Parties) -> None:
                 # "Its chief executive, Ana Ruiz": the previous sentence's subject, else the
                 # organisation named last before
                 its = m.start("party") + m.group("party").rfind(words[0])
-                party = _previous_subject(text, its, parties)
+                party = previous_subject(text, its, parties)
                 before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
                 if not party and _generic_subject_before(text, its):
                     continue  # "The company has offered ... Its director": read with the parse
@@ -581,7 +603,7 @@ SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])")
 _THE_GENERIC = re.compile(r"^[Tt]he(?: [a-z'’\-]+){1,3}")
 
 
-def _previous_subject(text: str, at: int, parties: Parties) -> str:
+def previous_subject(text: str, at: int, parties: Parties) -> str:
     """The party that opens the sentence before position `at`: "The park authority, which ...,
     said ... Its chief executive, X, said ...": "its" is the authority that the sentence before
     is about, even when another organisation was named last in it. '' when that sentence opens
@@ -761,6 +783,18 @@ def _vocative(ps: ParsedSentence, e: Entity) -> bool:
     )
 
 
+def located(ps: ParsedSentence, e: Entity) -> bool:
+    """A place named as where someone is ("refuse collectors in Ravensholt", "the agency's
+    head of operations in Qeltara"), not as whom they belong to.
+    """
+    last = ps.tokens[e.last - 1]
+    return (
+        e.label in ("GPE", "LOC", "FAC")
+        and last.dep == "pobj"
+        and ps.tokens[last.head].lemma in _WHERE
+    )
+
+
 def learn_people(ps: ParsedSentence, parties: Parties) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
@@ -797,15 +831,31 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
                     party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
                 elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
                     party = parties.canonical(c.text, "ORG")
+                elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC:
+                    party = parties.named_by(c.lemma)  # "the agency's head of operations, X"
         for t in [] if party else near:
-            if t.ent_i >= 0 and is_portfolio(ps, ps.entities[t.ent_i]):
+            if t.ent_i >= 0 and (
+                is_portfolio(ps, ps.entities[t.ent_i]) or located(ps, ps.entities[t.ent_i])
+            ):
                 continue
             if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
                 ent = ps.entities[t.ent_i]
                 party = city_of(ps, ent, parties) or parties.canonical(ent.text, ent.label)
                 break
+        for t in [] if party else near:  # "X, the agency's head of operations": the agency
+            if t.dep == "poss" and t.pos == "NOUN" and t.lemma in _GENERIC:
+                party = parties.named_by(t.lemma)  # not the last company for "the alliance's"
+                break
         if not party:
             party = state_of_office({t.lemma.lower() for t in near}, parties)
+        if (
+            not party
+            and {t.lemma.lower() for t in near} & _MINISTERIAL
+            and not any(_GOVERNING.search(x.text) for x in ps.entities if x.label == "ORG")
+        ):
+            # "Transport Minister Dagny Ruud", in a story of one state that names no ministry
+            # ("Sports Minister Ilona Veck offered talks at the Ministry of Sport": the ministry)
+            party = only_state(parties)
         if opposing and not PARTY_NAME.search(party):
             continue  # an opposition leader speaks against the state, not for it
         if party:
@@ -842,6 +892,48 @@ def city_of(ps: ParsedSentence, e: Entity, parties: Parties) -> str:
         parties.seen(e.text, "GPE")
         return e.text
     return ""
+
+
+_GOVERNING = re.compile(r"\b(?:Ministry|Department|Government|Office)\b")
+# titles held in a state's government (not "ambassador": an envoy serves abroad)
+_MINISTERIAL = {"minister", "premier", "chancellor"}
+
+
+def only_state(parties: Parties) -> str:
+    """The one state the text has named so far ('' when none or several): a minister the text
+    gives no country serves that state's government.
+    """
+    states = [p for p, kind in parties.kinds.items() if kind == "GPE" and is_state(p, parties)]
+    return states[0] if len(states) == 1 else ""
+
+
+def _has_people(name: str, text: str) -> bool:
+    """Whether the text names a people after this one-word place ("Pellandia": "Pellandian")."""
+    if " " in name or not name[:1].isupper() or len(name) < 4:
+        return False
+    stem = re.escape(name.rstrip("aeiou"))
+    return re.search(rf"\b{stem}(?:an|ian|ese|i|ish)s?\b", text) is not None
+
+
+def is_state(name: str, parties: Parties) -> bool:
+    """Whether a place the text names is a state, not a town: the registry knows it as one, or
+    the text gives it a people ("Pellandia" and "Pellandian") or a government ("the government
+    of Qeltara", "Qeltara's army").
+    """
+    pid = parties.registry.find_party(name)
+    if pid is not None and parties.registry.name(pid) == name:
+        return True
+    if " " in name:
+        return False
+    return bool(
+        _has_people(name, parties.text)
+        or re.search(
+            rf"\b(?:government|president|parliament|army|people) of {re.escape(name)}\b|"
+            rf"\b{re.escape(name)}['’]s (?:government|president|parliament|army|cabinet)\b",
+            parties.text,
+            re.I,
+        )
+    )
 
 
 def state_of_office(titles: set[str], parties: Parties) -> str:

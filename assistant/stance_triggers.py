@@ -448,6 +448,12 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             )
         ):
             return None  # "Demand in the region has grown": buyers' demand, no party's
+        if (
+            t.lemma == "demand"
+            and t.tag == "NN"
+            and not any(c.dep in ("det", "poss", "compound", "amod", "relcl", "acl") for c in kids)
+        ):
+            return None  # "Demand for flights has risen 12 percent": a market's, without "the"
         if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
             return None  # "a threat to peace", "the threats of aggression are provocative"
         if (

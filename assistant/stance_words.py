@@ -356,6 +356,9 @@ _GROUP_NOUNS = {
     "students",
     "villagers",
 }
+# prepositions of place: "head of operations in Qeltara" is where she works, not for whom
+_WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}
+
 _GENERIC = {
     "company",
     "firm",

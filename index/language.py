@@ -473,6 +473,9 @@ _ORG_WORDS = {
     "society",
     "institute",
     "foundation",
+    "chamber",  # "the court's Grand Chamber"
+    "court",
+    "tribunal",
 }
 
 
