@@ -27,6 +27,7 @@ from assistant.stance_holders import (
     quoted_spans,
     remember,
     reporting_speaker,
+    signed_bodies,
 )
 from assistant.stance_layout import (
     ANSWER_LABELS,
@@ -146,7 +147,7 @@ class StanceReader:
         # "Lowfield Hospitals Trust, Press Office", "NATO (North Atlantic Council); via ...":
         # the organisation is the part before the first comma, bracket or semicolon.
         source_line = source
-        head = re.split(r"[,;(]", source, maxsplit=1)[0].strip()
+        head = publisher_named(source, title)
         if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head):
             source = head
             known = [m for m in self.registry.mentions(source) if not m.person]
@@ -155,6 +156,7 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         cosigned = co_publishers(source_line, parties) if publisher else ()
+        cosigned = cosigned or signed_bodies(text, publisher, parties)
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -471,6 +473,37 @@ class StanceReader:
 
         by = author(title) if publisher else ""
         return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
+
+
+# what kind of text it is, written where its source should be ("source: statement")
+_GENRES = re.compile(
+    r"(?:joint |official |open |written |press |news |media )?(?:statement|release|letter|"
+    r"transcript|interview|news|news story|article|wire|social(?: media)?|posts?|debate|"
+    r"hearing|minutes|email|emails|blog|op-ed|speech|communiqu[eé]|faq|readout|notice)",
+    re.I,
+)
+# "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
+_TITLE_FROM = re.compile(
+    r"^(?:joint |open |press |official )?(?:statement|release|letter|message|reply|response|"
+    r"submission)s? (?:from|by) (?:the )?(.+?)(?: (?:to|on|about|regarding|concerning|in "
+    r"response to|after|over)\b.*)?$",
+    re.I,
+)
+
+
+def publisher_named(source: str, title: str) -> str:
+    """The organisation a document's source line names: the part before the first comma,
+    bracket or semicolon ("Lowfield Hospitals Trust, Press Office"), past any word saying what
+    kind of text it is ("statement", "interview, Valdessa Public Radio"); when the source names
+    none, the one its title gives ("Statement from the Caradon Transit Authority on ...").
+    """
+    parts = [p.strip() for p in re.split(r"[,;(]", source)]
+    while parts and (not parts[0] or _GENRES.fullmatch(parts[0])):
+        parts.pop(0)
+    if parts:
+        return parts[0]
+    m = _TITLE_FROM.match(title.strip())
+    return m.group(1).strip() if m else ""
 
 
 class Reading(NamedTuple):

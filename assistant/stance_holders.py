@@ -119,6 +119,7 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
         elif (
             e.label in ("ORG", "GPE", "NORP")
             and not is_portfolio(ps, e)
+            and not _facility(ps, e)
             and not _dateline(ps, e)
             and not (e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text))
         ):
@@ -156,6 +157,27 @@ def _called(ps: ParsedSentence, e: Entity) -> list[str]:
     compound ("the GM union" is no name of GM's).
     """
     return [n.lemma for n in apposed(ps.tokens, e) if n.lemma in _GENERIC]
+
+
+# what a name before it makes a place, not a party: "its Cerro Plata copper mine"
+_FACILITIES = {
+    "mine", "plant", "factory", "refinery", "smelter", "dam", "airport", "port", "terminal",
+    "station", "depot", "field", "site", "project", "pit", "quarry", "reactor", "pipeline",
+    "bridge", "crossing", "stadium", "arena", "hospital", "campus", "warehouse", "mill",
+}  # fmt: skip
+
+
+def _facility(ps: ParsedSentence, e: Entity) -> bool:
+    """An organisation-tagged name that only modifies a facility noun ("its Cerro Plata copper
+    mine", "the Kariba dam"): the place, whose operator is the party.
+    """
+    last = ps.tokens[e.last - 1]
+    if last.dep != "compound":
+        return False
+    head = ps.tokens[last.head]
+    while head.dep == "compound" and head.head != head.i:
+        head = ps.tokens[head.head]
+    return head.lemma.lower() in _FACILITIES and head.i >= e.last
 
 
 def _latest_person(
@@ -288,12 +310,15 @@ def party_of_np(
         ):
             return "", ""  # "Workers voted ... They stayed on strike": the people, no party
         found = parties.holders[-1] if parties.holders else state.last_party
-        if tok.i == 0 and low == "it":
-            # "The Front, which took Tamrat ..., said ... It rejected the agency's call": the
-            # party the sentence before is about, before the last one to hold a position
-            found = (
-                _named_party(previous_subject(parties.text, state.at, parties), parties) or found
-            )
+        opens = tok.i == 0 or (tok.dep == "nsubj" and ps.tokens[tok.head].lemma in _SAY)
+        if opens and low == "it":
+            # "The Front, which took Tamrat ..., said ... It rejected the agency's call", "The
+            # union hit back. '...,' it wrote on Instagram": the party the sentence before is
+            # about, before the last one to hold a position
+            before = previous_subject(parties.text, state.at, parties)
+            if before:
+                parties.seen(before, parties.kinds.get(before, "ORG"))
+            found = before or found
         if found and found == first_person_holder(state)[0] and _to_us(ps, tok):
             # "It told us it will present a plan", "It has asked us to keep the post-boxes":
             # it is not us, but the other party last named
@@ -721,11 +746,6 @@ def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:
     return opens and low != tok.text and re.search(rf"\b{re.escape(low)}\b", text) is not None
 
 
-def _named_party(name: str, parties: Parties) -> str:
-    """`name` when the text has already named it as a party ('' otherwise)."""
-    return name if name and name in parties.order else ""
-
-
 def _to_us(ps: ParsedSentence, tok: Token) -> bool:
     """Whether "it" tells or asks "us" ("It told us it will present a plan", "It has asked us
     to keep the post-boxes"), itself or in the clause its report holds: a party that calls
@@ -825,6 +845,39 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
             if party:
                 parties.seen(party, "ORG")
                 out.append(party)
+    return tuple(out)
+
+
+_CLOSING = re.compile(
+    r"^[ \t]*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|With (?:kind )?regards|"
+    r"Kind regards|Respectfully)[,.]?[ \t]*$",
+    re.M | re.I,
+)
+# a signatory's line: "President, Estmere College of Emergency Medicine"
+_SIGNATORY_LINE = re.compile(
+    r"^[ \t]*[A-Z][^\n,]{0,60}, ((?:[A-Z][\w'’&\-]*\s?|of |for |and |the )+)$", re.M
+)
+
+
+def signed_bodies(text: str, publisher: str, parties: Parties) -> tuple[str, ...]:
+    """The organisations other than the publisher that a letter's signature block names ("Dr
+    Joaquim Ferrante / President, Estmere College of Emergency Medicine" under "Yours
+    sincerely,"): co-signatories, whose "we" the letter's is too.
+    """
+    closing = list(_CLOSING.finditer(text))
+    if not closing or not publisher:
+        return ()
+    out: list[str] = []
+    for m in _SIGNATORY_LINE.finditer(text, closing[-1].end()):
+        name = m.group(1).strip()
+        if not _ISSUER.fullmatch(name) or _OUTLETS.search(name):
+            continue
+        party = parties.canonical(name, "ORG")
+        if party and party != publisher and party not in out:
+            out.append(party)
+    if out:
+        for party in out:
+            parties.seen(party, "ORG")
     return tuple(out)
 
 

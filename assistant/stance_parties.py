@@ -269,8 +269,10 @@ class Parties:
         if party in self.order:
             self.order.remove(party)
         self.order.append(party)
-        if label == "ORG" and party not in self.kinds and _has_people(party, self.text):
-            label = "GPE"  # "Pellandia", tagged ORG, in a text that speaks of "Pellandians"
+        if label == "ORG" and party not in self.kinds and _governed(party, self.text):
+            # "Pellandia", tagged ORG, in a text that speaks of "Pellandians"; "the provincial
+            # government of Alta Varenna"
+            label = "GPE"
         if label:
             self.kinds.setdefault(party, label)
 
@@ -330,7 +332,7 @@ class Parties:
         if noun not in _COMPANY_NOUNS:
             return True
         words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
-        return not words & (_PUBLIC_WORDS | _UNION_WORDS)
+        return not words & (_PUBLIC_WORDS | _UNION_WORDS | _NOT_COMPANIES)
 
     def snapshot(self) -> PartiesSnapshot:
         """Copies (shallow) of what resolving a mention may teach: the names, the people
@@ -379,6 +381,8 @@ NAMED_KINDS = {
 }  # fmt: skip
 
 
+# bodies a story calls by their own kind, never "the company" ("the cooperative", "the trust")
+_NOT_COMPANIES = {"cooperative", "co-operative", "trust", "foundation", "coalition", "alliance"}
 # bodies called by a kind their name does not hold: "the agency" for the World Food Programme
 # or a relief coordination office (as wire copy calls UN bodies)
 _ALSO_CALLED = {
@@ -633,7 +637,7 @@ def _generic_subject_before(text: str, at: int) -> bool:
 def sentence_before(text: str, at: int) -> str:
     """The sentence that ends just before position `at` (a paragraph break ends one too)."""
     head = text[max(0, at - 600) : at + 1]
-    ends = [m.end() for m in SENTENCE_END.finditer(head)]
+    ends = [0] * (at <= 600) + [m.end() for m in SENTENCE_END.finditer(head)]  # text's start
     return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
 
 
@@ -923,15 +927,20 @@ def is_state(name: str, parties: Parties) -> bool:
     pid = parties.registry.find_party(name)
     if pid is not None and parties.registry.name(pid) == name:
         return True
-    if " " in name:
+    return _governed(name, parties.text)
+
+
+def _governed(name: str, text: str) -> bool:
+    """Whether the text gives a place a people ("Pellandia": "Pellandians") or a government
+    ("the provincial government of Alta Varenna", "Qeltara's army"): a state or a province.
+    """
+    if not name[:1].isupper() or name.lower().startswith(("government", "the ")):
         return False
-    return bool(
-        _has_people(name, parties.text)
-        or re.search(
+    return _has_people(name, text) or bool(
+        re.search(
             rf"\b(?:government|president|parliament|army|people) of {re.escape(name)}\b|"
             rf"\b{re.escape(name)}['’]s (?:government|president|parliament|army|cabinet)\b",
-            parties.text,
-            re.I,
+            text,
         )
     )
 

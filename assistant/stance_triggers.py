@@ -630,6 +630,10 @@ def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
         return True
     if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
         return True  # "Because NATO Allies are ready ...": a fragment
+    if not text.endswith((".", "!", ":", ";", ")")) and not any(
+        t.tag in ("VBD", "VBZ", "VBP", "MD") for t in ps.tokens
+    ):
+        return True  # a heading or a letter's subject line: "Proposed consultant contract"
     return root.pos not in ("VERB", "AUX") and not any(t.pos in ("VERB", "AUX") for t in ps.tokens)
 
 

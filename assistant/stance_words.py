@@ -18,6 +18,8 @@ _VERBS: dict[str, str] = {
     "seek": "demands",
     "request": "demands",
     "require": "demands",
+    "order": "demands",  # "the province ordered Tessaro to stop all blasting" (with "to")
+    "instruct": "demands",
     "press": "demands",
     "call": "demands",
     "ask": "demands",
@@ -63,6 +65,8 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "rule": {"out"},
     "provide": {"for"},
     "ask": {"to", "for", "that"},
+    "order": {"to"},
+    "instruct": {"to"},
     "want": {"to"},
     "confirm": {"will", "would"},  # what will happen, not what happened
     "like": {"to"},
@@ -251,7 +255,7 @@ _CUE = re.compile(
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|"
     r"intention|happy to|glad to|going to)",
     re.I,

@@ -85,3 +85,62 @@ def test_demand_for_a_product_is_a_markets_not_a_partys(reader):
     found = _read(reader, text, source="Kestrel Pilots' Association")
     assert not _holders(found, "Demand for flights")
     assert [s for _, s, t in found if t.startswith("We call")] == ["demands"]
+
+
+def test_a_source_line_that_names_only_the_kind_of_text_leaves_the_title_to_name_the_author(
+    reader,
+):
+    text = "We will not close the night bus routes before the survey of riders is finished.\n"
+    found = _read(
+        reader,
+        text,
+        source="statement",
+        title="Statement from the Harlow Valley Transit Board on the night network",
+    )
+    assert [h for h, _, _ in found] == ["Harlow Valley Transit Board"]
+
+
+def test_it_in_a_quotes_reporting_clause_is_the_party_just_named(reader):
+    text = (
+        "The Orwell Students' Union answered within the hour.\n\n"
+        '"We demand a rent freeze in every hall of residence," it wrote on Instagram.\n'
+    )
+    found = _read(reader, text, source="Orwell Evening Courier")
+    assert _holders(found, '"We demand') == {"Orwell Students' Union"}
+
+
+def test_a_letters_second_signing_organisation_holds_its_we_too(reader):
+    text = (
+        "Dear Minister,\n\n"
+        "We ask you to withdraw the proposed night-shift rota before it is sent to the wards.\n\n"
+        "Yours sincerely,\n\n"
+        "Dr. Ana Levin\nPresident, Dunmore Society of Anaesthetists\n\n"
+        "Dr. Paul Okri\nChair, Dunmore College of Surgeons\n"
+    )
+    found = _read(reader, text, source="Dunmore Society of Anaesthetists")
+    assert _holders(found, "We ask") == {
+        "Dunmore Society of Anaesthetists",
+        "Dunmore College of Surgeons",
+    }
+
+
+def test_a_letters_subject_line_is_no_statement(reader):
+    text = (
+        "Dear Minister,\n\n"
+        "Proposed weekend operating lists and on-call payments\n\n"
+        "We reject the flat on-call allowance.\n"
+    )
+    found = _read(reader, text, source="Dunmore Society of Anaesthetists")
+    assert [(s, t.split()[0]) for _, s, t in found] == [("rejects", "We")]
+
+
+def test_an_order_is_a_demand_and_the_company_is_neither_the_mine_nor_the_cooperative(reader):
+    text = (
+        "The regional government of Serra Alta ordered Vessen Mining Corp on Monday to stop all "
+        "blasting at its Pico Verde copper mine.\n\n"
+        "The Pico Verde Miners' Cooperative called on the company to pay for new homes.\n\n"
+        "The company said it would not accept responsibility for the landslide.\n"
+    )
+    found = _read(reader, text, source="Coastline Wire")
+    assert [s for _, s, t in found if t.startswith("The regional")] == ["demands"]
+    assert _holders(found, "The company said") == {"Vessen Mining"}
