@@ -24,6 +24,7 @@ from assistant.stance_holders import (
     ReadingState,
     co_publishers,
     joint_holders,
+    named_jointly,
     quoted_spans,
     remember,
     reporting_speaker,
@@ -156,7 +157,11 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         cosigned = co_publishers(source_line, parties) if publisher else ()
-        cosigned = cosigned or signed_bodies(text, publisher, parties)
+        cosigned = (
+            cosigned
+            or signed_bodies(text, publisher, parties)
+            or named_jointly(title, text, publisher, parties)
+        )
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -479,7 +484,10 @@ class StanceReader:
 _GENRES = re.compile(
     r"(?:joint |official |open |written |press |news |media )?(?:statement|release|letter|"
     r"transcript|interview|news|news story|article|wire|social(?: media)?|posts?|debate|"
-    r"hearing|minutes|email|emails|blog|op-ed|speech|communiqu[eé]|faq|readout|notice)",
+    r"hearing|minutes|email|emails|blog|op-ed|speech|communiqu[eé]|faq|readout|notice)|"
+    # "correspondence released by the union": who made it public, not who wrote each message
+    r"(?:correspondence|emails?|letters|documents|exchange)s? (?:released|published|provided|"
+    r"obtained|seen) by .*",
     re.I,
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"

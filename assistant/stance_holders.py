@@ -881,6 +881,37 @@ def signed_bodies(text: str, publisher: str, parties: Parties) -> tuple[str, ...
     return tuple(out)
 
 
+_NAME = r"[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*"
+# "Joint statement of the municipalities of Skarvik, Edda Falls and Tornholm", "We, the
+# governments of Ardonia and Belvia, ...": bodies of one kind that issue the text together
+_JOINTLY = re.compile(
+    rf"(?:\b(?i:joint statement)|^\s*We,)[^\n]{{0,30}}?\b(?:of|by|from|the) (?:the )?"
+    r"(?:municipalities|councils|governments|cities|towns|states|countries|unions|companies|"
+    rf"associations|organi[sz]ations|ministries|federations|regions|provinces) of "
+    rf"((?:{_NAME}, )*{_NAME},? and {_NAME})",
+    re.M,
+)
+
+
+def named_jointly(title: str, text: str, publisher: str, parties: Parties) -> tuple[str, ...]:
+    """The bodies other than the publisher that a joint statement's title or opening names as
+    issuing it with the publisher ("the municipalities of Skarvik, Edda Falls and Tornholm").
+    """
+    m = _JOINTLY.search(title) or _JOINTLY.search(text[:1500])
+    if not m or not publisher:
+        return ()
+    out = []
+    for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1)):
+        name = name.strip()
+        if not name or re.search(rf"\b{re.escape(name)}\b", publisher):
+            continue
+        party = parties.canonical(name, "GPE")
+        if party and party not in out:
+            parties.seen(party, "GPE")
+            out.append(party)
+    return tuple(out)
+
+
 def joint_holders(ps: ParsedSentence, holder: str, state: ReadingState) -> tuple[str, ...]:
     """The other signatories whose position a first-person plural statement of a joint
     statement also states ("We ask the Authority to approve the proposal", under "JOINT

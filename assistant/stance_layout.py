@@ -40,7 +40,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         if label.lower() == "from":  # an email's header opens the sender's turn
-            label = _sender(_line(text, m.end()))
+            label = _with_domain(_sender(_line(text, m.end())), _line(text, m.end()), text)
             if label:
                 out.append((m.start(1), m.end(), label))
             continue
@@ -222,6 +222,32 @@ def _sender(header: str) -> str:
     if set(rest.lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES):
         return name  # "Dana Ruiz, Chief Executive": a title alone
     return f"{name} (sender, {rest})"  # "Dana Ruiz, Larkspur Pictures": the organisation
+
+
+def _with_domain(label: str, header: str, text: str) -> str:
+    """A sender named without an organisation ('Owen Tarrant <o.tarrant@fju.example>'), given
+    the one the address's domain stands for when the text names it ("fju": the Freelance
+    Journalists' Union; "ravelston": Ravelston Media Group).
+    """
+    m = re.search(r"@([a-z0-9\-]+)\.", header, re.I)
+    if not label or "(" in label or not m:
+        return label
+    domain = m.group(1)
+    org = _initialled(domain.upper(), text) if 2 <= len(domain) <= 5 else ""
+    org = org or handle_owner(domain.capitalize(), text)
+    return f"{label} ({org})" if org and " " in org else label
+
+
+def _initialled(initials: str, text: str) -> str:
+    """The name of capitalised words whose initials these are ("FJU": "Freelance Journalists'
+    Union"); '' when the text names none.
+    """
+    for m in re.finditer(r"\b[A-Z][\w'’\-]*(?:\s+(?:of\s+|for\s+|and\s+)?[A-Z][\w'’\-]*)+", text):
+        words = [w for w in m.group(0).split() if w[:1].isupper()]
+        for i in range(len(words) - len(initials) + 1):
+            if "".join(w[0] for w in words[i : i + len(initials)]) == initials:
+                return " ".join(words[i : i + len(initials)])
+    return ""
 
 
 ANSWER_LABELS = {"A", "ANSWER"}

@@ -144,3 +144,34 @@ def test_an_order_is_a_demand_and_the_company_is_neither_the_mine_nor_the_cooper
     found = _read(reader, text, source="Coastline Wire")
     assert [s for _, s, t in found if t.startswith("The regional")] == ["demands"]
     assert _holders(found, "The company said") == {"Vessen Mining"}
+
+
+def test_an_emails_sender_speaks_for_the_body_their_address_names(reader):
+    text = (
+        "From: Lena Marsh <l.marsh@pwg.example>\n"
+        "To: Tom Eade <tom.eade@calloway.example>\n"
+        "Subject: Night rota\n\n"
+        "Dear Mr Eade,\n\n"
+        "We ask you to withdraw the new night rota before it starts on 1 March.\n\n"
+        "Lena Marsh\nSecretary, Port Workers' Guild\n\n"
+        "From: Tom Eade <tom.eade@calloway.example>\n"
+        "To: Lena Marsh <l.marsh@pwg.example>\n"
+        "Subject: Re: Night rota\n\n"
+        "Dear Ms Marsh,\n\n"
+        "We will not withdraw the rota, but we are prepared to review it after three months.\n\n"
+        "Tom Eade\nHead of Operations, Calloway Terminals\n"
+    )
+    found = _read(reader, text, source="emails released by the Port Workers' Guild")
+    assert _holders(found, "We ask") == {"Port Workers' Guild"}
+    assert _holders(found, "We will not withdraw") == {"Calloway Terminals"}
+
+
+def test_a_joint_statements_title_names_every_body_that_issues_it(reader):
+    text = "We call on the Ministry to keep the Brandholm ferry running through the winter.\n"
+    found = _read(
+        reader,
+        text,
+        source="Municipality of Orrvik, on behalf of the three municipalities",
+        title="Joint statement of the municipalities of Orrvik, Lindas and Haugstad",
+    )
+    assert {h for h, _, _ in found} == {"Municipality of Orrvik", "Lindas", "Haugstad"}
