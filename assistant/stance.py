@@ -511,7 +511,9 @@ def publisher_named(source: str, title: str) -> str:
     if parts:
         return parts[0]
     m = _TITLE_FROM.match(title.strip())
-    return m.group(1).strip() if m else ""
+    if not m or author(title):
+        return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
+    return m.group(1).strip()
 
 
 class Reading(NamedTuple):

@@ -175,3 +175,12 @@ def test_a_joint_statements_title_names_every_body_that_issues_it(reader):
         title="Joint statement of the municipalities of Orrvik, Lindas and Haugstad",
     )
     assert {h for h, _, _ in found} == {"Municipality of Orrvik", "Lindas", "Haugstad"}
+
+
+def test_a_title_naming_a_person_gives_no_publisher(reader):
+    from assistant.stance import publisher_named
+
+    assert publisher_named("statement", "Statement by Foreign Minister Ana Ruiz on the talks") == ""
+    assert publisher_named("", "Letter from the Orrvik Harbour Board to the minister") == (
+        "Orrvik Harbour Board"
+    )
