@@ -874,10 +874,8 @@ def signed_bodies(text: str, publisher: str, parties: Parties) -> tuple[str, ...
             continue
         party = parties.canonical(name, "ORG")
         if party and party != publisher and party not in out:
-            out.append(party)
-    if out:
-        for party in out:
             parties.seen(party, "ORG")
+            out.append(party)
     return tuple(out)
 
 

@@ -40,7 +40,8 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     for m in _LABEL.finditer(text):
         label = m.group(1).strip()
         if label.lower() == "from":  # an email's header opens the sender's turn
-            label = _with_domain(_sender(_line(text, m.end())), _line(text, m.end()), text)
+            header = _line(text, m.end())
+            label = _with_domain(_sender(header), header, text)
             if label:
                 out.append((m.start(1), m.end(), label))
             continue

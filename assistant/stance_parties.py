@@ -850,11 +850,12 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
             if t.dep == "poss" and t.pos == "NOUN" and t.lemma in _GENERIC:
                 party = parties.named_by(t.lemma)  # not the last company for "the alliance's"
                 break
+        titles = {t.lemma.lower() for t in near}
         if not party:
-            party = state_of_office({t.lemma.lower() for t in near}, parties)
+            party = state_of_office(titles, parties)
         if (
             not party
-            and {t.lemma.lower() for t in near} & _MINISTERIAL
+            and titles & _MINISTERIAL
             and not any(_GOVERNING.search(x.text) for x in ps.entities if x.label == "ORG")
         ):
             # "Transport Minister Dagny Ruud", in a story of one state that names no ministry

@@ -438,22 +438,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "draft" and not any(c.dep in ("amod", "poss", "compound") for c in kids):
             return None
         head = ps.tokens[t.head]
-        if (
-            t.lemma == "demand"
-            and t.dep == "nsubj"
-            and not any(
-                c.dep in ("poss", "compound", "amod", "relcl", "acl")
-                or (c.dep == "prep" and c.lemma in ("for", "from", "by", "of"))
-                for c in kids
-            )
-        ):
-            return None  # "Demand in the region has grown": buyers' demand, no party's
-        if (
-            t.lemma == "demand"
-            and t.tag == "NN"
-            and not any(c.dep in ("det", "poss", "compound", "amod", "relcl", "acl") for c in kids)
-        ):
-            return None  # "Demand for flights has risen 12 percent": a market's, without "the"
+        if t.lemma == "demand" and _buyers_demand(t, kids):
+            return None
         if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
             return None  # "a threat to peace", "the threats of aggression are provocative"
         if (
@@ -594,6 +580,19 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
         " ".join(t.text for t in ps.subtree(root.i) if not in_condition(ps, t.i))
     )
     return root.i, "offers" if giving and not hostile else "warns"
+
+
+def _buyers_demand(t: Token, kids: list[Token]) -> bool:
+    """A market's demand, no party's: "Demand in the region has grown" (a subject that no
+    owner, modifier or "for/from/by/of" phrase ties to anyone), "Demand for flights has risen
+    12 percent" (singular, without "the" or an owner).
+    """
+    owned = ("poss", "compound", "amod", "relcl", "acl")
+    if t.dep == "nsubj" and not any(
+        c.dep in owned or (c.dep == "prep" and c.lemma in ("for", "from", "by", "of")) for c in kids
+    ):
+        return True
+    return t.tag == "NN" and not any(c.dep in ("det", *owned) for c in kids)
 
 
 def threat_if(ps: ParsedSentence, i: int) -> bool:

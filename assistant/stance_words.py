@@ -255,7 +255,8 @@ _CUE = re.compile(
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|result in|put forward|accountable|acceptable|undertak|"
+    r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
+    r"result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|"
     r"intention|happy to|glad to|going to)",
     re.I,
