@@ -19,11 +19,13 @@ from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
-from assistant.representatives import bare_chiefs, kind_titles, represented
+from assistant.representatives import bare_chiefs, its_titles, kind_titles, represented
 from assistant.stance_holders import (
     ReadingState,
     co_publishers,
+    issuer_kind,
     joint_holders,
+    listed_issuers,
     named_jointly,
     quoted_spans,
     remember,
@@ -148,7 +150,8 @@ class StanceReader:
         # "Lowfield Hospitals Trust, Press Office", "NATO (North Atlantic Council); via ...":
         # the organisation is the part before the first comma, bracket or semicolon.
         source_line = source
-        head = publisher_named(source, title)
+        listed = listed_issuers(source)  # "Joint delegation of A, B and C"
+        head = listed[0] if listed else publisher_named(source, title)
         if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head):
             source = head
             known = [m for m in self.registry.mentions(source) if not m.person]
@@ -157,6 +160,12 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         cosigned = co_publishers(source_line, parties) if publisher else ()
+        if publisher and listed:
+            cosigned = tuple(
+                p for p in (parties.canonical(n, issuer_kind(n)) for n in listed[1:]) if p
+            )
+            for p in cosigned:
+                parties.seen(p, issuer_kind(p))
         cosigned = (
             cosigned
             or signed_bodies(text, publisher, parties)
@@ -189,6 +198,10 @@ class StanceReader:
             people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
+        for person, where in its_titles(text):  # "The Front ... Its chairman, Ana Ruiz,"
+            party = parties.last_in(text[max(0, where - 400) : where])
+            if party and person not in parties.people:
+                parties.link(person, party)
         for person in opposition_people(text):  # not the state whose government she opposes
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)

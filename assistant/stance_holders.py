@@ -848,6 +848,38 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
     return tuple(out)
 
 
+# "Joint delegation of the Republic of Palemora, the Kingdom of Tuvaka and the Federated Islands
+# of Sendra": the source line of a text several bodies issue together
+_JOINT_HEAD = re.compile(
+    r"(?:the )?joint (?:delegations?|statements?|declarations?|communiqu[eé]s?|submissions?|"
+    r"letters?|response) (?:of|by|from) (?:the )?",
+    re.I,
+)
+_STATE_WORDS = re.compile(r"\b(?:Republic|Kingdom|Islands|Federation|Principality|Commonwealth)\b")
+
+
+def listed_issuers(source: str) -> tuple[str, ...]:
+    """The bodies a joint text's source line lists ("Joint delegation of A, B and C"), first
+    to last; none for a line naming one body, even with a comma in its name ("Ministry of
+    Health, Labour and Welfare"), which has no "joint" before it.
+    """
+    line = re.split(r"[;(]", source)[0].strip()
+    m = _JOINT_HEAD.match(line)
+    if not m:
+        return ()
+    items = [
+        re.sub(r"^the ", "", item.strip())
+        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", line[m.end() :])
+    ]
+    if len(items) < 2 or not all(re.match(r"[A-Z]", item) for item in items):
+        return ()
+    return tuple(items)
+
+
+def issuer_kind(name: str) -> str:
+    return "GPE" if _STATE_WORDS.search(name) else "ORG"
+
+
 _CLOSING = re.compile(
     r"^[ \t]*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|With (?:kind )?regards|"
     r"Kind regards|Respectfully)[,.]?[ \t]*$",

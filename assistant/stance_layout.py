@@ -304,9 +304,14 @@ def person_from_label(label: str) -> tuple[str, str]:
             office = set(inner[-1].lower().partition(" for ")[0].partition(" of ")[0].split())
             affiliation = "Government" if office & {"minister", "secretary"} else ""
     words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
-    person = " ".join(w.capitalize() if w.isupper() else w for w in words)
+    person = " ".join(_name_case(w) if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
+
+
+def _name_case(word: str) -> str:
+    """'ABADI-TOLE' -> 'Abadi-Tole', as the text writes the name ('Abadi-tole' is no one)."""
+    return "-".join(part.capitalize() for part in word.split("-"))
 
 
 def _portfolio_label(role: str) -> bool:
@@ -417,6 +422,9 @@ _SECTION = re.compile(
 )
 
 
+_LISTED = re.compile(r"^[^,]+(?:,\s*(?:THE |the )?[A-Z][^,]*)+,?\s+(?:AND|and)\s+[A-Z]")
+
+
 def headed_sections(
     text: str, parties: Parties, publisher: str
 ) -> list[tuple[int, tuple[str, ...]]]:
@@ -428,7 +436,10 @@ def headed_sections(
     out: list[tuple[int, tuple[str, ...]]] = []
     for m in _SECTION.finditer(text):
         opening = not re.search(r"[.!?][\"”’]?[ \t]*\n", text[: m.start()])
-        name = re.split(r",| on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
+        name = re.split(r" on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
+        # "JOINT STATEMENT OF A, B AND C" lists three issuers; "OF A, MINISTER OF X" names one
+        joint = re.search(r"\bjoint\b", m.group(0), re.I) and _LISTED.search(name)
+        name = re.sub(r",\s*", " and ", name) if joint else name.split(",")[0]
         if name.isupper():
             name = " ".join(
                 w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
