@@ -503,6 +503,12 @@ _GENRES = re.compile(
     r"obtained|seen) by .*",
     re.I,
 )
+# "Official Report of the Committee on Digital Affairs": the committee's own record
+_RECORD_OF = re.compile(
+    r"^(?:the )?(?:official report|verbatim record|record|transcript|minutes|hansard)s? "
+    r"(?:of|from) (?:the )?(?=[A-Z])",
+    re.I,
+)
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
 _TITLE_FROM = re.compile(
     r"^(?:joint |open |press |official )?(?:statement|release|letter|message|reply|response|"
@@ -522,7 +528,7 @@ def publisher_named(source: str, title: str) -> str:
     while parts and (not parts[0] or _GENRES.fullmatch(parts[0])):
         parts.pop(0)
     if parts:
-        return parts[0]
+        return _RECORD_OF.sub("", parts[0])
     m = _TITLE_FROM.match(title.strip())
     if not m or author(title):
         return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's

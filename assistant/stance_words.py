@@ -482,11 +482,11 @@ _LISTED_NAME = (
     r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
-_LISTED_TITLE = rf"(?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}"
+_LISTED_TITLE = rf"(?:the |a |an )?(?:[\w\-]+ ){{0,3}}(?:[Vv]ice-|[Dd]eputy-)?{_TITLE_RE}"
 # a signature block whose lines were joined ("Dana Whitlow, Chief Executive, Corrow Valley Water
 # Piet Salm, Chair, ..."): the organisation ends where the next name and title begin
 _PEOPLE_LISTED = re.compile(
-    rf"{_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: of [\w ]{{1,60}}?)?, "
+    rf"{_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: (?:of|for) [\w ]{{1,60}}?)?, "
     rf"(?:the )?(?P<party>{_PARTY_RE})"
     rf"(?:(?=[;,.)\n]|$)(?!, {_LISTED_TITLE}\b)|(?= {_NAME_RE}, {_LISTED_TITLE}\b))"
 )
