@@ -67,14 +67,3 @@ def bare_chiefs(text: str) -> list[str]:
         if not re.search(r"[A-Z][\w'’.&-]*(?:['’]s)?$", before) or before.endswith(("But", "And")):
             out.append(m.group("person"))
     return out
-
-
-# "Its chairman, Samir Abadi-Tole, is leading ...": the body the sentence before is about
-_ITS_TITLE = re.compile(rf"\b[Ii]ts (?:[a-z\-]+ ){{0,2}}(?:{_TITLES}),? (?P<person>{_NAME})\b")
-
-
-def its_titles(text: str) -> list[tuple[str, int]]:
-    """(person, where) for "Its chairman, Ana Ruiz,": the caller finds the body "its" is, the
-    last one named before.
-    """
-    return [(m.group("person"), m.start()) for m in _ITS_TITLE.finditer(text)]

@@ -19,7 +19,7 @@ from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
 from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
-from assistant.representatives import bare_chiefs, its_titles, kind_titles, represented
+from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_holders import (
     ReadingState,
     co_publishers,
@@ -198,10 +198,6 @@ class StanceReader:
             people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
-        for person, where in its_titles(text):  # "The Front ... Its chairman, Ana Ruiz,"
-            party = parties.last_in(text[max(0, where - 400) : where])
-            if party and person not in parties.people:
-                parties.link(person, party)
         for person in opposition_people(text):  # not the state whose government she opposes
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)

@@ -288,25 +288,6 @@ class Parties:
                 return party
         return ""
 
-    def last_in(self, window: str) -> str:
-        """The party the last sentence of `window` is about: the one it opens with, by its name
-        or by a word of it ("The farmers' union rejected the offer. Its president, ..." is the
-        Upland Sheep Farmers' Union's; "The Front has been fighting ..."); '' when it names none
-        (what "the company" is, is not known before the parse).
-        """
-        sentence = re.split(r"(?<=[.!?])[\"”’]?\s+", window.strip())[-1]
-        found = [
-            (m.start(), party)
-            for party in self.order
-            for m in re.finditer(rf"\b{re.escape(party)}\b", sentence)
-        ]
-        for m in re.finditer(r"\b[Tt]he (?:[\w'’]+ )?([a-z]+|[A-Z][a-z]+)\b", sentence):
-            party = self.named_by(m.group(1))
-            if party:
-                found.append((m.start(), party))
-        at, party = min(found) if found else (0, "")
-        return party if at <= 2 else ""  # its subject, not a body named later in it
-
     def by_generic(self, noun: str, exclude: str = "") -> str:
         """'the company', 'the association': the last party whose name holds that noun, else
         the last party of the compatible kind (a state for 'the government', else an
