@@ -100,6 +100,14 @@ def _occurrences(text: str, name: str) -> list[str]:
     return out
 
 
+# "the federal republic of ismandra": a state named by its form, whose people are "Ismandrans"
+_STATE_OF = re.compile(
+    r"(?:the )?(?:[a-z]+ )?(?:republic|kingdom|state|federation|principality|commonwealth|"
+    r"emirate|sultanate|confederation) of ([a-z'’\-]+)"
+)
+_DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")
+
+
 @dataclass(frozen=True)
 class PartiesSnapshot:
     """Copies of what resolving a mention may teach `Parties` (see `Parties.snapshot`)."""
@@ -167,6 +175,14 @@ class Parties:
             if ends and len(set(ends)) == 1:
                 self.names[key] = ends[-1]
                 return ends[-1]
+        if len(words) == 1 and label != "PERSON":
+            # "Corvella", "Corvellan" (its people, even tagged ORG): "the Republic of Corvella"
+            demonym = label == "NORP" or _DEMONYM.search(key) is not None
+            for alias, shown in self.names.items():
+                state = _STATE_OF.fullmatch(alias)
+                if state and (state.group(1) == key or demonym and key[:5] == state.group(1)[:5]):
+                    self.names[key] = shown
+                    return shown
         if label == "NORP":  # "Ardonian" -> "Ardonia", when the text names the state
             for alias, shown in self.names.items():
                 if len(alias) >= 4 and key[:5] == alias[:5] and " " not in alias:

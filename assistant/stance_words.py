@@ -452,10 +452,12 @@ _PEOPLE_AFTER = re.compile(
     rf"(?P<person>{_NAME_RE}), (?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} "
     rf"(?:of|at|for) (?:the )?(?P<party>{_PARTY_RE})"
 )
+# "the Minister of Foreign Affairs of the Republic of Corvella, Anselm Rethy,": the office first
+_PORTFOLIO = r"(?: of (?!the )[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}(?= of | for ))?"
 # "a spokesman for Indonesia's Ministry of Forestry, Arief Wibowo", "the chief executive of
 # Northwind, Ana Ruiz": the title and its organisation before the name
 _PEOPLE_FOR = re.compile(
-    rf"\b(?:[Aa]|[Aa]n|[Tt]he) (?:[a-z\-]+ ){{0,2}}{_TITLE_RE} (?:for|of|at) (?:the )?"
+    rf"\b(?:[Aa]|[Aa]n|[Tt]he) (?:[a-z\-]+ ){{0,2}}{_TITLE_RE}{_PORTFOLIO} (?:for|of|at) (?:the )?"
     rf"(?P<party>{_PARTY_RE}), (?P<person>{_NAME_RE}),"
 )
 # "Lara Voss is the chief executive of the port authority", "Ana Ruiz, who heads Northwind",
@@ -482,7 +484,11 @@ _LISTED_NAME = (
     r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
-_LISTED_TITLE = rf"(?:the |a |an )?(?:[\w\-]+ ){{0,3}}(?:[Vv]ice-|[Dd]eputy-)?{_TITLE_RE}"
+# (not "in Lavrenz with the Minister of ...": a preposition is no part of a title)
+_LISTED_TITLE = (
+    rf"(?:the |a |an )?(?:(?!(?:with|and|to|in|at|by|from|for|of|on|met|meets|told) )[\w\-]+ ){{0,3}}"
+    rf"(?:[Vv]ice-|[Dd]eputy-)?{_TITLE_RE}"
+)
 # a signature block whose lines were joined ("Dana Whitlow, Chief Executive, Corrow Valley Water
 # Piet Salm, Chair, ..."): the organisation ends where the next name and title begin
 _PEOPLE_LISTED = re.compile(
