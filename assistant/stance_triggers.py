@@ -303,6 +303,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and _threatens(ps, t.i)
         ):
             return "warns"  # "if ..., the Office will open enforcement proceedings"
+        if _vote_taken(ps, t):
+            return None  # "our councils voted on 12 June to oppose the closure": a decision
         if (
             t.lemma == "vote"
             and not neg
@@ -319,6 +321,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "rejects"  # "we must decline it"
         if modal & {"must"} and _speaks(ps, t):
             return None  # "I must say", "I must be clear": the speaker's turn, no position
+        if modal & {"must"} and t.dep == "relcl":
+            return None  # "the Office, which must approve any restriction": a duty described
         if (
             "should" in modal
             and not neg
@@ -476,6 +480,19 @@ _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "
 
 def _grand(ps: ParsedSentence, t: Token) -> set[str]:
     return {g.text.lower() for c in ps.children(t.i) for g in ps.children(c.i)}
+
+
+def _vote_taken(ps: ParsedSentence, t: Token) -> bool:
+    """A vote already held ("87 percent voted against the offer", "the councils voted to
+    oppose the closure"): a decision taken, not a position, unless it sets a condition ("the
+    meeting voted to hold a ballot if the University has not replied").
+    """
+    verb = t if t.lemma == "vote" else ps.tokens[t.head]
+    if verb.lemma != "vote" or (verb is not t and t.dep not in ("xcomp", "advcl")):
+        return False
+    aux = {c.lemma for c in ps.children(verb.i) if c.dep == "aux"}
+    past = verb.tag == "VBD" or (verb.tag == "VBN" and "have" in aux)
+    return past and not _CONDITION.search(ps.text)
 
 
 def in_condition(ps: ParsedSentence, i: int) -> bool:

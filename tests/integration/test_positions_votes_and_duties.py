@@ -1,0 +1,44 @@
+"""Sentences that look like positions but are not, on short texts written for these tests (not
+the eval texts): a vote already held is a decision taken ("our councils voted on 12 June to
+oppose the closure", "87 percent voted against the offer"), while a vote promised ("we will
+vote against") is a position; what a body "must" do in a relative clause describes its duty ("the
+Office, which must approve any restriction, said ...") and demands nothing. Uses the packaged
+spaCy model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def test_a_vote_already_held_is_a_decision_not_a_position(reader):
+    text = (
+        "The three councils of the Lauvmark valley oppose the closure of the line.\n\n"
+        "Our councils voted unanimously on 3 May to oppose the closure.\n\n"
+        "In a ballot that closed on Friday, 81 percent of members voted against the offer.\n\n"
+        "We will vote against any budget that cuts the Sunday service.\n"
+    )
+    found = read(reader, text, source="Lauvmark Valley Councils")
+    assert not holders(found, "voted unanimously on 3 May")
+    assert not holders(found, "81 percent of members voted against")
+    assert [s for _, s, t in found if t.startswith("We will vote against")] == ["rejects"]
+
+
+def test_a_duty_in_a_relative_clause_is_no_demand(reader):
+    text = (
+        "The Rail Standards Office, which must approve any timetable change, said it had "
+        "received 400 complaints.\n\n"
+        "The Ministry of Transport, which must sign off the final plan, did not respond to a "
+        "request for comment.\n\n"
+        "The Rail Workers' Union said the operator must restore the Sunday service.\n"
+    )
+    found = read(reader, text, source="Coastline Wire")
+    assert not holders(found, "which must approve")
+    assert not holders(found, "which must sign off")
+    assert holders(found, "must restore the Sunday service")
