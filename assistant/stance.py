@@ -194,6 +194,8 @@ class StanceReader:
             if party and person not in parties.people:
                 parties.link(person, party)
         people_by_title(text, parties)
+        if publisher:  # a readout by "the Office of the President of X": "President Ana Ruiz"
+            heads_of_publisher(text, publisher, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             people_by_title(title, parties)
         for person, pid in self.registry.find_people(text).items():
@@ -499,10 +501,12 @@ _GENRES = re.compile(
     r"obtained|seen) by .*",
     re.I,
 )
-# "Official Report of the Committee on Digital Affairs": the committee's own record
+# "Official Report of the Committee on Digital Affairs": the committee's own record; "Press
+# Service of the Office of the President of X": that office's, no news outlet's
 _RECORD_OF = re.compile(
-    r"^(?:the )?(?:official report|verbatim record|record|transcript|minutes|hansard)s? "
-    r"(?:of|from) (?:the )?(?=[A-Z])",
+    r"^(?:the )?(?:(?:official report|verbatim record|record|transcript|minutes|hansard)s?|"
+    r"(?:press|information|media|communications?) (?:service|office|department|centre|center|"
+    r"bureau|unit|secretary)) (?:of|from) (?:the )?(?=[A-Z])",
     re.I,
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
@@ -512,6 +516,29 @@ _TITLE_FROM = re.compile(
     r"response to|after|over)\b.*)?$",
     re.I,
 )
+
+
+# "Press Service of the Office of the President of the Republic of Maranthe"
+_HEAD_OFFICE = re.compile(
+    r"\b(President|Prime Minister|Chancellor|Premier|Mayor|Governor|First Minister) of "
+    r"(?:the )?([A-Z][\w'’\- ]+)$"
+)
+
+
+def heads_of_publisher(text: str, publisher: str, parties: Parties) -> None:
+    """A text its head's own office publishes: the person the text gives that title ("President
+    Ilse Dravenko spoke by telephone ...") speaks for the polity the office serves.
+    """
+    m = _HEAD_OFFICE.search(publisher)
+    if not m:
+        return
+    polity = parties.canonical(m.group(2), "GPE")
+    name = r"[A-Z][a-z'’\-]+"
+    for found in re.finditer(rf"\b{m.group(1)} ((?:{name} ){{0,2}}{name})\b", text):
+        person = found.group(1)
+        if polity and not parties.speaks_for(person):
+            parties.link(person, polity)
+            parties.seen(polity, "GPE")
 
 
 def publisher_named(source: str, title: str) -> str:

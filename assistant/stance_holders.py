@@ -852,9 +852,31 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
 # of Sendra": the source line of a text several bodies issue together
 _JOINT_HEAD = re.compile(
     r"(?:the )?joint (?:delegations?|statements?|declarations?|communiqu[eé]s?|submissions?|"
-    r"letters?|response) (?:of|by|from) (?:the )?",
+    r"letters?|response) (?:(?:issued|released|made|published|signed) )?(?:of|by|from) (?:the )?",
     re.I,
 )
+_NAME_END = re.compile(
+    r"\b(?:Union|Association|Council|Federation|Guild|Ltd|Inc|Group|Company|Authority|Agency|"
+    r"Ministry|Trust|Party|League|Alliance|Coalition|Network|Front|Movement|Society)$"
+)
+
+
+def _issuers_listed(body: str) -> list[str]:
+    """'A, B and C'; 'the X and Y Union and the Z Association' (an "and" inside a name, as in
+    "Drivers' and Depot Staff Association", splits nothing unless "the" or a name's last
+    word marks it).
+    """
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", body)
+    items = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        inside = "," not in body and not piece.startswith("the ")
+        if inside and not _NAME_END.search(items[-1]):
+            items[-1] += sep + piece
+        else:
+            items.append(piece)
+    return [re.sub(r"^the ", "", item.strip()) for item in items]
+
+
 _STATE_WORDS = re.compile(r"\b(?:Republic|Kingdom|Islands|Federation|Principality|Commonwealth)\b")
 
 
@@ -867,10 +889,7 @@ def listed_issuers(source: str) -> tuple[str, ...]:
     m = _JOINT_HEAD.match(line)
     if not m:
         return ()
-    items = [
-        re.sub(r"^the ", "", item.strip())
-        for item in re.split(r",\s*(?:and\s+)?|\s+and\s+", line[m.end() :])
-    ]
+    items = _issuers_listed(line[m.end() :])
     if len(items) < 2 or not all(re.match(r"[A-Z]", item) for item in items):
         return ()
     return tuple(items)
@@ -954,8 +973,10 @@ def joint_holders(ps: ParsedSentence, holder: str, state: ReadingState) -> tuple
     joint = heading[-1] if heading else state.joint
     if len(joint) < 2 or holder not in joint or any(p in ps.text for p in joint):
         return ()
-    if not any(t.text.lower() in ("we", "our", "us", "ours") for t in ps.tokens):
-        return ()
+    if holder != joint[0] and not any(
+        t.text.lower() in ("we", "our", "us", "ours") for t in ps.tokens
+    ):
+        return ()  # the publisher's own voice ("Pay must be harmonised upwards") is theirs all
     return tuple(p for p in joint if p != holder)
 
 
