@@ -4,7 +4,10 @@ for these tests (not the eval texts). A source line "Joint delegation of A, B an
 a holder of the text's "we"; "SAMIR ABADI-TOLE:" is Samir Abadi-Tole, whom "Its chairman, Samir
 Abadi-Tole," links to the body the sentence before opens with; "Official Report of the
 Committee on X" is the committee's record, and "Witnesses: Jonas Brede, Vice-President for
-Public Policy, Quillon Social" speaks for Quillon Social. Uses the packaged spaCy model."""
+Public Policy, Quillon Social" speaks for Quillon Social; two unions whose names hold "and"
+are two issuers, and a joint text's sentences without "we" are theirs too; a readout by the
+"Press Service of the Office of the President of X" is X's when it quotes "President Y". Uses
+the packaged spaCy model."""
 
 from __future__ import annotations
 
@@ -79,3 +82,34 @@ def test_a_committees_record_is_the_committees_and_its_witnesses_speak_for_their
     assert holders(found, "The committee does not accept") == {
         "Committee on Digital Affairs and Data"
     }
+
+
+def test_two_unions_with_and_in_their_names_are_two_issuers_of_every_sentence(reader):
+    text = (
+        "Pay and conditions must be harmonised upwards, never downwards.\n\n"
+        "We call on both companies to publish their savings plan before the vote.\n"
+    )
+    found = read(
+        reader,
+        text,
+        source="Joint statement issued by the Road Haulage and Storage Union and the Drivers' "
+        "and Yard Staff Association",
+    )
+    want = {"Road Haulage and Storage Union", "Drivers' and Yard Staff Association"}
+    assert holders(found, "We call on both companies") == want
+    assert holders(found, "must be harmonised upwards") == want
+
+
+def test_a_readout_by_the_presidents_office_is_the_republics(reader):
+    text = (
+        "President Ilka Voronen spoke by telephone today with Chancellor Otto Brandl of the "
+        "Federal State of Ostwald.\n\n"
+        "President Voronen called on the Chancellor to reopen the weir gates within seven days.\n"
+    )
+    found = read(
+        reader,
+        text,
+        source="Press Service of the Office of the President of the Republic of Kervania",
+        title="Readout of President Voronen's call with Chancellor Brandl",
+    )
+    assert holders(found, "called on the Chancellor to reopen") == {"Republic of Kervania"}
