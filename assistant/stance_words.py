@@ -502,7 +502,8 @@ _ORG_HEADS = (
     "Movement|Union|Association|Council|Committee|Authority|Agency|Ministry|Commission|Board|"
     "Guild|Federation|League|Party|Front|Trust|Foundation|Group|Alliance|Coalition|Society|"
     "Company|Corporation|Cooperative|Co-operative|Institute|Fund|Bank|Office|Directorate|"
-    "Department|Tribunal|Assembly|Forum|Network|Brigades?|Army|Police|Hospital|University|Club"
+    "Department|Tribunal|Assembly|Forum|Network|Brigades?|Army|Forces|Police|Hospital|University|"
+    "Club"
 )
 _ORG_NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){1,4}"

@@ -2,8 +2,9 @@
 the eval texts): a vote already held is a decision taken ("our councils voted on 12 June to
 oppose the closure", "87 percent voted against the offer"), while a vote promised ("we will
 vote against") is a position; what a body "must" do in a relative clause describes its duty ("the
-Office, which must approve any restriction, said ...") and demands nothing. Uses the packaged
-spaCy model."""
+Office, which must approve any restriction, said ...") and demands nothing; an armed group
+named "... Defence Forces" is the group whose spokesman speaks. Uses the packaged spaCy
+model."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def test_a_duty_in_a_relative_clause_is_no_demand(reader):
     assert not holders(found, "which must approve")
     assert not holders(found, "which must sign off")
     assert holders(found, "must restore the Sunday service")
+
+
+def test_an_armed_group_named_forces_is_the_group_its_spokesman_speaks_for(reader):
+    text = (
+        "KELVAN, March 14 (MPA) - The Orrin Valley Defence Forces said on Friday they would "
+        "hold fire around the town for 72 hours, but the government said it would not agree "
+        "to a pause on the rebels' terms.\n\n"
+        "About 40,000 people remain in the town, according to the Relief Coordination Office "
+        "of the League of Nations, which has run talks between the two sides since March.\n\n"
+        '"We will silence our guns from six o\'clock on Sunday morning for three days," the '
+        "group's spokesman, Arvo Daskin, said in a voice message.\n"
+    )
+    found = read(reader, text, source="Meridian Press Agency")
+    assert holders(found, "We will silence our guns") == {"Orrin Valley Defence Forces"}
