@@ -42,11 +42,22 @@ _OWNED_TITLE = re.compile(
 )
 
 
+# "said Graham Lusk, the company's chief operating officer"
+_TITLE_OWNED_AFTER = re.compile(
+    rf"(?P<person>{_NAME}), [Tt]he (?P<kind>{_KINDS})['’]s (?:[a-z\-]+ ){{0,2}}(?:{_TITLES})\b"
+)
+
+
 def kind_titles(text: str) -> list[tuple[str, str, int]]:
-    """(person, kind, where) for "the union's president, Ana Ruiz": the person speaks for the
-    union the text names, whose name the caller finds from the kind ("union").
+    """(person, kind, where) for "the union's president, Ana Ruiz" and "Graham Lusk, the
+    company's chief operating officer": the person speaks for the union or company the text
+    names, whose name the caller finds from the kind ("union").
     """
-    return [(m.group("person"), m.group("kind"), m.start()) for m in _OWNED_TITLE.finditer(text)]
+    return sorted(
+        (m.group("person"), m.group("kind"), m.start())
+        for pattern in (_OWNED_TITLE, _TITLE_OWNED_AFTER)
+        for m in pattern.finditer(text)
+    )
 
 
 # "CEO Dana Holt", "Chief Executive Dana Holt" with no organisation before the title: in a story

@@ -53,6 +53,7 @@ from assistant.stance_parties import (
     GOVERNMENT_NAME,
     PARTY_NAME,
     Parties,
+    businesses_by_kind,
     learn_people,
     main_company,
     organisations,
@@ -175,6 +176,7 @@ class StanceReader:
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
         organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
+        businesses_by_kind(text, parties)  # "their landlord, Brightwell Residential,"
         partisans: dict[str, str] = {}  # lawmaker (full name and surname) -> full name
         for link in news_links(text):  # "Rep. Dana Holt, R-Colo.", "Iowa Gov. Dale Brandt"
             party = parties.canonical(link.party, link.label)
@@ -189,10 +191,13 @@ class StanceReader:
                 parties.link(lawyer, party, replace=True)
                 parties.seen(party, "ORG")
         chiefs = bare_chiefs(text)  # "CEO Dana Holt": linked once the story's company is seen
+        by_kind = []  # "the company's chief, X" before the company is known: read on
         for person, kind, _ in kind_titles(text):  # "the union's president, Ana Ruiz"
             party = parties.by_generic(kind)
             if party and person not in parties.people:
                 parties.link(person, party)
+            elif not party:
+                by_kind.append((person, kind))
         people_by_title(text, parties)
         if publisher:  # a readout by "the Office of the President of X": "President Ana Ruiz"
             heads_of_publisher(text, publisher, parties)
@@ -306,6 +311,9 @@ class StanceReader:
                     state.turn_party = state.turn_person = ""
                 if own_name and headline_at(text, start, end):
                     continue  # another story's headline: no statement, no referent
+                for person, kind in by_kind:  # once the text has named a company
+                    if person not in parties.people and person in ps.text:
+                        parties.link(person, parties.by_generic(kind))
                 for person in chiefs:  # "CEO Dana Holt", in a story about one company
                     company = "" if person in parties.people else main_company(text, parties)
                     if company:

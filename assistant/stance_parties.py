@@ -344,7 +344,12 @@ class Parties:
         return ""
 
     def _fits(self, noun: str, party: str) -> bool:
-        """'the company' is not the regulator, nor the union."""
+        """'the company' is not the regulator, nor the union; 'the airline' is not a business
+        the text calls an airport operator.
+        """
+        called = self.described.get(party, set()) & _BUSINESS_KINDS
+        if noun in _BUSINESS_KINDS and called and noun not in called | {"company", "firm"}:
+            return False
         if noun not in _COMPANY_NOUNS:
             return True
         words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
@@ -731,6 +736,34 @@ def is_titled(name: str, text: str) -> bool:
             text,
         )
     )
+
+
+_BUSINESS_KINDS = frozenset(
+    "company firm landlord airline carrier operator developer insurer lender platform "
+    "broadcaster utility retailer supermarket chain supplier manufacturer carmaker automaker "
+    "publisher builder contractor".split()
+)
+# "their landlord, Brightwell Residential,", "the ride-hailing company Skiffly": a business the
+# text names by what it is, whatever its name says (no "Ltd", no "Union" in it)
+_KIND_NAMED = re.compile(
+    r"\b(?:[Tt]he|[Tt]heir|[Ii]ts|[Aa]n?)\s+(?:[\w\-]+\s+){0,2}?"
+    rf"(?P<kind>{'|'.join(sorted(_BUSINESS_KINDS, key=lambda k: (-len(k), k)))})"
+    r",?\s+(?P<name>[A-Z][\w&'’\-]+(?: [A-Z][\w&'’\-]+){0,3})\b"
+)
+
+
+def businesses_by_kind(text: str, parties: Parties) -> None:
+    """Businesses the text introduces by their kind ("their landlord, Brightwell Residential"):
+    known before the parse, so that "the company's chief operating officer, Graham Lusk" and
+    "the company" find them.
+    """
+    for m in _KIND_NAMED.finditer(text):
+        name = parties.canonical(m.group("name"), "ORG")
+        if name and not parties.speaks_for(name):
+            if name not in parties.order:  # known, but not the last named: the text decides
+                parties.order.insert(0, name)
+                parties.kinds.setdefault(name, "ORG")
+            parties.described.setdefault(name, set()).update({m.group("kind"), "company"})
 
 
 def organisations(text: str, parties: Parties) -> None:

@@ -6,8 +6,9 @@ Abadi-Tole," links to the body the sentence before opens with; "Official Report 
 Committee on X" is the committee's record, and "Witnesses: Jonas Brede, Vice-President for
 Public Policy, Quillon Social" speaks for Quillon Social; two unions whose names hold "and"
 are two issuers, and a joint text's sentences without "we" are theirs too; a readout by the
-"Press Service of the Office of the President of X" is X's when it quotes "President Y". Uses
-the packaged spaCy model."""
+"Press Service of the Office of the President of X" is X's when it quotes "President Y"; "their
+landlord, Harwell Residential," is the company whose officer speaks. Uses the packaged spaCy
+model."""
 
 from __future__ import annotations
 
@@ -113,3 +114,15 @@ def test_a_readout_by_the_presidents_office_is_the_republics(reader):
         title="Readout of President Voronen's call with Chancellor Brandl",
     )
     assert holders(found, "called on the Chancellor to reopen") == {"Republic of Kervania"}
+
+
+def test_a_business_introduced_by_its_kind_is_the_company_its_officer_speaks_for(reader):
+    text = (
+        "The Dunmore Tenants' Union has threatened a rent strike unless their landlord, "
+        "Harwell Residential, abandons the increases.\n\n"
+        "Harwell, which owns about 6,000 homes, said the increases reflected higher costs.\n\n"
+        '"We will not freeze the rents," said Colin Marsh, the company\'s chief operating '
+        "officer.\n"
+    )
+    found = read(reader, text, source="The Dunmore Courier")
+    assert holders(found, "We will not freeze the rents") == {"Harwell Residential"}
