@@ -128,8 +128,34 @@ def _threatens(ps: ParsedSentence, i: int) -> bool:
     return bool(_THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(i))))
 
 
+_CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation"}
+
+
+def denied(ps: ParsedSentence, t: Token) -> bool:
+    """'That is simply not true.', 'That claim is false.': the other side's claim denied."""
+    if t.lemma != "be":
+        return False
+    kids = ps.children(t.i)
+    subject = next((c for c in kids if c.dep == "nsubj"), None)
+    if subject is None or subject.lemma.lower() not in _CLAIMS:
+        return False
+    if subject.lemma.lower() not in ("that", "this") and not any(
+        c.lemma.lower() in ("that", "this", "the") for c in ps.children(subject.i)
+    ):
+        return False
+    negated = any(c.dep == "neg" for c in kids)
+    return any(
+        c.dep == "acomp"
+        and (c.lemma == "true" and negated or c.lemma in ("false", "untrue") and not negated)
+        and not ps.children(c.i)  # not "true of our members", "false to say that ..."
+        for c in kids
+    )
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
+    if denied(ps, t):
+        return "rejects"  # "That claim is false."
     if condemned(ps, t):
         return "rejects"  # "I find it appalling", "called the resolution pointless"
     if foretold_harm(ps, t):

@@ -3,7 +3,8 @@ the eval texts): a vote already held is a decision taken ("our councils voted on
 oppose the closure", "87 percent voted against the offer"), while a vote promised ("we will
 vote against") is a position; what a body "must" do in a relative clause describes its duty ("the
 Office, which must approve any restriction, said ...") and demands nothing; an armed group
-named "... Defence Forces" is the group whose spokesman speaks. Uses the packaged spaCy
+named "... Defence Forces" is the group whose spokesman speaks; "That is simply not true" denies
+the other side's claim (rejects), "It is true that ..." states a fact. Uses the packaged spaCy
 model."""
 
 from __future__ import annotations
@@ -57,3 +58,15 @@ def test_an_armed_group_named_forces_is_the_group_its_spokesman_speaks_for(reade
     )
     found = read(reader, text, source="Meridian Press Agency")
     assert holders(found, "We will silence our guns") == {"Orrin Valley Defence Forces"}
+
+
+def test_a_claim_denied_is_a_rejection_but_a_fact_called_true_is_not(reader):
+    text = (
+        "KIRA VOSS: Some say the Board is making an example of the bank. That is simply not "
+        "true.\n\n"
+        "KIRA VOSS: The report that we were warned in 2023 is false.\n\n"
+        "KIRA VOSS: It is true that the fine is the largest we have imposed.\n"
+    )
+    found = read(reader, text, source="Ostwald Financial Conduct Board")
+    assert [s for _, s, t in found if t.startswith("That is simply not true")] == ["rejects"]
+    assert not holders(found, "It is true that the fine")
