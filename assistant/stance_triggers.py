@@ -128,6 +128,18 @@ def _threatens(ps: ParsedSentence, i: int) -> bool:
     return bool(_THREAT_WORDS.search(" ".join(x.text for x in ps.subtree(i))))
 
 
+# what a party promises not to do to others, once it says it will not: not a refusal of a demand
+_SPARED = {
+    "enter",
+    "interrupt",
+    "tax",
+    "evict",
+    "disconnect",
+    "detain",
+    "rise",
+    "raise",
+    "increase",
+}
 _CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation"}
 
 
@@ -173,6 +185,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         modal = {c.lemma for c in kids if c.dep == "aux"}
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
+        if neg and t.lemma in _SPARED and modal & {"will", "would", "shall"}:
+            return "assures"  # "will not raise prices", "our navy will not enter its zone"
         if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
             return "assures"  # "will not move additional forces to the border"
         if (

@@ -4,8 +4,9 @@ oppose the closure", "87 percent voted against the offer"), while a vote promise
 vote against") is a position; what a body "must" do in a relative clause describes its duty ("the
 Office, which must approve any restriction, said ...") and demands nothing; an armed group
 named "... Defence Forces" is the group whose spokesman speaks; "That is simply not true" denies
-the other side's claim (rejects), "It is true that ..." states a fact. Uses the packaged spaCy
-model."""
+the other side's claim (rejects), "It is true that ..." states a fact; "we will not raise
+prices" promises (assures) where "we will not accept" refuses, and "fees have not risen" is a
+fact. Uses the packaged spaCy model."""
 
 from __future__ import annotations
 
@@ -70,3 +71,21 @@ def test_a_claim_denied_is_a_rejection_but_a_fact_called_true_is_not(reader):
     found = read(reader, text, source="Ostwald Financial Conduct Board")
     assert [s for _, s, t in found if t.startswith("That is simply not true")] == ["rejects"]
     assert not holders(found, "It is true that the fine")
+
+
+def test_a_promise_not_to_raise_prices_assures_and_a_past_fact_is_no_position(reader):
+    text = (
+        "We will not raise prices for any customer in the middle of a contract.\n\n"
+        "Our navy will not enter the disputed zone while the talks go on.\n\n"
+        "We will not accept the regulator's new price cap.\n\n"
+        "Legal aid fees have not risen since 2011.\n"
+    )
+    found = read(reader, text, source="Tidewater Broadband")
+
+    def stance(opening: str) -> list[str]:
+        return [s for _, s, t in found if t.startswith(opening)]
+
+    assert stance("We will not raise prices") == ["assures"]
+    assert stance("Our navy will not enter") == ["assures"]
+    assert stance("We will not accept") == ["rejects"]
+    assert not holders(found, "have not risen since 2011")
