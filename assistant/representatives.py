@@ -53,11 +53,12 @@ def kind_titles(text: str) -> list[tuple[str, str, int]]:
     company's chief operating officer": the person speaks for the union or company the text
     names, whose name the caller finds from the kind ("union").
     """
-    return sorted(
+    found = [
         (m.group("person"), m.group("kind"), m.start())
         for pattern in (_OWNED_TITLE, _TITLE_OWNED_AFTER)
         for m in pattern.finditer(text)
-    )
+    ]
+    return sorted(found, key=lambda person_kind_where: person_kind_where[2])  # text order
 
 
 # "CEO Dana Holt", "Chief Executive Dana Holt" with no organisation before the title: in a story

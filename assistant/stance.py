@@ -23,7 +23,6 @@ from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_holders import (
     ReadingState,
     co_publishers,
-    issuer_kind,
     joint_holders,
     listed_issuers,
     named_jointly,
@@ -161,12 +160,6 @@ class StanceReader:
             )
             parties.seen(publisher, "ORG")
         cosigned = co_publishers(source_line, parties) if publisher else ()
-        if publisher and listed:
-            cosigned = tuple(
-                p for p in (parties.canonical(n, issuer_kind(n)) for n in listed[1:]) if p
-            )
-            for p in cosigned:
-                parties.seen(p, issuer_kind(p))
         cosigned = (
             cosigned
             or signed_bodies(text, publisher, parties)

@@ -832,9 +832,16 @@ _ISSUER = re.compile(r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the |de |du )*[A-Z
 
 
 def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
-    """The other organisations a "source: A; B" header names as issuing the text with A; not
-    where it was found ("...; via archive.md", "...; text via mirror example.org").
+    """The other organisations a "source: A; B" header names as issuing the text with A, or a
+    joint text's "Joint delegation of A, B and C" (`listed_issuers`); not where it was found
+    ("...; via archive.md", "...; text via mirror example.org").
     """
+    listed = listed_issuers(source)
+    if listed:
+        out = [parties.canonical(name, issuer_kind(name)) for name in listed[1:]]
+        for party in out:
+            parties.seen(party, issuer_kind(party))
+        return tuple(p for p in out if p)
     out = []
     for part in source.split(";")[1:]:
         name = part.strip()

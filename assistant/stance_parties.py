@@ -281,10 +281,17 @@ class Parties:
             return ""
         return self.people.get(person) or self.people.get(person.split()[-1], "")
 
-    def seen(self, party: str, label: str = "") -> None:
-        if party in self.order:
-            self.order.remove(party)
-        self.order.append(party)
+    def seen(self, party: str, label: str = "", latest: bool = True) -> None:
+        """The text names this party: it becomes the last one named, or, with `latest=False`
+        (known before the reading reaches it), the first one when it is new.
+        """
+        if not latest:
+            if party not in self.order:
+                self.order.insert(0, party)
+        else:
+            if party in self.order:
+                self.order.remove(party)
+            self.order.append(party)
         if label == "ORG" and party not in self.kinds and _governed(party, self.text):
             # "Pellandia", tagged ORG, in a text that speaks of "Pellandians"; "the provincial
             # government of Alta Varenna"
@@ -760,9 +767,7 @@ def businesses_by_kind(text: str, parties: Parties) -> None:
     for m in _KIND_NAMED.finditer(text):
         name = parties.canonical(m.group("name"), "ORG")
         if name and not parties.speaks_for(name):
-            if name not in parties.order:  # known, but not the last named: the text decides
-                parties.order.insert(0, name)
-                parties.kinds.setdefault(name, "ORG")
+            parties.seen(name, "ORG", latest=False)  # known, not the last named: the text decides
             parties.described.setdefault(name, set()).update({m.group("kind"), "company"})
 
 
