@@ -311,7 +311,7 @@ class StanceReader:
                     company = "" if person in parties.people else main_company(text, parties)
                     if company:
                         parties.link(person, company)
-                learn_people(ps, parties)
+                learn_people(ps, parties, start)
                 state.at = start
                 # eval/train_stance.py: the holders of every candidate, before the rules read it
                 before = self._traced_holders(ps, parties, state, bool(publisher))

@@ -858,10 +858,19 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
 # "Joint delegation of the Republic of Palemora, the Kingdom of Tuvaka and the Federated Islands
 # of Sendra": the source line of a text several bodies issue together
 _JOINT_HEAD = re.compile(
-    r"(?:the )?joint (?:delegations?|statements?|declarations?|communiqu[eé]s?|submissions?|"
-    r"letters?|response) (?:(?:issued|released|made|published|signed) )?(?:of|by|from) (?:the )?",
+    r"(?:(?:the )?joint (?:delegations?|statements?|declarations?|communiqu[eé]s?|submissions?|"
+    r"letters?|response) (?:(?:issued|released|made|published|signed) )?(?:of|by|from)|"
+    r"(?:issued|released|published|signed|made) jointly by) (?:the )?",
     re.I,
 )
+# "the Ministries of Foreign Affairs of A, B and C": one office of each state the list names
+_OFFICES_OF = re.compile(
+    r"^(?:(?:Ministries|Ministers|Departments) (?:of|for) [A-Z][\w ]+?|Foreign Ministries|"
+    r"Governments|Foreign Ministers|Heads of (?:State|Government)|Delegations|Missions) of "
+    r"(?:the )?(?=[A-Z])"
+)
+# "the Secretariat of the Southern Reef Fisheries Commission": the body it serves
+_SERVANT_OF = re.compile(r"^(?:Secretariat|Executive Secretary|Director-General) of (?:the )?")
 _NAME_END = re.compile(
     r"\b(?:Union|Association|Council|Federation|Guild|Ltd|Inc|Group|Company|Authority|Agency|"
     r"Ministry|Trust|Party|League|Alliance|Coalition|Network|Front|Movement|Society)$"
@@ -884,7 +893,9 @@ def _issuers_listed(body: str) -> list[str]:
     return [re.sub(r"^the ", "", item.strip()) for item in items]
 
 
-_STATE_WORDS = re.compile(r"\b(?:Republic|Kingdom|Islands|Federation|Principality|Commonwealth)\b")
+_STATE_WORDS = re.compile(
+    r"\b(?:Republic|Kingdom|Islands|Federation|Principality|Commonwealth|States of)\b"
+)
 
 
 def listed_issuers(source: str) -> tuple[str, ...]:
@@ -896,7 +907,8 @@ def listed_issuers(source: str) -> tuple[str, ...]:
     m = _JOINT_HEAD.match(line)
     if not m:
         return ()
-    items = _issuers_listed(line[m.end() :])
+    items = _issuers_listed(_OFFICES_OF.sub("", line[m.end() :]))
+    items = [_SERVANT_OF.sub("", item) for item in items]
     if len(items) < 2 or not all(re.match(r"[A-Z]", item) for item in items):
         return ()
     return tuple(items)

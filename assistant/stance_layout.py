@@ -406,9 +406,21 @@ def label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
     return after - start if start < after < end else 0
 
 
+# a numbered paragraph's number: "6. Should these steps not be taken ...", "(b) We ask ..."
+_PARAGRAPH_NUMBER = re.compile(
+    r"^\s*(?:\d{1,2}\.|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\))[ \t]+(?=[A-Z\"“])"
+)
+
+
 def furniture_end(sentence: str) -> int:
-    """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,'."""
-    m = _DATELINE.match(sentence) or _SALUTATION.match(sentence)
+    """Characters of page furniture opening a sentence: 'PORT ELLIS, March 3 – ', 'Dear ...,',
+    a paragraph's number ('6. ').
+    """
+    m = (
+        _DATELINE.match(sentence)
+        or _SALUTATION.match(sentence)
+        or _PARAGRAPH_NUMBER.match(sentence)
+    )
     return m.end() if m else 0
 
 

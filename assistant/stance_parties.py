@@ -853,9 +853,10 @@ def located(ps: ParsedSentence, e: Entity) -> bool:
     )
 
 
-def learn_people(ps: ParsedSentence, parties: Parties) -> None:
+def learn_people(ps: ParsedSentence, parties: Parties, at: int | None = None) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
-    'Ana Ruiz, chief executive of Northwind': the person speaks for the party.
+    'Ana Ruiz, chief executive of Northwind': the person speaks for the party. `at`: where the
+    sentence starts in the text.
     """
     names = [e for e in ps.entities if e.label == "PERSON"]
     for t in ps.tokens:  # an untagged name in apposition to a title: "..., Ana Ruiz,"
@@ -914,7 +915,7 @@ def learn_people(ps: ParsedSentence, parties: Parties) -> None:
         ):
             # "Transport Minister Dagny Ruud", in a story of one state that names no ministry
             # ("Sports Minister Ilona Veck offered talks at the Ministry of Sport": the ministry)
-            party = only_state(parties)
+            party = only_state(parties, at)
         if opposing and not PARTY_NAME.search(party):
             continue  # an opposition leader speaks against the state, not for it
         if party:
@@ -958,12 +959,26 @@ _GOVERNING = re.compile(r"\b(?:Ministry|Department|Government|Office)\b")
 _MINISTERIAL = {"minister", "premier", "chancellor"}
 
 
-def only_state(parties: Parties) -> str:
+_GOVERNMENT_OF = re.compile(r"^Government of (?:the )?(?P<state>.+)$")
+
+
+def only_state(parties: Parties, before: int | None = None) -> str:
     """The one state the text has named so far ('' when none or several): a minister the text
-    gives no country serves that state's government.
+    gives no country serves that state's government. A state counts by its name or by its
+    government ("the government of Marenia"), and, with `before` (where the sentence starts),
+    only once the text has named it there: "Interior Minister Dagny Rauth", in a story whose lede
+    names only Marenia, is Marenia's even if a neighbour is named further down.
     """
-    states = [p for p, kind in parties.kinds.items() if kind == "GPE" and is_state(p, parties)]
-    return states[0] if len(states) == 1 else ""
+    states: dict[str, str] = {}  # state's name -> the party that speaks for it
+    for p, kind in parties.kinds.items():
+        if kind == "GPE" and is_state(p, parties):
+            states.setdefault(p, p)
+        elif kind == "ORG" and (m := _GOVERNMENT_OF.match(p)):
+            states[m.group("state")] = p
+    if before is not None:
+        head = parties.text[:before]
+        states = {s: p for s, p in states.items() if re.search(rf"\b{re.escape(s)}\b", head)}
+    return next(iter(states.values())) if len(states) == 1 else ""
 
 
 def _has_people(name: str, text: str) -> bool:

@@ -441,7 +441,11 @@ _TITLE_RE = (
     r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator)"
 )
 _NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}(?![\w'’]| [A-Z])"
-_PARTY_RE = r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,4}"
+# a capitalised "For"/"Of" inside is the next line's start ("... External Relations For the X
+# Commission: Dr Amelia Korovou"), never part of the name
+_PARTY_RE = (
+    r"[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?(?!(?:For|Of|And|The)\b)[A-Z][\w'’&.\-]*){0,4}"
+)
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
 _PEOPLE_BEFORE = re.compile(

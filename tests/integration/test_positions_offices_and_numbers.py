@@ -1,0 +1,84 @@
+"""Whose words these are when a joint text is "Issued jointly by the Ministries of Foreign
+Affairs of A, B and C and the Secretariat of D", when a wire story names a minister without a
+country, and what a numbered paragraph's statement reads: on short texts written for these
+tests (not the eval texts). Each of A, B, C and D holds the text's "we" (the ministries speak
+for their states, the secretariat for its body); "Interior Minister X" serves the one state the
+story has named by then, not a neighbour it names further down; "6. Should ..." is stated
+without its "6."; a signature block's "Minister of Fisheries and External Relations" followed
+by "For the X Commission:" makes no party of the two run together. Uses the packaged spaCy
+model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+JOINT = (
+    "JOINT STATEMENT ON THE SALVAGE OF THE MV KERRA STAR\n\n"
+    "1. The Governments of the Republic of Ostrava, the Principality of Lunde and the "
+    "Federated States of Harrow, together with the Northern Straits Shipping Council, met in "
+    "Keld on 3 May.\n\n"
+    "2. We call on the Republic of Varn to remove the wreck of the MV Kerra Star from the "
+    "shipping lane before the end of June.\n\n"
+    "3. We are prepared to share the cost of a survey of the wreck with Varn.\n\n"
+    "For the Principality of Lunde: Anika Berg, Minister of Transport and Maritime Affairs\n"
+    "For the Northern Straits Shipping Council: Dr Pieter Holm, Executive Director\n"
+)
+ISSUERS = {
+    "Republic of Ostrava",
+    "Principality of Lunde",
+    "Federated States of Harrow",
+    "Northern Straits Shipping Council",
+}
+
+
+def test_issued_jointly_by_the_ministries_of_several_states_makes_each_state_a_holder(reader):
+    found = read(
+        reader,
+        JOINT,
+        source="Issued jointly by the Ministries of Foreign Affairs of the Republic of Ostrava, "
+        "the Principality of Lunde and the Federated States of Harrow and the Secretariat of the "
+        "Northern Straits Shipping Council",
+        title="Joint statement on the salvage of the MV Kerra Star",
+    )
+    assert holders(found, "We call on the Republic of Varn") == ISSUERS
+    assert holders(found, "We are prepared to share") == ISSUERS
+    # no party is made of a signature line running into the next one
+    assert not any("Maritime Affairs" in h or h == "Council" for h, _, _ in found)
+
+
+def test_a_numbered_paragraph_is_stated_without_its_number(reader):
+    found = read(
+        reader,
+        JOINT,
+        source="Issued jointly by the Ministries of Foreign Affairs of the Republic of Ostrava, "
+        "the Principality of Lunde and the Federated States of Harrow and the Secretariat of the "
+        "Northern Straits Shipping Council",
+    )
+    texts = [t for _, _, t in found if "We call on the Republic of Varn" in t]
+    assert texts and all(t.startswith("We call on") for t in texts)
+
+
+def test_a_minister_without_a_country_serves_the_state_the_story_has_named_so_far(reader):
+    text = (
+        "KESSA, May 2 (Harbour Wire) - The government of Tavrenia and striking port workers "
+        "set rival terms on Friday as the stoppage entered its third week.\n\n"
+        "Labour Minister Ilona Sarkis told reporters that the dockers must return to work "
+        "before any talks on pay could begin.\n\n"
+        '"We will not negotiate with a union that is holding the country\'s exports hostage," '
+        "Sarkis said.\n\n"
+        "Neighbouring Corlesia, whose ports have taken some of the diverted cargo, said it would "
+        "charge the diverted ships the normal fees.\n\n"
+        "Corlesian Transport Minister Jens Alder said the arrangement would end in June.\n"
+    )
+    found = read(reader, text, source="Harbour Wire")
+    assert holders(found, "the dockers must return to work") == {"Government of Tavrenia"}
+    assert holders(found, "We will not negotiate") == {"Government of Tavrenia"}
