@@ -23,6 +23,7 @@ from assistant.stance_parties import (
     city_of,
     is_party,
     is_portfolio,
+    is_portfolio_name,
     is_titled,
     located,
     previous_subject,
@@ -42,6 +43,7 @@ from assistant.stance_words import (
     _SAY,
     _STATE_NOUNS,
     _THEY_IT,
+    _TITLE_RE,
     _TITLE_WORDS,
     _WHERE,
 )
@@ -564,8 +566,17 @@ def party_of_np(
     if tok.text[:1].isupper() and tok.pos == "PROPN" and not _common_word(ps, tok, parties.text):
         if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
             return parties.speaks_for(phrase), phrase
+        office = _OFFICE.fullmatch(re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", phrase))
+        if office and is_portfolio_name(office.group("of") or "Affairs"):
+            # "The Head of Highways replied", "the Senior Transport Planner said": an officer
+            # named by office alone is no party; in a body's own record or release, the body's
+            return state.turn_party or state.publisher, ""
         return parties.canonical(phrase), ""
     return "", ""
+
+
+# an office with no organisation in it: "Head of Highways", "Senior Transport Planner"
+_OFFICE = re.compile(rf"(?:[A-Z][a-z]+ ){{0,3}}{_TITLE_RE}(?: (?:of|for) (?P<of>[A-Z][\w&'’ ]+))?")
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")

@@ -408,7 +408,7 @@ def label_end(text: str, span: tuple[int, int], opens: dict[int, int]) -> int:
 
 # a numbered paragraph's number: "6. Should these steps not be taken ...", "(b) We ask ..."
 _PARAGRAPH_NUMBER = re.compile(
-    r"^\s*(?:\d{1,2}\.|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\))[ \t]+(?=[A-Z\"“])"
+    r"^\s*(?:\d{1,2}\.(?:\d{1,2}\.?)?|\(?(?:\d{1,2}|[a-h]|[ivx]{1,4})\))[ \t]+(?=[A-Z\"“])"
 )
 
 

@@ -30,6 +30,7 @@ from assistant.stance_words import (
     _PEOPLE_IS_OWNED,
     _PEOPLE_LISTED,
     _PEOPLE_PAREN,
+    _PEOPLE_PAREN_TITLED,
     _PUBLIC_WORDS,
     _STATE_NOUNS,
     _TITLE_RE,
@@ -455,6 +456,11 @@ _PORTFOLIO_WORDS = _OFFICES | {
     "legal", "sales", "marketing", "research", "strategy", "safety", "standards", "services",
     "relations", "coastal", "rural", "urban", "regional", "international", "external", "internal",
     "media", "press", "engineering", "welfare", "youth", "sport", "sports", "water", "land", "and",
+    # a council's departments: "Head of Highways", "Director of Regeneration"
+    "highways", "roads", "parks", "libraries", "waste", "regeneration", "licensing", "procurement",
+    "audit", "compliance", "communications", "digital", "technology", "property", "estates",
+    "facilities", "customer", "children", "adult", "social", "care", "transport", "housing",
+    "finance", "education", "environment", "health",
 }  # fmt: skip
 _ABSTRACT = re.compile(r"[A-Z][a-z]+(?:ment|tion|sion|ance|ence|ity|ities|ics|ogy|ism)")
 
@@ -523,7 +529,7 @@ def people_by_title(text: str, parties: Parties) -> None:
         start += len(block) + 2
 
     def matches(pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
-        if pattern is _PEOPLE_PAREN or pattern is _PEOPLE_LISTED:
+        if pattern in (_PEOPLE_PAREN, _PEOPLE_PAREN_TITLED, _PEOPLE_LISTED):
             for start, end, paren in short:
                 if paren or pattern is _PEOPLE_LISTED:
                     yield from pattern.finditer(text, start, end)
@@ -557,6 +563,7 @@ def people_by_title(text: str, parties: Parties) -> None:
                 parties.seen(party, "ORG")
     for pattern in (
         _PEOPLE_PAREN,
+        _PEOPLE_PAREN_TITLED,
         _PEOPLE_BEFORE,  # before the listing: its people are no party of a listed line
         _PEOPLE_LISTED,
         _PEOPLE_AFTER,

@@ -438,7 +438,8 @@ _TITLE_RE = (
     r"(?:[Mm]inister|[Pp]resident|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Cc]hief [Ee]xecutive|"
     r"[Dd]irector|[Ss]ecretary|[Ss]pokes(?:man|woman|person)|[Aa]mbassador|[Ll]eader|[Hh]ead|"
     r"[Mm]ayor|[Cc]ouncill?or|[Gg]overnor|[Cc]ommander|[Nn]egotiator|[Ee]nvoy|CEO|[Oo]fficer|"
-    r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator)"
+    r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator|[Pp]lanner|"
+    r"[Ee]ngineer|[Aa]dvis[eo]r|[Tt]reasurer|[Ss]olicitor|[Cc]lerk)"
 )
 _NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}(?![\w'’]| [A-Z])"
 # a capitalised "For"/"Of" inside is the next line's start ("... External Relations For the X
@@ -489,6 +490,10 @@ _LISTED_NAME = (
     r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
+# "Gordon Fairlie (Operations Director, Greyline Buses Ltd)": a title, then the organisation
+_PEOPLE_PAREN_TITLED = re.compile(
+    rf"{_LISTED_NAME} \((?:[\w\-]+ ){{0,3}}{_TITLE_RE}, (?:the )?(?P<party>{_PARTY_RE})\)"
+)
 # (not "in Lavrenz with the Minister of ...": a preposition is no part of a title)
 _LISTED_TITLE = (
     rf"(?:the |a |an )?(?:(?!(?:with|and|to|in|at|by|from|for|of|on|met|meets|told) )[\w\-]+ ){{0,3}}"
@@ -497,7 +502,7 @@ _LISTED_TITLE = (
 # a signature block whose lines were joined ("Dana Whitlow, Chief Executive, Corrow Valley Water
 # Piet Salm, Chair, ..."): the organisation ends where the next name and title begin
 _PEOPLE_LISTED = re.compile(
-    rf"{_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: (?:of|for) [\w ]{{1,60}}?)?, "
+    rf"(?<!\(){_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: (?:of|for) [\w ]{{1,60}}?)?, "
     rf"(?:the )?(?P<party>{_PARTY_RE})"
     rf"(?:(?=[;,.)\n]|$)(?!, {_LISTED_TITLE}\b)|(?= {_NAME_RE}, {_LISTED_TITLE}\b))"
 )

@@ -82,3 +82,37 @@ def test_a_minister_without_a_country_serves_the_state_the_story_has_named_so_fa
     found = read(reader, text, source="Harbour Wire")
     assert holders(found, "the dockers must return to work") == {"Government of Tavrenia"}
     assert holders(found, "We will not negotiate") == {"Government of Tavrenia"}
+
+
+MINUTES = (
+    "KELBY MOOR BOROUGH COUNCIL\nENVIRONMENT AND PARKS COMMITTEE\n\n"
+    "Present: Councillor A. Fenwick (Chair); Councillors B. Osei and C. Marlow\n"
+    "Officers: Rhian Castell (Head of Parks), Owen Tully (Senior Landscape Planner)\n"
+    "Also in attendance: Marta Quell (Regional Director, Brightfield Leisure Ltd); "
+    "Sam Arden (Secretary, Kelby Moor Allotment Society)\n\n"
+    "4.1 Ms Quell addressed the committee on behalf of Brightfield Leisure. She asked the "
+    "committee to extend the company's lease of the lakeside cafe by ten years.\n\n"
+    "4.2 In response to Ms Quell, the Head of Parks said the council could not extend the "
+    "lease before the review of the park's management plan was complete.\n"
+)
+
+
+def test_an_officer_named_by_office_in_a_councils_minutes_speaks_for_the_council(reader):
+    found = read(reader, MINUTES, source="Kelby Moor Borough Council, Democratic Services")
+    assert holders(found, "the council could not extend the lease") == {
+        "Kelby Moor Borough Council"
+    }
+    # "4.2 " is the paragraph's number, not part of what was said
+    texts = [t for _, _, t in found if "could not extend the lease" in t]
+    assert texts and all(t.startswith("In response to") for t in texts)
+    # no party is named after an office or a job ("Head of Parks", "Landscape Planner")
+    assert not any("Parks" in h or "Planner" in h for h, _, _ in found)
+
+
+def test_a_name_followed_by_title_and_organisation_in_brackets_speaks_for_it(reader):
+    found = read(reader, MINUTES, source="Kelby Moor Borough Council, Democratic Services")
+    assert {h for h, _, t in found if "extend the company's lease" in t} <= {
+        "Brightfield Leisure Ltd",
+        "Brightfield Leisure",
+    }
+    assert holders(found, "extend the company's lease")
