@@ -67,6 +67,27 @@ _ORG_DROPS = (
 _TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
 
 
+_OFFICE_AFTER = re.compile(r"(?P<what>(?:[A-Z][a-z]+ ){1,2})(?P<kind>Ministry|Department|Office)")
+_OFFICE_BEFORE = re.compile(
+    r"(?P<kind>Ministry|Department|Office) (?:of|for) (?:the )?(?P<what>[A-Z][a-z]+)"
+    r"(?: Affairs)?(?P<rest>.*)"
+)
+
+
+def _office_key(name: str) -> tuple[str, str, bool] | None:
+    """(kind, portfolio, bare) of a government office's name: "Foreign Ministry" and "Ministry of
+    Foreign Affairs of the Republic of Kaldera" are both ("ministry", "foreign"); bare when the
+    name says nothing of whose office it is. None for any other name.
+    """
+    m = _OFFICE_AFTER.fullmatch(name)
+    if m:
+        return m.group("kind").lower(), m.group("what").split()[0].lower(), True
+    m = _OFFICE_BEFORE.fullmatch(name)
+    if m:
+        return m.group("kind").lower(), m.group("what").lower(), not m.group("rest").strip()
+    return None
+
+
 def without_form(name: str) -> str:
     """`name` without its legal form ("Northwind Shipping Ltd" -> "Northwind Shipping"), but
     with a "Group" or "Holdings" a name of two words or more needs ("International Crisis
@@ -170,6 +191,20 @@ class Parties:
             if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
                 self.names[key] = shown
                 return shown
+        office = _office_key(base) if label != "PERSON" else None
+        if office and office[2]:
+            # "Foreign Ministry Spokesperson Daria Lenz" in a text the "Ministry of Foreign
+            # Affairs of the Republic of Kaldera" publishes: that ministry, not a new party
+            same = {
+                shown
+                for shown in self.names.values()
+                if (same_kind := _office_key(shown))
+                and same_kind[:2] == office[:2]
+                and not same_kind[2]
+            }
+            if len(same) == 1:
+                self.names[key] = same.pop()
+                return self.names[key]
         if len(words) == 1 and label != "PERSON" and name[:1].isupper():
             # "the Trust", "the Guild": the party whose name ends in that word
             ends = [shown for alias, shown in self.names.items() if alias.split()[-1] == words[0]]
@@ -966,7 +1001,13 @@ _GOVERNING = re.compile(r"\b(?:Ministry|Department|Government|Office)\b")
 _MINISTERIAL = {"minister", "premier", "chancellor"}
 
 
-_GOVERNMENT_OF = re.compile(r"^Government of (?:the )?(?P<state>.+)$")
+# a state's government or one of its ministries: "Government of Marenia", "Ministry of Foreign
+# Affairs of the Republic of Kaldera"
+_GOVERNMENT_OF = re.compile(
+    r"^(?:Government|(?:Ministry|Department|Office) (?:of|for) [A-Z][\w ]+?) of (?:the )?"
+    r"(?:(?:Republic|Kingdom|Federated States|Principality|State|Commonwealth) of (?:the )?)?"
+    r"(?P<state>[A-Z].+)$"
+)
 
 
 def only_state(parties: Parties, before: int | None = None) -> str:
@@ -983,8 +1024,13 @@ def only_state(parties: Parties, before: int | None = None) -> str:
         elif kind == "ORG" and (m := _GOVERNMENT_OF.match(p)):
             states[m.group("state")] = p
     if before is not None:
+        # named before the sentence, or only in the header (the publisher's own name)
         head = parties.text[:before]
-        states = {s: p for s, p in states.items() if re.search(rf"\b{re.escape(s)}\b", head)}
+        states = {
+            s: p
+            for s, p in states.items()
+            if re.search(rf"\b{re.escape(s)}\b", head) or p not in parties.text
+        }
     return next(iter(states.values())) if len(states) == 1 else ""
 
 

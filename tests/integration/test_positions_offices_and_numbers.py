@@ -116,3 +116,25 @@ def test_a_name_followed_by_title_and_organisation_in_brackets_speaks_for_it(rea
         "Brightfield Leisure",
     }
     assert holders(found, "extend the company's lease")
+
+
+def test_the_foreign_ministry_of_a_ministry_of_foreign_affairs_release_is_that_ministry(reader):
+    text = (
+        "Transcript of the regular press briefing.\n\n"
+        "SOFIA MARR, SPOKESPERSON: Good afternoon. Foreign Minister Teo Brandt will travel to "
+        "Lindau on Monday.\n\n"
+        "Q: Your neighbour says the pipeline will open in May. What is Ostrevia's response?\n\n"
+        "MARR: We do not accept that date. Minister Brandt is ready to meet his counterpart "
+        "in Lindau before any gas flows.\n"
+    )
+    found = read(
+        reader,
+        text,
+        source="Ministry of Foreign Affairs of the Republic of Ostrevia, Press Department",
+        title="Regular press briefing by Foreign Ministry Spokesperson Sofia Marr",
+    )
+    ministry = {"Ministry of Foreign Affairs of the Republic of Ostrevia"}
+    assert holders(found, "We do not accept that date") == ministry
+    # the minister the publisher's own briefing names without a country is its state's
+    assert holders(found, "Minister Brandt is ready to meet") == ministry
+    assert not any(h == "Foreign Ministry" for h, _, _ in found)
