@@ -29,6 +29,7 @@ from assistant.stance_holders import (
     quoted_spans,
     remember,
     reporting_speaker,
+    signature_links,
     signed_bodies,
 )
 from assistant.stance_layout import (
@@ -196,6 +197,7 @@ class StanceReader:
             heads_of_publisher(text, publisher, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             people_by_title(title, parties)
+        signature_links(text, title, parties)  # "Kind regards, / Priya Lendl / ... / Consortium"
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         for person in opposition_people(text):  # not the state whose government she opposes
@@ -519,6 +521,14 @@ _TITLE_FROM = re.compile(
 )
 
 
+# where a body publishes, after its name: "... Cooperative blog", "... Union newsletter"
+_MEDIUM = re.compile(
+    r"(?<=[a-z'’])(?:['’]s?)? (?:official )?(?:blog|newsletter|website|web site|bulletin|"
+    r"podcast|(?:Facebook|Instagram|LinkedIn|X|Twitter) (?:page|account|post))$",
+    re.I,
+)
+
+
 # "Press Service of the Office of the President of the Republic of Maranthe"
 _HEAD_OFFICE = re.compile(
     r"\b(President|Prime Minister|Chancellor|Premier|Mayor|Governor|First Minister) of "
@@ -552,7 +562,11 @@ def publisher_named(source: str, title: str) -> str:
     while parts and (not parts[0] or _GENRES.fullmatch(parts[0])):
         parts.pop(0)
     if parts:
-        return _RECORD_OF.sub("", parts[0])
+        # "Fennick Vale Growers' Cooperative blog", "Harlow Tenants' newsletter": the body
+        name = _RECORD_OF.sub("", parts[0])
+        medium = _MEDIUM.search(name)
+        body = name[: medium.start()] if medium else name
+        return body if body.lower() not in ("the", "a", "our", "my") else name
     m = _TITLE_FROM.match(title.strip())
     if not m or author(title):
         return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's

@@ -931,9 +931,59 @@ def issuer_kind(name: str) -> str:
 
 _CLOSING = re.compile(
     r"^[ \t]*(?:Yours (?:sincerely|faithfully|truly)|Sincerely(?: yours)?|With (?:kind )?regards|"
-    r"Kind regards|Respectfully)[,.]?[ \t]*$",
+    r"(?:Kind|Best|Warm|Many) (?:regards|wishes|thanks)|Regards|Respectfully)[,.]?[ \t]*$",
     re.M | re.I,
 )
+_SIGNER = re.compile(
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Cllr)\.? )?(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+
+
+def signature_links(text: str, title: str, parties: Parties) -> None:
+    """Who signs each message of a letter or an email exchange, and for whom: the paragraph
+    after "Kind regards," opens with the signer's name and ends with the organisation
+    ("Priya Lendl Head of Collections and Licensing Northmere Library Consortium", its lines
+    joined): the longest ending that the text or its title names outside the signatures too.
+    The signature is the writer's own word on whom they write for, so it replaces a guess.
+    """
+    blocks = []
+    for closing in _CLOSING.finditer(text):
+        at = closing.end() + len(text[closing.end() :]) - len(text[closing.end() :].lstrip())
+        block = text[at:].split("\n\n", 1)[0]
+        if len(block) <= 240:
+            blocks.append((at, block))
+    if not blocks:
+        return
+    elsewhere, last = [title], 0
+    for at, block in blocks:
+        elsewhere.append(text[last:at])
+        last = at + len(block)
+    elsewhere.append(text[last:])
+    rest = "\n".join(elsewhere)
+    for _, block in blocks:
+        signer = _SIGNER.match(block)
+        if not signer:
+            continue
+        words = signer.group("person").split()
+        # "Priya Lendl Head ...": the name as the text writes it elsewhere ("From: Priya Lendl")
+        while len(words) > 2 and " ".join(words) not in rest:
+            words.pop()
+        person = " ".join(words)
+        tail = block[block.index(person) + len(person) :].replace(",", " ").split()
+        org = ""
+        for k in range(len(tail) - 1, -1, -1):
+            if not tail[k][:1].isupper():
+                break
+            ending = " ".join(tail[k:])
+            if ending in rest and _ISSUER.fullmatch(ending):
+                org = ending
+        if org and " " in org and not _OUTLETS.search(org):
+            party = parties.canonical(org, "ORG")
+            if party:
+                parties.link(person, party, replace=True)
+                parties.seen(party, "ORG")
+
+
 # a signatory's line: "President, Estmere College of Emergency Medicine"
 _SIGNATORY_LINE = re.compile(
     r"^[ \t]*[A-Z][^\n,]{0,60}, ((?:[A-Z][\w'’&\-]*\s?|of |for |and |the )+)$", re.M

@@ -277,11 +277,14 @@ class Parties:
             return  # "Reyes (D-N.M.)", "Iowa Gov. Dale Brandt": a seat or a title, no party
         if not self._may_link(person, party):
             return
+        surname = person.split()[-1]
         if replace:
+            if self.people.get(surname) == self.people.get(person, party):
+                self.people[surname] = party  # a correction holds for the surname too
             self.people[person] = party
         else:
             self.people.setdefault(person, party)
-        self.people.setdefault(person.split()[-1], party)
+        self.people.setdefault(surname, party)
         first = person.split()[0]
         if " " in person and re.search(rf"\b{re.escape(first)} {_SAID_ALONE}", self.text):
             # "Malaysia's water minister, Faridah Kamal, ... Faridah told reporters": a person
@@ -495,7 +498,7 @@ _PORTFOLIO_WORDS = _OFFICES | {
     "highways", "roads", "parks", "libraries", "waste", "regeneration", "licensing", "procurement",
     "audit", "compliance", "communications", "digital", "technology", "property", "estates",
     "facilities", "customer", "children", "adult", "social", "care", "transport", "housing",
-    "finance", "education", "environment", "health",
+    "finance", "education", "environment", "health", "sector",
 }  # fmt: skip
 _ABSTRACT = re.compile(r"[A-Z][a-z]+(?:ment|tion|sion|ance|ence|ity|ities|ics|ogy|ism)")
 

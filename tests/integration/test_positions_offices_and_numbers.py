@@ -138,3 +138,40 @@ def test_the_foreign_ministry_of_a_ministry_of_foreign_affairs_release_is_that_m
     # the minister the publisher's own briefing names without a country is its state's
     assert holders(found, "Minister Brandt is ready to meet") == ministry
     assert not any(h == "Foreign Ministry" for h, _, _ in found)
+
+
+EMAILS = (
+    "From: Lena Hartig <l.hartig@orchard-schools.example>\n"
+    "To: Tomas Wray <t.wray@brightdesk.example>\n"
+    "Subject: Renewal of the Brightdesk Classroom licence\n\n"
+    "Dear Mr Wray,\n\n"
+    "The trust's board cannot accept the proposed increase of 15 per cent. We ask Brightdesk "
+    "to hold the price for the next two years.\n\n"
+    "Kind regards,\n\n"
+    "Lena Hartig\nHead of Procurement\nOrchard Valley Schools Trust\n\n"
+    "________________________________\n\n"
+    "From: Tomas Wray <t.wray@brightdesk.example>\n"
+    "To: Lena Hartig <l.hartig@orchard-schools.example>\n"
+    "Subject: RE: Renewal of the Brightdesk Classroom licence\n\n"
+    "Dear Ms Hartig,\n\n"
+    "We can offer an increase of 6 per cent in the first year and none in the second.\n\n"
+    "Best regards,\n\n"
+    "Tomas Wray\nAccount Manager, Education Sector\nBrightdesk Software\n"
+)
+
+
+def test_each_email_of_an_exchange_speaks_for_the_organisation_its_signature_names(reader):
+    found = read(
+        reader,
+        EMAILS,
+        source="correspondence released by the Orchard Valley Schools Trust",
+        title="Emails between Brightdesk Software and the Orchard Valley Schools Trust",
+    )
+    assert holders(found, "We ask Brightdesk to hold the price") == {"Orchard Valley Schools Trust"}
+    assert holders(found, "We can offer an increase of 6 per cent") == {"Brightdesk Software"}
+
+
+def test_a_blog_or_newsletter_in_the_source_line_is_not_part_of_the_publishers_name(reader):
+    text = "We call on Harlan Foods to pay every grower within thirty days of delivery.\n"
+    found = read(reader, text, source="Marsh End Growers' Cooperative blog")
+    assert holders(found, "We call on Harlan Foods") == {"Marsh End Growers' Cooperative"}
