@@ -74,6 +74,13 @@ _OFFICE_BEFORE = re.compile(
 )
 
 
+_ORG_END = re.compile(
+    r"\b(?:Union|Association|Federation|Guild|League|Council|Authority|Agency|Commission|"
+    r"Committee|Board|Trust|Society|Alliance|Coalition|Movement|Front|Party|Group|Company|"
+    r"Corporation|Ltd|Inc)$"
+)
+
+
 def _office_key(name: str) -> tuple[str, str, bool] | None:
     """(kind, portfolio, bare) of a government office's name: "Foreign Ministry" and "Ministry of
     Foreign Affairs of the Republic of Kaldera" are both ("ministry", "foreign"); bare when the
@@ -191,6 +198,18 @@ class Parties:
             if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
                 self.names[key] = shown
                 return shown
+        if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
+            # "Harbour Workers' Union" (the tagger's cut at "and") of "Selmouth Dock and Harbour
+            # Workers' Union": the one known name it ends
+            cut = " ".join(words)
+            ends_so = {
+                shown
+                for alias, shown in self.names.items()
+                if alias.endswith((" and " + cut, " & " + cut))
+            }
+            if len(ends_so) == 1:
+                self.names[key] = ends_so.pop()
+                return self.names[key]
         office = _office_key(base) if label != "PERSON" else None
         if office and office[2]:
             # "Foreign Ministry Spokesperson Daria Lenz" in a text the "Ministry of Foreign
@@ -891,10 +910,15 @@ def located(ps: ParsedSentence, e: Entity) -> bool:
     head of operations in Qeltara"), not as whom they belong to.
     """
     last = ps.tokens[e.last - 1]
+    if e.label in ("GPE", "LOC", "FAC") and last.dep == "pobj":
+        if ps.tokens[last.head].lemma in _WHERE:
+            return True
+    # "dockworkers at the Port of Selmouth": a place named by its kind ("Port", "Airport")
+    root = next((t for t in ps.tokens[e.first : e.last] if not e.first <= t.head < e.last), last)
     return (
-        e.label in ("GPE", "LOC", "FAC")
-        and last.dep == "pobj"
-        and ps.tokens[last.head].lemma in _WHERE
+        (e.label in ("GPE", "LOC", "FAC") or _FEATURE.fullmatch(root.text) is not None)
+        and root.dep == "pobj"
+        and ps.tokens[root.head].lemma in _WHERE
     )
 
 

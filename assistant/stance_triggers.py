@@ -164,6 +164,13 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
     )
 
 
+def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
+    """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
+    return verb.lemma in ("take", "answer", "field") and any(
+        c.dep == "dobj" and c.lemma == "question" for c in ps.children(verb.i)
+    )
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if denied(ps, t):
@@ -455,6 +462,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "welcome" and any(c.dep == "dobj" and c.lemma in _ANSWERS for c in kids):
             return None  # "I would welcome your reply by 14 March": a letter's close
         return stance
+    if t.pos == "ADJ" and any(_takes_questions(ps, c) for c in kids if c.dep == "xcomp"):
+        return None  # "I am happy to take questions": a briefing's procedure, no offer
     if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
         return "offers"
     if (

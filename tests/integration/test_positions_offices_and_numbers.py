@@ -175,3 +175,29 @@ def test_a_blog_or_newsletter_in_the_source_line_is_not_part_of_the_publishers_n
     text = "We call on Harlan Foods to pay every grower within thirty days of delivery.\n"
     found = read(reader, text, source="Marsh End Growers' Cooperative blog")
     assert holders(found, "We call on Harlan Foods") == {"Marsh End Growers' Cooperative"}
+
+
+def test_workers_at_a_port_who_will_strike_are_their_unions_not_the_ports(reader):
+    text = (
+        "BRANSK, June 3 (Coast Wire) - Crane drivers at the Port of Bransk will stop work from "
+        "July 1 unless the port company drops its plan to close the night shift, their union "
+        "said on Monday.\n\n"
+        "The Bransk Crane and Harbour Staff Union, which represents 900 drivers, says the plan "
+        "will cost 120 jobs.\n"
+    )
+    found = read(reader, text, source="Coast Wire")
+    union = {"Bransk Crane and Harbour Staff Union"}
+    assert holders(found, "will stop work from July 1") == union
+    # the tagger's cut of the name ("Harbour Staff Union") is the same union, not another party
+    assert {h for h, _, _ in found} <= union | {"Port of Bransk"}
+
+
+def test_taking_questions_at_a_briefing_is_no_offer(reader):
+    text = (
+        "ANNA VOSS, SPOKESPERSON: Good afternoon. I am happy to take your questions.\n\n"
+        "Q: Will the ministry meet the farmers?\n\n"
+        "VOSS: We are ready to meet the farmers' union on Friday.\n"
+    )
+    found = read(reader, text, source="Ministry of Agriculture of the Republic of Teslin")
+    assert not holders(found, "take your questions")
+    assert holders(found, "We are ready to meet")
