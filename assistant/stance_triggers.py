@@ -164,6 +164,10 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
     )
 
 
+# "we expect to receive the full list by Friday": what another party is to give
+_RECEIVED = {"receive", "get", "see", "hear", "have", "be"}
+
+
 def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
     return verb.lemma in ("take", "answer", "field") and any(
@@ -185,6 +189,16 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
+    if t.lemma == "expect" and not any(c.dep == "dobj" for c in kids):
+        own = [
+            c
+            for c in kids
+            if c.dep == "xcomp" and not any(g.dep.startswith("nsubj") for g in ps.children(c.i))
+        ]
+        if own and own[0].lemma not in _RECEIVED:
+            return None  # "the regulator expects to report in May": a forecast of its own acts
+    if t.lemma == "ask" and any(c.dep == "dobj" and c.text.lower() == "me" for c in kids):
+        return None  # "My board asked me to reply in writing": the writer's brief, no demand
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
         if neg and t.lemma in _NO_COMMENT:

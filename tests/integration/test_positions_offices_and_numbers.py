@@ -201,3 +201,17 @@ def test_taking_questions_at_a_briefing_is_no_offer(reader):
     found = read(reader, text, source="Ministry of Agriculture of the Republic of Teslin")
     assert not holders(found, "take your questions")
     assert holders(found, "We are ready to meet")
+
+
+def test_a_forecast_of_ones_own_acts_is_no_demand_but_expecting_to_receive_is(reader):
+    text = (
+        "Dear Ms Orlov,\n\n"
+        "My board met on Monday and asked me to reply to your letter in writing.\n\n"
+        "The Authority expects to publish its final rules in December.\n\n"
+        "We expect to receive the full list of affected customers by Friday 12 June.\n\n"
+        "Yours sincerely,\n\nKarl Demsky\nChair, Vessmark Water Authority\n"
+    )
+    found = read(reader, text, source="Vessmark Water Authority")
+    assert not holders(found, "asked me to reply")
+    assert not holders(found, "expects to publish its final rules")
+    assert holders(found, "We expect to receive the full list") == {"Vessmark Water Authority"}
