@@ -168,6 +168,41 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
 _RECEIVED = {"receive", "get", "see", "hear", "have", "be"}
 
 
+# what a party cannot do to refuse: "our members cannot accept", "cannot support the Bill"
+_CANNOT_AGREE = {"accept", "agree", "support", "allow", "sign", "approve", "endorse", "tolerate"}
+
+
+def _what_people_cannot(ps: ParsedSentence, verb: Token) -> bool:
+    """'Companies cannot plan investment', 'our fishermen cannot feed their families', 'nurses
+    who cannot afford a car': people in general, not a party, unable to do something; not a
+    refusal unless what they cannot do is agree ('our members cannot accept 11 percent').
+    """
+    if verb.lemma in _CANNOT_AGREE:
+        return False
+    subj = next((c for c in ps.children(verb.i) if c.dep == "nsubj"), None)
+    if subj is not None and subj.tag == "WP" and verb.dep == "relcl":
+        subj = ps.tokens[verb.head]  # "nurses ... who cannot afford a car": the nurses
+    return (
+        subj is not None
+        and subj.pos == "NOUN"
+        and subj.tag == "NNS"
+        and subj.ent_i < 0
+        and _ABSTRACT_NOUN.search(subj.lemma) is None
+        and subj.lemma not in _THINGS
+        and not any(
+            c.dep == "poss" and c.text.lower() in ("our", "my") for c in ps.children(subj.i)
+        )
+    )
+
+
+# things, not people or bodies: "verbal assurances cannot take the place of an agreement"
+_ABSTRACT_NOUN = re.compile(r"(?:ance|ence|tion|sion|ment|ity|ness|ure|ism|ship)$")
+_THINGS = {
+    "rule", "law", "price", "cost", "fee", "talk", "fund", "document", "figure", "word", "promise",
+    "term", "number", "rate", "tax", "plan", "deal", "contract", "right", "fine", "wage", "pay",
+}  # fmt: skip
+
+
 def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
     return verb.lemma in ("take", "answer", "field") and any(
@@ -224,6 +259,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             held = [c.lemma for c in kids if c.dep == "dobj" and c.lemma in _NOUNS]
             if held and _NOUNS[held[0]] in ("demands", "offers"):
                 return _NOUNS[held[0]]  # "will not abandon these demands": insisting
+        if neg and modal == {"can"} and _what_people_cannot(ps, t):
+            return None  # "smaller clubs cannot plan a season on it": a hardship, no refusal
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
             done = t.lemma in _REFUSED_ACTS and not modal & {"will", "would", "can", "shall"}
             past = done and (t.tag in ("VBN", "VBD") or any(c.text.lower() == "did" for c in kids))

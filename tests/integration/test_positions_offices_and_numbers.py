@@ -215,3 +215,14 @@ def test_a_forecast_of_ones_own_acts_is_no_demand_but_expecting_to_receive_is(re
     assert not holders(found, "asked me to reply")
     assert not holders(found, "expects to publish its final rules")
     assert holders(found, "We expect to receive the full list") == {"Vessmark Water Authority"}
+
+
+def test_people_unable_to_do_something_is_no_refusal_but_a_party_that_cannot_agree_is(reader):
+    text = (
+        '"Small bakeries cannot plan a year on flour prices that change every week," said Ivo '
+        "Marek, chairman of the Tessin Bakers' Guild.\n\n"
+        '"The guild cannot accept a levy of 8 percent," Marek said.\n'
+    )
+    found = read(reader, text, source="Tessin Evening Post")
+    assert not holders(found, "Small bakeries cannot plan")
+    assert holders(found, "cannot accept a levy") == {"Tessin Bakers' Guild"}
