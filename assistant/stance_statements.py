@@ -167,6 +167,25 @@ def _threatened(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
+_TELLING = {
+    "tell", "assure", "promise", "inform", "write", "say", "explain", "confirm", "warn", "advise",
+    "notify", "reply", "insist",
+}  # fmt: skip
+
+
+def _told_us(ps: ParsedSentence, verb: int) -> bool:
+    """A reporting verb whose object is the writer ("told us", "assured me", "wrote to us")."""
+    if ps.tokens[verb].lemma not in _TELLING or ps.tokens[verb].dep not in ("ROOT", "conj"):
+        return False  # "a contract that allows it to claim damages from us": no one tells us
+    kids = ps.children(verb)
+    if any(c.dep == "neg" for c in kids):
+        return False  # "... when the studio will not tell us how many": not what it told
+    objects = [c for c in kids if c.dep in ("dobj", "dative")] + [
+        g for c in kids if c.dep == "prep" for g in ps.children(c.i) if g.dep == "pobj"
+    ]
+    return any(o.text.lower() in ("us", "me") for o in objects)
+
+
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
     if no_statement(ps, state):
         return []
@@ -184,6 +203,11 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     say_subject, say_at, say_first, say_you = reporting_speaker(ps, parties, state, quotes)
     if state.news and is_commentator(say_subject[1], parties.text):
         return []  # an analyst's reading of events: the parties named in it are only mentioned
+    told_us = say_at >= 0 and not say_first and _told_us(ps, say_at)
+    if told_us and say_subject[0] == first_person_holder(state)[0]:
+        # "The chief constable told us that ...", the title taken for the writer's own: whoever
+        # tells us is not us
+        say_subject = ("", "")
     state.say_party = say_subject[0]
     # "We note that the club has offered ...": a speaker calls itself "we", so "the club"
     # in its own report is another party, not the speaker
@@ -306,7 +330,11 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         )
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
-            if subj and unnamed_others(ps, subj[0]):
+            if not speaker_party and told_us:
+                # "The chief constable told us that the force would not pay": the teller's,
+                # whom the text does not let us name; never the writer's
+                holders = []
+            elif subj and unnamed_others(ps, subj[0]):
                 holders = []
             elif between is not None and subj and subj[0].text.lower() in _HE_SHE | _THEY_IT:
                 holders = []  # "X said some drivers told her they would ...": not X's
@@ -337,6 +365,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i)
     ):  # "no talks on European security would be held without ...": the speaker's guarantee
         holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
+    if told_us:  # "It has told us it will not hand over the data": its, never ours
+        holders = [h for h in holders if h[0] != first_person_holder(state)[0]]
     joint = [names for at, names in state.sections if at < state.at]
     if (
         joint
@@ -397,7 +427,11 @@ def fallback_holder(
     if held_by_none(ps, state, stance_words):
         return "", "", "", ""
     quotes = quotes_in_sentence(ps, state)
-    said = reporting_speaker(ps, parties, state, quotes)[0]
+    said, verb, first, _ = reporting_speaker(ps, parties, state, quotes)
+    if verb >= 0 and not first and _told_us(ps, verb):
+        # "The chief constable told us ...": the teller's, whom the rules could not name
+        named = said[0] and said[0] != first_person_holder(state)[0]
+        return (said[0], said[1], "paraphrase", "said") if named else ("", "", "", "")
     if said[0]:
         return said[0], said[1], "own" if quotes else "paraphrase", "said"
     if quotes and state.last_quote_speaker[0]:
@@ -479,6 +513,8 @@ def holder_candidates(
     put((state.last_person_party, state.last_person), "paraphrase", "last_person")
     if state.publisher:
         put((state.publisher, ""), "own", "publisher")
+    if verb >= 0 and _told_us(ps, verb):  # "The chief constable told us ...": not us
+        found.pop(first_person_holder(state)[0], None)
     parties.restore(kept_parties)
     state.restore(kept_state)
     latest = parties.holders[::-1]

@@ -226,3 +226,14 @@ def test_people_unable_to_do_something_is_no_refusal_but_a_party_that_cannot_agr
     found = read(reader, text, source="Tessin Evening Post")
     assert not holders(found, "Small bakeries cannot plan")
     assert holders(found, "cannot accept a levy") == {"Tessin Bakers' Guild"}
+
+
+def test_what_another_party_told_us_is_never_our_position(reader):
+    text = (
+        "PRESENTER: Joining me is the festival's director, Anna Berg.\n\n"
+        "ANNA BERG: The chief constable told us on Thursday that the force would not pay for "
+        "the extra barriers. We ask the force to cap the bill at 40,000 pounds.\n"
+    )
+    found = read(reader, text, source="Harlow Folk Festival Ltd")
+    assert "Harlow Folk Festival" not in holders(found, "The chief constable told us")
+    assert holders(found, "We ask the force to cap the bill") == {"Harlow Folk Festival"}
