@@ -314,6 +314,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if first and first[0].text.lower() in _FIRST and not neg:
             if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
                 return "demands"  # "we need a binding schedule"
+            if t.lemma in ("remain", "stand") and any(
+                c.dep == "acomp" and c.lemma in _READY for c in kids
+            ):
+                return None  # "we remain ready to meet": the readiness offers (its own trigger)
             if (
                 t.lemma in _ASSURE_ACTS
                 and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ"))

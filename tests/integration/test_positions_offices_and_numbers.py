@@ -237,3 +237,13 @@ def test_what_another_party_told_us_is_never_our_position(reader):
     found = read(reader, text, source="Harlow Folk Festival Ltd")
     assert "Harlow Folk Festival" not in holders(found, "The chief constable told us")
     assert holders(found, "We ask the force to cap the bill") == {"Harlow Folk Festival"}
+
+
+def test_remaining_ready_to_meet_is_an_offer(reader):
+    text = (
+        "We remain ready to meet the Harbour Board's negotiators at any time before the end of "
+        "the month.\n\nWe stand ready to share our survey data with the Board.\n"
+    )
+    found = read(reader, text, source="Carrow Point Fishermen's Association")
+    stances = {s for h, s, t in found if "ready to" in t}
+    assert stances == {"offers"}
