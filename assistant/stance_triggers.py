@@ -716,6 +716,19 @@ def _buyers_demand(t: Token, kids: list[Token]) -> bool:
     return t.tag == "NN" and not any(c.dep in ("det", *owned) for c in kids)
 
 
+def _acting_party(ps: ParsedSentence, v: int) -> bool:
+    """The verb's subject is the speaker or a named party ("we will vote against", "Orvanne
+    will"), not what may happen to others ("many more developers will collapse").
+    """
+    subj = subjects_of(ps, v)
+    return bool(subj) and (
+        subj[0].text.lower() in _FIRST
+        or subj[0].ent_i >= 0
+        or subj[0].pos == "PROPN"
+        or any(c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(subj[0].i))
+    )  # "my party will vote against it"
+
+
 def threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
     it hangs from) has 'will' and an 'if'/'should'/'unless' clause ("If we have no reply by May,
@@ -723,14 +736,27 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
     members not to work"; "it will refer the merger ... unless we offer remedies"). Conditional
     offers are read before this and stay offers.
     """
-    for v in (i, ps.tokens[i].head):
+    will = False
+    # the verb, its head, and a verb it is coordinated with ("If you do, the board will treat
+    # the approach as hostile and will advise shareholders to reject it")
+    for v in [i, *ps.ancestors(i)[:2]]:
         kids = ps.children(v)
-        if not any(c.dep == "aux" and c.lemma in ("will", "would", "shall") for c in kids):
+        will = will or any(c.dep == "aux" and c.lemma in ("will", "would", "shall") for c in kids)
+        if not will:
             continue
         for c in kids:
             if c.dep == "advcl" and any(
                 g.lemma in ("if", "should", "unless") and g.dep in ("mark", "aux") and g.i < c.i
                 for g in ps.children(c.i)
+            ):
+                return True
+            if (
+                c.i < v
+                and (
+                    (c.dep == "prep" and c.lemma == "without")  # "Without those amendments, we"
+                    or (c.dep == "advmod" and c.lemma == "otherwise")  # "Otherwise we will ask"
+                )
+                and _acting_party(ps, v)
             ):
                 return True
     return False

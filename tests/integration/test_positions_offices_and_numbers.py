@@ -247,3 +247,14 @@ def test_remaining_ready_to_meet_is_an_offer(reader):
     found = read(reader, text, source="Carrow Point Fishermen's Association")
     stances = {s for h, s, t in found if "ready to" in t}
     assert stances == {"offers"}
+
+
+def test_what_a_party_will_do_without_what_it_asks_is_a_warning(reader):
+    text = (
+        "Without those two amendments, we will vote against the Bill.\n\n"
+        "If the council goes ahead, the association will treat the plan as a breach of the "
+        "lease and will advise its members to refuse the new charges.\n"
+    )
+    found = read(reader, text, source="Ferrow Market Traders' Association")
+    assert {s for _, s, t in found if "vote against the Bill" in t} == {"warns"}
+    assert {s for _, s, t in found if "advise its members to refuse" in t} == {"warns"}
