@@ -567,7 +567,7 @@ def party_of_np(
         if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
             return parties.speaks_for(phrase), phrase
         office = _OFFICE.fullmatch(re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", phrase))
-        if office and is_portfolio_name(office.group("of") or "Affairs"):
+        if office and (not office.group("of") or is_portfolio_name(office.group("of"))):
             # "The Head of Highways replied", "the Senior Transport Planner said": an officer
             # named by office alone is no party; in a body's own record or release, the body's
             return state.turn_party or state.publisher, ""
