@@ -203,6 +203,23 @@ _THINGS = {
 }  # fmt: skip
 
 
+# what befalls people, not what they do: "nobody will lose pay", "no student will pay more"
+_BEFALL = {"lose", "pay", "miss", "suffer", "face", "go", "see", "get", "wait"}
+
+
+def _no_one(ps: ParsedSentence, verb: Token, subj: Token) -> bool:
+    """A subject that is no one: "no driver", "none of the workers", "not one hectare"; "nobody"
+    only for what befalls them ("nobody will be arrested", "nobody will lose pay"), since "nobody
+    will inspect our ships" forbids others to act: a refusal.
+    """
+    kids = ps.children(subj.i)
+    if subj.lemma == "none" or any(g.lemma == "no" for g in kids):
+        return True
+    if any(g.lemma == "not" and g.i < subj.i for g in kids):
+        return True  # "Not one hectare of native woodland will be sold"
+    return subj.lemma in ("nobody", "noone") and (subj.dep == "nsubjpass" or verb.lemma in _BEFALL)
+
+
 def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
     return verb.lemma in ("take", "answer", "field") and any(
@@ -281,9 +298,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
         if modal & {"will", "would", "shall"} and any(
-            c.dep in ("nsubj", "nsubjpass")
-            and (c.lemma == "none" or any(g.lemma == "no" for g in ps.children(c.i)))
-            for c in kids
+            c.dep in ("nsubj", "nsubjpass") and _no_one(ps, t, c) for c in kids
         ):
             return "assures"  # "no driver will lose pay", "none of the workers would be laid off"
         if t.lemma in _COST_VERBS and any(c.dep == "dobj" and c.lemma in _COSTS for c in kids):

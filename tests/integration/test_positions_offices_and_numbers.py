@@ -258,3 +258,14 @@ def test_what_a_party_will_do_without_what_it_asks_is_a_warning(reader):
     found = read(reader, text, source="Ferrow Market Traders' Association")
     assert {s for _, s, t in found if "vote against the Bill" in t} == {"warns"}
     assert {s for _, s, t in found if "advise its members to refuse" in t} == {"warns"}
+
+
+def test_nobody_being_harmed_is_a_guarantee_but_nobody_acting_against_us_is_not(reader):
+    text = (
+        '"Nobody will be evicted from the Brenner estate this winter," Tavland\'s housing minister, '
+        "Ola Strand, told reporters.\n\n"
+        '"Not one flat will be sold to a private landlord," Strand said.\n'
+    )
+    found = read(reader, text, source="Orsk Daily")
+    stances = {s for _, s, t in found if "Nobody will be evicted" in t or "Not one flat" in t}
+    assert stances == {"assures"}
