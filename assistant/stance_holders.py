@@ -566,7 +566,7 @@ def party_of_np(
     if tok.text[:1].isupper() and tok.pos == "PROPN" and not _common_word(ps, tok, parties.text):
         if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
             return parties.speaks_for(phrase), phrase
-        office = _OFFICE.fullmatch(re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", phrase))
+        office = _TITLE_ALONE.fullmatch(re.sub(r"^(?:[Tt]he|[Aa]n?) ", "", phrase))
         if office and (not office.group("of") or is_portfolio_name(office.group("of"))):
             # "The Head of Highways replied", "the Senior Transport Planner said": an officer
             # named by office alone is no party; in a body's own record or release, the body's
@@ -575,8 +575,10 @@ def party_of_np(
     return "", ""
 
 
-# an office with no organisation in it: "Head of Highways", "Senior Transport Planner"
-_OFFICE = re.compile(rf"(?:[A-Z][a-z]+ ){{0,3}}{_TITLE_RE}(?: (?:of|for) (?P<of>[A-Z][\w&'’ ]+))?")
+# a person's title with no organisation in it: "Head of Highways", "Senior Transport Planner"
+_TITLE_ALONE = re.compile(
+    rf"(?:[A-Z][a-z]+ ){{0,3}}{_TITLE_RE}(?: (?:of|for) (?P<of>[A-Z][\w&'’ ]+))?"
+)
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")

@@ -922,7 +922,7 @@ def located(ps: ParsedSentence, e: Entity) -> bool:
     )
 
 
-def learn_people(ps: ParsedSentence, parties: Parties, at: int | None = None) -> None:
+def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party. `at`: where the
     sentence starts in the text.
@@ -1037,11 +1037,11 @@ _GOVERNMENT_OF = re.compile(
 )
 
 
-def only_state(parties: Parties, before: int | None = None) -> str:
+def only_state(parties: Parties, before: int) -> str:
     """The one state the text has named so far ('' when none or several): a minister the text
     gives no country serves that state's government. A state counts by its name or by its
-    government ("the government of Marenia"), and, with `before` (where the sentence starts),
-    only once the text has named it there: "Interior Minister Dagny Rauth", in a story whose lede
+    government ("the government of Marenia"), and only once the text has named it before
+    `before` (where the sentence starts): "Interior Minister Dagny Rauth", in a story whose lede
     names only Marenia, is Marenia's even if a neighbour is named further down.
     """
     states: dict[str, str] = {}  # state's name -> the party that speaks for it
@@ -1050,14 +1050,13 @@ def only_state(parties: Parties, before: int | None = None) -> str:
             states.setdefault(p, p)
         elif kind == "ORG" and (m := _GOVERNMENT_OF.match(p)):
             states[m.group("state")] = p
-    if before is not None:
-        # named before the sentence, or only in the header (the publisher's own name)
-        head = parties.text[:before]
-        states = {
-            s: p
-            for s, p in states.items()
-            if re.search(rf"\b{re.escape(s)}\b", head) or p not in parties.text
-        }
+    # named before the sentence, or only in the header (the publisher's own name)
+    head = parties.text[:before]
+    states = {
+        s: p
+        for s, p in states.items()
+        if re.search(rf"\b{re.escape(s)}\b", head) or p not in parties.text
+    }
     return next(iter(states.values())) if len(states) == 1 else ""
 
 
