@@ -204,6 +204,12 @@ class StanceReader:
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)
         turns = speaker_turns(text)
+        for _, _, label in turns:
+            person, affiliation = person_from_label(label) if "(" in label else ("", "")
+            if person and affiliation and affiliation != "Government":
+                # "Tom Weller (Riverside Greens): Does the minister accept ...?": his party for
+                # his later turns ("Tom Weller: We want ..."), though the first one only asks
+                parties.link(person, parties.canonical(affiliation, "ORG"))
         answers = interviewee_of(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         runs = quote_runs(text, spans)
@@ -558,6 +564,8 @@ def publisher_named(source: str, title: str) -> str:
     kind of text it is ("statement", "interview, Valdessa Public Radio"); when the source names
     none, the one its title gives ("Statement from the Caradon Transit Authority on ...").
     """
+    # "Official Report (Hansard-style record) of the X Assembly": the aside is not the end
+    source = re.sub(r" \([^()]{1,60}\)(?= (?:of|from) )", "", source)
     parts = [p.strip() for p in re.split(r"[,;(]", source)]
     while parts and (not parts[0] or _GENRES.fullmatch(parts[0])):
         parts.pop(0)

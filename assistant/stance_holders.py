@@ -285,6 +285,10 @@ def party_of_np(
         c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
     ):
         return _addressee(parties, state)
+    if len(state.joint) >= 2 and _both_of_us(ps, tok):
+        # "The two sides call on Varnholt", "the two Heads of State assured" in a joint
+        # communique: its signatories (joint_holders gives the others theirs)
+        return state.joint[0], ""
     if low in _HE_SHE:
         # a person named since in a sentence that was not parsed ("Council leader Fiona
         # Grady replied an hour later. ... she wrote.") is the nearer referent
@@ -579,6 +583,22 @@ def party_of_np(
 _TITLE_ALONE = re.compile(
     rf"(?:[A-Z][a-z]+ ){{0,3}}{_TITLE_RE}(?: (?:of|for) (?P<of>[A-Z][\w&'’ ]+))?"
 )
+
+
+# what a joint text calls its signatories together: "the two sides", "both governments"
+_SIGNATORIES = {"side", "state", "country", "government", "party", "leader", "delegation", "head",
+                "minister", "nation", "signatory", "president", "ministry"}  # fmt: skip
+
+
+def _both_of_us(ps: ParsedSentence, tok: Token) -> bool:
+    """Whether the phrase is "the two sides", "both States", "the two Heads of State": a plural
+    kind of signatory counted as two or both.
+    """
+    plural = tok.text.lower()  # the tagger may keep "States", "Heads" as their own lemmas
+    one = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural[-1:] == "s" else ""
+    return one in _SIGNATORIES and any(
+        c.lemma.lower() in ("two", "both") for c in ps.children(tok.i)
+    )
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
@@ -911,6 +931,12 @@ _STATE_WORDS = re.compile(
 )
 
 
+_TWO_OFFICES = re.compile(
+    r"(?:the )?(?P<a>(?P<kind>Ministry|Department|Office|Government|Embassy) (?:of|for) [A-Z].+?)"
+    r",? and (?:the )?(?P<b>(?P=kind) (?:of|for) [A-Z].+)"
+)
+
+
 def listed_issuers(source: str) -> tuple[str, ...]:
     """The bodies a joint text's source line lists ("Joint delegation of A, B and C"), first
     to last; none for a line naming one body, even with a comma in its name ("Ministry of
@@ -919,7 +945,10 @@ def listed_issuers(source: str) -> tuple[str, ...]:
     line = re.split(r"[;(]", source)[0].strip()
     m = _JOINT_HEAD.match(line)
     if not m:
-        return ()
+        # "Ministry of Foreign Affairs of A and Ministry of Foreign Affairs of B": two offices
+        # named alike, each whole, issue it together
+        two = _TWO_OFFICES.fullmatch(line)
+        return (two["a"], two["b"]) if two else ()
     items = _issuers_listed(_OFFICES_OF.sub("", line[m.end() :]))
     items = [_SERVANT_OF.sub("", item) for item in items]
     if len(items) < 2 or not all(re.match(r"[A-Z]", item) for item in items):

@@ -49,7 +49,13 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
             continue  # "To:", "Present:": a header or a list, not a turn
         if label.lower().replace("\u2019", "'") in _FURNITURE:
             continue  # "News: ...", "WINNER: ...", "Sunday: ...": a page's sections and lists
-        words = label.partition("(")[0].replace(".", "").split()
+        # "The Cabinet Secretary for Net Zero and Energy (Callum Reid)": six names, and the
+        # small words between them
+        words = [
+            w
+            for w in label.partition("(")[0].replace(".", "").split()
+            if w not in ("of", "for", "the", "and")
+        ]
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
             continue
         first = label.upper().partition("(")[0].split()[0]
@@ -286,13 +292,19 @@ def person_from_label(label: str) -> tuple[str, str]:
         titled = set(inner[0].lower().split()) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"master"})
         if len(inner) == 1 and name.strip().lower() in _TITLE_WORDS | _NOT_SPEAKER_ROLES:
             name = inner[0]
-        elif len(inner) == 1 and role & _GOVERNMENT_TITLES and _PERSONAL.match(inner[0]):
+        elif (
+            len(inner) == 1
+            and role & _GOVERNMENT_TITLES
+            and (_PERSONAL.match(inner[0]) or _BARE_NAME.fullmatch(inner[0].strip()))
+        ):
             # "The Minister for Transport (Ms Odile Brandt)": the person, for the government
             name, affiliation = inner[0], "Government"
         elif len(inner) > 1 or ORG_LIKE.search(inner[0]):
             affiliation = inner[-1].strip()
         elif _PERSONAL.match(name) and not titled and not re.search(_TITLE_RE, inner[0]):
             affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
+        elif _POLITICAL.search(inner[0]) and not titled:
+            affiliation = inner[0].strip()  # "Priya Lorne (Northmarch Greens)": a party, no seat
         # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
         parts = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)
@@ -360,6 +372,12 @@ def office_label(label: str) -> bool:
     return bool(rest) and _portfolio_label(rest.rstrip(") ").split(",")[-1])
 
 
+_BARE_NAME = re.compile(r"[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}")
+# what a political party's name ends in, unlike a constituency's ("Aske Coast")
+_POLITICAL = re.compile(
+    r"\b(?:Party|Greens|Democrats|Republicans|Conservatives|Liberals|Labour|Socialists|"
+    r"Independents?|Alliance|Front|Movement|League|Coalition)\s*$"
+)
 _PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"

@@ -169,6 +169,9 @@ class Parties:
         pid = self.registry.find_party(dotted) if re.fullmatch(r"(?:[A-Z]\.)+", dotted) else ""
         if pid:  # "U.S.": the dot is part of the name
             return self.registry.name(pid)
+        # "DELEGATIONS 4.1 Corrimont Parents' Council", "BUDGET The Secretary-Treasurer": a
+        # minutes' heading, joined to the line after it, then a section number or "The"
+        name = _HEADING.sub("", name.strip().rsplit("\n", 1)[-1])
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
         name = re.sub(r"['’]s?$", "", name).strip()
         if not name:
@@ -262,7 +265,9 @@ class Parties:
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()
             for k, w in enumerate(words[1:], 1):  # "Interior Minister Pavel Dresk": a title ends it
-                if w in _CALENDAR_WORDS:  # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"
+                if w in _CALENDAR_WORDS or w == "The":
+                    # "a trip to Taiwan Wednesday": not "Taiwan Wednesday"; "2025-26 BUDGET The
+                    # Secretary-Treasurer reported": a heading joined to the next line
                     words = words[:k]
                     break
                 if w.lower() in _NAME_ENDS:
@@ -403,7 +408,7 @@ class Parties:
             words = [w.rstrip("s") for w in party.lower().split()]
             if noun == "union" and _STATES_UNION.fullmatch(party):
                 continue  # "the union's chairman" is a trade union's, not the European Union's
-            called = noun in words or noun in self.described.get(party, ())
+            called = _kind_in(noun, words) or noun in self.described.get(party, ())
             if (called or _ALSO_CALLED.get(noun, set()) & set(words)) and party != exclude:
                 return party
         return ""
@@ -461,6 +466,26 @@ NOT_A_PARTY = re.compile(
 _WORKERS = {"workers", "employees", "machinists", "teamsters", "nurses", "pilots", "drivers",
             "teachers", "dockers", "dockworkers", "miners", "attendants", "engineers", "staff"}  # fmt: skip
 PARTY_NAME = re.compile(r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|Movement|Greens)\b")
+_HEADING = re.compile(
+    r"^(?:(?:\d[\d.\-–]*\s+)?(?:[A-Z][A-Z'’\-]+:?\s+)+(?=\d+(?:\.\d+)*\.\s|\d+\.\d+\s|The\b))?(?:\d+(?:\.\d+)*\.\s+|\d+\.\d+\s+)?"
+)
+# "the airline" is not the "Velmark Airline Pilots' Association": a kind of party named before
+# another kind in a name ("Airline" before "Association") only says what the party is about
+_KINDS = {w.rstrip("s") for w in _GENERIC} | _GENERIC
+
+
+def _kind_in(noun: str, words: list[str]) -> bool:
+    """Whether the name (its words, lowercased) calls its party a `noun`: the word is in it and
+    no other kind of party follows it before an "of" ("Airline Pilots' Association" is an
+    association, "Ministry of Transport" a ministry).
+    """
+    if noun not in words:
+        return False
+    rest = words[words.index(noun) + 1 :]
+    rest = rest[: next((i for i, w in enumerate(rest) if w in ("of", "for")), len(rest))]
+    return not any(w.strip("'’") in _KINDS and w.strip("'’") != noun for w in rest)
+
+
 NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",
@@ -737,7 +762,7 @@ def _generic_kind(sentence: str) -> str:
     """The kind of party a sentence opens on ("The company has ..." -> "company"), or ''."""
     generic = _THE_GENERIC.match(sentence)
     nouns = [w.strip("'’") for w in generic.group(0).split()[1:]] if generic else []
-    return next((w for w in nouns if w in _GENERIC), "")
+    return next((w for w in reversed(nouns) if w in _GENERIC), "")  # "the city council": council
 
 
 def is_party(name: str, parties: Parties) -> bool:

@@ -440,6 +440,7 @@ _TITLE_RE = (
     r"[Mm]ayor|[Cc]ouncill?or|[Gg]overnor|[Cc]ommander|[Nn]egotiator|[Ee]nvoy|CEO|[Oo]fficer|"
     r"[Mm]anager|[Pp]artner|[Cc]ounsel|[Oo]rganiser|[Oo]rganizer|[Cc]oordinator|[Pp]lanner|"
     r"[Ee]ngineer|[Aa]dvis[eo]r|[Tt]reasurer|[Ss]olicitor|[Cc]lerk)"
+    r"(?:-[Gg]eneral|-in-[Cc]hief)?"  # "Its director-general, Tomas Hegel"
 )
 _NAME_RE = r"[A-Z][a-z]+(?:[- ][A-Z][a-z'’\-]+){1,2}(?![\w'’]| [A-Z])"
 # a capitalised "For"/"Of" inside is the next line's start ("... External Relations For the X
