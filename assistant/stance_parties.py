@@ -230,6 +230,10 @@ class Parties:
         if len(words) == 1 and label != "PERSON" and name[:1].isupper():
             # "the Trust", "the Guild": the party whose name ends in that word
             ends = [shown for alias, shown in self.names.items() if alias.split()[-1] == words[0]]
+            if not ends and words[0] == "government":
+                # a minister's "Government" where the governing body is an "Executive" (the
+                # "Regional Executive" of an assembly's debate)
+                ends = [shown for a, shown in self.names.items() if a.split()[-1] == "executive"]
             if ends and len(set(ends)) == 1:
                 self.names[key] = ends[-1]
                 return ends[-1]
@@ -469,6 +473,11 @@ PARTY_NAME = re.compile(r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|
 _HEADING = re.compile(
     r"^(?:(?:\d[\d.\-–]*\s+)?(?:[A-Z][A-Z'’\-]+:?\s+)+(?=\d+(?:\.\d+)*\.\s|\d+\.\d+\s|The\b))?(?:\d+(?:\.\d+)*\.\s+|\d+\.\d+\s+)?"
 )
+# how a person of rank is addressed: what follows is a person, never an organisation
+_HONORIFIC = re.compile(
+    r"(?:Her|His|Their|Your) (?:Excellenc(?:y|ies)|Majesty|Royal Highness|Highness|Holiness)\b|"
+    r"(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.? [A-Z]"
+)
 # "the airline" is not the "Velmark Airline Pilots' Association": a kind of party named before
 # another kind in a name ("Airline" before "Association") only says what the party is about
 _KINDS = {w.rstrip("s") for w in _GENERIC} | _GENERIC
@@ -656,6 +665,10 @@ def people_by_title(text: str, parties: Parties) -> None:
         for m in matches(pattern):
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
+            if pattern is _PEOPLE_PAREN and re.search(rf"\b{_TITLE_RE}$", m.group("person")):
+                continue  # "The Presiding Officer (Ruth Elmslie)": an office, then its holder
+            if _HONORIFIC.match(m.group("party")):
+                continue  # "... of Tallomir, the President of X, Her Excellency Y": a person
             if pattern is _PEOPLE_PAREN and re.match(r" \([^()\n]{2,60}\)", text[m.end() :]):
                 continue  # "Ms Anja Korvel (Eastmoor) (Social Democratic Union)": a seat first
             if pattern is _PEOPLE_BEFORE and _signature(m, text):

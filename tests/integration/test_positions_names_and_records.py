@@ -6,7 +6,8 @@ minutes heading run into the next line ("4. CORRESPONDENCE 4.1 Harlow Parents' C
 party's name; a joint communique that two ministries publish gives "the two sides" and "they"
 to both; an assembly's official report is the assembly's, a long office label ("The Minister
 for Housing and Local Government (Anna Berg):") opens a turn, and "Tom Weller (Riverside
-Greens):" speaks for the Greens. Uses the packaged spaCy model.
+Greens):" speaks for the Greens; "[The Presiding Officer (Jean Marr) in the chair]" and
+"..., Her Excellency Mila Tarn," name people, not parties. Uses the packaged spaCy model.
 """
 
 from __future__ import annotations
@@ -92,8 +93,9 @@ def test_the_two_sides_of_a_communique_two_ministries_publish_are_both(reader):
 
 
 HANSARD = (
+    "[The Presiding Officer (Jean Marr) in the chair]\n\n"
     "The Presiding Officer: The next item of business is a debate on the Riverside housing "
-    "bill.\n\n"
+    "bill, which the Riverside Regional Executive introduced in May.\n\n"
     "The Minister for Housing and Local Government (Anna Berg): The Executive will not delay "
     "the bill. I am happy to meet the tenants' groups next week.\n\n"
     "Tom Weller (Riverside Greens): Does the minister accept that rents rose by a fifth?\n\n"
@@ -113,5 +115,23 @@ def test_an_assembly_record_with_long_office_labels_and_party_members(reader):
     # the long label opens a turn: it is not part of what the minister said
     assert not any(t.startswith("The Minister for Housing") for t in texts)
     assert holders(found, "We want the Executive to cap rents") == {"Riverside Greens"}
-    # the record itself is no party
-    assert not any(h.startswith("Official Report") for h, _, _ in found)
+    # the record itself is no party, nor the person in the chair
+    assert not any(h.startswith("Official Report") or h == "Jean Marr" for h, _, _ in found)
+    # the minister speaks for the body that governs here, which the debate calls the Executive
+    assert holders(found, "I am happy to meet the tenants' groups") == {
+        "Riverside Regional Executive"
+    }
+    assert holders(found, "The Executive will not delay") == {"Riverside Regional Executive"}
+
+
+def test_a_person_addressed_by_rank_is_no_party_of_the_name_before(reader):
+    found = read(
+        reader,
+        "1. At the invitation of His Majesty King Osric of Varnia, the President of the "
+        "Republic of Ostrel, Her Excellency Mila Tarn, visited Tessin on 1 June.\n\n"
+        "2. Ostrel and Varnia reaffirm their commitment to the equal sharing of the Kelso "
+        "river.\n",
+        source="Ministry of Foreign Affairs of the Republic of Ostrel",
+        title="Joint communique of Ostrel and Varnia",
+    )
+    assert "Her Excellency Mila Tarn" not in holders(found, "reaffirm their commitment")
