@@ -100,6 +100,30 @@ _ANSWERS = frozenset({"reply", "response", "answer", "view", "comment", "feedbac
 _FRANK = frozenset({"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward"})
 
 
+# what "we want to" do that offers the other side something: talks, help
+_READY_TO = frozenset({"keep", "talk", "meet", "negotiate", "help", "resume", "discuss"})
+# what "we want to" have done to us or see done: still asked of someone ("We want to see the maps")
+_WANT_FROM_OTHERS = frozenset({"see", "hear", "receive", "get", "have", "know", "be"})
+
+
+def _own_wish(ps: ParsedSentence, t: Token) -> bool:
+    """Whether "want" (token t) is the speaker's wish to act themselves: "We want to settle this
+    dispute", "we want to work with the police", "I want to keep talking"; not "we want the
+    council to act", "we want a fair price", "we want to see the maps", "we want to be consulted".
+    """
+    if not any(s.text.lower() in ("i", "we") for s in subjects_of(ps, t.i)):
+        return False
+    kids = ps.children(t.i)
+    if any(c.dep in ("dobj", "ccomp") for c in kids):
+        return False
+    acts = [c for c in kids if c.dep == "xcomp"]
+    return bool(acts) and all(
+        a.lemma not in _WANT_FROM_OTHERS
+        and not any(g.dep in ("nsubj", "auxpass", "nsubjpass") for g in ps.children(a.i))
+        for a in acts
+    )
+
+
 def _speaks(ps: ParsedSentence, t: Token) -> bool:
     """Whether what token t says is done is talk (see `_TALK`): the speaker's own ("I want to
     set out where we stand"; not "the company must set out a recovery plan").
@@ -490,6 +514,11 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 # "I want to begin by thanking ...", "I want to be clear that we will ...":
                 # what follows is the stance, if any
                 return None
+            if t.lemma == "want" and _own_wish(ps, t):
+                # "We want to keep talking", "we want to help": a readiness; "We want to settle
+                # this dispute": what we would do, asked of no one
+                ready = any(c.dep == "xcomp" and c.lemma in _READY_TO for c in kids)
+                return "offers" if ready else None
             if t.lemma == "like" and not any(
                 c.dep == "dobj"
                 or (c.dep in ("xcomp", "ccomp") and any(g.dep == "nsubj" for g in ps.children(c.i)))
