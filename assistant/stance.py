@@ -76,6 +76,7 @@ from assistant.stance_words import (
     _LEANS,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
+    _ORG_NAME,
     _OUTLETS,
     _VOICED,
     _WEAK_CUE,
@@ -204,12 +205,18 @@ class StanceReader:
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)
         turns = speaker_turns(text)
-        for _, _, label in turns:
+        for k, (_, begins, label) in enumerate(turns):
             person, affiliation = person_from_label(label) if "(" in label else ("", "")
             if person and affiliation and affiliation != "Government":
                 # "Tom Weller (Riverside Greens): Does the minister accept ...?": his party for
                 # his later turns ("Tom Weller: We want ..."), though the first one only asks
                 parties.link(person, parties.canonical(affiliation, "ORG"))
+            ends = turns[k + 1][0] if k + 1 < len(turns) else len(text)
+            spoken_for = _SPEAK_FOR.search(text, begins, min(ends, begins + 400))
+            person = person or person_from_label(label)[0]
+            if spoken_for and person and not parties.speaks_for(person):
+                # "Councillor Marrok: ... I speak for the Ommani Nation Council": hers
+                parties.link(person, parties.canonical(spoken_for["party"], "ORG"))
         answers = interviewee_of(text, turns, parties)
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         runs = quote_runs(text, spans)
@@ -558,6 +565,17 @@ def heads_of_publisher(text: str, publisher: str, parties: Parties) -> None:
             parties.seen(polity, "GPE")
 
 
+_OWN_PRESS = re.compile(
+    r"\s+(?:press|media|communications?) (?:office|team|unit|department)$",  # not a news desk
+    re.I,
+)
+# a speaker saying whom they speak for: "I speak for the Ommani Nation Council, which ..."
+_SPEAK_FOR = re.compile(
+    r"\bI (?:speak|am speaking|appear|am here|come) (?:today |here )?(?:for|on behalf of) "
+    rf"(?:the )?(?P<party>{_ORG_NAME.pattern})"
+)
+
+
 def publisher_named(source: str, title: str) -> str:
     """The organisation a document's source line names: the part before the first comma,
     bracket or semicolon ("Lowfield Hospitals Trust, Press Office"), past any word saying what
@@ -572,6 +590,8 @@ def publisher_named(source: str, title: str) -> str:
     if parts:
         # "Fennick Vale Growers' Cooperative blog", "Harlow Tenants' newsletter": the body
         name = _RECORD_OF.sub("", parts[0])
+        # "Harnmoor Dairy Farmers' Cooperative press office": the cooperative
+        name = _OWN_PRESS.sub("", name) or name
         medium = _MEDIUM.search(name)
         body = name[: medium.start()] if medium else name
         return body if body.lower() not in ("the", "a", "our", "my") else name

@@ -881,6 +881,12 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
             parties.seen(party, issuer_kind(party))
         return tuple(p for p in out if p)
     out = []
+    joint = _JOINT_WITH.search(source)  # "X press office (joint release with Y Ltd; ...)"
+    if joint:
+        party = parties.canonical(joint["party"], "ORG")
+        if party:
+            parties.seen(party, "ORG")
+            out.append(party)
     for part in source.split(";")[1:]:
         name = part.strip()
         if not name or re.search(r"\bvia\b|\bmirror\b|\.\w{2,}\b|https?:", name, re.I):
@@ -893,6 +899,10 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
     return tuple(out)
 
 
+_JOINT_WITH = re.compile(
+    r"\bjoint(?:ly)? (?:press )?(?:release|statement|issued|published)? ?with (?:the )?"
+    r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})"
+)
 # "Joint delegation of the Republic of Palemora, the Kingdom of Tuvaka and the Federated Islands
 # of Sendra": the source line of a text several bodies issue together
 _JOINT_HEAD = re.compile(

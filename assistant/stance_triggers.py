@@ -97,7 +97,9 @@ _WH_WORDS = frozenset({"where", "how", "what", "why", "whether", "when"})
 # stand", "passengers want to know when it will end" (a question)
 _TALK = frozenset({"talk", "speak", "address", "outline", "clarify", "highlight", "mention"})
 _ANSWERS = frozenset({"reply", "response", "answer", "view", "comment", "feedback", "letter"})
-_FRANK = frozenset({"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward"})
+_FRANK = frozenset(
+    {"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward", "direct"}
+)
 
 
 # what "we want to" do that offers the other side something: talks, help

@@ -451,7 +451,7 @@ _PARTY_RE = (
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
 _PEOPLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!and |or |with )[a-z\-]+ ){{0,2}}{_TITLE_RE},? "
+    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!(?:and|or|with|to|from|by|for|on|at|in) )[a-z\-]+ ){{0,2}}{_TITLE_RE},? "
     rf"(?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"
 )
 # "Ana Ruiz, chief executive of Northwind", "Tom Hale, the guild's secretary"
