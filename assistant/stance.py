@@ -565,6 +565,16 @@ def heads_of_publisher(text: str, publisher: str, parties: Parties) -> None:
             parties.seen(polity, "GPE")
 
 
+# an office inside an organisation, and the kinds of body it may be inside
+_INNER_OFFICE = re.compile(
+    r"^(?:the )?(?:(?:Office|Secretariat|Registry|Clerk) of |[A-Z][\w ]*(?:Secretariat|Registry|"
+    r"Press Office|Secretary's Office|Clerk's Office)$)"
+)
+_BODY = re.compile(
+    r"^(?:the )?(?:[A-Z][\w'’\-]* )*(?:University|Council|Board|District|Authority|Trust|Assembly|"
+    r"Commission|Corporation|College|Agency|Ministry)(?: of (?:the )?[A-Z][\w'’\- ]+)?$|"
+    r"^(?:the )?(?:University|City|County|Borough|Town|District) of [A-Z][\w'’\- ]+$"
+)
 _OWN_PRESS = re.compile(
     r"\s+(?:press|media|communications?) (?:office|team|unit|department)$",  # not a news desk
     re.I,
@@ -588,6 +598,10 @@ def publisher_named(source: str, title: str) -> str:
     while parts and (not parts[0] or _GENRES.fullmatch(parts[0])):
         parts.pop(0)
     if parts:
+        # "Senate Secretariat, Academic Registry, University of Aldermere", "Office of the
+        # Clerk, Harlow School Board": an office inside the body the line ends on
+        if len(parts) >= 2 and _INNER_OFFICE.search(parts[0]) and _BODY.search(parts[-1]):
+            parts = [parts[-1]]
         # "Fennick Vale Growers' Cooperative blog", "Harlow Tenants' newsletter": the body
         name = _RECORD_OF.sub("", parts[0])
         # "Harnmoor Dairy Farmers' Cooperative press office": the cooperative

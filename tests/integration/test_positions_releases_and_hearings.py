@@ -3,7 +3,8 @@ letter's title: on short texts written for these tests (not the eval texts). A s
 "X press office (joint release with Y Ltd)" publishes as X, and the release's "we" is X's and
 Y's; a witness who says "I speak for the Z Council" speaks for it in every turn; "Open letter
 to Mayor A" makes no party called "Open"; "I want to be direct with the committee" is talk, not
-a demand. Uses the packaged spaCy model.
+a demand; "Senate Secretariat, Academic Registry, University of Tarl" publishes for the
+University. Uses the packaged spaCy model.
 """
 
 from __future__ import annotations
@@ -71,3 +72,16 @@ def test_an_open_letter_to_a_mayor_makes_no_party_of_its_first_word(reader):
         title="Open letter to Mayor Celia Marr on the central zone charge",
     )
     assert not any(h == "Open" for h, _, _ in found)
+
+
+def test_an_office_inside_a_body_publishes_for_the_body(reader):
+    found = read(
+        reader,
+        "MINUTES OF SENATE\n\n"
+        "6.1 The Vice-Chancellor introduced the paper on the closure of BA Music.\n\n"
+        "6.2 Staff whose posts were affected would be offered redeployment or a voluntary "
+        "severance package.\n",
+        source="Senate Secretariat, Academic Registry, University of Tarl",
+        title="Minutes of Senate, item 6",
+    )
+    assert holders(found, "would be offered redeployment") == {"University of Tarl"}
