@@ -538,15 +538,16 @@ def party_of_np(
         ):
             return state.say_party, ""  # "X's director said the firm would ...": X
         turn = state.turn_party or (state.publisher if not state.turn_label else "")
+        its_word = tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
         if (
             turn
             and tok.lemma not in _FIRST
-            and (
-                tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
-                or (tok.lemma in _COMPANY_NOUNS and parties._fits(tok.lemma, turn))
-            )
+            and (its_word or (tok.lemma in _COMPANY_NOUNS and parties._fits(tok.lemma, turn)))
         ):
-            return turn, ""  # counsel for a company: "the company is willing to ..."
+            other = "" if its_word else parties.named_by(tok.lemma, exclude=turn)
+            # "The group has asked for three things" in a water company's statement: the
+            # "Eastbank Residents' Action Group", not the company
+            return other or turn, ""  # counsel for a company: "the company is willing to ..."
         speaker = state.say_party if state.say_first else ""
         found = parties.by_generic(tok.lemma, exclude=speaker)
         if found:

@@ -4,7 +4,8 @@ letter's title: on short texts written for these tests (not the eval texts). A s
 Y's; a witness who says "I speak for the Z Council" speaks for it in every turn; "Open letter
 to Mayor A" makes no party called "Open"; "I want to be direct with the committee" is talk, not
 a demand; "Senate Secretariat, Academic Registry, University of Tarl" publishes for the
-University. Uses the packaged spaCy model.
+University; "the group" in a water company's statement is the residents' group it names,
+not the company. Uses the packaged spaCy model.
 """
 
 from __future__ import annotations
@@ -85,3 +86,17 @@ def test_an_office_inside_a_body_publishes_for_the_body(reader):
         title="Minutes of Senate, item 6",
     )
     assert holders(found, "would be offered redeployment") == {"University of Tarl"}
+
+
+def test_the_group_in_a_company_statement_is_the_group_it_names(reader):
+    found = read(
+        reader,
+        "Statement from Tarlow Water\n\n"
+        "We are sorry for the disruption that last week's boil-water notice caused.\n\n"
+        "The Northgate Residents' Action Group wrote to us on Monday. The group has asked for "
+        "compensation of 100 pounds for every household and an independent inquiry.\n",
+        source="Tarlow Water",
+    )
+    assert holders(found, "The group has asked for compensation") == {
+        "Northgate Residents' Action Group"
+    }
