@@ -555,6 +555,10 @@ def party_of_np(
         if speaker:
             return "", ""  # another party, not named: no holder
         if tok.lemma in ("government", "country", "state", "side", "delegation"):
+            if _led_by_us(ps, tok):
+                return first_person_holder(state)  # "a government led by my party will not"
+            if _NOT_GOVERNING.search(state.last_party):
+                return "", ""  # "we will ask the Constitutional Court": a court governs nothing
             return state.last_party, ""
         return "", ""  # a generic noun no party's name holds: the speaker's, else no one's
     if tok.pos == "NOUN" and any(c.lemma == "the" for c in ps.children(tok.i)):
@@ -589,6 +593,25 @@ def party_of_np(
 _TITLE_ALONE = re.compile(
     rf"(?:[A-Z][a-z]+ ){{0,3}}{_TITLE_RE}(?: (?:of|for) (?P<of>[A-Z][\w&'’ ]+))?"
 )
+
+
+# bodies that judge, audit or advise: never what "the government" or "the country" means
+_NOT_GOVERNING = re.compile(r"\b(?:Court|Tribunal|Ombudsman|Auditor|Inspectorate)\b")
+
+
+def _led_by_us(ps: ParsedSentence, tok: Token) -> bool:
+    """Whether the phrase is "a government led by my party", "a country run by us": ours."""
+    for c in ps.children(tok.i):
+        if c.dep == "acl" and c.lemma in ("lead", "run", "form", "head"):
+            for by in ps.children(c.i):
+                if by.dep == "agent":
+                    for g in ps.children(by.i):
+                        if g.text.lower() in ("us", "me") or any(
+                            p.dep == "poss" and p.text.lower() in ("my", "our")
+                            for p in ps.children(g.i)
+                        ):
+                            return True
+    return False
 
 
 # what a joint text calls its signatories together: "the two sides", "both governments"

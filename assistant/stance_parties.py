@@ -473,11 +473,6 @@ PARTY_NAME = re.compile(r"\b(?:Party|Democrats|Republicans|Union|Alliance|Front|
 _HEADING = re.compile(
     r"^(?:(?:\d[\d.\-–]*\s+)?(?:[A-Z][A-Z'’\-]+:?\s+)+(?=\d+(?:\.\d+)*\.\s|\d+\.\d+\s|The\b))?(?:\d+(?:\.\d+)*\.\s+|\d+\.\d+\s+)?"
 )
-# how a person of rank is addressed: what follows is a person, never an organisation
-_HONORIFIC = re.compile(
-    r"(?:Her|His|Their|Your) (?:Excellenc(?:y|ies)|Majesty|Royal Highness|Highness|Holiness)\b|"
-    r"(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.? [A-Z]"
-)
 # "the airline" is not the "Velmark Airline Pilots' Association": a kind of party named before
 # another kind in a name ("Airline" before "Association") only says what the party is about
 _KINDS = {w.rstrip("s") for w in _GENERIC} | _GENERIC
@@ -512,6 +507,11 @@ _ALSO_CALLED = {
 
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady"}
+# how a person is addressed: what follows is a person, never an organisation
+_HONORIFIC = re.compile(
+    r"(?:Her|His|Their|Your) (?:Excellenc(?:y|ies)|Majesty|Royal Highness|Highness|Holiness)\b|"
+    rf"(?:{'|'.join(sorted(h.capitalize() for h in HONORIFICS))})\.? [A-Z]"
+)
 SHORT_TITLES = {
     "capt", "cllr", "prof", "sen", "rep", "gen", "col", "amb", "insp", "supt", "sgt", "gov", "lt",
 }  # fmt: skip

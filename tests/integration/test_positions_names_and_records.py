@@ -135,3 +135,19 @@ def test_a_person_addressed_by_rank_is_no_party_of_the_name_before(reader):
         title="Joint communique of Ostrel and Varnia",
     )
     assert "Her Excellency Mila Tarn" not in holders(found, "reaffirm their commitment")
+
+
+def test_a_government_led_by_my_party_is_the_speakers_not_a_court(reader):
+    found = read(
+        reader,
+        "PRESENTER (Ann Pike): Ivo Stern, leader of the Tarl Democratic Movement, good "
+        "morning.\n\n"
+        "STERN: Good morning. If the cut goes through, we will ask the Constitutional Court to "
+        "strike it down.\n\n"
+        "PRESENTER: And the pensions?\n\n"
+        "STERN: Let me be clear: a government led by my party will not touch the indexation of "
+        "pensions.\n",
+        source="TKV One, programme transcript",
+        title="Interview with Ivo Stern, leader of the Tarl Democratic Movement",
+    )
+    assert holders(found, "a government led by my party") == {"Tarl Democratic Movement"}
