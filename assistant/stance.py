@@ -211,6 +211,8 @@ class StanceReader:
                 # "Tom Weller (Riverside Greens): Does the minister accept ...?": his party for
                 # his later turns ("Tom Weller: We want ..."), though the first one only asks
                 parties.link(person, parties.canonical(affiliation, "ORG"))
+            if label.upper() in _NOT_SPEAKERS | ANSWER_LABELS:
+                continue  # a moderator's or an interview's "A:" turn: no one's name to link
             ends = turns[k + 1][0] if k + 1 < len(turns) else len(text)
             spoken_for = _SPEAK_FOR.search(text, begins, min(ends, begins + 400))
             person = person or person_from_label(label)[0]
