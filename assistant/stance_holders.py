@@ -26,6 +26,7 @@ from assistant.stance_parties import (
     is_portfolio_name,
     is_titled,
     located,
+    ministry_of,
     previous_subject,
     sentence_before,
     state_of_office,
@@ -705,7 +706,7 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
         # "The commission's secretary general, Paul Tane": the commission's, whichever it is;
         # not the state in the news
         return parties.by_generic(owner[0].lemma)
-    ministry = _ministry_of(titles, parties)  # "Sports Minister Ilona Veck": the Ministry of Sport
+    ministry = ministry_of(titles, parties)  # "Sports Minister Ilona Veck": the Ministry of Sport
     if ministry:
         return ministry
     office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
@@ -758,24 +759,6 @@ _PROFESSIONS = {
     "referees", "doctors", "teachers", "nurses", "pilots", "fishermen", "miners", "drivers",
     "lawyers", "judges", "journalists", "dockers", "truckers", "hauliers", "bakers",
 }  # fmt: skip
-
-
-def _ministry_of(titles: set[str], parties: Parties) -> str:
-    """The ministry the text names for a minister's portfolio ("Sports Minister" -> "Ministry
-    of Sport"), when it names exactly one; '' otherwise.
-    """
-    if "minister" not in titles:
-        return ""
-    found = {
-        m.group(0)
-        for word in titles - {"minister"}
-        if len(word) > 3
-        for m in re.finditer(
-            rf"\bMinistry of (?:the )?{re.escape(word[:5].capitalize())}[\w ]*?\b(?=[,.;:)]| (?!of|and|for)[a-z])",
-            parties.text,
-        )
-    }
-    return parties.canonical(found.pop(), "ORG") if len(found) == 1 else ""
 
 
 def _seated(name: str, text: str) -> bool:

@@ -1013,8 +1013,12 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 party = parties.named_by(t.lemma)  # not the last company for "the alliance's"
                 break
         titles = {t.lemma.lower() for t in near}
+        # "Deputy Transport Minister Rosa Kettil": the portfolio modifies the title
+        portfolio = {c.lemma.lower() for t in near for c in ps.children(t.i) if c.dep == "compound"}
         if not party:
-            party = state_of_office(titles, parties)
+            # "Deputy Transport Minister Rosa Kettil" where the story names its "Ministry of
+            # Transport" in another sentence: that ministry, before the state it serves
+            party = ministry_of(titles | portfolio, parties) or state_of_office(titles, parties)
         if (
             not party
             and titles & _MINISTERIAL
@@ -1130,6 +1134,24 @@ def _governed(name: str, text: str) -> bool:
             text,
         )
     )
+
+
+def ministry_of(titles: set[str], parties: Parties) -> str:
+    """The ministry the text names for a minister's portfolio ("Sports Minister" -> "Ministry
+    of Sport"), when it names exactly one; '' otherwise.
+    """
+    if "minister" not in titles:
+        return ""
+    found = {
+        m.group(0)
+        for word in titles - {"minister"}
+        if len(word) > 3
+        for m in re.finditer(
+            rf"\bMinistry of (?:the )?{re.escape(word[:5].capitalize())}[\w ]*?\b(?=[,.;:)]| (?!of|and|for)[a-z])",
+            parties.text,
+        )
+    }
+    return parties.canonical(found.pop(), "ORG") if len(found) == 1 else ""
 
 
 def state_of_office(titles: set[str], parties: Parties) -> str:

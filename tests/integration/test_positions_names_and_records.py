@@ -151,3 +151,17 @@ def test_a_government_led_by_my_party_is_the_speakers_not_a_court(reader):
         title="Interview with Ivo Stern, leader of the Tarl Democratic Movement",
     )
     assert holders(found, "a government led by my party") == {"Tarl Democratic Movement"}
+
+
+def test_a_deputy_minister_speaks_for_the_ministry_the_story_names(reader):
+    found = read(
+        reader,
+        "Train drivers in Lessania voted to strike over the new timetable at Lessanian Federal "
+        "Railways (LFR), the state operator.\n\n"
+        "The Ministry of Transport, which owns LFR, called on both sides to return to talks.\n\n"
+        "\u201cThe ministry is ready to bring forward 40 million crowns of next year's grant to pay "
+        "for more drivers,\u201d Deputy Transport Minister Rosa Kettil told parliament.\n",
+        source="Norden Press Agency",
+        title="Rail drivers threaten strike in Lessania",
+    )
+    assert holders(found, "ready to bring forward 40 million crowns") == {"Ministry of Transport"}
