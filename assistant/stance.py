@@ -206,16 +206,15 @@ class StanceReader:
                 parties.people.pop(person, None)
         turns = speaker_turns(text)
         for k, (_, begins, label) in enumerate(turns):
-            person, affiliation = person_from_label(label) if "(" in label else ("", "")
+            if label.upper() in _NOT_SPEAKERS | ANSWER_LABELS:
+                continue  # a moderator's or an interview's "A:" turn: no one's name to link
+            person, affiliation = person_from_label(label)  # no affiliation without brackets
             if person and affiliation and affiliation != "Government":
                 # "Tom Weller (Riverside Greens): Does the minister accept ...?": his party for
                 # his later turns ("Tom Weller: We want ..."), though the first one only asks
                 parties.link(person, parties.canonical(affiliation, "ORG"))
-            if label.upper() in _NOT_SPEAKERS | ANSWER_LABELS:
-                continue  # a moderator's or an interview's "A:" turn: no one's name to link
             ends = turns[k + 1][0] if k + 1 < len(turns) else len(text)
             spoken_for = _SPEAK_FOR.search(text, begins, min(ends, begins + 400))
-            person = person or person_from_label(label)[0]
             if spoken_for and person and not parties.speaks_for(person):
                 # "Councillor Marrok: ... I speak for the Ommani Nation Council": hers
                 parties.link(person, parties.canonical(spoken_for["party"], "ORG"))

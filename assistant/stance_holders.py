@@ -500,9 +500,7 @@ def party_of_np(
         if found:
             return found, ""
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
-        body = {
-            shown for alias, shown in parties.names.items() if alias.split()[-1] == tok.text.lower()
-        }
+        body = parties.ending_in(tok.text.lower())
         if tok.i > 0 and tok.text[:1].isupper() and len(body) == 1:
             return body.pop(), ""  # "The Executive will not delay": the Regional Executive
         referent = _titled_person(sub, parties.text)

@@ -229,14 +229,14 @@ class Parties:
                 return self.names[key]
         if len(words) == 1 and label != "PERSON" and name[:1].isupper():
             # "the Trust", "the Guild": the party whose name ends in that word
-            ends = [shown for alias, shown in self.names.items() if alias.split()[-1] == words[0]]
+            ends = self.ending_in(words[0])
             if not ends and words[0] == "government":
                 # a minister's "Government" where the governing body is an "Executive" (the
                 # "Regional Executive" of an assembly's debate)
-                ends = [shown for a, shown in self.names.items() if a.split()[-1] == "executive"]
-            if ends and len(set(ends)) == 1:
-                self.names[key] = ends[-1]
-                return ends[-1]
+                ends = self.ending_in("executive")
+            if len(ends) == 1:
+                self.names[key] = next(iter(ends))
+                return self.names[key]
         if len(words) == 1 and label != "PERSON":
             # "Corvella", "Corvellan" (its people, even tagged ORG): "the Republic of Corvella"
             demonym = label == "NORP" or _DEMONYM.search(key) is not None
@@ -256,6 +256,12 @@ class Parties:
         self.names.setdefault(base.lower(), base)
         self.names.setdefault(_CORP.sub("", base).lower(), base)
         return base
+
+    def ending_in(self, word: str) -> set[str]:
+        """The parties known under a name whose last word is `word` (lowercase): "trust" for
+        "the Trust", "executive" for "The Executive" of a debate.
+        """
+        return {shown for alias, shown in self.names.items() if alias.split()[-1] == word}
 
     def _fullest(self, name: str) -> str:
         """The longest form the text gives a name ("Northwind" -> "Northwind Shipping" when the
