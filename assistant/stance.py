@@ -167,6 +167,13 @@ class StanceReader:
             or signed_bodies(text, publisher, parties)
             or named_jointly(title, text, publisher, parties)
         )
+        addressed = _TITLE_TO.search(title)
+        if publisher and addressed and _ORG_NAME.search(addressed["party"]):
+            # "Letter from the Harrowgate Allotment Society to Delvin County Council": what
+            # "the council" means in the letter, though the body never names it in full
+            party = parties.canonical(addressed["party"], "ORG")
+            if party and party != publisher:
+                parties.seen(party, "ORG")
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -527,6 +534,11 @@ _RECORD_OF = re.compile(
     re.I,
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
+_TITLE_TO = re.compile(
+    r"\b(?:letter|reply|response|submission|message)s?\b.*?\bto (?:the )?"
+    r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})",
+    re.I,
+)
 _TITLE_FROM = re.compile(
     r"^(?:joint |open |press |official )?(?:statement|release|letter|message|reply|response|"
     r"submission)s? (?:from|by) (?:the )?(.+?)(?: (?:to|on|about|regarding|concerning|in "

@@ -478,8 +478,16 @@ def party_of_np(
         # "The operator, Calder Homes, has asked ...": the apposition names the party
         return party_of_np(ps, appos[0], parties, state)
     owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
-    if owner and tok.lemma in _TITLE_WORDS and tok.ent_i < 0:
-        party, _ = party_of_np(ps, owner[0], parties, state)  # "the group's spokeswoman"
+    if (
+        owner
+        and (
+            tok.lemma in _TITLE_WORDS
+            or (tok.lemma in _GENERIC and tok.text.islower() and owner[0].pos != "PRON")
+        )
+        and tok.ent_i < 0
+    ):
+        # "the group's spokeswoman", "the council's property office": the owner's
+        party, _ = party_of_np(ps, owner[0], parties, state)
         if party and not parties.speaks_for(party):
             return party, ""
     served = [

@@ -690,8 +690,14 @@ def people_by_title(text: str, parties: Parties) -> None:
                 its = m.start("party") + m.group("party").rfind(words[0])
                 party = previous_subject(text, its, parties)
                 before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
-                if not party and _generic_subject_before(text, its):
-                    continue  # "The company has offered ... Its director": read with the parse
+                if not party and (
+                    _generic_subject_before(text, its)
+                    or _NAMED_SUBJECT.match(sentence_before(text, its))
+                ):
+                    # "The company has offered ... Its director", "Ostrava Homes has offered ...
+                    # Its land director": the parse knows what the name is; the last
+                    # organisation-like name before may be another party
+                    continue
                 if before and not party:
                     words = before[-1].group(0).split()
                     while words and words[0].lower() in _NOT_PARTIES:
@@ -720,6 +726,8 @@ def people_by_title(text: str, parties: Parties) -> None:
             if not words:
                 continue
             name = " ".join(words)
+            if is_portfolio_name(name) and text[: m.start("party")].endswith("of "):
+                continue  # "the Head of Property, Mr Karel Svoboda": a department, not a party
             label = (
                 "NORP" if re.search(r"(?:ian|ese|ish|an|i)$", name) and " " not in name else "ORG"
             )
@@ -760,6 +768,13 @@ def previous_subject(text: str, at: int, parties: Parties) -> str:
         return parties.canonical(" ".join(words), "ORG") if words else ""
     kind = _generic_kind(sentence)
     return parties.by_generic(kind) if kind else ""
+
+
+# a sentence that opens on a name the patterns do not know as an organisation ("Ostrava Homes
+# has offered ...", "Lodgery said ...")
+_NAMED_SUBJECT = re.compile(
+    r"(?:The )?(?!The\b)(?:[A-Z][\w&'’\-]*(?: |$)){1,4}(?!(?:of|for|and) )[a-z]"
+)
 
 
 def _generic_subject_before(text: str, at: int) -> bool:
@@ -1172,6 +1187,9 @@ def state_of_office(titles: set[str], parties: Parties) -> str:
     return ""
 
 
+_DEPARTMENT_HEADS = {"head", "director", "manager", "officer", "chief"}
+
+
 def is_portfolio(ps: ParsedSentence, e: Entity) -> bool:
     """An ORG that is a ministry's portfolio before a title ("Interior Minister ...") or after
     one ("Secretary of State Antony Blinken"), or a professor's field ("professor of Marine
@@ -1179,6 +1197,16 @@ def is_portfolio(ps: ParsedSentence, e: Entity) -> bool:
     """
     if e.label != "ORG":
         return False
+    words = e.text.split()
+    words = words[1:] if words[0].lower() == "the" else words
+    if len(words) >= 3 and words[1] == "of" and words[0].lower() in _DEPARTMENT_HEADS:
+        words = words[2:]  # "the Head of Property" tagged whole: a council officer's title
+    elif not (e.first >= 2 and ps.tokens[e.first - 1].text == "of"):
+        words = []
+    elif ps.tokens[e.first - 2].lemma.lower() not in _DEPARTMENT_HEADS:
+        words = []
+    if words and is_portfolio_name(" ".join(words)):
+        return True  # "Director of Planning": a department, whose body the text names elsewhere
     nxt = ps.tokens[e.last] if e.last < len(ps.tokens) else None
     if e.first >= 2 and ps.tokens[e.first - 1].text == "of":
         title = ps.tokens[e.first - 2].lemma.lower()

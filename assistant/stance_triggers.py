@@ -246,6 +246,26 @@ def _no_one(ps: ParsedSentence, verb: Token, subj: Token) -> bool:
     return subj.lemma in ("nobody", "noone") and (subj.dep == "nsubjpass" or verb.lemma in _BEFALL)
 
 
+def _unnamed(ps: ParsedSentence, verb: Token) -> bool:
+    """'(asked) not to be named / identified / quoted': the terms a source spoke on."""
+    kids = ps.children(verb.i)
+    return (
+        verb.lemma in ("name", "identify", "quote")
+        and any(c.dep == "neg" for c in kids)
+        and any(c.dep == "auxpass" for c in kids)
+    )
+
+
+def _no_comment(ps: ParsedSentence, verb: Token) -> bool:
+    """'(not going) to comment / to speculate / to get into what was said': no position taken."""
+    kids = ps.children(verb.i)
+    if not any(c.dep == "neg" for c in ps.children(verb.head)):
+        return False
+    return verb.lemma in _NO_COMMENT or (
+        verb.lemma in ("get", "go") and any(c.dep == "prep" and c.lemma == "into" for c in kids)
+    )
+
+
 def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
     return verb.lemma in ("take", "answer", "field") and any(
@@ -277,6 +297,19 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "the regulator expects to report in May": a forecast of its own acts
     if t.lemma == "ask" and any(c.dep == "dobj" and c.text.lower() == "me" for c in kids):
         return None  # "My board asked me to reply in writing": the writer's brief, no demand
+    if t.lemma == "ask" and any(_unnamed(ps, c) for c in kids if c.dep == "xcomp"):
+        return None  # "an official, who asked not to be named, said ...": a source's terms
+    if (
+        t.lemma == "order"
+        and t.i
+        and ps.tokens[t.i - 1].text.lower() == "to"
+        and (ps.tokens[t.head].lemma == "call")
+    ):
+        return None  # "The Chair called the meeting to order": procedure, no one's demand
+    if t.lemma in ("want", "wish") and any(s.lemma == "neither" for s in subjects_of(ps, t.i)):
+        return None  # "Neither of us wants that outcome": a fear both share, not a position
+    if t.lemma == "go" and any(_no_comment(ps, c) for c in kids if c.dep == "xcomp"):
+        return None  # "I'm not going to comment on rumours", "... to get into private talks"
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
         if neg and t.lemma in _NO_COMMENT:
@@ -837,6 +870,27 @@ def held_by_none(ps: ParsedSentence, state: ReadingState, stance_words: list[Tok
         no_statement(ps, state)
         or state.turn_label == "Q"
         or _told_otherwise(ps, state, stance_words)
+        or _declines_comment(ps)
+    )
+
+
+def _declines_comment(ps: ParsedSentence) -> bool:
+    """Every predicate of the sentence declines to comment ("I'm not going to comment on
+    rumours, and I am not going to get into what was said in private"): no position.
+    """
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
+    if root is not None and root.lemma in _SAY and said:
+        root = said[0]  # '"I'm not going to comment ...," she said.': what she said
+    if root is None:
+        return False
+    verbs = [root] + [
+        c for c in ps.children(root.i) if c.dep == "conj" and c.pos in ("VERB", "AUX")
+    ]
+    return all(
+        (v.lemma in _NO_COMMENT and any(c.dep == "neg" for c in ps.children(v.i)))
+        or any(_no_comment(ps, c) for c in ps.children(v.i) if c.dep == "xcomp")
+        for v in verbs
     )
 
 

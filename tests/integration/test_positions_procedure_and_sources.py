@@ -1,0 +1,94 @@
+"""What is no one's position, and whose a reported one is: on texts written for this test (not
+the eval texts). Uses the packaged spaCy model.
+
+- A source's terms ("who asked not to be named"), a chair's procedure ("called the meeting to
+  order"), a fear both sides share ("Neither of us wants that outcome") and a refusal to comment
+  ("I'm not going to comment on rumours") state no position; a refusal of an offer still does.
+- In a letter, "Its land director, X, told our committee ..." after "Ostrava Homes has offered
+  ..." is Ostrava Homes speaking, not the writer (whose organisation the patterns would name
+  last); "the council's property office" is the council the letter's title addresses; "the Head
+  of Property" is an officer's title, never a party of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, read
+
+WIRE = (
+    "KESTOVA, May 4 (Reuters) - Two officials at the Kestovan Ports Authority, who asked not "
+    "to be named, said the authority would close the northern quay to tankers from June. "
+    "The Kestova Dockers' Union asked the authority not to name the crane drivers it blames for the "
+    "collision. "
+    "At a hearing on Tuesday the chair of the harbour board called the meeting to order at "
+    "9 a.m. and read the agenda.\n\n"
+    '"Neither of us wants a summer of closures," said the union\'s president, Ilse Marovic. '
+    "\"I'm not going to comment on rumours about redundancies, and I am not going to get into "
+    'what was said in private," she said. '
+    '"But we are not going to accept this offer."\n'
+)
+
+LETTER_TITLE = "Letter from the Harrowgate Allotment Society to Delvin County Council"
+LETTER = (
+    "Dear Councillor Brandt,\n\n"
+    "We write on behalf of the 240 members of the Harrowgate Allotment Society about the "
+    "council's plan to sell the Fenwick Road allotments to Ostrava Homes.\n\n"
+    "The council's property office has told us that it will not delay the sale beyond June. "
+    "Ostrava Homes has offered to provide replacement plots at Millbank, which our members do "
+    "not consider a fair exchange. Its land director, Petra Valli, told our committee on 12 "
+    "February that the company would not build on the eastern strip before 2028.\n\n"
+    "At our meeting last month, the Head of Property, Mr Karel Svoboda, assured us that every "
+    "plot holder would receive a year's notice.\n\n"
+    "We demand that the council publish the valuation report before any contract is signed.\n\n"
+    "Yours sincerely,\nHana Dvorak\nSecretary, Harrowgate Allotment Society\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+@pytest.fixture(scope="module")
+def wire(reader):
+    return read(reader, WIRE)
+
+
+@pytest.fixture(scope="module")
+def letter(reader):
+    return read(reader, LETTER, source="Harrowgate Allotment Society", title=LETTER_TITLE)
+
+
+def stances(found, words):
+    return {s for _, s, t in found if words in t}
+
+
+def test_a_source_asking_not_to_be_named_demands_nothing(wire):
+    assert "demands" not in stances(wire, "who asked not to be named")
+    # asking another party not to name someone is still a demand
+    assert stances(wire, "asked the authority not to name") == {"demands"}
+
+
+def test_procedure_and_shared_fears_are_no_positions(wire):
+    assert stances(wire, "called the meeting to order") == set()
+    assert stances(wire, "Neither of us wants") == set()
+
+
+def test_declining_to_comment_is_no_refusal_but_refusing_an_offer_is(wire):
+    assert stances(wire, "not going to comment on rumours") == set()
+    assert stances(wire, "we are not going to accept this offer") == {"rejects"}
+
+
+def test_its_director_speaks_for_the_company_the_sentence_before_names(letter):
+    assert holders(letter, "Its land director, Petra Valli") == {"Ostrava Homes"}
+
+
+def test_the_councils_office_is_the_council_the_letter_is_addressed_to(letter):
+    assert holders(letter, "property office has told us") == {"Delvin County Council"}
+
+
+def test_a_department_title_is_no_party(letter):
+    named = {h for h, _, _ in letter}
+    assert not any("Property" in h for h in named), named
+    assert holders(letter, "We demand that the council publish") == {"Harrowgate Allotment Society"}
