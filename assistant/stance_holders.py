@@ -480,6 +480,17 @@ def party_of_np(
     owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.i != tok.i]
     if (
         owner
+        and tok.lemma in _GENERIC
+        and tok.text.islower()
+        and owner[0].text.islower()
+        and owner[0].lemma in _TITLE_WORDS
+        and tok.ent_i < 0
+    ):
+        # "The minister's office has offered our association a seat": the minister's party if
+        # the text links one person with that title, else no one it lets us name
+        return _party_of_titled(owner[0].lemma, parties), ""
+    if (
+        owner
         and (
             tok.lemma in _TITLE_WORDS
             or (tok.lemma in _GENERIC and tok.text.islower() and owner[0].pos != "PRON")

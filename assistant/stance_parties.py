@@ -395,6 +395,8 @@ class Parties:
             return by_name
         if noun in NAMED_KINDS:
             return ""  # "the committee" is no party whose name lacks the word: not the last ORG
+        if noun in _PLACE_NOUNS:
+            return ""  # "the county's transport minister": no party of a kind the text names
         if noun == "union":  # "the union": the last party named as a body of workers, if any
             for pool in (self.holders, self.order):
                 for party in reversed(pool):
@@ -496,6 +498,11 @@ def _kind_in(noun: str, words: list[str]) -> bool:
     return not any(w.strip("'’") in _KINDS and w.strip("'’") != noun for w in rest)
 
 
+# a place's word: "the county", "the borough" is the body the text names for it, or no one
+_PLACE_NOUNS = {
+    "county", "borough", "region", "province", "district", "town", "village", "parish",
+    "municipality", "island", "valley",
+}  # fmt: skip
 NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",
@@ -679,6 +686,12 @@ def people_by_title(text: str, parties: Parties) -> None:
                 continue  # "Ms Anja Korvel (Eastmoor) (Social Democratic Union)": a seat first
             if pattern is _PEOPLE_BEFORE and _signature(m, text):
                 continue  # "Hanna Ferreira Chief Executive, Lumen Cinemas": a signature line
+            if (
+                pattern is _PEOPLE_LISTED
+                and " " not in m.group("person")
+                and text[m.end("person") : m.end("person") + 1] == " "
+            ):
+                continue  # "The county's Transport Minister, Ilona Varga,": a portfolio word
             if pattern is _PEOPLE_LISTED and m.group("party") in parties.people:
                 continue  # "Lorvanian prime minister, Jonas Velt": Velt is the person
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part

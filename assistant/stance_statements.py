@@ -54,6 +54,7 @@ from assistant.stance_words import (
     _READY,
     _THEY_IT,
     _THREAT_WORDS,
+    _TITLE_WORDS,
     _VERBS,
 )
 from index.language import ParsedSentence, Token
@@ -336,6 +337,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
                 holders = []
             elif subj and unnamed_others(ps, subj[0]):
                 holders = []
+            elif not speaker_party and subj and t.pos == "VERB" and _someone_else(ps, subj[0]):
+                # "The minister's office has offered our association a seat", no ministry
+                # named: whoever's it is, not the writer's
+                holders = []
             elif between is not None and subj and subj[0].text.lower() in _HE_SHE | _THEY_IT:
                 holders = []  # "X said some drivers told her they would ...": not X's
             elif subj and (body := unnamed_body(ps, subj[0])):
@@ -415,6 +420,19 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             )
         )
     return out
+
+
+def _someone_else(ps: ParsedSentence, subj: Token) -> bool:
+    """A subject that names another's person, body or thing by a title or an owner ("The
+    minister's office", "The trade minister", "Its adverts promise"), not the writer ("we",
+    "our board", "the Board") nor the addressee ("Your board has rejected it").
+    """
+    if subj.pos not in ("NOUN", "PROPN") or subj.text.lower() in _FIRST:
+        return False
+    owners = [c for c in ps.children(subj.i) if c.dep == "poss"]
+    if owners and owners[0].text.lower() in _FIRST | {"your"}:
+        return False
+    return bool(owners) or (subj.text.islower() and subj.lemma in _TITLE_WORDS)
 
 
 def fallback_holder(

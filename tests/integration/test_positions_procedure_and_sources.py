@@ -92,3 +92,42 @@ def test_a_department_title_is_no_party(letter):
     named = {h for h, _, _ in letter}
     assert not any("Property" in h for h in named), named
     assert holders(letter, "We demand that the council publish") == {"Harrowgate Allotment Society"}
+
+
+STATEMENT_TITLE = "Statement on the Pellan Road depot"
+STATEMENT = (
+    "The Pellan Road Residents' Association has been campaigning since January against the plan "
+    "by Corvale Logistics to open a lorry depot on the former dairy site.\n\n"
+    "Corvale Logistics has told us that it will not limit deliveries to daytime hours. The "
+    "company's operations director, Mr Ansel Krug, told our committee on 3 June that no lorry "
+    "would use Pellan Road after 10 p.m. Its leaflets promise neighbours a quiet site.\n\n"
+    "The county's Transport Minister, Ilona Varga, wrote to tell us that the ministry would not "
+    "fund a bypass before 2031. The minister's office has offered our association a seat on the "
+    "depot liaison group.\n\n"
+    "We call on Corvale Logistics to withdraw its application until a noise survey is published.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def statement(reader):
+    return read(
+        reader, STATEMENT, source="Pellan Road Residents' Association", title=STATEMENT_TITLE
+    )
+
+
+def test_a_portfolio_before_a_title_is_no_person(statement):
+    # "Transport Minister, Ilona Varga,": "Transport" is no one, and neither the company last
+    # named nor the writer is the minister's party
+    named = {h for h, _, _ in statement}
+    assert "Ilona Varga" not in named
+    wrong = {"Corvale Logistics", "Pellan Road Residents' Association"}
+    assert not holders(statement, "Transport Minister") & wrong
+
+
+def test_what_another_party_offers_us_is_not_our_offer(statement):
+    writer = "Pellan Road Residents' Association"
+    assert writer not in holders(statement, "The minister's office has offered")
+    assert "Corvale Logistics" not in holders(statement, "The minister's office has offered")
+    assert writer not in holders(statement, "Its leaflets promise")
+    assert holders(statement, "We call on Corvale Logistics") == {writer}
+    assert holders(statement, "told our committee on 3 June") == {"Corvale Logistics"}
