@@ -217,6 +217,14 @@ def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
     while i not in seen:
         seen.add(i)
         subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if not subs:  # "Lodgery has, however, offered": the subject hung on the auxiliary
+            subs = [
+                g
+                for c in ps.children(i)
+                if c.dep == "aux" and c.i < i
+                for g in ps.children(c.i)
+                if g.dep in ("nsubj", "nsubjpass")
+            ]
         if len(subs) > 1:  # a misparse: a speaker label ("MS ABARA (...): The Office ...")
             # or an apposition ("The United States and the alliance NATO") taken as subjects
             subs = [
@@ -547,6 +555,10 @@ def party_of_np(
             person = " ".join(w for w in words if w.lower().strip(".") not in _TITLE_WORDS)
             return person, person  # "Ms Dara Quint": a person, whose party no text gives
         return parties.canonical(name, "ORG"), ""
+    if _bare_name(ps, tok, parties):
+        # "Lodgery has told us that it will not hand over its hosts' data": a company the
+        # tagger missed, named alone, that the text never gives a first name
+        return parties.canonical(tok.text, "ORG"), ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
             state.say_party
@@ -708,6 +720,38 @@ def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
     while out and not out[0].text[:1].isupper():
         out.pop(0)
     return out
+
+
+def _bare_name(ps: ParsedSentence, tok: Token, parties: Parties) -> bool:
+    """A one-word name the tagger left untagged, as a subject: an organisation when the text
+    names it more than once, capitalised inside a sentence too, and never as anyone's surname
+    (no person the text links ends in it, no capitalised word runs into it) and it is no title.
+    """
+    name = tok.text
+    if tok.pos not in ("PROPN", "NOUN") or tok.ent_i >= 0 or not tok.dep.startswith("nsubj"):
+        return False  # (a sentence's first word, the tagger may take for a common noun)
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()):
+        return False
+    if any(c.dep in ("compound", "amod", "det", "poss", "appos") for c in ps.children(tok.i)):
+        return False
+    if tok.lemma.lower() in _TITLE_WORDS or name.lower() in HONORIFICS:
+        return False
+    if parties.speaks_for(name) or any(p.endswith(" " + name) for p in parties.people):
+        return False
+    text = parties.text
+    uses = re.findall(rf"(?<![\w'’.-])(?:[A-Z][\w'’-]* )?{name}(?![\w'’-]| [A-Z])", text)
+    plain = [u for u in uses if u == name or u.split()[0] in _FUNCTION_WORDS]
+    inside = re.search(rf"[a-z,] {name}(?![\w'’-])", text)  # capitalised mid-sentence too
+    return len(uses) >= 2 and len(plain) == len(uses) and inside is not None
+
+
+# capitalised words that may stand before a bare name at a sentence's start
+_FUNCTION_WORDS = {
+    "But", "And", "If", "Should", "When", "While", "Although", "As", "So", "Yet", "Then", "Now",
+    "Unless", "Until", "Because", "Since", "After", "Before", "Meanwhile", "However", "Still",
+    "Why", "What", "How", "Does", "Did", "Will", "Would", "Has", "Had", "Is", "Was", "Can",
+    "Could", "To", "For", "With", "From", "By", "At", "On", "In", "Of", "Only", "Even", "Nor",
+}  # fmt: skip
 
 
 def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingState) -> str:

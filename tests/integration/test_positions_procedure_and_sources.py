@@ -131,3 +131,27 @@ def test_what_another_party_offers_us_is_not_our_offer(statement):
     assert writer not in holders(statement, "Its leaflets promise")
     assert holders(statement, "We call on Corvale Logistics") == {writer}
     assert holders(statement, "told our committee on 3 June") == {"Corvale Logistics"}
+
+
+BOROUGH = (
+    "The Borough of Esterby has written to the operators of shared e-scooters about parking on "
+    "pavements in the town centre.\n\n"
+    "Our wardens counted 860 scooters left on pavements in June, most of them from the Stowage "
+    "fleet. We ask Stowage to collect every badly parked scooter within two hours of a report.\n\n"
+    "Stowage has told us that it will not share its trip data with the borough. Stowage has, "
+    "however, offered to fit parking sensors to its whole fleet by September.\n\n"
+    "If the pavements are not cleared, we will suspend the operator's permit.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def borough(reader):
+    return read(reader, BOROUGH, source="Borough of Esterby, Press Office")
+
+
+def test_a_one_word_company_the_tagger_misses_holds_its_own_positions(borough):
+    # "Stowage" is a common noun to the tagger; the text names it as a company throughout
+    assert holders(borough, "Stowage has told us") == {"Stowage"}
+    # "has, however, offered": the parse hangs the subject on the auxiliary
+    assert holders(borough, "offered to fit parking sensors") == {"Stowage"}
+    assert holders(borough, "We ask Stowage") == {"Borough of Esterby"}
