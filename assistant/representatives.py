@@ -30,12 +30,14 @@ def represented(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# (and a place's own government: "The region's environment minister, Karin Lodahl")
 _KINDS = (
-    r"union|company|council|group|association|party|government|ministry|agency|firm|board|alliance"
+    r"union|company|council|group|association|party|government|ministry|agency|firm|board|"
+    r"alliance|region|province|municipality"
 )
 _TITLES = (
     r"president|leader|chief executive|chief|spokes(?:man|woman|person)|head|chair(?:man|woman)?|"
-    r"secretary|director|general secretary|CEO"
+    r"secretary|director|general secretary|CEO|minister"
 )
 _OWNED_TITLE = re.compile(
     rf"\b[Tt]he (?P<kind>{_KINDS})['’]s (?:[a-z\-]+ ){{0,2}}(?:{_TITLES}),? (?P<person>{_NAME})\b"

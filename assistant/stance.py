@@ -328,7 +328,9 @@ class StanceReader:
                 if own_name and headline_at(text, start, end):
                     continue  # another story's headline: no statement, no referent
                 for person, kind in by_kind:  # once the text has named a company
-                    if person not in parties.people and person in ps.text:
+                    if person not in parties.people and (
+                        person in ps.text or surname_of(person) in ps.text
+                    ):  # ("Lodahl told a news conference")
                         parties.link(person, parties.by_generic(kind))
                 for person in chiefs:  # "CEO Dana Holt", in a story about one company
                     company = "" if person in parties.people else main_company(text, parties)

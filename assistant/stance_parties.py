@@ -516,6 +516,8 @@ _NOT_COMPANIES = {"cooperative", "co-operative", "trust", "foundation", "coaliti
 _ALSO_CALLED = {
     "agency": {"office", "programme", "program", "organization", "organisation", "fund",
                "service", "administration", "bureau"},
+    # "the region's environment minister": the Regional Government's
+    "region": {"regional"}, "province": {"provincial"}, "municipality": {"municipal"},
 }  # fmt: skip
 
 
@@ -1004,6 +1006,13 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         if t.dep == "appos" and t.pos == "PROPN" and t.ent_i < 0:
             first, text = untagged_name(ps, t)
             names.append(Entity(text, "PERSON", ps.tokens[first].start, 0, first, t.i + 1))
+        elif t.dep == "appos" and t.ent_i >= 0 and ps.tokens[t.head].lemma in _TITLE_WORDS:
+            # "The region's environment minister, Karin Lodahl,": a title's holder the tagger
+            # took for an organisation
+            e = ps.entities[t.ent_i]
+            words = e.text.split()
+            if e.label == "ORG" and 2 <= len(words) <= 3 and not ORG_LIKE.search(e.text):
+                names.append(Entity(e.text, "PERSON", e.start, e.end, e.first, e.last))
     for e in names:
         if len(e.text.split()) < 2 or e.text in parties.people:
             continue
@@ -1031,8 +1040,10 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                     party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
                 elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
                     party = parties.canonical(c.text, "ORG")
-                elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC:
-                    party = parties.named_by(c.lemma)  # "the agency's head of operations, X"
+                elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC | _PLACE_NOUNS:
+                    # "the agency's head of operations, X"; "The region's environment
+                    # minister, Karin Lodahl": the Regional Government the text names
+                    party = parties.named_by(c.lemma)
         for t in [] if party else near:
             if t.ent_i >= 0 and (
                 is_portfolio(ps, ps.entities[t.ent_i]) or located(ps, ps.entities[t.ent_i])
@@ -1043,8 +1054,10 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 party = city_of(ps, ent, parties) or parties.canonical(ent.text, ent.label)
                 break
         for t in [] if party else near:  # "X, the agency's head of operations": the agency
-            if t.dep == "poss" and t.pos == "NOUN" and t.lemma in _GENERIC:
-                party = parties.named_by(t.lemma)  # not the last company for "the alliance's"
+            if t.dep == "poss" and t.pos == "NOUN" and t.lemma in _GENERIC | _PLACE_NOUNS:
+                # not the last company for "the alliance's"; "the region's environment
+                # minister": the Regional Government the text names
+                party = parties.named_by(t.lemma)
                 break
         titles = {t.lemma.lower() for t in near}
         # "Deputy Transport Minister Rosa Kettil": the portfolio modifies the title

@@ -451,8 +451,10 @@ _PARTY_RE = (
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
 _PEOPLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!(?:and|or|with|to|from|by|for|on|at|in) )[a-z\-]+ ){{0,2}}{_TITLE_RE},? "
-    rf"(?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"
+    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!(?:and|or|with|to|from|by|for|on|at|in) )[a-z\-]+ ){{0,2}}{_TITLE_RE}"
+    # "Zambia's minister of energy, Grace Mwansa": a portfolio in lower case after the title
+    r"(?:,? (?:of|for) [a-z]+(?: (?:and )?[a-z]+){0,3}(?=,))?"
+    rf",? (?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"
 )
 # "Ana Ruiz, chief executive of Northwind", "Tom Hale, the guild's secretary"
 _PEOPLE_AFTER = re.compile(

@@ -155,3 +155,41 @@ def test_a_one_word_company_the_tagger_misses_holds_its_own_positions(borough):
     # "has, however, offered": the parse hangs the subject on the auxiliary
     assert holders(borough, "offered to fit parking sensors") == {"Stowage"}
     assert holders(borough, "We ask Stowage") == {"Borough of Esterby"}
+
+
+WIRE_MINISTERS = (
+    "OSTERBY, March 2 (Reuters) - The Provincial Government of Halmark threatened on Monday to "
+    "fine the Tessen paper mill over river pollution.\n\n"
+    "The province's environment minister, Annika Brodal, said the mill had broken its discharge "
+    "limits on 30 days last year.\n\n"
+    "Corvin Paper, which owns the mill, rejected the figures. Its chief executive, Mats Elvin, said "
+    "the company would not close the mill's bleaching line.\n\n"
+    "Brodal told reporters in Osterby that the province would not wait for another study. She "
+    "said the province was ready to pay half the cost of a new treatment plant if Corvin signed "
+    "the contract by June.\n\n"
+    "Halmark's minister of trade and industry, Piet Solberg, visited the mill on Friday. He "
+    "warned that Corvin would lose its state contracts if the bleaching line stayed open.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def ministers(reader):
+    return read(reader, WIRE_MINISTERS, source="Reuters")
+
+
+def test_a_places_minister_speaks_for_the_government_the_text_names(ministers):
+    # "The province's environment minister, Annika Brodal," is in a sentence with no stance
+    # (never parsed); "She said ..." later is hers, not the company chief's named since
+    assert holders(ministers, "She said the province was ready") == {
+        "Provincial Government of Halmark"
+    }
+
+
+def test_a_lower_case_portfolio_after_the_title_keeps_the_link(ministers):
+    # "Halmark's minister of trade and industry, Piet Solberg," in a sentence with no stance
+    found = holders(ministers, "He warned that Corvin would lose")
+    assert found and found <= {
+        "Halmark",
+        "Government of Halmark",
+        "Provincial Government of Halmark",
+    }
