@@ -307,6 +307,9 @@ class StanceReader:
                     if asking[turn[0]]:
                         state.turn_label = "Q"  # a journalist's turn, named: no statement
                     elif affiliation and person:  # the label's own word beats a guess
+                        body = _SEAT_OF.match(publisher) if affiliation == "Government" else None
+                        if body:  # "The Minister of the Interior (Petra Halvik)" in a record
+                            affiliation = f"Government of {body['state']}"  # of X's assembly
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
                     state.turn_party = parties.speaks_for(person) or (
                         publisher
@@ -524,7 +527,9 @@ _GENRES = re.compile(
     r"hearing|minutes|email|emails|blog|op-ed|speech|communiqu[eé]|faq|readout|notice)|"
     # "correspondence released by the union": who made it public, not who wrote each message
     r"(?:correspondence|emails?|letters|documents|exchange)s? (?:released|published|provided|"
-    r"obtained|seen) by .*",
+    r"obtained|seen) by .*|"
+    # "Posts from public accounts on the Chirp platform": many accounts, no one publisher
+    r"(?:posts|tweets|messages|comments|updates|replies) (?:from|by|on) .*",
     re.I,
 )
 # "Official Report of the Committee on Digital Affairs": the committee's own record; "Press
@@ -536,6 +541,12 @@ _RECORD_OF = re.compile(
     re.I,
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
+# a state's legislature, whose record names the state's government "the Government"
+_SEAT_OF = re.compile(
+    r"(?:the )?(?:National |Legislative |Federal |State |Regional )?(?:Assembly|Parliament|"
+    r"Senate|Congress|Chamber of Deputies|House of Representatives|Diet|Council) of "
+    r"(?:the )?(?P<state>[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$"
+)
 _TITLE_TO = re.compile(
     r"\b(?:letter|reply|response|submission|message)s?\b.*?\bto (?:the )?"
     r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})",

@@ -1009,6 +1009,20 @@ def _issuers_listed(body: str) -> list[str]:
     return [re.sub(r"^the ", "", item.strip()) for item in items]
 
 
+def _bodies_listed(line: str) -> list[str]:
+    """'A, B and C' where a name may hold "and" ("Association of Hospital Technicians and
+    Scientists"): a short piece naming no kind of body after "and" belongs to the name before.
+    """
+    pieces = re.split(r"(,\s*(?:and\s+)?|\s+and\s+)", line)
+    items = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2], strict=True):
+        if "," not in sep and not ORG_LIKE.search(piece) and len(piece.split()) <= 2:
+            items[-1] += sep + piece
+        else:
+            items.append(piece)
+    return [re.sub(r"^the ", "", item.strip()) for item in items]
+
+
 _STATE_WORDS = re.compile(
     r"\b(?:Republic|Kingdom|Islands|Federation|Principality|Commonwealth|States of)\b"
 )
@@ -1027,6 +1041,11 @@ def listed_issuers(source: str) -> tuple[str, ...]:
     """
     line = re.split(r"[;(]", source)[0].strip()
     m = _JOINT_HEAD.match(line)
+    if not m and re.search(r"\(joint\b", source, re.I):
+        # "A Union, Association of Technicians and Scientists and C Federation (joint
+        # release)": the bodies the line lists, each a whole name
+        items = _bodies_listed(line)
+        return tuple(items) if len(items) >= 2 and all(map(ORG_LIKE.search, items)) else ()
     if not m:
         # "Ministry of Foreign Affairs of A and Ministry of Foreign Affairs of B": two offices
         # named alike, each whole, issue it together

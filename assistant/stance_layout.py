@@ -69,7 +69,8 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     # RealTime QA news, most were places). "News from around our 50 states" names Washington
     # twice among 50 places: repeats must be a good share of the turns.
     named = [turn for turn in named if not _heading(text, turn)]
-    uses = Counter(label for _, _, label in named)
+    # by the person, so that "Aron Meel:" repeats "The Minister of the Interior (Aron Meel):"
+    uses = Counter(person_from_label(label)[0] or label for _, _, label in named)
     # a moderator's turn, or a turn that asks ("Mark Dunn: Will you lower the fee?"), makes
     # a transcript too
     asking = [
@@ -155,14 +156,52 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
         m = _POST_HEADER.match(text, start)
         if m:
             name = m.group(1).strip()
-            label = name if is_titled(name, text) else f"{name} (sender, {name})"
+            label = name if _personal(name, text) else f"{name} (sender, {name})"
             out.append((m.start(1), m.end(), label))
         at = text.find("(@", at + 2)
     for m in _POST_BY.finditer(text):  # "Post by @MerrivaleBank, 10.05am:"
         owner = handle_owner(m.group(1), text)
         if owner:
             out.append((m.start(), m.end(), f"{owner} (sender, {owner})"))
+    named: dict[str, str] = {}  # handle -> the display name its first header gave
+    for m in _POST_AT.finditer(text):  # "@PMDriversCollective · Portmere Drivers' ... · 10 Nov"
+        handle = m.group("handle")
+        name = (m.group("name") or "").strip() or named.get(handle) or handle_owner(handle, text)
+        if not name:
+            continue
+        named.setdefault(handle, name)
+        label = name if _personal(name, text) else f"{name} (sender, {name})"
+        out.append((m.start(), m.end(), label))
     return sorted(out)
+
+
+# "@PMDriversCollective · Portmere Drivers' Collective · 10 Nov 2025, 08:12", then
+# "@PMDriversCollective · 10 Nov 2025, 08:13": a post's header, handle first, the display name
+# only the first time
+_POST_AT = re.compile(
+    r"^[ \t]*@(?P<handle>\w{2,40})[ \t]*[·•|][ \t]*"
+    r"(?:(?P<name>[A-Z][^\n·•|@]{1,80}?)[ \t]*[·•|][ \t]*)?"
+    # (cleaning may have joined the post to its header line; "2/" numbers a thread's parts)
+    r"[^\n·•|]{0,30}?\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?(?:\s*\d{1,2}/)?[ \t]*\n?",
+    re.M,
+)
+
+
+def _personal(name: str, text: str) -> bool:
+    """Whether an account's display name is a person's: the text shows it as one (`is_titled`)
+    and it is no organisation's: no word of a kind of body ("Portmere Drivers' Collective"),
+    and its first word never stands alone as a name ("Zipwell pays its drivers" for "Zipwell
+    Portmere", a company's local account).
+    """
+    words = name.split()
+    if _ACCOUNT_BODY.search(name) or ORG_LIKE.search(name):
+        return False
+    if len(words) > 1 and re.search(rf"\b{re.escape(words[0])}\b(?! {re.escape(words[1])})", text):
+        return False
+    return is_titled(name, text)
+
+
+_ACCOUNT_BODY = re.compile(r"\b(?:Collective|Campaign|Residents|Workers|Drivers|News|Team)\b")
 
 
 # "Post by @OstlandSBF, 9.35am:", "Tweet from @CrestmartNews (8:52):": a post's header line
@@ -305,6 +344,8 @@ def person_from_label(label: str) -> tuple[str, str]:
             affiliation = inner[0].strip()  # "Ms Hana Vogt (Marland Greens)": her party
         elif _POLITICAL.search(inner[0]) and not titled:
             affiliation = inner[0].strip()  # "Priya Lorne (Northmarch Greens)": a party, no seat
+        elif len(groups) >= 2 and not titled and not re.search(_TITLE_RE, inner[0]):
+            affiliation = inner[0].strip()  # "Daniel Roske (Hallstead North) (Civic Renewal)"
         # else "ELENA RUIZ (HARBOUR MASTER)": a title alone, no organisation
         # "COUNSEL FOR HALVARD ENERGY", "HEAD OF COMMUNICATIONS AT X": the organisation
         parts = re.split(r"\s(?:FOR|AT|OF|for|at|of)\s(?:THE\s|the\s)?", affiliation)

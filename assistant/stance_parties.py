@@ -199,6 +199,10 @@ class Parties:
             other = alias.split()
             shorter, longer = sorted((words, other), key=len)
             if shorter and longer[: len(shorter)] == shorter and label != "PERSON":
+                if shorter == words and len(words) == 1 and words[0] in _GENERIC:
+                    pass  # "Government" is some government: not a reason to merge
+                elif shorter == other and len(other) == 1 and other[0] in _GENERIC:
+                    continue  # "Government of Varenland" is not whatever "Government" meant
                 self.names[key] = shown
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
@@ -773,6 +777,10 @@ def previous_subject(text: str, at: int, parties: Parties) -> str:
     with no organisation.
     """
     sentence = sentence_before(text, at)
+    government = GOVERNMENT_NAME.match(sentence, 4 if sentence[:4] == "The " else 0)
+    if government:  # "The Government of Oskaria has been kept informed. Its foreign minister"
+        name = government.group(0)
+        return parties.canonical(name[0].upper() + name[1:], "ORG")
     named = _ORG_NAME.match(sentence) or _ORG_NAME.match(
         sentence, 4 if sentence[:4] in ("The ", "the ") else 0
     )
@@ -804,7 +812,8 @@ def sentence_before(text: str, at: int) -> str:
     """The sentence that ends just before position `at` (a paragraph break ends one too)."""
     head = text[max(0, at - 600) : at + 1]
     ends = [0] * (at <= 600) + [m.end() for m in SENTENCE_END.finditer(head)]  # text's start
-    return head[ends[-2] : ends[-1]].lstrip(' \n"“') if len(ends) >= 2 else ""
+    sentence = head[ends[-2] : ends[-1]].strip(' \n"“') if len(ends) >= 2 else ""
+    return sentence.rsplit("\n", 1)[-1] + " " if sentence else ""  # not a heading above it
 
 
 def _generic_kind(sentence: str) -> str:

@@ -279,7 +279,8 @@ _LEANS = re.compile(
     r"^\W*(?:\w+\s+){0,3}?(?:he|she|they|it|its|their|his|her|this|these|the\s+[a-z]+)\b", re.I
 )
 _LABEL = re.compile(
-    r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+(?:(?:of|for|the|and)[ \t]+)?[A-Z][\w.'’\-]*){0,5}"
+    # ("The Minister of the Interior (Petra Halvik):": two small words between names)
+    r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+(?:(?:of|for|the|and)[ \t]+){0,2}[A-Z][\w.'’\-]*){0,5}"
     r"(?:[ \t]*\([^()\n]{2,80}\)){0,2}):[ \t]+",  # "Ms X (Eastmoor) (Social Democratic Union):"
     re.M,
 )

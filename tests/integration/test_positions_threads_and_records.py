@@ -1,0 +1,105 @@
+"""Layouts the reader had not met, on texts written for this test (not the eval texts). Uses the
+packaged spaCy model.
+
+- A social thread whose post headers give the handle first ("@KelsoBuses · Kelso Buses · 4 Mar
+  2026, 09:12", then "@KelsoBuses · 4 Mar 2026, 09:20"), compiled by a newspaper from "posts
+  from public accounts": each post is its account's, and an organisation's account (a name
+  whose first word the text uses alone, or "... Collective") speaks as the organisation.
+- A joint release whose source line lists its three unions with a trailing "(joint release)",
+  one name holding "and": every "we" is each union's.
+- A legislature's record: "Mr X (Seat) (Party):" speaks for the party after the seat; "The
+  Minister of the Interior (Y):" for the government of the state whose assembly it is, even
+  when another state's government is named first; "The Government of Z has ... Its foreign
+  minister, W, has asked us" is Z's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, read
+
+THREAD = (
+    "Compiled by the Kelso Courier. Posts appear in the order they were published.\n\n"
+    "@KelsoRidersCollective · Kelso Riders' Collective · 3 Mar 2026, 08:02\n"
+    "1/ Kelso Buses cut the number 9 route without a word to the people who ride it.\n\n"
+    "@KelsoRidersCollective · 3 Mar 2026, 08:04\n"
+    "2/ We demand that the number 9 runs every 20 minutes again from Monday.\n\n"
+    "@KelsoBuses · Kelso Buses · 3 Mar 2026, 11:15\n"
+    "Kelso said goodbye to the old timetable on Sunday. We will not restore the 20-minute "
+    "service, because the route lost money every week last year.\n\n"
+    "@KelsoBuses · 3 Mar 2026, 11:17\n"
+    "We are happy to meet the Collective's organisers any day this week.\n"
+)
+
+JOINT_SOURCE = (
+    "Brenmoor Nurses' Union, Association of Radiographers and Technicians and Brenmoor Porters' "
+    "Federation (joint release)"
+)
+JOINT = (
+    "JOINT STATEMENT\n\n"
+    "To the Board of Halcyon Clinics.\n\n"
+    "We call on the Board to withdraw its plan to close the night pharmacy at Brenmoor.\n\n"
+    "We will not accept any cut to night staffing while the review is under way.\n"
+)
+
+RECORD_SOURCE = "Official Report (Hansard) of the National Assembly of Corlandia"
+RECORD = (
+    "NATIONAL ASSEMBLY OF CORLANDIA\nOFFICIAL REPORT\n\n"
+    "The Government of Pelvaro has been kept informed of the Bill at every stage. Its foreign "
+    "minister, Lina Sorvik, has asked us to keep the new dam gates open in August.\n\n"
+    "The Minister of the Interior (Aron Meel): I beg to move, That the Bill be now read a Second "
+    "time. Every farmer downstream will be offered compensation before the gates are built.\n\n"
+    "Ivo Brandt (Marsh East) (Green Alliance): We will not vote for the Bill in its present "
+    "form.\n\n"
+    "Aron Meel: I can tell the House that the Government will accept a review after five years.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+@pytest.fixture(scope="module")
+def thread(reader):
+    return read(
+        reader,
+        THREAD,
+        source="Posts from public accounts on the Chirp platform, compiled by the Kelso Courier",
+    )
+
+
+@pytest.fixture(scope="module")
+def joint(reader):
+    return read(reader, JOINT, source=JOINT_SOURCE)
+
+
+@pytest.fixture(scope="module")
+def record(reader):
+    return read(reader, RECORD, source=RECORD_SOURCE)
+
+
+def test_each_post_is_its_accounts(thread):
+    assert holders(thread, "We demand that the number 9 runs") == {"Kelso Riders' Collective"}
+    assert holders(thread, "We will not restore the 20-minute service") == {"Kelso Buses"}
+    assert holders(thread, "happy to meet the Collective") == {"Kelso Buses"}
+    named = {h for h, _, _ in thread}
+    assert not any("Posts" in h for h in named), named
+
+
+def test_a_joint_releases_we_is_each_union(joint):
+    unions = {
+        "Brenmoor Nurses' Union",
+        "Association of Radiographers and Technicians",
+        "Brenmoor Porters' Federation",
+    }
+    assert holders(joint, "We call on the Board to withdraw") == unions
+    assert holders(joint, "We will not accept any cut") == unions
+
+
+def test_a_record_gives_the_government_and_the_parties_their_turns(record):
+    assert holders(record, "Every farmer downstream will be offered") == {"Government of Corlandia"}
+    assert holders(record, "the Government will accept a review") == {"Government of Corlandia"}
+    assert holders(record, "We will not vote for the Bill") == {"Green Alliance"}
+    assert holders(record, "Its foreign minister, Lina Sorvik") == {"Government of Pelvaro"}
