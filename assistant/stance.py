@@ -226,6 +226,13 @@ class StanceReader:
                 # "Councillor Marrok: ... I speak for the Ommani Nation Council": hers
                 parties.link(person, parties.canonical(spoken_for["party"], "ORG"))
         answers = interviewee_of(text, turns, parties)
+        if not answers and any(label.upper() in ANSWER_LABELS for _, _, label in turns):
+            # "Governor Ilse Marrow on rates ...": the Bank of Talvenia's governor answers
+            titled = _TITLED_PERSON.search(f"{title}\n{text[: turns[0][0]]}")
+            body = body_of_title(titled["person"], title, parties) if titled else ""
+            if titled and body:
+                parties.link(titled["person"], body)
+                answers = titled["person"]
         wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
         runs = quote_runs(text, spans)
         speaker_at, inside = sentence_quotes(text, runs, spans)
@@ -307,9 +314,9 @@ class StanceReader:
                     if asking[turn[0]]:
                         state.turn_label = "Q"  # a journalist's turn, named: no statement
                     elif affiliation and person:  # the label's own word beats a guess
-                        body = _SEAT_OF.match(publisher) if affiliation == "Government" else None
-                        if body:  # "The Minister of the Interior (Petra Halvik)" in a record
-                            affiliation = f"Government of {body['state']}"  # of X's assembly
+                        seat = _SEAT_OF.match(publisher) if affiliation == "Government" else None
+                        if seat:  # "The Minister of the Interior (Petra Halvik)" in a record
+                            affiliation = f"Government of {seat['state']}"  # of X's assembly
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
                     state.turn_party = parties.speaks_for(person) or (
                         publisher
@@ -541,6 +548,30 @@ _RECORD_OF = re.compile(
     re.I,
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
+# a title and the one kind of body in the text that title heads
+_TITLE_BODIES = {
+    "governor": "Bank",
+    "mayor": "City",
+    "rector": "University",
+    "vice-chancellor": "University",
+}
+
+
+_TITLED_PERSON = re.compile(
+    r"\b(?:Governor|Mayor|Rector|Vice-Chancellor) (?P<person>[A-Z][a-z'’\-]+ [A-Z][a-z'’\-]+)"
+)
+
+
+def body_of_title(person: str, text: str, parties: Parties) -> str:
+    """The body a person's bare title makes them speak for ("Governor Ilse Marrow", in a text
+    naming one bank: the Bank of Talvenia), when the text names exactly one body of that kind.
+    """
+    m = re.search(rf"\b([A-Z][\w\-]+) {re.escape(person)}\b", text)
+    kind = _TITLE_BODIES.get(m.group(1).lower(), "") if m else ""
+    bodies = {p for p in parties.kinds if kind and kind in p.split()}
+    return bodies.pop() if len(bodies) == 1 else ""
+
+
 # a state's legislature, whose record names the state's government "the Government"
 _SEAT_OF = re.compile(
     r"(?:the )?(?:National |Legislative |Federal |State |Regional )?(?:Assembly|Parliament|"

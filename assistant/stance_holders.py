@@ -770,6 +770,9 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     ministry = ministry_of(titles, parties)  # "Sports Minister Ilona Veck": the Ministry of Sport
     if ministry:
         return ministry
+    ministries = {p for p in parties.kinds if "Ministry" in p.split()}
+    if "minister" in titles and len(ministries) == 1:
+        return ministries.pop()  # "The minister, Tobias Renn," where one ministry is named
     office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
     if office:
         return office

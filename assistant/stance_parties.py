@@ -207,12 +207,18 @@ class Parties:
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
             # "Harbour Workers' Union" (the tagger's cut at "and") of "Selmouth Dock and Harbour
-            # Workers' Union": the one known name it ends
+            # Workers' Union", "Bankers' Association" of "Talvenian Bankers' Association": the
+            # one known name it ends
             cut = " ".join(words)
             ends_so = {
                 shown
                 for alias, shown in self.names.items()
                 if alias.endswith((" and " + cut, " & " + cut))
+                or (
+                    alias.endswith(" " + cut)
+                    and len(alias.split()) == len(words) + 1
+                    and alias.split()[0] not in _PORTFOLIO_WORDS | _TITLE_WORDS
+                )
             }
             if len(ends_so) == 1:
                 self.names[key] = ends_so.pop()

@@ -103,3 +103,40 @@ def test_a_record_gives_the_government_and_the_parties_their_turns(record):
     assert holders(record, "the Government will accept a review") == {"Government of Corlandia"}
     assert holders(record, "We will not vote for the Bill") == {"Green Alliance"}
     assert holders(record, "Its foreign minister, Lina Sorvik") == {"Government of Pelvaro"}
+
+
+INTERVIEW_TITLE = "'We will not be hurried': Governor Oda Brenner on rates and the bank levy"
+INTERVIEW = (
+    "The Bank of Marravia has held its policy rate at 5 per cent since March. The Ministry of "
+    "Finance wants a levy on bank profits, and the Marravian Savings Association calls it "
+    "unfair.\n\n"
+    "Q: The Savings Association says you are strangling credit. Will you cut?\n\n"
+    "A: We will not cut rates until core inflation is back near target. I have read the "
+    "letter from the Savings Association. The Association wants us to pay interest on reserves, "
+    "and we are not going to do that.\n\n"
+    "Q: And the levy?\n\n"
+    "A: The minister, Jonas Pell, has assured me that the levy will be temporary. I have told "
+    "the minister that we will not accept an observer at our rate meetings.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def interview(reader):
+    return read(reader, INTERVIEW, source="Marravian Business Weekly", title=INTERVIEW_TITLE)
+
+
+def test_a_governor_interviewed_answers_for_the_bank(interview):
+    bank = "Bank of Marravia"
+    assert holders(interview, "We will not cut rates") == {bank}
+    assert holders(interview, "we will not accept an observer") == {bank}
+
+
+def test_a_shorter_name_is_the_party_it_ends(interview):
+    # "the Savings Association" / "the Association": the Marravian Savings Association
+    assert holders(interview, "The Association wants us to pay") == {
+        "Marravian Savings Association"
+    }
+
+
+def test_the_minister_is_the_one_ministry_named(interview):
+    assert holders(interview, "has assured me that the levy") == {"Ministry of Finance"}
