@@ -959,7 +959,14 @@ def main_company(text: str, parties: Parties) -> str:
         words = {w.strip("'’").lower() for w in party.split()}
         if kind != "ORG" or words & (_UNION_WORDS | _PUBLIC_WORDS | _WORKERS):
             continue
-        counts.append((len(re.findall(rf"\b{re.escape(party)}\b", text)), party))
+        named = len(re.findall(rf"\b{re.escape(party)}\b", text))
+        first = party.split()[0]
+        if " " in party and not any(
+            first in other.split() for other in parties.kinds if other not in (party, first)
+        ):
+            # "Brightwell" for "Brightwell Academies": a story names its company short
+            named = max(named, len(re.findall(rf"\b{re.escape(first)}\b", text)))
+        counts.append((named, party))
     counts.sort(reverse=True)
     if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
         return counts[0][1]

@@ -140,3 +140,28 @@ def test_a_shorter_name_is_the_party_it_ends(interview):
 
 def test_the_minister_is_the_one_ministry_named(interview):
     assert holders(interview, "has assured me that the levy") == {"Ministry of Finance"}
+
+
+WIRE_CHAIN = (
+    "DRAVEN, May 2 (CPA) - Nurses at Halloway Clinics, the country's largest private hospital "
+    "group, will strike next month unless the company restores night allowances, their union "
+    "said on Friday.\n\n"
+    "Halloway, which is owned by the investment fund Pike Ridge Partners, denied that it had "
+    "cut pay, saying the allowances had been replaced by higher basic pay. Halloway employs "
+    "3,000 nurses.\n\n"
+    '"We will not bring back an allowance that our own nurses voted to replace," chief executive '
+    "Lena Morvik said in a statement.\n\n"
+    "Morvik said the company was prepared to meet the union in the week of May 12.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def chain(reader):
+    return read(reader, WIRE_CHAIN, source="Reuters")
+
+
+def test_a_bare_chief_speaks_for_the_company_the_story_names_short(chain):
+    # "Halloway" three times and "Halloway Clinics" once: the story's company, not the fund
+    # that owns it, named last before "the company"
+    assert holders(chain, "We will not bring back an allowance") == {"Halloway Clinics"}
+    assert holders(chain, "Morvik said the company was prepared") == {"Halloway Clinics"}
