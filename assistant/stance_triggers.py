@@ -246,6 +246,14 @@ def _no_one(ps: ParsedSentence, verb: Token, subj: Token) -> bool:
     return subj.lemma in ("nobody", "noone") and (subj.dep == "nsubjpass" or verb.lemma in _BEFALL)
 
 
+# texts and things that "promise" or "require" without being anyone's position
+_DOCUMENTS = {
+    "contract", "advertising", "advert", "advertisement", "agreement", "law", "bill", "code",
+    "rule", "scheme", "deal", "tool", "licence", "license", "charter", "treaty", "regulation",
+    "statute", "act", "clause", "directive", "standard", "formula", "guidance",
+}  # fmt: skip
+
+
 def _unnamed(ps: ParsedSentence, verb: Token) -> bool:
     """'(asked) not to be named / identified / quoted': the terms a source spoke on."""
     kids = ps.children(verb.i)
@@ -310,6 +318,24 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "Neither of us wants that outcome": a fear both share, not a position
     if t.lemma == "go" and any(_no_comment(ps, c) for c in kids if c.dep == "xcomp"):
         return None  # "I'm not going to comment on rumours", "... to get into private talks"
+    if (
+        t.lemma == "propose"
+        and t.tag == "VBN"
+        and any(c.dep == "conj" and c.lemma == "second" for c in kids)
+    ):
+        return None  # "It was proposed by Cllr X and seconded by Cllr Y that": a motion moved
+    if (
+        t.lemma == "promise"
+        and t.pos == "NOUN"
+        and (t.dep == "attr" or any(c.dep == "det" and c.lemma in ("that", "this") for c in kids))
+    ):
+        return None  # "That promise has not been kept", "That is a promise, not a slogan"
+    if t.lemma in ("promise", "require", "guarantee") and t.pos == "VERB":
+        subj = subjects_of(ps, t.i)
+        if subj and subj[0].lemma in _DOCUMENTS:
+            return None  # "what the contract promises them", "than the law requires"
+        if subj and subj[0].dep == "nsubjpass" and subj[0].text.lower() in _FIRST:
+            return None  # "We were promised a product": someone else's promise, not ours
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
         if neg and t.lemma in _NO_COMMENT:

@@ -193,3 +193,27 @@ def test_a_lower_case_portfolio_after_the_title_keeps_the_link(ministers):
         "Government of Halmark",
         "Provincial Government of Halmark",
     }
+
+
+MINUTES = (
+    "Minutes of the meeting of Fallow Cross Parish Council, 4 March 2026\n\n"
+    "It was proposed by Cllr Amis and seconded by Cllr Roth that the Council support the new "
+    "footpath.\n\n"
+    "The Clerk reported that Dunmore Quarries had promised in 2019 to resurface the lane. That "
+    "promise has not been kept. Residents said the sale agreement required the quarry to "
+    "repair the verges, and that is what the contract promises them.\n\n"
+    "Mr Lane, for Dunmore Quarries, said the company would not resurface the lane before "
+    "September.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def minutes(reader):
+    return read(reader, MINUTES, source="Fallow Cross Parish Council")
+
+
+def test_a_motion_moved_and_a_promise_described_state_no_position(minutes):
+    assert stances(minutes, "It was proposed by Cllr Amis and seconded") == set()
+    assert stances(minutes, "That promise has not been kept") == set()
+    assert stances(minutes, "what the contract promises them") == set()
+    assert stances(minutes, "the company would not resurface the lane") == {"rejects"}
