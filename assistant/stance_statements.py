@@ -385,7 +385,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         holders = []  # "In your speech you said the government would not ...": not ours
     if state.news and state.partisans:
         holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
-    holders = [(h, p) for h, p in holders if h]
+    # "Several residents said ...", "Members": people counted, not a party
+    holders = [(h, p) for h, p in holders if h and not _CROWD.match(h)]
     if not holders:
         return []
     if not target:
@@ -420,6 +421,12 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             )
         )
     return out
+
+
+_CROWD = re.compile(
+    r"(?:Several|Some|Many|Most|Few|A few|Two|Three|Four|Five|Other|Members|Staff)"
+    r"(?: [a-z]+)?$"
+)
 
 
 def _someone_else(ps: ParsedSentence, subj: Token) -> bool:

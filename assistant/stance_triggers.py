@@ -254,6 +254,31 @@ _DOCUMENTS = {
 }  # fmt: skip
 
 
+_ACKNOWLEDGE = {
+    "understand", "recognise", "recognize", "know", "appreciate", "acknowledge",
+}  # fmt: skip
+
+
+def _acknowledged(ps: ParsedSentence, t: Token) -> bool:
+    """A clause the speaker only grants or knows of ("I know what the Alliance is asking for",
+    "I understand the bank also offered ...", "We recognise that the union wants a deal"):
+    another's position as the speaker acknowledges it, not a statement of it.
+    """
+    if t.dep != "ccomp":
+        return False
+    head = ps.tokens[t.head]
+    if head.lemma not in _ACKNOWLEDGE or head.i == t.i:
+        return False
+    subj = [c for c in ps.children(head.i) if c.dep == "nsubj"]
+    if not subj or subj[0].text.lower() not in ("i", "we"):
+        return False
+    if head.lemma in ("know", "understand"):
+        # "I know what the Alliance is asking for"; but "I understand that the committee wants
+        # every household moved back" tells the committee's demand
+        return not any(c.dep == "mark" and c.lemma == "that" for c in ps.children(t.i))
+    return True
+
+
 def _unnamed(ps: ParsedSentence, verb: Token) -> bool:
     """'(asked) not to be named / identified / quoted': the terms a source spoke on."""
     kids = ps.children(verb.i)
@@ -318,6 +343,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "Neither of us wants that outcome": a fear both share, not a position
     if t.lemma == "go" and any(_no_comment(ps, c) for c in kids if c.dep == "xcomp"):
         return None  # "I'm not going to comment on rumours", "... to get into private talks"
+    if _acknowledged(ps, t):
+        return None  # "I recognise that the Agency must put safety first": theirs, granted
     if (
         t.lemma == "propose"
         and t.tag == "VBN"

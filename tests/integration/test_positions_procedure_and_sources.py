@@ -217,3 +217,29 @@ def test_a_motion_moved_and_a_promise_described_state_no_position(minutes):
     assert stances(minutes, "That promise has not been kept") == set()
     assert stances(minutes, "what the contract promises them") == set()
     assert stances(minutes, "the company would not resurface the lane") == {"rejects"}
+
+
+LETTER_TWO = (
+    "Dear Ms Varga,\n\n"
+    "I know what the Tenants' Federation is asking for, and I recognise that the Federation "
+    "must defend its members. I understand the landlord also offered to delay the rent rise.\n\n"
+    "Several residents said they would withhold rent in April.\n\n"
+    "We will not approve the rent rise before the repairs are done.\n\n"
+    "Yours sincerely,\nOla Brekke\nHousing Director, Kestor City Council\n"
+)
+
+
+@pytest.fixture(scope="module")
+def letter_two(reader):
+    return read(reader, LETTER_TWO, source="Kestor City Council")
+
+
+def test_what_the_writer_only_grants_or_knows_of_is_no_position(letter_two):
+    assert stances(letter_two, "I know what the Tenants' Federation is asking for") == set()
+    assert stances(letter_two, "I understand the landlord also offered") == set()
+    assert holders(letter_two, "We will not approve the rent rise") == {"Kestor City Council"}
+
+
+def test_people_counted_are_no_party(letter_two):
+    named = {h for h, _, _ in letter_two}
+    assert not any(h.startswith("Several") for h in named), named
