@@ -547,7 +547,6 @@ _RECORD_OF = re.compile(
     r"bureau|unit|secretary)) (?:of|from) (?:the )?(?=[A-Z])",
     re.I,
 )
-# "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
 # a title and the one kind of body in the text that title heads
 _TITLE_BODIES = {
     "governor": "Bank",
@@ -578,6 +577,7 @@ _SEAT_OF = re.compile(
     r"Senate|Congress|Chamber of Deputies|House of Representatives|Diet|Council) of "
     r"(?:the )?(?P<state>[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$"
 )
+# "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
 _TITLE_TO = re.compile(
     r"\b(?:letter|reply|response|submission|message)s?\b.*?\bto (?:the )?"
     r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})",
