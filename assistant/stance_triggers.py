@@ -215,9 +215,6 @@ def _what_people_cannot(ps: ParsedSentence, verb: Token) -> bool:
         and subj.ent_i < 0
         and _ABSTRACT_NOUN.search(subj.lemma) is None
         and subj.lemma not in _THINGS
-        and not any(
-            c.dep == "poss" and c.text.lower() in ("our", "my") for c in ps.children(subj.i)
-        )
     )
 
 
@@ -924,7 +921,25 @@ def held_by_none(ps: ParsedSentence, state: ReadingState, stance_words: list[Tok
         or state.turn_label == "Q"
         or _told_otherwise(ps, state, stance_words)
         or _declines_comment(ps)
+        or _hardship(ps)
     )
+
+
+def _hardship(ps: ParsedSentence) -> bool:
+    """The sentence's predicate (or what its speaker said) is what people cannot do ("Our
+    fishermen cannot feed their families ...," the union said): a hardship, and the model adds
+    no refusal against it.
+    """
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
+    if root is not None and root.lemma in _SAY and said:
+        root = said[0]
+    if root is None:
+        return False
+    kids = ps.children(root.i)
+    modal = {c.lemma for c in kids if c.dep == "aux"}
+    neg = any(c.dep == "neg" for c in kids)
+    return neg and modal == {"can"} and _what_people_cannot(ps, root)
 
 
 def _declines_comment(ps: ParsedSentence) -> bool:

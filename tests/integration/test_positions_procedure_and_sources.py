@@ -243,3 +243,20 @@ def test_what_the_writer_only_grants_or_knows_of_is_no_position(letter_two):
 def test_people_counted_are_no_party(letter_two):
     named = {h for h, _, _ in letter_two}
     assert not any(h.startswith("Several") for h in named), named
+
+
+HAULIERS = (
+    "Statement of the Varn Valley Hauliers' Union\n\n"
+    '"Our fishermen cannot feed their families when the trawlers take everything," the union said. '
+    "Our members cannot accept a toll that doubles their costs.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def hauliers(reader):
+    return read(reader, HAULIERS, source="Varn Valley Hauliers' Union")
+
+
+def test_what_our_people_cannot_do_is_a_hardship_and_what_they_cannot_accept_a_refusal(hauliers):
+    assert stances(hauliers, "Our fishermen cannot feed their families") == set()
+    assert stances(hauliers, "Our members cannot accept a toll") == {"rejects"}
