@@ -340,6 +340,13 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "Neither of us wants that outcome": a fear both share, not a position
     if t.lemma == "go" and any(_no_comment(ps, c) for c in kids if c.dep == "xcomp"):
         return None  # "I'm not going to comment on rumours", "... to get into private talks"
+    if (
+        t.tag == "VBN"
+        and any(c.dep == "auxpass" for c in kids)
+        and any(c.dep == "aux" and c.lemma == "have" for c in kids)
+        and any(c.dep == "neg" for c in kids)
+    ):
+        return None  # "has still not been paid", "has not been allowed to see her": a fact
     if _acknowledged(ps, t):
         return None  # "I recognise that the Agency must put safety first": theirs, granted
     if (

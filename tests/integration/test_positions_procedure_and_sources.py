@@ -260,3 +260,17 @@ def hauliers(reader):
 def test_what_our_people_cannot_do_is_a_hardship_and_what_they_cannot_accept_a_refusal(hauliers):
     assert stances(hauliers, "Our fishermen cannot feed their families") == set()
     assert stances(hauliers, "Our members cannot accept a toll") == {"rejects"}
+
+
+def test_what_has_not_been_done_is_a_fact_and_what_will_not_be_allowed_a_refusal(reader):
+    found = read(
+        reader,
+        "Statement of the Orlen Dockers' Union\n\n"
+        "The second payment of 9 million crowns, due from the ministry in May, has still not "
+        "been paid. Our inspector has still not been allowed to see the ledgers. "
+        "The port authority says pickets will not be allowed at the main gate.\n",
+        source="Orlen Dockers' Union",
+    )
+    assert stances(found, "has still not been paid") == set()
+    assert stances(found, "has still not been allowed") == set()
+    assert stances(found, "pickets will not be allowed") == {"rejects"}
