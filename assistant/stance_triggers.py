@@ -48,6 +48,15 @@ _CONDITION = re.compile(r"\b(?:if|unless|should|otherwise|or else|until)\b", re.
 IF_WORDS = re.compile(r"\b(?:if|unless|should|otherwise|or else)\b", re.I)  # a threat's condition
 
 
+def said_predicate(ps: ParsedSentence) -> Token | None:
+    """The sentence's predicate, or, when it only reports speech ('"...," X said.'), the
+    predicate of what was said; None for a sentence without a root.
+    """
+    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
+    return said[0] if root is not None and root.lemma in _SAY and said else root
+
+
 def continues_quote(ps: ParsedSentence) -> bool:
     """Whether a sentence of a quote, with no position of its own, goes on with the position of
     the sentence next to it: the speaker's own commitment or refusal ('We will not back down.',
@@ -57,10 +66,7 @@ def continues_quote(ps: ParsedSentence) -> bool:
     """
     if ps.text.rstrip(' "”').endswith("?"):
         return False
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
-    if root is not None and root.lemma in _SAY and said:  # '"This is not a bluff," X said.'
-        root = said[0]
+    root = said_predicate(ps)  # '"This is not a bluff," X said.': what X said
     if root is None or root.pos not in ("VERB", "AUX"):
         return False
     kids = ps.children(root.i)
@@ -937,10 +943,7 @@ def _hardship(ps: ParsedSentence) -> bool:
     fishermen cannot feed their families ...," the union said): a hardship, and the model adds
     no refusal against it.
     """
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
-    if root is not None and root.lemma in _SAY and said:
-        root = said[0]
+    root = said_predicate(ps)
     if root is None:
         return False
     kids = ps.children(root.i)
@@ -953,10 +956,7 @@ def _declines_comment(ps: ParsedSentence) -> bool:
     """Every predicate of the sentence declines to comment ("I'm not going to comment on
     rumours, and I am not going to get into what was said in private"): no position.
     """
-    root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    said = [c for c in ps.children(root.i) if c.dep == "ccomp"] if root is not None else []
-    if root is not None and root.lemma in _SAY and said:
-        root = said[0]  # '"I'm not going to comment ...," she said.': what she said
+    root = said_predicate(ps)  # '"I'm not going to comment ...," she said.': what she said
     if root is None:
         return False
     verbs = [root] + [
