@@ -496,6 +496,12 @@ _SECTION = re.compile(
 _LISTED = re.compile(r"^[^,]+(?:,\s*(?:THE |the )?[A-Z][^,]*)+,?\s+(?:AND|and)\s+[A-Z]")
 
 
+_KIND_OF = re.compile(
+    r"^(?!(?:Republic|Kingdom|Principality|Commonwealth|Federation|Sultanate|Emirate) )"
+    r"(?:\w+ )?(?:of|for) (?:the )?"
+)
+
+
 def headed_sections(
     text: str, parties: Parties, publisher: str
 ) -> list[tuple[int, tuple[str, ...]]]:
@@ -510,15 +516,18 @@ def headed_sections(
         name = re.split(r" on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
         # "JOINT STATEMENT OF A, B AND C" lists three issuers; "OF A, MINISTER OF X" names one
         joint = re.search(r"\bjoint\b", m.group(0), re.I) and _LISTED.search(name)
+        upper = name.isupper()  # before the commas become "and"s: "A, B AND C"
         name = re.sub(r",\s*", " and ", name) if joint else name.split(",")[0]
-        if name.isupper():
+        if upper:
             name = " ".join(
-                w if w in ("OF", "AND", "FOR", "THE") else w.capitalize() for w in name.split()
+                w if w.upper() in ("OF", "AND", "FOR", "THE") else w.capitalize()
+                for w in name.split()
             )
             name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
         names = [n.strip() for n in re.split(r"\band\b|&", name) if n.strip()]
         if len(names) > 1:  # "the Governments of Orrin and Teskal"
-            names = [re.sub(r"^(?:\w+ )?(?:of|for) (?:the )?", "", n) for n in names]
+            # "Governments of Orrin": Orrin; "Republic of Palemora" keeps its whole name
+            names = [_KIND_OF.sub("", n) for n in names]
             found = tuple(p for p in (parties.canonical(n, "ORG") for n in names) if p)
             if len(found) == len(names):
                 out.append((m.end(), found))

@@ -115,6 +115,19 @@ def test_we_in_a_joint_statement_is_each_of_its_parties(reader):
     assert "Teskal" in held[1][0] and "Orrin" in held[0][0], found
 
 
+def test_we_under_a_capitals_heading_listing_three_bodies_is_each_of_them(reader):
+    # the heading's commas and its capital "AND" both separate names: three holders, not two
+    text = (
+        "JOINT STATEMENT OF THE HARBOUR PILOTS' GUILD, THE TUG CREWS' UNION AND THE "
+        "LINESMEN'S ASSOCIATION OF PORT VELLA\n\n"
+        "We ask the Port of Vella Authority to withdraw the new night roster before 1 March.\n"
+    )
+    found = _read(reader, text, source="Harbour Pilots' Guild")
+    held = sorted(h for h, s, _ in found if s == "demands")
+    assert len(held) == 3, found
+    assert any("Linesmen" in h for h in held) and any("Tug Crews" in h for h in held), found
+
+
 def test_a_turn_labelled_with_a_papers_name_is_the_interviewer(reader):
     text = (
         "HARBOUR WEEKLY: Bayline says it will leave unless you approve the road.\n\n"
