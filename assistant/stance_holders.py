@@ -471,6 +471,9 @@ def party_of_np(
                     # a person the tagger took for an organisation or a place ("Grady"), here
                     # or before ("Bulgaria's foreign minister, Teodora Vasileva, ... Vasileva")
                     return parties.speaks_for(e.text), e.text
+                own = state.turn_party or state.publisher
+                if e.text.lower() in _GENERIC and e.text.lower() in own.lower().split():
+                    return own, ""  # a minister's "the Government will accept a review": hers
                 return city_of(ps, e, parties) or parties.canonical(e.text, e.label), ""
     # the phrase without an apposition: "Unite, the country's biggest union with 1.3 million
     # members": Unite

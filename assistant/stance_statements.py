@@ -366,9 +366,19 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         holders = [(you, names[-1])] if you and you != first_person_holder(state)[0] else []
     if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
         holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
-    if stance == "assures" and any(
-        g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i)
-    ):  # "no talks on European security would be held without ...": the speaker's guarantee
+    if (
+        stance == "assures"
+        and any(g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i))
+    ) or (
+        stance in ("assures", "offers")
+        and any(
+            g.lemma in ("every", "each", "all")
+            for s in subjects_of(ps, i)
+            if s.dep == "nsubjpass"
+            for g in ps.children(s.i)
+        )
+    ):  # "no talks on European security would be held without ...": the speaker's guarantee;
+        # "Every farmer downstream will be offered compensation": the speaker's offer
         holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
     if told_us:  # "It has told us it will not hand over the data": its, never ours
         holders = [h for h in holders if h[0] != first_person_holder(state)[0]]

@@ -398,6 +398,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             held = [c.lemma for c in kids if c.dep == "dobj" and c.lemma in _NOUNS]
             if held and _NOUNS[held[0]] in ("demands", "offers"):
                 return _NOUNS[held[0]]  # "will not abandon these demands": insisting
+        if (
+            t.lemma == "accept"
+            and not neg
+            and modal & {"will", "would", "shall"}
+            and any(c.dep == "dobj" and c.lemma not in ("nothing", "less", "that") for c in kids)
+            and not any(c.lemma in ("only", "never") for c in kids)
+        ):
+            return "offers"  # "the Government will accept a review after five years": a concession
         if neg and modal == {"can"} and _what_people_cannot(ps, t):
             return None  # "smaller clubs cannot plan a season on it": a hardship, no refusal
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
@@ -713,11 +721,13 @@ _REFUSED_ACTS = {
 _UNDERTAKINGS = {"commitment", "policy", "moratorium", "ban", "doctrine", "treaty", "ceasefire"}
 _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
-_CEASE = {"suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call"}
+_CEASE = {
+    "suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call", "silence",
+}  # fmt: skip
 _OWN_ACTIONS = {
     "application", "appeal", "objection", "opposition", "challenge", "claim", "complaint", "case",
     "protest", "march", "strike", "blockade", "boycott", "action", "lawsuit", "suit", "sanction",
-    "ban", "injunction",
+    "ban", "injunction", "gun", "shelling", "offensive", "attack",
 }  # fmt: skip
 _DEPLOY = {"move", "send", "mobilise", "mobilize", "station", "deploy", "mass"}
 _FORCES = {"force", "troop", "unit", "soldier", "weapon", "missile", "ship", "army", "tank"}

@@ -89,3 +89,22 @@ def test_a_promise_not_to_raise_prices_assures_and_a_past_fact_is_no_position(re
     assert stance("Our navy will not enter") == ["assures"]
     assert stance("We will not accept") == ["rejects"]
     assert not holders(found, "have not risen since 2011")
+
+
+def test_what_the_speaker_will_give_or_stop_is_an_offer(reader):
+    # a concession in three shapes: "will accept" a thing, every one of a group "will be
+    # offered" something (passive: the speaker gives it), and "will suspend our shelling"
+    text = (
+        "Brightwater Homes, statement, 3 May\n\n"
+        "Every tenant of the Kell Street blocks will be offered a flat of the same size on the "
+        "estate. The company will accept an independent survey of the cladding before any "
+        "demolition.\n\n"
+        "SELVAN, May 4 (MPA) - \"We will suspend our shelling of the ridge for two days,\" the "
+        "Selvan Hills Brigades' spokesman, Ilan Dorsk, said.\n"
+    )
+    found = read(reader, text, source="Brightwater Homes")
+    offered = [(h, s) for h, s, t in found if t.startswith("Every tenant")]
+    assert offered == [("Brightwater Homes", "offers")], found
+    survey = [(h, s) for h, s, t in found if "independent survey" in t]
+    assert survey == [("Brightwater Homes", "offers")], found
+    assert [s for _, s, t in found if "suspend our shelling" in t] == ["offers"], found
