@@ -104,11 +104,13 @@ _WH_WORDS = frozenset({"where", "how", "what", "why", "whether", "when"})
 _TALK = frozenset({"talk", "speak", "address", "outline", "clarify", "highlight", "mention"})
 _ANSWERS = frozenset({"reply", "response", "answer", "view", "comment", "feedback", "letter"})
 _FRANK = frozenset(
-    {"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward", "direct"}
+    {"clear", "frank", "honest", "candid", "blunt", "plain", "straightforward", "direct", "open"}
 )
 
 
 # what "we want to" do that offers the other side something: talks, help
+# what a chair invites someone to do at a meeting: take the floor, not a party's offer
+_TO_SPEAK = frozenset({"address", "speak", "present", "introduce", "comment", "respond"})
 _READY_TO = frozenset({"keep", "talk", "meet", "negotiate", "help", "resume", "discuss"})
 # what "we want to" have done to us or see done: still asked of someone ("We want to see the maps")
 _WANT_FROM_OTHERS = frozenset({"see", "hear", "receive", "get", "have", "know", "be"})
@@ -333,6 +335,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "the regulator expects to report in May": a forecast of its own acts
     if t.lemma == "ask" and any(c.dep == "dobj" and c.text.lower() == "me" for c in kids):
         return None  # "My board asked me to reply in writing": the writer's brief, no demand
+    if t.lemma == "invite" and any(
+        c.dep == "xcomp" and c.lemma in _TO_SPEAK for c in kids
+    ):  # "The Mayor invited Ms Doyle-Marsh to address the meeting": procedure
+        return None
     if t.lemma == "ask" and any(_unnamed(ps, c) for c in kids if c.dep == "xcomp"):
         return None  # "an official, who asked not to be named, said ...": a source's terms
     if (
@@ -914,6 +920,13 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
+# a record's lines that state no position: a written question ("To ask the Minister for Trade
+# what response he has made ...") and a vote's outcome ("CARRIED (5 in favour, 2 opposed)")
+_RECORD_LINE = re.compile(
+    r"To ask (?:the|whether|if)\b|(?:CARRIED|Carried|LOST|DEFEATED|Defeated)\b(?![-'’])"
+)
+
+
 def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
     """Whether a sentence can state no position whatever its words: a question, a greeting, a
     turn that is no one's, fewer than five words, a fragment, no verb.
@@ -921,6 +934,8 @@ def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
     text = ps.text.strip().rstrip("\"”’'")  # '"Why should a nurse pay for ...?"': a question too
     if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
         return True
+    if _RECORD_LINE.match(text):
+        return True  # "To ask the Minister for Trade what ...", "CARRIED (5 in favour, ...)"
     if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:
         return True
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)

@@ -108,3 +108,18 @@ def test_what_the_speaker_will_give_or_stop_is_an_offer(reader):
     survey = [(h, s) for h, s, t in found if "independent survey" in t]
     assert survey == [("Brightwater Homes", "offers")], found
     assert [s for _, s, t in found if "suspend our shelling" in t] == ["offers"], found
+
+
+def test_a_records_questions_votes_and_invitations_state_no_position(reader):
+    # a written question, a vote's outcome and a chair's invitation to speak are procedure
+    text = (
+        "OFFICIAL REPORT\n\n"
+        "To ask the Secretary of State for Housing whether she will reject the Harlow Quay "
+        "scheme.\n\n"
+        "Carried unanimously (9 in favour, none opposed).\n\n"
+        "The Chair invited Mr Oduya of the Harlow Quay Residents' Group to address the "
+        "committee.\n\n"
+        "We demand that the council publish the flood report before any vote.\n"
+    )
+    found = read(reader, text, source="Harlow Borough Council")
+    assert [t[:9] for _, _, t in found] == ["We demand"], found
