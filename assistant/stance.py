@@ -43,6 +43,8 @@ from assistant.stance_layout import (
     label_end,
     office_label,
     person_from_label,
+    programme_guests,
+    programme_hosts,
     questioner,
     salutations,
     speaker_turns,
@@ -154,7 +156,9 @@ class StanceReader:
         source_line = source
         listed = listed_issuers(source)  # "Joint delegation of A, B and C"
         head = listed[0] if listed else publisher_named(source, title)
-        if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head):
+        turns = speaker_turns(text)
+        hosts = programme_hosts(text, turns)  # a broadcast: its source is the broadcaster
+        if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head) and not hosts:
             source = head
             known = [m for m in self.registry.mentions(source) if not m.person]
             publisher = (
@@ -211,7 +215,11 @@ class StanceReader:
         for person in opposition_people(text):  # not the state whose government she opposes
             if not PARTY_NAME.search(parties.people.get(person, "")):
                 parties.people.pop(person, None)
-        turns = speaker_turns(text)
+        for guest, body in programme_guests(text, turns) if hosts else ():
+            party = parties.canonical(body, "ORG")
+            if party:  # "Guest: Dana Orvik, Minister for Urban Affairs in the Government of X"
+                parties.link(guest, party)
+                parties.seen(party, "ORG")
         for k, (_, begins, label) in enumerate(turns):
             if label.upper() in _NOT_SPEAKERS | ANSWER_LABELS:
                 continue  # a moderator's or an interview's "A:" turn: no one's name to link
@@ -308,7 +316,7 @@ class StanceReader:
                     person, affiliation = person_from_label(turn[2])
                     linked = parties.speaks_for(person) or affiliation
                     if turn[0] not in asking:  # once a turn, not once a sentence
-                        asking[turn[0]] = questioner(
+                        asking[turn[0]] = person.upper() in hosts or questioner(
                             text, turn, turns, affiliation, linked, bool(parties.speaks_for(person))
                         )
                     if asking[turn[0]]:

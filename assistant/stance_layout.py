@@ -552,6 +552,47 @@ def headline_at(text: str, start: int, end: int) -> bool:
     return alone and headline(text[start:end])
 
 
+# a broadcast's opening names who asks: "Presenter: Marta Linde.", "Hosted by Tom Dale"; not a
+# press conference's "Moderator: Anneke Sohl, head of press, Ministry of Finance" (the host body's)
+_HOST = re.compile(
+    r"\b(?:Presenter|Host|Interviewer|Anchor|Presented by|Hosted by|Interviewed by)"
+    r":? (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+)
+
+
+def programme_hosts(text: str, turns: list[tuple[int, int, str]]) -> set[str]:
+    """The names (full and surname, upper case) of the hosts a programme's opening lines name
+    before the first turn: their turns are the broadcaster's questions, and the source line
+    names the broadcaster, not a party that speaks ("The Sunday Exchange, RTK One ...").
+    """
+    head = text[: turns[0][0]] if turns else text[:600]
+    out: set[str] = set()
+    for m in _HOST.finditer(head):
+        out |= {m["name"].upper(), m["name"].split()[-1].upper()}
+    return out
+
+
+_GUEST = re.compile(
+    r"\bGuests?: (?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}), (?P<title>[^.;\n]{3,160})"
+)
+
+
+def programme_guests(text: str, turns: list[tuple[int, int, str]]) -> list[tuple[str, str]]:
+    """(guest, body) of a programme's opening "Guest: Dana Orvik, Minister for Urban Affairs in
+    the Government of Sarnovia": the body after "in"/"at", else after the first "of".
+    """
+    head = text[: turns[0][0]] if turns else text[:600]
+    out = []
+    for m in _GUEST.finditer(head):
+        title = m["title"]
+        where = re.search(r"\b(?:in|at) (?:the )?(?=[A-Z])", title) or re.search(
+            r"\bof (?:the )?(?=[A-Z])", title
+        )
+        if where:
+            out.append((m["name"], title[where.end() :].strip()))
+    return out
+
+
 def questioner(
     text: str,
     turn: tuple[int, int, str],

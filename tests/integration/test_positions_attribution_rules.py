@@ -241,3 +241,19 @@ def test_an_anchors_turn_holds_no_position(reader):
     )
     found = _read(reader, text, source="Channel 9 Evening News")
     assert [(h, s) for h, s, _ in found] == [("Tolbridge Drivers Union", "demands")], found
+
+
+def test_a_broadcasts_host_asks_and_its_guest_speaks_for_her_body(reader):
+    # the source is the broadcaster: not the "we" of the guest, and the host's turns (even
+    # those without a question mark) hold no position; the opening line links the guest
+    text = (
+        "Business Hour, Channel Nine, 2 June. Host: Peter Vance. Guest: Rita Olsen, chief "
+        "executive of Harbourline Ferries.\n\n"
+        "VANCE: Welcome. The island council wants a winter timetable by September.\n\n"
+        "OLSEN: We will not run empty boats all winter. We are prepared to add a Friday evening "
+        "sailing from October.\n\n"
+        "VANCE: The council says that is not enough.\n"
+    )
+    found = _read(reader, text, source="Channel Nine")
+    assert {h for h, _, _ in found} == {"Harbourline Ferries"}, found
+    assert sorted(s for _, s, _ in found) == ["offers", "rejects"], found
