@@ -73,6 +73,7 @@ from assistant.stance_statements import (
 )
 from assistant.stance_triggers import continues_quote, trigger
 from assistant.stance_words import (
+    _CORP,
     _CUE,
     _DOMAIN,
     _LEANS,
@@ -172,12 +173,18 @@ class StanceReader:
             or named_jointly(title, text, publisher, parties)
         )
         addressed = _TITLE_TO.search(title)
-        if publisher and addressed and _ORG_NAME.search(addressed["party"]):
+        to_party = ""
+        if (
+            publisher
+            and addressed
+            and (_ORG_NAME.search(addressed["party"]) or _CORP.search(addressed["party"]))
+        ):
             # "Letter from the Harrowgate Allotment Society to Delvin County Council": what
             # "the council" means in the letter, though the body never names it in full
             party = parties.canonical(addressed["party"], "ORG")
             if party and party != publisher:
                 parties.seen(party, "ORG")
+                to_party = party
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -272,6 +279,7 @@ class StanceReader:
         state.joint = (publisher, *cosigned) if cosigned else ()
         state.partisans = partisans
         state.dear = salutations(text)
+        state.to_party = to_party
         state.sections = headed_sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
             byline = BYLINE.match(text)
@@ -586,10 +594,11 @@ _SEAT_OF = re.compile(
     r"(?:the )?(?P<state>[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$"
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"
+# the keywords in any case; the name in capitals ("Letter to Quayside Homes about the lifts":
+# Quayside Homes, not "Quayside Homes about the lifts")
 _TITLE_TO = re.compile(
-    r"\b(?:letter|reply|response|submission|message)s?\b.*?\bto (?:the )?"
-    r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})",
-    re.I,
+    r"\b(?i:letter|reply|response|submission|message)s?\b.*?\b(?i:to) (?:the )?"
+    r"(?P<party>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )*[A-Z][\w'’&.\-]*){0,6})"
 )
 _TITLE_FROM = re.compile(
     r"^(?:joint |open |press |official )?(?:statement|release|letter|message|reply|response|"

@@ -65,6 +65,7 @@ class ReadingState:
     say_first: bool = False  # the reporting speaker is "we" or "I"
     author: str = ""  # the party of the person a byline names, when no party publishes
     dear: list[tuple[int, str]] = field(default_factory=list)  # (where, name) of "Dear X,"
+    to_party: str = ""  # the body a letter's title says it is to ("Letter to Quayside Homes")
     sections: list[tuple[int, tuple[str, ...]]] = field(default_factory=list)  # headings
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
@@ -936,6 +937,8 @@ def _addressee(parties: Parties, state: ReadingState) -> tuple[str, str]:
     """
     names = [name for at, name in state.dear if at < state.at]
     you = parties.speaks_for(names[-1]) if names else ""
+    if not you and state.to_party:  # "Dear Mr Brandt," whom no text links: the title's body
+        return (state.to_party, "") if state.to_party != first_person_holder(state)[0] else ("", "")
     return (you, names[-1]) if you and you != first_person_holder(state)[0] else ("", "")
 
 

@@ -184,7 +184,12 @@ def _told_us(ps: ParsedSentence, verb: int) -> bool:
     objects = [c for c in kids if c.dep in ("dobj", "dative")] + [
         g for c in kids if c.dep == "prep" for g in ps.children(c.i) if g.dep == "pobj"
     ]
-    return any(o.text.lower() in ("us", "me") for o in objects)
+    # "told us", "told our committee on 4 March that ...": the writer's side is told
+    return any(
+        o.text.lower() in ("us", "me")
+        or any(c.dep == "poss" and c.text.lower() in ("our", "my") for c in ps.children(o.i))
+        for o in objects
+    )
 
 
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:

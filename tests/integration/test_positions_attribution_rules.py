@@ -257,3 +257,25 @@ def test_a_broadcasts_host_asks_and_its_guest_speaks_for_her_body(reader):
     found = _read(reader, text, source="Channel Nine")
     assert {h for h, _, _ in found} == {"Harbourline Ferries"}, found
     assert sorted(s for _, s, _ in found) == ["offers", "rejects"], found
+
+
+def test_what_your_people_told_our_members_is_the_addressees(reader):
+    # a letter's "Your manager ... told our members that ..." is the addressee's position (the
+    # title names it: "Letter to X Ltd about ..."), never the writer's, though "Dear Mr Y"
+    # names no one the text links to a party
+    text = (
+        "Dear Mr Brandt,\n\n"
+        "Your maintenance manager, Mr Ivo Stenberg, told our members on 2 May that no tower "
+        "would be left without a working lift for more than a day. Your company also told our "
+        "chair that it would not pay for taxis while the lifts are broken.\n\n"
+        "We ask you to replace both lifts in Tower B before the winter.\n\n"
+        "Yours sincerely,\nAnna Holt\nChair, Harlow Quay Tenants' Association\n"
+    )
+    found = _read(
+        reader,
+        text,
+        source="Harlow Quay Tenants' Association",
+        title="Letter to Quayside Homes Ltd about the lifts",
+    )
+    told = [(h, s) for h, s, t in found if "told our" in t]
+    assert told == [("Quayside Homes", "assures"), ("Quayside Homes", "rejects")], found
