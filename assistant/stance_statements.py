@@ -35,6 +35,8 @@ from assistant.stance_holders import (
 from assistant.stance_model import HolderCue
 from assistant.stance_parties import Parties, is_commentator, is_party, is_titled
 from assistant.stance_triggers import (
+    _ABSTRACT_NOUN,
+    _THINGS,
     IF_WORDS,
     RECEIVE,
     background,
@@ -336,9 +338,21 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         )
         if not holders or not holders[0][0]:
             holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
-            if not speaker_party and told_us:
-                # "The chief constable told us that the force would not pay": the teller's,
-                # whom the text does not let us name; never the writer's
+            someone_said = (
+                say_at >= 0
+                and not say_first
+                and not say_you
+                and ps.tokens[say_at].dep in ("ROOT", "conj", "ccomp", "parataxis")
+                and not any(
+                    c.dep.startswith("nsubj")
+                    and (c.lemma in _THINGS or _ABSTRACT_NOUN.search(c.lemma))
+                    for c in ps.children(say_at)
+                )
+            )  # not "The league's plan, announced on 14 April ..., is unacceptable to us"
+            if not speaker_party and (told_us or someone_said):
+                # "The chief constable told us that the force would not pay", "the chain said
+                # it would not raise its prices": the speaker's, whom the text does not let us
+                # name; never the writer's
                 holders = []
             elif subj and unnamed_others(ps, subj[0]):
                 holders = []

@@ -279,3 +279,17 @@ def test_what_your_people_told_our_members_is_the_addressees(reader):
     )
     told = [(h, s) for h, s, t in found if "told our" in t]
     assert told == [("Quayside Homes", "assures"), ("Quayside Homes", "rejects")], found
+
+
+def test_what_an_unnamed_speaker_said_is_never_the_op_ed_writers(reader):
+    # "the grocer said it would not ..." in a union leader's op-ed: the grocer's refusal, which
+    # the text does not let us name; not the union's
+    text = (
+        "By Ana Lisk, president of the Corran Fishers' Union\n\n"
+        "Last spring the grocer said it would not pay more than two euros a kilo for cod, "
+        "whatever the catch.\n\n"
+        "We are asking for a floor price of three euros a kilo.\n"
+    )
+    found = _read(reader, text, source="The Corran Herald")
+    union = [t[:12] for h, _, t in found if h == "Corran Fishers' Union"]
+    assert union == ["We are askin"], found
