@@ -163,6 +163,11 @@ def _threatens(ps: ParsedSentence, i: int) -> bool:
 
 
 # what a party promises not to do to others, once it says it will not: not a refusal of a demand
+# what "there will be no ..." spares people: a guarantee, not a refusal
+_LOSSES = {
+    "redundancy", "layoff", "lay-off", "dismissal", "eviction", "closure", "cut", "job",
+    "increase", "rise", "disconnection", "charge", "penalty",
+}  # fmt: skip
 _SPARED = {
     "enter",
     "interrupt",
@@ -544,10 +549,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
                 return "warns"  # "a strike would force us to reconsider the investment"
         if t.lemma == "be" and any(c.dep == "expl" for c in kids) and (modal or t.tag != "VBD"):
-            if any(
-                c.dep in ("attr", "nsubj") and any(g.lemma == "no" for g in ps.children(c.i))
+            nothing = [
+                c
                 for c in kids
-            ):
+                if c.dep in ("attr", "nsubj") and any(g.lemma == "no" for g in ps.children(c.i))
+            ]
+            if nothing and modal & {"will", "would", "shall"} and nothing[0].lemma in _LOSSES:
+                return "assures"  # "there will be no compulsory redundancies": a guarantee
+            if nothing:
                 return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
         if (
             modal & {"will", "would"}

@@ -123,3 +123,13 @@ def test_a_records_questions_votes_and_invitations_state_no_position(reader):
     )
     found = read(reader, text, source="Harlow Borough Council")
     assert [t[:9] for _, _, t in found] == ["We demand"], found
+
+
+def test_there_will_be_no_losses_is_a_guarantee_and_no_money_a_refusal(reader):
+    text = (
+        "Greyfold Homes, statement, 9 October\n\n"
+        "There will be no evictions on the Marsh Lane estate this winter. There will be no "
+        "further money for the tenants' legal costs.\n"
+    )
+    found = read(reader, text, source="Greyfold Homes")
+    assert [s for _, s, _ in found] == ["assures", "rejects"], found
