@@ -99,7 +99,7 @@ def test_what_the_speaker_will_give_or_stop_is_an_offer(reader):
         "Every tenant of the Kell Street blocks will be offered a flat of the same size on the "
         "estate. The company will accept an independent survey of the cladding before any "
         "demolition.\n\n"
-        "SELVAN, May 4 (MPA) - \"We will suspend our shelling of the ridge for two days,\" the "
+        'SELVAN, May 4 (MPA) - "We will suspend our shelling of the ridge for two days," the '
         "Selvan Hills Brigades' spokesman, Ilan Dorsk, said.\n"
     )
     found = read(reader, text, source="Brightwater Homes")
