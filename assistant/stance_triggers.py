@@ -134,6 +134,23 @@ def _own_wish(ps: ParsedSentence, t: Token) -> bool:
     )
 
 
+# the people who work for the speaker: asking them is an instruction, not a demand
+_STAFF = frozenset(
+    {"official", "staff", "team", "officer", "lawyer", "solicitor", "adviser", "advisor",
+     "colleague", "department", "civil", "servant", "engineer", "inspector"}
+)  # fmt: skip
+
+
+def _own_staff(ps: ParsedSentence, obj: Token) -> bool:
+    """'officials', 'my officials', 'our lawyers': no owner, or the speaker's; not 'the
+    company's engineers', whom asking is asking the company.
+    """
+    if obj.lemma not in _STAFF:
+        return False
+    owners = [c for c in ps.children(obj.i) if c.dep == "poss"]
+    return not owners or owners[0].text.lower() in ("my", "our")
+
+
 def _speaks(ps: ParsedSentence, t: Token) -> bool:
     """Whether what token t says is done is talk (see `_TALK`): the speaker's own ("I want to
     set out where we stand"; not "the company must set out a recovery plan").
@@ -343,6 +360,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.lemma == "invite" and any(
         c.dep == "xcomp" and c.lemma in _TO_SPEAK for c in kids
     ):  # "The Mayor invited Ms Doyle-Marsh to address the meeting": procedure
+        return None
+    if t.lemma in ("ask", "instruct", "direct", "task") and any(
+        c.dep == "dobj" and _own_staff(ps, c) for c in kids
+    ):  # "I have asked officials to prepare for that": the speaker's own people, no demand
         return None
     if t.lemma == "ask" and any(_unnamed(ps, c) for c in kids if c.dep == "xcomp"):
         return None  # "an official, who asked not to be named, said ...": a source's terms

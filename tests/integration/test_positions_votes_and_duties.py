@@ -133,3 +133,13 @@ def test_there_will_be_no_losses_is_a_guarantee_and_no_money_a_refusal(reader):
     )
     found = read(reader, text, source="Greyfold Homes")
     assert [s for _, s, _ in found] == ["assures", "rejects"], found
+
+
+def test_asking_ones_own_officials_is_no_demand(reader):
+    text = (
+        "REPORTER: What happens if the ferries stop?\n\n"
+        "HALE: I have asked officials to prepare a contingency plan for the ferry routes. We "
+        "ask Islandlink to restore the winter timetable by Monday.\n"
+    )
+    found = read(reader, text, source="Ministry of Transport of Corland")
+    assert [t[:8] for _, _, t in found] == ["We ask I"], found
