@@ -845,7 +845,11 @@ def _history(ps: ParsedSentence, t: Token) -> bool:
 _CONCESSIONS = {
     "agree", "accept", "approve", "publish", "withdraw", "drop", "show", "meet", "lift", "sign",
     "confirm", "commit", "pay", "restore", "reduce", "improve", "release", "guarantee", "offer",
+    "halt", "stop", "cease", "observe",
 }  # fmt: skip
+# what a party gives on a condition, whatever the condition: "members would return to the wards
+# at once if ...", "the company would contribute to a roaming scheme if the others did the same"
+_GIVING = {"return", "contribute", "resume", "restore", "reopen", "release", "cover", "fund"}
 
 
 def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, str] | None:
@@ -881,14 +885,25 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
         for c in kids
         if c.dep == "advcl" and any(g.lemma in ("if", "should") for g in ps.children(c.i))
     ]
-    giving = any(
-        c.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(c.i))
+    giving = root.lemma in _GIVING or any(
+        (c.lemma in _CONCESSIONS or _same_again(ps, c))
+        and not any(g.dep == "neg" for g in ps.children(c.i))
         for c in conditions
     )
     hostile = root.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
         " ".join(t.text for t in ps.subtree(root.i) if not in_condition(ps, t.i))
     )
     return root.i, "offers" if giving and not hostile else "warns"
+
+
+def _same_again(ps: ParsedSentence, c: Token) -> bool:
+    """A condition that the other side does the same ("if the other two operators did the
+    same", "if Velmar follows suit"): reciprocity, so what is promised is an offer.
+    """
+    kids = ps.children(c.i)
+    return (c.lemma == "do" and any(k.lemma == "same" for k in kids)) or (
+        c.lemma == "follow" and any(k.lemma == "suit" for k in kids)
+    )
 
 
 def _buyers_demand(t: Token, kids: list[Token]) -> bool:

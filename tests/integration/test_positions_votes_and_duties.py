@@ -143,3 +143,16 @@ def test_asking_ones_own_officials_is_no_demand(reader):
     )
     found = read(reader, text, source="Ministry of Transport of Corland")
     assert [t[:8] for _, _, t in found] == ["We ask I"], found
+
+
+def test_what_is_given_on_a_condition_is_an_offer(reader):
+    # returning to work and matching the others are concessions, whatever the condition; a
+    # strike on a condition stays a warning
+    text = (
+        "KELBY, Oct 2 (NPA) - The Kelby Drivers' Union said its members would return to work at "
+        "once if the company put a written offer on the table. Marrow Buses said it would "
+        "contribute to a night-bus fund if the other two operators did the same. The union "
+        "said its members would strike again if the depot closed.\n"
+    )
+    found = read(reader, text, source="Northern Press Agency")
+    assert [s for _, s, _ in found] == ["offers", "offers", "warns"], found
