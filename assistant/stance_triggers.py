@@ -180,6 +180,24 @@ def _threatens(ps: ParsedSentence, i: int) -> bool:
 
 
 # what a party promises not to do to others, once it says it will not: not a refusal of a demand
+# what people "will not be": spared, a guarantee ("will not be affected", "be left without")
+_BEFALLEN = {
+    "affect", "leave", "evict", "dismiss", "fire", "charge", "fine", "penalise", "penalize",
+    "punish", "prosecute", "relocate", "disconnect", "strand", "harm", "deport", "detain",
+}  # fmt: skip
+
+
+def _people(ps: ParsedSentence, subj: Token) -> bool:
+    """People by kind or nationality ("passengers", "Filipinos already working in Kuwait"),
+    not things ("prices", "the talks") and not a party by name.
+    """
+    if subj.lemma in _THINGS or _ABSTRACT_NOUN.search(subj.lemma):
+        return False
+    if subj.ent_i >= 0:
+        return ps.entities[subj.ent_i].label == "NORP"
+    return subj.pos == "NOUN" and subj.tag == "NNS"
+
+
 # what "there will be no ..." spares people: a guarantee, not a refusal
 _LOSSES = {
     "redundancy", "layoff", "lay-off", "dismissal", "eviction", "closure", "cut", "job",
@@ -412,6 +430,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         modal = {c.lemma for c in kids if c.dep == "aux"}
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
+        if (
+            neg
+            and t.lemma in _BEFALLEN
+            and modal & {"will", "would", "shall"}
+            and any(c.dep == "auxpass" for c in kids)
+            and any(c.dep == "nsubjpass" and _people(ps, c) for c in kids)
+        ):
+            return "assures"  # "Passengers in Stenby will not be left without a way to work"
         if neg and t.lemma in _SPARED and modal & {"will", "would", "shall"}:
             return "assures"  # "will not raise prices", "our navy will not enter its zone"
         if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):

@@ -156,3 +156,13 @@ def test_what_is_given_on_a_condition_is_an_offer(reader):
     )
     found = read(reader, text, source="Northern Press Agency")
     assert [s for _, s, _ in found] == ["offers", "offers", "warns"], found
+
+
+def test_people_who_will_not_be_left_without_are_promised_it(reader):
+    text = (
+        "Westmere Regional Transport Authority, statement\n\n"
+        "Passengers in Stenby will not be left without a bus to the hospital when the line "
+        "closes. The timetable will not be changed before May.\n"
+    )
+    found = read(reader, text, source="Westmere Regional Transport Authority")
+    assert [s for _, s, _ in found] == ["assures", "rejects"], found
