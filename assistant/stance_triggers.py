@@ -256,14 +256,7 @@ def _what_people_cannot(ps: ParsedSentence, verb: Token) -> bool:
     subj = next((c for c in ps.children(verb.i) if c.dep == "nsubj"), None)
     if subj is not None and subj.tag == "WP" and verb.dep == "relcl":
         subj = ps.tokens[verb.head]  # "nurses ... who cannot afford a car": the nurses
-    return (
-        subj is not None
-        and subj.pos == "NOUN"
-        and subj.tag == "NNS"
-        and subj.ent_i < 0
-        and _ABSTRACT_NOUN.search(subj.lemma) is None
-        and subj.lemma not in _THINGS
-    )
+    return subj is not None and subj.ent_i < 0 and _people(ps, subj)
 
 
 # things, not people or bodies: "verbal assurances cannot take the place of an agreement"
