@@ -560,12 +560,19 @@ _HOST = re.compile(
 )
 
 
+def _programme_opening(text: str, turns: list[tuple[int, int, str]]) -> str:
+    """The lines before the first turn (a programme's billing), or the first 600 characters
+    when the text has no turns.
+    """
+    return text[: turns[0][0]] if turns else text[:600]
+
+
 def programme_hosts(text: str, turns: list[tuple[int, int, str]]) -> set[str]:
     """The names (full and surname, upper case) of the hosts a programme's opening lines name
     before the first turn: their turns are the broadcaster's questions, and the source line
     names the broadcaster, not a party that speaks ("The Sunday Exchange, RTK One ...").
     """
-    head = text[: turns[0][0]] if turns else text[:600]
+    head = _programme_opening(text, turns)
     out: set[str] = set()
     for m in _HOST.finditer(head):
         out |= {m["name"].upper(), m["name"].split()[-1].upper()}
@@ -581,7 +588,7 @@ def programme_guests(text: str, turns: list[tuple[int, int, str]]) -> list[tuple
     """(guest, body) of a programme's opening "Guest: Dana Orvik, Minister for Urban Affairs in
     the Government of Sarnovia": the body after "in"/"at", else after the first "of".
     """
-    head = text[: turns[0][0]] if turns else text[:600]
+    head = _programme_opening(text, turns)
     out = []
     for m in _GUEST.finditer(head):
         title = m["title"]
