@@ -31,10 +31,11 @@ from assistant.stance_holders import (
     reporting_speaker,
     signature_links,
     signed_bodies,
+    summit_members,
 )
 from assistant.stance_layout import (
     ANSWER_LABELS,
-    BYLINE,
+    byline,
     floor_member,
     furniture_end,
     headed_sections,
@@ -80,9 +81,9 @@ from assistant.stance_words import (
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _ORG_NAME,
-    _OUTLETS,
     _VOICED,
     _WEAK_CUE,
+    _outlet,
 )
 from assistant.voices import Turn, Voice, author, read_voices
 from index.language import ParsedSentence, Parser
@@ -117,6 +118,16 @@ def _to_parse(
         if words >= max_words:
             break
     return wanted
+
+
+def _title_end(text: str, title: str) -> int:
+    """Where the title ends when the text opens with it as a line of its own, else 0. A
+    headline ("Port Maren Water: Proposed rate increase ...") is read for who publishes, never
+    as a statement (no labelled statement of 317 texts is a title line).
+    """
+    lead = len(text) - len(text.lstrip())
+    first = text[lead:].split("\n", 1)[0]
+    return lead + len(first) if title and first.strip() == title.strip() else 0
 
 
 class StanceReader:
@@ -159,14 +170,17 @@ class StanceReader:
         head = listed[0] if listed else publisher_named(source, title)
         turns = speaker_turns(text)
         hosts = programme_hosts(text, turns)  # a broadcast: its source is the broadcaster
-        if head and not _OUTLETS.search(head) and not _DOMAIN.fullmatch(head) and not hosts:
+        if head and not _outlet(head) and not _DOMAIN.fullmatch(head) and not hosts:
             source = head
             known = [m for m in self.registry.mentions(source) if not m.person]
             publisher = (
                 self.registry.name(known[0].party) if known else parties.canonical(source, "ORG")
             )
             parties.seen(publisher, "ORG")
-        cosigned = co_publishers(source_line, parties) if publisher else ()
+        members = () if publisher else summit_members(title, text, parties)
+        if members:  # a summit's joint communique: the states that met issue it together
+            publisher = members[0]
+        cosigned = members[1:] or (co_publishers(source_line, parties) if publisher else ())
         cosigned = (
             cosigned
             or signed_bodies(text, publisher, parties)
@@ -214,6 +228,7 @@ class StanceReader:
         people_by_title(text, parties)
         if publisher:  # a readout by "the Office of the President of X": "President Ana Ruiz"
             heads_of_publisher(text, publisher, parties)
+            officers_present(text, title, publisher, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             people_by_title(title, parties)
         signature_links(text, title, parties)  # "Kind regards, / Priya Lendl / ... / Consortium"
@@ -248,7 +263,10 @@ class StanceReader:
             if titled and body:
                 parties.link(titled["person"], body)
                 answers = titled["person"]
-        wanted = _to_parse(text, spans, self.max_words, official=bool(publisher))
+        # a transcript's turns, a thread's emails are their speakers' own words, as a party's
+        # own text is: "The Highland Alliance will not support any levy" there is a position
+        official = bool(publisher or turns)
+        wanted = _to_parse(text, spans, self.max_words, official=official)
         runs = quote_runs(text, spans)
         speaker_at, inside = sentence_quotes(text, runs, spans)
         # a quote's closing sentence that names its speaker is read too
@@ -258,7 +276,7 @@ class StanceReader:
         extra = {
             m
             for n in wanted
-            if n in member and candidate(text[spans[n][0] : spans[n][1]], bool(publisher))
+            if n in member and candidate(text[spans[n][0] : spans[n][1]], official)
             for m in (n + 1,)
             if member.get(m) == member[n] and m not in wanted
         }
@@ -282,8 +300,8 @@ class StanceReader:
         state.to_party = to_party
         state.sections = headed_sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
-            byline = BYLINE.match(text)
-            state.author = parties.speaks_for(byline.group(1)) if byline else ""
+            by = byline(text)
+            state.author = parties.speaks_for(by) if by else ""
         # news copy (no publishing party): a titled person no text links to a party holds a
         # position in their own name ("Speaker Mike Johnson", "Mayor Tim Dougherty")
         own_name = not publisher and not turns
@@ -365,12 +383,10 @@ class StanceReader:
                 learn_people(ps, parties, start)
                 state.at = start
                 # eval/train_stance.py: the holders of every candidate, before the rules read it
-                before = self._traced_holders(ps, parties, state, bool(publisher))
-                found = (
-                    statements(ps, parties, state) if candidate(ps.text, bool(publisher)) else []
-                )
+                before = self._traced_holders(ps, parties, state, official)
+                found = statements(ps, parties, state) if candidate(ps.text, official) else []
                 if (self.trace is not None or self.model is not None) and candidate(
-                    ps.text, bool(publisher)
+                    ps.text, official
                 ):
                     found = self._second_opinion(ps, found, parties, state, start, end, before)
                 for kept in found:
@@ -386,6 +402,8 @@ class StanceReader:
                 remember(ps, parties, state)
         # continuations first: in a trace, a holder the model could choose yields to them
         out = sorted(continuations(found_at, going_on, member) + out, key=lambda f: f.start)
+        heading = _title_end(text, title)
+        out = [f for f in out if f.start >= heading]  # a headline states no one's position
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(dedupe(out), learned, voices)
@@ -558,7 +576,10 @@ _GENRES = re.compile(
 # "Official Report of the Committee on Digital Affairs": the committee's own record; "Press
 # Service of the Office of the President of X": that office's, no news outlet's
 _RECORD_OF = re.compile(
-    r"^(?:the )?(?:(?:official report|verbatim record|record|transcript|minutes|hansard)s?|"
+    # "transcript published by the press office of the X Federation": X's record
+    r"^(?:(?:the )?(?:official report|verbatim record|record|transcript|minutes|hansard)s? "
+    r"(?:published|issued|released|distributed) by )?"
+    r"(?:the )?(?:(?:official report|verbatim record|record|transcript|minutes|hansard)s?|"
     r"(?:press|information|media|communications?) (?:service|office|department|centre|center|"
     r"bureau|unit|secretary)) (?:of|from) (?:the )?(?=[A-Z])",
     re.I,
@@ -602,10 +623,22 @@ _TITLE_TO = re.compile(
 )
 _TITLE_FROM = re.compile(
     r"^(?:joint |open |press |official )?(?:statement|release|letter|message|reply|response|"
-    r"submission)s? (?:from|by) (?:the )?(.+?)(?: (?:to|on|about|regarding|concerning|in "
+    r"submission)s? (?:from|by|of) (?:the )?(?=[A-Z])(.+?)(?: (?:to|on|about|regarding|concerning|in "
     r"response to|after|over)\b.*)?$",
     re.I,
 )
+
+
+# "Body: <a kind of text it publishes itself> ...": its name, then what the page is
+_TITLE_OWN = re.compile(
+    r"^(?P<body>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,5}): "
+    r"(?P<rest>.*\b(?:press briefing|news briefing|briefing|frequently asked questions|FAQs?|Q&A|"
+    r"questions and answers|statement|press release|news release|media release|update|"
+    r"response|announcement|notice|open letter|transcript|minutes|proceedings)\b.*)$",
+    re.I,
+)
+# "... statement by the minister", "... response from residents": not the named body's own
+_BY_ANOTHER = re.compile(r"\b(?:by|from)\b", re.I)
 
 
 # where a body publishes, after its name: "... Cooperative blog", "... Union newsletter"
@@ -637,6 +670,27 @@ def heads_of_publisher(text: str, publisher: str, parties: Parties) -> None:
         if polity and not parties.speaks_for(person):
             parties.link(person, polity)
             parties.seen(polity, "GPE")
+
+
+# "Also present: Superintendent Dr. Renata Folau and Chief Business Officer Glen Parrish."
+_PRESENT_LINE = re.compile(r"\b(?:Also|Officers?|Staff) (?:present|in attendance):([^\n]{3,400})")
+_OFFICER = re.compile(
+    r"\b(?:Superintendent|Clerk|Manager|Officer|Director|Chief Executive|Secretary|Treasurer|"
+    r"Solicitor|Engineer|Planner)(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)? "
+    r"(?:(?:Dr|Mr|Ms|Mrs)\.? )?(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+
+
+def officers_present(text: str, title: str, publisher: str, parties: Parties) -> None:
+    """Minutes a body keeps: the officers they list as present with it ("Also present:
+    Superintendent Dr. Renata Folau") are its own staff, whose replies are its positions.
+    """
+    if not re.search(r"\bminutes\b", title, re.I):
+        return
+    for line in _PRESENT_LINE.finditer(text[:3000]):
+        for m in _OFFICER.finditer(line.group(1)):
+            if not parties.speaks_for(m["person"]):
+                parties.link(m["person"], publisher)
 
 
 # an office inside an organisation, and the kinds of body it may be inside
@@ -684,9 +738,14 @@ def publisher_named(source: str, title: str) -> str:
         body = name[: medium.start()] if medium else name
         return body if body.lower() not in ("the", "a", "our", "my") else name
     m = _TITLE_FROM.match(title.strip())
-    if not m or author(title):
-        return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
-    return m.group(1).strip()
+    if m and not author(title):
+        return m.group(1).strip()
+    # "Port of Halvergate Authority: press briefing on ...", "Port Maren Water: Proposed rate
+    # increase - frequently asked questions": a body's own page, named before the colon
+    own = _TITLE_OWN.match(title.strip())
+    if own and not _BY_ANOTHER.search(own["rest"]) and not author(own["rest"]):
+        return own["body"]
+    return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
 
 
 class Reading(NamedTuple):

@@ -40,13 +40,13 @@ from assistant.stance_words import (
     _GOVERNMENT_TITLES,
     _GROUP_NOUNS,
     _HE_SHE,
-    _OUTLETS,
     _SAY,
     _STATE_NOUNS,
     _THEY_IT,
     _TITLE_RE,
     _TITLE_WORDS,
     _WHERE,
+    _outlet,
 )
 from index.language import Entity, ParsedSentence, Token, apposed
 
@@ -368,7 +368,7 @@ def party_of_np(
     if _states_people(ps, tok):
         # "Mirelia's referees will refuse ..., the referees' association said": the party that
         # reports for them; said by no one, the group itself ("France's leading trade unions")
-        said = state.say_party if not _OUTLETS.search(state.say_party) else ""
+        said = state.say_party if not _outlet(state.say_party) else ""
         first = min(t.start for t in sub if t.i <= tok.i and t.dep != "det")
         return said or ps.text[first : tok.start + len(tok.text)], ""
     # a named entity inside the phrase: possessor and title first, then the head
@@ -659,9 +659,15 @@ def _both_of_us(ps: ParsedSentence, tok: Token) -> bool:
     """
     plural = tok.text.lower()  # the tagger may keep "States", "Heads" as their own lemmas
     one = plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural[-1:] == "s" else ""
-    return one in _SIGNATORIES and any(
-        c.lemma.lower() in ("two", "both") for c in ps.children(tok.i)
+    counted = any(
+        c.lemma.lower() in ("two", "both", "three", "four", "five", "all")
+        for c in ps.children(tok.i)
     )
+    # "The Parties reaffirmed ...": a communique's own capitalised name for its signatories
+    named = tok.text in ("Parties", "Signatories", "Leaders") and any(
+        c.text.lower() == "the" for c in ps.children(tok.i)
+    )
+    return one in _SIGNATORIES and (counted or named)
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
@@ -968,7 +974,7 @@ def co_publishers(source: str, parties: Parties) -> tuple[str, ...]:
         name = part.strip()
         if not name or re.search(r"\bvia\b|\bmirror\b|\.\w{2,}\b|https?:", name, re.I):
             continue
-        if _ISSUER.fullmatch(name) and not _OUTLETS.search(name):
+        if _ISSUER.fullmatch(name) and not _outlet(name):
             party = parties.canonical(name, "ORG")
             if party:
                 parties.seen(party, "ORG")
@@ -1119,7 +1125,7 @@ def signature_links(text: str, title: str, parties: Parties) -> None:
             ending = " ".join(tail[k:])
             if ending in rest and _ISSUER.fullmatch(ending):
                 org = ending
-        if org and " " in org and not _OUTLETS.search(org):
+        if org and " " in org and not _outlet(org):
             party = parties.canonical(org, "ORG")
             if party:
                 parties.link(person, party, replace=True)
@@ -1143,7 +1149,7 @@ def signed_bodies(text: str, publisher: str, parties: Parties) -> tuple[str, ...
     out: list[str] = []
     for m in _SIGNATORY_LINE.finditer(text, closing[-1].end()):
         name = m.group(1).strip()
-        if not _ISSUER.fullmatch(name) or _OUTLETS.search(name):
+        if not _ISSUER.fullmatch(name) or _outlet(name):
             continue
         party = parties.canonical(name, "ORG")
         if party and party != publisher and party not in out:
@@ -1181,6 +1187,41 @@ def named_jointly(title: str, text: str, publisher: str, parties: Parties) -> tu
             parties.seen(party, "GPE")
             out.append(party)
     return tuple(out)
+
+
+# "Joint Communique of the Ravnholm Trilateral Summit", "Joint Declaration of ...": a text the
+# states or bodies that met issue together
+_COMMUNIQUE = re.compile(r"\bcommuniqu[eé]\b|\bjoint (?:declaration|statement)\b", re.I)
+_MEMBER = r"[A-Z][\w'’\-]*(?: (?:of (?:the )?)?[A-Z][\w'’\-]*)*"  # "Republic of Velmora"
+# "the Heads of Government of the Republic of Velmora, the Kingdom of Skarland and the Hestrian
+# Federation met in Ravnholm": who met, in the opening lines
+_MET = re.compile(
+    r"\b(?:Heads of (?:State|Government)(?: and (?:State|Government))?|[Ll]eaders|"
+    r"(?:Foreign |Prime )?Ministers|[Rr]epresentatives|[Dd]elegations|[Gg]overnments) of "
+    rf"((?:(?:the )?{_MEMBER}, )*(?:the )?{_MEMBER},? and (?:the )?{_MEMBER}) "
+    r"(?:met|gathered|convened|held)\b"
+)
+
+
+def summit_members(title: str, text: str, parties: Parties) -> tuple[str, ...]:
+    """The parties that issue a summit's joint communique, as its opening says who met ("the
+    Heads of Government of A, B and C met in Ravnholm"), first to last; none for another text.
+    """
+    if not _COMMUNIQUE.search(title):
+        return ()
+    m = _MET.search(text[:1500])
+    if not m:
+        return ()
+    out: list[str] = []
+    for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1)):
+        name = re.sub(r"^the ", "", name.strip())
+        # "the Kingdom of Skarland" is "Skarland", as the rest of such a text calls it
+        name = re.sub(r"^(?:Republic|Kingdom|Principality|Commonwealth) of (?:the )?", "", name)
+        party = parties.canonical(name, issuer_kind(name) if _STATE_WORDS.search(name) else "GPE")
+        if party and party not in out:
+            parties.seen(party, "GPE")
+            out.append(party)
+    return tuple(out) if len(out) >= 2 else ()
 
 
 def joint_holders(ps: ParsedSentence, holder: str, state: ReadingState) -> tuple[str, ...]:

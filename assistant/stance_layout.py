@@ -19,12 +19,30 @@ from assistant.stance_words import (
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _ORG_HEADS,
-    _OUTLETS,
     _TITLE_RE,
     _TITLE_WORDS,
+    _outlet,
 )
 
 BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
+# a blog's "Posted by Maren Holt, Chief Executive, Brightfold Software, 21 October 2025" under
+# its title
+_BYLINE_LINE = re.compile(
+    r"^[ \t]*(?:(?:Posted|Written|Published) by|By) ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b",
+    re.M,
+)
+
+
+def byline(text: str) -> str:
+    """The person a byline names, on the text's first line or one of the three after it."""
+    m = BYLINE.match(text)
+    if m:
+        return m.group(1)
+    head = "\n".join(text.lstrip().split("\n")[:4])
+    m = _BYLINE_LINE.search(head)
+    return m.group(1) if m else ""
+
+
 _QA_DOT = re.compile(r"^[ \t]*([QA])\.[ \t]+(?=\S)", re.M)  # "Q. Will you ...?" / "A. No."
 
 
@@ -59,6 +77,9 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         if len(words) > 6 or (len(words) == 1 and len(words[0]) < 2 and words[0] not in "QA"):
             continue
         first = label.upper().partition("(")[0].split()[0]
+        role = label.upper().partition("(")[2].rstrip(")").strip()
+        if role in _NOT_SPEAKERS:
+            first = role  # "PRIYA NANDAKUMAR (HOST)": the presenter's turn, as "HOST:" is
         if _PRESIDING.fullmatch(label.partition("(")[0].strip()):
             first = "MODERATOR"  # "The Speaker: Order. The motion is not agreed to.": the chair
         # "REPORTER (Dunmore Herald)": a journalist's turn whatever outlet the label names
@@ -624,14 +645,14 @@ def questioner(
         return False
     if (
         not party
-        and _OUTLETS.search(name)
+        and _outlet(name)
         and not _ORG_HEADS_RE.search(name)
         and not set(re.findall(r"[a-z]+", name.lower())) & (_TITLE_WORDS | _NOT_SPEAKER_ROLES)
     ):
         return True  # "HARBOUR WEEKLY: Bayline rejected that in March.": the paper asking
     if (
         bracket
-        and _OUTLETS.search(bracket)
+        and _outlet(bracket)
         and not _ORG_HEADS_RE.search(bracket)
         and not words & (_TITLE_WORDS | _NOT_SPEAKER_ROLES | {"independent", "secretary"})
     ):

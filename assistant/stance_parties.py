@@ -31,6 +31,7 @@ from assistant.stance_words import (
     _PEOPLE_LISTED,
     _PEOPLE_PAREN,
     _PEOPLE_PAREN_TITLED,
+    _PEOPLE_SPEAKING,
     _PUBLIC_WORDS,
     _STATE_NOUNS,
     _TITLE_RE,
@@ -186,6 +187,10 @@ class Parties:
             return shown
         if label == "PERSON" and self.speaks_for(name):
             return self.speaks_for(name)
+        full = self._spelled_out(name)
+        if full:  # "SAF" of "Strelanian Athletics Federation (SAF)": one party
+            self.names[key] = self.canonical(full, label)
+            return self.names[key]
         words = name.split()
         # "Former Vice President Mike Pence": the person; an organisation keeps its first
         # word ("Human Rights Watch", "General Motors Canada", "National Retail Federation")
@@ -266,6 +271,26 @@ class Parties:
         self.names.setdefault(base.lower(), base)
         self.names.setdefault(_CORP.sub("", base).lower(), base)
         return base
+
+    def _spelled_out(self, name: str) -> str:
+        """The full name an abbreviation stands for where the text spells it out before it
+        in brackets ("Athletes' Union of Strelania (AUS)"), its initials in order; else "".
+        """
+        if not re.fullmatch(r"[A-Z]{2,8}", name) or not self.text:
+            return ""
+        m = re.search(
+            rf"((?:[A-Z][\w'’\-]* (?:(?:of|for|and|on) (?:the )?)?){{1,8}})\({name}\)", self.text
+        )
+        if not m:
+            return ""
+        words = m.group(1).split()
+        for k in range(len(words)):  # "Speakers Ilse Halle ... Strelanian Athletics Federation"
+            if not words[k][:1].isupper():
+                continue
+            initials = "".join(w[0] for w in words[k:] if w[:1].isupper())
+            if initials[0] == name[0] and re.search(".*".join(name), initials):
+                return " ".join(words[k:])
+        return ""
 
     def ending_in(self, word: str) -> set[str]:
         """The parties known under a name whose last word is `word` (lowercase): "trust" for
@@ -686,8 +711,11 @@ def people_by_title(text: str, parties: Parties) -> None:
         _PEOPLE_FOR,
         _PEOPLE_IS,
         _PEOPLE_IS_OWNED,
+        _PEOPLE_SPEAKING,
     ):
         for m in matches(pattern):
+            if pattern is _PEOPLE_PAREN and re.search(r"\b(?:of|the) $", text[: m.start()]):
+                continue  # "Athletes' Union of Strelania (AUS)": a body's name and its initials
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):
                 continue  # "K. Mensah (Head of Planning)": a title, not an organisation
             if pattern is _PEOPLE_PAREN and re.search(rf"\b{_TITLE_RE}$", m.group("person")):
@@ -745,6 +773,8 @@ def people_by_title(text: str, parties: Parties) -> None:
             while words and words[-1].lower() in _BEFORE_A_TITLE:
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             named = bool(words) and _ORG_NAME.fullmatch(" ".join(words)) is not None
+            # "director of advocacy at Human Rights Watch": after the portfolio, the name whole
+            named = named or (pattern is _PEOPLE_AFTER and bool(m.group("portfolio")))
             # "National Security" (Adviser) goes, "National Retail Federation" stays
             while words and words[0].lower() in (_LEADING_NOISE if named else _NOT_PARTIES):
                 words.pop(0)

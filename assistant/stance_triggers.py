@@ -111,6 +111,8 @@ _FRANK = frozenset(
 # what "we want to" do that offers the other side something: talks, help
 # what a chair invites someone to do at a meeting: take the floor, not a party's offer
 _TO_SPEAK = frozenset({"address", "speak", "present", "introduce", "comment", "respond"})
+# what a party gives when it promises ("give the House my assurance that ...")
+_PLEDGES = frozenset({"assurance", "undertaking", "guarantee", "pledge", "promise", "commitment"})
 _READY_TO = frozenset({"keep", "talk", "meet", "negotiate", "help", "resume", "discuss"})
 # what "we want to" have done to us or see done: still asked of someone ("We want to see the maps")
 _WANT_FROM_OTHERS = frozenset({"see", "hear", "receive", "get", "have", "know", "be"})
@@ -344,6 +346,34 @@ def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     )
 
 
+def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
+    """Readiness: "we are (however) prepared / ready / willing to X" offers; "we are not
+    prepared to X", "we are not able to X" (now or would: not "were not able to attend")
+    refuse; "not prepared to comment" says nothing. "" when the token is no such adjective.
+    """
+    ready = t.lemma in _READY or t.text.lower() == "prepared"  # tagged a verb at times
+    able = t.lemma == "able"
+    if not (ready or able) or t.dep not in ("acomp", "ROOT"):
+        return ""
+    xcomp = [c for c in kids if c.dep == "xcomp"] or [
+        c
+        for c in kids
+        if ready and c.dep == "prep"  # "open to talks", "ready for a deal"
+    ]
+    if not xcomp:
+        return ""
+    negated = any(c.dep == "neg" for c in ps.children(t.head)) or any(c.dep == "neg" for c in kids)
+    if not negated:
+        return "offers" if ready else ""
+    if _no_comment(ps, xcomp[0]) or xcomp[0].lemma in _NO_COMMENT:
+        return None
+    head = ps.tokens[t.head]
+    modal = {c.lemma for c in ps.children(head.i) if c.dep == "aux"}
+    if head.tag == "VBD" and not modal:
+        return ""  # "We were not able to attend": what happened, read by the other rules
+    return "rejects"
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if denied(ps, t):
@@ -398,6 +428,13 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "has still not been paid", "has not been allowed to see her": a fact
     if _acknowledged(ps, t):
         return None  # "I recognise that the Agency must put safety first": theirs, granted
+    readiness = _readiness(ps, t, kids)
+    if readiness != "":
+        return readiness
+    if t.lemma in ("give", "offer", "provide", "repeat") and any(
+        c.dep == "dobj" and c.lemma in _PLEDGES for c in kids
+    ):
+        return "assures"  # "We give our assurance that ...", "gave X an assurance that ..."
     if (
         t.lemma == "propose"
         and t.tag == "VBN"
@@ -699,8 +736,16 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 for g in ps.children(c.i)
                 if c.dep in ("dobj", "xcomp", "ccomp", "advcl") and g.dep in ("mark", "aux", "prep")
             }
-            if t.lemma == "want" and any(c.dep == "dobj" for c in kids):
-                sub.add("to")
+            if t.lemma == "want" and any(
+                c.dep == "dobj"
+                or (
+                    c.dep == "ccomp"
+                    and c.tag in ("VBN", "VBD")
+                    and any(g.dep == "nsubj" for g in ps.children(c.i))
+                )
+                for c in kids
+            ):
+                sub.add("to")  # "wants a pay rise", "wants the increase capped at inflation"
             if t.lemma == "table":
                 return stance if any(c.dep == "dobj" for c in kids) else None
             if t.lemma == "ask" and asks_leave(ps, t.i):

@@ -335,6 +335,20 @@ _OUTLETS = re.compile(
     r"radio free|rfe/?rl|deutsche welle|euronews|al jazeera|xinhua|tass|ria novosti|interfax)\b",
     re.I,
 )
+# a body's name ends on what it is ("Independent Pharmacy Federation", "Postal Workers' Union"):
+# an outlet's word inside it does not make it a newspaper
+_BODY_END = re.compile(
+    r"\b(?:Union|Association|Council|Committee|Authority|Ministry|Commission|Board|Guild|"
+    r"Federation|League|Party|Trust|Foundation|Alliance|Coalition|Society|Cooperative|"
+    r"Co-operative|Institute|Directorate|Department|Tribunal|Assembly|Movement|Front)$"
+)
+
+
+def _outlet(name: str) -> bool:
+    """Whether a name is a news outlet's ("Dunmore Herald", "The Independent", "AP")."""
+    return _OUTLETS.search(name) is not None and not _BODY_END.search(name.strip())
+
+
 _CORP = re.compile(
     r"(?:,?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|plc|PLC|Co|Group|"
     r"Holdings|AG|SA|GmbH|NV)\.?)+$"
@@ -458,9 +472,12 @@ _PEOPLE_BEFORE = re.compile(
     rf",? (?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"
 )
 # "Ana Ruiz, chief executive of Northwind", "Tom Hale, the guild's secretary"
+# "Dana Okafor, head of public policy at Kerbway" (a portfolio in lower case after the title),
+# "Tomasz Reyes, an organiser with the Harwick Drivers' Collective"
 _PEOPLE_AFTER = re.compile(
     rf"(?P<person>{_NAME_RE}), (?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} "
-    rf"(?:of|at|for) (?:the )?(?P<party>{_PARTY_RE})"
+    r"(?P<portfolio>of (?:[a-z\-]+ ){1,3}(?=at |with ))?"
+    rf"(?:of|at|for|with) (?:the )?(?P<party>{_PARTY_RE})"
 )
 # "the Minister of Foreign Affairs of the Republic of Corvella, Anselm Rethy,": the office first
 _PORTFOLIO = r"(?: of (?!the )[A-Z][a-z]+(?: (?:and )?[A-Z][a-z]+){0,3}(?= of | for ))?"
@@ -477,6 +494,11 @@ _PEOPLE_IS = re.compile(
     rf"(?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} (?:of|at|for) "
     r"|(?:heads|headed|leads|led|runs|ran|chairs|chaired|has (?:led|run|headed|chaired)) )"
     rf"(?:the )?(?P<party>{_PARTY_RE})"
+)
+# "Marisol Trevino, speaking for the Alder Creek Parents' Coalition, presented a petition"
+_PEOPLE_SPEAKING = re.compile(
+    rf"(?P<person>{_NAME_RE}),? (?:speaking|who spoke|appearing|who appeared) "
+    rf"(?:for|on behalf of) (?:the )?(?P<party>{_PARTY_RE})"
 )
 # "Lara Voss is the port authority's chief executive"
 _PEOPLE_IS_OWNED = re.compile(
@@ -507,7 +529,8 @@ _LISTED_TITLE = (
 # Piet Salm, Chair, ..."): the organisation ends where the next name and title begin
 _PEOPLE_LISTED = re.compile(
     rf"(?<!\(){_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: (?:of|for) [\w ]{{1,60}}?)?, "
-    rf"(?:the )?(?P<party>{_PARTY_RE})"
+    # "Athletes' Union of Strelania (AUS);": the name's abbreviation may follow it
+    rf"(?:the )?(?P<party>{_PARTY_RE})(?: \([A-Z]{{2,8}}\))?"
     rf"(?:(?=[;,.)\n]|$)(?!, {_LISTED_TITLE}\b)|(?= {_NAME_RE}, {_LISTED_TITLE}\b))"
 )
 # An organisation's name, found without the parse: capitalised words ending in a word that

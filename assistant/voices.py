@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from assistant.stance_words import _TITLE_WORDS
+from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 
 # A run of quotation inside a sentence: straight or curly double quotes.
 _QUOTED = re.compile(r"\"[^\"]{3,}\"|\u201c[^\u201d]{3,}(?:\u201d|$)|^\u201d?[^\u201c\"]{3,}\u201d")
@@ -236,8 +236,14 @@ def author(title: str) -> str:
         return ""
     person = _person(m.group(1))
     words = person.split()
-    if not 2 <= len(words) <= 4 or {w.lower() for w in words} & _BODIES:
-        return ""  # "Statement by the North Atlantic Council": the publisher's own text
+    if (
+        not 2 <= len(words) <= 4
+        or {w.lower() for w in words} & _BODIES
+        or re.fullmatch(_ORG_HEADS, words[-1])
+    ):
+        # "Statement by the North Atlantic Council", "... from the Independent Pharmacy
+        # Federation": the publisher's own text
+        return ""
     return person
 
 
