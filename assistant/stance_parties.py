@@ -442,7 +442,14 @@ class Parties:
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
-                if party != exclude and self.kinds.get(party) in want and self._fits(noun, party):
+                if (
+                    party != exclude
+                    and self.kinds.get(party) in want
+                    and self._fits(noun, party)
+                    and not (self.text and " " not in party and _a_person(party, self.text))
+                ):
+                    # not "Roussel", whom the text calls "the syndicate's president, Mathilde
+                    # Roussel", for "the company"
                     return party
         return ""
 
@@ -657,6 +664,22 @@ def _signature(m: re.Match[str], text: str) -> bool:
     )
 
 
+def _a_person(name: str, text: str) -> bool:
+    """Whether the text names someone so ("the syndicate's president, Mathilde Roussel" makes
+    "Roussel" a person): the name is a full name's last word, after a comma or a title.
+    """
+    return (
+        " " not in name
+        # a given name before it, after a comma or a lower-case word (a title, "said"):
+        # ", Mathilde Roussel", "president Mathilde Roussel"; not "Yesterday Skiffly"
+        and re.search(
+            rf"(?:, |\b[a-z]+ )(?!The )[A-Z][a-z'’\-]+ {re.escape(name)}\b(?! [A-Z])", text
+        )
+        is not None
+        and _ORG_NAME.fullmatch(name) is None
+    )
+
+
 def people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
@@ -742,6 +765,8 @@ def people_by_title(text: str, parties: Parties) -> None:
                 # organisation named last before
                 its = m.start("party") + m.group("party").rfind(words[0])
                 party = previous_subject(text, its, parties)
+                if party and _a_person(party, text):
+                    party = ""  # "Roussel said ... Its commercial director": no person's "its"
                 before = list(_ORG_NAME.finditer(text, max(0, m.start() - 400), m.start()))
                 if not party and (
                     _generic_subject_before(text, its)

@@ -111,6 +111,10 @@ _FRANK = frozenset(
 # what "we want to" do that offers the other side something: talks, help
 # what a chair invites someone to do at a meeting: take the floor, not a party's offer
 _TO_SPEAK = frozenset({"address", "speak", "present", "introduce", "comment", "respond"})
+# what numbers and events do by themselves: "should" with these forecasts, asks nothing
+_TRENDS = frozenset({"fall", "rise", "drop", "increase", "decrease", "improve", "ease", "grow",
+                     "decline", "recover", "climb", "slow", "peak", "happen", "arrive", "last",
+                     "reach", "exceed", "settle", "stabilise", "stabilize", "follow", "come"})  # fmt: skip
 # what a party gives when it promises ("give the House my assurance that ...")
 _PLEDGES = frozenset({"assurance", "undertaking", "guarantee", "pledge", "promise", "commitment"})
 _READY_TO = frozenset({"keep", "talk", "meet", "negotiate", "help", "resume", "discuss"})
@@ -428,6 +432,15 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "has still not been paid", "has not been allowed to see her": a fact
     if _acknowledged(ps, t):
         return None  # "I recognise that the Agency must put safety first": theirs, granted
+    if t.dep == "dobj" and t.pos == "NOUN" and _called_off(ps, ps.tokens[t.head]):
+        return None  # "call off the strike": no threat made (the verb's clause decides)
+    if (
+        _called_off(ps, t)
+        and any(c.dep == "aux" and c.lemma in ("will", "would") for c in kids)
+        and not any(c.dep == "neg" for c in kids)
+        and threat_if(ps, t.i)
+    ):
+        return "offers"  # "we would call off the strike if the council agreed": a concession
     readiness = _readiness(ps, t, kids)
     if readiness != "":
         return readiness
@@ -670,6 +683,31 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and t.dep == "ccomp"
         ):
             return "demands"  # "The alliance says we should refund every customer"
+        if (
+            "should" in modal
+            and t.dep == "ROOT"
+            and not ours
+            and not any(c.dep == "nsubj" and c.i > t.i for c in kids)
+            # "Should the Authority agree, we are prepared to ...": a condition, its "should"
+            # before the subject
+            and not any(
+                a.dep == "aux"
+                and a.lemma == "should"
+                and any(c.dep.startswith("nsubj") and c.i > a.i for c in kids)
+                for a in kids
+            )
+            and not _speaks(ps, t)
+            and t.lemma not in ("note", "remember", "recall", "say", "add", "stress")
+            and t.lemma not in _TRENDS  # "Prices should fall next spring": a forecast
+            and (
+                any(c.dep == "auxpass" for c in kids)
+                or any(c.dep in ("nsubj", "expl") for c in kids)
+            )
+            and not ps.text.rstrip().endswith("?")
+        ):
+            # "The cap should be suspended until ...", "Licences should go first to drivers
+            # who ...": what the speaker asks be done (in a party's own words: a weak cue)
+            return "demands"
         if (
             t.lemma == "have"
             and modal & {"will", "would"}
@@ -957,7 +995,17 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
     hostile = root.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
         " ".join(t.text for t in ps.subtree(root.i) if not in_condition(ps, t.i))
     )
+    if _called_off(ps, root):
+        hostile = None  # "we would call off the strike if ...": the threat is what is given up
     return root.i, "offers" if giving and not hostile else "warns"
+
+
+def _called_off(ps: ParsedSentence, verb: Token) -> bool:
+    """'call off', 'cancel', 'suspend', 'postpone' a thing: what the subject gives up."""
+    return verb.lemma in ("cancel", "suspend", "postpone", "shelve", "abandon") or (
+        verb.lemma in ("call", "put")
+        and any(c.dep == "prt" and c.lemma == "off" for c in ps.children(verb.i))
+    )
 
 
 def _same_again(ps: ParsedSentence, c: Token) -> bool:
@@ -1038,18 +1086,25 @@ _RECORD_LINE = re.compile(
 
 def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
     """Whether a sentence can state no position whatever its words: a question, a greeting, a
-    turn that is no one's, fewer than five words, a fragment, no verb.
+    turn that is no one's, fewer than five words (three or four with a subject and a verb are a
+    sentence: "That is not correct."), a fragment, no verb.
     """
     text = ps.text.strip().rstrip("\"”’'")  # '"Why should a nurse pay for ...?"': a question too
     if text.endswith("?") or _GREETING.match(text) or state.turn_label in _NOT_SPEAKERS:
         return True
     if _RECORD_LINE.match(text):
         return True  # "To ask the Minister for Trade what ...", "CARRIED (5 in favour, ...)"
-    if len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")]) < 5:
-        return True
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
     if root is None:
         return True
+    words = len([t for t in ps.tokens if t.pos not in ("PUNCT", "SPACE")])
+    if words < 5 and not (
+        words >= 3
+        and text.endswith((".", "!"))
+        and root.pos in ("VERB", "AUX")
+        and any(c.dep in ("nsubj", "nsubjpass") for c in ps.children(root.i))
+    ):
+        return True  # "Thank you, Chair.", "Next question."; not "We reject that claim."
     if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
         return True  # "Because NATO Allies are ready ...": a fragment
     if not text.endswith((".", "!", ":", ";", ")")) and not any(
