@@ -384,10 +384,9 @@ class StanceReader:
                 state.at = start
                 # eval/train_stance.py: the holders of every candidate, before the rules read it
                 before = self._traced_holders(ps, parties, state, official)
-                found = statements(ps, parties, state) if candidate(ps.text, official) else []
-                if (self.trace is not None or self.model is not None) and candidate(
-                    ps.text, official
-                ):
+                cue = candidate(ps.text, official)
+                found = statements(ps, parties, state) if cue else []
+                if cue and (self.trace is not None or self.model is not None):
                     found = self._second_opinion(ps, found, parties, state, start, end, before)
                 for kept in found:
                     f = as_kept(kept, parties, state)
@@ -573,13 +572,13 @@ _GENRES = re.compile(
     r"(?:posts|tweets|messages|comments|updates|replies) (?:from|by|on) .*",
     re.I,
 )
+_RECORDS = r"(?:official report|verbatim record|record|transcript|minutes|hansard)s?"
 # "Official Report of the Committee on Digital Affairs": the committee's own record; "Press
 # Service of the Office of the President of X": that office's, no news outlet's
 _RECORD_OF = re.compile(
     # "transcript published by the press office of the X Federation": X's record
-    r"^(?:(?:the )?(?:official report|verbatim record|record|transcript|minutes|hansard)s? "
-    r"(?:published|issued|released|distributed) by )?"
-    r"(?:the )?(?:(?:official report|verbatim record|record|transcript|minutes|hansard)s?|"
+    rf"^(?:(?:the )?{_RECORDS} (?:published|issued|released|distributed) by )?"
+    rf"(?:the )?(?:{_RECORDS}|"
     r"(?:press|information|media|communications?) (?:service|office|department|centre|center|"
     r"bureau|unit|secretary)) (?:of|from) (?:the )?(?=[A-Z])",
     re.I,

@@ -9,6 +9,7 @@ state it carries across sentences therefore live together, apart from deciding w
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.news_names import elected
@@ -1177,16 +1178,28 @@ def named_jointly(title: str, text: str, publisher: str, parties: Parties) -> tu
     m = _JOINTLY.search(title) or _JOINTLY.search(text[:1500])
     if not m or not publisher:
         return ()
-    out = []
-    for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1)):
-        name = name.strip()
-        if not name or re.search(rf"\b{re.escape(name)}\b", publisher):
-            continue
-        party = parties.canonical(name, "GPE")
+    names = (name.strip() for name in _LISTING.split(m.group(1)))
+    return tuple(
+        _seen_as_states(
+            (name for name in names if not re.search(rf"\b{re.escape(name)}\b", publisher)),
+            parties,
+        )
+    )
+
+
+# "A, B and C", "A, B, and C": the names a listing joins
+_LISTING = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
+
+def _seen_as_states(names: Iterable[str], parties: Parties) -> list[str]:
+    """Each listed issuer's party, first to last and once, seen as a state-like body."""
+    out: list[str] = []
+    for name in names:
+        party = parties.canonical(name, "GPE") if name else ""
         if party and party not in out:
             parties.seen(party, "GPE")
             out.append(party)
-    return tuple(out)
+    return out
 
 
 # "Joint Communique of the Ravnholm Trilateral Summit", "Joint Declaration of ...": a text the
@@ -1203,6 +1216,11 @@ _MET = re.compile(
 )
 
 
+_STATE_FORM = re.compile(
+    r"^(?:the )?(?:(?:Republic|Kingdom|Principality|Commonwealth) of (?:the )?)?"
+)
+
+
 def summit_members(title: str, text: str, parties: Parties) -> tuple[str, ...]:
     """The parties that issue a summit's joint communique, as its opening says who met ("the
     Heads of Government of A, B and C met in Ravnholm"), first to last; none for another text.
@@ -1212,15 +1230,9 @@ def summit_members(title: str, text: str, parties: Parties) -> tuple[str, ...]:
     m = _MET.search(text[:1500])
     if not m:
         return ()
-    out: list[str] = []
-    for name in re.split(r",\s*(?:and\s+)?|\s+and\s+", m.group(1)):
-        name = re.sub(r"^the ", "", name.strip())
-        # "the Kingdom of Skarland" is "Skarland", as the rest of such a text calls it
-        name = re.sub(r"^(?:Republic|Kingdom|Principality|Commonwealth) of (?:the )?", "", name)
-        party = parties.canonical(name, issuer_kind(name) if _STATE_WORDS.search(name) else "GPE")
-        if party and party not in out:
-            parties.seen(party, "GPE")
-            out.append(party)
+    # "the Kingdom of Skarland" is "Skarland", as the rest of such a text calls it
+    names = (_STATE_FORM.sub("", name.strip()) for name in _LISTING.split(m.group(1)))
+    out = _seen_as_states(names, parties)
     return tuple(out) if len(out) >= 2 else ()
 
 

@@ -24,7 +24,6 @@ from assistant.stance_words import (
     _outlet,
 )
 
-BYLINE = re.compile(r"\s*By ((?:[A-Z][\w.'’\-]+ ){1,3}[A-Z][\w'’\-]+)\b")
 # a blog's "Posted by Maren Holt, Chief Executive, Brightfold Software, 21 October 2025" under
 # its title
 _BYLINE_LINE = re.compile(
@@ -34,10 +33,9 @@ _BYLINE_LINE = re.compile(
 
 
 def byline(text: str) -> str:
-    """The person a byline names, on the text's first line or one of the three after it."""
-    m = BYLINE.match(text)
-    if m:
-        return m.group(1)
+    """The person a byline names ("By NAME", "Posted by NAME"), on the text's first line or one
+    of the three after it.
+    """
     head = "\n".join(text.lstrip().split("\n")[:4])
     m = _BYLINE_LINE.search(head)
     return m.group(1) if m else ""

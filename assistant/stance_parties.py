@@ -446,7 +446,7 @@ class Parties:
                     party != exclude
                     and self.kinds.get(party) in want
                     and self._fits(noun, party)
-                    and not (self.text and " " not in party and _a_person(party, self.text))
+                    and not _a_person(party, self.text)
                 ):
                     # not "Roussel", whom the text calls "the syndicate's president, Mathilde
                     # Roussel", for "the company"

@@ -335,20 +335,6 @@ _OUTLETS = re.compile(
     r"radio free|rfe/?rl|deutsche welle|euronews|al jazeera|xinhua|tass|ria novosti|interfax)\b",
     re.I,
 )
-# a body's name ends on what it is ("Independent Pharmacy Federation", "Postal Workers' Union"):
-# an outlet's word inside it does not make it a newspaper
-_BODY_END = re.compile(
-    r"\b(?:Union|Association|Council|Committee|Authority|Ministry|Commission|Board|Guild|"
-    r"Federation|League|Party|Trust|Foundation|Alliance|Coalition|Society|Cooperative|"
-    r"Co-operative|Institute|Directorate|Department|Tribunal|Assembly|Movement|Front)$"
-)
-
-
-def _outlet(name: str) -> bool:
-    """Whether a name is a news outlet's ("Dunmore Herald", "The Independent", "AP")."""
-    return _OUTLETS.search(name) is not None and not _BODY_END.search(name.strip())
-
-
 _CORP = re.compile(
     r"(?:,?\s+(?:Ltd|Limited|Inc|Incorporated|Corp|Corporation|LLC|plc|PLC|Co|Group|"
     r"Holdings|AG|SA|GmbH|NV)\.?)+$"
@@ -546,6 +532,22 @@ _ORG_NAME = re.compile(
     r"(?<![\w'’])((?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){1,4}"
     rf"(?:{_ORG_HEADS}))\b(?: of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)?"
 )
+# a body's name ends on what it is ("Independent Pharmacy Federation", "Postal Workers' Union"):
+# an outlet's word inside it does not make it a newspaper. The heads no outlet's name could end
+# on: not "Agency", "Group", "Network", "Corporation" (news agencies, media groups, broadcasters)
+_MEDIA_HEADS = {"Agency", "Group", "Company", "Corporation", "Fund", "Bank", "Office", "Forum",
+                "Network", "Brigades?", "Army", "Forces", "Police", "Hospital", "University",
+                "Club"}  # fmt: skip
+_BODY_END = re.compile(
+    rf"\b(?:{'|'.join(h for h in _ORG_HEADS.split('|') if h not in _MEDIA_HEADS)})$"
+)
+
+
+def _outlet(name: str) -> bool:
+    """Whether a name is a news outlet's ("Dunmore Herald", "The Independent", "AP")."""
+    return _OUTLETS.search(name) is not None and not _BODY_END.search(name.strip())
+
+
 _NOT_PARTIES = {
     "the",
     "a",
