@@ -24,6 +24,7 @@ from assistant.stance_holders import (
     ReadingState,
     co_publishers,
     joint_holders,
+    letter_signer,
     listed_issuers,
     named_jointly,
     quoted_spans,
@@ -300,7 +301,7 @@ class StanceReader:
         state.to_party = to_party
         state.sections = headed_sections(text, parties, publisher)
         if not publisher:  # an op-ed or a blog post in a newspaper: "By NAME, TITLE of ORG"
-            by = byline(text)
+            by = byline(text) or ("" if turns else letter_signer(text))
             state.author = parties.speaks_for(by) if by else ""
         # news copy (no publishing party): a titled person no text links to a party holds a
         # position in their own name ("Speaker Mike Johnson", "Mayor Tim Dougherty")

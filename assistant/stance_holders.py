@@ -1133,6 +1133,26 @@ def signature_links(text: str, title: str, parties: Parties) -> None:
                 parties.seen(party, "ORG")
 
 
+def letter_signer(text: str) -> str:
+    """The one person who signs a letter ("Yours sincerely, / Dr Helen Tarrant / Chief
+    Executive, Vellmoor Valley Hospitals Trust"): whose "we" the letter's is when no source
+    or letterhead names a publisher. "" for no signature or several (an email thread).
+    """
+    closings = list(_CLOSING.finditer(text))
+    if len(closings) != 1:
+        return ""
+    at = closings[0].end()
+    block = text[at:].lstrip().split("\n\n", 1)[0]
+    signer = _SIGNER.match(block) if len(block) <= 240 else None
+    if not signer:
+        return ""
+    words = signer.group("person").split()
+    rest = text[:at]
+    while len(words) > 2 and " ".join(words) not in rest:
+        words.pop()
+    return " ".join(words)
+
+
 # a signatory's line: "President, Estmere College of Emergency Medicine"
 _SIGNATORY_LINE = re.compile(
     r"^[ \t]*[A-Z][^\n,]{0,60}, ((?:[A-Z][\w'’&\-]*\s?|of |for |and |the )+)$", re.M

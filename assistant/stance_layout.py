@@ -182,6 +182,10 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
         owner = handle_owner(m.group(1), text)
         if owner:
             out.append((m.start(), m.end(), f"{owner} (sender, {owner})"))
+    for m in _POST_NAMED.finditer(text):  # "Clean Bren Campaign @CleanBren · 8:02"
+        name = m.group("name").strip()
+        label = name if _personal(name, text) else f"{name} (sender, {name})"
+        out.append((m.start("name"), m.end(), label))
     named: dict[str, str] = {}  # handle -> the display name its first header gave
     for m in _POST_AT.finditer(text):  # "@PMDriversCollective · Portmere Drivers' ... · 10 Nov"
         handle = m.group("handle")
@@ -202,6 +206,14 @@ _POST_AT = re.compile(
     r"(?:(?P<name>[A-Z][^\n·•|@]{1,80}?)[ \t]*[·•|][ \t]*)?"
     # (cleaning may have joined the post to its header line; "2/" numbers a thread's parts)
     r"[^\n·•|]{0,30}?\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?(?:\s*\d{1,2}/)?[ \t]*\n?",
+    re.M,
+)
+
+
+# "Clean Bren Campaign @CleanBren · 8:02": the display name, then the handle, then the time
+_POST_NAMED = re.compile(
+    r"^[ \t]*(?P<name>[A-Z][^\n()@:.!?·•|]{1,80}?)[ \t]+@\w{2,40}[ \t]*[·•|][ \t]*"
+    r"[^\n·•|]{0,30}?(?:\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?|\b\d{1,2}[hmd]\b|\d{4})[ \t]*\n?",
     re.M,
 )
 

@@ -177,6 +177,10 @@ class Parties:
         name = re.sub(r"['’]s?$", "", name).strip()
         if not name:
             return ""
+        caps = _LETTERHEAD.match(name)
+        if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
+            # body in capitals and the office under it, their lines joined: the body
+            return self.canonical(" ".join(w.capitalize() for w in caps[1].split()), label)
         key = name.lower()
         if key in self.names:
             return self.names[key]
@@ -637,13 +641,16 @@ _FEATURE = re.compile(
 # joined) is no part of the organisation's name before it
 _SIGNED = rf", (?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}\b"
 _OF_PARTY = re.compile(rf" (?:of|at) (?:the )?(?P<party>{_PARTY_RE})")
+# two or more words in capitals, then a capitalised word in lower case ("TRUST Office")
+_LETTERHEAD = re.compile(r"((?:[A-Z][A-Z'’&\-]+ )+[A-Z][A-Z'’&\-]+) (?=[A-Z][a-z])")
 _STATES_UNION = re.compile(r"(?:European|African|Soviet|Eurasian(?: Economic)?) Union")
 GOVERNMENT_NAME = re.compile(r"\b[Gg]overnment of (?:the )?[A-Z][\w\-]+(?: [A-Z][\w\-]+)?")
 
 
-# "Dominic Fry of the Wendmoor Musicians' Union": a name, "of", an organisation's full name
+# "Dominic Fry of the Wendmoor Musicians' Union", "Anita Sorrel from the Castlebridge Bus Users'
+# Forum": a name, "of" or "from", an organisation's full name
 _PEOPLE_OF = re.compile(
-    rf"(?P<person>{_NAME_RE}) of (?:the )?"
+    rf"(?P<person>{_NAME_RE}) (?:of|from) (?:the )?"
     rf"(?P<party>(?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){{1,4}}(?:{_ORG_HEADS}))\b"
 )
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
@@ -814,8 +821,13 @@ def people_by_title(text: str, parties: Parties) -> None:
             if label == "NORP":
                 state = _country_of(name, text)
                 name, label = (state, "GPE") if state else (name, label)
-            if _is_capital(name, parties) and _CITY_TITLE.search(m.group(0)):
-                party = name  # "Madrid's Mayor ...": the city, not Spain
+            if _CITY_TITLE.search(m.group(0)) and (
+                _is_capital(name, parties)
+                or (" " not in name and _MAYOR.search(m.group(0)) is not None)
+            ):
+                # "Madrid's Mayor ...": the city, not Spain; "the Mayor of Castlebridge": the
+                # city, not the "Castlebridge Bus Users' Forum" whose name begins with it
+                party = name
                 parties.seen(party, "GPE")
             else:
                 party = parties.canonical(name, label)
@@ -1164,6 +1176,7 @@ _MUNICIPAL = {
 }  # fmt: skip
 
 
+_MAYOR = re.compile(r"\b[Mm]ayor\b")
 _CITY_TITLE = re.compile(r"\b(?:[Mm]ayor|[Cc]ity|[Cc]ouncil(?:lor|or)?|[Pp]olice|[Gg]overnor)\b")
 
 

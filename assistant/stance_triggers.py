@@ -378,6 +378,33 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     return "rejects"
 
 
+def _out_of_position(ps: ParsedSentence, t: Token) -> str:
+    """ "We are not in a position to guarantee X" refuses: a refusal, not the assurance the
+    infinitive names (also backshifted, "said it was not in a position to ..."); "not in a
+    position to comment" says nothing. Read at the negated verb, whose subject holds it.
+    """
+    if not any(c.dep == "neg" for c in ps.children(t.i)):
+        return ""
+    position = [
+        g
+        for c in ps.children(t.i)
+        if c.dep == "prep" and c.lemma == "in"
+        for g in ps.children(c.i)
+        if g.dep == "pobj" and g.lemma == "position"
+    ]
+    if not position:
+        return ""
+    to_do = [
+        v
+        for v in ps.children(position[0].i) + ps.children(t.i)
+        if v.dep in ("acl", "relcl", "advcl", "xcomp")
+        and any(c.dep == "aux" and c.text.lower() == "to" for c in ps.children(v.i))
+    ]
+    if not to_do or to_do[0].lemma in _NO_COMMENT:
+        return ""
+    return "rejects"
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if denied(ps, t):
@@ -441,6 +468,9 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         and threat_if(ps, t.i)
     ):
         return "offers"  # "we would call off the strike if the council agreed": a concession
+    refused = _out_of_position(ps, t)
+    if refused:
+        return refused
     readiness = _readiness(ps, t, kids)
     if readiness != "":
         return readiness
@@ -448,6 +478,15 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         c.dep == "dobj" and c.lemma in _PLEDGES for c in kids
     ):
         return "assures"  # "We give our assurance that ...", "gave X an assurance that ..."
+    if t.lemma == "give" and any(
+        c.dep == "dobj"
+        and c.lemma == "word"
+        and any(g.dep == "poss" and g.lemma in ("my", "our") for g in ps.children(c.i))
+        for c in kids
+    ):
+        return "assures"  # "I give you my word that the council will not let the N9 go"
+    if any(c.dep in ("nsubj", "nsubjpass") and c.lemma in ("whatever", "whoever") for c in kids):
+        return None  # "whatever was suggested in the Assembly": no one's proposal, a hedge
     if (
         t.lemma == "propose"
         and t.tag == "VBN"
@@ -912,6 +951,10 @@ def background(ps: ParsedSentence, t: Token) -> bool:
     held today, the US cited ..."; "considering the need for ..."): not the sentence's stance.
     "We were firm in pushing back on ..." is the stance: its clause hangs from 'be'.
     """
+    if t.dep == "advcl" and any(
+        c.dep == "mark" and c.lemma == "because" for c in ps.children(t.i)
+    ):  # "the district could not remove it, because the state requires ...": a reason given
+        return True
     if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or subjects_of(ps, t.i):
         return False
     gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]

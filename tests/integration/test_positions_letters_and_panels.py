@@ -1,0 +1,113 @@
+"""Who holds a letter's "we" and a panel guest's words, and refusals worded as inability:
+the one signer of a letter speaks for the body named under the signature (a letterhead in
+capitals is that body, not "TRUST Office of the Chief Executive"); "the Mayor of X" speaks for
+the city X, not for a group whose name begins with X; "Name from the Y Forum" speaks for Y;
+"not in a position to guarantee" refuses; "I give you my word" assures; the reason after
+"because" and a "whatever was suggested" hedge hold no position.
+Texts written for these tests; the packaged spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.metadata import guess_title
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+LETTER = (
+    "ASHCOMBE RIVER SCHOOLS PARTNERSHIP\n"
+    "Office of the Director\n"
+    "Station Road, Ashcombe\n\n"
+    "To: Councillor Mira Jovic, Cabinet Member for Transport, Dunholt County Council\n\n"
+    "3 March 2026\n\n"
+    "Dear Councillor Jovic,\n\n"
+    "Since January, forty pupils have waited over an hour for a bus home. "
+    "We therefore ask the county to restore the 16:10 service before the summer term. "
+    "We will not accept a later start to the school day.\n\n"
+    "Yours sincerely,\n\n"
+    "Tomas Reyes\n"
+    "Director, Ashcombe River Schools Partnership\n"
+)
+
+
+def test_a_letters_one_signer_speaks_for_the_body_under_the_signature(reader):
+    found = _read(reader, LETTER, title=guess_title(LETTER))  # the title ingest gives it
+    assert holders(found, "We therefore ask the county") == {
+        "Ashcombe River Schools Partnership"
+    }, found
+    assert holders(found, "We will not accept a later") == {"Ashcombe River Schools Partnership"}, (
+        found
+    )
+    # the letterhead's office is no part of the body's name
+    assert not any("Office of the Director" in h for h, _, _ in found), found
+
+
+PANEL = (
+    "RIVERSIDE FM - THE LATE DEBATE\n\n"
+    "PRESENTER: With me are the Mayor of Holbury, Carla Vint, and Owen Drake from the Holbury "
+    "Cyclists' Forum. Mayor, the ferry?\n\n"
+    "CARLA VINT: The city will not close the ferry before a bridge is open. "
+    "I give you my word that no one will be stranded on the south bank.\n\n"
+    "PRESENTER: Owen?\n\n"
+    "OWEN DRAKE: We want the ferry to carry bicycles free of charge.\n"
+)
+
+
+def test_a_mayor_speaks_for_her_city_and_a_guest_from_a_forum_for_the_forum(reader):
+    found = _read(reader, PANEL, title="RIVERSIDE FM - THE LATE DEBATE")
+    assert holders(found, "The city will not close") == {"Holbury"}, found
+    assert holders(found, "We want the ferry") == {"Holbury Cyclists' Forum"}, found
+
+
+def test_giving_ones_word_assures(reader):
+    found = _read(reader, PANEL, title="RIVERSIDE FM - THE LATE DEBATE")
+    assert [s for _, s, t in found if "give you my word" in t] == ["assures"], found
+
+
+SOURCE = "Kelder Harbour Board"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        ("We are not in a position to guarantee any compensation for the lost season.", "rejects"),
+        ("The Board is not in a position to guarantee that the slipway will reopen.", "rejects"),
+        # the reason given is not a second party's demand
+        (
+            "The Board could not remove the barrier, because the licence requires a survey first.",
+            None,
+        ),
+        # a hedge about what others said is no proposal; the refusal after it is the stance
+        (
+            "Our pilots are not refusing to work, whatever was suggested at the meeting, and we "
+            "reject the claim that they caused the delay.",
+            "rejects",
+        ),
+    ],
+)
+def test_refusals_worded_as_inability_and_what_is_no_position(reader, sentence, stance):
+    found = _read(reader, sentence + "\n", source=SOURCE)
+    assert [s for _, s, _ in found] == ([stance] if stance else []), found
+
+
+POSTS = (
+    "Save the Lune Meadows @LuneMeadows · 8:02\n"
+    "Diggers are on the meadow again this morning. Photos below.\n\n"
+    "Save the Lune Meadows @LuneMeadows · 8:05\n"
+    "We demand that @HarrowHomes stops work on the meadow until the inquiry has ruled.\n\n"
+    "Harrow Homes @HarrowHomes · 9:14\n"
+    "We will not halt work that has full planning consent.\n"
+)
+
+
+def test_a_posts_header_of_a_display_name_then_a_handle_opens_its_owners_turn(reader):
+    found = _read(reader, POSTS, title=guess_title(POSTS))
+    assert holders(found, "We will not halt work") == {"Harrow Homes"}, found
+    assert holders(found, "stops work on the meadow") == {"Save the Lune Meadows"}, found
