@@ -58,6 +58,7 @@ from assistant.stance_parties import (
     PARTY_NAME,
     Parties,
     businesses_by_kind,
+    companies_by_form,
     learn_people,
     main_company,
     organisations,
@@ -129,6 +130,11 @@ def _title_end(text: str, title: str) -> int:
     lead = len(text) - len(text.lstrip())
     first = text[lead:].split("\n", 1)[0]
     return lead + len(first) if title and first.strip() == title.strip() else 0
+
+
+_HONORIFIC_SURNAME = re.compile(
+    r"\b(?P<title>Mr|Mrs|Ms|Miss)\.? (?P<surname>[A-Z][a-z]+(?:[\-'’][A-Z][a-z]+)?)\b"
+)
 
 
 class StanceReader:
@@ -205,6 +211,7 @@ class StanceReader:
             parties.seen(parties.canonical(name, "ORG"), "ORG")
         organisations(text, parties)  # first: "Guild secretary Omar Fell" needs the full name
         businesses_by_kind(text, parties)  # "their landlord, Brightwell Residential,"
+        companies_by_form(text, parties)  # "Corrigan Stone & Aggregates Ltd": "the company"
         partisans: dict[str, str] = {}  # lawmaker (full name and surname) -> full name
         for link in news_links(text):  # "Rep. Dana Holt, R-Colo.", "Iowa Gov. Dale Brandt"
             party = parties.canonical(link.party, link.label)
@@ -295,6 +302,10 @@ class StanceReader:
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
         )
         state = ReadingState(publisher=publisher)
+        # "Mr. Pell", "Ms. Lang": he and she, before any pronoun says so
+        state.genders.update(
+            (m["surname"], m["title"] == "Mr") for m in _HONORIFIC_SURNAME.finditer(text)
+        )
         state.joint = (publisher, *cosigned) if cosigned else ()
         state.partisans = partisans
         state.dear = salutations(text)

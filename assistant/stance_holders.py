@@ -102,6 +102,10 @@ def within(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 _MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
+# a name ending in a kind of street is a place, whatever the tagger says ("Tor Lane")
+_STREET = re.compile(
+    r"\s(?:Lane|Road|Street|Avenue|Way|Close|Drive|Crescent|Terrace|Place|Row|Mews|Gardens)$"
+)
 
 
 def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
@@ -110,8 +114,12 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
     people = [
         e
         for e in ps.entities
-        if e.label == "PERSON" and (parties.speaks_for(e.text) or not is_party(e.text, parties))
-    ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company
+        if e.label == "PERSON"
+        and (parties.speaks_for(e.text) or not is_party(e.text, parties))
+        and not _STREET.search(e.text)
+        and e.text[:1].isupper()  # "lorry", tagged a person in a long sentence
+    ]  # "Brenton" tagged a person where the text names "Brenton Aggregates": the company;
+    # "homes on Tor Lane": a street
     if people:
         best = min(people, key=lambda e: (_salience(ps, e), ps.depth(e.last - 1), e.first))
         state.last_person = best.text

@@ -991,6 +991,29 @@ def businesses_by_kind(text: str, parties: Parties) -> None:
             parties.described.setdefault(name, set()).update({m.group("kind"), "company"})
 
 
+# "Corrigan Stone & Aggregates Ltd": capitalised words (an "&" among them), then a legal form
+_WITH_FORM = re.compile(
+    r"\b((?:[A-Z][\w\-]*(?: & | and | ))+)(?:Ltd|Limited|plc|PLC|Inc|LLC|GmbH|Corporation)\b"
+)
+
+
+def companies_by_form(text: str, parties: Parties) -> None:
+    """Companies the text names with their legal form: what "the company" means, though the
+    name says nothing of a company ("Corrigan Stone & Aggregates Ltd"), over a campaign group
+    or a school named after the same place.
+    """
+    for m in _WITH_FORM.finditer(text):
+        words = m.group(1).split()
+        while words and words[0].lower() in _LEADING_NOISE | _TITLE_WORDS:
+            words.pop(0)
+        if not words:
+            continue
+        name = parties.canonical(" ".join(words) + text[m.end(1) - 1 : m.end()], "ORG")
+        if name and not parties.speaks_for(name):
+            parties.seen(name, "ORG", latest=False)
+            parties.described.setdefault(name, set()).add("company")
+
+
 def organisations(text: str, parties: Parties) -> None:
     """Organisations the text names, read without the parse (the parser names entities only
     in the sentences it reads statements from): "the movement" needs its full name.

@@ -379,8 +379,8 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
 
 
 def _out_of_position(ps: ParsedSentence, t: Token) -> str:
-    """ "We are not in a position to guarantee X" refuses: a refusal, not the assurance the
-    infinitive names (also backshifted, "said it was not in a position to ..."); "not in a
+    """A refusal, not the assurance the infinitive names: "We are not in a position to
+    guarantee X" (also backshifted, "said it was not in a position to ..."); "not in a
     position to comment" says nothing. Read at the negated verb, whose subject holds it.
     """
     if not any(c.dep == "neg" for c in ps.children(t.i)):
@@ -942,6 +942,10 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
         ):
             return True
         if t.dep in ("relcl", "acl", "pcomp", "pobj", "dobj") and a != i:
+            return True
+        if ps.tokens and ps.tokens[0].text == "Should" and ps.tokens[0].head == a:
+            # "Should the Agency require further data, we are prepared to ...": parsed as the
+            # sentence's root, still the condition
             return True
     return False
 

@@ -111,3 +111,45 @@ def test_a_posts_header_of_a_display_name_then_a_handle_opens_its_owners_turn(re
     found = _read(reader, POSTS, title=guess_title(POSTS))
     assert holders(found, "We will not halt work") == {"Harrow Homes"}, found
     assert holders(found, "stops work on the meadow") == {"Save the Lune Meadows"}, found
+
+
+def test_an_inverted_should_condition_parsed_as_the_root_is_still_the_condition(reader):
+    sentence = (
+        "Should the Agency require further data, we are prepared to fund an independent review."
+    )
+    assert _read(reader, sentence + "\n", source="Halden Pharma") == [
+        ("Halden Pharma", "offers", sentence)
+    ]
+
+
+MINUTES = (
+    "Minutes of the meeting of Brackley Parish Council, 4 June 2026\n\n"
+    "Present: Cllr. Ames (Chairman), Cllr. Dunn, Cllr. Oduya.\n\n"
+    "4. Public participation\n"
+    "Mrs. Jane Cole, speaking for Brackley Meadow Action, said the group wanted the Council to "
+    "oppose the new gravel pit. She said lorries already shook the homes on Mill Lane. "
+    "She asked the Council to demand a traffic survey before any decision.\n\n"
+    "5. Presentation\n"
+    "The Chairman welcomed Mr. Hart, Estates Manager of Brackley Sand & Gravel Ltd. "
+    "In answer to Mrs. Cole's question, the company was prepared to fund the survey itself.\n"
+)
+
+
+def test_a_street_is_no_person_and_the_company_is_the_one_with_a_legal_form(reader):
+    found = _read(reader, MINUTES, title=guess_title(MINUTES))
+    # "She" is Mrs Cole, not "Mill Lane"
+    assert holders(found, "She asked the Council") == {"Brackley Meadow Action"}, found
+    # "the company" is the Ltd, not the action group named after the same village
+    assert holders(found, "the company was prepared") == {"Brackley Sand & Gravel"}, found
+
+
+def test_he_is_never_the_woman_the_text_calls_ms(reader):
+    text = (
+        "Minutes of the Hollow Bank Residents' Forum\n\n"
+        "Ms. Priya Lang, head teacher of Hollow Bank Primary School, asked about the lorries. "
+        "In answer to Ms. Lang's question, he gave an assurance that lorries would avoid the "
+        "school run.\n"
+    )
+    found = _read(reader, text, title=guess_title(text))
+    # nobody the text calls "Mr." is named: no holder rather than Ms Lang's
+    assert not holders(found, "he gave an assurance"), found
