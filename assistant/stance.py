@@ -303,7 +303,7 @@ class StanceReader:
         )
         state = ReadingState(publisher=publisher)
         # "Mr. Pell", "Ms. Lang": he and she, before any pronoun says so
-        state.genders.update(
+        state.titled.update(
             (m["surname"], m["title"] == "Mr") for m in _HONORIFIC_SURNAME.finditer(text)
         )
         state.joint = (publisher, *cosigned) if cosigned else ()

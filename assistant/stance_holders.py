@@ -71,6 +71,7 @@ class ReadingState:
     at: int = 0  # where the current sentence starts in the document
     person_until: int = 0  # where the sentence that named last_person ends
     genders: dict[str, bool] = field(default_factory=dict)  # surname -> called 'he' (or 'she')
+    titled: dict[str, bool] = field(default_factory=dict)  # surname -> "Mr." (or "Ms.", "Mrs.")
     news: bool = False  # news copy: no publishing party, no speaker turns
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
     inside_quote: bool = False  # the current sentence opens inside a quote begun before
@@ -314,6 +315,8 @@ def party_of_np(
         between = parties.text[state.person_until : state.at]
         near = _latest_person(between, parties) or state.last_person
         he = low in ("he", "him", "his")
+        if near and state.titled.get(surname_of(near), he) != he:
+            return "", ""  # "In answer to Ms. Lang's question, he gave ...": not Ms Lang
         if near and state.genders.get(surname_of(near), he) != he:
             # "Union leader Piotr Wend ... He said ... She said the company would not ...":
             # she is not the person already called he; the last one named who may be her

@@ -1008,6 +1008,10 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
     will/would and an if-clause; its subject is "we" or a named party, not a thing.
     """
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
+    if root is not None and ps.tokens[0].text == "Should" and ps.tokens[0].head == root.i:
+        # "Should any shop refuse ..., we will treat that as a breach": the condition parsed
+        # as the root; the clause after it, with will/would, is what we will do
+        return _after_should(ps, root)
     if root is not None and reported and root.lemma in _SAY:
         # "X said Y would V if Z": what X says would follow, a warning or an offer of X's
         said = [c for c in ps.children(root.i) if c.dep == "ccomp" and c.pos in ("VERB", "AUX")]
@@ -1091,6 +1095,34 @@ def _acting_party(ps: ParsedSentence, v: int) -> bool:
     )  # "my party will vote against it"
 
 
+def _after_should(ps: ParsedSentence, cond: Token) -> tuple[int, str] | None:
+    """The main clause of a sentence-initial "Should X ..., we will Y" that the parser hung
+    from the condition's verb: an offer when the condition is the other side giving way, a
+    warning otherwise; None when no clause after the comma has will/would.
+    """
+    comma = next((t.i for t in ps.tokens if t.text == "," and t.i > cond.i), None)
+    if comma is None:
+        return None
+    main = next(
+        (
+            c
+            for c in ps.children(cond.i)
+            if c.i > comma
+            and c.pos in ("VERB", "AUX")
+            and any(g.dep == "aux" and g.lemma in ("will", "would") for g in ps.children(c.i))
+            and not any(g.dep == "neg" for g in ps.children(c.i))
+        ),
+        None,
+    )
+    if main is None:
+        return None
+    hostile = main.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
+        " ".join(t.text for t in ps.subtree(main.i))
+    )
+    giving = cond.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(cond.i))
+    return main.i, "offers" if giving and not hostile else "warns"
+
+
 def threat_if(ps: ParsedSentence, i: int) -> bool:
     """A course of action the speaker will take on a condition: the stance verb (or the verb
     it hangs from) has 'will' and an 'if'/'should'/'unless' clause ("If we have no reply by May,
@@ -1112,6 +1144,8 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
                 for g in ps.children(c.i)
             ):
                 return True
+            if c.dep == "ccomp" and ps.tokens[0].text == "Should" and ps.tokens[0].head == c.i:
+                return True  # "Should any shop refuse ..., we will ...": parsed as its object
             if (
                 c.i < v
                 and (

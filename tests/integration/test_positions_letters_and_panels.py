@@ -113,6 +113,16 @@ def test_a_posts_header_of_a_display_name_then_a_handle_opens_its_owners_turn(re
     assert holders(found, "stops work on the meadow") == {"Save the Lune Meadows"}, found
 
 
+def test_a_threat_after_an_inverted_should_condition_warns(reader):
+    sentence = (
+        "Should any club refuse to release its players on 3 May, we will treat that as a "
+        "breach of its licence."
+    )
+    assert _read(reader, sentence + "\n", source="Norland Football League") == [
+        ("Norland Football League", "warns", sentence)
+    ]
+
+
 def test_an_inverted_should_condition_parsed_as_the_root_is_still_the_condition(reader):
     sentence = (
         "Should the Agency require further data, we are prepared to fund an independent review."
