@@ -457,6 +457,13 @@ class Parties:
                     return party
         return ""
 
+    def knows(self, name: str) -> bool:
+        """Whether the text has named this party, whole or as the start of its full name
+        ("Penmarsh" of "Penmarsh Homes"), without adding it.
+        """
+        low = name.lower()
+        return low in self.names or any(alias.startswith(low + " ") for alias in self.names)
+
     def named_by(self, noun: str, exclude: str = "") -> str:
         """The last party whose name (or what the text calls it) holds the noun: "the agency"
         for "Maritime Safety Agency", or for a body wire copy calls so ("... Relief Office").
@@ -653,6 +660,12 @@ _PEOPLE_OF = re.compile(
     rf"(?P<person>{_NAME_RE}) (?:of|from) (?:the )?"
     rf"(?P<party>(?:[A-Z][\w&\-]*(?:['’]s?)? (?:(?:of|for|and) )?){{1,4}}(?:{_ORG_HEADS}))\b"
 )
+# "its regional manager, Carla Bright,": an officer of the party the sentence before is about
+_ITS_OFFICER = re.compile(
+    r"(?<![\w.]) its (?:[a-z\-]+ ){0,3}(?:manager|director|chief executive|chair(?:man|woman)?|"
+    r"president|spokes(?:man|woman|person)|secretary|head|leader|executive|officer|counsel)"
+    rf", (?P<person>{_NAME_RE}),"
+)
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
 
 
@@ -714,6 +727,17 @@ def people_by_title(text: str, parties: Parties) -> None:
         )
         if person not in parties.people and spoken.search(text):  # a speaker of this transcript
             party = parties.canonical(m.group("party"), "ORG")
+            parties.link(person, party)
+            parties.seen(party, "ORG")
+    for m in _ITS_OFFICER.finditer(text):  # "..., its regional manager, Carla Bright, offered"
+        person = m.group("person")
+        opens = max(text.rfind(". ", 0, m.start()) + 2, text.rfind("\n", 0, m.start()) + 1)
+        if person in parties.people or any(
+            parties.knows(w) for w in re.findall(r"\b[A-Z][\w&'’\-]+", text[opens : m.start()])[1:]
+        ):
+            continue  # a name before "its" in the sentence: whose "its" is for the parse to say
+        party = previous_subject(text, opens, parties)
+        if party and not _a_person(party, text):
             parties.link(person, party)
             parties.seen(party, "ORG")
     for m in _MEMO_LINE.finditer(text):  # "To: Chief Councillor Tahi Amaru, Oru Nation Council"
@@ -863,7 +887,22 @@ def previous_subject(text: str, at: int, parties: Parties) -> str:
             words.pop(0)
         return parties.canonical(" ".join(words), "ORG") if words else ""
     kind = _generic_kind(sentence)
-    return parties.by_generic(kind) if kind else ""
+    if kind:
+        return parties.by_generic(kind)
+    known = _OPENING_NAME.match(sentence)
+    rest = sentence[known.end() :] if known else ""
+    if known and (parties.knows(known[1]) or rest.startswith(", which ") or _ITS_ASIDE.match(rest)):
+        # "Ostrix, which has lost market share ..., has struggled ... Its chairman", "Penmarsh,
+        # to its credit, has turned up": a party the text knows, or a name "which" or "its"
+        # says is no person, though it has no word of an organisation in it
+        return parties.canonical(known[1], "ORG")
+    return ""
+
+
+# an aside after a name that calls it "it": ", to its credit,", ", for its part,"
+_ITS_ASIDE = re.compile(r",[^,]{0,40}\bits\b")
+# a name opening a sentence, before a comma or a verb: "Ostrix, which ...", "Penmarsh has"
+_OPENING_NAME = re.compile(r"(?:The )?([A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*){0,3})(?=,| [a-z])")
 
 
 # a sentence that opens on a name the patterns do not know as an organisation ("Ostrava Homes

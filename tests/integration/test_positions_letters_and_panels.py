@@ -163,3 +163,18 @@ def test_he_is_never_the_woman_the_text_calls_ms(reader):
     found = _read(reader, text, title=guess_title(text))
     # nobody the text calls "Mr." is named: no holder rather than Ms Lang's
     assert not holders(found, "he gave an assurance"), found
+
+
+def test_its_officer_is_the_party_the_sentence_before_is_about(reader):
+    text = (
+        "Tenants of the Orchard Court blocks received rent letters last week. "
+        "Kellbrook Lettings Ltd owns the blocks, and the city housing office licenses them.\n\n"
+        "Kellbrook, to its credit, came to the meeting, unlike the Marsh Lane Housing Office. "
+        "At the meeting on Monday, its regional "
+        "manager, Dana Frost, offered to phase the increase over two years.\n\n"
+        "Norvane, which has lost tenants for three years, has struggled to fill flats. "
+        "Its chairman, Piet Olsen, said the company would not sell the estate.\n"
+    )
+    found = _read(reader, text, title=guess_title(text))
+    assert holders(found, "offered to phase") == {"Kellbrook Lettings"}, found
+    assert holders(found, "would not sell the estate") == {"Norvane"}, found
