@@ -33,7 +33,8 @@ def represented(text: str) -> list[tuple[str, str]]:
 # (and a place's own government: "The region's environment minister, Karin Lodahl")
 _KINDS = (
     r"union|company|council|group|association|party|government|ministry|agency|firm|board|"
-    r"alliance|region|province|municipality"
+    r"alliance|region|province|municipality|cooperative|co-operative|federation|forum|"
+    r"campaign|society|coalition|league|charity|syndicate|commission|authority"
 )
 _TITLES = (
     r"president|leader|chief executive|chief|spokes(?:man|woman|person)|head|chair(?:man|woman)?|"

@@ -1292,7 +1292,7 @@ def first_person_holder(state: ReadingState) -> tuple[str, str]:
     if state.turn_party or state.turn_person:
         return state.turn_party or state.turn_person, state.turn_person
     heading = [names for at, names in state.sections if at < state.at]
-    if heading:  # "RESPONSE OF THE MINISTRY OF FOREIGN AFFAIRS OF MARDOVA": its "we"
+    if heading and heading[-1]:  # "RESPONSE OF THE MINISTRY ... OF MARDOVA": its "we"
         return heading[-1][0], ""
     return state.publisher or state.author, ""
 

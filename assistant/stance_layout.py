@@ -519,7 +519,7 @@ def furniture_end(sentence: str) -> int:
 _SECTION = re.compile(
     r"^[ \t]*(?:[A-Za-z]+ ){0,3}(?:STATEMENT|RESPONSE|REPLY|REBUTTAL|DECLARATION|COMMUNIQU[EÉ]|"
     r"Statement|Response|Reply|Rebuttal|Declaration|Communiqu[eé])"
-    r" (?:OF|BY|FROM|of|by|from) (?:THE |the )?([A-Z][^\n.!?:;]{1,100}?)[ \t]*$",
+    r" (?:OF|BY|FROM|of|by|from) (?:THE |the )?([A-Z][^\n.!?:;]{1,200}?)[ \t]*$",
     re.M,
 )
 
@@ -531,6 +531,9 @@ _KIND_OF = re.compile(
     r"^(?!(?:Republic|Kingdom|Principality|Commonwealth|Federation|Sultanate|Emirate) )"
     r"(?:\w+ )?(?:of|for) (?:the )?"
 )
+
+
+_CAPS_HEADING = re.compile(r"^[ \t]*[A-Z][A-Z'’\- ]{2,40}[ \t]*$", re.M)
 
 
 def headed_sections(
@@ -547,6 +550,13 @@ def headed_sections(
         name = re.split(r" on | about | regarding | to | in |\(", m.group(1), flags=re.I)[0]
         # "JOINT STATEMENT OF A, B AND C" lists three issuers; "OF A, MINISTER OF X" names one
         joint = re.search(r"\bjoint\b", m.group(0), re.I) and _LISTED.search(name)
+        # "JOINT STATEMENT OF THE MINISTRY OF FOREIGN AFFAIRS OF A AND THE MINISTRY OF FOREIGN
+        # AFFAIRS AND TRADE OF B": two bodies, each named with "the"
+        bodies = (
+            re.split(r"\s+(?:AND|and)\s+(?=(?:THE|the)\s)", name)
+            if re.search(r"\bjoint\b", m.group(0), re.I)
+            else []
+        )
         upper = name.isupper()  # before the commas become "and"s: "A, B AND C"
         name = re.sub(r",\s*", " and ", name) if joint else name.split(",")[0]
         if upper:
@@ -556,9 +566,15 @@ def headed_sections(
             )
             name = re.sub(r"\b(OF|AND|FOR|THE)\b", lambda w: w.group(1).lower(), name)
         names = [n.strip() for n in re.split(r"\band\b|&", name) if n.strip()]
+        if len(bodies) > 1:
+            names = [
+                re.sub(r"^the ", "", n.strip(), flags=re.I)
+                for n in re.split(r"\s+and\s+(?=the\s)", name, flags=re.I)
+            ]
         if len(names) > 1:  # "the Governments of Orrin and Teskal"
-            # "Governments of Orrin": Orrin; "Republic of Palemora" keeps its whole name
-            names = [_KIND_OF.sub("", n) for n in names]
+            # "Governments of Orrin": Orrin; "Republic of Palemora" keeps its whole name; a
+            # ministry "of Foreign Affairs of the Republic of X" too
+            names = [n if len(bodies) > 1 else _KIND_OF.sub("", n) for n in names]
             found = tuple(p for p in (parties.canonical(n, "ORG") for n in names) if p)
             if len(found) == len(names):
                 out.append((m.end(), found))
@@ -574,6 +590,15 @@ def headed_sections(
             out.append((m.end(), (party,)))
     if out and out[0][1] == (publisher,):
         out = out[1:] if len(out) == 1 else out
+    if out:
+        # "REACTION", "BACKGROUND": a heading of another kind ends the section before it, and
+        # the text after it is the document's own voice again (no parties: the publisher's)
+        ends: list[tuple[int, tuple[str, ...]]] = [
+            (h.end(), ())
+            for h in _CAPS_HEADING.finditer(text)
+            if h.start() > out[0][0] and not any(at == h.end() for at, _ in out)
+        ]
+        out = sorted(out + ends)
     return out
 
 

@@ -768,6 +768,8 @@ def people_by_title(text: str, parties: Parties) -> None:
         _PEOPLE_SPEAKING,
     ):
         for m in matches(pattern):
+            if pattern is _PEOPLE_AFTER and text.startswith(", and ", m.end("person")):
+                continue  # "X, and the Foreign Minister of Y, Z": two people, not X's title
             if pattern is _PEOPLE_PAREN and re.search(r"\b(?:of|the) $", text[: m.start()]):
                 continue  # "Athletes' Union of Strelania (AUS)": a body's name and its initials
             if pattern is _PEOPLE_PAREN and re.search(_TITLE_RE, m.group("party")):

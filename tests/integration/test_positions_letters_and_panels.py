@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.parties import Registry
+from assistant.stance_parties import Parties, people_by_title
 from index.metadata import guess_title
 from tests.support.stance_reading import holders, make_reader
 from tests.support.stance_reading import read as _read
@@ -178,3 +180,37 @@ def test_its_officer_is_the_party_the_sentence_before_is_about(reader):
     found = _read(reader, text, title=guess_title(text))
     assert holders(found, "offered to phase") == {"Kellbrook Lettings"}, found
     assert holders(found, "would not sell the estate") == {"Norvane"}, found
+
+
+JOINT = (
+    "Talvane and Morrow issue joint statement after river talks\n\n"
+    "The foreign ministries released the following joint statement on Tuesday.\n\n"
+    "JOINT STATEMENT OF THE MINISTRY OF FOREIGN AFFAIRS OF THE REPUBLIC OF TALVANE AND THE "
+    "MINISTRY OF FOREIGN AFFAIRS AND TRADE OF THE KINGDOM OF MORROW\n\n"
+    "Delegations led by the Foreign Minister of the Republic of Talvane, Ada Kerr, and the "
+    "Foreign Minister of the Kingdom of Morrow, Paul Vey, met in Senn.\n\n"
+    "We call on both river authorities to publish their water readings every week.\n\n"
+    "REACTION\n\n"
+    "The Senn Valley Fishers' Cooperative welcomed the talks. The cooperative's chairman, "
+    "Ivo Brandt, said members would not accept new catch limits this year.\n"
+)
+
+
+def test_a_long_joint_heading_names_both_bodies_until_another_heading(reader):
+    found = _read(reader, JOINT, title=guess_title(JOINT))
+    assert holders(found, "We call on both river authorities") == {
+        "Ministry of Foreign Affairs of the Republic of Talvane",
+        "Ministry of Foreign Affairs and Trade of the Kingdom of Morrow",
+    }, found
+    # after "REACTION", the cooperative's chairman speaks for the cooperative
+    assert holders(found, "would not accept new catch limits") == {
+        "Senn Valley Fishers' Cooperative"
+    }, found
+
+
+def test_two_ministers_listed_are_each_their_own_states(reader):
+    text = JOINT.split("\n\n")[3]  # "... Talvane, Ada Kerr, and the Foreign Minister of ..."
+    assert "Ada Kerr, and the" in text
+    parties = Parties(Registry.load(), people={}, text=text)
+    people_by_title(text, parties)
+    assert parties.people.get("Ada Kerr", "") != "Kingdom of Morrow", parties.people
