@@ -97,7 +97,15 @@ def candidate(sentence: str, official: bool = True) -> bool:
     """
     if _CUE.search(sentence) or (_CONDEMN_CUE.search(sentence) and _VOICED.search(sentence)):
         return True
+    if _LISTED_ITEM.match(sentence):
+        return True  # "Second, give capital approval for the unit.": a request in a list
     return bool(_WEAK_CUE.search(sentence)) and (official or bool(_VOICED.search(sentence)))
+
+
+# "First, release the funding ...": an item of a list of requests, an imperative
+_LISTED_ITEM = re.compile(
+    r"\s*(?:First|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Finally|Lastly), [a-z]+ "
+)
 
 
 def _to_parse(

@@ -405,6 +405,27 @@ def _out_of_position(ps: ParsedSentence, t: Token) -> str:
     return "rejects"
 
 
+_ORDINALS = frozenset(
+    "first second secondly third thirdly fourth fourthly fifth finally lastly".split()
+)
+
+
+def _listed_request(ps: ParsedSentence, t: Token) -> bool:
+    """An item of a numbered list of requests: an imperative that opens on "First," /
+    "Second," / "Finally," ("Second, give capital approval for the unit"), the sentence's root,
+    with no subject: what the writer asks of the one addressed, item by item.
+    """
+    if t.dep != "ROOT" or t.tag != "VB" or len(ps.tokens) < 4:
+        return False
+    first, comma = ps.tokens[0], ps.tokens[1]
+    return (
+        first.text.lower() in _ORDINALS
+        and comma.text == ","
+        and t.i == 2
+        and not any(c.dep in ("nsubj", "nsubjpass", "aux") for c in ps.children(t.i))
+    )
+
+
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None."""
     if denied(ps, t):
@@ -471,6 +492,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     refused = _out_of_position(ps, t)
     if refused:
         return refused
+    if _listed_request(ps, t):
+        return "demands"  # "We ask you to do three things. First, release the funding ..."
     readiness = _readiness(ps, t, kids)
     if readiness != "":
         return readiness

@@ -214,3 +214,21 @@ def test_two_ministers_listed_are_each_their_own_states(reader):
     parties = Parties(Registry.load(), people={}, text=text)
     people_by_title(text, parties)
     assert parties.people.get("Ada Kerr", "") != "Kingdom of Morrow", parties.people
+
+
+def test_the_items_of_a_numbered_list_of_requests_are_demands(reader):
+    text = (
+        "KESTON BAY HARBOUR TRUST\n\n"
+        "Dear Minister,\n\n"
+        "We ask your department to do two things before the spring. "
+        "First, release the dredging grant that was announced in March. "
+        "Second, publish the survey of the outer channel.\n\n"
+        "Yours sincerely,\n\n"
+        "Ruth Amory\n"
+        "Chief Executive, Keston Bay Harbour Trust\n"
+    )
+    found = _read(reader, text, title=guess_title(text))
+    assert [(h, s) for h, s, t in found if t.startswith(("First,", "Second,"))] == [
+        ("Keston Bay Harbour Trust", "demands"),
+        ("Keston Bay Harbour Trust", "demands"),
+    ], found
