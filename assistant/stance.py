@@ -82,6 +82,7 @@ from assistant.stance_words import (
     _LEANS,
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
+    _ORDINALS,
     _ORG_NAME,
     _VOICED,
     _WEAK_CUE,
@@ -104,7 +105,8 @@ def candidate(sentence: str, official: bool = True) -> bool:
 
 # "First, release the funding ...": an item of a list of requests, an imperative
 _LISTED_ITEM = re.compile(
-    r"\s*(?:First|Second|Secondly|Third|Thirdly|Fourth|Fourthly|Fifth|Finally|Lastly), [a-z]+ "
+    rf"\s*(?:{'|'.join(sorted((w.capitalize() for w in _ORDINALS), key=lambda w: (-len(w), w)))}),"
+    r" [a-z]+ "
 )
 
 

@@ -1099,6 +1099,29 @@ _SIGNER = re.compile(
 )
 
 
+SIGNATURE_CHARS = 240  # a longer paragraph after a closing is no signature block
+
+
+def _signature(text: str, closing: re.Match[str]) -> tuple[int, str]:
+    """Where the paragraph after a closing ("Kind regards,") starts, and the paragraph."""
+    after = text[closing.end() :]
+    at = closing.end() + len(after) - len(after.lstrip())
+    return at, text[at:].split("\n\n", 1)[0]
+
+
+def _signer(block: str, rest: str) -> str:
+    """The name a signature block opens with, as `rest` (the text outside it) writes it:
+    "Priya Lendl Head ..." -> "Priya Lendl" ("From: Priya Lendl"); "" when it opens with none.
+    """
+    signer = _SIGNER.match(block)
+    if not signer:
+        return ""
+    words = signer.group("person").split()
+    while len(words) > 2 and " ".join(words) not in rest:
+        words.pop()
+    return " ".join(words)
+
+
 def signature_links(text: str, title: str, parties: Parties) -> None:
     """Who signs each message of a letter or an email exchange, and for whom: the paragraph
     after "Kind regards," opens with the signer's name and ends with the organisation
@@ -1106,12 +1129,8 @@ def signature_links(text: str, title: str, parties: Parties) -> None:
     joined): the longest ending that the text or its title names outside the signatures too.
     The signature is the writer's own word on whom they write for, so it replaces a guess.
     """
-    blocks = []
-    for closing in _CLOSING.finditer(text):
-        at = closing.end() + len(text[closing.end() :]) - len(text[closing.end() :].lstrip())
-        block = text[at:].split("\n\n", 1)[0]
-        if len(block) <= 240:
-            blocks.append((at, block))
+    signatures = (_signature(text, closing) for closing in _CLOSING.finditer(text))
+    blocks = [(at, block) for at, block in signatures if len(block) <= SIGNATURE_CHARS]
     if not blocks:
         return
     elsewhere, last = [title], 0
@@ -1121,14 +1140,9 @@ def signature_links(text: str, title: str, parties: Parties) -> None:
     elsewhere.append(text[last:])
     rest = "\n".join(elsewhere)
     for _, block in blocks:
-        signer = _SIGNER.match(block)
-        if not signer:
+        person = _signer(block, rest)
+        if not person:
             continue
-        words = signer.group("person").split()
-        # "Priya Lendl Head ...": the name as the text writes it elsewhere ("From: Priya Lendl")
-        while len(words) > 2 and " ".join(words) not in rest:
-            words.pop()
-        person = " ".join(words)
         tail = block[block.index(person) + len(person) :].replace(",", " ").split()
         org = ""
         for k in range(len(tail) - 1, -1, -1):
@@ -1152,16 +1166,8 @@ def letter_signer(text: str) -> str:
     closings = list(_CLOSING.finditer(text))
     if len(closings) != 1:
         return ""
-    at = closings[0].end()
-    block = text[at:].lstrip().split("\n\n", 1)[0]
-    signer = _SIGNER.match(block) if len(block) <= 240 else None
-    if not signer:
-        return ""
-    words = signer.group("person").split()
-    rest = text[:at]
-    while len(words) > 2 and " ".join(words) not in rest:
-        words.pop()
-    return " ".join(words)
+    _, block = _signature(text, closings[0])
+    return _signer(block, text[: closings[0].end()]) if len(block) <= SIGNATURE_CHARS else ""
 
 
 # a signatory's line: "President, Estmere College of Emergency Medicine"

@@ -34,6 +34,7 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
+    _ORDINALS,
     _READY,
     _REFUSED,
     _SAY,
@@ -403,11 +404,6 @@ def _out_of_position(ps: ParsedSentence, t: Token) -> str:
     if not to_do or to_do[0].lemma in _NO_COMMENT:
         return ""
     return "rejects"
-
-
-_ORDINALS = frozenset(
-    "first second secondly third thirdly fourth fourthly fifth finally lastly".split()
-)
 
 
 def _listed_request(ps: ParsedSentence, t: Token) -> bool:
@@ -966,7 +962,7 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
             return True
         if t.dep in ("relcl", "acl", "pcomp", "pobj", "dobj") and a != i:
             return True
-        if ps.tokens and ps.tokens[0].text == "Should" and ps.tokens[0].head == a:
+        if _opens_should(ps, a):
             # "Should the Agency require further data, we are prepared to ...": parsed as the
             # sentence's root, still the condition
             return True
@@ -1031,7 +1027,7 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
     will/would and an if-clause; its subject is "we" or a named party, not a thing.
     """
     root = next((t for t in ps.tokens if t.dep == "ROOT"), None)
-    if root is not None and ps.tokens[0].text == "Should" and ps.tokens[0].head == root.i:
+    if root is not None and _opens_should(ps, root.i):
         # "Should any shop refuse ..., we will treat that as a breach": the condition parsed
         # as the root; the clause after it, with will/would, is what we will do
         return _after_should(ps, root)
@@ -1118,6 +1114,13 @@ def _acting_party(ps: ParsedSentence, v: int) -> bool:
     )  # "my party will vote against it"
 
 
+def _opens_should(ps: ParsedSentence, i: int) -> bool:
+    """Whether the sentence opens on an inverted condition's "Should" that hangs from token i
+    ("Should the Agency require ..., we ...": i is the condition's verb, however it is parsed).
+    """
+    return bool(ps.tokens) and ps.tokens[0].text == "Should" and ps.tokens[0].head == i
+
+
 def _after_should(ps: ParsedSentence, cond: Token) -> tuple[int, str] | None:
     """The main clause of a sentence-initial "Should X ..., we will Y" that the parser hung
     from the condition's verb: an offer when the condition is the other side giving way, a
@@ -1167,7 +1170,7 @@ def threat_if(ps: ParsedSentence, i: int) -> bool:
                 for g in ps.children(c.i)
             ):
                 return True
-            if c.dep == "ccomp" and ps.tokens[0].text == "Should" and ps.tokens[0].head == c.i:
+            if c.dep == "ccomp" and _opens_should(ps, c.i):
                 return True  # "Should any shop refuse ..., we will ...": parsed as its object
             if (
                 c.i < v

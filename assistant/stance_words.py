@@ -700,3 +700,8 @@ _THREAT_WORDS = re.compile(
     r"withhold|block|blockade|boycott|picket|occupy|industrial action)\b",
     re.I,
 )
+
+# the words that open the items of a numbered list ("First, release ...; Second, publish ...")
+_ORDINALS = frozenset(
+    "first second secondly third thirdly fourth fourthly fifth finally lastly".split()
+)
