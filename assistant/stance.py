@@ -36,6 +36,7 @@ from assistant.stance_holders import (
 )
 from assistant.stance_layout import (
     ANSWER_LABELS,
+    NOTE,
     byline,
     floor_member,
     furniture_end,
@@ -344,6 +345,10 @@ class StanceReader:
             if n in extra:
                 continue  # read only as a quote's continuation: no statement, no referent
             turn = turn_at(turns, s0, text)
+            # after a transcriber's note, the record reports as a news story does
+            state.news = own_name or (
+                turn is None and any(t[2] == NOTE and t[0] <= s0 + 1 for t in turns)
+            )
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
@@ -560,6 +565,9 @@ class StanceReader:
                 continue
             if label in _NOT_SPEAKERS or label.split()[0] in _NOT_SPEAKERS:
                 resolved.append(Turn(start, "", "", True))
+                continue
+            if label == NOTE:  # a transcriber's note: reporting, as a news story's is
+                resolved.append(Turn(start, "", "", False, narration=True))
                 continue
             person, affiliation = person_from_label(label)
             party = parties.speaks_for(person) or (

@@ -22,6 +22,7 @@ from assistant.stance_parties import (
     SHORT_TITLES,
     Parties,
     city_of,
+    country_of,
     is_party,
     is_portfolio,
     is_portfolio_name,
@@ -339,11 +340,11 @@ def party_of_np(
             return "", ""  # "Workers voted ... They stayed on strike": the people, no party
         found = parties.holders[-1] if parties.holders else state.last_party
         opens = tok.i == 0 or (tok.dep == "nsubj" and ps.tokens[tok.head].lemma in _SAY)
-        if opens and low == "it":
+        if opens and low in ("it", "its"):  # "Its planning director, X, said": the same
             # "The Front, which took Tamrat ..., said ... It rejected the agency's call", "The
             # union hit back. '...,' it wrote on Instagram": the party the sentence before is
             # about, before the last one to hold a position
-            before = previous_subject(parties.text, state.at, parties)
+            before = previous_subject(parties.text, state.at, parties, owned=low == "its")
             if before:
                 parties.seen(before, parties.kinds.get(before, "ORG"))
             found = before or found
@@ -487,7 +488,13 @@ def party_of_np(
                 own = state.turn_party or state.publisher
                 if e.text.lower() in _GENERIC and e.text.lower() in own.lower().split():
                     return own, ""  # a minister's "the Government will accept a review": hers
-                return city_of(ps, e, parties) or parties.canonical(e.text, e.label), ""
+                party = city_of(ps, e, parties) or parties.canonical(e.text, e.label)
+                if e.label == "NORP" and party.startswith(e.text + " "):
+                    # "the Tessarian government's spokesman": Tessaria, not the "Tessarian
+                    # Nurses' Guild" whose name begins with the adjective
+                    land = country_of(e.text, parties.text)
+                    party = parties.canonical(land, "GPE") if land else party
+                return party, ""
     # the phrase without an apposition: "Unite, the country's biggest union with 1.3 million
     # members": Unite
     aside = {u.i for t in sub if t.dep == "appos" and t.i != tok.i for u in ps.subtree(t.i)}
@@ -1095,7 +1102,9 @@ _CLOSING = re.compile(
     re.M | re.I,
 )
 _SIGNER = re.compile(
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Cllr)\.? )?(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+    # "Magnhild Okparaeke-Lunde": a double surname's second part is capitalised too
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Cllr)\.? )?"
+    r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’]+(?:-[A-Z]?[a-z'’]+)*){1,2})"
 )
 
 
@@ -1149,7 +1158,8 @@ def signature_links(text: str, title: str, parties: Parties) -> None:
             if not tail[k][:1].isupper():
                 break
             ending = " ".join(tail[k:])
-            if ending in rest and _ISSUER.fullmatch(ending):
+            # (or the letterhead in capitals: "SKERRAVOE WIND ENERGY LTD")
+            if (ending in rest or ending.upper() in rest) and _ISSUER.fullmatch(ending):
                 org = ending
         if org and " " in org and not _outlet(org):
             party = parties.canonical(org, "ORG")

@@ -101,7 +101,7 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
     ]
     repeats = len(named) - len(uses)
     transcript = bool(asking) or (repeats > 0 and repeats >= len(uses) // 3)
-    out += [turn for turn in named if transcript or "(" in turn[2]]
+    out += [turn for turn in named if transcript or "(" in turn[2] or _introduced(text, turn)]
     for m in _CAPS_LABEL.finditer(text):
         # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
         # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
@@ -109,9 +109,30 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         role = set(rest.lower().replace(",", " ").split())
         label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
         out.append((m.start(1), m.end(), label))
+    if out:
+        # "Transcriber's note: ...", "Editor's note: ..." after the turns, or a heading of its
+        # own ("The government's reply", "*"): the record's own words, no longer the last
+        # speaker's
+        first = min(turn[0] for turn in out)
+        out += [(m.start(1), m.end(), NOTE) for m in _NOTE.finditer(text) if m.start(1) > first]
+        # (a heading only after an interview's last answer: headings inside speeches, emails
+        # and posts are their writers' own)
+        last = max(turn[0] for turn in out)
+        qa = any(label.upper() in ANSWER_LABELS for _, _, label in out)
+        out += [
+            (m.start(1), m.start(1), NOTE)
+            for m in _BREAK.finditer(text)
+            if qa and m.start(1) > last
+        ][:1]
     return sorted(out)
 
 
+NOTE = "NOTE"  # the label of such a note's turn
+# a paragraph of one short line with no closing stop: a heading, or a row of stars or dashes
+_BREAK = re.compile(
+    r"\n\n[ \t]*((?:\*+|[-–—]{1,3}|[A-Z][^\n.!?:;]{0,60}[^\n.!?:;\"”’)\]]))[ \t]*\n\n"
+)
+_NOTE = re.compile(r"^[ \t]*((?:[A-Z][\w'’]+ )?[Nn]ote):[ \t]+", re.M)
 # a legislature's presiding officer, who keeps order and puts the question, holding no position
 _PRESIDING = re.compile(r"(?:(?:The|Mr\.?|Madam|Madame)\s+)?(?:Deputy\s+)?Speaker", re.I)
 
@@ -328,6 +349,21 @@ def _initialled(initials: str, text: str) -> str:
 
 
 ANSWER_LABELS = {"A", "ANSWER"}
+
+
+def _introduced(text: str, turn: tuple[int, int, str]) -> bool:
+    """A speech's one label in capitals, 'GASPARD-MBEKI:', naming the person its heading
+    introduced ('Speech by Ottoline Gaspard-Mbeki, chair of ...'): her turn, though no one
+    else speaks.
+    """
+    label = turn[2]
+    if not label.isupper() or not re.fullmatch(r"[A-Z][A-Z'’\-]+(?: [A-Z][A-Z'’\-]+){0,2}", label):
+        return False
+    name = " ".join(_name_case(w) for w in label.split())
+    return (
+        re.search(rf"\b[A-Z][a-z]+ (?:[A-Z][a-z]+ )?{re.escape(name)}\b", text[: turn[0]])
+        is not None
+    )
 
 
 def interviewee_of(text: str, turns: list[tuple[int, int, str]], parties: Parties) -> str:
@@ -707,6 +743,8 @@ def turn_at(turns: list[tuple[int, int, str]], at: int, text: str) -> tuple[int,
             found = t
         else:
             break
+    if found and found[2] == NOTE:
+        return None  # a transcriber's note: no one's turn
     if found and found[2].endswith(")") and "(sender, " in found[2]:
         # a social post is one paragraph: the reporter's sentences after it are no one's turn
         end = text.find("\n\n", found[1])

@@ -793,6 +793,8 @@ def people_by_title(text: str, parties: Parties) -> None:
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
+            if pattern is _PEOPLE_IS and words and re.search(r"['’]s$", words[-1]):
+                words[-1] = words[-1][:-2]  # "who leads the Front's delegation": the Front's
             if words and words[0] in ("Its", "Their"):
                 # "Its chief executive, Ana Ruiz": the previous sentence's subject, else the
                 # organisation named last before
@@ -845,7 +847,7 @@ def people_by_title(text: str, parties: Parties) -> None:
                 "NORP" if re.search(r"(?:ian|ese|ish|an|i)$", name) and " " not in name else "ORG"
             )
             if label == "NORP":
-                state = _country_of(name, text)
+                state = country_of(name, text)
                 name, label = (state, "GPE") if state else (name, label)
             if _CITY_TITLE.search(m.group(0)) and (
                 _is_capital(name, parties)
@@ -869,13 +871,16 @@ SENTENCE_END = re.compile(r"[.!?][\"”’]?\s+(?=[\"“A-Z])")
 _THE_GENERIC = re.compile(r"^[Tt]he(?: [a-z'’\-]+){1,3}")
 
 
-def previous_subject(text: str, at: int, parties: Parties) -> str:
+def previous_subject(text: str, at: int, parties: Parties, owned: bool = False) -> str:
     """The party that opens the sentence before position `at`: "The park authority, which ...,
     said ... Its chief executive, X, said ...": "its" is the authority that the sentence before
     is about, even when another organisation was named last in it. '' when that sentence opens
     with no organisation.
     """
     sentence = sentence_before(text, at)
+    # after its label: "Transcriber's note: Harrowden Homes was not represented. Its director"
+    label = _OPENING_LABEL.match(sentence)
+    sentence = sentence[label.end() :] if label else sentence
     government = GOVERNMENT_NAME.match(sentence, 4 if sentence[:4] == "The " else 0)
     if government:  # "The Government of Oskaria has been kept informed. Its foreign minister"
         name = government.group(0)
@@ -893,7 +898,18 @@ def previous_subject(text: str, at: int, parties: Parties) -> str:
         return parties.by_generic(kind)
     known = _OPENING_NAME.match(sentence)
     rest = sentence[known.end() :] if known else ""
-    if known and (parties.knows(known[1]) or rest.startswith(", which ") or _ITS_ASIDE.match(rest)):
+    # `owned`: the sentence at `at` opens on "Its ...": a name of two words or more opening
+    # the sentence before is what "its" points back to ("Harrowden Homes was not there. Its
+    # director said ..."), unless the text links it to a party as a person
+    named_by_its = (
+        owned and known is not None and " " in known[1] and known[1] not in parties.people
+    )
+    if known and (
+        parties.knows(known[1])
+        or rest.startswith(", which ")
+        or _ITS_ASIDE.match(rest)
+        or named_by_its
+    ):
         # "Ostrix, which has lost market share ..., has struggled ... Its chairman", "Penmarsh,
         # to its credit, has turned up": a party the text knows, or a name "which" or "its"
         # says is no person, though it has no word of an organisation in it
@@ -901,6 +917,10 @@ def previous_subject(text: str, at: int, parties: Parties) -> str:
     return ""
 
 
+# a speaker's or a note's label opening a sentence ("MAYOR: ", "Editor's note: "); may be empty
+_OPENING_LABEL = re.compile(
+    r"(?:(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}|[A-Z][\w'’]+ note):\s+)?"
+)
 # an aside after a name that calls it "it": ", to its credit,", ", for its part,"
 _ITS_ASIDE = re.compile(r",[^,]{0,40}\bits\b")
 # a name opening a sentence, before a comma or a verb: "Ostrix, which ...", "Penmarsh has"
@@ -1071,7 +1091,7 @@ def organisations(text: str, parties: Parties) -> None:
             parties.seen(name, "ORG")
 
 
-def _country_of(adjective: str, text: str) -> str:
+def country_of(adjective: str, text: str) -> str:
     """'Belvian' -> 'Belvia' when the text names it (a capitalised word sharing the stem)."""
     stem = adjective[:5]
     for m in re.finditer(rf"\b{re.escape(stem)}[a-z]*\b", text):
@@ -1195,8 +1215,15 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                     party = parties.canonical(c.text, "ORG")
                 elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC | _PLACE_NOUNS:
                     # "the agency's head of operations, X"; "The region's environment
-                    # minister, Karin Lodahl": the Regional Government the text names
-                    party = parties.named_by(c.lemma)
+                    # minister, Karin Lodahl": the Regional Government the text names; "the
+                    # Marovian government's spokesman": Marovia's, not another state's
+                    state = [
+                        ps.entities[g.ent_i]
+                        for g in ps.children(c.i)
+                        if g.ent in ("NORP", "GPE") and g.ent_i >= 0
+                    ]
+                    named = state and (country_of(state[0].text, parties.text) or state[0].text)
+                    party = parties.canonical(named, "GPE") if named else parties.named_by(c.lemma)
         for t in [] if party else near:
             if t.ent_i >= 0 and (
                 is_portfolio(ps, ps.entities[t.ent_i]) or located(ps, ps.entities[t.ent_i])

@@ -570,7 +570,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
             done = t.lemma in _REFUSED_ACTS and not modal & {"will", "would", "can", "shall"}
             past = done and (t.tag in ("VBN", "VBD") or any(c.text.lower() == "did" for c in kids))
-            if t.lemma not in _VERBS and t.lemma not in ("be", "have") and not past:
+            called_off = t.lemma == "call" and "off" in words  # "will not call off the ban"
+            if (t.lemma not in _VERBS or called_off) and t.lemma not in ("be", "have") and not past:
                 return "rejects"  # not "the units have not changed their positions": a fact
         if (
             t.lemma in ("push", "back")
@@ -819,8 +820,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 for c in kids
             ):
                 return None  # "we would like to meet": not asking anyone for anything
-        if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids):
-            return None  # "declined to comment", "asked him to comment": no position
+        if any(c.dep in ("xcomp", "ccomp") and c.lemma in _NO_COMMENT for c in kids) and not (
+            t.lemma == "ask"
+            and (modal or t.tag == "VBP")
+            and any(c.dep == "nsubj" and c.text.lower() in ("we", "i") for c in kids)
+        ):
+            # "declined to comment", "asked him to comment": no position; but "We would ask
+            # the Council to confirm by 11 April whether ...": a letter's request
+            return None
         if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
             if stance == "demands":
                 return None  # "pilots were required to", "is expected to climb": no one asks

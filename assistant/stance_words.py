@@ -30,6 +30,7 @@ _VERBS: dict[str, str] = {
     "refuse": "rejects",
     "dismiss": "rejects",
     "oppose": "rejects",
+    "disagree": "rejects",  # "We respectfully disagree with both" (the refusal's two reasons)
     "decline": "rejects",
     "rule": "rejects",
     "veto": "rejects",
@@ -65,6 +66,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "rule": {"out"},
     "provide": {"for"},
     "ask": {"to", "for", "that"},
+    "disagree": {"with"},  # with a claim, not "the two sides disagree on the timetable"
     "order": {"to"},
     "instruct": {"to"},
     "want": {"to"},
@@ -257,7 +259,7 @@ _CUE = re.compile(
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
     r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
     r"result in|put forward|accountable|acceptable|undertak|"
-    r"unacceptable|walk out|critici[sz]|condemn|denounc|"
+    r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
     r"intention|happy to|glad to|going to|"
     r"(?:is|was|are) (?:simply |just |completely |entirely )?(?:not true|untrue|false)\b)",
     re.I,
@@ -476,7 +478,9 @@ _PEOPLE_FOR = re.compile(
 # "Lara Voss is the chief executive of the port authority", "Ana Ruiz, who heads Northwind",
 # "Tom Hale has led the guild since 2019": a copula or a verb of leading links them too
 _PEOPLE_IS = re.compile(
-    rf"(?P<person>{_NAME_RE}),? (?:who )?(?:(?:is|was|has been|serves as|became) "
+    # "Dalia Orsan, a former schoolteacher who leads the Front's delegation": after an aside
+    rf"(?P<person>{_NAME_RE}),? (?:(?:a|an) (?:[a-z\-]+ ){{1,5}})?(?:who )?"
+    r"(?:(?:is|was|has been|serves as|became) "
     rf"(?:the |a |an )?(?:[a-z\-]+ ){{0,3}}{_TITLE_RE} (?:of|at|for) "
     r"|(?:heads|headed|leads|led|runs|ran|chairs|chaired|has (?:led|run|headed|chaired)) )"
     rf"(?:the )?(?P<party>{_PARTY_RE})"

@@ -77,6 +77,7 @@ class Turn:
     person: str
     party: str
     question: bool  # a journalist's, moderator's or operator's turn
+    narration: bool = False  # a transcriber's note: read as a news story is, turn by sentence
 
 
 def read_voices(
@@ -105,6 +106,8 @@ def read_voices(
             t += 1
         sentence = text[s:e]
         turn = turns[t] if turns and turns[t].start <= s + 1 else None
+        if turn is not None and turn.narration:
+            turn = None
         voice: Voice | None = None
         if turn is not None:
             if turn.question:

@@ -1,0 +1,125 @@
+"""Whose words a speech, an interview and a signed letter are, when the text says so only once:
+a speech whose one label ("ABERNATHY-COLE:") names the person its heading introduces is hers,
+and a transcriber's note after it is reporting again; an interviewee introduced as "Name, a
+former nurse who leads the Guild's delegation" answers for the Guild; "the Tessarian
+government's spokesman" speaks for Tessaria, not for another government the story names; a
+letter signed by "Name Double-Barrelled" under a letterhead in capitals is the company's; "We
+would ask the Council to confirm ..." asks; "We disagree with both" refuses.
+Texts written for these tests; the packaged spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.metadata import guess_title
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+SPEECH = (
+    "Transcript: Address by Corinna Abernathy-Cole, chair of the Pellham Allotment Holders' "
+    "Union, at the march on Redgate Town Hall, Sunday 4 May\n\n"
+    "Recorded by the Redgate Community Archive.\n\n"
+    "ABERNATHY-COLE: Good afternoon, and thank you for walking with us. "
+    "The council sold the Marsh Lane plots to Harrowden Homes last spring. "
+    "We want every plot on Marsh Lane returned to the growers who worked it. "
+    "We will not move to the site by the bypass, whatever the council offers. "
+    "If the diggers arrive, we will be standing in front of them.\n\n"
+    "(Applause. End of address.)\n\n"
+    "Transcriber's note: Harrowden Homes was not represented at the march. "
+    "Its planning director, Lionel Fairweather-Pike, said the firm was willing to keep ten "
+    "plots open until 2028. "
+    '"We will not give up the land we bought," he said.\n'
+)
+
+
+def test_a_speech_with_one_label_is_its_speakers_and_the_note_after_it_reports(reader):
+    found = _read(reader, SPEECH, title=guess_title(SPEECH))
+    union = "Pellham Allotment Holders' Union"
+    assert holders(found, "We want every plot on Marsh Lane") == {union}, found
+    assert holders(found, "We will not move to the site") == {union}, found
+    # the note's quote is the company's, not the speaker's
+    assert holders(found, "We will not give up the land") == {"Harrowden Homes"}, found
+    assert holders(found, "willing to keep ten plots") == {"Harrowden Homes"}, found
+
+
+INTERVIEW = (
+    "title: 'We are nurses, not bargaining chips': the Guild's negotiator on the pay talks\n"
+    "---\n"
+    "The Tessarian Nurses' Guild has been in dispute with the Orvand Health Board, the largest "
+    "in Tessaria, since March, "
+    "and talks chaired by the government of Lirenne resumed on Monday. "
+    "Maren Quillfeather, a former ward sister who leads the Guild's delegation, spoke to us "
+    "between sessions.\n\n"
+    "Q: Will you call off the overtime ban?\n\n"
+    "A: Not while the board refuses to publish its staffing figures. "
+    "We will not call off the ban until every ward has a second night nurse.\n\n"
+    "Q: And if the board moves?\n\n"
+    "A: If the board agrees to the night nurse, we are prepared to suspend the ban at once.\n\n"
+    "The government's reply\n\n"
+    "Asked about the interview, the Tessarian government's spokesman, Arvid Solberg-Hale, said "
+    "the ban must end before any new money is discussed.\n"
+)
+
+
+def test_an_interviewee_introduced_by_an_aside_answers_for_the_body_she_leads(reader):
+    found = _read(reader, INTERVIEW, title="'We are nurses, not bargaining chips'")
+    guild = "Tessarian Nurses' Guild"
+    assert holders(found, "We will not call off the ban") == {guild}, found
+    assert holders(found, "we are prepared to suspend the ban") == {guild}, found
+
+
+def test_a_states_government_spokesman_speaks_for_that_state_not_the_mediators(reader):
+    found = _read(reader, INTERVIEW, title="'We are nurses, not bargaining chips'")
+    held = holders(found, "the ban must end before")
+    assert len(held) == 1 and "Tessaria" in held.pop().split(), found
+    assert not any("Lirenne" in h for h, _, _ in found), found
+
+
+LETTER = (
+    "BRANTWICK SOLAR FARMS LTD\n"
+    "Unit 9, Coldharbour Park, Brantwick BW2 4LP\n\n"
+    "Members of the Planning Committee\n"
+    "Esselby District Council\n\n"
+    "2 April 2026\n\n"
+    "Dear Councillors,\n\n"
+    "Re: Holloway Fields solar farm - refusal of permission\n\n"
+    "The refusal notice gives two reasons: glare on the Holloway road and the loss of farmland. "
+    "We disagree with both of those reasons. "
+    "We would ask the Council to confirm by 30 April whether it will consider a smaller layout. "
+    "We are prepared to drop the twelve panels nearest the road.\n\n"
+    "Yours faithfully,\n\n"
+    "Oona Threlkeld-Barnes\n"
+    "Head of Development\n"
+    "Brantwick Solar Farms Ltd\n"
+)
+
+
+def test_a_letter_signed_under_a_capitals_letterhead_is_the_companys(reader):
+    found = _read(reader, LETTER, title=guess_title(LETTER))
+    company = {h for h, _, _ in found}
+    assert company and all("Brantwick Solar Farms" in h for h in company), found
+    stance = {text: s for _, s, text in found}
+    assert stance.get("We disagree with both of those reasons.") == "rejects", found
+    asks = [s for _, s, text in found if text.startswith("We would ask the Council")]
+    assert asks == ["demands"], found
+    assert any(
+        s == "offers" for _, s, text in found if text.startswith("We are prepared to drop")
+    ), found
+
+
+def test_a_timetable_disagreement_is_no_refusal(reader):
+    text = (
+        "The Harlow Dockers' Union and Vessant Ports met on Tuesday. "
+        "The two sides disagree on the timetable for the new rosters. "
+        "The union rejected the company's offer of a 3 percent rise."
+    )
+    found = _read(reader, text)
+    assert not holders(found, "disagree on the timetable"), found
+    assert holders(found, "rejected the company's offer") == {"Harlow Dockers' Union"}, found
