@@ -660,7 +660,8 @@ _TITLE_FROM = re.compile(
 
 # "Body: <a kind of text it publishes itself> ...": its name, then what the page is
 _TITLE_OWN = re.compile(
-    r"^(?P<body>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,5}): "
+    # ("Cradlemere District Council - Press release": a dash or a bar instead of the colon)
+    r"^(?P<body>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,5})(?::| [-–—|]) "
     r"(?P<rest>.*\b(?:press briefing|news briefing|briefing|frequently asked questions|FAQs?|Q&A|"
     r"questions and answers|statement|press release|news release|media release|update|"
     r"response|announcement|notice|open letter|transcript|minutes|proceedings)\b.*)$",

@@ -503,7 +503,9 @@ _LISTED_NAME = (
     # ("Lorvan's foreign minister, Sofia Renn": Renn is the person)
     r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
     r"April|May|June|July|August|September|October|November|December)\b)"
-    r"(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+)?)(?<!['’]s)"
+    # ("Dr Hesketh Varnum-Oyelaran": a double surname's second part capitalised too)
+    r"(?P<person>[A-Z][a-z'’\-]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’\-]+(?:-[A-Z][a-z'’]+)?)?)"
+    r"(?<!['’]s)"
 )
 _PEOPLE_PAREN = re.compile(rf"{_LISTED_NAME} \((?P<party>{_PARTY_RE})\)(?!:)")  # not a label
 # "Gordon Fairlie (Operations Director, Greyline Buses Ltd)": a title, then the organisation
@@ -520,7 +522,8 @@ _LISTED_TITLE = (
 _PEOPLE_LISTED = re.compile(
     rf"(?<!\(){_LISTED_NAME}(?:, |\n| ){_LISTED_TITLE}(?: (?:of|for) [\w ]{{1,60}}?)?, "
     # "Athletes' Union of Strelania (AUS);": the name's abbreviation may follow it
-    rf"(?:the )?(?P<party>{_PARTY_RE})(?: \([A-Z]{{2,8}}\))?"
+    # "Quennock Water plc": a legal form in lower case ends the name too
+    rf"(?:the )?(?P<party>{_PARTY_RE}(?: (?:plc|ltd|llp))?)(?: \([A-Z]{{2,8}}\))?"
     rf"(?:(?=[;,.)\n]|$)(?!, {_LISTED_TITLE}\b)|(?= {_NAME_RE}, {_LISTED_TITLE}\b))"
 )
 # An organisation's name, found without the parse: capitalised words ending in a word that

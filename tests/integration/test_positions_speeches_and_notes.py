@@ -123,3 +123,41 @@ def test_a_timetable_disagreement_is_no_refusal(reader):
     found = _read(reader, text)
     assert not holders(found, "disagree on the timetable"), found
     assert holders(found, "rejected the company's offer") == {"Harlow Dockers' Union"}, found
+
+
+HEARING = (
+    "Ports and Harbours Committee\n"
+    "Oral evidence: Lanthorn Ferries sailings, HC 208\n\n"
+    "Members present: Mr Osric Fell (Chair); Ms Dagny Lowther.\n\n"
+    "Witnesses: Dr Ines Caldecott-Ruiz, Chief Executive, Harbour Safety Board; Piers Amberley, "
+    "Managing Director, Lanthorn Ferries plc.\n\n"
+    "Q1 Chair: Mr Amberley, why were forty sailings cancelled in June?\n\n"
+    "Piers Amberley: Two of our ships failed inspection. We will restore the full timetable by "
+    "September, and we will refund every cancelled ticket in full.\n\n"
+    "Q2 Ms Lowther: Dr Caldecott-Ruiz, will the Board relax the inspection rules?\n\n"
+    "Dr Caldecott-Ruiz: We will not relax them. The Board expects a maintenance plan from the "
+    "company by 1 August.\n"
+)
+
+
+def test_witnesses_listed_with_title_and_company_speak_for_it(reader):
+    found = _read(reader, HEARING, title=guess_title(HEARING))
+    ferries = holders(found, "We will restore the full timetable")
+    assert len(ferries) == 1 and ferries.pop().startswith("Lanthorn Ferries"), found
+    assert holders(found, "We will not relax them") == {"Harbour Safety Board"}, found
+
+
+RELEASE = (
+    "Ormsby Borough Council - Press release\n\n"
+    "Ormsby Swimming Baths: your questions answered\n\n"
+    "Is the pool closing?\n"
+    "The baths will close on 1 March for repairs. We guarantee that every swimming lesson "
+    "booked before then will be refunded. The council will not sell the site.\n"
+)
+
+
+def test_a_title_naming_its_body_before_a_dash_makes_the_release_its_own(reader):
+    found = _read(reader, RELEASE, title=guess_title(RELEASE))
+    assert holders(found, "We guarantee that every swimming lesson") == {
+        "Ormsby Borough Council"
+    }, found
