@@ -663,12 +663,24 @@ _TITLE_OWN = re.compile(
     # ("Cradlemere District Council - Press release": a dash or a bar instead of the colon)
     r"^(?P<body>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,5})(?::| [-–—|]) "
     r"(?P<rest>.*\b(?:press briefing|news briefing|briefing|frequently asked questions|FAQs?|Q&A|"
+    r"annual report|annual review|shareholder letter|letter to shareholders|newsletter|"
     r"questions and answers|statement|press release|news release|media release|update|"
     r"response|announcement|notice|open letter|transcript|minutes|proceedings)\b.*)$",
     re.I,
 )
+_TEXT_OF = re.compile(
+    r"\b(?:full )?text of (?:the )?(?P<body>[A-Z][\w'’&.\-]*(?: (?:of |and |for |the )?"
+    r"[A-Z][\w'’&.\-]*){0,6}?)(?:['’]s?)? (?:press conference|news conference|statement|"
+    r"speech|address|briefing|letter)\b",
+    re.I,
+)
 # "... statement by the minister", "... response from residents": not the named body's own
-_BY_ANOTHER = re.compile(r"\b(?:by|from)\b", re.I)
+# (but "Annual Report 2024 Letter from the Chief Executive": the body's own officer, unnamed)
+_OWN_OFFICER = (
+    r"(?:the |our |its )?(?:group |company )?(?:chief executive|chair(?:man|woman|person)?|"
+    r"president|managing director|director general|general secretary|chief executive officer|CEO)"
+)
+_BY_ANOTHER = re.compile(rf"\b(?:by|from)\b(?! {_OWN_OFFICER}\b)", re.I)
 
 
 # where a body publishes, after its name: "... Cooperative blog", "... Union newsletter"
@@ -744,6 +756,11 @@ _SPEAK_FOR = re.compile(
 )
 
 
+def _officer(name: str) -> bool:
+    """'Chief Executive': a body's own unnamed officer, no author of another party."""
+    return re.fullmatch(_OWN_OFFICER, name, re.I) is not None
+
+
 def publisher_named(source: str, title: str) -> str:
     """The organisation a document's source line names: the part before the first comma,
     bracket or semicolon ("Lowfield Hospitals Trust, Press Office"), past any word saying what
@@ -773,9 +790,15 @@ def publisher_named(source: str, title: str) -> str:
     # "Port of Halvergate Authority: press briefing on ...", "Port Maren Water: Proposed rate
     # increase - frequently asked questions": a body's own page, named before the colon
     own = _TITLE_OWN.match(title.strip())
-    if own and not _BY_ANOTHER.search(own["rest"]) and not author(own["rest"]):
+    by = author(own["rest"]) if own else ""
+    if own and not _BY_ANOTHER.search(own["rest"]) and not (by and not _officer(by)):
         return own["body"]
-    return ""  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
+    # "Drought and water cuts: full text of the Sarvelle Growers' Association press conference"
+    text_of = _TEXT_OF.search(title)
+    body = re.sub(r"['’]s?$", "", text_of["body"]) if text_of else ""
+    return (
+        body if _ORG_NAME.fullmatch(body) else ""
+    )  # not "the President's speech"  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
 
 
 class Reading(NamedTuple):

@@ -118,7 +118,10 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         # (a heading only after an interview's last answer: headings inside speeches, emails
         # and posts are their writers' own)
         last = max(turn[0] for turn in out)
-        qa = any(label.upper() in ANSWER_LABELS for _, _, label in out)
+        qa = any(
+            label.upper() in ANSWER_LABELS or label.split()[0].upper() in _NOT_SPEAKERS
+            for _, _, label in out
+        )  # an interview, a press conference's questions
         out += [
             (m.start(1), m.start(1), NOTE)
             for m in _BREAK.finditer(text)

@@ -161,3 +161,46 @@ def test_a_title_naming_its_body_before_a_dash_makes_the_release_its_own(reader)
     assert holders(found, "We guarantee that every swimming lesson") == {
         "Ormsby Borough Council"
     }, found
+
+
+PRESS_CONFERENCE = (
+    "Flood defences: full text of the Morrow Valley Farmers' Union press conference\n\n"
+    "Editor's note: The statement was read by the union's president, Tobias Ellery-Crane.\n\n"
+    "STATEMENT\n\n"
+    "We are asking the Rivers Agency to repair the Morrow embankment before the autumn rains. "
+    "Our members are ready to lend their machinery for the work.\n\n"
+    "QUESTIONS FROM REPORTERS\n\n"
+    "Q (Valley Radio): Will you block the bypass?\n\n"
+    "ELLERY-CRANE: We will not rule anything out.\n\n"
+    "THE AGENCY'S REPLY\n\n"
+    "In a written reply, the Rivers Agency said it would not bring the repairs forward. "
+    '"We are willing to meet the union next week," the agency\'s director, Halvard Poole, said.\n'
+)
+
+
+def test_a_press_conferences_text_is_the_bodys_and_a_heading_after_it_reports(reader):
+    found = _read(reader, PRESS_CONFERENCE, title=guess_title(PRESS_CONFERENCE))
+    union = "Morrow Valley Farmers' Union"
+    assert holders(found, "We are asking the Rivers Agency") == {union}, found
+    assert holders(found, "Our members are ready to lend") == {union}, found
+    # after the last answer, a heading: the agency's reply is the agency's, not the union's
+    assert holders(found, "We are willing to meet the union") == {"Rivers Agency"}, found
+
+
+ANNUAL_REPORT = (
+    "Halloran Rail plc - Annual Report 2025\n"
+    "Letter from the Chief Executive\n\n"
+    "Dear Shareholders,\n\n"
+    "Passenger numbers rose by 9 percent last year. "
+    "We have offered our drivers 6 percent over two years. "
+    "We will not agree to a settlement that puts our fares out of line with the coaches.\n\n"
+    "Yours sincerely,\n\n"
+    "Marta Quennell-Obi\n"
+    "Chief Executive\n"
+)
+
+
+def test_an_annual_reports_letter_from_its_chief_executive_is_the_companys(reader):
+    found = _read(reader, ANNUAL_REPORT, title=guess_title(ANNUAL_REPORT))
+    held = {h for h, _, _ in found}
+    assert held and all(h.startswith("Halloran Rail") for h in held), found
