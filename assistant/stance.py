@@ -361,6 +361,9 @@ class StanceReader:
                 skip = 0
                 if turn and turn[0] >= start and turn[1] <= end:
                     skip = turn[1] - start  # the speaker label opens this sentence
+                elif turn is None and turns:  # a newsreader's or a note's label, read past
+                    noted = [t for t in turns if t[2] == NOTE and start <= t[0] and t[1] <= end]
+                    skip = noted[0][1] - start if noted else 0
                 state.turn_label = turn[2] if turn else ""
                 if turn and turn[2].upper() in ANSWER_LABELS:  # an interview's answer
                     state.turn_party = parties.speaks_for(answers) or publisher

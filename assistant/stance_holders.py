@@ -291,6 +291,24 @@ _OTHERS_OF_OURS = {
 }  # fmt: skip
 
 
+_PLACE_BODIES = frozenset(
+    {"Embassy", "Consulate", "Ministry", "Government", "Republic", "Kingdom", "Mission",
+     "Principality", "Emirate", "Sultanate", "Parliament"}
+)  # fmt: skip
+
+
+def _body_of_place(ps: ParsedSentence, e: Entity) -> str:
+    """'Embassy of Kaldrenne' when the name is the 'of' after such a body's word, else ''."""
+    last = ps.tokens[e.last - 1]
+    if last.dep != "pobj":
+        return ""
+    prep = ps.tokens[last.head]
+    head = ps.tokens[prep.head]
+    if prep.lemma != "of" or head.text not in _PLACE_BODIES:
+        return ""
+    return ps.text[head.start : last.start + len(last.text)]
+
+
 def party_of_np(
     ps: ParsedSentence, tok: Token, parties: Parties, state: ReadingState
 ) -> tuple[str, str]:
@@ -407,6 +425,9 @@ def party_of_np(
                 continue
             if e.label == "PERSON" and t.dep == "poss" and e.text.lower() in parties.names:
                 return parties.names[e.text.lower()], ""  # "Kessler's director": a company
+            if e.label == "PERSON" and " " not in e.text and _body_of_place(ps, e):
+                # "The Embassy of Kaldrenne": a state the tagger took for a person
+                return parties.canonical(_body_of_place(ps, e), "ORG"), ""
             if e.label == "PERSON":
                 party = parties.speaks_for(e.text)
                 last = ps.tokens[e.last - 1]

@@ -109,6 +109,10 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         role = set(rest.lower().replace(",", " ").split())
         label = "REPORTER" if role & _JOURNALISTS else f"{name.strip()} ({rest.strip()})"
         out.append((m.start(1), m.end(), label))
+    if _bulletin(text, out):
+        # a news bulletin's newsreader and reporters tell the news as wire copy does; the clips
+        # between them are the speakers' own words
+        out = [(a, b, NOTE if _READER.match(label.upper()) else label) for a, b, label in out]
     if out:
         # "Transcriber's note: ...", "Editor's note: ..." after the turns, or a heading of its
         # own ("The government's reply", "*"): the record's own words, no longer the last
@@ -131,6 +135,17 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
 
 
 NOTE = "NOTE"  # the label of such a note's turn
+_READER = re.compile(r"(?:NEWSREADER|NEWSCASTER|READER|REPORTER|CORRESPONDENT|CUE|ANCHOR)\b")
+
+
+def _bulletin(text: str, turns: list[tuple[int, int, str]]) -> bool:
+    """A radio or television news bulletin's script: a newsreader's turns, or clips cued."""
+    return any(label.upper().startswith(("NEWSREADER", "NEWSCASTER")) for _, _, label in turns) or (
+        re.search(r"\[CLIP\b", text) is not None
+        and re.search(r"\bBULLETIN\b", text[:300]) is not None
+    )
+
+
 # a paragraph of one short line with no closing stop: a heading, or a row of stars or dashes
 _BREAK = re.compile(
     r"\n\n[ \t]*((?:\*+|[-–—]{1,3}|[A-Z][^\n.!?:;]{0,60}[^\n.!?:;\"”’)\]]))[ \t]*\n\n"

@@ -919,7 +919,8 @@ def previous_subject(text: str, at: int, parties: Parties, owned: bool = False) 
 
 # a speaker's or a note's label opening a sentence ("MAYOR: ", "Editor's note: "); may be empty
 _OPENING_LABEL = re.compile(
-    r"(?:(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}|[A-Z][\w'’]+ note):\s+)?"
+    r"(?:(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?: \([^()\n]{1,60}\))?|[A-Z][\w'’]+ note)"
+    r":\s+)?"
 )
 # an aside after a name that calls it "it": ", to its credit,", ", for its part,"
 _ITS_ASIDE = re.compile(r",[^,]{0,40}\bits\b")

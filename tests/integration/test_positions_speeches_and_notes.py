@@ -204,3 +204,32 @@ def test_an_annual_reports_letter_from_its_chief_executive_is_the_companys(reade
     found = _read(reader, ANNUAL_REPORT, title=guess_title(ANNUAL_REPORT))
     held = {h for h, _, _ in found}
     assert held and all(h.startswith("Halloran Rail") for h in held), found
+
+
+BULLETIN = (
+    "HARBOUR FM NEWS - 0800 BULLETIN - MONDAY 3 MARCH\n\n"
+    "[ITEM 1 - FERRIES]\n\n"
+    "NEWSREADER: Ferry crews at Stennack will strike from Friday unless the operator restores "
+    "their overtime rates, the Seafarers' Guild of Stennack says.\n\n"
+    "CUE: Our reporter Idony Castellane-Ruiz is at the terminal.\n\n"
+    "REPORTER (CASTELLANE-RUIZ): The Stennack Ferry Company says it cannot afford the old "
+    "rates. Its operations director, Wendell Ashgrove-Tae, insisted that every booked passenger "
+    "would still sail.\n\n"
+    "[ITEM 2 - BORDER]\n\n"
+    "NEWSREADER: The Embassy of Vorlande has demanded access to two of its citizens held at "
+    "the Stennack border post.\n"
+)
+
+
+def test_a_bulletins_newsreader_and_reporters_tell_the_news_as_wire_copy_does(reader):
+    found = _read(reader, BULLETIN, title=guess_title(BULLETIN))
+    # a reporter's package is news copy here, not an interviewer's question
+    assert holders(found, "says it cannot afford the old rates") == {"Stennack Ferry Company"}, (
+        found
+    )
+    # "Its" after a reporter's label: the company the sentence before is about
+    assert holders(found, "every booked passenger would still sail") == {
+        "Stennack Ferry Company"
+    }, found
+    # a state the tagger may take for a person, after "Embassy of"
+    assert holders(found, "has demanded access to two") == {"Embassy of Vorlande"}, found
