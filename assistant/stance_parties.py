@@ -700,10 +700,23 @@ def _a_person(name: str, text: str) -> bool:
     )
 
 
+# "Ngaire Castellbrook, who heads its Quellan basin programme": "its" is the body the sentence
+# before was about
+_HEADS_ITS = re.compile(
+    rf"(?P<person>{_NAME_RE}), (?:who (?:heads|leads|runs|chairs|directs|manages) its|"
+    rf"(?:its|their) (?:[a-z\-]+ ){{0,2}}{_TITLE_RE})\b"
+)
+
+
 def people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
     """
+    for m in _HEADS_ITS.finditer(text):
+        if m.group("person") not in parties.people:
+            party = previous_subject(text, m.start(), parties)
+            if party and not _a_person(party, text):
+                parties.link(m.group("person"), party)
     # lists and headers ("Present: Mr J. Harker (Brenton Aggregates)", "Ana Ruiz, Head of Legal,
     # Larkspur Pictures") are short blocks: long prose is not read for them (time at ingest)
     short, start = [], 0
@@ -925,7 +938,10 @@ _OPENING_LABEL = re.compile(
 # an aside after a name that calls it "it": ", to its credit,", ", for its part,"
 _ITS_ASIDE = re.compile(r",[^,]{0,40}\bits\b")
 # a name opening a sentence, before a comma or a verb: "Ostrix, which ...", "Penmarsh has"
-_OPENING_NAME = re.compile(r"(?:The )?([A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*){0,3})(?=,| [a-z])")
+_OPENING_NAME = re.compile(
+    # ("The United Nations Transboundary Waters Facility (UNTWF), which ...": its initials too)
+    r"(?:The )?([A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*){0,5})(?: \([A-Z]{2,8}\))?(?=,| [a-z])"
+)
 
 
 # a sentence that opens on a name the patterns do not know as an organisation ("Ostrava Homes

@@ -233,3 +233,17 @@ def test_a_bulletins_newsreader_and_reporters_tell_the_news_as_wire_copy_does(re
     }, found
     # a state the tagger may take for a person, after "Embassy of"
     assert holders(found, "has demanded access to two") == {"Embassy of Vorlande"}, found
+
+
+def test_who_heads_its_programme_speaks_for_the_body_the_sentence_before_names(reader):
+    text = (
+        "The two states have argued over the Dalvi river since March. "
+        "The International Fisheries Monitoring Office (IFMO), which drafted the 1998 accord, "
+        "has tried to keep both sides talking. "
+        "Oriel Vantongeren, who heads its river programme, urged both governments to share "
+        "their catch data by June."
+    )
+    found = _read(reader, text)
+    assert holders(found, "urged both governments to share") == {
+        "International Fisheries Monitoring Office"
+    }, found
