@@ -44,7 +44,7 @@ from index.text import STOPWORDS
 
 # Day and month names (the C locale's): a capitalised word after a name that is not part of it
 _CALENDAR_WORDS = {*calendar.day_name, *calendar.month_name} - {"", "May"}  # "Theresa May"
-_LONGER = re.compile(r"(?: (?:of |for )?[A-Z][\w'’&\-]*){1,4}")
+_LONGER = re.compile(r"(?: (?:of |for |and )?[A-Z][\w'’&\-]*){1,5}")
 
 
 # Words that open a phrase before a name but are no part of it ("But", "When", "Photo")
@@ -286,6 +286,12 @@ class Parties:
             rf"((?:[A-Z][\w'’\-]* (?:(?:of|for|and|on) (?:the )?)?){{1,8}})\({name}\)", self.text
         )
         if not m:
+            # "The AUWTN branch secretary" in a story that names the "Allied Union of Ward and
+            # Theatre Nurses" without its initials: a name whose capitals spell them exactly
+            for named in _NAME_SPAN.finditer(self.text):
+                words = [w for w in named.group(0).split() if w[:1].isupper() and w != "The"]
+                if len(words) == len(name) and "".join(w[0] for w in words) == name:
+                    return " ".join(named.group(0).split()[named.group(0).startswith("The ") :])
             return ""
         words = m.group(1).split()
         for k in range(len(words)):  # "Speakers Ilse Halle ... Strelanian Athletics Federation"
@@ -322,6 +328,10 @@ class Parties:
                 if w.lower() in _NAME_ENDS:
                     words = words[:k]
                     break
+            if "and" in words and "of" not in words[: words.index("and")]:
+                # "Allied Union of Ward and Theatre Nurses" is one name; "Kestrel and Northwind
+                # Shipping" are two
+                words = words[: words.index("and")]
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name
             full = " ".join(words)
@@ -708,10 +718,22 @@ _HEADS_ITS = re.compile(
 )
 
 
+# "The AUWTN branch secretary at St Ebba's, Cormac Adeyemi-Strand": a body by its initials
+_INITIALS_TITLE = re.compile(
+    rf"\b[Tt]he (?P<initials>[A-Z]{{2,8}}) (?:[a-z\-]+ ){{0,2}}{_TITLE_RE}"
+    rf"(?: (?:at|in|for) [^,.;]{{1,40}})?, (?P<person>{_NAME_RE})\b"
+)
+
+
 def people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
     """
+    for m in _INITIALS_TITLE.finditer(text):
+        party = parties.canonical(m.group("initials"), "ORG")
+        if party != m.group("initials") and m.group("person") not in parties.people:
+            parties.link(m.group("person"), party)  # spelled out: the body's name
+            parties.seen(party, "ORG")
     for m in _HEADS_ITS.finditer(text):
         if m.group("person") not in parties.people:
             party = previous_subject(text, m.start(), parties)
@@ -935,6 +957,8 @@ _OPENING_LABEL = re.compile(
     r"(?:(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}(?: \([^()\n]{1,60}\))?|[A-Z][\w'’]+ note)"
     r":\s+)?"
 )
+# capitalised words with the small words of a body's name between them
+_NAME_SPAN = re.compile(r"[A-Z][\w'’\-]*(?: (?:(?:of|for|and|on|the) )*[A-Z][\w'’\-]*){1,7}")
 # an aside after a name that calls it "it": ", to its credit,", ", for its part,"
 _ITS_ASIDE = re.compile(r",[^,]{0,40}\bits\b")
 # a name opening a sentence, before a comma or a verb: "Ostrix, which ...", "Penmarsh has"

@@ -247,3 +247,16 @@ def test_who_heads_its_programme_speaks_for_the_body_the_sentence_before_names(r
     assert holders(found, "urged both governments to share") == {
         "International Fisheries Monitoring Office"
     }, found
+
+
+def test_a_body_named_by_initials_in_a_title_and_a_name_joined_by_and(reader):
+    text = (
+        "Porters at Kellan Bay General Hospital will strike next week, their union says. "
+        "The Federated Union of Porters and Domestic Staff wants a night allowance. "
+        "The FUPDS branch chair at Kellan Bay, Ottoline Marsh-Adebayo, spoke to reporters. "
+        '"We will not accept another freeze on the night allowance," Marsh-Adebayo said.'
+    )
+    found = _read(reader, text)
+    union = "Federated Union of Porters and Domestic Staff"
+    assert holders(found, "wants a night allowance") == {union}, found
+    assert holders(found, "We will not accept another freeze") == {union}, found
