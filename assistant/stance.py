@@ -25,6 +25,7 @@ from assistant.stance_holders import (
     co_publishers,
     joint_holders,
     letter_signer,
+    letter_turns,
     listed_issuers,
     named_jointly,
     quoted_spans,
@@ -251,6 +252,8 @@ class StanceReader:
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             people_by_title(title, parties)
         signature_links(text, title, parties)  # "Kind regards, / Priya Lendl / ... / Consortium"
+        if not turns and not publisher:  # a complaint and the reply enclosed: each its signer's
+            turns = [t for t in letter_turns(text) if parties.speaks_for(t[2])]
         for person, pid in self.registry.find_people(text).items():
             parties.link(person, self.registry.name(pid))
         for person in opposition_people(text):  # not the state whose government she opposes

@@ -1201,6 +1201,25 @@ def letter_signer(text: str) -> str:
     return _signer(block, text[: closings[0].end()]) if len(block) <= SIGNATURE_CHARS else ""
 
 
+def letter_turns(text: str) -> list[tuple[int, int, str]]:
+    """Two letters or more in one text (a complaint and the reply enclosed with it): each is its
+    signer's, from the end of the signature before it (the first from the start), as a
+    transcript's turns are their speakers'. [] for one letter or none.
+    """
+    closings = list(_CLOSING.finditer(text))
+    if len(closings) < 2:
+        return []
+    out, start = [], 0
+    for closing in closings:
+        at, block = _signature(text, closing)
+        signer = _signer(block, text[:at]) if len(block) <= SIGNATURE_CHARS else ""
+        if not signer:
+            return []  # an unsigned closing: no telling whose the letter is
+        out.append((start, start, signer))
+        start = at + len(block)
+    return out
+
+
 # a signatory's line: "President, Estmere College of Emergency Medicine"
 _SIGNATORY_LINE = re.compile(
     r"^[ \t]*[A-Z][^\n,]{0,60}, ((?:[A-Z][\w'’&\-]*\s?|of |for |and |the )+)$", re.M

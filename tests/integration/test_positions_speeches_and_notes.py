@@ -260,3 +260,30 @@ def test_a_body_named_by_initials_in_a_title_and_a_name_joined_by_and(reader):
     union = "Federated Union of Porters and Domestic Staff"
     assert holders(found, "wants a night allowance") == {union}, found
     assert holders(found, "We will not accept another freeze") == {union}, found
+
+
+TWO_LETTERS = (
+    "Complaint referral: Dunmore Residents' Association v Cardew Homes\n\n"
+    "Dear Ombudsman,\n\n"
+    "We ask the Ombudsman to order an independent survey of the Hollis Street flats. "
+    "We will not withdraw this complaint until the lifts are repaired.\n\n"
+    "Yours faithfully,\n\n"
+    "Rosalind Achterberg-Nye\n"
+    "Chair, Dunmore Residents' Association\n\n"
+    "Enclosure: the landlord's final response\n\n"
+    "Dear Ms Achterberg-Nye,\n\n"
+    "We do not accept that the lifts are unsafe. "
+    "We are prepared to fund a survey of the two oldest blocks.\n\n"
+    "Yours sincerely,\n\n"
+    "Cosmo Pellegrini\n"
+    "Director of Housing, Cardew Homes\n"
+)
+
+
+def test_a_complaint_and_the_reply_enclosed_are_each_their_signers(reader):
+    found = _read(reader, TWO_LETTERS, title=guess_title(TWO_LETTERS))
+    residents = "Dunmore Residents' Association"
+    assert holders(found, "We ask the Ombudsman to order") == {residents}, found
+    assert holders(found, "We will not withdraw this complaint") == {residents}, found
+    assert holders(found, "We do not accept that the lifts") == {"Cardew Homes"}, found
+    assert holders(found, "We are prepared to fund a survey") == {"Cardew Homes"}, found
