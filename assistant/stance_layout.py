@@ -8,6 +8,7 @@ text by regular expressions, before any parse, to tell whose "we" and "I" a sent
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 
@@ -225,6 +226,7 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
         name = m.group("name").strip()
         label = name if _personal(name, text) else f"{name} (sender, {name})"
         out.append((m.start("name"), m.end(), label))
+    out += _group_posts(text)
     named: dict[str, str] = {}  # handle -> the display name its first header gave
     for m in _POST_AT.finditer(text):  # "@PMDriversCollective · Portmere Drivers' ... · 10 Nov"
         handle = m.group("handle")
@@ -235,6 +237,74 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
         label = name if _personal(name, text) else f"{name} (sender, {name})"
         out.append((m.start(), m.end(), label))
     return sorted(out)
+
+
+# a group page's time line: "3 May at 09:14 · 🌐", "Yesterday at 18:02"
+_POSTED_AT = re.compile(
+    r"(?:\d{1,2} [A-Z][a-z]+|[A-Z][a-z]+ \d{1,2}|Yesterday|Today) at \d{1,2}:\d{2}(?:[ \t]*[·•].*)?"
+)
+# the name over a post or a reply, with its page badges and maybe the time: "Coppins End
+# Residents' Association (CERA) › Admin 3 May at 09:14", "Threadwell Buses ✓"
+_POSTER = re.compile(
+    r"([A-Z][^\n@:.!?·•|()›✓]{1,80}?)(?:[ \t]*\([A-Z]{2,8}\))?(?:[ \t]*(?:✓|› ?[A-Z][a-z]+))?"
+    rf"(?:[ \t]+(?P<time>{_POSTED_AT.pattern}))?"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _group_page(text: str) -> bool:
+    """A community group's page, whose posts run on to the next poster's name."""
+    return any(_group_posts(text))
+
+
+def _group_posts(text: str) -> list[tuple[int, int, str]]:
+    """A community group's posts and replies: a line with the poster's name (and badges, and
+    the time: '3 May at 09:14'), the post's text after it, the time at its end when not at its
+    head. Each opens its poster's turn, like a transcript's speaker label.
+    """
+    out: list[tuple[int, int, str]] = []
+    start = 0
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        head = _POSTER.fullmatch(lines[0].strip())
+        # the time closing a reply, on its own line or joined to the reply's last words
+        closed = _POSTED_AT_END.search(block) is not None and (len(lines) >= 2 or not head)
+        at = start + len(block) - len(block.lstrip())
+        if head and (head.group("time") or closed) and len(head.group(1).split()) <= 8:
+            name, body = head.group(1).strip(), start + len(lines[0]) + 1
+        elif closed and _BADGED.match(block.lstrip()):
+            # "Coppins End Residents' Association (CERA) › Admin Thanks Kristof. ...": the page's
+            # badge ends the name
+            m = _BADGED.match(block.lstrip())
+            assert m is not None
+            name, body = m.group(1).strip(), at + m.end()
+        elif closed and _REPLY.match(block.lstrip()):
+            # "Cllr Romilly Fashanu-Dray Hi Dev, I'm cabinet member ...": a name, then the reply
+            m = _REPLY.match(block.lstrip())
+            assert m is not None
+            name, body = m.group("name"), at + m.end("name") + 1
+        else:
+            start += len(block) + 2
+            continue
+        label = name if _poster_personal(name, text) else f"{name} (sender, {name})"
+        if label == name and name.split()[0].lower().rstrip(".") not in _POSTER_TITLES:
+            label = "AUDIENCE"  # a member of the public, posting in their own name
+        out.append((at, body, label))
+        start += len(block) + 2
+    return out
+
+
+_BADGED = re.compile(
+    r"([A-Z][^\n@:.!?·•|()›✓]{1,80}?)(?:[ \t]*\([A-Z]{2,8}\))?[ \t]*(?:✓|› ?[A-Z][a-z]+)[ \t]+"
+)
+_POSTER_TITLES = _TITLE_WORDS | {"cllr", "councillor", "mayor", "dr", "prof", "rev", "sen", "rep"}
+_POSTED_AT_END = re.compile(rf"(?:^|\s)(?:\^\w+ )?{_POSTED_AT.pattern}$")
+# a reply's poster run into its first words: a title, a first name and a surname, one of them
+# double ("Hattie Brannagh-Oyo My mum is ..."), before a word no name has
+_REPLY = re.compile(
+    r"(?P<name>(?:(?:Cllr|Councillor|Dr|Mr|Mrs|Ms|Prof)\.? )?[A-Z][a-z]+ "
+    r"(?:[A-Z][a-z'’]+ )?[A-Z][a-z'’]+-[A-Z][a-z'’]+) (?=[A-Z])"
+)
 
 
 # "@PMDriversCollective · Portmere Drivers' Collective · 10 Nov 2025, 08:12", then
@@ -255,6 +325,19 @@ _POST_NAMED = re.compile(
     r"[^\n·•|]{0,30}?(?:\d{1,2}:\d{2}(?:[ \t]?[AaPp][Mm])?|\b\d{1,2}[hmd]\b|\d{4})[ \t]*\n?",
     re.M,
 )
+
+
+def _poster_personal(name: str, text: str) -> bool:
+    """Whether a group member's display name is a person's: no word of a body, and a title,
+    a double surname, or a reply that greets them by the first name ("Hi Dev").
+    """
+    words = name.split()
+    if _ACCOUNT_BODY.search(name) or ORG_LIKE.search(name) or len(words) > 4:
+        return False
+    titled = words[0].lower().rstrip(".") in _POSTER_TITLES and len(words) > 1
+    first = words[1] if titled else words[0]
+    greeted = re.search(rf"\b(?:Hi|Hello|Hey|Thanks|Thank you|Dear),? {re.escape(first)}\b", text)
+    return titled or "-" in words[-1] or greeted is not None or _personal(name, text)
 
 
 def _personal(name: str, text: str) -> bool:
@@ -763,7 +846,7 @@ def turn_at(turns: list[tuple[int, int, str]], at: int, text: str) -> tuple[int,
             break
     if found and found[2] == NOTE:
         return None  # a transcriber's note: no one's turn
-    if found and found[2].endswith(")") and "(sender, " in found[2]:
+    if found and found[2].endswith(")") and "(sender, " in found[2] and not _group_page(text):
         # a social post is one paragraph: the reporter's sentences after it are no one's turn
         end = text.find("\n\n", found[1])
         if 0 <= end < at:

@@ -287,3 +287,32 @@ def test_a_complaint_and_the_reply_enclosed_are_each_their_signers(reader):
     assert holders(found, "We will not withdraw this complaint") == {residents}, found
     assert holders(found, "We do not accept that the lifts") == {"Cardew Homes"}, found
     assert holders(found, "We are prepared to fund a survey") == {"Cardew Homes"}, found
+
+
+GROUP_THREAD = (
+    "Fernhill Village Noticeboard\n"
+    "Public group · 2.1K members\n\n"
+    "Fernhill Allotment Society (FAS) › Admin\n"
+    "12 June at 08:40 · 🌐\n\n"
+    "WATER SUPPLY TO THE PLOTS\n\n"
+    "Brookvale Water have told us the standpipes on Mill Lane will be capped from 1 July. "
+    "We are asking Brookvale to keep the standpipes on until the end of the growing season. "
+    "We will not pay a new connection charge for a supply we already have.\n\n"
+    "    Ottilie Franks-Mbeki\n"
+    "    My beans will not last a week without water!\n"
+    "    12 June at 09:02\n\n"
+    "    Brookvale Water ✓\n"
+    "    Hi all, thanks for raising this. We can't keep the standpipes on: they fail the new "
+    "safety rules. We are prepared to fit a metered tap at the gate at no cost to the society.\n"
+    "    12 June at 09:30\n"
+)
+
+
+def test_a_group_pages_posts_and_replies_are_their_posters(reader):
+    found = _read(reader, GROUP_THREAD, title=guess_title(GROUP_THREAD))
+    society = "Fernhill Allotment Society"
+    assert holders(found, "We are asking Brookvale to keep") == {society}, found
+    assert holders(found, "We will not pay a new connection") == {society}, found
+    assert holders(found, "We are prepared to fit a metered tap") == {"Brookvale Water"}, found
+    # a resident's reply holds no party's position
+    assert not holders(found, "My beans"), found
