@@ -186,7 +186,7 @@ class StanceReader:
         # the organisation is the part before the first comma, bracket or semicolon.
         source_line = source
         listed = listed_issuers(source)  # "Joint delegation of A, B and C"
-        head = listed[0] if listed else publisher_named(source, title)
+        head = listed[0] if listed else publisher_named(source, title) or _masthead(text)
         turns = speaker_turns(text)
         hosts = programme_hosts(text, turns)  # a broadcast: its source is the broadcaster
         if head and not _outlet(head) and not _DOMAIN.fullmatch(head) and not hosts:
@@ -680,6 +680,12 @@ _TEXT_OF = re.compile(
     r"speech|address|briefing|letter)\b",
     re.I,
 )
+# "Members' newsletter of the Amalgamated Union of Depot and Cold-Store Workers (AUDCW)"
+_ORGAN_OF = re.compile(
+    r"\b(?:newsletter|bulletin|magazine|journal) of (?:the )?(?P<body>[A-Z][\w'’&.\-]*"
+    r"(?: (?:of |and |for |the )?[A-Z][\w'’&.\-]*){0,7})(?= \(|\s*$|[,.;])",
+    re.I,
+)
 # "... statement by the minister", "... response from residents": not the named body's own
 # (but "Annual Report 2024 Letter from the Chief Executive": the body's own officer, unnamed)
 _OWN_OFFICER = (
@@ -762,6 +768,14 @@ _SPEAK_FOR = re.compile(
 )
 
 
+def _masthead(text: str) -> str:
+    """The body a newsletter's masthead names in its first lines ("DEPOT VOICE / Members'
+    newsletter of the Amalgamated Union of Depot and Cold-Store Workers (AUDCW)").
+    """
+    organ = _ORGAN_OF.search("\n".join(text.split("\n", 3)[:3]))
+    return organ["body"] if organ and _ORG_NAME.search(organ["body"]) else ""
+
+
 def _officer(name: str) -> bool:
     """'Chief Executive': a body's own unnamed officer, no author of another party."""
     return re.fullmatch(_OWN_OFFICER, name, re.I) is not None
@@ -800,7 +814,7 @@ def publisher_named(source: str, title: str) -> str:
     if own and not _BY_ANOTHER.search(own["rest"]) and not (by and not _officer(by)):
         return own["body"]
     # "Drought and water cuts: full text of the Sarvelle Growers' Association press conference"
-    text_of = _TEXT_OF.search(title)
+    text_of = _TEXT_OF.search(title) or _ORGAN_OF.search(title)
     body = re.sub(r"['’]s?$", "", text_of["body"]) if text_of else ""
     return (
         body if _ORG_NAME.fullmatch(body) else ""

@@ -595,6 +595,11 @@ _NOT_PARTIES = {
     "secretary",
     "executive",
     "national",
+    "regional",  # "Regional organiser Dafydd Lemarchant-Oduya": a title, not a party
+    "local",
+    "district",
+    "area",
+    "branch",
     "security",
     "special",
     "permanent",

@@ -316,3 +316,23 @@ def test_a_group_pages_posts_and_replies_are_their_posters(reader):
     assert holders(found, "We are prepared to fit a metered tap") == {"Brookvale Water"}, found
     # a resident's reply holds no party's position
     assert not holders(found, "My beans"), found
+
+
+NEWSLETTER = (
+    "SHOP FLOOR\n"
+    "Members' newsletter of the United Guild of Bakery and Mill Workers (UGBMW)\n"
+    "Issue 12 - Autumn 2025\n\n"
+    "MESSAGE FROM THE GENERAL SECRETARY\n\n"
+    "Let me be clear: we will not sign any agreement that cuts the night premium. "
+    "I am ready to meet the employers any day of the week. "
+    "Regional organiser Tamsin Okafor-Lindqvist said the branch would not accept a pay freeze.\n"
+)
+
+
+def test_a_newsletters_masthead_names_the_body_whose_we_it_is(reader):
+    found = _read(reader, NEWSLETTER, title=guess_title(NEWSLETTER))
+    guild = "United Guild of Bakery and Mill Workers"
+    assert holders(found, "we will not sign any agreement") == {guild}, found
+    assert holders(found, "I am ready to meet the employers") == {guild}, found
+    # "Regional" is part of a title, no party
+    assert not any(h == "Regional" for h, _, _ in found), found
