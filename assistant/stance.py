@@ -373,7 +373,7 @@ class StanceReader:
                     state.turn_person = answers
                 elif turn and turn[2] not in _NOT_SPEAKERS:
                     person, affiliation = person_from_label(turn[2])
-                    linked = parties.speaks_for(person) or affiliation
+                    linked = parties.speaker_for(person) or affiliation
                     if turn[0] not in asking:  # once a turn, not once a sentence
                         asking[turn[0]] = person.upper() in hosts or questioner(
                             text, turn, turns, affiliation, linked, bool(parties.speaks_for(person))
@@ -385,7 +385,7 @@ class StanceReader:
                         if seat:  # "The Minister of the Interior (Petra Halvik)" in a record
                             affiliation = f"Government of {seat['state']}"  # of X's assembly
                         parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
-                    state.turn_party = parties.speaks_for(person) or (
+                    state.turn_party = parties.speaker_for(person) or (
                         publisher
                         if office_label(turn[2])
                         or not (
@@ -576,7 +576,7 @@ class StanceReader:
                 resolved.append(Turn(start, "", "", False, narration=True))
                 continue
             person, affiliation = person_from_label(label)
-            party = parties.speaks_for(person) or (
+            party = parties.speaker_for(person) or (
                 parties.canonical(affiliation, "ORG") if affiliation else ""
             )
             if not party and (

@@ -403,6 +403,19 @@ class Parties:
             return ""
         return self.people.get(person) or self.people.get(person.split()[-1], "")
 
+    def speaker_for(self, label_person: str) -> str:
+        """The party of a speaker label: by full name or surname, or by a first name alone
+        when one linked person has it ("EWART:" for Ewart Blackstock-Maunder, a podcast's
+        guest); "" when unknown or several share it.
+        """
+        party = self.speaks_for(label_person)
+        if party or not label_person or " " in label_person:
+            return party
+        first = {
+            p for name, p in self.people.items() if name.split()[0] == label_person and " " in name
+        }
+        return first.pop() if len(first) == 1 else ""
+
     def seen(self, party: str, label: str = "", latest: bool = True) -> None:
         """The text names this party: it becomes the last one named, or, with `latest=False`
         (known before the reading reaches it), the first one when it is new.

@@ -336,3 +336,21 @@ def test_a_newsletters_masthead_names_the_body_whose_we_it_is(reader):
     assert holders(found, "I am ready to meet the employers") == {guild}, found
     # "Regional" is part of a title, no party
     assert not any(h == "Regional" for h, _, _ in found), found
+
+
+PODCAST = (
+    "Field Notes - Episode 40: the barley price (transcript excerpt)\n\n"
+    "NELL: Welcome back. Our guest is Ambrose Fairlie-Okoro, who chairs the Westerby Barley "
+    "Growers' Cooperative. Ambrose, welcome.\n\n"
+    "AMBROSE: Thanks for having me.\n\n"
+    "NELL: What do your members want?\n\n"
+    "AMBROSE: What we want is simple: a contract price of at least 190 pounds a tonne. "
+    "What we won't accept is another one-year deal.\n"
+)
+
+
+def test_a_guest_labelled_by_first_name_speaks_for_the_body_the_intro_names(reader):
+    found = _read(reader, PODCAST, title=guess_title(PODCAST))
+    coop = "Westerby Barley Growers' Cooperative"
+    assert holders(found, "What we want is simple") == {coop}, found
+    assert holders(found, "What we won't accept") == {coop}, found
