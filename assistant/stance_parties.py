@@ -328,9 +328,13 @@ class Parties:
                 if w.lower() in _NAME_ENDS:
                     words = words[:k]
                     break
-            if "and" in words and "of" not in words[: words.index("and")]:
+            if "and" in words and (
+                "of" not in words[: words.index("and")]
+                or ORG_LIKE.search(" ".join(words[words.index("and") + 1 :]))
+            ):
                 # "Allied Union of Ward and Theatre Nurses" is one name; "Kestrel and Northwind
-                # Shipping" are two
+                # Shipping", "Concerned Clergy of Indianapolis and Baptist Ministers Alliance"
+                # are two
                 words = words[: words.index("and")]
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name

@@ -354,3 +354,15 @@ def test_a_guest_labelled_by_first_name_speaks_for_the_body_the_intro_names(read
     coop = "Westerby Barley Growers' Cooperative"
     assert holders(found, "What we want is simple") == {coop}, found
     assert holders(found, "What we won't accept") == {coop}, found
+
+
+def test_two_bodies_joined_by_and_stay_two(reader):
+    text = (
+        "The Concerned Parents of Hollowell and Riverside Tenants Alliance released a statement "
+        "condemning the closure. "
+        '"This is not the leadership our town needs," the groups said. '
+        '"We will not stay silent while our schools are closed."'
+    )
+    found = _read(reader, text)
+    held = holders(found, "We will not stay silent")
+    assert held and not any("Alliance" in h and "Parents" in h for h in held), found
