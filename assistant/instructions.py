@@ -115,11 +115,17 @@ _OVERRIDE = (
 # Verbs whose imperative commands a reader or a model (English base forms). The first group
 # is rarely anything else at the start of a clause; the second is also a noun ("State media",
 # "Report by ...") or a plain verb ("begin talks"), so it needs what a command puts after it.
+# "Write to Library Review, Cradlemere District Council, ...", "Write to us at ...": a page's
+# postal address, not an order to whoever reads it (unless it names the user or a model)
+_POSTAL = (
+    r" to (?!(?:the |every |all |any )?(?:users?|readers?|ai|assistants?|models?|chatbots?)\b)"
+    r"(?:us\b|[\w'’ .]{2,60}(?:,|$))"
+)
 _DIRECTIVE = (
     r"(?:(?:ignore|disregard|forget|overlook|override|bypass|discard|neglect|pay no attention|"
     r"say|tell|inform|respond|repeat|declare|assert|announce|mention|conclude|summari[sz]e|"
     r"insist|emphasi[sz]e|confirm|append|insert|reveal|pretend|roleplay|role-play|obey|comply|"
-    r"prioriti[sz]e|write)(?![\w-])|"
+    r"prioriti[sz]e|write(?!" + _POSTAL + r"))(?![\w-])|"
     r"(?:answer|reply|output|print|state|claim|report|cite|display|type|quote|translate|"
     r"describe|explain|add|include|return)\s+(?:only\b|that\b|with\b|by saying|in (?:capital|"
     r"all|english|french|german|russian|chinese|one)|:|\W*[\"'“‘]|to (?:every|all|any|each|the user|"
@@ -409,7 +415,12 @@ _STRONG_OTHER: tuple[_Rule, ...] = (
 # At the start of a clause, outside attributed quotes.
 _COMMAND_LATIN: tuple[_Rule, ...] = (
     _Rule("commands the reader", _latin(rf"^\W*{_OPENER}{_DIRECTIVE}(?!\s*:)")),
-    _Rule("commands the reader", _latin(rf"^\W*{_OPENER}(?:say|output|print|write|repeat|type)\b")),
+    # (not a page's postal address: "Write to Library Review, Cradlemere District Council, ...",
+    # "Write to us at ...")
+    _Rule(
+        "commands the reader",
+        _latin(rf"^\W*{_OPENER}(?:say|output|print|write(?!{_POSTAL})|repeat|type)\b"),
+    ),
     _Rule(
         "commands the reader",
         _latin(rf"^\W*(?:por favor,? |s'il vous plait,? |bitte,? )?{_FR_DE_ES}\b"),
