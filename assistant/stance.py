@@ -337,6 +337,7 @@ class StanceReader:
         by_n = dict(zip(wanted, parsed, strict=True))
         found_at: dict[int, list[Found]] = {}  # sentence -> its statements
         going_on: dict[int, tuple[int, int]] = {}  # sentence -> span, when it may continue
+        notes = [t for t in turns if t[2] == NOTE]  # transcribers' notes, bulletins' reporting
         for n, k, sents in zip(wanted, cut, parsed, strict=True):
             s0 = spans[n][0] + k
             if n in member:
@@ -349,9 +350,7 @@ class StanceReader:
                 continue  # read only as a quote's continuation: no statement, no referent
             turn = turn_at(turns, s0, text)
             # after a transcriber's note, the record reports as a news story does
-            state.news = own_name or (
-                turn is None and any(t[2] == NOTE and t[0] <= s0 + 1 for t in turns)
-            )
+            state.news = own_name or (turn is None and any(t[0] <= s0 + 1 for t in notes))
             state.inside_quote = n in inside
             later = by_n.get(speaker_at.get(n, -1))
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
@@ -364,8 +363,8 @@ class StanceReader:
                 skip = 0
                 if turn and turn[0] >= start and turn[1] <= end:
                     skip = turn[1] - start  # the speaker label opens this sentence
-                elif turn is None and turns:  # a newsreader's or a note's label, read past
-                    noted = [t for t in turns if t[2] == NOTE and start <= t[0] and t[1] <= end]
+                elif turn is None and notes:  # a newsreader's or a note's label, read past
+                    noted = [t for t in notes if start <= t[0] and t[1] <= end]
                     skip = noted[0][1] - start if noted else 0
                 state.turn_label = turn[2] if turn else ""
                 if turn and turn[2].upper() in ANSWER_LABELS:  # an interview's answer
@@ -816,9 +815,9 @@ def publisher_named(source: str, title: str) -> str:
     # "Drought and water cuts: full text of the Sarvelle Growers' Association press conference"
     text_of = _TEXT_OF.search(title) or _ORGAN_OF.search(title)
     body = re.sub(r"['’]s?$", "", text_of["body"]) if text_of else ""
-    return (
-        body if _ORG_NAME.fullmatch(body) else ""
-    )  # not "the President's speech"  # "Statement by Foreign Minister Ana Ruiz on ...": a person's, not a body's
+    # not "the President's speech"; "Statement by Foreign Minister Ana Ruiz on ...": a person's,
+    # not a body's
+    return body if _ORG_NAME.fullmatch(body) else ""
 
 
 class Reading(NamedTuple):

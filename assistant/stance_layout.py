@@ -245,10 +245,9 @@ _POSTED_AT = re.compile(
 )
 # the name over a post or a reply, with its page badges and maybe the time: "Coppins End
 # Residents' Association (CERA) › Admin 3 May at 09:14", "Threadwell Buses ✓"
-_POSTER = re.compile(
-    r"([A-Z][^\n@:.!?·•|()›✓]{1,80}?)(?:[ \t]*\([A-Z]{2,8}\))?(?:[ \t]*(?:✓|› ?[A-Z][a-z]+))?"
-    rf"(?:[ \t]+(?P<time>{_POSTED_AT.pattern}))?"
-)
+_POSTER_NAME = r"([A-Z][^\n@:.!?·•|()›✓]{1,80}?)(?:[ \t]*\([A-Z]{2,8}\))?"
+_BADGE = r"(?:✓|› ?[A-Z][a-z]+)"
+_POSTER = re.compile(rf"{_POSTER_NAME}(?:[ \t]*{_BADGE})?(?:[ \t]+(?P<time>{_POSTED_AT.pattern}))?")
 
 
 @functools.lru_cache(maxsize=4)
@@ -272,17 +271,13 @@ def _group_posts(text: str) -> list[tuple[int, int, str]]:
         at = start + len(block) - len(block.lstrip())
         if head and (head.group("time") or closed) and len(head.group(1).split()) <= 8:
             name, body = head.group(1).strip(), start + len(lines[0]) + 1
-        elif closed and _BADGED.match(block.lstrip()):
+        elif closed and (badged := _BADGED.match(block.lstrip())):
             # "Coppins End Residents' Association (CERA) › Admin Thanks Kristof. ...": the page's
             # badge ends the name
-            m = _BADGED.match(block.lstrip())
-            assert m is not None
-            name, body = m.group(1).strip(), at + m.end()
-        elif closed and _REPLY.match(block.lstrip()):
+            name, body = badged.group(1).strip(), at + badged.end()
+        elif closed and (reply := _REPLY.match(block.lstrip())):
             # "Cllr Romilly Fashanu-Dray Hi Dev, I'm cabinet member ...": a name, then the reply
-            m = _REPLY.match(block.lstrip())
-            assert m is not None
-            name, body = m.group("name"), at + m.end("name") + 1
+            name, body = reply.group("name"), at + reply.end("name") + 1
         else:
             start += len(block) + 2
             continue
@@ -294,9 +289,7 @@ def _group_posts(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-_BADGED = re.compile(
-    r"([A-Z][^\n@:.!?·•|()›✓]{1,80}?)(?:[ \t]*\([A-Z]{2,8}\))?[ \t]*(?:✓|› ?[A-Z][a-z]+)[ \t]+"
-)
+_BADGED = re.compile(rf"{_POSTER_NAME}[ \t]*{_BADGE}[ \t]+")
 _POSTER_TITLES = _TITLE_WORDS | {"cllr", "councillor", "mayor", "dr", "prof", "rev", "sen", "rep"}
 _POSTED_AT_END = re.compile(rf"(?:^|\s)(?:\^\w+ )?{_POSTED_AT.pattern}$")
 # a reply's poster run into its first words: a title, a first name and a surname, one of them
