@@ -9,6 +9,7 @@ like the other title links, so that the sentence need not be parsed.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -108,18 +109,31 @@ def opposition_people(text: str) -> set[str]:
     return out
 
 
+@functools.lru_cache(maxsize=1024)  # asked for each statement: one scan a person and text
 def elected(person: str, text: str) -> str:
     """The full name the text gives `person` (or their surname) after an elected office of their
     own ("Rep. Dana Holt", "Mayor Tim Dougherty", "a Conservative lawmaker Ana Ruiz"), '' when
     none: such a person holds a position in their own name when no party is linked to them.
     """
-    last = re.escape(person.split()[-1])
-    for m in _OPPOSITION.finditer(text):
-        opposing = _bare(m.group("a") or m.group("b"))
-        if opposing.split()[-1] == person.split()[-1]:
-            return opposing
-    for m in _ELECTED.finditer(text):
-        named = re.match(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{last}\b", text[m.end() :].lstrip())
+    last = person.split()[-1]
+    opposing, offices = _offices(text)
+    for name in opposing:
+        if name.split()[-1] == last:
+            return name
+    after = re.compile(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{re.escape(last)}\b")
+    for start in offices:
+        named = after.match(text, start)
         if named:
             return named.group(0)
     return ""
+
+
+@functools.lru_cache(maxsize=64)
+def _offices(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """The opposition people of a text, and where a name may start after each elected office."""
+    opposing = tuple(_bare(m.group("a") or m.group("b")) for m in _OPPOSITION.finditer(text))
+    offices = tuple(_SPACE.match(text, m.end()).end() for m in _ELECTED.finditer(text))  # type: ignore[union-attr]
+    return opposing, offices
+
+
+_SPACE = re.compile(r"\s*")

@@ -56,6 +56,8 @@ class Registry:
     people: dict[str, str] = field(default_factory=dict)  # surname or full name -> party id
     _pattern: re.Pattern[str] | None = None
     _lookup: dict[str, str] = field(default_factory=dict)
+    _by_low: dict[str, str] = field(default_factory=dict)
+    _aliases: set[str] = field(default_factory=set)
 
     @classmethod
     def load(cls, *paths: Path | None) -> Registry:
@@ -88,9 +90,9 @@ class Registry:
         name = name.strip()
         if name in self._lookup:
             return self._lookup[name]
-        for pid, p in self.parties.items():
-            if name.lower() in (p.id, p.name.lower()):
-                return pid
+        pid = self._by_low.get(name.lower())
+        if pid:
+            return pid
         return self.people.get(name) or self.people.get(name.split()[-1] if name else "")
 
     def find_party(self, name: str) -> str | None:
@@ -99,11 +101,7 @@ class Registry:
         pid = self._lookup.get(name)
         if pid and name not in self.people:
             return pid
-        low = name.lower()
-        for pid, p in self.parties.items():
-            if low in (p.id, p.name.lower()):
-                return pid
-        return None
+        return self._by_low.get(name.lower())
 
     def is_adjective(self, alias: str) -> bool:
         return any(alias in p.adjectives and alias not in p.names for p in self.parties.values())
@@ -126,6 +124,13 @@ class Registry:
                 lookup.setdefault(alias, pid)
         lookup.update({k: v for k, v in self.people.items() if k not in lookup})
         self._lookup = lookup
+        # a party's id or name in any case (the first party that has it), asked per sentence
+        by_low: dict[str, str] = {}
+        for pid, p in self.parties.items():
+            by_low.setdefault(p.id, pid)
+            by_low.setdefault(p.name.lower(), pid)
+        self._by_low = by_low
+        self._aliases = {a for p in self.parties.values() for a in (*p.names, *p.adjectives)}
         aliases = sorted(lookup, key=len, reverse=True)
         body = "|".join(re.escape(a) for a in aliases)
         self._pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])") if aliases else None
@@ -141,7 +146,7 @@ class Registry:
         return out
 
     def _party_aliases(self) -> set[str]:
-        return {a for p in self.parties.values() for a in (*p.names, *p.adjectives)}
+        return self._aliases
 
     def learn_people(self, text: str) -> int:
         """Record "<Party adjective> <title> <Name>" speakers; returns how many were new."""
