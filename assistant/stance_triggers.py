@@ -1064,10 +1064,14 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
         for c in kids
         if c.dep == "advcl" and any(g.lemma in ("if", "should") for g in ps.children(c.i))
     ]
-    giving = root.lemma in _GIVING or any(
-        (c.lemma in _CONCESSIONS or _same_again(ps, c))
-        and not any(g.dep == "neg" for g in ps.children(c.i))
-        for c in conditions
+    giving = (
+        root.lemma in _GIVING
+        or _receptive(ps, root)
+        or any(
+            (c.lemma in _CONCESSIONS or _same_again(ps, c) or _brings_offer(ps, c))
+            and not any(g.dep == "neg" for g in ps.children(c.i))
+            for c in conditions
+        )
     )
     hostile = root.lemma in _HOSTILE_ACTS or _THREAT_WORDS.search(
         " ".join(t.text for t in ps.subtree(root.i) if not in_condition(ps, t.i))
@@ -1075,6 +1079,51 @@ def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, s
     if _called_off(ps, root):
         hostile = None  # "we would call off the strike if ...": the threat is what is given up
     return root.i, "offers" if giving and not hostile else "warns"
+
+
+# what a party will do with what the other side brings: consider it ("we will look at it
+# seriously", "we would consider any proposal", "we will put it to our members"); "consider
+# closing our ports" or "review all new investment" is a threat, so the object must be the
+# thing brought (a pronoun or an offer), or the giving up of an action ("consider pausing")
+_RECEPTIVE = {"consider", "examine", "study", "review", "discuss", "welcome", "entertain"}
+_OFFERED = {"offer", "proposal", "plan", "deal", "settlement", "package", "idea", "request"}
+_BROUGHT = _OFFERED | {"it", "this", "that", "them"}
+_GIVEN_UP = {"pause", "postpone", "delay", "suspend", "lift", "drop", "end", "halt"}
+
+
+def _receptive(ps: ParsedSentence, verb: Token) -> bool:
+    kids = ps.children(verb.i)
+    if verb.lemma in _RECEPTIVE:
+        return any(c.dep == "dobj" and c.lemma.lower() in _BROUGHT for c in kids) or any(
+            c.dep in ("xcomp", "dobj") and c.pos == "VERB" and c.lemma in _GIVEN_UP for c in kids
+        )
+    if verb.lemma == "look":
+        return any(
+            c.dep == "prep"
+            and c.lemma in ("at", "into")
+            and any(o.dep == "pobj" and o.lemma.lower() in _BROUGHT for o in ps.children(c.i))
+            for c in kids
+        )
+    if verb.lemma in ("put", "take"):  # "put it to our members", "take it to a ballot"
+        return any(
+            c.dep in ("prep", "dative") and c.lemma == "to" and _members_or_vote(ps, c)
+            for c in kids
+        )
+    return False
+
+
+def _members_or_vote(ps: ParsedSentence, prep: Token) -> bool:
+    return any(
+        o.dep == "pobj" and o.lemma in ("member", "ballot", "vote", "membership", "board")
+        for o in ps.children(prep.i)
+    )
+
+
+def _brings_offer(ps: ParsedSentence, c: Token) -> bool:
+    """A condition that the other side puts an offer forward ("if the company puts a written
+    offer on the table", "if Quenby brings a proper proposal"): what follows answers an offer.
+    """
+    return any(o.dep == "dobj" and o.lemma in _OFFERED for o in ps.children(c.i))
 
 
 def _called_off(ps: ParsedSentence, verb: Token) -> bool:

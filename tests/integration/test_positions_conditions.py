@@ -1,0 +1,47 @@
+"""What a party says it will do on a condition is an offer when what it will do is to consider
+what the other side brings ("If the company puts a written offer on the table, we will look at
+it", "... we will put it to our members"), and a warning when it is a hostile act ("If they cut
+one more job, we will walk out"), whatever the condition. Texts written for these tests; the
+packaged spaCy model.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+WIRE = (
+    "Harrowgate Freight Union press release\n\n"
+    "The Harrowgate Freight Union said on Tuesday that it had met the Quenby Port Company "
+    "twice this month.\n\n"
+    '"If the company puts a written offer on the table, we will look at it seriously," the '
+    "union's general secretary, Odile Marchetti, said.\n\n"
+    '"If Quenby brings a proper proposal, we will put it to our members," she added.\n\n'
+    '"If the company is prepared to talk, we would consider pausing the overtime ban," '
+    "Marchetti said.\n\n"
+    '"If they cut one more job, we will walk out," Marchetti said.\n'
+)
+
+
+def stance_of(found: list[tuple[str, str, str]], words: str) -> set[str]:
+    return {s for _, s, text in found if words in text}
+
+
+def test_considering_what_the_other_side_brings_is_an_offer(reader):
+    found = _read(reader, WIRE)
+    assert stance_of(found, "we will look at it seriously") == {"offers"}, found
+    assert stance_of(found, "we will put it to our members") == {"offers"}, found
+    assert stance_of(found, "we would consider pausing") == {"offers"}, found
+
+
+def test_a_hostile_act_on_a_condition_stays_a_warning(reader):
+    found = _read(reader, WIRE)
+    assert stance_of(found, "we will walk out") == {"warns"}, found
