@@ -364,6 +364,25 @@ _GROUP_NOUNS = {
     "parents",
     "students",
     "villagers",
+    # a workforce, named by trade ("Ferry crews at Skarra will strike ..., the Guild said")
+    "crews",
+    "deckhands",
+    "dockers",
+    "dockworkers",
+    "miners",
+    "seafarers",
+    "doctors",
+    "midwives",
+    "paramedics",
+    "firefighters",
+    "cleaners",
+    "porters",
+    "conductors",
+    "technicians",
+    "controllers",
+    "fishermen",
+    "growers",
+    "lecturers",
 }
 # prepositions of place: "head of operations in Qeltara" is where she works, not for whom
 _WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}

@@ -1,15 +1,17 @@
 """What a party says it will do on a condition is an offer when what it will do is to consider
 what the other side brings ("If the company puts a written offer on the table, we will look at
 it", "... we will put it to our members"), and a warning when it is a hostile act ("If they cut
-one more job, we will walk out"), whatever the condition. Texts written for these tests; the
-packaged spaCy model.
+one more job, we will walk out"), whatever the condition; and a workforce named by its trade
+("Ferry crews at Skarra will strike ..., the Seafarers' Guild said") is the reporting party's
+people, not the place or route it works on. Texts written for these tests; the packaged spaCy
+model.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import make_reader
+from tests.support.stance_reading import holders, make_reader
 from tests.support.stance_reading import read as _read
 
 
@@ -45,3 +47,22 @@ def test_considering_what_the_other_side_brings_is_an_offer(reader):
 def test_a_hostile_act_on_a_condition_stays_a_warning(reader):
     found = _read(reader, WIRE)
     assert stance_of(found, "we will walk out") == {"warns"}, found
+
+
+CREWS = (
+    "Ferry strike threat grows on the Skarra crossing\n\n"
+    "SKARRA, March 3 (Coastal Wire Service) - Talks between the Merrow Ferry Company and its "
+    "crews broke down on Monday.\n\n"
+    "Ferry crews at Skarra will strike from Friday unless the company restores the night rota, "
+    "the Seafarers' Guild said.\n\n"
+    "The company wants the rota to end in April, a spokesman for the Merrow Ferry Company "
+    "said.\n\n"
+    "Deckhands on the Merrow route will refuse overtime from next week, the Guild says.\n"
+)
+
+
+def test_a_workforce_named_by_its_trade_is_the_reporting_partys(reader):
+    found = _read(reader, CREWS)
+    assert holders(found, "Ferry crews at Skarra will strike") == {"Seafarers' Guild"}, found
+    assert holders(found, "Deckhands on the Merrow route") == {"Seafarers' Guild"}, found
+    assert holders(found, "The company wants the rota") == {"Merrow Ferry Company"}, found
