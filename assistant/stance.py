@@ -249,6 +249,7 @@ class StanceReader:
         if publisher:  # a readout by "the Office of the President of X": "President Ana Ruiz"
             heads_of_publisher(text, publisher, parties)
             officers_present(text, title, publisher, parties)
+            staff_of_publisher(text, publisher, parties)
         if title:  # "Interview: Lara Voss, chief executive of the port authority"
             people_by_title(title, parties)
         signature_links(text, title, parties)  # "Kind regards, / Priya Lendl / ... / Consortium"
@@ -744,6 +745,35 @@ def officers_present(text: str, title: str, publisher: str, parties: Parties) ->
         for m in _OFFICER.finditer(line.group(1)):
             if not parties.speaks_for(m["person"]):
                 parties.link(m["person"], publisher)
+
+
+# a post of the publisher's own staff, with no body named in it ("Regional organiser Petra
+# Valkonen", "our branch secretary Ann Dole"): "Greyline's manager X" or "X of Greyline" is not
+_STAFF_POST = re.compile(
+    r"(?<!['’]s )(?<!['’] )\b(?:[Oo]ur )?"
+    r"(?:(?:[Rr]egional|[Bb]ranch|[Nn]ational|[Gg]eneral|[Aa]ssistant|[Dd]eputy|[Ss]enior|"
+    r"[Ll]ead|[Pp]ress|[Pp]olicy|[Cc]ampaigns?|[Cc]ommunications|[Dd]istrict|[Aa]rea|[Ll]ocal|"
+    r"[Ss]hop|[Ff]ull-time|[Uu]nion) ){1,2}"
+    r"(?:organi[sz]er|secretary|officer|spokes(?:person|woman|man)|representative|negotiator|"
+    r"conven[eo]r|steward|chair(?:man|woman|person)?|treasurer) "
+    r"(?P<person>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?(?: [A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?){1,2})\b"
+    r"(?!,? (?:of|from|at|for) [A-Z]| \()"
+)
+
+
+def staff_of_publisher(text: str, publisher: str, parties: Parties) -> None:
+    """A body's own bulletin, release or letter: the people it introduces by a post of its
+    staff alone ("Regional organiser Petra Valkonen said ...") speak for it.
+    """
+    for m in _STAFF_POST.finditer(text):
+        if _NAME_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "Greyline regional organiser X": another body's post
+        if not parties.speaks_for(m["person"]):
+            parties.link(m["person"], publisher)
+
+
+# a capitalised word just before, inside a sentence (not after a full stop or a line break)
+_NAME_BEFORE = re.compile(r"(?<![.!?\n] )(?<!^)\b[A-Z][\w'’&\-]+ $", re.M)
 
 
 # an office inside an organisation, and the kinds of body it may be inside

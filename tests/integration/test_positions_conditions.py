@@ -3,8 +3,10 @@ what the other side brings ("If the company puts a written offer on the table, w
 it", "... we will put it to our members"), and a warning when it is a hostile act ("If they cut
 one more job, we will walk out"), whatever the condition; and a workforce named by its trade
 ("Ferry crews at Skarra will strike ..., the Seafarers' Guild said") is the reporting party's
-people, not the place or route it works on. Texts written for these tests; the packaged spaCy
-model.
+people, not the place or route it works on; in a body's own bulletin, a person it introduces by
+a post of its staff alone ("Regional organiser Petra Valkonen") speaks for the body, and another
+body's post ("Greyline depot manager Arno Pike") does not. Texts written for these tests; the
+packaged spaCy model.
 """
 
 from __future__ import annotations
@@ -66,3 +68,21 @@ def test_a_workforce_named_by_its_trade_is_the_reporting_partys(reader):
     assert holders(found, "Ferry crews at Skarra will strike") == {"Seafarers' Guild"}, found
     assert holders(found, "Deckhands on the Merrow route") == {"Seafarers' Guild"}, found
     assert holders(found, "The company wants the rota") == {"Merrow Ferry Company"}, found
+
+
+BULLETIN = (
+    "Members' Bulletin of the Tarrow Bus Workers' Union\n\n"
+    "Issue 14, June\n\n"
+    "Pay talks with Greyline Coaches resumed on Monday after a six-week pause.\n\n"
+    "Regional organiser Petra Valkonen-Ashe said the meal allowance was not for sale.\n\n"
+    '"We want the full 6 per cent backdated to April," Valkonen-Ashe said.\n\n'
+    "Greyline depot manager Arno Pike told drivers the firm would not go above 3 per cent.\n\n"
+    '"We cannot afford more this year," Pike said.\n'
+)
+
+
+def test_a_post_of_the_publishers_staff_speaks_for_the_publisher(reader):
+    found = _read(reader, BULLETIN, title="Members' Bulletin of the Tarrow Bus Workers' Union")
+    union = "Tarrow Bus Workers' Union"
+    assert holders(found, "We want the full 6 per cent") == {union}, found
+    assert union not in holders(found, "We cannot afford more"), found
