@@ -184,6 +184,9 @@ class StanceReader:
         publisher = ""
         # "Lowfield Hospitals Trust, Press Office", "NATO (North Atlantic Council); via ...":
         # the organisation is the part before the first comma, bracket or semicolon.
+        joint = joint_title(whole_title(title, text)) if not publisher_named(source, "") else ""
+        if joint:  # no source line; the title lists the issuers ("Joint statement by A and B")
+            source = joint
         source_line = source
         listed = listed_issuers(source)  # "Joint delegation of A, B and C"
         head = listed[0] if listed else publisher_named(source, title) or _masthead(text)
@@ -808,6 +811,24 @@ def _masthead(text: str) -> str:
 def _officer(name: str) -> bool:
     """'Chief Executive': a body's own unnamed officer, no author of another party."""
     return re.fullmatch(_OWN_OFFICER, name, re.I) is not None
+
+
+def whole_title(title: str, text: str) -> str:
+    """The title as the text's first line gives it, when the stored one was cut short ("...")."""
+    if not title.endswith("…"):
+        return title
+    first = text.lstrip().split("\n", 1)[0].strip()
+    return first if first.startswith(title[:-1].rstrip()) else title
+
+
+def joint_title(title: str) -> str:
+    """A title that names a joint text's issuers ("Joint statement by the Orrin Valley Trust
+    (OVCT) and the Groundwater Defence Network (GDN) on the licence"): that line, without the
+    acronyms and the topic; '' for any other title.
+    """
+    line = re.sub(r" \([A-Z][A-Za-z&]{1,9}\)", "", title.strip())
+    line = re.split(r" (?:on|about|regarding|concerning|after|over) (?=[a-z]|the )", line)[0]
+    return line if len(listed_issuers(line)) >= 2 else ""
 
 
 def publisher_named(source: str, title: str) -> str:

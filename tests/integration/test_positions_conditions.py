@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from index.metadata import guess_title
 from tests.support.stance_reading import holders, make_reader
 from tests.support.stance_reading import read as _read
 
@@ -86,3 +87,22 @@ def test_a_post_of_the_publishers_staff_speaks_for_the_publisher(reader):
     union = "Tarrow Bus Workers' Union"
     assert holders(found, "We want the full 6 per cent") == {union}, found
     assert union not in holders(found, "We cannot afford more"), found
+
+
+JOINT = (
+    "Joint statement by the Harrowmere Wetlands Preservation Society (HWPS) and the Lower "
+    "Kessel Anglers' Federation (LKAF) on the Brandle Marsh drainage permit\n\n"
+    "Kesselford, 2 May\n\n"
+    "On 30 April the Kessel Water Board granted Ostley Aggregates Ltd a permit to drain 200 "
+    "hectares of Brandle Marsh.\n\n"
+    "We call on the Board to suspend the permit until a full survey of the marsh is published.\n\n"
+    "We will not take part in any review that cannot stop the pumps.\n"
+)
+
+
+def test_a_joint_statement_whose_long_title_lists_two_bodies_is_both_of_theirs(reader):
+    title = guess_title(JOINT)
+    found = _read(reader, JOINT, title=title)
+    both = {"Harrowmere Wetlands Preservation Society", "Lower Kessel Anglers' Federation"}
+    assert holders(found, "We call on the Board to suspend") == both, (title, found)
+    assert holders(found, "We will not take part") == both, (title, found)
