@@ -417,6 +417,13 @@ def party_of_np(
             head_of = ps.tokens[t.head]
             if t.dep == "compound" and head_of.ent == "NORP" and head_of.ent_i != t.ent_i:
                 continue  # "Senate Democrats", "House Republicans": the party, not the chamber
+            if (
+                e.label in ("NORP", "ORG", "GPE")
+                and t.dep == "amod"
+                and ps.tokens[t.head].lemma in _GENERIC | _COMPANY_NOUNS
+                and any(u.ent == "ORG" and u.ent_i not in (-1, t.ent_i) for u in sub)
+            ):
+                continue  # "Quessarian tech firm Orvexa Technologies": the firm's name says who
             if e.label != "PERSON" and (
                 NOT_A_PARTY.search(e.text) or (former and t.dep in ("compound", "amod"))
             ):

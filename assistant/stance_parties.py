@@ -633,7 +633,9 @@ _PORTFOLIOS = {
     "labour", "labor", "culture", "home", "treasury", "industry", "housing", "communications",
     "digital", "infrastructure", "security", "fisheries", "tourism", "immigration", "social",
     "sport", "sports", "forestry", "mines", "water", "youth", "climate", "sustainability",
-    "pensions", "welfare", "veterans",
+    "pensions", "welfare", "veterans", "maritime", "marine", "oceans", "shipping", "aviation",
+    "mining", "science", "technology", "innovation", "employment", "development", "planning",
+    "heritage", "lands", "food", "consumer", "competition", "cooperation", "works",
 }  # fmt: skip
 
 

@@ -106,3 +106,23 @@ def test_a_joint_statement_whose_long_title_lists_two_bodies_is_both_of_theirs(r
     both = {"Harrowmere Wetlands Preservation Society", "Lower Kessel Anglers' Federation"}
     assert holders(found, "We call on the Board to suspend") == both, (title, found)
     assert holders(found, "We will not take part") == both, (title, found)
+
+
+WIRE_TITLES = (
+    "Fishing row deepens between Quorvath and Ebbmarra\n\n"
+    "VARTHOLM, June 4 (Northern Wire) - Talks on the mackerel quota broke down on Tuesday.\n\n"
+    "Ebbmarran Maritime Secretary Doran Pellacott said on Wednesday that his government wanted "
+    "Quorvath to return to its 2019 share before the spring season.\n\n"
+    '"We will not sign anything that rewards a country for tearing up an agreement," he said.\n\n'
+    "Quessarian tech firm Orvexa Technologies on Tuesday rejected a record fine imposed by the "
+    "regulator.\n"
+)
+
+
+def test_a_portfolio_and_a_firms_nationality_are_no_parties(reader):
+    found = _read(reader, WIRE_TITLES)
+    # "Maritime Secretary" is a portfolio: the state his title names speaks
+    assert holders(found, "his government wanted Quorvath") == {"Ebbmarra"}, found
+    assert holders(found, "We will not sign anything") == {"Ebbmarra"}, found
+    # "Quessarian tech firm Orvexa Technologies": the firm, not its country
+    assert holders(found, "rejected a record fine") == {"Orvexa Technologies"}, found
