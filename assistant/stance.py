@@ -249,6 +249,7 @@ class StanceReader:
             elif not party:
                 by_kind.append((person, kind))
         people_by_title(text, parties)
+        applicants_agent(text, parties)
         if publisher:  # a readout by "the Office of the President of X": "President Ana Ruiz"
             heads_of_publisher(text, publisher, parties)
             officers_present(text, title, publisher, parties)
@@ -777,6 +778,26 @@ def staff_of_publisher(text: str, publisher: str, parties: Parties) -> None:
 
 # a capitalised word just before, inside a sentence (not after a full stop or a line break)
 _NAME_BEFORE = re.compile(r"(?<![.!?\n] )(?<!^)\b[A-Z][\w'’&\-]+ $", re.M)
+
+
+# a planning application's header: "Applicant: Brackwater Estates Ltd. Agent: Mr Tobiah
+# Fenwright, Solvane Planning"
+_APPLICANT = re.compile(
+    r"\bApplicant:\s*(?P<party>[A-Z][\w&'’\-]*(?: [A-Z][\w&'’\-]*){0,5})[.;,\n]"
+    r"[^\n]{0,40}?\bAgent:\s*(?:(?:Mr|Mrs|Ms|Dr)\.? )?(?P<person>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2})"
+)
+
+
+def applicants_agent(text: str, parties: Parties) -> None:
+    """A planning record's agent speaks for the applicant its header names, not for the
+    planning consultancy that employs them.
+    """
+    m = _APPLICANT.search(text)
+    if m and not parties.speaks_for(m["person"]):
+        party = parties.canonical(m["party"], "ORG")
+        if party:
+            parties.link(m["person"], party)
+            parties.seen(party, "ORG")
 
 
 # an office inside an organisation, and the kinds of body it may be inside

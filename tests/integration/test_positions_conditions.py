@@ -126,3 +126,22 @@ def test_a_portfolio_and_a_firms_nationality_are_no_parties(reader):
     assert holders(found, "We will not sign anything") == {"Ebbmarra"}, found
     # "Quessarian tech firm Orvexa Technologies": the firm, not its country
     assert holders(found, "rejected a record fine") == {"Orvexa Technologies"}, found
+
+
+MINUTES = (
+    "Minutes of the Planning Committee, Dunmere Borough Council, 12 March\n\n"
+    "Present: Councillor Ama Kettle (Chair); Councillors Rolf Hay and Ines Varga.\n\n"
+    "Item 4: Application 24/0211/FUL, Old Tannery, Mill Street. Demolition and erection of a "
+    "six-storey building. Applicant: Pelham Greaves Homes Ltd. Agent: Mr Osric Dunstable, "
+    "Tarrant Planning.\n\n"
+    "4.1 Mr Dunstable, speaking on behalf of the applicant, said that the scheme met every "
+    "policy in the local plan. He said that the applicant would not reduce the number of "
+    "flats. He offered to fund a new crossing on Mill Street.\n"
+)
+
+
+def test_a_planning_agent_speaks_for_the_applicant_the_header_names(reader):
+    found = _read(reader, MINUTES, title=guess_title(MINUTES))
+    homes = "Pelham Greaves Homes"
+    assert {h.removesuffix(" Ltd") for h in holders(found, "would not reduce")} == {homes}, found
+    assert {h.removesuffix(" Ltd") for h in holders(found, "He offered to fund")} == {homes}, found
