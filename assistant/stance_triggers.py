@@ -274,6 +274,14 @@ _THINGS = {
 }  # fmt: skip
 
 
+# places that "offer" what they have ("the site offered one of the last open views"): no
+# party's offer
+_PLACES_OFFERING = {
+    "site", "building", "location", "area", "land", "view", "park", "river", "route", "town",
+    "village", "valley", "coast", "field", "meadow", "beach", "harbour", "landscape",
+}  # fmt: skip
+
+
 # what befalls people, not what they do: "nobody will lose pay", "no student will pay more"
 _BEFALL = {"lose", "pay", "miss", "suffer", "face", "go", "see", "get", "wait"}
 
@@ -436,6 +444,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
+    if t.lemma == "hesitate" and any(c.dep == "neg" for c in kids):
+        # "the Commission would not hesitate to impose daily penalties", "... to use its
+        # powers": resolve shown to the other side, a warning, not a refusal
+        return "warns"
+    if t.lemma == "offer" and any(
+        s.lemma in _PLACES_OFFERING for s in subjects_of(ps, t.i)
+    ):  # "the site offered one of the last open views of the river": a place, no party
+        return None
     if t.lemma == "expect" and not any(c.dep == "dobj" for c in kids):
         own = [
             c

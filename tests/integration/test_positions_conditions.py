@@ -145,3 +145,19 @@ def test_a_planning_agent_speaks_for_the_applicant_the_header_names(reader):
     homes = "Pelham Greaves Homes"
     assert {h.removesuffix(" Ltd") for h in holders(found, "would not reduce")} == {homes}, found
     assert {h.removesuffix(" Ltd") for h in holders(found, "He offered to fund")} == {homes}, found
+
+
+HESITATE = (
+    "Regulator sets deadline for Pellimo data transfers\n\n"
+    "KASSEL, May 2 (Northern Wire) - The Commission for Data Integrity on Friday gave Orvexa "
+    "Technologies until June 30 to stop the transfers.\n\n"
+    "A Commission spokesman, Ansel Brack, said the Commission would not hesitate to impose daily "
+    "penalty payments if the transfers continued after that date.\n\n"
+    "Councillor Ida Penn said the site offered one of the last open views of the river.\n"
+)
+
+
+def test_not_hesitating_to_punish_warns_and_a_site_offers_nothing(reader):
+    found = _read(reader, HESITATE)
+    assert stance_of(found, "would not hesitate to impose") == {"warns"}, found
+    assert stance_of(found, "the site offered") == set(), found
