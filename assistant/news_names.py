@@ -109,7 +109,7 @@ def opposition_people(text: str) -> set[str]:
     return out
 
 
-@functools.lru_cache(maxsize=1024)  # asked for each statement: one scan a person and text
+@functools.lru_cache(maxsize=256)  # asked for each statement: one scan a person and text
 def elected(person: str, text: str) -> str:
     """The full name the text gives `person` (or their surname) after an elected office of their
     own ("Rep. Dana Holt", "Mayor Tim Dougherty", "a Conservative lawmaker Ana Ruiz"), '' when
@@ -128,7 +128,7 @@ def elected(person: str, text: str) -> str:
     return ""
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=8)  # the latest texts only: each is held while cached
 def _offices(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The opposition people of a text, and where a name may start after each elected office."""
     opposing = tuple(_bare(m.group("a") or m.group("b")) for m in _OPPOSITION.finditer(text))

@@ -52,7 +52,7 @@ _LONGER = re.compile(r"(?: (?:of |for |and )?[A-Z][\w'’&\-]*){1,5}")
 # name on every sentence of a document: a whole-text regex each time was a fifth of the stance
 # reader's time at ingest. A small cache (a few documents' worth; the text's hash is computed
 # once per string) keeps one scan per name and document.
-_per_text = functools.lru_cache(maxsize=1024)
+_per_text = functools.lru_cache(maxsize=256)
 
 
 # Words that open a phrase before a name but are no part of it ("But", "When", "Photo")
