@@ -139,9 +139,14 @@ def _title_end(text: str, title: str) -> int:
     headline ("Port Maren Water: Proposed rate increase ...") is read for who publishes, never
     as a statement (no labelled statement of 317 texts is a title line).
     """
-    lead = len(text) - len(text.lstrip())
-    first = text[lead:].split("\n", 1)[0]
+    lead, first = _opening_line(text)
     return lead + len(first) if title and first.strip() == title.strip() else 0
+
+
+def _opening_line(text: str) -> tuple[int, str]:
+    """Where the text's first non-blank line starts, and that line."""
+    lead = len(text) - len(text.lstrip())
+    return lead, text[lead:].split("\n", 1)[0]
 
 
 _HONORIFIC_SURNAME = re.compile(
@@ -838,7 +843,7 @@ def whole_title(title: str, text: str) -> str:
     """The title as the text's first line gives it, when the stored one was cut short ("...")."""
     if not title.endswith("…"):
         return title
-    first = text.lstrip().split("\n", 1)[0].strip()
+    first = _opening_line(text)[1].strip()
     return first if first.startswith(title[:-1].rstrip()) else title
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 
 from index.metadata import guess_title
-from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import holders, make_reader, stances
 from tests.support.stance_reading import read as _read
 
 
@@ -36,20 +36,16 @@ WIRE = (
 )
 
 
-def stance_of(found: list[tuple[str, str, str]], words: str) -> set[str]:
-    return {s for _, s, text in found if words in text}
-
-
 def test_considering_what_the_other_side_brings_is_an_offer(reader):
     found = _read(reader, WIRE)
-    assert stance_of(found, "we will look at it seriously") == {"offers"}, found
-    assert stance_of(found, "we will put it to our members") == {"offers"}, found
-    assert stance_of(found, "we would consider pausing") == {"offers"}, found
+    assert stances(found, "we will look at it seriously") == {"offers"}, found
+    assert stances(found, "we will put it to our members") == {"offers"}, found
+    assert stances(found, "we would consider pausing") == {"offers"}, found
 
 
 def test_a_hostile_act_on_a_condition_stays_a_warning(reader):
     found = _read(reader, WIRE)
-    assert stance_of(found, "we will walk out") == {"warns"}, found
+    assert stances(found, "we will walk out") == {"warns"}, found
 
 
 CREWS = (
@@ -159,5 +155,5 @@ HESITATE = (
 
 def test_not_hesitating_to_punish_warns_and_a_site_offers_nothing(reader):
     found = _read(reader, HESITATE)
-    assert stance_of(found, "would not hesitate to impose") == {"warns"}, found
-    assert stance_of(found, "the site offered") == set(), found
+    assert stances(found, "would not hesitate to impose") == {"warns"}, found
+    assert stances(found, "the site offered") == set(), found

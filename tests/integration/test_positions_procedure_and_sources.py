@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import holders, make_reader, read
+from tests.support.stance_reading import holders, make_reader, read, stances
 
 WIRE = (
     "KESTOVA, May 4 (Reuters) - Two officials at the Kestovan Ports Authority, who asked not "
@@ -58,10 +58,6 @@ def wire(reader):
 @pytest.fixture(scope="module")
 def letter(reader):
     return read(reader, LETTER, source="Harrowgate Allotment Society", title=LETTER_TITLE)
-
-
-def stances(found, words):
-    return {s for _, s, t in found if words in t}
 
 
 def test_a_source_asking_not_to_be_named_demands_nothing(wire):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import make_reader, read
+from tests.support.stance_reading import make_reader, read, stances
 
 STATEMENT = (
     "Statement from the Tarrow Bus Drivers' Union\n\n"
@@ -22,10 +22,6 @@ STATEMENT = (
 @pytest.fixture(scope="module")
 def found():
     return read(make_reader(), STATEMENT, source="Tarrow Bus Drivers' Union")
-
-
-def stances(found, words):
-    return {s for _, s, t in found if words in t}
 
 
 def test_a_wish_to_act_oneself_is_no_demand(found):

@@ -27,3 +27,8 @@ def read(
 def holders(found: list[tuple[str, str, str]], words: str) -> set[str]:
     """The holders of the statements whose text contains `words`."""
     return {h for h, _, text in found if words in text}
+
+
+def stances(found: list[tuple[str, str, str]], words: str) -> set[str]:
+    """The stances of the statements whose text contains `words`."""
+    return {s for _, s, text in found if words in text}
