@@ -65,6 +65,7 @@ from assistant.stance_parties import (
     main_company,
     organisations,
     people_by_title,
+    plain_case,
     surname_of,
 )
 from assistant.stance_statements import (
@@ -85,6 +86,7 @@ from assistant.stance_words import (
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _ORDINALS,
+    _ORG_HEADS,
     _ORG_NAME,
     _VOICED,
     _WEAK_CUE,
@@ -194,7 +196,11 @@ class StanceReader:
             source = joint
         source_line = source
         listed = listed_issuers(source)  # "Joint delegation of A, B and C"
-        head = listed[0] if listed else publisher_named(source, title) or _masthead(text)
+        head = (
+            listed[0]
+            if listed
+            else publisher_named(source, title) or _masthead(text) or _letterhead(text)
+        )
         turns = speaker_turns(text)
         hosts = programme_hosts(text, turns)  # a broadcast: its source is the broadcaster
         if head and not _outlet(head) and not _DOMAIN.fullmatch(head) and not hosts:
@@ -832,6 +838,68 @@ def _masthead(text: str) -> str:
     """
     organ = _ORGAN_OF.search("\n".join(text.split("\n", 3)[:3]))
     return organ["body"] if organ and _ORG_NAME.search(organ["body"]) else ""
+
+
+# a press release's marker line under its letterhead ("PRESS RELEASE", "MEDIA STATEMENT – FOR
+# IMMEDIATE RELEASE"), or a letterhead and marker on one line ("MERIDANE PHARMA PLC - PRESS RELEASE")
+_RELEASE_LINE = re.compile(
+    r"^(?:(?P<body>.{3,80}?)\s+[-–—|:]\s+)?(?:joint\s+)?(?:(?:press|news|media)\s+"
+    r"(?:release|statement)|statement|for immediate release)(?=\s*(?:$|[-–—|:,]))",
+    re.I,
+)
+_BODY_WORDS = re.compile(
+    rf"\b(?:{_ORG_HEADS}|Republic|Kingdom|Government|Principality|Federation|Ltd|Limited|plc|"
+    r"PLC|Inc|LLC|Group|Holdings|Airlines?|District|FC)\b",
+    re.I,
+)
+
+
+def _letterhead(text: str) -> str:
+    """The body a text's letterhead names, for a text with no source line: above a release's
+    marker line ("REPUBLIC OF DUNMARRA / Ministry of Trade and Industry / PRESS RELEASE": the
+    line nearest the marker, the office that issues it); under a title that says what the text
+    is ("Statement on overnight births at St Ebba's / Wystan Vale Hospitals NHS Foundation
+    Trust"); or a first line that is a body's name and nothing else ("Ministry of Foreign
+    Affairs of the Federal Republic of Ulvany / Transcript of the regular press briefing",
+    "VESSENDOR PLAIN IRRIGATORS' COOPERATIVE / 14 Mill Causeway"). '' when the text opens
+    otherwise (a headline, a dateline, a sentence).
+    """
+    lines = [x.strip() for x in text.split("\n", 8)[:8]]
+    lines = [x for x in lines if x]
+    for i, line in enumerate(lines[:6]):
+        m = _RELEASE_LINE.match(line)
+        if not m:
+            continue
+        above = [m["body"]] if m["body"] else list(reversed(lines[max(0, i - 3) : i]))
+        return next((plain_case(x) for x in above if _body_line(x)), "")
+    if len(lines) >= 2 and _GENRE_TITLE.match(lines[0]) and _body_line(lines[1]):
+        return plain_case(lines[1])
+    if len(lines) >= 2 and _body_line(lines[0]) and not lines[1].rstrip().endswith((".", "?", "!")):
+        return plain_case(lines[0])
+    return ""
+
+
+# a title saying what kind of text it is: "Statement on ...", "Open letter to ..."
+_GENRE_TITLE = re.compile(
+    r"(?:joint |official |public |open |press |media )?(?:statement|release|letter|response|"
+    r"update|notice|briefing)\b(?! of\b)",
+    re.I,
+)
+_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&"}
+
+
+def _body_line(line: str) -> bool:
+    """A line that is a body's name and nothing else ("Wystan Vale Hospitals NHS Foundation
+    Trust", "MINISTRY OF TRADE AND INDUSTRY"): capitalised words, a word naming a body.
+    """
+    line = re.sub(r"\s+\([A-Z][A-Za-z&]{1,9}\)$", "", line.strip())  # "... Staff (ASFSS)"
+    words = line.split()
+    return (
+        1 <= len(words) <= 12
+        and not re.search(r"\d|[.!?:,;]$", line)
+        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        and _BODY_WORDS.search(line) is not None
+    )
 
 
 def _officer(name: str) -> bool:

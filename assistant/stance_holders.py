@@ -629,6 +629,15 @@ def party_of_np(
             # "The group has asked for three things" in a water company's statement: the
             # "Eastbank Residents' Action Group", not the company
             return other or turn, ""  # counsel for a company: "the company is willing to ..."
+        if (
+            tok.lemma == "government"
+            and _STATE_BODY.search(turn)
+            and not any(
+                c.dep in ("amod", "compound", "poss") or (c.dep == "prep" and c.lemma == "of")
+                for c in ps.children(tok.i)
+            )  # not "the Rellian government", "the Government of Rellia"
+        ):
+            return turn, ""  # "the government will suspend ..." in its foreign ministry's briefing
         speaker = state.say_party if state.say_first else ""
         found = parties.by_generic(tok.lemma, exclude=speaker)
         if found:
@@ -678,6 +687,13 @@ _TITLE_ALONE = re.compile(
 
 # bodies that judge, audit or advise: never what "the government" or "the country" means
 _NOT_GOVERNING = re.compile(r"\b(?:Court|Tribunal|Ombudsman|Auditor|Inspectorate)\b")
+
+
+# a publisher that is a state's government or one of its offices
+_STATE_BODY = re.compile(
+    r"\b(?:Ministry|Government|Republic|Kingdom|Principality|Presidency|Embassy|Chancellery|"
+    r"Cabinet Office|Prime Minister['’]s Office)\b"
+)
 
 
 def _led_by_us(ps: ParsedSentence, tok: Token) -> bool:

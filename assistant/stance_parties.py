@@ -156,6 +156,15 @@ class PartiesSnapshot:
     kinds: dict[str, str]
 
 
+def plain_case(line: str) -> str:
+    """'REPUBLIC OF DUNMARRA' -> 'Republic of Dunmarra' (a letterhead's capitals)."""
+    if not line.isupper():
+        return line
+    small = {"of", "and", "for", "the", "on", "in"}
+    words = line.lower().split()
+    return " ".join(w if j and w in small else w.capitalize() for j, w in enumerate(words))
+
+
 @dataclass
 class Parties:
     """The parties of one document: display names, their aliases, and who speaks for whom."""
@@ -188,7 +197,7 @@ class Parties:
         caps = _LETTERHEAD.match(name)
         if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
             # body in capitals and the office under it, their lines joined: the body
-            return self.canonical(" ".join(w.capitalize() for w in caps[1].split()), label)
+            return self.canonical(plain_case(caps[1]), label)
         key = name.lower()
         if key in self.names:
             return self.names[key]

@@ -222,6 +222,34 @@ _SPARED = {
     "increase",
 }
 _CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation"}
+# what a supplier may pass on to its customers ("pass the cost on", "pass on the increase")
+_CHARGES = {"cost", "increase", "rise", "levy", "price", "charge", "fee", "tax", "burden", "it"}
+
+
+def _passes_on(ps: ParsedSentence, verb: Token) -> bool:
+    """'pass the cost on (to customers)': what a supplier refuses to do is a promise to them."""
+    if verb.lemma != "pass":
+        return False
+    kids = ps.children(verb.i)
+    return any(c.dep == "dobj" and c.lemma in _CHARGES for c in kids) and any(
+        c.lemma == "on" and c.dep in ("prt", "prep", "advmod") for c in kids
+    )
+
+
+# "there is no question / no intention of ...": what follows is refused; a harm refused is a
+# promise ("no question of us passing the cost on")
+_UNTHINKABLE = {"question", "intention", "plan", "prospect"}
+
+
+def _unthinkable_harm(ps: ParsedSentence, nothing: Token) -> bool:
+    if nothing.lemma not in _UNTHINKABLE:
+        return False
+    for of in ps.children(nothing.i):
+        if of.dep == "prep" and of.lemma == "of":
+            for act in ps.children(of.i):
+                if act.dep == "pcomp" and act.pos == "VERB":
+                    return act.lemma in _HARM or act.lemma in _SPARED or _passes_on(ps, act)
+    return False
 
 
 def denied(ps: ParsedSentence, t: Token) -> bool:
@@ -500,6 +528,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         and not any(c.dep == "neg" for c in kids)
         and threat_if(ps, t.i)
     ):
+        if _stops_cooperation(ps, t):
+            return "warns"  # "if our fishermen are detained again, we will suspend the commission"
         return "offers"  # "we would call off the strike if the council agreed": a concession
     refused = _out_of_position(ps, t)
     if refused:
@@ -557,6 +587,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "assures"  # "Passengers in Stenby will not be left without a way to work"
         if neg and t.lemma in _SPARED and modal & {"will", "would", "shall"}:
             return "assures"  # "will not raise prices", "our navy will not enter its zone"
+        if neg and modal & {"will", "would", "shall"} and _passes_on(ps, t):
+            return "assures"  # "we will not pass the increase on to our customers"
         if neg and t.lemma in _DEPLOY and any(c.dep == "dobj" and c.lemma in _FORCES for c in kids):
             return "assures"  # "will not move additional forces to the border"
         if (
@@ -721,6 +753,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             ]
             if nothing and modal & {"will", "would", "shall"} and nothing[0].lemma in _LOSSES:
                 return "assures"  # "there will be no compulsory redundancies": a guarantee
+            if nothing and _unthinkable_harm(ps, nothing[0]):
+                return "assures"  # "there is no question of us passing the cost on"
             if nothing:
                 return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
         if (
@@ -925,6 +959,13 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and any(c.dep == "neg" for c in ps.children(head.i))
         ):
             return "rejects"  # "the proposal does not reflect the value of Lumio"
+        if (
+            t.dep == "nsubj"
+            and _NOUNS[t.lemma] == "offers"
+            and head.lemma in _WORKS_OUT
+            and not any(c.dep == "poss" and c.text.lower() in _FIRST for c in kids)
+        ):
+            return None  # "the offer would mean a real-terms pay cut": what it comes to
         return _NOUNS[t.lemma]
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
@@ -932,6 +973,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
 
 
 RECEIVE = {"receive", "get", "obtain"}
+# what an offer on the table comes to, told by whoever weighs it
+_WORKS_OUT = {"mean", "amount", "represent", "equate", "translate", "leave", "cost"}
 # acts (not acceptance) whose past denial reports a fact: "prices have not changed since May"
 _REFUSED_ACTS = {
     "withdraw", "give", "close", "stop", "abandon", "cut", "raise", "lower", "change", "return",
@@ -1001,6 +1044,12 @@ def background(ps: ParsedSentence, t: Token) -> bool:
         c.dep == "mark" and c.lemma == "because" for c in ps.children(t.i)
     ):  # "the district could not remove it, because the state requires ...": a reason given
         return True
+    if (
+        t.dep == "relcl"
+        and t.tag == "VBN"
+        and any(c.dep == "aux" and c.text.lower() == "had" for c in ps.children(t.i))
+    ):  # "The federation, which had urged the Government for weeks to act, welcomed ...": told
+        return True  # as what came before the sentence's news
     if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or subjects_of(ps, t.i):
         return False
     gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]
@@ -1147,6 +1196,22 @@ def _called_off(ps: ParsedSentence, verb: Token) -> bool:
     return verb.lemma in ("cancel", "suspend", "postpone", "shelve", "abandon") or (
         verb.lemma in ("call", "put")
         and any(c.dep == "prt" and c.lemma == "off" for c in ps.children(verb.i))
+    )
+
+
+# what two sides do together, whose suspension is a sanction, not a concession
+_JOINT_WORK = {
+    "commission", "committee", "talks", "dialogue", "cooperation", "co-operation", "agreement",
+    "treaty", "programme", "program", "partnership", "exchange", "aid", "funding", "contract",
+    "deliveries", "delivery", "flights", "trade", "relations", "membership", "visits",
+}  # fmt: skip
+
+
+def _stops_cooperation(ps: ParsedSentence, verb: Token) -> bool:
+    """'suspend the joint fisheries commission': a tie cut, not one's own pressure called off."""
+    return any(
+        c.dep == "dobj" and (c.lemma in _JOINT_WORK or c.text.lower() in _JOINT_WORK)
+        for c in ps.children(verb.i)
     )
 
 

@@ -57,7 +57,11 @@ def normalise(text: str) -> str:
         if lines and _is_caption(lines):
             continue  # a caption with its credit line
         lines = [line for line in lines if not is_credit(line)]
-        paragraph = _drop_credit(_join_lines(lines, first=not paragraphs)) if lines else ""
+        paragraph = (
+            _drop_credit(_join_lines(lines, first=not paragraphs, head=len(paragraphs) < 3))
+            if lines
+            else ""
+        )
         if paragraph:
             paragraphs.append(paragraph)
     return "\n\n".join(_drop_sign_off(paragraphs))
@@ -116,11 +120,12 @@ def _drop_sign_off(paragraphs: list[str]) -> list[str]:
     return paragraphs
 
 
-def _join_lines(lines: list[str], first: bool = False) -> str:
+def _join_lines(lines: list[str], first: bool = False, head: bool = False) -> str:
     """Keep line breaks that look intentional (lists, headings); join hard-wrapped prose.
 
     In the first paragraph, a short first line without final punctuation followed by a longer
-    capitalised line is the headline, not the start of a wrapped sentence.
+    capitalised line is the headline, not the start of a wrapped sentence; in the first three
+    (`head`), a letterhead's lines stay apart.
     """
     out = [lines[0]]
     for i, line in enumerate(lines[1:], 1):
@@ -129,6 +134,8 @@ def _join_lines(lines: list[str], first: bool = False) -> str:
         if first and i <= 3 and (_is_headline_break(prev, line) if i == 1 else False):
             wrapped = False
         if first and i <= 3 and (is_top_matter(prev) or is_top_matter(line)):
+            wrapped = False
+        if head and i <= 3 and _letterhead_break(prev, line):
             wrapped = False
         if wrapped and not _looks_like_item(line):
             out[-1] = prev + " " + line
@@ -153,6 +160,43 @@ def _is_headline_break(first: str, second: str) -> bool:
         and (second[:1].isupper() or second[:1] in '"“')
         and len(second) > len(first) + 10
     )
+
+
+# a line that names a body and nothing else ("Wystan Vale Hospitals NHS Foundation Trust",
+# "Ministry of Trade and Industry"), or a letterhead in capitals ("REPUBLIC OF DUNMARRA")
+_BODY_WORD = re.compile(
+    r"\b(?:Ministry|Department|Office|Government|Republic|Kingdom|Council|Committee|Authority|"
+    r"Agency|Commission|Board|Trust|Union|Association|Federation|Society|Guild|Cooperative|"
+    r"Co-operative|Company|Corporation|Ltd|Limited|plc|PLC|Inc|LLC|Group|Bank|University|"
+    r"Hospitals?|District|Assembly|Parliament|Embassy|Club|FC|Foundation|Institute|Alliance|"
+    r"Coalition|Network|Partnership|Service)\b",
+    re.I,
+)
+_SMALL = {"of", "and", "for", "the", "on", "in", "&", "at"}
+# a wrapped headline's first line ends on these, before the body it names ("... plan by")
+_HANGING = {"by", "of", "the", "to", "and", "for", "from", "with", "at", "on", "in", "a", "an"}
+
+
+def _body_name(line: str) -> bool:
+    words = line.split()
+    return (
+        1 <= len(words) <= 12
+        and len(line) <= 90
+        and not re.search(r"\d|[.!?:,;]$", line)
+        and all(w[:1].isupper() or w[:1] in "(&" or w.lower() in _SMALL for w in words)
+        and _BODY_WORD.search(line) is not None
+    )
+
+
+def _letterhead_break(prev: str, line: str) -> bool:
+    """A letterhead's or a release header's lines ("REPUBLIC OF DUNMARRA / Ministry of Trade
+    and Industry / PRESS RELEASE"; "Statement on ... / Wystan Vale Hospitals NHS Foundation
+    Trust"): each line stands alone, not a wrapped sentence.
+    """
+    if prev.split()[-1:] and prev.split()[-1].lower() in _HANGING:
+        return False
+    caps = prev.isupper() and len(prev) <= 80 and sum(c.isalpha() for c in prev) >= 4
+    return caps or _body_name(prev) or (_body_name(line) and line[:1].isupper())
 
 
 def _looks_like_item(line: str) -> bool:

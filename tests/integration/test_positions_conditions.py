@@ -157,3 +157,30 @@ def test_not_hesitating_to_punish_warns_and_a_site_offers_nothing(reader):
     found = _read(reader, HESITATE)
     assert stances(found, "would not hesitate to impose") == {"warns"}, found
     assert stances(found, "the site offered") == set(), found
+
+
+# A company's promise to its customers put as a refusal of its own harmful act: "no question of
+# us passing the cost on" guarantees; "no question of accepting the levy" refuses.
+PASSED_ON = (
+    "Tarnhollow Mills statement on the grain levy\n\n"
+    "Tarnhollow Mills Ltd said on Wednesday that the new grain levy would add 4 percent to its "
+    "costs.\n\n"
+    '"There is no question of us passing the cost on to bakers this year," Tarnhollow\'s chief '
+    "executive, Ilse Varrow, said.\n\n"
+    '"With flour at record prices, the ministry\'s offer would mean closing two mills," she '
+    "said.\n\n"
+    '"We will not pass the increase on to our customers," she added.\n\n'
+    '"There is no question of the company accepting the levy in its current form," Varrow said.\n'
+)
+
+
+def test_not_passing_a_cost_on_is_a_promise_not_a_refusal(reader):
+    found = _read(reader, PASSED_ON)
+    assert stances(found, "no question of us passing") == {"assures"}, found
+    assert stances(found, "We will not pass the increase on") == {"assures"}, found
+    assert stances(found, "no question of the company accepting") == {"rejects"}, found
+
+
+def test_what_an_offer_would_mean_is_no_offer(reader):
+    found = _read(reader, PASSED_ON)
+    assert not stances(found, "offer would mean closing"), found

@@ -1,0 +1,109 @@
+"""A text with no source line says who publishes it in its letterhead: the body above a release's
+marker line ("REPUBLIC OF VANTARRO / Ministry of Fisheries / PRESS RELEASE"), the body under a
+title that says what the text is ("Statement on ... / Penwith Moor Community Health Trust"), or
+a first line that is a body's name and nothing else ("Ministry of Foreign Affairs of the Kingdom
+of Ostrava / Transcript of ..."). Its "we" is that body's, and so is "the government" in a
+ministry's briefing. Cleaning keeps a letterhead's lines apart (joined, "Pennymoor Wystan Vale
+Hospitals" made one title of two lines). Texts written for these tests; the packaged spaCy
+model, the text cleaned as ingestion cleans it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from index.cleaning import normalise
+from index.metadata import guess_title
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def read(reader, text):
+    return _read(reader, text, title=guess_title(normalise(text)))
+
+
+RELEASE = (
+    "REPUBLIC OF VANTARRO\n"
+    "Ministry of Fisheries\n\n"
+    "PRESS RELEASE\n"
+    "Solmere, 4 March\n\n"
+    "Vantarro closes its waters to Kelvish trawlers\n\n"
+    "The Government has today closed the Sarn Bank to trawlers registered in Kelvia.\n\n"
+    "We will not accept that our fleet is kept out of waters it has fished for generations.\n\n"
+    "Should Kelvia lift its landing ban, we are prepared to reopen the Sarn Bank the same day.\n\n"
+    "The Harbour Traders' Guild, which had urged the ministry for months to act, welcomed the "
+    "decision.\n"
+)
+
+
+def test_the_body_above_a_release_marker_publishes_it(reader):
+    found = read(reader, RELEASE)
+    assert holders(found, "We will not accept that our fleet") <= {
+        "Ministry of Fisheries",
+        "Republic of Vantarro",
+    }, found
+    assert holders(found, "we are prepared to reopen"), found
+    assert stances(found, "we are prepared to reopen") == {"offers"}, found
+
+
+def test_a_demand_told_as_what_came_before_is_no_statement(reader):
+    found = read(reader, RELEASE)
+    assert not holders(found, "which had urged the ministry"), found
+
+
+TRUST = (
+    "Statement on the closure of the Harlby ward\n"
+    "Penwith Moor Community Health Trust\n"
+    "12 May 2025\n\n"
+    "Over the past month many patients have written to us about the ward.\n\n"
+    "We are not able to reverse the decision this year.\n\n"
+    "We will publish the staffing review on our website by 30 May.\n"
+)
+
+
+def test_the_body_under_a_statement_title_publishes_it(reader):
+    found = read(reader, TRUST)
+    assert holders(found, "We are not able to reverse") == {
+        "Penwith Moor Community Health Trust"
+    }, found
+    assert holders(found, "We will publish the staffing review") == {
+        "Penwith Moor Community Health Trust"
+    }, found
+
+
+def test_a_letterhead_keeps_its_lines():
+    text = normalise(TRUST)
+    assert guess_title(text) == "Statement on the closure of the Harlby ward"
+    assert text.split("\n")[1] == "Penwith Moor Community Health Trust"
+    # a wrapped headline ending on "by" is still one line
+    wrapped = normalise("Residents condemn the plan backed by\nHarlby District Council\n\nText.")
+    assert wrapped.split("\n")[0] == "Residents condemn the plan backed by Harlby District Council"
+
+
+BRIEFING = (
+    "Ministry of Foreign Affairs of the Kingdom of Ostrava\n"
+    "Transcript of the weekly press briefing by Spokesperson Lene Marr\n\n"
+    "MARR: Good afternoon. We call on Zelden to return the two seized trawlers this week.\n\n"
+    "But let me be clear: if our fishermen are detained again, the government will suspend the "
+    "joint border commission.\n\n"
+    "QUESTION: Will the minister travel to Zelden?\n\n"
+    "MARR: The government has no intention of sending warships to the bank.\n"
+)
+
+
+def test_a_ministry_briefing_speaks_for_its_government(reader):
+    found = read(reader, BRIEFING)
+    ministry = "Ministry of Foreign Affairs of the Kingdom of Ostrava"
+    assert holders(found, "We call on Zelden") == {ministry}, found
+    assert holders(found, "the government will suspend") == {ministry}, found
+    assert holders(found, "no intention of sending warships") == {ministry}, found
+
+
+def test_suspending_a_joint_body_on_a_condition_is_a_warning(reader):
+    found = read(reader, BRIEFING)
+    assert stances(found, "the government will suspend") == {"warns"}, found
