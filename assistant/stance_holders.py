@@ -366,6 +366,11 @@ def party_of_np(
             if before:
                 parties.seen(before, parties.kinds.get(before, "ORG"))
             found = before or found
+        own = state.turn_party if state.turn_label else ""
+        if low == "they" and own and found in ("", own):
+            # "First, they want all drilling stopped", in the chief executive's answer: a
+            # speaker calls their own side "we"; "they" is the other party last named
+            found = last_named(parties, state.at, exclude=own)
         if found and found == first_person_holder(state)[0] and _to_us(ps, tok):
             # "It told us it will present a plan", "It has asked us to keep the post-boxes":
             # it is not us, but the other party last named
@@ -633,7 +638,8 @@ def party_of_np(
             tok.lemma == "government"
             and _STATE_BODY.search(turn)
             and not any(
-                c.dep in ("amod", "compound", "poss") or (c.dep == "prep" and c.lemma == "of")
+                c.dep in ("amod", "compound", "poss")
+                or (c.dep == "prep" and c.lemma == "of" and not _names_us(ps, c, turn, state))
                 for c in ps.children(tok.i)
             )  # not "the Rellian government", "the Government of Rellia"
         ):
@@ -694,6 +700,48 @@ _STATE_BODY = re.compile(
     r"\b(?:Ministry|Government|Republic|Kingdom|Principality|Presidency|Embassy|Chancellery|"
     r"Cabinet Office|Prime Minister['’]s Office)\b"
 )
+
+
+def _names_us(ps: ParsedSentence, of: Token, publisher: str, state: ReadingState) -> bool:
+    """'the Governments of Tavolu, Meroa and Lesuna' in their joint statement: the publishers."""
+    named = " ".join(t.text for t in ps.subtree(of.i))
+    return any(
+        p.split()[-1] in named
+        for p in (publisher, *state.joint)
+        if p and p.split()[-1][:1].isupper()
+    )
+
+
+def last_named(parties: Parties, at: int, exclude: str) -> str:
+    """The party whose name (or an alias) occurs last before `at`, other than `exclude`."""
+    low = parties.text[:at].lower()
+    best, where = "", -1
+    # each party's names, and its kind with "the" ("the alliance" for the Patients' Alliance)
+    called = list(parties.names.items()) + [
+        ("the " + p.split()[-1].lower(), p) for p in parties.order if len(p.split()) > 1
+    ]
+    for alias, party in called:
+        if party == exclude or len(alias) < 4 or parties.kinds.get(party) == "PERSON":
+            continue
+        i = low.rfind(alias)
+        while i >= 0 and not (
+            _whole_word(low, i, len(alias)) and not _OBJECT_BEFORE.search(low, 0, i)
+        ):
+            i = low.rfind(alias, 0, i)
+        if i > where:
+            best, where = party, i
+    return best
+
+
+# a name after a preposition is what a sentence is about, not who it says acts ("it will take
+# you to the Competition Authority")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|with|from|at|before|against|by|for|of|on|in|into) (?:the )?$")
+
+
+def _whole_word(text: str, i: int, n: int) -> bool:
+    return (i == 0 or not text[i - 1].isalnum()) and (
+        i + n >= len(text) or not text[i + n].isalnum()
+    )
 
 
 def _led_by_us(ps: ParsedSentence, tok: Token) -> bool:

@@ -156,6 +156,17 @@ class PartiesSnapshot:
     kinds: dict[str, str]
 
 
+# a name that is a possessive ("Brannoch Copper's Karrowby"); the heads of bodies so named
+# ("Children's Society", "Lloyd's Register", "Macy's Inc") keep the whole name
+_OWNED = re.compile(r"([A-Z][\w&\-]*(?: [A-Z][\w&\-]*){0,4})['’]s ([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)")
+_OWNED_HEAD = re.compile(
+    r"\b(?:People|Women|Children|Men|Workers|Citizens|Farmers|Veterans|Nations?)['’]s\b|"
+    r"\b(?:University|College|School|Hospital|Institute|Register|Society|Association|Union|"
+    r"Trust|Fund|Bank|Party|Church|Cathedral|Inc|Ltd|Corporation|Company|Group|Aid|Vote|Club|"
+    r"Court|Office|Council|Army|Front|Guild|League|Alliance|Foundation|Service|Centre|Center)\b"
+)
+
+
 def plain_case(line: str) -> str:
     """'REPUBLIC OF DUNMARRA' -> 'Republic of Dunmarra' (a letterhead's capitals)."""
     if not line.isupper():
@@ -198,6 +209,11 @@ class Parties:
         if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
             # body in capitals and the office under it, their lines joined: the body
             return self.canonical(plain_case(caps[1]), label)
+        owned = _OWNED.fullmatch(name)
+        if (
+            owned and not _OWNED_HEAD.search(owned[0]) and len(owned[1].split()) >= 2
+        ):  # "Brannoch Copper's Karrowby (mine)": the owner, not what it owns
+            return self.canonical(owned[1], label)
         key = name.lower()
         if key in self.names:
             return self.names[key]
@@ -333,6 +349,9 @@ class Parties:
         if name.split()[-1].lower().strip("'’") in _UNION_WORDS | _PUBLIC_WORDS | {"ltd", "inc"}:
             return name  # already a whole organisation name
         for found in _occurrences(self.text, name):
+            owns = re.search(r"['’]s (?=[A-Z])", found)
+            if owns and owns.start() > len(name) and not _OWNED_HEAD.search(found):
+                found = found[: owns.start()]  # "Brannoch Copper's Karrowby mine": what it owns
             full = without_form(found.rstrip("'’"))
             full = re.sub(r"['’]s?$", "", full)
             words = full.split()

@@ -107,3 +107,20 @@ def test_a_ministry_briefing_speaks_for_its_government(reader):
 def test_suspending_a_joint_body_on_a_condition_is_a_warning(reader):
     found = read(reader, BRIEFING)
     assert stances(found, "the government will suspend") == {"warns"}, found
+
+
+INTERVIEW = (
+    "Interview: Katya Brenn, chief executive of Orlen Mining\n\n"
+    "HOST: For a week members of the Tessar Valley Council have blocked the road into Orlen "
+    "Mining's Dunmore quarry. What is the council asking for?\n\n"
+    "KATYA BRENN: First, they want all drilling at Dunmore stopped until a survey is done. We "
+    "will pay for the survey ourselves.\n"
+)
+
+
+def test_they_in_a_speakers_answer_is_the_other_side(reader):
+    found = _read(
+        reader, INTERVIEW, title="Interview: Katya Brenn, chief executive of Orlen Mining"
+    )
+    assert holders(found, "they want all drilling") == {"Tessar Valley Council"}, found
+    assert holders(found, "We will pay for the survey") == {"Orlen Mining"}, found
