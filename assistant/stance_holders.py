@@ -897,6 +897,12 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
     if office:
         return office
+    joined = " ".join(t.text.lower() for t in sub if t.i < first)
+    if _ACADEMIC.search(joined):  # "Vice-chancellor Professor Anselm Kritzwald": no state's
+        return parties.by_generic("university") or state.publisher
+    if "branch" in titles:  # "the branch secretary, Dr Corwen Haliburt"
+        of = _BRANCH_OF.search(parties.text)
+        return parties.canonical(of[1], "ORG") if of else parties.by_generic("union")
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
         if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
             # "President Joe Biden" in a story that also names Russia and China: the state last
@@ -906,6 +912,16 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     if titles & {"executive", "ceo", "spokesperson", "spokesman", "spokeswoman", "director"}:
         return state.publisher
     return ""
+
+
+# a university's officers, whose titles hold a state's ("chancellor", "president")
+_ACADEMIC = re.compile(r"\bvice\W*chancellor\b|\bprovost\b|\brector\b")
+
+
+# "the Velthorn branch of the Federation of University Lecturers"
+_BRANCH_OF = re.compile(
+    r"\bbranch of (?:the )?([A-Z][\w'’\-]*(?: (?:of |and |for )?[A-Z][\w'’\-]*){0,6})"
+)
 
 
 # people of a state who are not its government: its lawmakers, its opposition, its citizens

@@ -609,7 +609,10 @@ def _kind_in(noun: str, words: list[str]) -> bool:
     """
     if noun not in words:
         return False
-    rest = words[words.index(noun) + 1 :]
+    at = words.index(noun)
+    if "of" in words[:at] and any(w.strip("'’") in _KINDS for w in words[: words.index("of")]):
+        return False  # "Federation of University Lecturers" is no university
+    rest = words[at + 1 :]
     rest = rest[: next((i for i, w in enumerate(rest) if w in ("of", "for")), len(rest))]
     return not any(w.strip("'’") in _KINDS and w.strip("'’") != noun for w in rest)
 
@@ -945,7 +948,7 @@ def people_by_title(text: str, parties: Parties) -> None:
             ):
                 # "Madrid's Mayor ...": the city, not Spain; "the Mayor of Castlebridge": the
                 # city, not the "Castlebridge Bus Users' Forum" whose name begins with it
-                party = name
+                party = re.sub(r"['’]s?$", "", name)  # "Caddesby's mayor": Caddesby
                 parties.seen(party, "GPE")
             else:
                 party = parties.canonical(name, label)
@@ -1173,6 +1176,11 @@ def companies_by_form(text: str, parties: Parties) -> None:
             parties.described.setdefault(name, set()).add("company")
 
 
+_NAME_GOES_ON = re.compile(
+    r" ([A-Z][a-z][\w'’\-]*)(?= *[,.;:()]| (?:of|on|in|at|to|and|for|said|says|has|have|is|are|was|were|will|would)\b)"
+)
+
+
 def organisations(text: str, parties: Parties) -> None:
     """Organisations the text names, read without the parse (the parser names entities only
     in the sentences it reads statements from): "the movement" needs its full name.
@@ -1182,6 +1190,9 @@ def organisations(text: str, parties: Parties) -> None:
         while words and words[0].lower() in _LEADING_NOISE | _TITLE_WORDS | _PORTFOLIOS:
             words.pop(0)  # "The ...", "Interior Ministry": the title words go
         rest = m.group(0)[len(m.group(1)) :]  # " of Danube Hauliers"
+        more = _NAME_GOES_ON.match(text, m.end())
+        if more and more.group(1) not in _CALENDAR_WORDS:
+            rest += more.group(0)  # "Federation of University Lecturers": "University" ends no name
         if len(words) < 2 and not rest:
             continue  # "the Council": a bare kind is not a name; "The Union of Danube Hauliers" is
         name = parties.canonical(" ".join(words) + rest, "ORG")

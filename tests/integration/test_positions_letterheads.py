@@ -124,3 +124,27 @@ def test_they_in_a_speakers_answer_is_the_other_side(reader):
     )
     assert holders(found, "they want all drilling") == {"Tessar Valley Council"}, found
     assert holders(found, "We will pay for the survey") == {"Orlen Mining"}, found
+
+
+CAMPUS = (
+    "Harlby University to shut its Ostmere site as staff vow to fight\n\n"
+    "By Ines Carrow, Education Correspondent\n\n"
+    "Harlby University will close its Ostmere site in Penlow next year, moving 900 students.\n\n"
+    'Vice-chancellor Professor Idris Moyle said no student would lose a place. "Every student '
+    "enrolled at Ostmere today will finish there, and we will keep the library open until the "
+    'last of them graduates," he said.\n\n'
+    "Penlow's mayor, Greta Vand, called the decision a blow for the town.\n\n"
+    "The Ostmere branch of the Guild of College Librarians, which represents 40 staff, opened a "
+    "ballot on Thursday.\n\n"
+    '"We will not discuss redeployment while compulsory redundancies are on the table," said the '
+    "branch secretary, Dr Tomas Verrin.\n"
+)
+
+
+def test_a_university_officer_and_a_union_branch_officer_speak_for_their_bodies(reader):
+    found = read(reader, CAMPUS)
+    assert holders(found, "we will keep the library open") == {"Harlby University"}, found
+    assert holders(found, "We will not discuss redeployment") == {"Guild of College Librarians"}, (
+        found
+    )
+    assert not any("Penlow's" in h for h, _, _ in found), found
