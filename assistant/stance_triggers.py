@@ -226,6 +226,31 @@ _CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story
 _CHARGES = {"cost", "increase", "rise", "levy", "price", "charge", "fee", "tax", "burden", "it"}
 
 
+_COURTS = {"court", "courts", "tribunal", "judge", "ombudsman"}
+# what a party grants, whose terms it sets by saying what it "would depend on"
+_GRANTED = {
+    "permission", "approval", "consent", "support", "licence", "license", "funding", "deal",
+    "agreement", "payment", "endorsement", "backing",
+}  # fmt: skip
+
+
+def _ruled_out(ps: ParsedSentence, be: Token) -> bool:
+    """'is out of the question', 'is off the table': ruled out."""
+    for c in ps.children(be.i):
+        if c.dep == "prep" and c.lemma in ("out", "off"):
+            words = " ".join(t.text.lower() for t in ps.subtree(c.i))
+            if words in ("out of the question", "off the table"):
+                return True
+    return False
+
+
+def _either_or(ps: ParsedSentence, t: Token) -> bool:
+    """The second half of 'Either X, or Y': the cost of refusing X, an ultimatum."""
+    return t.dep == "conj" and any(
+        c.dep == "preconj" and c.lemma == "either" for c in ps.children(t.head)
+    )
+
+
 def _passes_on(ps: ParsedSentence, verb: Token) -> bool:
     """'pass the cost on (to customers)': what a supplier refuses to do is a promise to them."""
     if verb.lemma != "pass":
@@ -719,6 +744,20 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             )
         ):
             return "warns"  # "could lead to an application for an injunction"
+        if (
+            t.lemma == "ask"
+            and modal & {"will", "would", "shall"}
+            and not neg
+            and any(c.dep == "dobj" and c.lemma in _COURTS for c in kids)
+        ):
+            return "warns"  # "it will ask the courts to review any permission": legal action
+        if (
+            t.lemma == "depend"
+            and modal & {"will", "would"}
+            and any(c.dep == "nsubj" and c.lemma in _GRANTED for c in kids)
+            and any(c.dep == "prep" and c.lemma in ("on", "upon") for c in kids)
+        ):
+            return "demands"  # "permission would depend on a signed transport agreement"
         if t.lemma == "appeal" and any(c.dep == "xcomp" for c in kids):
             return "demands"  # "appealed to the association to stop ..."
         if t.lemma in _WARN_ACTS and modal & {"will", "would", "shall"} and not neg:
@@ -745,6 +784,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "force" and modal & {"would", "will", "could"} and not neg:
             if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
                 return "warns"  # "a strike would force us to reconsider the investment"
+        if t.lemma == "be" and not neg and _ruled_out(ps, t):
+            return "rejects"  # "a pause is out of the question", "a buyout is off the table"
         if t.lemma == "be" and any(c.dep == "expl" for c in kids) and (modal or t.tag != "VBD"):
             nothing = [
                 c
@@ -755,6 +796,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "assures"  # "there will be no compulsory redundancies": a guarantee
             if nothing and _unthinkable_harm(ps, nothing[0]):
                 return "assures"  # "there is no question of us passing the cost on"
+            if nothing and _either_or(ps, t):
+                return "warns"  # "Either the filling pauses ..., or there is no agreement"
             if nothing:
                 return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
         if (

@@ -260,7 +260,7 @@ _CUE = re.compile(
     r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
     r"result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
-    r"intention|happy to|glad to|going to|"
+    r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
     r"(?:is|was|are) (?:simply |just |completely |entirely )?(?:not true|untrue|false)\b)",
     re.I,
 )

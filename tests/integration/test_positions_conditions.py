@@ -184,3 +184,27 @@ def test_not_passing_a_cost_on_is_a_promise_not_a_refusal(reader):
 def test_what_an_offer_would_mean_is_no_offer(reader):
     found = _read(reader, PASSED_ON)
     assert not stances(found, "offer would mean closing"), found
+
+
+# An ultimatum put as "either ... or there is no agreement" warns; "out of the question" rules
+# out; what "approval would depend on" is demanded; asking the courts to review is legal action.
+TERMS = (
+    "Toll row deepens on the Harwen crossing\n\n"
+    "HARWEN, May 2 (Coastal Wire Service) - Talks between Selvane and Ostrick on the Harwen "
+    "bridge tolls ended on Friday without a deal.\n\n"
+    '"Either the tolls come down by June, or there is no agreement to speak of," Selvane\'s '
+    "transport minister, Irmak Dovel, said.\n\n"
+    "Ostrick says a cut before the autumn is out of the question.\n\n"
+    "Ostrick's transport minister, Pell Aradi, said approval of any new timetable would depend "
+    "on a signed maintenance plan.\n\n"
+    "The Harwen Residents' Association said it will ask the courts to review any toll order the "
+    "ministers sign.\n"
+)
+
+
+def test_ultimatums_refusals_and_terms_take_their_stance(reader):
+    found = _read(reader, TERMS)
+    assert stances(found, "or there is no agreement") == {"warns"}, found
+    assert stances(found, "out of the question") == {"rejects"}, found
+    assert stances(found, "would depend on a signed") == {"demands"}, found
+    assert stances(found, "ask the courts to review") == {"warns"}, found
