@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.news_names import elected
 from assistant.stance_parties import (
+    _WORKERS,
     GOVERNMENT_NAME,
     HONORIFICS,
     NAMED_KINDS,
@@ -47,6 +48,7 @@ from assistant.stance_words import (
     _THEY_IT,
     _TITLE_RE,
     _TITLE_WORDS,
+    _UNION_WORDS,
     _WHERE,
     _outlet,
 )
@@ -623,6 +625,16 @@ def party_of_np(
             and tok.lemma not in ("union", "association", "council", "regulator", "authority")
         ):
             return state.say_party, ""  # "X's director said the firm would ...": X
+        if (
+            tok.lemma in ("union", "association")
+            and state.say_party
+            and not state.say_first
+            and state.say_party in parties.kinds
+            and _may_be_called(tok.lemma, state.say_party)
+        ):
+            # "Caspian Ruhenthal, president of the Glennowick Federation of Teachers, said the
+            # union would not agree": the speaker's own body, when it is one
+            return state.say_party, ""
         turn = state.turn_party or (state.publisher if not state.turn_label else "")
         its_word = tok.lemma.rstrip("s") in [w.lower().rstrip("s") for w in turn.split()]
         if (
@@ -700,6 +712,16 @@ _STATE_BODY = re.compile(
     r"\b(?:Ministry|Government|Republic|Kingdom|Principality|Presidency|Embassy|Chancellery|"
     r"Cabinet Office|Prime Minister['’]s Office)\b"
 )
+
+
+def _may_be_called(kind: str, party: str) -> bool:
+    """Whether a body's name makes it one that may be called `kind` ('the union' for the
+    Federation of Teachers, 'the association' for the Parents' Association).
+    """
+    words = {w.strip("'’").lower() for w in party.split()}
+    if kind == "union":
+        return bool(words & (_UNION_WORDS | _WORKERS))
+    return kind in words
 
 
 def _names_us(ps: ParsedSentence, of: Token, publisher: str, state: ReadingState) -> bool:

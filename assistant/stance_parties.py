@@ -1176,6 +1176,11 @@ def companies_by_form(text: str, parties: Parties) -> None:
             parties.described.setdefault(name, set()).add("company")
 
 
+# words that name no body by themselves, however capitalised ("District Office", "Head Office")
+_PLAIN_WORDS = _KINDS | _PLACE_NOUNS | {
+    "office", "head", "main", "central", "regional", "local", "national", "general", "press",
+    "registered", "branch", "area", "city", "state", "public",
+}  # fmt: skip
 _NAME_GOES_ON = re.compile(
     r" ([A-Z][a-z][\w'’\-]*)(?= *[,.;:()]| (?:of|on|in|at|to|and|for|said|says|has|have|is|are|was|were|will|would)\b)"
 )
@@ -1195,6 +1200,8 @@ def organisations(text: str, parties: Parties) -> None:
             rest += more.group(0)  # "Federation of University Lecturers": "University" ends no name
         if len(words) < 2 and not rest:
             continue  # "the Council": a bare kind is not a name; "The Union of Danube Hauliers" is
+        if not rest and all(w.lower() in _PLAIN_WORDS for w in words):
+            continue  # "Orrery Room, District Office, 40 Halberd Lane": a place, no one's name
         name = parties.canonical(" ".join(words) + rest, "ORG")
         if name and name not in parties.kinds:
             parties.seen(name, "ORG")

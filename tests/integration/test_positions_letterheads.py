@@ -148,3 +148,29 @@ def test_a_university_officer_and_a_union_branch_officer_speak_for_their_bodies(
         found
     )
     assert not any("Penlow's" in h for h, _, _ in found), found
+
+
+MINUTES = (
+    "HARLOW VALE SCHOOL DISTRICT\n"
+    "BOARD OF TRUSTEES\n"
+    "MINUTES OF THE MEETING OF 3 MARCH 2025\n"
+    "Linden Room, District Office, 12 Mill Lane, Harlow Vale\n\n"
+    "1. PUBLIC COMMENT\n"
+    "Mira Holt, speaking for the Harlow Vale Parents' Association, said parents would not accept "
+    "any plan that split siblings between two schools.\n"
+    "Oren Castell, president of the Harlow Vale Federation of Teachers (HVFT), said the union "
+    "would not agree to any transfer of teachers outside the seniority rules.\n\n"
+    "2. SUPERINTENDENT'S REPORT\n"
+    "The district will provide free bus transport for all reassigned students for three years, "
+    "the Superintendent said.\n"
+)
+
+
+def test_minutes_keep_the_district_and_the_speakers_union_apart(reader):
+    found = read(reader, MINUTES)
+    assert holders(found, "would not agree to any transfer") == {
+        "Harlow Vale Federation of Teachers"
+    }, found
+    assert holders(found, "The district will provide free bus transport") == {
+        "Harlow Vale School District"
+    }, found
