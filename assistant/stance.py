@@ -232,6 +232,12 @@ class StanceReader:
             if party and party != publisher:
                 parties.seen(party, "ORG")
                 to_party = party
+        recipient = _recipient_body(text, publisher) if publisher and not to_party else ""
+        if recipient:  # "Ms Ilse Marchetti-Obuya / Councillor ... / Regional Government of X"
+            party = parties.canonical(recipient, "ORG")
+            if party and party != publisher:
+                parties.seen(party, "ORG")
+                to_party = party
         for m in GOVERNMENT_NAME.finditer(text):  # "the government" needs a name, parsed or not
             name = m.group(0)[0].upper() + m.group(0)[1:]  # "the government of Sarnia"
             parties.seen(parties.canonical(name, "ORG"), "ORG")
@@ -852,6 +858,23 @@ _BODY_WORDS = re.compile(
     r"PLC|Inc|LLC|Group|Holdings|Airlines?|District|FC)\b",
     re.I,
 )
+
+
+def _recipient_body(text: str, publisher: str) -> str:
+    """The body in a letter's address block, the lines before its 'Dear ...,' ("Ms Ilse
+    Marchetti-Obuya / Councillor for Water and Environment / Regional Government of Lower
+    Caradrin / Prefecture Building, Tallisford"): whom 'you' and 'your letter' stand for when
+    the salutation names no one the text links. '' when there is no such block.
+    """
+    dear = re.search(r"^Dear [^\n]{1,60},?\s*$", text[:3000], re.M)
+    if not dear:
+        return ""
+    lines = [x.strip() for x in text[: dear.start()].split("\n") if x.strip()]
+    for line in reversed(lines[-8:]):
+        name = plain_case(re.split(r",\s", line)[0])
+        if _body_line(name) and name.lower() not in publisher.lower():
+            return name
+    return ""
 
 
 def _letterhead(text: str) -> str:

@@ -174,3 +174,29 @@ def test_minutes_keep_the_district_and_the_speakers_union_apart(reader):
     assert holders(found, "The district will provide free bus transport") == {
         "Harlow Vale School District"
     }, found
+
+
+LETTER = (
+    "HARNBY ALLOTMENT SOCIETY\n"
+    "12 Orchard Row, Harnby\n\n"
+    "Mr Tobias Lenk\n"
+    "Head of Parks\n"
+    "Harnby Borough Council\n"
+    "Town Hall, Harnby\n\n"
+    "4 March 2025\n\n"
+    "Dear Head of Parks,\n\n"
+    "Your officers have told us that they will not pay for new fencing at the Mill Lane site.\n\n"
+    "We ask that the lease be extended to 2030.\n\n"
+    "Yours sincerely,\n"
+    "Anna Pell\n"
+    "Secretary\n"
+)
+
+
+def test_a_letters_address_block_says_whom_you_stand_for(reader):
+    found = read(reader, LETTER)
+    council = {"Harnby Borough Council"}
+    assert holders(found, "they will not pay for new fencing") == council, found
+    assert holders(found, "We ask that the lease be extended") == {"Harnby Allotment Society"}, (
+        found
+    )
