@@ -86,13 +86,13 @@ from assistant.stance_words import (
     _NOT_SPEAKER_ROLES,
     _NOT_SPEAKERS,
     _ORDINALS,
-    _ORG_HEADS,
     _ORG_NAME,
     _VOICED,
     _WEAK_CUE,
     _outlet,
 )
 from assistant.voices import Turn, Voice, author, read_voices
+from index.cleaning import body_name, is_top_matter
 from index.language import ParsedSentence, Parser
 
 
@@ -853,11 +853,6 @@ _RELEASE_LINE = re.compile(
     r"(?:release|statement)|statement|for immediate release)(?=\s*(?:$|[-–—|:,]))",
     re.I,
 )
-_BODY_WORDS = re.compile(
-    rf"\b(?:{_ORG_HEADS}|Republic|Kingdom|Government|Principality|Federation|Ltd|Limited|plc|"
-    r"PLC|Inc|LLC|Group|Holdings|Airlines?|District|FC)\b",
-    re.I,
-)
 
 
 def _recipient_body(text: str, publisher: str) -> str:
@@ -872,7 +867,7 @@ def _recipient_body(text: str, publisher: str) -> str:
     lines = [x.strip() for x in text[: dear.start()].split("\n") if x.strip()]
     for line in reversed(lines[-8:]):
         name = plain_case(re.split(r",\s", line)[0])
-        if _body_line(name) and name.lower() not in publisher.lower():
+        if body_name(name) and name.lower() not in publisher.lower():
             return name
     return ""
 
@@ -894,10 +889,15 @@ def _letterhead(text: str) -> str:
         if not m:
             continue
         above = [m["body"]] if m["body"] else list(reversed(lines[max(0, i - 3) : i]))
-        return next((plain_case(x) for x in above if _body_line(x)), "")
-    if len(lines) >= 2 and _GENRE_TITLE.match(lines[0]) and _body_line(lines[1]):
+        return next((plain_case(x) for x in above if body_name(x)), "")
+    if len(lines) >= 2 and _GENRE_TITLE.match(lines[0]) and body_name(lines[1]):
         return plain_case(lines[1])
-    if len(lines) >= 2 and _body_line(lines[0]) and not lines[1].rstrip().endswith((".", "?", "!")):
+    if (
+        len(lines) >= 2
+        and body_name(lines[0])
+        and not lines[1].rstrip().endswith((".", "?", "!"))
+        and not is_top_matter(lines[1])  # a headline over "By Jane Doe, Staff Writer"
+    ):
         return plain_case(lines[0])
     return ""
 
@@ -908,21 +908,6 @@ _GENRE_TITLE = re.compile(
     r"update|notice|briefing)\b(?! of\b)",
     re.I,
 )
-_SMALL_WORDS = {"of", "and", "for", "the", "on", "in", "&"}
-
-
-def _body_line(line: str) -> bool:
-    """A line that is a body's name and nothing else ("Wystan Vale Hospitals NHS Foundation
-    Trust", "MINISTRY OF TRADE AND INDUSTRY"): capitalised words, a word naming a body.
-    """
-    line = re.sub(r"\s+\([A-Z][A-Za-z&]{1,9}\)$", "", line.strip())  # "... Staff (ASFSS)"
-    words = line.split()
-    return (
-        1 <= len(words) <= 12
-        and not re.search(r"\d|[.!?:,;]$", line)
-        and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words)
-        and _BODY_WORDS.search(line) is not None
-    )
 
 
 def _officer(name: str) -> bool:

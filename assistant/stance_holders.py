@@ -48,7 +48,6 @@ from assistant.stance_words import (
     _THEY_IT,
     _TITLE_RE,
     _TITLE_WORDS,
-    _UNION_WORDS,
     _WHERE,
     _outlet,
 )
@@ -369,7 +368,12 @@ def party_of_np(
                 parties.seen(before, parties.kinds.get(before, "ORG"))
             found = before or found
         own = state.turn_party if state.turn_label else ""
-        if low == "they" and own and found in ("", own):
+        if (
+            low == "they"
+            and own
+            and found in ("", own)
+            and not _OUR_SUBJECT.match(sentence_before(parties.text, state.at))
+        ):  # ("Our engineers are patient. They want ...": our people)
             # "First, they want all drilling stopped", in the chief executive's answer: a
             # speaker calls their own side "we"; "they" is the other party last named
             found = last_named(parties, state.at, exclude=own)
@@ -720,7 +724,7 @@ def _may_be_called(kind: str, party: str) -> bool:
     """
     words = {w.strip("'’").lower() for w in party.split()}
     if kind == "union":
-        return bool(words & (_UNION_WORDS | _WORKERS))
+        return bool(words & ({"union", "guild"} | _WORKERS))
     return kind in words
 
 

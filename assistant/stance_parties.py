@@ -159,12 +159,25 @@ class PartiesSnapshot:
 # a name that is a possessive ("Brannoch Copper's Karrowby"); the heads of bodies so named
 # ("Children's Society", "Lloyd's Register", "Macy's Inc") keep the whole name
 _OWNED = re.compile(r"([A-Z][\w&\-]*(?: [A-Z][\w&\-]*){0,4})['’]s ([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)")
+_PEOPLES = re.compile(
+    r"\b(?:People|Women|Children|Men|Workers|Citizens|Farmers|Veterans|Nations?)['’]s\b"
+)
 _OWNED_HEAD = re.compile(
-    r"\b(?:People|Women|Children|Men|Workers|Citizens|Farmers|Veterans|Nations?)['’]s\b|"
     r"\b(?:University|College|School|Hospital|Institute|Register|Society|Association|Union|"
     r"Trust|Fund|Bank|Party|Church|Cathedral|Inc|Ltd|Corporation|Company|Group|Aid|Vote|Club|"
     r"Court|Office|Council|Army|Front|Guild|League|Alliance|Foundation|Service|Centre|Center)\b"
 )
+
+
+def _keeps_possessive(owner: str, owned: str) -> bool:
+    """A name with a possessive inside it that is one body's ("Lloyd's Register", "Loma
+    People's Guard", "St Patrick's Athletic"), not an owner and what it owns.
+    """
+    return bool(
+        _OWNED_HEAD.search(owned)
+        or _PEOPLES.search(owner + "'s")
+        or owner.split()[0] in ("St", "St.", "Saint")
+    )
 
 
 def plain_case(line: str) -> str:
@@ -172,8 +185,15 @@ def plain_case(line: str) -> str:
     if not line.isupper():
         return line
     small = {"of", "and", "for", "the", "on", "in"}
-    words = line.lower().split()
-    return " ".join(w if j and w in small else w.capitalize() for j, w in enumerate(words))
+
+    def word(j: int, w: str) -> str:
+        if j and w.lower() in small:
+            return w.lower()
+        if len(w.strip("()")) <= 4 and not re.search(r"[AEIOUY]", w):
+            return w  # "NHS", "(HVFT)", "PLC": an acronym stays
+        return w.capitalize()
+
+    return " ".join(word(j, w) for j, w in enumerate(line.split()))
 
 
 @dataclass
@@ -210,9 +230,8 @@ class Parties:
             # body in capitals and the office under it, their lines joined: the body
             return self.canonical(plain_case(caps[1]), label)
         owned = _OWNED.fullmatch(name)
-        if (
-            owned and not _OWNED_HEAD.search(owned[0]) and len(owned[1].split()) >= 2
-        ):  # "Brannoch Copper's Karrowby (mine)": the owner, not what it owns
+        if owned and len(owned[1].split()) >= 2 and not _keeps_possessive(owned[1], owned[2]):
+            # "Brannoch Copper's Karrowby (mine)": the owner, not what it owns
             return self.canonical(owned[1], label)
         key = name.lower()
         if key in self.names:
@@ -350,7 +369,11 @@ class Parties:
             return name  # already a whole organisation name
         for found in _occurrences(self.text, name):
             owns = re.search(r"['’]s (?=[A-Z])", found)
-            if owns and owns.start() > len(name) and not _OWNED_HEAD.search(found):
+            if (
+                owns
+                and owns.start() > len(name)
+                and not _keeps_possessive(found[: owns.start()], found[owns.end() :])
+            ):
                 found = found[: owns.start()]  # "Brannoch Copper's Karrowby mine": what it owns
             full = without_form(found.rstrip("'’"))
             full = re.sub(r"['’]s?$", "", full)
@@ -610,7 +633,11 @@ def _kind_in(noun: str, words: list[str]) -> bool:
     if noun not in words:
         return False
     at = words.index(noun)
-    if "of" in words[:at] and any(w.strip("'’") in _KINDS for w in words[: words.index("of")]):
+    if (
+        at < len(words) - 1
+        and "of" in words[:at]
+        and any(w.strip("'’") in _KINDS for w in words[: words.index("of")])
+    ):
         return False  # "Federation of University Lecturers" is no university
     rest = words[at + 1 :]
     rest = rest[: next((i for i, w in enumerate(rest) if w in ("of", "for")), len(rest))]
@@ -1181,6 +1208,9 @@ _PLAIN_WORDS = _KINDS | _PLACE_NOUNS | {
     "office", "head", "main", "central", "regional", "local", "national", "general", "press",
     "registered", "branch", "area", "city", "state", "public",
 }  # fmt: skip
+# kinds of body whose word also qualifies another ("University Lecturers", "Hospital Doctors")
+_MODIFYING_HEADS = {"University", "College", "Hospital", "School", "Police", "Bank", "Institute"}
+_PEOPLE_WORDS = {"students", "staff", "members", "officials", "leaders", "workers"}
 _NAME_GOES_ON = re.compile(
     r" ([A-Z][a-z][\w'’\-]*)(?= *[,.;:()]| (?:of|on|in|at|to|and|for|said|says|has|have|is|are|was|were|will|would)\b)"
 )
@@ -1196,7 +1226,12 @@ def organisations(text: str, parties: Parties) -> None:
             words.pop(0)  # "The ...", "Interior Ministry": the title words go
         rest = m.group(0)[len(m.group(1)) :]  # " of Danube Hauliers"
         more = _NAME_GOES_ON.match(text, m.end())
-        if more and more.group(1) not in _CALENDAR_WORDS:
+        if (
+            more
+            and m.group(0).split()[-1] in _MODIFYING_HEADS
+            and more.group(1) not in _CALENDAR_WORDS
+            and more.group(1).lower() not in _TITLE_WORDS | _PEOPLE_WORDS
+        ):
             rest += more.group(0)  # "Federation of University Lecturers": "University" ends no name
         if len(words) < 2 and not rest:
             continue  # "the Council": a bare kind is not a name; "The Union of Danube Hauliers" is

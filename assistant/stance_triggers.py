@@ -235,8 +235,15 @@ _GRANTED = {
 
 
 def _ruled_out(ps: ParsedSentence, be: Token) -> bool:
-    """'is out of the question', 'is off the table': ruled out."""
+    """'is out of the question', 'is off the table': ruled out ("nothing is off the table"
+    keeps every option, a warning).
+    """
     for c in ps.children(be.i):
+        if c.dep == "nsubj" and (
+            c.lemma in ("nothing", "everything")
+            or any(g.dep == "det" and g.lemma == "no" for g in ps.children(c.i))
+        ):
+            return False
         if c.dep == "prep" and c.lemma in ("out", "off"):
             words = " ".join(t.text.lower() for t in ps.subtree(c.i))
             if words in ("out of the question", "off the table"):

@@ -135,7 +135,8 @@ def _join_lines(lines: list[str], first: bool = False, head: bool = False) -> st
             wrapped = False
         if first and i <= 3 and (is_top_matter(prev) or is_top_matter(line)):
             wrapped = False
-        if head and i <= 3 and _letterhead_break(prev, line):
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        if head and i <= 3 and _letterhead_break(prev, line, after):
             wrapped = False
         if wrapped and not _looks_like_item(line):
             out[-1] = prev + " " + line
@@ -165,38 +166,63 @@ def _is_headline_break(first: str, second: str) -> bool:
 # a line that names a body and nothing else ("Wystan Vale Hospitals NHS Foundation Trust",
 # "Ministry of Trade and Industry"), or a letterhead in capitals ("REPUBLIC OF DUNMARRA")
 _BODY_WORD = re.compile(
-    r"\b(?:Ministry|Department|Office|Government|Republic|Kingdom|Council|Committee|Authority|"
-    r"Agency|Commission|Board|Trust|Union|Association|Federation|Society|Guild|Cooperative|"
-    r"Co-operative|Company|Corporation|Ltd|Limited|plc|PLC|Inc|LLC|Group|Bank|University|"
-    r"Hospitals?|District|Assembly|Parliament|Embassy|Club|FC|Foundation|Institute|Alliance|"
-    r"Coalition|Network|Partnership|Service)\b",
+    r"(?:Ministry|Department|Office|Government|Republic|Kingdom|Principality|Council|Committee|"
+    r"Authority|Agency|Commission|Board|Trust|Union|Association|Federation|Society|Guild|League|"
+    r"Cooperative|Co-operative|Company|Corporation|Ltd|Limited|plc|PLC|Inc|LLC|Group|Holdings|"
+    r"Bank|University|College|Hospitals?|District|Assembly|Parliament|Embassy|Club|FC|Foundation|"
+    r"Institute|Alliance|Coalition|Network|Partnership|Service|Directorate|Tribunal|Forum|"
+    r"Movement|Party|Front|Fund|Airlines?|Trustees)",
     re.I,
 )
 _SMALL = {"of", "and", "for", "the", "on", "in", "&", "at"}
+# capitalised words a Title Case headline has and a body's name does not ("Votes To Close")
+_HEADLINE_WORDS = {
+    "as", "to", "from", "with", "over", "after", "into", "against", "amid", "is", "are", "will",
+    "says", "say", "vows", "votes", "rejects", "backs", "calls", "warns", "plans", "seeks", "by",
+}  # fmt: skip
 # a wrapped headline's first line ends on these, before the body it names ("... plan by")
 _HANGING = {"by", "of", "the", "to", "and", "for", "from", "with", "at", "on", "in", "a", "an"}
 
 
-def _body_name(line: str) -> bool:
+def body_name(line: str) -> bool:
+    """Whether a line is a body's name and nothing else: capitalised words ending on what the
+    body is ("... Foundation Trust", "REPUBLIC OF DUNMARRA"), or on that and "of ..." ("Ministry
+    of Foreign Affairs of the Federal Republic of Ulvany"), a trailing acronym aside. Not a
+    Title Case headline ("Harlby Council Votes To Close Ostmere Library").
+    """
+    line = re.sub(r"\s+\([A-Z][A-Za-z&]{1,9}\)$", "", line.strip())
     words = line.split()
-    return (
-        1 <= len(words) <= 12
-        and len(line) <= 90
-        and not re.search(r"\d|[.!?:,;]$", line)
-        and all(w[:1].isupper() or w[:1] in "(&" or w.lower() in _SMALL for w in words)
-        and _BODY_WORD.search(line) is not None
-    )
+    if not 1 <= len(words) <= 12 or len(line) > 90 or re.search(r"\d|[.!?:,;]$", line):
+        return False
+    if not all(w[:1].isupper() or w[:1] in "&" or w.lower() in _SMALL for w in words):
+        return False
+    if any(w.lower() in _HEADLINE_WORDS and not w.islower() for w in words[1:]):
+        return False
+    heads = [k for k, w in enumerate(words) if _BODY_WORD.fullmatch(w.strip("'’"))]
+    if not heads:
+        return False
+    tail = words[heads[-1] + 1 :]
+    return not tail or tail[0].lower() in ("of", "for")
 
 
-def _letterhead_break(prev: str, line: str) -> bool:
+def _letterhead_break(prev: str, line: str, after: str = "") -> bool:
     """A letterhead's or a release header's lines ("REPUBLIC OF DUNMARRA / Ministry of Trade
     and Industry / PRESS RELEASE"; "Statement on ... / Wystan Vale Hospitals NHS Foundation
-    Trust"): each line stands alone, not a wrapped sentence.
+    Trust"): each line stands alone, not a wrapped sentence or headline.
     """
-    if prev.split()[-1:] and prev.split()[-1].lower() in _HANGING:
+    if not line[:1].isalnum() or line[:1].islower() or prev.split()[-1].lower() in _HANGING:
         return False
-    caps = prev.isupper() and len(prev) <= 80 and sum(c.isalpha() for c in prev) >= 4
-    return caps or _body_name(prev) or (_body_name(line) and line[:1].isupper())
+    if body_name(prev):
+        return True
+    if prev.isupper() and len(prev) <= 80 and sum(c.isalpha() for c in prev) >= 4:
+        # a line in capitals stands alone above one that is not ("PRESS RELEASE / Vellamor,
+        # 3 June"); two in capitals may be one wrapped headline ("MINISTRY ANNOUNCES NEW /
+        # FISHING QUOTAS")
+        return not line.isupper()
+    # a body's line under a title or an addressee ("Statement on ... / Wystan Vale Hospitals
+    # NHS Foundation Trust"), not a name a wrapped sentence runs on from ("... after Harlby /
+    # Transport Workers Union / members walked out")
+    return body_name(line) and len(line.split()) >= 3 and not after[:1].islower()
 
 
 def _looks_like_item(line: str) -> bool:

@@ -184,6 +184,7 @@ def test_not_passing_a_cost_on_is_a_promise_not_a_refusal(reader):
 def test_what_an_offer_would_mean_is_no_offer(reader):
     found = _read(reader, PASSED_ON)
     assert not stances(found, "offer would mean closing"), found
+    assert stances(found, "We will not pass the increase on"), found  # the quotes around it read
 
 
 # An ultimatum put as "either ... or there is no agreement" warns; "out of the question" rules
@@ -198,7 +199,8 @@ TERMS = (
     "Ostrick's transport minister, Pell Aradi, said approval of any new timetable would depend "
     "on a signed maintenance plan.\n\n"
     "The Harwen Residents' Association said it will ask the courts to review any toll order the "
-    "ministers sign.\n"
+    "ministers sign.\n\n"
+    '"Nothing is off the table if the tolls stay," Dovel said.\n'
 )
 
 
@@ -208,3 +210,4 @@ def test_ultimatums_refusals_and_terms_take_their_stance(reader):
     assert stances(found, "out of the question") == {"rejects"}, found
     assert stances(found, "would depend on a signed") == {"demands"}, found
     assert stances(found, "ask the courts to review") == {"warns"}, found
+    assert "rejects" not in stances(found, "Nothing is off the table"), found
