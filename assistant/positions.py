@@ -235,8 +235,17 @@ class Annotator:
         )
 
     def party_id(self, name: str) -> str:
-        """The registry's id for a party it knows, else the name the text gives it."""
-        return self.registry.find_party(name) or name
+        """The registry's id for a party it knows, else the name the text gives it. The reader
+        gives a known party its display name ("Spain" for "Madrid demanded"), so a registry
+        alias it passes on unchanged is meant as itself: "Madrid" for "Madrid's mayor urged",
+        the city, not the state whose capital it is.
+        """
+        pid = self.registry.find_party(name)
+        if not pid:
+            return name
+        party = self.registry.parties.get(pid)
+        kept = party is not None and name != party.name and name in party.names
+        return name if kept and party.kind == "state" else pid
 
     def backfill(self) -> int:
         """Annotate documents stored before statements were kept (once per store)."""

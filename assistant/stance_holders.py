@@ -527,7 +527,9 @@ def party_of_np(
                 own = state.turn_party or state.publisher
                 if e.text.lower() in _GENERIC and e.text.lower() in own.lower().split():
                     return own, ""  # a minister's "the Government will accept a review": hers
-                party = city_of(ps, e, parties) or parties.canonical(e.text, e.label)
+                of = ps.tokens[ps.tokens[e.last - 1].head]  # "the mayor of Madrid"
+                office = tok if of.lemma == "of" and of.head == tok.i else None
+                party = city_of(ps, e, parties, office) or parties.canonical(e.text, e.label)
                 if e.label == "NORP" and party.startswith(e.text + " "):
                     # "the Tessarian government's spokesman": Tessaria, not the "Tessarian
                     # Nurses' Guild" whose name begins with the adjective
@@ -621,6 +623,8 @@ def party_of_np(
         # "Lodgery has told us that it will not hand over its hosts' data": a company the
         # tagger missed, named alone, that the text never gives a first name
         return parties.canonical(tok.text, "ORG"), ""
+    if (tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC) and _indefinite(ps, tok):
+        return "", ""  # "Dental groups oppose the ban": no party named before
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
             state.say_party
@@ -751,7 +755,7 @@ def last_named(parties: Parties, at: int, exclude: str) -> str:
             continue
         i = low.rfind(alias)
         while i >= 0 and not (
-            _whole_word(low, i, len(alias)) and not _OBJECT_BEFORE.search(low, 0, i)
+            _whole_word(low, i, len(alias)) and not _OBJECT_BEFORE.search(low, max(0, i - 20), i)
         ):
             i = low.rfind(alias, 0, i)
         if i > where:
@@ -867,6 +871,21 @@ def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
     while out and not out[0].text[:1].isupper():
         out.pop(0)
     return out
+
+
+_DEFINITE = {"the", "this", "that", "these", "those", "both", "either", "neither", "each"}
+
+
+def _indefinite(ps: ParsedSentence, tok: Token) -> bool:
+    """Bodies of a kind that the sentence introduces, not one the text has named: "Dental
+    groups oppose the ban". Only "the groups", "these companies", "both unions" or "its
+    members" point back at parties. (A singular "an indigenous council in the north asked"
+    opens wire copy about the council it names next, so only plurals count.)
+    """
+    if tok.tag != "NNS":
+        return False
+    dets = [c for c in ps.children(tok.i) if c.dep in ("det", "poss", "predet")]
+    return not any(c.dep == "poss" or c.lemma.lower() in _DEFINITE for c in dets)
 
 
 def _bare_name(ps: ParsedSentence, tok: Token, parties: Parties) -> bool:

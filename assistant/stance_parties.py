@@ -1361,7 +1361,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         if head.dep == "appos":
             for c in ps.children(head.head):
                 if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
-                    party = parties.canonical(ps.entities[c.ent_i].text, "ORG")
+                    owner = ps.entities[c.ent_i]  # "Madrid's Mayor, X": the city, not Spain
+                    party = city_of(ps, owner, parties) or parties.canonical(owner.text, "ORG")
                 elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
                     party = parties.canonical(c.text, "ORG")
                 elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC | _PLACE_NOUNS:
@@ -1430,14 +1431,17 @@ def _is_capital(name: str, parties: Parties) -> bool:
     return pid is not None and parties.registry.name(pid) != name
 
 
-def city_of(ps: ParsedSentence, e: Entity, parties: Parties) -> str:
+def city_of(ps: ParsedSentence, e: Entity, parties: Parties, office: Token | None = None) -> str:
     """The city itself, as a party, when a place the registry reads as its state's capital
     ("Madrid" -> Spain) names the city's own office ("Madrid's Mayor Jose Luis Martinez-Almeida
-    urged ...": Madrid, not Spain). '' otherwise.
+    urged ...": Madrid, not Spain), or is what `office` is of ("the mayor of Madrid"). ''
+    otherwise.
     """
     if e.label != "GPE" or not _is_capital(e.text, parties):
         return ""
     after = [t for t in ps.tokens[e.last : e.last + 2] if t.text not in ("'s", "’s")]
+    if office is not None:
+        after = [office]
     if after and after[0].lemma.lower() in _MUNICIPAL:
         parties.seen(e.text, "GPE")
         return e.text

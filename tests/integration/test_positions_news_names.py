@@ -181,3 +181,24 @@ def test_a_capitals_own_mayor_speaks_for_the_city_not_the_state(reader: StanceRe
     found = read(reader, text, source="Reuters")
     assert holders(found, "stay indoors") == {"Madrid"}
     assert holders(found, "release the flood") == {"Spain"}
+
+
+def test_a_capitals_mayor_is_stored_and_listed_as_the_city(open_store, tmp_path) -> None:
+    story = tmp_path / "storm.txt"
+    story.write_text(
+        "Storm shuts Spanish capital\n\n"
+        "The mayor of Madrid urged residents on Sunday to stay indoors as the storm approached.\n\n"
+        "Madrid's Mayor Jose Luis Martinez-Almeida also asked shops to close by noon.\n\n"
+        "Madrid demanded that Brussels release the flood recovery funds at once.\n\n"
+        "Residents groups oppose the curfew, saying it came without warning.\n\n"
+        "Ana Ruiz is a reporter for the Iberian Gazette Network.\n",
+        encoding="utf-8",
+    )
+    a = open_store()
+    assert a.ingest([story]).added == 1
+    by_text = {p.text: p.party for p in a.positions()}
+    city = [party for text, party in by_text.items() if "stay indoors" in text or "shops" in text]
+    assert city == ["Madrid", "Madrid"]  # the city, not Spain, whose capital the registry knows
+    assert [p for t, p in by_text.items() if "Brussels" in t] == ["Spain"]
+    # plural kinds of body the story introduces are no party it named before
+    assert not [t for t in by_text if "curfew" in t]
