@@ -244,8 +244,14 @@ class Annotator:
         if not pid:
             return name
         party = self.registry.parties.get(pid)
-        kept = party is not None and name != party.name and name in party.names
-        return name if kept and party.kind == "state" else pid
+        if (
+            party is not None
+            and party.kind == "state"
+            and name != party.name
+            and name in party.names
+        ):
+            return name
+        return pid
 
     def backfill(self) -> int:
         """Annotate documents stored before statements were kept (once per store)."""

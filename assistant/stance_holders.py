@@ -528,8 +528,8 @@ def party_of_np(
                 if e.text.lower() in _GENERIC and e.text.lower() in own.lower().split():
                     return own, ""  # a minister's "the Government will accept a review": hers
                 of = ps.tokens[ps.tokens[e.last - 1].head]  # "the mayor of Madrid"
-                office = tok if of.lemma == "of" and of.head == tok.i else None
-                party = city_of(ps, e, parties, office) or parties.canonical(e.text, e.label)
+                mayor = tok if of.lemma == "of" and of.head == tok.i else None
+                party = city_of(ps, e, parties, mayor) or parties.canonical(e.text, e.label)
                 if e.label == "NORP" and party.startswith(e.text + " "):
                     # "the Tessarian government's spokesman": Tessaria, not the "Tessarian
                     # Nurses' Guild" whose name begins with the adjective
