@@ -1122,11 +1122,14 @@ def is_commentator(person: str, text: str) -> bool:
     left alone: there the organisation speaks through them.
     """
     last = person.split()[-1] if person else ""
-    if len(last) < 3 or not last[0].isupper() or f"{last}," not in text:
+    if len(last) < 3 or not last[0].isupper() or last not in text:
         return False
+    # the name may go on past the word used alone: "Chong Sung Jang, a North Korea expert"
+    # ("said Chong": a family name comes first)
     return bool(
         re.search(
-            rf"\b{re.escape(last)},\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){{0,4}}?"
+            rf"\b{re.escape(last)}(?: [A-Z][\w\-]+){{0,2}},\s+(?:the\s+|a\s+|an\s+)?"
+            rf"(?:[\w'’\-]+\s+){{0,4}}?"
             rf"(?:{_COMMENTATORS})s?\b",
             text,
         )

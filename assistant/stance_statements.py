@@ -95,7 +95,9 @@ def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     any other such person's is dropped (None), their party unknown, and so is a news outlet's.
     """
     text = parties.text
-    if state.news and (_OUTLET.fullmatch(f.holder) or is_commentator(f.speaker, text)):
+    # the analyst may be the holder, named by the parse with no speaker ("Park expects ...")
+    person = f.speaker or ("" if is_party(f.holder, parties) else f.holder)
+    if state.news and (_OUTLET.fullmatch(f.holder) or is_commentator(person, text)):
         return None  # an outlet reports and an analyst comments: neither is a party
     own = (
         elected(f.holder, text)

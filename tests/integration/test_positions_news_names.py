@@ -202,3 +202,18 @@ def test_a_capitals_mayor_is_stored_and_listed_as_the_city(open_store, tmp_path)
     assert [p for t, p in by_text.items() if "Brussels" in t] == ["Spain"]
     # plural kinds of body the story introduces are no party it named before
     assert not [t for t in by_text if "curfew" in t]
+
+
+def test_an_expert_named_family_name_first_comments_for_no_party(reader: StanceReader) -> None:
+    text = (
+        "SEOUL (AP) — Valdria demanded on Tuesday that Korvena apologise before any talks.\n\n"
+        "A greater obstacle is the chance of more missile tests, said Park Min Seo, a Valdria "
+        "expert at the Hanam Institute near Seoul.\n\n"
+        "Park expects Valdria to keep up its threats until the drills end.\n\n"
+        '"If Valdria fires again, talks will be harder," said Park.'
+    )
+    found = read(reader, text, source="The Associated Press")
+    assert holders(found, "apologise before any talks") == {"Valdria"}
+    # the expert's reading of events: Valdria is only mentioned in it, and he is no party
+    assert holders(found, "keep up its threats") == set()
+    assert holders(found, "fires again") == set()
