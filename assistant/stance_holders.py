@@ -811,6 +811,33 @@ def _both_of_us(ps: ParsedSentence, tok: Token) -> bool:
     return one in _SIGNATORIES and (counted or named)
 
 
+_COUNTS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+def counted_parties(ps: ParsedSentence, tok: Token, parties: Parties) -> list[str]:
+    """The parties a counted plural subject stands for in a story: "The two companies said
+    they would not sell ...", "Both unions rejected ...", "the two sides agreed" are the last
+    two parties of that kind the text named, each holding the position.
+    """
+    if ps.tokens[tok.i].tag not in ("NNS", "NNPS"):
+        return []
+    counts = [_COUNTS[c.lemma.lower()] for c in ps.children(tok.i) if c.lemma.lower() in _COUNTS]
+    if len(counts) != 1 or any(c.dep == "poss" for c in ps.children(tok.i)):
+        return []  # "our two companies", "both of its plants": not a count of named parties
+    plural = tok.text.lower()
+    one = (
+        plural[:-3] + "y" if plural.endswith("ies") else plural[:-1] if plural.endswith("s") else ""
+    )
+    if not one or one not in _COUNTED_KINDS:
+        return []
+    return parties.last_of_kind(one, counts[0])
+
+
+# kinds a count names ("the two companies", "both unions"); not "sides" or "parties", which a
+# mediator or a joint text uses for whoever its context makes them
+_COUNTED_KINDS = (_COMPANY_NOUNS | _STATE_NOUNS | {"union", "association"}) - {"side", "party"}
+
+
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")
 
 

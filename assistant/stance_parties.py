@@ -543,6 +543,38 @@ class Parties:
                     return party
         return ""
 
+    def last_of_kind(self, noun: str, n: int) -> list[str]:
+        """The last `n` parties named that `noun` fits, in the order named ("the two companies"
+        after Brevik Logistics and Solmar Freight: both); [] when the text names fewer, so a
+        count never stands for a party it does not name.
+        """
+        noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
+        any_kind = noun in ("side", "party")
+        want = ("GPE", "NORP") if noun in _STATE_NOUNS and not any_kind else ("ORG",)
+        found: list[str] = []
+        for party in reversed(self.order):
+            if len(found) == n:
+                break
+            if party in self.people or _a_person(party, self.text) or not self._fits(noun, party):
+                continue
+            kind = self.kinds.get(party)
+            # a firm's name the tagger took for a person's ("Solmar Freight") has no kind
+            if (
+                any_kind
+                or kind in want
+                or (
+                    kind is None
+                    and want == ("ORG",)
+                    and not is_titled(party, self.text)
+                    and not re.search(rf"\b{re.escape(party)},? who\b", self.text)
+                )
+            ):  # not "Gethin Obuya-Marsh, who chairs the inspectorate's panel"
+                words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+                if noun == "union" and not words & (_UNION_WORDS | _WORKERS):
+                    continue
+                found.append(party)
+        return found[::-1] if len(found) == n else []
+
     def knows(self, name: str) -> bool:
         """Whether the text has named this party, whole or as the start of its full name
         ("Penmarsh" of "Penmarsh Homes"), without adding it.
@@ -757,9 +789,9 @@ _PEOPLE_OF = re.compile(
 )
 # "its regional manager, Carla Bright,": an officer of the party the sentence before is about
 _ITS_OFFICER = re.compile(
-    r"(?<![\w.]) its (?:[a-z\-]+ ){0,3}(?:manager|director|chief executive|chair(?:man|woman)?|"
+    r"(?:(?<![\w.])|(?<=\bsaid)|(?<=\bsays)|(?<=\badded)) its (?:[a-z\-]+ ){0,3}(?:manager|director|chief executive|chair(?:man|woman)?|"
     r"president|spokes(?:man|woman|person)|secretary|head|leader|executive|officer|counsel)"
-    rf", (?P<person>{_NAME_RE}),"
+    rf", (?P<person>{_NAME_RE})(?:,|\.(?:\s|$))"
 )
 _MEMO_LINE = re.compile(r"^[ \t]*(?:To|From|Cc):[ \t]*([^\n]{3,160})$", re.M)
 
@@ -1015,7 +1047,17 @@ def previous_subject(text: str, at: int, parties: Parties, owned: bool = False) 
         return parties.canonical(" ".join(words), "ORG") if words else ""
     kind = _generic_kind(sentence)
     if kind:
-        return parties.by_generic(kind)
+        # "The drivers' union, Transport Workers United, demanded ...": its name in apposition
+        # (read before any party is known in order, so the kind alone may find none)
+        named_after = re.match(
+            rf"(?:The|the) (?:[\w'’\-]+ ){{0,3}}{re.escape(kind)}, "
+            r"(?P<name>[A-Z][\w&'’\-]*(?: (?:of |for |and )?[A-Z][\w&'’\-]*){0,5}),",
+            sentence,
+        )
+        by_kind = parties.by_generic(kind)
+        if by_kind or not named_after:
+            return by_kind
+        return parties.canonical(named_after["name"], "ORG")
     known = _OPENING_NAME.match(sentence)
     rest = sentence[known.end() :] if known else ""
     # `owned`: the sentence at `at` opens on "Its ...": a name of two words or more opening

@@ -18,6 +18,7 @@ from assistant.referents import nearer_subject
 from assistant.stance_holders import (
     NOT_HOLDERS,
     ReadingState,
+    counted_parties,
     first_person_holder,
     lawmaker_holder,
     nobody_holds,
@@ -416,6 +417,19 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         holders = []  # "In your speech you said the government would not ...": not ours
     if state.news and state.partisans:
         holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
+    if len(state.joint) < 2:  # in a story: "The two companies said they would not ..."
+        counted = [c for s in subjects_of(ps, i) for c in counted_parties(ps, s, parties)]
+        said_by = (
+            [c for s in subjects_of(ps, say_at) for c in counted_parties(ps, s, parties)]
+            if say_at >= 0
+            else []
+        )
+        if modal & {"must", "should", "shall"}:
+            counted = []  # "Both companies must ...": asked of them, by whoever says so
+        if counted and t.pos != "NOUN":
+            holders = [(c, "") for c in counted]
+        elif said_by and speaker_party and [h for h, _ in holders] == [speaker_party]:
+            holders = [(c, "") for c in said_by]
     # "Several residents said ...", "Members": people counted, not a party
     holders = [(h, p) for h, p in holders if h and not _CROWD.match(h)]
     if not holders:

@@ -1,0 +1,53 @@
+"""Counted plural holders in news copy ("The two companies said ...", "Both firms offered ...")
+and an officer named after "said its secretary, NAME.": each is the party the text named, not
+one of two, nor the person.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+MERGER = (
+    "OSTRAVEL, May 2 (HPA) - Brevik Logistics and Solmar Freight on Friday rejected conditions "
+    "set by the Competition Board for their planned merger.\n\n"
+    "The two companies said they would not sell their joint depot at Kallby, which the board "
+    "wants divested.\n\n"
+    "Both firms also offered to freeze their haulage rates for three years if the merger is "
+    "cleared.\n\n"
+    "The Competition Board said it would block the deal unless the depot is sold.\n\n"
+    "The drivers' union, Transport Workers United, demanded guarantees that no jobs would be "
+    'lost. "We want it in writing," said its secretary, Maja Lund.\n'
+)
+
+
+def test_two_companies_and_both_firms_are_each_of_the_two_named(reader):
+    found = _read(reader, MERGER, source="Harbour Press Agency")
+    pair = {"Brevik Logistics", "Solmar Freight"}
+    assert holders(found, "would not sell their joint depot") == pair
+    assert holders(found, "freeze their haulage rates") == pair
+    # the board is no company: the count never takes it
+    assert holders(found, "block the deal") == {"Competition Board"}
+
+
+def test_said_its_secretary_speaks_for_the_body_the_sentence_before_names(reader):
+    found = _read(reader, MERGER, source="Harbour Press Agency")
+    assert holders(found, "We want it in writing") == {"Transport Workers United"}
+
+
+def test_a_count_the_text_does_not_name_makes_no_party(reader):
+    text = (
+        "Varnby Metals said on Tuesday it would not reopen its Kellis smelter.\n\n"
+        "Both unions at the site rejected the closure, a spokesman said.\n"
+    )
+    found = _read(reader, text, source="Ostmark Daily")
+    assert holders(found, "Both unions") <= {""}
+    assert holders(found, "would not reopen") == {"Varnby Metals"}
