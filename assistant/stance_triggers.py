@@ -1100,6 +1100,10 @@ def background(ps: ParsedSentence, t: Token) -> bool:
         and any(c.dep == "aux" and c.text.lower() == "had" for c in ps.children(t.i))
     ):  # "The federation, which had urged the Government for weeks to act, welcomed ...": told
         return True  # as what came before the sentence's news
+    if t.dep == "ccomp" and ps.tokens[t.head].lemma in ("claim", "allege"):
+        # "It also claims that Trevannick has asked suppliers for ...": an allegation of what
+        # another did, not that party's position (nor the claimant's)
+        return True
     if t.tag != "VBG" or t.dep not in ("pcomp", "advcl") or subjects_of(ps, t.i):
         return False
     gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]

@@ -331,7 +331,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             )
             for e in sent.ents
         )
-        ents = tuple(_fix_org(sent, e, pos) for e in ents)
+        ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
         for n, e in enumerate(ents):
             for k in range(e.first, e.last):
@@ -477,6 +477,51 @@ _ORG_WORDS = {
     "court",
     "tribunal",
 }
+
+
+# the last word of a firm's name: "Pendry Foods and Castlegate" is two firms, while "Ministry
+# of Trade and Industry" or "Food and Allied Workers Union" is one body
+_FIRM_END = {
+    "foods", "group", "holdings", "ltd", "limited", "inc", "plc", "corporation", "corp", "airlines",
+    "airways", "bank", "motors", "energy", "logistics", "freight", "mining", "minerals", "telecom",
+    "networks", "brands", "industries", "pharmaceuticals", "shipping", "systems", "technologies",
+}  # fmt: skip
+
+
+def _split_pair(sent: Any, e: Entity) -> tuple[Entity, ...]:
+    """The small model tags "Pendry Foods and Castlegate" as one organisation: two, when the
+    name before "and" ends as a firm's does and a capitalised name follows it.
+    """
+    if e.label != "ORG":
+        return (e,)
+    words = [sent[k] for k in range(e.first, e.last)]
+    for n, w in enumerate(words[1:-1], 1):
+        if (
+            w.text == "and"
+            and words[n - 1].text.lower() in _FIRM_END
+            and all(x.text[:1].isupper() or x.text in ("of", "&") for x in words[n + 1 :])
+        ):
+            cut, resume = words[n - 1].idx + len(words[n - 1].text), words[n + 1].idx
+            base = sent.start_char
+            return (
+                Entity(
+                    sent.text[e.start : cut - base],
+                    "ORG",
+                    e.start,
+                    cut - base,
+                    e.first,
+                    e.first + n,
+                ),
+                Entity(
+                    sent.text[resume - base : e.end],
+                    "ORG",
+                    resume - base,
+                    e.end,
+                    e.first + n + 1,
+                    e.last,
+                ),
+            )
+    return (e,)
 
 
 def _fix_org(sent: Any, e: Entity, pos: Sequence[str]) -> Entity:

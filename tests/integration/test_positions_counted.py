@@ -51,3 +51,29 @@ def test_a_count_the_text_does_not_name_makes_no_party(reader):
     found = _read(reader, text, source="Ostmark Daily")
     assert holders(found, "Both unions") <= {""}
     assert holders(found, "would not reopen") == {"Varnby Metals"}
+
+
+GROCERS = (
+    "The Suppliers' Alliance says the merger of Pendry Foods and Castlegate has already hurt its "
+    "members.\n\n"
+    "It also claims that Pendry has asked suppliers for longer payment terms since the deal was "
+    "announced.\n\n"
+    "Pendry denied asking for new terms.\n"
+)
+
+
+def test_an_allegation_of_what_a_firm_asked_is_no_position_and_two_firms_stay_two(reader):
+    found = _read(reader, GROCERS, source="Marlow Business Ledger")
+    assert holders(found, "has asked suppliers") == set()
+    # the tagger's one name "Pendry Foods and Castlegate" is two firms: the denial is Pendry's
+    assert holders(found, "Pendry denied") == {"Pendry Foods"}
+
+
+def test_a_bodys_own_name_with_and_stays_one(reader):
+    text = (
+        "The Ministry of Trade and Industry said it would not extend the deadline.\n\n"
+        "The Food and Allied Workers Union demanded a meeting with the minister.\n"
+    )
+    found = _read(reader, text, source="Ostmark Daily")
+    assert holders(found, "would not extend") == {"Ministry of Trade and Industry"}
+    assert holders(found, "demanded a meeting") == {"Food and Allied Workers Union"}
