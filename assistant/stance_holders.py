@@ -1550,7 +1550,10 @@ def reporting_speaker(
     "you" ("you said that ..." to an addressee no text names: not the writer's).
     """
     for t in ps.tokens:
-        if t.lemma in _SAY and t.pos == "VERB" and not within(quotes, t.start):
+        verb = t.pos == "VERB" or (  # '..., your letter states.': "states" tagged a noun
+            t.dep == "ROOT" and any(c.dep == "nsubj" for c in ps.children(t.i))
+        )
+        if t.lemma in _SAY and verb and not within(quotes, t.start):
             if t.dep == "relcl" and t.i > 0 and _says_aside(ps, t):
                 continue  # "... the access road, which it says is a public highway": an aside
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
@@ -1561,7 +1564,12 @@ def reporting_speaker(
                 # subject beside its title, says who
                 subj.sort(key=lambda c: c.ent_i < 0 or ps.entities[c.ent_i].label != "PERSON")
                 said = party_of_np(ps, subj[0], parties, state)
-                you = subj[0].text.lower() == "you" and not said[0]
+                you = not said[0] and (
+                    subj[0].text.lower() == "you"
+                    or any(
+                        c.dep == "poss" and c.text.lower() == "your" for c in ps.children(subj[0].i)
+                    )
+                )  # "you said", "your letter states": the addressee's words
                 return said, t.i, subj[0].text.lower() in _FIRST, you
             name = _untagged_subject(ps, t)
             if name:

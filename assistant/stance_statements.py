@@ -415,6 +415,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         holders = [(name, "") for name in joint[-1]]  # a joint statement's "we": each of them
     if say_you and not in_quote and all(h == first_person_holder(state)[0] for h, _ in holders):
         holders = []  # "In your speech you said the government would not ...": not ours
+    elif say_you and all(h == (state.publisher or state.author) for h, _ in holders):
+        holders = []  # '"The Government is prepared to ...," your letter states.': not the writer's
     if state.news and state.partisans:
         holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
     if len(state.joint) < 2:  # in a story: "The two companies said they would not ..."
