@@ -623,7 +623,7 @@ def party_of_np(
         # "Lodgery has told us that it will not hand over its hosts' data": a company the
         # tagger missed, named alone, that the text never gives a first name
         return parties.canonical(tok.text, "ORG"), ""
-    if (tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC) and _indefinite(ps, tok):
+    if a_kind_unnamed(ps, tok):
         return "", ""  # "Dental groups oppose the ban": no party named before
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
@@ -901,6 +901,26 @@ def _name_before(ps: ParsedSentence, tok: Token) -> list[Token]:
 
 
 _DEFINITE = {"the", "this", "that", "these", "those", "both", "either", "neither", "each"}
+
+
+def a_kind_unnamed(ps: ParsedSentence, tok: Token) -> bool:
+    """Bodies of a kind, as a class the sentence introduces rather than parties the text
+    named: "Dental groups oppose the ban", "Carriers threatened to ...", "The regional airlines
+    that provide half the country's flights want ..." (a plural a restrictive clause defines).
+    """
+    if not (tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC):
+        return False
+    if _indefinite(ps, tok):
+        return True
+    return tok.tag == "NNS" and any(
+        c.dep == "relcl"
+        and c.i > tok.i
+        and not any(ps.tokens[k].text == "," for k in range(tok.i + 1, c.i))
+        and any(
+            g.lower() in ("that", "who") for g in (t.text for t in ps.subtree(c.i) if t.i < c.i)
+        )
+        for c in ps.children(tok.i)
+    )
 
 
 def _indefinite(ps: ParsedSentence, tok: Token) -> bool:

@@ -18,6 +18,7 @@ from assistant.referents import nearer_subject
 from assistant.stance_holders import (
     NOT_HOLDERS,
     ReadingState,
+    a_kind_unnamed,
     counted_parties,
     first_person_holder,
     lawmaker_holder,
@@ -357,8 +358,8 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
                 # it would not raise its prices": the speaker's, whom the text does not let us
                 # name; never the writer's
                 holders = []
-            elif subj and unnamed_others(ps, subj[0]):
-                holders = []
+            elif subj and (unnamed_others(ps, subj[0]) or a_kind_unnamed(ps, subj[0])):
+                holders = []  # "Carriers threatened to ..., he said": not the speaker's
             elif not speaker_party and subj and t.pos == "VERB" and _someone_else(ps, subj[0]):
                 # "The minister's office has offered our association a seat", no ministry
                 # named: whoever's it is, not the writer's

@@ -1139,11 +1139,13 @@ def _history(ps: ParsedSentence, t: Token) -> bool:
 _CONCESSIONS = {
     "agree", "accept", "approve", "publish", "withdraw", "drop", "show", "meet", "lift", "sign",
     "confirm", "commit", "pay", "restore", "reduce", "improve", "release", "guarantee", "offer",
-    "halt", "stop", "cease", "observe",
+    "halt", "stop", "cease", "observe", "ease", "relax", "scrap", "remove", "lower", "amend",
+    "repeal",
 }  # fmt: skip
 # what a party gives on a condition, whatever the condition: "members would return to the wards
 # at once if ...", "the company would contribute to a roaming scheme if the others did the same"
-_GIVING = {"return", "contribute", "resume", "restore", "reopen", "release", "cover", "fund"}
+_GIVING = {"return", "contribute", "resume", "restore", "reopen", "release", "cover", "fund",
+           "invest", "hire", "expand"}  # fmt: skip
 
 
 def conditional_deal(ps: ParsedSentence, reported: bool = False) -> tuple[int, str] | None:

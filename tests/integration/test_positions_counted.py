@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import holders, make_reader, stances
 from tests.support.stance_reading import read as _read
 
 
@@ -77,3 +77,26 @@ def test_a_bodys_own_name_with_and_stays_one(reader):
     found = _read(reader, text, source="Ostmark Daily")
     assert holders(found, "would not extend") == {"Ministry of Trade and Industry"}
     assert holders(found, "demanded a meeting") == {"Food and Allied Workers Union"}
+
+
+AIRLINES = (
+    "Regional carrier Pinecrest Air has cut 40 routes this year, its chief executive, Dana Holt, "
+    "said on Tuesday.\n\n"
+    "The regional airlines that carry half of the country's passengers want Congress to reduce "
+    "the 1,500-hour training requirement for new pilots.\n\n"
+    "Carriers threatened to cut flights to rural districts if the rule stays, Senator Mark Elgin "
+    "said.\n\n"
+    "Pinecrest Air said it would add routes if the rule were eased.\n"
+)
+
+
+def test_a_class_of_firms_is_no_firm_named_nor_the_speaker(reader):
+    found = _read(reader, AIRLINES, source="Capitol Wire")
+    # a plural a restrictive clause defines, and a bare plural: no one party
+    assert holders(found, "want Congress to reduce") == set()
+    assert holders(found, "Carriers threatened") == set()
+
+
+def test_what_a_firm_would_add_if_a_rule_is_eased_is_an_offer(reader):
+    found = _read(reader, AIRLINES, source="Capitol Wire")
+    assert stances(found, "would add routes") == {"offers"}
