@@ -45,6 +45,7 @@ from assistant.stance_words import (
     _HE_SHE,
     _SAY,
     _STATE_NOUNS,
+    _STATEMENTS,
     _THEY_IT,
     _TITLE_RE,
     _TITLE_WORDS,
@@ -259,6 +260,10 @@ def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
         t = ps.tokens[i]
         if t.dep in ("xcomp", "conj", "acomp", "ccomp", "advcl") and t.head != i:
             i = t.head
+            continue
+        statement = ps.tokens[t.head]
+        if t.dep == "acl" and statement.lemma in _STATEMENTS and statement.dep == "dobj":
+            i = statement.head  # "X issued a statement demanding ...": X demands
             continue
         if t.pos == "NOUN" and t.dep in ("nsubj", "nsubjpass"):
             return []
@@ -1579,6 +1584,10 @@ def reporting_speaker(
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
             if not subj and t.dep == "conj":  # "X declined to comment, but said ...": X
                 subj = [c for c in ps.children(t.head) if c.dep in ("nsubj", "nsubjpass")]
+            head = ps.tokens[t.head]
+            if not subj and t.dep == "acl" and head.lemma in _STATEMENTS and head.dep == "dobj":
+                # "Renault released a statement saying it would not ...": who issued it
+                subj = [c for c in ps.children(head.head) if c.dep == "nsubj"]
             if subj:
                 # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
                 # subject beside its title, says who

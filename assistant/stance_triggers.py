@@ -38,6 +38,7 @@ from assistant.stance_words import (
     _READY,
     _REFUSED,
     _SAY,
+    _STATEMENTS,
     _THREAT_WORDS,
     _VERBS,
     _VERBS_OF_NOUNS,
@@ -1068,6 +1069,12 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
     head only: every clause up to the root also took stances in relative clauses and objects
     for conditions (measured with the positions eval when `ancestors` was mended).
     """
+    tok = ps.tokens[i]
+    head = ps.tokens[tok.head]
+    if (tok.dep == "acl" and head.lemma in _STATEMENTS) or (
+        head.dep == "acl" and head.lemma in _SAY and ps.tokens[head.head].lemma in _STATEMENTS
+    ):  # "issued a statement demanding ...", "a statement saying it would not ...": its words
+        return False
     # "the families, who urged the court to ...": the clause's own subject holds the stance
     for a in [i] if relative_subject(ps, i) is not None else [i, *ps.ancestors(i)[:1]]:
         t = ps.tokens[a]

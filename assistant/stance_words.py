@@ -272,7 +272,7 @@ _WEAK_CUE = re.compile(
 )
 _VOICED = re.compile(
     r"[\"“”]|\b(?:we|our|us|I|my|said|says|told|tells|added|stated|according to|insisted|"
-    r"argued|wrote|posted)\b",
+    r"argued|wrote|posted|saying|statement)\b",
     re.I,
 )
 # A sentence that opens on a pronoun or a bare "the company": its referent is usually in the
@@ -736,3 +736,5 @@ _THREAT_WORDS = re.compile(
 _ORDINALS = frozenset(
     "first second secondly third thirdly fourth fourthly fifth finally lastly".split()
 )
+# what a party issues, that says something for it ("issued a statement saying ...")
+_STATEMENTS = {"statement", "letter", "release", "post", "note", "message", "memo", "tweet"}

@@ -100,3 +100,19 @@ def test_a_class_of_firms_is_no_firm_named_nor_the_speaker(reader):
 def test_what_a_firm_would_add_if_a_rule_is_eased_is_an_offer(reader):
     found = _read(reader, AIRLINES, source="Capitol Wire")
     assert stances(found, "would add routes") == {"offers"}
+
+
+def test_a_statement_issued_says_what_its_issuer_wants(reader):
+    text = (
+        "Nissan and Renault have been partners for two decades.\n\n"
+        "Renault released a statement saying it would not accept any change to the share "
+        "structure.\n\n"
+        "The French government, which owns 15 percent of Renault, issued a statement demanding "
+        "guarantees on jobs.\n"
+    )
+    found = _read(reader, text, source="Tokyo Wire")
+    assert holders(found, "would not accept any change") == {"Renault"}
+    assert stances(found, "would not accept any change") == {"rejects"}
+    assert stances(found, "demanding guarantees on jobs") == {"demands"}
+    assert holders(found, "demanding guarantees on jobs") - {"France", "French government"} == set()
+    assert holders(found, "demanding guarantees on jobs")
