@@ -225,11 +225,32 @@ def _salience(ps: ParsedSentence, e: Entity) -> int:
 NOT_HOLDERS = {"there", "this", "that", "which", "who", "none", "nobody", "nothing"}
 
 
+def stranded_subject(ps: ParsedSentence, i: int) -> Token | None:
+    """The subject of a main verb the parser hung on a relative clause's object: "The
+    Federation, which has some 60,000 members, called on the regulator ..." ("called" parsed as
+    a clause of "members"): a past-tense verb after the clause's comma belongs to the noun the
+    clause describes.
+    """
+    t = ps.tokens[i]
+    if t.dep != "acl" or t.tag not in ("VBD", "VBN") or i == 0 or ps.tokens[i - 1].text != ",":
+        return None
+    if any(r.dep == "ROOT" and r.pos in ("VERB", "AUX") for r in ps.tokens):
+        return None  # the sentence has its main verb: a participle clause, as parsed
+    for a in ps.ancestors(i):
+        if ps.tokens[a].dep == "relcl":
+            noun = ps.tokens[ps.tokens[a].head]
+            return noun if noun.i < i and noun.pos in ("PROPN", "NOUN") else None
+    return None
+
+
 def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
     """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
     seen = set()
     while i not in seen:
         seen.add(i)
+        stranded = stranded_subject(ps, i)
+        if stranded is not None:
+            return [stranded]
         subs = [c for c in ps.children(i) if c.dep in ("nsubj", "nsubjpass", "csubj", "expl")]
         if not subs:  # "Lodgery has, however, offered": the subject hung on the auxiliary
             subs = [

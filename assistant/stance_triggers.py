@@ -19,7 +19,7 @@ from assistant.no_position import (
     told_as_history,
     unsaid,
 )
-from assistant.stance_holders import ReadingState, relative_subject, subjects_of
+from assistant.stance_holders import ReadingState, relative_subject, stranded_subject, subjects_of
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COST_VERBS,
@@ -300,7 +300,12 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
     negated = any(c.dep == "neg" for c in kids)
     return any(
         c.dep == "acomp"
-        and (c.lemma == "true" and negated or c.lemma in ("false", "untrue") and not negated)
+        and (
+            c.lemma in ("true", "correct", "accurate")
+            and negated
+            or c.lemma in ("false", "untrue", "incorrect", "inaccurate")
+            and not negated
+        )
         and not ps.children(c.i)  # not "true of our members", "false to say that ..."
         for c in kids
     )
@@ -988,6 +993,9 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "ADJ" and t.lemma in ("acceptable", "unacceptable", "inacceptable"):
         negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "acceptable"
         return "rejects" if negated else "offers"  # "is unacceptable to our members"
+    if t.pos == "ADJ" and t.lemma in ("negotiable", "non-negotiable") and t.dep == "acomp":
+        negated = any(c.dep == "neg" for c in ps.children(t.head)) or t.lemma != "negotiable"
+        return "rejects" if negated else None  # "The condition is not negotiable"
     if (
         t.pos == "NOUN"
         and t.lemma in _NOUNS
@@ -1071,6 +1079,8 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
     """
     tok = ps.tokens[i]
     head = ps.tokens[tok.head]
+    if stranded_subject(ps, i) is not None:
+        return False  # "The Federation, which has 60,000 members, called on ...": the main verb
     if (tok.dep == "acl" and head.lemma in _STATEMENTS) or (
         head.dep == "acl" and head.lemma in _SAY and ps.tokens[head.head].lemma in _STATEMENTS
     ):  # "issued a statement demanding ...", "a statement saying it would not ...": its words
@@ -1256,10 +1266,24 @@ def _brings_offer(ps: ParsedSentence, c: Token) -> bool:
 
 def _called_off(ps: ParsedSentence, verb: Token) -> bool:
     """'call off', 'cancel', 'suspend', 'postpone' a thing: what the subject gives up."""
-    return verb.lemma in ("cancel", "suspend", "postpone", "shelve", "abandon") or (
-        verb.lemma in ("call", "put")
-        and any(c.dep == "prt" and c.lemma == "off" for c in ps.children(verb.i))
+    return (
+        verb.lemma in ("cancel", "suspend", "postpone", "shelve", "abandon")
+        or (
+            verb.lemma in ("call", "put")
+            and any(c.dep == "prt" and c.lemma == "off" for c in ps.children(verb.i))
+        )
+        or (  # "we will drop the fee boycott", "end the blockade", "lift the ban"
+            verb.lemma in ("drop", "end", "lift", "withdraw")
+            and any(c.dep == "dobj" and c.lemma in _PRESSURE for c in ps.children(verb.i))
+        )
     )
+
+
+# what a party presses with, and may give up
+_PRESSURE = {
+    "boycott", "strike", "blockade", "walkout", "protest", "ban", "sanction", "embargo",
+    "lawsuit", "appeal", "challenge", "occupation", "picket",
+}  # fmt: skip
 
 
 # what two sides do together, whose suspension is a sanction, not a concession

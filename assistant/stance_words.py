@@ -261,7 +261,9 @@ _CUE = re.compile(
     r"result in|put forward|accountable|acceptable|undertak|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
-    r"(?:is|was|are) (?:simply |just |completely |entirely )?(?:not true|untrue|false)\b)",
+    r"(?:is|was|are) (?:simply |just |completely |entirely )?"
+    r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate)\b|"
+    r"not negotiable|non-negotiable)",
     re.I,
 )
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,

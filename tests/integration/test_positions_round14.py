@@ -1,0 +1,46 @@
+"""Forms met in blind round 14, each on a text written for the test: a denial ("No, that is
+not correct."), a term held fixed ("is not negotiable"), giving up one's pressure on a
+condition ("we will drop the boycott if ..."), and a main verb the parser hangs on a relative
+clause ("The Federation, which has 60,000 members, called on ...").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+BRIEFING = (
+    "HARBOURMASTER LINDQVIST: The port will reopen berth 4 on Monday.\n\n"
+    "Q: The pilots' guild says you promised them a new rota by May.\n\n"
+    "HARBOURMASTER LINDQVIST: No, that is not correct. The night pilotage fee is not "
+    "negotiable.\n\n"
+    "ANIKA ROSS (Tarnby Pilots' Guild): If the rota is published as he says, we will drop our "
+    "overtime boycott.\n"
+)
+
+
+def test_a_denial_and_a_fixed_term_are_refusals_and_dropping_a_boycott_an_offer(reader):
+    found = _read(reader, BRIEFING, source="Port of Tarnby Authority")
+    assert stances(found, "that is not correct") == {"rejects"}
+    assert stances(found, "is not negotiable") == {"rejects"}
+    assert holders(found, "is not negotiable") == {"Port of Tarnby Authority"}
+    assert stances(found, "drop our overtime boycott") == {"offers"}
+    assert holders(found, "drop our overtime boycott") == {"Tarnby Pilots' Guild"}
+
+
+def test_a_main_verb_after_a_relative_clause_keeps_its_subject(reader):
+    text = (
+        "The Ostmere Cyclists' Union, which has some 12,000 members, called on the council to "
+        "close Quay Street to cars on Sundays.\n"
+    )
+    found = _read(reader, text, source="Ostmere Courier")
+    assert holders(found, "called on the council") == {"Ostmere Cyclists' Union"}
+    assert stances(found, "called on the council") == {"demands"}
