@@ -1291,6 +1291,7 @@ _JOINT_WORK = {
     "commission", "committee", "talks", "dialogue", "cooperation", "co-operation", "agreement",
     "treaty", "programme", "program", "partnership", "exchange", "aid", "funding", "contract",
     "deliveries", "delivery", "flights", "trade", "relations", "membership", "visits",
+    "payment", "payments", "levy", "rent", "fees", "dues", "subscription",
 }  # fmt: skip
 
 

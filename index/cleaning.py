@@ -138,11 +138,20 @@ def _join_lines(lines: list[str], first: bool = False, head: bool = False) -> st
         after = lines[i + 1] if i + 1 < len(lines) else ""
         if head and i <= 3 and _letterhead_break(prev, line, after):
             wrapped = False
+        if _SECTION_HEAD.match(prev):
+            wrapped = False  # "About Halvorsen Therapeutics" over a release's boilerplate
         if wrapped and not _looks_like_item(line):
             out[-1] = prev + " " + line
         else:
             out.append(line)
     return "\n".join(out)
+
+
+# a release's closing section heads: "About Halvorsen Therapeutics", "Notes to editors"
+_SECTION_HEAD = re.compile(
+    r"(?:About(?: (?:the |us\b)?[A-Z][\w&'’.\-]*)(?: (?:of |and |for )?[A-Z][\w&'’.\-]*){0,6}"
+    r"|Notes? (?:to|for) [Ee]ditors|Media (?:contacts?|enquiries|inquiries))$"
+)
 
 
 def is_top_matter(line: str) -> bool:

@@ -44,3 +44,25 @@ def test_a_main_verb_after_a_relative_clause_keeps_its_subject(reader):
     found = _read(reader, text, source="Ostmere Courier")
     assert holders(found, "called on the council") == {"Ostmere Cyclists' Union"}
     assert stances(found, "called on the council") == {"demands"}
+
+
+def test_suspending_ones_payments_on_a_condition_is_a_warning(reader):
+    text = (
+        "Dear Director,\n\n"
+        "If no compensation scheme is in place by 1 September, our members will suspend payment "
+        "of the business improvement levy.\n\n"
+        "Yours sincerely,\nAda Kern\nChair, Brisk Lane Shopkeepers' Association\n"
+    )
+    found = _read(reader, text, source="Brisk Lane Shopkeepers' Association")
+    assert stances(found, "suspend payment") == {"warns"}
+
+
+def test_a_releases_about_heading_does_not_join_the_boilerplate_under_it(reader):
+    text = (
+        "Corvane Biologics AG today rejected the ministry's price demand.\n\n"
+        "We will not accept a price set by decree.\n\n"
+        "About Corvane Biologics\n"
+        "Corvane Biologics AG is a research-based company. It employs 900 people.\n"
+    )
+    found = _read(reader, text, source="Corvane Biologics AG")
+    assert holders(found, "price set by decree") == {"Corvane Biologics"}
