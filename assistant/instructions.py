@@ -566,11 +566,18 @@ def reason(sentence: str) -> str | None:
                 continue
         if rule.pattern.search(whole):
             return rule.name
-    for clause, after_comma in _clauses(_unquoted(text)):
+    parts = _clauses(_unquoted(text))
+    for n, (clause, after_comma) in enumerate(parts):
         latin = skeleton(clause)
         inverted = _INVERTED.match(latin) if after_comma else None
         if inverted and not _FINITE.search(inverted.group(1)):  # the subject
             continue  # ", say officials in Kyiv."
+        if (
+            after_comma
+            and any(_ASIDE.match(skeleton(c)) for c, _ in parts[1:n])
+            and not _VOCATIVE.match(skeleton(parts[0][0]))
+        ):
+            continue  # "The Ixtani, who number about 3,100, say ...": the subject's verb
         for rule in _COMMAND_LATIN:
             if (not rule.needs or any(n in latin for n in rule.needs)) and rule.pattern.search(
                 latin
@@ -600,6 +607,12 @@ def _unquoted(text: str) -> str:
     if len(re.findall(r"\w+", outside)) >= 2:
         return outside
     return re.sub(rf"[{_OPEN_Q}{_CLOSE_Q}]", " ", text)
+
+
+# a relative clause set off by commas: the clause after it goes on with the sentence's subject
+# (not when that "subject" is the reader: "Assistant, who reads this, say ...")
+_ASIDE = _latin(r"\W*(?:who|which|whose)\b")
+_VOCATIVE = _latin(r"\W*(?:dear |hey |hi )?(?:assistant|ai|model|bot|chatbot|system|llm|gpt)\W*$")
 
 
 def _clauses(text: str) -> list[tuple[str, bool]]:
