@@ -23,6 +23,7 @@ from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_holders import (
     ReadingState,
     co_publishers,
+    issuer_kind,
     joint_holders,
     letter_signer,
     letter_turns,
@@ -218,6 +219,7 @@ class StanceReader:
             cosigned
             or signed_bodies(text, publisher, parties)
             or named_jointly(title, text, publisher, parties)
+            or title_cosigners(title, publisher, parties)
         )
         addressed = _TITLE_TO.search(title)
         to_party = ""
@@ -929,8 +931,32 @@ def joint_title(title: str) -> str:
     acronyms and the topic; '' for any other title.
     """
     line = re.sub(r" \([A-Z][A-Za-z&]{1,9}\)", "", title.strip())
+    # "Joint statement on electoral reform by A, B and C": the issuers after the topic
+    topic_first = re.match(
+        r"(Joint (?:statement|declaration|letter|communiqu[eé]|release|press release)) "
+        r"(?:on|about|regarding|concerning|after|over) [^\n]+? by (?=the |[A-Z])(.+)$",
+        line,
+        re.I,
+    )
+    if topic_first:
+        line = f"{topic_first[1]} by {topic_first[2]}"
     line = re.split(r" (?:on|about|regarding|concerning|after|over) (?=[a-z]|the )", line)[0]
     return line if len(listed_issuers(line)) >= 2 else ""
+
+
+def title_cosigners(title: str, publisher: str, parties: Parties) -> tuple[str, ...]:
+    """The other issuers a joint text's title lists when its source line names one of them
+    ("source: Union for Democratic Change", "Joint statement ... by the Union for Democratic
+    Change, the Liberal Forum and the Agrarian People's Party"): the Forum's and the Party's.
+    """
+    listed = listed_issuers(joint_title(title)) if publisher else ()
+    names = [parties.canonical(name, issuer_kind(name)) for name in listed]
+    if publisher not in names:
+        return ()
+    out = tuple(dict.fromkeys(n for n in names if n and n != publisher))
+    for party in out:
+        parties.seen(party, issuer_kind(party))
+    return out
 
 
 def publisher_named(source: str, title: str) -> str:

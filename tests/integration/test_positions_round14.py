@@ -66,3 +66,20 @@ def test_a_releases_about_heading_does_not_join_the_boilerplate_under_it(reader)
     )
     found = _read(reader, text, source="Corvane Biologics AG")
     assert holders(found, "price set by decree") == {"Corvane Biologics"}
+
+
+def test_a_joint_statements_title_names_its_cosigners_when_the_source_names_one(reader):
+    text = (
+        "We call on the Government to publish the draft budget by 1 May.\n\n"
+        "We will not support a budget that cuts rural bus routes.\n"
+    )
+    found = _read(
+        reader,
+        text,
+        source="Green Valley Alliance",
+        title="Joint statement on the budget by the Green Valley Alliance, the Radical Party "
+        "and the Coastal League",
+    )
+    want = {"Green Valley Alliance", "Radical Party", "Coastal League"}
+    assert holders(found, "publish the draft budget") == want
+    assert holders(found, "cuts rural bus routes") == want
