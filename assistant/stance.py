@@ -137,6 +137,34 @@ def _to_parse(
     return wanted
 
 
+# a list item's marker at the start of its line: "1. ", "- ", "(a) "
+_ITEM_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-•*–]|\([a-z0-9]\))[ \t]+(?=\S)")
+
+
+def listed_items(
+    text: str, spans: Sequence[tuple[int, int]], found: Sequence[Found]
+) -> list[Found]:
+    """The items of a list a statement announces ("We call on the Government to table
+    amendments that would achieve the following:" / "1. An independent Electoral Commission
+    ..." / "2. ..."): each item is its own statement, held as the announcing one is. Items are
+    lines opening on a number or bullet right after it; the list ends at the first line that
+    is not one.
+    """
+    out: list[Found] = []
+    for f in found:
+        if not text[f.start : f.end].rstrip().endswith(":"):
+            continue
+        after = [n for n, (s, _) in enumerate(spans) if s >= f.end]
+        for n in after:
+            s, e = spans[n]
+            mark = _ITEM_MARK.match(text, s)
+            if not mark or (s and text[s - 1] != "\n"):
+                break  # not a line of its own opening on a marker
+            if not any(g.holder == f.holder and g.start <= mark.end() < g.end for g in found):
+                out.append(replace(f, start=mark.end(), end=s + len(text[s:e].rstrip())))
+    return out
+
+
 def _title_end(text: str, title: str) -> int:
     """Where the title ends when the text opens with it as a line of its own, else 0. A
     headline ("Port Maren Water: Proposed rate increase ...") is read for who publishes, never
@@ -459,6 +487,7 @@ class StanceReader:
         out = sorted(continuations(found_at, going_on, member) + out, key=lambda f: f.start)
         heading = _title_end(text, title)
         out = [f for f in out if f.start >= heading]  # a headline states no one's position
+        out = sorted(out + listed_items(text, spans, out), key=lambda f: f.start)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(dedupe(out), learned, voices)

@@ -83,3 +83,19 @@ def test_a_joint_statements_title_names_its_cosigners_when_the_source_names_one(
     want = {"Green Valley Alliance", "Radical Party", "Coastal League"}
     assert holders(found, "publish the draft budget") == want
     assert holders(found, "cuts rural bus routes") == want
+
+
+def test_the_items_of_a_list_a_demand_announces_are_each_a_demand(reader):
+    text = (
+        "We call on the Harbour Board to adopt, before the summer, rules that would secure the "
+        "following:\n\n"
+        "1. A ban on overnight engine idling at the Quay Road berths.\n"
+        "2. Monthly publication of the air readings at the harbour gate.\n\n"
+        "These requests are not new. We have made them since 2021.\n"
+    )
+    found = _read(reader, text, source="Quay Road Residents' Association")
+    residents = {"Quay Road Residents' Association"}
+    assert holders(found, "A ban on overnight engine idling") == residents
+    assert stances(found, "Monthly publication of the air readings") == {"demands"}
+    # the list ends at the first line that is not an item
+    assert holders(found, "We have made them since 2021") == set()
