@@ -76,6 +76,7 @@ from assistant.stance_statements import (
     dedupe,
     fallback_holder,
     holder_candidates,
+    introduces_quote,
     statements,
 )
 from assistant.stance_triggers import continues_quote, trigger
@@ -127,7 +128,7 @@ def _to_parse(
     for n, (s, e) in enumerate(spans):
         if not candidate(text[s:e], official):
             continue
-        lean = n and _LEANS.match(text[s:e])
+        lean = n and (_LEANS.match(text[s:e]) or _handed_over(text, spans[n - 1], s))
         for k in (n - 1, n) if lean else (n,):
             if k not in wanted[-2:]:
                 wanted.append(k)
@@ -135,6 +136,13 @@ def _to_parse(
         if words >= max_words:
             break
     return wanted
+
+
+def _handed_over(text: str, before: tuple[int, int], start: int) -> bool:
+    """A quoted passage whose speaker the sentence before names ("Mareva Energy told us:")."""
+    return (
+        text[start : start + 1] in ('"', "“") and text[before[0] : before[1]].rstrip()[-1:] == ":"
+    )
 
 
 # a list item's marker at the start of its line: "1. ", "- ", "(a) "
@@ -470,6 +478,8 @@ class StanceReader:
                 before = self._traced_holders(ps, parties, state, official)
                 cue = candidate(ps.text, official)
                 found = statements(ps, parties, state) if cue else []
+                if not cue:
+                    introduces_quote(ps, parties, state)
                 if cue and (self.trace is not None or self.model is not None):
                     found = self._second_opinion(ps, found, parties, state, start, end, before)
                 for kept in found:

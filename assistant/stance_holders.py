@@ -173,7 +173,14 @@ def _called(ps: ParsedSentence, e: Entity) -> list[str]:
     Unifor" and "Unifor, the union that represents them" both call Unifor "the union". Not a
     compound ("the GM union" is no name of GM's).
     """
-    return [n.lemma for n in apposed(ps.tokens, e) if n.lemma in _GENERIC]
+    called = [n.lemma for n in apposed(ps.tokens, e) if n.lemma in _GENERIC]
+    last = ps.tokens[e.last - 1]
+    if last.dep == "pobj" and ps.tokens[last.head].lemma == "of":
+        # "The village council of Tesseni": its "council chair" speaks for Tesseni's council
+        kind = ps.tokens[ps.tokens[last.head].head]
+        if kind.pos == "NOUN" and kind.lemma in _GENERIC and kind.i < e.first:
+            called.append(kind.lemma)
+    return called
 
 
 # what a name before it makes a place, not a party: "its Cerro Plata copper mine"
@@ -350,7 +357,7 @@ def party_of_np(
     if low in ("you", "your") or any(
         c.dep == "poss" and c.text.lower() == "your" for c in ps.children(tok.i)
     ):
-        return _addressee(parties, state)
+        return addressee(parties, state)
     if len(state.joint) >= 2 and _both_of_us(ps, tok):
         # "The two sides call on Varnholt", "the two Heads of State assured" in a joint
         # communique: its signatories (joint_holders gives the others theirs)
@@ -1182,7 +1189,7 @@ def _group_name(sub: list[Token], tok: Token) -> str:
     return " ".join(words).strip().capitalize()
 
 
-def _addressee(parties: Parties, state: ReadingState) -> tuple[str, str]:
+def addressee(parties: Parties, state: ReadingState) -> tuple[str, str]:
     """Whom 'you' / 'your members' stand for in a letter: the party of the person its 'Dear X,'
     names, when that is not the writer; ('', '') otherwise ("you" in a transcript is anyone).
     """

@@ -580,7 +580,8 @@ _POLITICAL = re.compile(
     r"\b(?:Party|Greens|Democrats|Republicans|Conservatives|Liberals|Labour|Socialists|"
     r"Independents?|Alliance|Front|Movement|League|Coalition)\s*$"
 )
-_PERSONAL = re.compile(r"\s*(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
+# (in a verbatim record's capitals too: "MR. OKONJO (Mabundu):", a delegate and the state)
+_PERSONAL = re.compile(r"\s*(?i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"

@@ -19,6 +19,7 @@ from assistant.stance_holders import (
     NOT_HOLDERS,
     ReadingState,
     a_kind_unnamed,
+    addressee,
     counted_parties,
     first_person_holder,
     lawmaker_holder,
@@ -56,6 +57,7 @@ from assistant.stance_words import (
     _FIRST,
     _HE_SHE,
     _READY,
+    _SAY,
     _THEY_IT,
     _THREAT_WORDS,
     _TITLE_WORDS,
@@ -196,6 +198,38 @@ def _told_us(ps: ParsedSentence, verb: int) -> bool:
         or any(c.dep == "poss" and c.text.lower() in ("our", "my") for c in ps.children(o.i))
         for o in objects
     )
+
+
+# the addressee's own words quoted ("Your letter of 4 May states:", "your reply read:"); the
+# parser can take "May states" for a noun
+_YOUR_WORDS = re.compile(
+    r"\s*(?:In )?[Yy]our (?:\w+ ){0,1}(?:letter|reply|response|email|e-mail|notice|message|"
+    r"statement|note)\b[^:]{0,60}\b(?:states?|stated|says?|said|reads?|read|told us)\s*:\s*$"
+)
+
+
+def introduces_quote(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
+    """A sentence that hands over to a quoted passage ("In its letter of 12 May, Mareva
+    Energy told us:" / '"We are not in a position to ..."'): the passage is that speaker's,
+    not the writer's, though the sentence itself states nothing.
+    """
+    if not ps.text.rstrip().endswith(":"):
+        return
+    said, _, _, you = reporting_speaker(ps, parties, state, [])
+    you = you or _YOUR_WORDS.match(ps.text) is not None  # "Your letter of 4 May states:"
+    if you:  # "Your letter of 4 May states:": the addressee's, when the letter names them
+        said = addressee(parties, state)
+    if not said[0] and not you:
+        # "..., signed by its project director, Jonas Veldkamp, Mareva Energy told us:": the
+        # name before the verb, which the parser joined to the apposition before it
+        verb = next((t for t in ps.tokens if t.dep == "ROOT" and t.lemma in _SAY), None)
+        named = [e for e in ps.entities if verb is not None and e.last == verb.i]
+        if named and named[0].label in ("ORG", "GPE", "NORP"):
+            said = (parties.canonical(named[0].text, named[0].label), "")
+        elif named and named[0].label == "PERSON":
+            said = (parties.speaks_for(named[0].text), named[0].text)
+    if said[0]:
+        state.last_quote_speaker = said
 
 
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:

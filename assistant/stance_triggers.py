@@ -209,7 +209,8 @@ def _people(ps: ParsedSentence, subj: Token) -> bool:
 # what "there will be no ..." spares people: a guarantee, not a refusal
 _LOSSES = {
     "redundancy", "layoff", "lay-off", "dismissal", "eviction", "closure", "cut", "job",
-    "increase", "rise", "disconnection", "charge", "penalty",
+    "increase", "rise", "disconnection", "charge", "penalty", "shortage", "interruption",
+    "disruption", "blackout", "rationing",
 }  # fmt: skip
 _SPARED = {
     "enter",
@@ -222,6 +223,60 @@ _SPARED = {
     "raise",
     "increase",
 }
+# what will not befall a service or a thing people depend on: a guarantee ("supplies will not
+# be restricted", "the appeal will not delay the credit"), when the subject is that thing and no
+# party (a party that "will not delay" refuses: "we will not delay the vote")
+_THING_HARMS = {
+    "restrict", "delay", "reduce", "suspend", "interrupt", "halt", "shut", "cancel", "withdraw",
+    "disrupt", "lose", "limit", "ration", "disconnect", "stop", "cut", "close",
+}  # fmt: skip
+# what acts on its own, so that its "will not delay ..." is no party's refusal
+_EVENTS = {
+    "appeal", "strike", "work", "dispute", "talk", "change", "plan", "review", "merger",
+    "closure", "decision", "case", "action", "process", "construction", "reform", "scheme",
+    "project", "upgrade", "move", "sale", "inquiry", "investigation", "repair", "outage",
+}  # fmt: skip
+
+
+def _spares_things(ps: ParsedSentence, t: Token) -> bool:
+    kids = ps.children(t.i)
+    if t.lemma == "run":  # "your taps will not run dry", "the shelves will not run empty"
+        dry = any(
+            c.dep in ("acomp", "oprd", "advmod") and c.lemma in ("dry", "empty") for c in kids
+        )
+        return dry and _a_thing_befallen(ps, t, passive=True)
+    if t.lemma not in _THING_HARMS:
+        return False
+    passive = any(c.dep == "auxpass" for c in kids)
+    return _a_thing_befallen(ps, t, passive)
+
+
+def _a_thing_befallen(ps: ParsedSentence, v: Token, passive: bool) -> bool:
+    """The verb's subject is a service, a thing or people (passive: "supplies will not be
+    restricted", "workers will not be disconnected"), or an event acting on them ("the appeal
+    will not delay the credit"); never a party, a speaker, or what the other side pays.
+    """
+    subj = [c for c in ps.children(v.i) if c.dep in ("nsubj", "nsubjpass")]
+    if not subj:
+        return False
+    s = subj[0]
+    if not passive and s.lemma not in _EVENTS:
+        return False  # "the applicant would not reduce the height": a refusal
+    return (
+        s.pos == "NOUN"
+        and s.ent_i < 0
+        and s.lemma not in _GENERIC | _PAID
+        and s.text.lower() not in _FIRST
+    )
+
+
+# what the other side pays: "fares will not be cut" refuses a cut, it guarantees nothing
+_PAID = {
+    "price", "fee", "fare", "rent", "tariff", "levy", "tax", "charge", "toll", "cost", "rate",
+    "bill", "premium", "duty", "subsidy", "increase", "rise", "hike", "surcharge",
+}  # fmt: skip
+
+
 _CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation"}
 # what a supplier may pass on to its customers ("pass the cost on", "pass on the increase")
 _CHARGES = {"cost", "increase", "rise", "levy", "price", "charge", "fee", "tax", "burden", "it"}
@@ -431,6 +486,12 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     refuse; "not prepared to comment" says nothing. "" when the token is no such adjective.
     """
     ready = t.lemma in _READY or t.text.lower() == "prepared"  # tagged a verb at times
+    if t.lemma == "open" and t.pos in ("VERB", "AUX"):
+        # "the ballot will open on 3 March", "will open proceedings": no readiness; "we will
+        # open the API to any provider" offers access
+        ready = any(c.dep == "dobj" for c in kids) and any(
+            c.dep in ("prep", "dative") and c.lemma == "to" for c in kids
+        )
     able = t.lemma == "able"
     if not (ready or able) or t.dep not in ("acomp", "ROOT"):
         return ""
@@ -623,6 +684,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and any(c.dep == "nsubjpass" and _people(ps, c) for c in kids)
         ):
             return "assures"  # "Passengers in Stenby will not be left without a way to work"
+        if neg and modal & {"will", "would", "shall"} and _spares_things(ps, t):
+            return "assures"  # "your taps will not run dry", "supplies will not be restricted"
         if neg and t.lemma in _SPARED and modal & {"will", "would", "shall"}:
             return "assures"  # "will not raise prices", "our navy will not enter its zone"
         if neg and modal & {"will", "would", "shall"} and _passes_on(ps, t):
@@ -961,6 +1024,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 sub.add("to")  # "asked the court if he could file ...": a request
             elif t.lemma == "ask" and asks_question(ps, t.i):
                 return None  # "asked why the council found money for ...": a question
+            if t.lemma in ("ask", "request") and _the_floor(ps, t):
+                return None  # "has asked for the floor": a meeting's procedure
             if not (need & sub):
                 return None
         if neg and stance in ("demands", "offers", "assures"):
@@ -1372,6 +1437,15 @@ def _after_should(ps: ParsedSentence, cond: Token) -> tuple[int, str] | None:
     )
     giving = cond.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(cond.i))
     return main.i, "offers" if giving and not hostile else "warns"
+
+
+def _the_floor(ps: ParsedSentence, t: Token) -> bool:
+    """'asked for the floor', 'requested the floor': a delegate asks to speak, no demand."""
+    return any(
+        g.lemma == "floor" and g.dep in ("pobj", "dobj")
+        for c in ps.children(t.i)
+        for g in ([c] if c.dep == "dobj" else ps.children(c.i) if c.dep == "prep" else [])
+    )
 
 
 def threat_if(ps: ParsedSentence, i: int) -> bool:

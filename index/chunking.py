@@ -18,7 +18,7 @@ _PARA = re.compile(r"\n\s*\n")
 # "Former South Carolina Gov." and "Lt.", leaving "Nikki Haley said ..." without its subject
 _TITLE_END = re.compile(
     r"\b(?:Gov|Govs|Rep|Reps|Sens|Lt|Rev|Sgt|Cpl|Pvt|Maj|Cmdr|Cdr|Supt|Det|Insp|"
-    r"Atty|Amb|Hon|Pres|Sec|Asst|Gens|Msgr)\.$"
+    r"Atty|Amb|Hon|Pres|Sec|Asst|Gens|Msgr|MR|MRS|MS|DR|PROF)\.$"  # "MS. TAHERI (Qarsan):"
 )
 
 

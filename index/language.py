@@ -331,6 +331,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             )
             for e in sent.ents
         )
+        ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
         for n, e in enumerate(ents):
@@ -522,6 +523,33 @@ def _split_pair(sent: Any, e: Entity) -> tuple[Entity, ...]:
                 ),
             )
     return (e,)
+
+
+def _name_tail(
+    sent: Any, e: Entity, pos: Sequence[str], dep: Sequence[str], heads: Sequence[int]
+) -> Entity:
+    """The small model ends 'the Office of the Data Protection Commissioner' before its last
+    word, whose compound the name's last word is: the name takes the proper noun it modifies.
+    """
+    if e.label != "ORG":
+        return e
+    last = e.last
+    while last < len(sent):
+        tok, nxt = sent[last - 1], sent[last]
+        if not (
+            dep[tok.i] == "compound"
+            and heads[tok.i] == nxt.i
+            and pos[nxt.i] == "PROPN"
+            and nxt.text[:1].isupper()
+            and not nxt.ent_type_
+            and dep[nxt.i] != "compound"  # not "Interior Minister Pavel Dresk": a title
+        ):
+            break
+        last += 1
+    if last == e.last:
+        return e
+    end = sent[last - 1].idx + len(sent[last - 1].text) - sent.start_char
+    return Entity(sent.text[e.start : end], "ORG", e.start, end, e.first, last)
 
 
 def _fix_org(sent: Any, e: Entity, pos: Sequence[str]) -> Entity:

@@ -1,0 +1,128 @@
+"""Forms met in blind round 15, each on a text written for the test: a verbatim record's
+delegates ("MR. HALVORSEN (Tennland):"), a quoted letter that a letter hands over to ("X told
+us:" / '"We are not in a position to ..."'), a body's chair named by the body's kind ("council
+chair X" after "the town council of Y"), an office whose name the tagger cut short, a strike
+ballot that "will open" (no readiness), and what will not befall a service (a guarantee).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+RECORD = (
+    "The meeting was called to order at 3.10 p.m.\n\n"
+    "THE PRESIDENT: I give the floor to the representative of Tennland.\n\n"
+    "MR. HALVORSEN (Tennland): Thank you, Mr. President. My Government demands the immediate "
+    "release of the fishing crew detained on 2 April. We are ready to accept an inquiry by "
+    "neutral observers.\n\n"
+    "THE PRESIDENT: I now give the floor to the representative of Ostravia.\n\n"
+    "MS. KOVAC (Ostravia): Ostravia rejects the account we have just heard. We will not "
+    "release the crew before the court has ruled.\n\n"
+    "THE PRESIDENT: The representative of Tennland has asked for the floor.\n"
+)
+
+
+def test_a_verbatim_records_delegates_speak_for_the_states_in_their_labels(reader):
+    found = _read(reader, RECORD, source="Assembly of the Northern Sea States, Official Records")
+    assert holders(found, "My Government demands") == {"Tennland"}
+    assert stances(found, "My Government demands") == {"demands"}
+    assert holders(found, "We are ready to accept an inquiry") == {"Tennland"}
+    assert holders(found, "We will not release the crew") == {"Ostravia"}
+    # the delegate's title does not end a sentence and leave the label in the statement
+    assert any(t.startswith("Ostravia rejects the account") for _, _, t in found)
+    assert not [t for _, _, t in found if "asked for the floor" in t]  # a delegate asks to speak
+
+
+LETTER = (
+    "Dear Minister Okafor,\n\n"
+    "Re: Garrow Hill quarry - planning application by Torvale Energy Ltd\n\n"
+    "I write on behalf of the 310 households of the Garrow Hill Residents' Association about "
+    "the application by Torvale Energy Ltd to open a quarry next to the village school.\n\n"
+    "In its letter to the association of 12 May, signed by its project director, Piet Koster, "
+    "Torvale Energy told us:\n\n"
+    '"We are not in a position to move the haul road away from the school. We will, however, '
+    "limit blasting to school holidays. Torvale also guarantees that no lorry will use School "
+    'Lane."\n\n'
+    "We cannot accept this. We ask you to refuse consent for the quarry.\n\n"
+    "Yours faithfully,\nNora Pell\nChair, Garrow Hill Residents' Association\n"
+)
+
+
+def test_a_quoted_letter_after_told_us_is_the_quoted_partys(reader):
+    found = _read(reader, LETTER, source="Garrow Hill Residents' Association")
+    assert holders(found, "not in a position to move the haul road") == {"Torvale Energy"}
+    assert stances(found, "not in a position to move the haul road") == {"rejects"}
+    assert holders(found, "limit blasting to school holidays") == {"Torvale Energy"}
+    assert holders(found, "We ask you to refuse consent") == {"Garrow Hill Residents' Association"}
+
+
+def test_the_addressees_letter_quoted_after_your_letter_states(reader):
+    text = (
+        "Ms Petra Lund\nChief Executive\nWestvale Bus Company\n\n"
+        "Dear Ms Lund,\n\n"
+        "We write about the withdrawal of the number 12 route.\n\n"
+        "Your letter of 4 May states:\n\n"
+        '"We will not restore the evening service on route 12."\n\n'
+        "We ask the company to restore it by September.\n"
+    )
+    found = _read(reader, text, source="Westvale Passengers' Forum")
+    said = holders(found, "will not restore the evening service")
+    assert said and "Westvale Passengers' Forum" not in said
+
+
+def test_a_body_named_as_the_kind_of_place_it_governs_keeps_its_chair(reader):
+    text = (
+        "BRENNA, May 4 (Wire) - The town council of Brenna demanded on Monday that Holt Chemicals "
+        "stop discharging into the Lys.\n\n"
+        '"If Holt keeps discharging, we will take the company to court," council chair Ida '
+        "Moreau told reporters.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    said = holders(found, "we will take the company to court")
+    assert said and all("Moreau" not in h for h in said)
+    assert stances(found, "we will take the company to court") == {"warns"}
+
+
+def test_an_offices_whole_name_holds_its_order(reader):
+    text = (
+        "On 2 July the Office of the Data Protection Commissioner ordered us to delete the logs. "
+        "We have appealed.\n\n"
+        "It has told us that it will not extend the deadline.\n"
+    )
+    found = _read(reader, text, source="Lumen Power")
+    office = "Office of the Data Protection Commissioner"
+    assert holders(found, "ordered us to delete") == {office}
+    assert holders(found, "will not extend the deadline") == {office}
+
+
+def test_a_ballot_that_will_open_on_a_condition_is_a_warning(reader):
+    text = (
+        "If the trust has not replied by 9 June, the union will open statutory ballots for "
+        "industrial action at both hospitals.\n\n"
+        "We will open the booking system to every independent clinic on the same terms.\n"
+    )
+    found = _read(reader, text, source="Harlow Health Workers' Union")
+    assert stances(found, "will open statutory ballots") == {"warns"}
+    assert stances(found, "open the booking system") == {"offers"}
+
+
+def test_what_will_not_befall_a_service_is_a_guarantee(reader):
+    text = (
+        "The board met on Monday to review the drought plan.\n\n"
+        "I say to every customer in Marlow: your taps will not run dry this summer.\n\n"
+        "Household supplies will not be restricted under any circumstances.\n\n"
+        "We will not delay the tariff review.\n"
+    )
+    found = _read(reader, text, source="Marlow Water")
+    assert stances(found, "your taps will not run dry") == {"assures"}
+    assert stances(found, "will not be restricted") == {"assures"}
+    assert stances(found, "We will not delay the tariff review") == {"rejects"}
