@@ -78,7 +78,13 @@ def bare_chiefs(text: str) -> list[str]:
     """
     out = []
     for m in _BARE_CHIEF.finditer(text):
-        before = text[max(0, m.start() - 40) : m.start()].rstrip()
-        if not re.search(r"[A-Z][\w'’.&-]*(?:['’]s)?$", before) or before.endswith(("But", "And")):
+        raw = text[max(0, m.start() - 40) : m.start()]
+        before = raw.rstrip()
+        opens = re.search(r"(?:^|[.!?][\"”’]?\s+)$", raw) is not None  # "... on Wednesday. Chief"
+        if (
+            opens
+            or not re.search(r"[A-Z][\w'’.&-]*(?:['’]s)?$", before)
+            or before.endswith(("But", "And"))
+        ):
             out.append(m.group("person"))
     return out

@@ -126,7 +126,7 @@ def _to_parse(
     wanted: list[int] = []
     words = 0
     for n, (s, e) in enumerate(spans):
-        if not candidate(text[s:e], official):
+        if not (candidate(text[s:e], official) or _INTRODUCES.search(text, s, e)):
             continue
         lean = n and (_LEANS.match(text[s:e]) or _handed_over(text, spans[n - 1], s))
         for k in (n - 1, n) if lean else (n,):
@@ -136,6 +136,19 @@ def _to_parse(
         if words >= max_words:
             break
     return wanted
+
+
+# a sentence that tells whom a person speaks for, with no stance of its own ("Fenna de Groot,
+# chair of the Linden Street Parents' Alliance, presented a petition"; "Councillor Ruth Hale
+# addressed the Board on behalf of Wyncote Town Council"): parsed, so that the person's later
+# words have a party
+_INTRODUCES = re.compile(
+    r"[A-Z][\w'’\-]+(?: (?:de|van|von|da|di|del|la|le|al|bin|ben))? [A-Z][\w'’\-]+, (?:the |an? )?"
+    r"(?:[a-z\-]+ ){0,2}(?:chair(?:man|woman|person)?|president|leader|secretary|spokes\w+|"
+    r"director|head|chief executive|manager|minister|mayor|superintendent|convenor|organi[sz]er|"
+    r"founder|co-?ordinator|treasurer|representative|member) (?:of|for|at) (?:the )?[A-Z]|"
+    r"\bon behalf of (?:the )?[A-Z]"
+)
 
 
 def _handed_over(text: str, before: tuple[int, int], start: int) -> bool:
@@ -469,7 +482,18 @@ class StanceReader:
                     ):  # ("Lodahl told a news conference")
                         parties.link(person, parties.by_generic(kind))
                 for person in chiefs:  # "CEO Dana Holt", in a story about one company
-                    company = "" if person in parties.people else main_company(text, parties)
+                    # else the company the story was just telling of ("Kerenair had offered
+                    # ... / Chief executive Renata Oyelaran said ...")
+                    company = (
+                        ""
+                        if person in parties.people
+                        else main_company(text, parties)
+                        or (
+                            (publisher or parties.by_generic("company"))
+                            if person in ps.text
+                            else ""
+                        )
+                    )
                     if company:
                         parties.link(person, company)
                 learn_people(ps, parties, start)

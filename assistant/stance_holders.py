@@ -144,11 +144,14 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
             last = ps.tokens[e.last - 1]
             while last.dep == "conj" and last.head != last.i:  # "between Varno and Kessel"
                 last = ps.tokens[last.head]
+            prep = ps.tokens[last.head]
             place = (
                 e.label == "ORG"
                 and " " not in e.text
                 and last.dep == "pobj"
-                and ps.tokens[last.head].lemma in _WHERE | {"between", "from", "to"}
+                and prep.lemma in _WHERE | {"between", "from", "to"}
+                # not "Pilots at Kerenair": people at a workplace
+                and not (prep.lemma == "at" and ps.tokens[prep.head].tag == "NNS")
             )  # "told reporters in Varno", "between Varno and Kessel": a town, tagged ORG
             if name:
                 parties.seen(name, "GPE" if place else e.label)
@@ -341,6 +344,10 @@ def _body_of_place(ps: ParsedSentence, e: Entity) -> str:
     if prep.lemma != "of" or head.text not in _PLACE_BODIES:
         return ""
     return ps.text[head.start : last.start + len(last.text)]
+
+
+# a state's own forces, which its spokesperson names as "the army"
+_STATE_FORCES = {"army", "police", "military", "navy", "coastguard"}
 
 
 def party_of_np(
@@ -697,6 +704,13 @@ def party_of_np(
             )  # not "the Rellian government", "the Government of Rellia"
         ):
             return turn, ""  # "the government will suspend ..." in its foreign ministry's briefing
+        if (
+            tok.lemma in _STATE_FORCES
+            and state.turn_label
+            and _STATE_BODY.search(turn)
+            and not any(c.dep in ("amod", "compound", "poss") for c in ps.children(tok.i))
+        ):
+            return turn, ""  # "the army will not withdraw", said by the government's spokesperson
         speaker = state.say_party if state.say_first else ""
         found = parties.by_generic(tok.lemma, exclude=speaker)
         if found:

@@ -1382,6 +1382,20 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
             words = e.text.split()
             if e.label == "ORG" and 2 <= len(words) <= 3 and not ORG_LIKE.search(e.text):
                 names.append(Entity(e.text, "PERSON", e.start, e.end, e.first, e.last))
+    for e in ps.entities:
+        # "Lucía Ferreira-Nkosi, spokesperson for the Government", the name tagged a place:
+        # a name a title is apposed to is a person's
+        last = ps.tokens[e.last - 1]
+        if (
+            e.label in ("FAC", "LOC", "WORK_OF_ART", "PRODUCT")
+            and 2 <= len(e.text.split()) <= 3
+            and all(w[:1].isupper() for w in e.text.split())
+            and any(
+                c.dep == "appos" and c.lemma in _TITLE_WORDS and c.pos == "NOUN"
+                for c in ps.children(last.i)
+            )
+        ):
+            names.append(Entity(e.text, "PERSON", e.start, e.end, e.first, e.last))
     for e in names:
         if len(e.text.split()) < 2 or e.text in parties.people:
             continue
@@ -1451,10 +1465,28 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
             # "Transport Minister Dagny Ruud", in a story of one state that names no ministry
             # ("Sports Minister Ilona Veck offered talks at the Ministry of Sport": the ministry)
             party = only_state(parties, at)
+        if not party and head.dep == "nsubj":
+            party = _on_behalf_of(ps, ps.tokens[head.head], parties)
         if opposing and not PARTY_NAME.search(party):
             continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
+
+
+def _on_behalf_of(ps: ParsedSentence, verb: Token, parties: Parties) -> str:
+    """'Councillor Ruth Hale addressed the Board on behalf of Wyncote Town Council': the
+    party a person speaks for, by what the sentence says they did for it.
+    """
+    for c in ps.children(verb.i):
+        for behalf in ps.children(c.i) if c.dep == "prep" and c.lemma == "on" else []:
+            if behalf.lemma != "behalf":
+                continue
+            for of in ps.children(behalf.i):
+                for o in ps.children(of.i) if of.lemma == "of" else []:
+                    if o.ent_i >= 0 and ps.entities[o.ent_i].label in ("ORG", "GPE", "NORP"):
+                        ent = ps.entities[o.ent_i]
+                        return parties.canonical(ent.text, ent.label)
+    return ""
 
 
 # a city's own offices: "Madrid's mayor", "the Kyiv city council", "Paris police"

@@ -571,6 +571,18 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
+    if t.dep == "relcl" and t.lemma in ("want", "wish", "need") and _anyone(ps.tokens[t.head], ps):
+        return None  # "Any investigator who wants to visit our positions is welcome": no demand
+    if t.lemma == "welcome" and t.pos == "ADJ" and t.dep == "acomp" and not neg_of(ps, t.head):
+        guests = subjects_of(ps, t.head)
+        if guests and (
+            _anyone(guests[0], ps)
+            or any(
+                c.dep == "relcl" and any(g.lemma == "who" for g in ps.children(c.i))
+                for c in ps.children(guests[0].i)
+            )
+        ):
+            return "offers"  # "Any investigator who wants to visit is welcome": an invitation
     if t.lemma == "hesitate" and any(c.dep == "neg" for c in kids):
         # "the Commission would not hesitate to impose daily penalties", "... to use its
         # powers": resolve shown to the other side, a warning, not a refusal
@@ -667,6 +679,15 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         subj = subjects_of(ps, t.i)
         if subj and subj[0].lemma in _DOCUMENTS:
             return None  # "what the contract promises them", "than the law requires"
+        if (
+            subj
+            and t.lemma == "require"
+            and subj[0].pos == "NOUN"
+            and subj[0].ent_i < 0
+            and subj[0].lemma not in _GENERIC | _ISSUED
+            and not _people(ps, subj[0])
+        ):
+            return None  # "the building requires $6.8 million of work": a thing's needs
         if subj and subj[0].dep == "nsubjpass" and subj[0].text.lower() in _FIRST:
             return None  # "We were promised a product": someone else's promise, not ours
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
@@ -716,7 +737,20 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "offers"  # "the Government will accept a review after five years": a concession
         if neg and modal == {"can"} and _what_people_cannot(ps, t):
             return None  # "smaller clubs cannot plan a season on it": a hardship, no refusal
-        if neg and (t.lemma in _REFUSED | {"want"} or modal & {"will", "would", "can", "shall"}):
+        # ("said that the airline could not meet the demands": "cannot", reported)
+        backshifted = (
+            "could" in modal
+            and t.lemma not in _UNVERIFIED
+            and not any(_people(ps, x) for x in subjects_of(ps, t.i))  # "its fishermen could not"
+        ) and (
+            (t.dep == "ccomp" and ps.tokens[t.head].lemma in _SAY)
+            or (t.dep == "acl" and ps.tokens[t.head].lemma in _STATEMENTS)  # "a statement that"
+        )
+        if neg and (
+            t.lemma in _REFUSED | {"want"}
+            or modal & {"will", "would", "can", "shall"}
+            or backshifted
+        ):
             done = t.lemma in _REFUSED_ACTS and not modal & {"will", "would", "can", "shall"}
             past = done and (t.tag in ("VBN", "VBD") or any(c.text.lower() == "did" for c in kids))
             called_off = t.lemma == "call" and "off" in words  # "will not call off the ban"
@@ -1439,6 +1473,28 @@ def _after_should(ps: ParsedSentence, cond: Token) -> tuple[int, str] | None:
     return main.i, "offers" if giving and not hostile else "warns"
 
 
+def neg_of(ps: ParsedSentence, i: int) -> bool:
+    return any(c.dep == "neg" for c in ps.children(i))
+
+
+# what a party issues, whose requirements are its own ("The order requires us to stop ...")
+_ISSUED = {
+    "order", "ruling", "decision", "directive", "notice", "injunction", "judgment", "judgement",
+    "resolution", "regulation", "licence", "license", "permit", "condition", "proposal", "plan",
+    "offer", "agreement", "deal", "draft", "treaty", "bill", "motion", "amendment", "letter",
+    "settlement", "rule", "policy", "code", "standard", "framework", "scheme", "contract",
+}  # fmt: skip
+# what a reporter could not do ("the claim could not be independently verified"): no refusal
+_UNVERIFIED = {"verify", "confirm", "establish", "determine", "reach", "contact", "identify"}
+
+
+def _anyone(noun: Token, ps: ParsedSentence) -> bool:
+    """'anyone', 'any investigator', 'every family': whoever it may be, no party."""
+    return noun.lemma in ("anyone", "anybody", "whoever", "everyone", "everybody") or any(
+        c.dep == "det" and c.lemma in ("any", "every") for c in ps.children(noun.i)
+    )
+
+
 def _the_floor(ps: ParsedSentence, t: Token) -> bool:
     """'asked for the floor', 'requested the floor': a delegate asks to speak, no demand."""
     return any(
@@ -1513,7 +1569,9 @@ def no_statement(ps: ParsedSentence, state: ReadingState) -> bool:
         return True  # "Thank you, Chair.", "Next question."; not "We reject that claim."
     if any(c.dep == "mark" for c in ps.children(root.i)) and root.i > 0:
         return True  # "Because NATO Allies are ready ...": a fragment
-    if not text.endswith((".", "!", ":", ";", ")")) and not any(
+    # (a heading's own bracket is no sentence's end: "Proposed consolidation of X (Item 4)")
+    bare = re.sub(r"\s*\([^()]*\)$", "", text)
+    if not bare.endswith((".", "!", ":", ";", ")")) and not any(
         t.tag in ("VBD", "VBZ", "VBP", "MD") for t in ps.tokens
     ):
         return True  # a heading or a letter's subject line: "Proposed consultant contract"

@@ -126,3 +126,62 @@ def test_what_will_not_befall_a_service_is_a_guarantee(reader):
     assert stances(found, "your taps will not run dry") == {"assures"}
     assert stances(found, "will not be restricted") == {"assures"}
     assert stances(found, "We will not delay the tariff review") == {"rejects"}
+
+
+MINUTES = (
+    "4. Proposed merger of Ashby Lane Primary School (agenda Item 6)\n"
+    "The Superintendent summarised the plan. The building requires an estimated $2.1 million of "
+    "repairs.\n\n"
+    "Public comment\n"
+    "Marta van Leeuwen, chair of the Ashby Lane Parents' Association, presented a petition. "
+    "Ms. van Leeuwen called on the Board to delay the vote until June.\n\n"
+    "Councillor Omar Reyes addressed the Board on behalf of Fenwick Borough Council. "
+    "Councillor Reyes asked the Board to keep the crossing guard at Mill Road.\n"
+)
+
+
+def test_minutes_give_speakers_the_bodies_they_are_introduced_for(reader):
+    found = _read(reader, MINUTES, source="Fenwick School District Board of Education")
+    assert holders(found, "called on the Board to delay") == {"Ashby Lane Parents' Association"}
+    assert holders(found, "asked the Board to keep the crossing guard") == {
+        "Fenwick Borough Council"
+    }
+    # a numbered heading with its bracket, and what a building requires, state no position
+    assert not [t for _, _, t in found if "Proposed merger" in t or "building requires" in t]
+
+
+def test_a_government_spokespersons_army_is_her_governments(reader):
+    text = (
+        "PRESENTER: Tonight we hear from both sides.\n\n"
+        "COMMANDER OSEI: We demand that the army pull back to the old lines.\n\n"
+        "PRESENTER: With me is Ngozi Ferreira-Lind, spokesperson for the Government of Tamaru. "
+        "Will the government pull its troops back?\n\n"
+        "FERREIRA-LIND: Let me be clear: the army will not withdraw from any part of our "
+        "territory because an armed group demands it.\n"
+    )
+    found = _read(reader, text, source="Evening Hour")
+    assert holders(found, "the army will not withdraw") == {"Government of Tamaru"}
+
+
+def test_anyone_who_wants_to_come_is_welcome_is_an_invitation(reader):
+    text = (
+        "We reject the accusation. Any independent inspector who wants to visit our depots is "
+        "welcome, and we will give them full access.\n"
+    )
+    found = _read(reader, text, source="Northern Valley Front")
+    assert stances(found, "who wants to visit our depots is welcome") == {"offers"}
+
+
+def test_a_chief_executive_named_bare_after_a_paragraph_on_the_company(reader):
+    text = (
+        "LORVAN, May 2 (LPA) - Pilots at Norvik Airlines threatened on Friday to strike.\n\n"
+        "Norvik Airlines, which is 40 percent state-owned, had offered 3 percent before talks broke "
+        "down on Tuesday.\n\n"
+        "Chief executive Hanne Kaldor said in a statement that the company could not meet the "
+        "union's demands this year.\n\n"
+        '"We will not sign a deal we cannot pay for," she said.\n'
+    )
+    found = _read(reader, text, source="Lorvan Press Agency")
+    assert holders(found, "could not meet the union's demands") == {"Norvik Airlines"}
+    assert stances(found, "could not meet the union's demands") == {"rejects"}
+    assert holders(found, "We will not sign a deal") == {"Norvik Airlines"}
