@@ -456,7 +456,12 @@ class StanceReader:
                         seat = _SEAT_OF.match(publisher) if affiliation == "Government" else None
                         if seat:  # "The Minister of the Interior (Petra Halvik)" in a record
                             affiliation = f"Government of {seat['state']}"  # of X's assembly
-                        parties.link(person, parties.canonical(affiliation, "ORG"), replace=True)
+                        party = parties.canonical(affiliation, "ORG")
+                        parties.link(person, party, replace=True)
+                        if party and not parties.kinds.get(party):
+                            # the label names the speaker's party: a party, though the text may
+                            # name it nowhere else ("MR. LINDGAARD (Esterholm):")
+                            parties.seen(party, "ORG")
                     state.turn_party = parties.speaker_for(person) or (
                         publisher
                         if office_label(turn[2])

@@ -453,10 +453,18 @@ def party_of_np(
         said = state.say_party if not _outlet(state.say_party) else ""
         first = min(t.start for t in sub if t.i <= tok.i and t.dep != "det")
         return said or ps.text[first : tok.start + len(tok.text)], ""
-    # a named entity inside the phrase: possessor and title first, then the head
+    # a named entity inside the phrase: possessor and title first, then the head; not the
+    # possessor in a named body's apposition ("Draxholm Stål, Veskaria's largest steelmaker")
+    in_appos = (
+        {u.i for c in ps.children(tok.i) if c.dep == "appos" for u in ps.subtree(c.i)}
+        if tok.ent_i >= 0 and ps.entities[tok.ent_i].label == "ORG"
+        else set()
+    )
     for pref in ("poss", "compound", "amod", "appos", ""):
         for t in sub:
             if t.ent_i < 0 or (pref and t.dep != pref and ps.tokens[t.head].dep != pref):
+                continue
+            if t.i in in_appos and t.dep == "poss":
                 continue
             e = ps.entities[t.ent_i]
             if is_portfolio(ps, e):

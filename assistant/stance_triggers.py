@@ -571,6 +571,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
     words = {k.lower() for k in (c.text for c in kids)}
+    cleft = _pseudo_cleft(ps, t)
+    if cleft is not None:
+        return cleft
+    if t.lemma == "have" and t.pos in ("VERB", "AUX") and _no_objection(ps, t):
+        return "offers"  # "My delegation has no objection to a fact-finding mission"
+    kept = _keeps_to(ps, t)
+    if kept is not None:
+        return kept
     if t.dep == "relcl" and t.lemma in ("want", "wish", "need") and _anyone(ps.tokens[t.head], ps):
         return None  # "Any investigator who wants to visit our positions is welcome": no demand
     if t.lemma == "welcome" and t.pos == "ADJ" and t.dep == "acomp" and not neg_of(ps, t.head):
@@ -1065,6 +1073,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if neg and stance in ("demands", "offers", "assures"):
             return None  # "did not demand": no position stated
         if neg and stance == "rejects" and t.lemma in _NOT_REFUSED:
+            if t.lemma in ("rule", "exclude") and _threatens(ps, t.i):
+                return "warns"  # "It has not ruled out challenging a suspension in court"
             return None  # "has not ruled out sending troops", "did not dismiss the idea"
         if t.lemma == "commit" and t.tag != "VBN" and "to" not in words:
             return None
@@ -1486,6 +1496,81 @@ _ISSUED = {
 }  # fmt: skip
 # what a reporter could not do ("the claim could not be independently verified"): no refusal
 _UNVERIFIED = {"verify", "confirm", "establish", "determine", "reach", "contact", "identify"}
+
+
+_CLEFT_ASK = {"ask", "want", "need", "demand", "expect", "request", "seek", "propose", "offer"}
+
+
+def _pseudo_cleft(ps: ParsedSentence, t: Token) -> str | None:
+    """'What we do ask of the government is a credible plan' (a demand), 'What we can do is
+    limit any increase to inflation', 'What we are offering instead is a staged plan' (offers):
+    the clause the sentence opens on names the act, the rest what is asked or given.
+    """
+    first = next((x for x in ps.tokens if x.pos not in ("PUNCT", "SPACE", "CCONJ")), None)
+    if first is None or first.lemma != "what" or first.dep != "dobj":
+        return None
+    head = ps.tokens[first.head]
+    if head.i != t.i and not (head.dep == "aux" and head.head == t.i):  # "What we do ask"
+        return None
+    subj = [c for x in {t.i, head.i} for c in ps.children(x) if c.dep == "nsubj"]
+    if not subj or not any(x.lemma == "be" and x.i > t.i for x in ps.tokens):
+        return None  # not "What is asked ...", and a clause after: "... is a credible plan"
+    be = next(x for x in ps.tokens if x.lemma == "be" and x.i > t.i)
+    told = [c for c in ps.children(be.i) if c.dep in ("attr", "xcomp", "ccomp", "acomp")]
+    if told and all(c.pos == "ADJ" for c in told) and ":" not in ps.text[be.start :]:
+        return None  # "What we ask in return is straightforward.": what follows says it
+    modal = {c.lemma for c in ps.children(t.i) if c.dep == "aux"}
+    neg = any(c.dep == "neg" for x in {t.i, head.i} for c in ps.children(x))
+    if t.lemma == "do" and modal & {"can", "could"}:
+        return "rejects" if neg else "offers"  # "What we cannot do is sign a deal today"
+    if neg:
+        return None
+    if t.lemma in ("offer", "propose"):
+        return "offers"
+    return "demands" if t.lemma in _CLEFT_ASK else None
+
+
+def _no_objection(ps: ParsedSentence, t: Token) -> bool:
+    return any(
+        c.dep == "dobj"
+        and c.lemma in ("objection", "problem")
+        and any(g.lemma == "no" for g in ps.children(c.i))
+        and any(g.dep == "prep" and g.lemma in ("to", "with") for g in ps.children(c.i))
+        for c in ps.children(t.i)
+    )
+
+
+# what a party undertakes to keep to: "we will respect the ceasefire", "it would comply with
+# the ruling", "will continue to supply its customers at contracted prices"
+_KEEP = {"respect", "comply", "abide", "honour", "honor", "uphold", "observe"}
+_GO_ON = {"supply", "provide", "pay", "support", "serve", "protect", "operate", "fund", "deliver"}
+
+
+def _keeps_to(ps: ParsedSentence, t: Token) -> str | None:
+    if t.pos != "VERB":
+        return None
+    kids = ps.children(t.i)
+    modal = {c.lemma for c in kids if c.dep == "aux"}
+    if not modal & {"will", "would", "shall"}:
+        return None
+    neg = any(c.dep == "neg" for c in kids)
+    if any(c.dep == "mark" and c.lemma in ("whether", "if") for c in kids):
+        return None  # "asked whether the government would observe the pause"
+    if t.dep == "ccomp" and any(
+        c.dep == "conj" and c.pos == "VERB" for c in ps.children(t.head)
+    ):  # "said it would comply with the order but rejected the findings": the main clause
+        return None
+    if t.lemma in _KEEP:
+        if neg:
+            return "rejects"  # "will not respect a ruling": a refusal
+        # "would respect a local truce if the army did the same": an offer
+        return "offers" if threat_if(ps, t.i) else "assures"
+    if any(_people(ps, x) for x in subjects_of(ps, t.i)):
+        return None  # "route partners will continue to be paid": whose promise, not said here
+    if t.lemma == "continue" and not neg:
+        goes_on = [c for c in kids if c.dep == "xcomp" and c.lemma in _GO_ON]
+        return "assures" if goes_on else None
+    return None
 
 
 def _anyone(noun: Token, ps: ParsedSentence) -> bool:

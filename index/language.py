@@ -363,6 +363,8 @@ _BODY_NOUNS = {
     "regulator", "charity", "organisation", "organization", "federation", "coalition", "bank",
     "carrier", "airline", "manufacturer", "retailer", "developer", "operator", "insurer",
     "broadcaster", "newspaper", "automaker", "carmaker", "chain", "nonprofit", "startup",
+    "steelmaker", "maker", "producer", "supplier", "exporter", "importer", "miner", "utility",
+    "lender", "conglomerate", "brewer", "shipbuilder", "chipmaker", "supermarket", "grocer",
 }  # fmt: skip
 
 
@@ -400,8 +402,13 @@ def _bodies_named(
         n
         for n, e in enumerate(ents)
         if e.label == "PERSON"
-        and e.last - e.first == 1
-        and any(t.lemma in _BODY_NOUNS for t in apposed(tokens, e))
+        and any(
+            t.lemma in _BODY_NOUNS
+            # a longer name only by the apposition after it: "Draxholm Stål, Veskaria's
+            # largest steelmaker," (not "the Dutch group Van Rijn Mobility", a name in passing)
+            and (e.last - e.first == 1 or (e.last - e.first <= 3 and t.i >= e.last))
+            for t in apposed(tokens, e)
+        )
     ]
     if not fixed:
         return tokens, ents

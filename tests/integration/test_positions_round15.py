@@ -185,3 +185,49 @@ def test_a_chief_executive_named_bare_after_a_paragraph_on_the_company(reader):
     assert holders(found, "could not meet the union's demands") == {"Norvik Airlines"}
     assert stances(found, "could not meet the union's demands") == {"rejects"}
     assert holders(found, "We will not sign a deal") == {"Norvik Airlines"}
+
+
+def test_a_delegate_whose_state_only_the_label_names_holds_its_offer(reader):
+    text = (
+        "THE PRESIDENT: I give the floor to the representative of Norrholm.\n\n"
+        "MR. BERGQVIST (Norrholm): Norrholm is deeply concerned by the clashes. Norrholm is "
+        "also willing to host talks between the two parties, if both sides agree. My delegation "
+        "has no objection to an inquiry, provided that it covers both sides of the river.\n"
+    )
+    found = _read(reader, text, source="Assembly of the Northern Sea States, Official Records")
+    assert holders(found, "willing to host talks") == {"Norrholm"}
+    assert stances(found, "no objection to an inquiry") == {"offers"}
+
+
+def test_a_pseudo_cleft_names_the_act_before_what_is_asked_or_given(reader):
+    text = (
+        "The committee voted to hold rates.\n\n"
+        "What we do ask of the government is a credible plan to cut the deficit by 2028.\n\n"
+        "What we can do is limit any increase to the rate of inflation.\n\n"
+        "What we cannot do is sign a deal today that puts next year's budget at risk.\n\n"
+        "What we ask in return is straightforward.\n"
+    )
+    found = _read(reader, text, source="Central Bank of Ostmark")
+    assert stances(found, "What we do ask of the government") == {"demands"}
+    assert stances(found, "What we can do is limit") == {"offers"}
+    assert stances(found, "What we cannot do is sign") == {"rejects"}
+    assert not stances(found, "What we ask in return is straightforward")
+
+
+def test_keeping_to_a_ruling_or_a_supply_is_a_guarantee_and_court_not_ruled_out_a_threat(reader):
+    text = (
+        "KORVALE, March 14 (Meridian Press Agency) - Tallis Mining rejected the council's "
+        "demand on Thursday.\n\n"
+        "Tallis said it would comply with the agency's ruling. It has not ruled out challenging "
+        "a suspension in court, however.\n\n"
+        "Brenvik Stål, Ostmark's largest steelmaker, said it would continue to supply its "
+        "Norrholm customers at contracted prices until June.\n\n"
+        "The Front said its fighters would respect a local truce around the hospital if the "
+        "army did the same.\n"
+    )
+    found = _read(reader, text, source="Meridian Press Agency")
+    assert stances(found, "would comply with the agency's ruling") == {"assures"}
+    assert stances(found, "not ruled out challenging a suspension in court") == {"warns"}
+    assert holders(found, "would continue to supply") == {"Brenvik Stål"}
+    assert stances(found, "would continue to supply") == {"assures"}
+    assert stances(found, "would respect a local truce") == {"offers"}
