@@ -737,7 +737,8 @@ def body_of_title(person: str, text: str, parties: Parties) -> str:
 # a state's legislature, whose record names the state's government "the Government"
 _SEAT_OF = re.compile(
     r"(?:the )?(?:National |Legislative |Federal |State |Regional )?(?:Assembly|Parliament|"
-    r"Senate|Congress|Chamber of Deputies|House of Representatives|Diet|Council) of "
+    r"Senate|Congress|Chamber of Deputies|House of Representatives|House of Assembly|Diet|"
+    r"Council) of "
     r"(?:the )?(?P<state>[A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*){0,3})$"
 )
 # "Statement from the Caradon Transit Authority on ...", "Letter from X to the Minister"

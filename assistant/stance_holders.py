@@ -1022,6 +1022,14 @@ _FUNCTION_WORDS = {
 }  # fmt: skip
 
 
+# a minister's portfolio as the title names it ("Foreign Minister"), to tell their ministry
+_PORTFOLIOS = {
+    "foreign", "interior", "defence", "defense", "finance", "health", "education", "transport",
+    "justice", "energy", "agriculture", "environment", "trade", "labour", "labor", "home",
+    "economy", "economic", "culture", "sport", "sports", "housing", "water", "fisheries",
+}  # fmt: skip
+
+
 def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingState) -> str:
     """A titled person no text links to a party: a minister speaks for the state the story is
     about, a chief executive or spokesperson for the organisation that published the text.
@@ -1039,7 +1047,12 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     if ministry:
         return ministry
     ministries = {p for p in parties.kinds if "Ministry" in p.split()}
-    if "minister" in titles and len(ministries) == 1:
+    portfolio = titles & _PORTFOLIOS
+    if (
+        "minister" in titles
+        and len(ministries) == 1
+        and all(w[:5] in next(iter(ministries)).lower() for w in portfolio)
+    ):  # not "Foreign Minister Rania Haddou" where the one ministry named is another's water
         return ministries.pop()  # "The minister, Tobias Renn," where one ministry is named
     office = state_of_office(titles, parties)  # "Secretary of State Marco Rubio"
     if office:
@@ -1628,7 +1641,16 @@ def reporting_speaker(
         verb = t.pos == "VERB" or (  # '..., your letter states.': "states" tagged a noun
             t.dep == "ROOT" and any(c.dep == "nsubj" for c in ps.children(t.i))
         )
-        if t.lemma in _SAY and verb and not within(quotes, t.start):
+        goes_on = (
+            t.lemma in ("go", "continue")
+            and ":" in ps.text[t.start : t.start + len(t.text) + 6]
+            and not within(quotes, t.start)
+        )  # 'She went on: "We remain ready ..."', "He continued: ..."
+        if (t.lemma in _SAY or goes_on) and verb and not within(quotes, t.start):
+            if t.dep == "advcl" and any(
+                c.dep == "mark" and c.lemma in _WHEN_MARKS for c in ps.children(t.i)
+            ):
+                continue  # "... until the regulator has confirmed in writing that ...": a time
             if t.dep == "relcl" and t.i > 0 and _says_aside(ps, t):
                 continue  # "... the access road, which it says is a public highway": an aside
             subj = [c for c in ps.children(t.i) if c.dep in ("nsubj", "nsubjpass")]
@@ -1659,6 +1681,9 @@ def reporting_speaker(
                     False,
                 )
     return ("", ""), -1, False, False
+
+
+_WHEN_MARKS = {"until", "before", "after", "when", "once", "unless", "if", "while", "since"}
 
 
 def _says_aside(ps: ParsedSentence, t: Token) -> bool:

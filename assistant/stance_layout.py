@@ -541,6 +541,10 @@ def _portfolio_label(role: str) -> bool:
     if re.search(rf"\b(?:{_ORG_HEADS})\b|\b(?:Ltd|plc|Inc|Corp|LLC|AG|GmbH)\b", field, re.I):
         return False
     words = [w for w in re.split(r"\s+(?:and|&)\s+|,\s*", field) if w]
+    if set(m.group(1).lower().split()) & {"minister", "secretary"}:
+        # "Minister for Home Affairs", "Secretary of State for Energy Security": a ministry's
+        # field may take several words
+        return all(len(w.split()) <= 3 for w in words)
     return all(len(w.split()) == 1 for w in words)
 
 

@@ -603,9 +603,13 @@ class Parties:
         called = self.described.get(party, set()) & _BUSINESS_KINDS
         if noun in _BUSINESS_KINDS and called and noun not in called | {"company", "firm"}:
             return False
+        words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+        if noun in ("regulator", "watchdog", "inspectorate"):
+            # "the regulator's chief inspector" is not the rail company publishing the text:
+            # a public body by its name, or one the text calls a regulator
+            return bool(words & _PUBLIC_WORDS or noun in self.described.get(party, set()))
         if noun not in _COMPANY_NOUNS:
             return True
-        words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
         return not words & (_PUBLIC_WORDS | _UNION_WORDS | _NOT_COMPANIES)
 
     def snapshot(self) -> PartiesSnapshot:

@@ -424,20 +424,29 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     if stance == "demands" and speaker_party and any(c.lemma == "should" for c in ps.children(i)):
         holders = [(speaker_party, speaker)]  # "X says we should ...": X asks it of us
     if (
-        stance == "assures"
-        and any(g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i))
-    ) or (
-        stance in ("assures", "offers")
-        and any(
-            g.lemma in ("every", "each", "all")
-            for s in subjects_of(ps, i)
-            if s.dep == "nsubjpass"
-            for g in ps.children(s.i)
+        (
+            stance == "assures"
+            and any(g.lemma == "no" for s in subjects_of(ps, i) for g in ps.children(s.i))
+        )
+        or (
+            stance in ("assures", "offers")
+            and any(
+                g.lemma in ("every", "each", "all")
+                for s in subjects_of(ps, i)
+                if s.dep == "nsubjpass"
+                for g in ps.children(s.i)
+            )
+        )
+        or (
+            t.lemma == "assure"
+            and any(c.dep == "auxpass" for c in ps.children(i))
+            and not any(c.dep == "agent" for c in ps.children(i))
         )
     ):  # "no talks on European security would be held without ...": the speaker's guarantee;
-        # "Every farmer downstream will be offered compensation": the speaker's offer
+        # "Every farmer downstream will be offered compensation": the speaker's offer;
+        # "Passengers can be assured that no train will run ...": the speaker assures them
         holders = [(speaker_party, speaker)] if speaker_party else [first_person_holder(state)]
-    if told_us:  # "It has told us it will not hand over the data": its, never ours
+    if told_us and not in_quote:  # "It has told us it will not hand over the data": its
         holders = [h for h in holders if h[0] != first_person_holder(state)[0]]
     joint = [names for at, names in state.sections if at < state.at]
     if (

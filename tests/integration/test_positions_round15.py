@@ -231,3 +231,43 @@ def test_keeping_to_a_ruling_or_a_supply_is_a_guarantee_and_court_not_ruled_out_
     assert holders(found, "would continue to supply") == {"Brenvik Stål"}
     assert stances(found, "would continue to supply") == {"assures"}
     assert stances(found, "would respect a local truce") == {"offers"}
+
+
+def test_a_minister_for_a_long_portfolio_at_question_time_speaks_for_the_government(reader):
+    text = (
+        "THE SPEAKER: Order. Questions to the Minister for Home Affairs. Mrs. Varga.\n\n"
+        "MRS. VARGA (Civic Alliance): We demand that the Minister publish the full cost "
+        "assessment before second reading.\n\n"
+        "MINISTER OKORO (Minister for Home Affairs): I will not withdraw a bill that this House "
+        "voted to consider six weeks ago.\n"
+    )
+    found = _read(reader, text, source="House of Assembly of Tessaly, Official Report")
+    assert holders(found, "I will not withdraw a bill") == {"Government of Tessaly"}
+    assert holders(found, "We demand that the Minister publish") == {"Civic Alliance"}
+
+
+def test_the_regulators_inspector_quoted_in_a_companys_release_is_the_regulators(reader):
+    text = (
+        "The Office of Rail Safety inspected the door cameras in July.\n\n"
+        "The regulator's chief inspector, Mara Lindqvist, wrote to us: \"We will not permit "
+        'driver-only operation at any platform where the driver cannot see the whole train."\n\n'
+        "Passengers can be assured that no train will run driver-only until the regulator has "
+        "confirmed in writing that every condition has been met.\n"
+    )
+    found = _read(reader, text, source="Eastmarch Rail")
+    assert holders(found, "We will not permit driver-only operation") == {"Office of Rail Safety"}
+    assert holders(found, "Passengers can be assured") == {"Eastmarch Rail"}
+
+
+def test_a_foreign_minister_is_not_the_one_water_ministry_named(reader):
+    text = (
+        "SALTHOLM, June 14 (CNS) - The Kingdom of Merrow demanded that the Republic of Kesh "
+        "suspend the filling of the Tarvo dam.\n\n"
+        '"We will not stand by while our river is turned off," Foreign Minister Lina Hadd told '
+        "reporters in Saltholm.\n\n"
+        "In Doruk, Kesh's Ministry of Water and Energy rejected the demand.\n\n"
+        "Hadd said her government would take the matter to the Security Council.\n"
+    )
+    found = _read(reader, text, source="Central News Service")
+    for words in ("We will not stand by", "Security Council"):
+        assert "Kesh's Ministry of Water and Energy" not in holders(found, words)
