@@ -125,8 +125,9 @@ def _to_parse(
     """
     wanted: list[int] = []
     words = 0
+    cues = [candidate(text[s:e], official) for s, e in spans]
     for n, (s, e) in enumerate(spans):
-        if not (candidate(text[s:e], official) or _INTRODUCES.search(text, s, e)):
+        if not (cues[n] or _introduces_speaker(text, spans, cues, n)):
             continue
         lean = n and (_LEANS.match(text[s:e]) or _handed_over(text, spans[n - 1], s))
         for k in (n - 1, n) if lean else (n,):
@@ -143,12 +144,32 @@ def _to_parse(
 # addressed the Board on behalf of Wyncote Town Council"): parsed, so that the person's later
 # words have a party
 _INTRODUCES = re.compile(
-    r"[A-Z][\w'’\-]+(?: (?:de|van|von|da|di|del|la|le|al|bin|ben))? [A-Z][\w'’\-]+, (?:the |an? )?"
+    r"(?P<name>[A-Z][\w'’\-]+(?: (?:de|van|von|da|di|del|la|le|al|bin|ben))? [A-Z][\w'’\-]+), "
+    r"(?:the |an? )?"
     r"(?:[a-z\-]+ ){0,2}(?:chair(?:man|woman|person)?|president|leader|secretary|spokes\w+|"
     r"director|head|chief executive|manager|minister|mayor|superintendent|convenor|organi[sz]er|"
     r"founder|co-?ordinator|treasurer|representative|member) (?:of|for|at) (?:the )?[A-Z]|"
     r"\bon behalf of (?:the )?[A-Z]"
 )
+
+
+def _introduces_speaker(
+    text: str, spans: Sequence[tuple[int, int]], cues: Sequence[bool], n: int
+) -> bool:
+    """`_INTRODUCES`, for a person a later sentence with a stance cue names again (their
+    surname), so that news full of "X, a spokesperson for Y, said" parses no more than it
+    needs: the link matters only for what the person says later.
+    """
+    s, e = spans[n]
+    m = _INTRODUCES.search(text, s, e)
+    if m is None:
+        return False
+    if m.group("name"):
+        names = [m.group("name").split()[-1]]
+    else:  # "Councillor Omar Reyes addressed the Board on behalf of ...": the names before
+        names = [w for w in re.findall(r"\b[A-Z][\w'’\-]{3,}", text[s : m.start()])][1:]
+    later = [text[a:b] for (a, b), cue in zip(spans[n + 1 :], cues[n + 1 :], strict=True) if cue]
+    return any(name in sentence for name in names for sentence in later)
 
 
 def _handed_over(text: str, before: tuple[int, int], start: int) -> bool:
