@@ -574,6 +574,17 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     cleft = _pseudo_cleft(ps, t)
     if cleft is not None:
         return cleft
+    if t.dep in _EMBEDDED and any(c.dep == "dobj" and c.lemma == "what" for c in kids):
+        return None  # "We want to set out ... what we are offering to the union": a topic
+    if (
+        t.pos == "NOUN"
+        and t.dep == "nsubj"
+        and _judged(ps, ps.tokens[t.head])
+        and not any(c.dep == "poss" and c.lemma in ("our", "my", "we", "i") for c in kids)
+    ):  # (not "Our offer is fair, it is final": ours, held to)
+        return None  # "The Minister's assurance is welcome.": another's stance, judged
+    if _agreed_at_meeting(ps, t):
+        return None  # "It was agreed that the club will publish ...": a decision recorded
     if t.lemma == "have" and t.pos in ("VERB", "AUX") and _no_objection(ps, t):
         return "offers"  # "My delegation has no objection to a fact-finding mission"
     kept = _keeps_to(ps, t)
@@ -922,8 +933,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             modal & {"will", "would"}
             and not neg
             and _CONDITION.search(ps.text)
-            and _threatens(ps, t.i)
-        ):
+            and _THREAT_WORDS.search(
+                " ".join(x.text for x in ps.subtree(t.i) if x.i not in _condition_clauses(ps))
+            )
+        ):  # (not "willing to ... if the opposition drops its threat of a court challenge")
             return "warns"  # "if ..., the Office will open enforcement proceedings"
         if _vote_taken(ps, t):
             return None  # "our councils voted on 12 June to oppose the closure": a decision
@@ -1405,11 +1418,21 @@ _JOINT_WORK = {
 
 
 def _stops_cooperation(ps: ParsedSentence, verb: Token) -> bool:
-    """'suspend the joint fisheries commission': a tie cut, not one's own pressure called off."""
+    """'suspend the joint fisheries commission': a tie cut, not one's own pressure called off;
+    'suspend driver-only operation', 'cancel the licence': what the other side may do, stopped.
+    """
     return any(
-        c.dep == "dobj" and (c.lemma in _JOINT_WORK or c.text.lower() in _JOINT_WORK)
+        c.dep == "dobj" and (c.lemma in _JOINT_WORK | _GRANTED_USE or c.text.lower() in _JOINT_WORK)
         for c in ps.children(verb.i)
     )
+
+
+# what a party allows the other to do, whose suspension is a sanction
+_GRANTED_USE = {
+    "licence", "license", "permit", "service", "accreditation", "membership",
+    "registration", "approval", "authorisation", "authorization", "franchise", "access",
+    "right", "flight", "import", "export", "delivery", "subsidy", "grant", "concession",
+}  # fmt: skip
 
 
 def _same_again(ps: ParsedSentence, c: Token) -> bool:
@@ -1571,6 +1594,41 @@ def _keeps_to(ps: ParsedSentence, t: Token) -> str | None:
         goes_on = [c for c in kids if c.dep == "xcomp" and c.lemma in _GO_ON]
         return "assures" if goes_on else None
     return None
+
+
+_EMBEDDED = {"ccomp", "conj", "xcomp", "dobj", "pcomp", "advcl", "pobj"}
+
+
+def _judged(ps: ParsedSentence, be: Token) -> bool:
+    return be.lemma == "be" and any(c.dep == "acomp" and c.pos == "ADJ" for c in ps.children(be.i))
+
+
+def _condition_clauses(ps: ParsedSentence) -> set[int]:
+    """The tokens of the sentence's if / unless / should clauses."""
+    return {
+        u.i
+        for c in ps.tokens
+        if c.dep == "advcl"
+        and any(
+            g.dep in ("mark", "aux") and g.lemma in ("if", "unless", "should")
+            for g in ps.children(c.i)
+        )
+        for u in ps.subtree(c.i)
+    }
+
+
+def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
+    """Under "It was agreed / decided / resolved that ...": what a meeting settled."""
+    for a in ps.ancestors(t.i):
+        v = ps.tokens[a]
+        kids = ps.children(a)
+        if (
+            v.lemma in ("agree", "decide", "resolve", "note")
+            and any(c.dep == "auxpass" for c in kids)
+            and any(c.dep in ("nsubjpass", "expl") and c.lemma == "it" for c in kids)
+        ):
+            return True
+    return False
 
 
 def _anyone(noun: Token, ps: ParsedSentence) -> bool:

@@ -271,3 +271,30 @@ def test_a_foreign_minister_is_not_the_one_water_ministry_named(reader):
     found = _read(reader, text, source="Central News Service")
     for words in ("We will not stand by", "Security Council"):
         assert "Kesh's Ministry of Water and Energy" not in holders(found, words)
+
+
+def test_what_is_judged_set_out_or_agreed_at_a_meeting_is_no_new_position(reader):
+    text = (
+        "We want to set out clearly where we stand and what we are offering to the drivers' "
+        "union.\n\n"
+        "The Minister's assurance is welcome.\n\n"
+        "It was agreed that the club will publish the cost breakdown by 20 March.\n\n"
+        "We will not sell the ground.\n"
+    )
+    found = _read(reader, text, source="Ostmark Rovers FC")
+    assert [t for _, _, t in found] == ["We will not sell the ground."]
+
+
+def test_a_condition_that_names_a_threat_does_not_make_the_offer_a_threat(reader):
+    text = (
+        "The Government would be willing to write that figure into the bill if the opposition "
+        "drops its threat of a court challenge.\n\n"
+        "The Office would suspend the company's licence immediately if any platform failed the "
+        "audit.\n\n"
+        "If the Authority approves the cut without a hearing, we will apply for a judicial "
+        "review.\n"
+    )
+    found = _read(reader, text, source="Ministry of Transport")
+    assert stances(found, "willing to write that figure") == {"offers"}
+    assert stances(found, "suspend the company's licence") == {"warns"}
+    assert stances(found, "apply for a judicial review") == {"warns"}
