@@ -590,6 +590,19 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     kept = _keeps_to(ps, t)
     if kept is not None:
         return kept
+    if (
+        t.lemma in ("risk", "face")
+        and any(c.dep == "dobj" and c.lemma in _SANCTIONS for c in kids)
+        and not any(
+            s.lemma in ("nobody", "none", "no-one")
+            or any(g.lemma == "no" for g in ps.children(s.i))
+            for s in subjects_of(ps, t.i)
+        )
+        and not any(c.dep == "neg" for c in kids)
+    ):  # "those who march on the banned route risk arrest" (not "No tenant will face any")
+        return "warns"
+    if _benefit_promised(ps, t, kids):
+        return "assures"  # "Traders will be compensated for any damage on Saturday"
     if t.dep == "relcl" and t.lemma in ("want", "wish", "need") and _anyone(ps.tokens[t.head], ps):
         return None  # "Any investigator who wants to visit our positions is welcome": no demand
     if t.lemma == "welcome" and t.pos == "ADJ" and t.dep == "acomp" and not neg_of(ps, t.head):
@@ -1629,6 +1642,25 @@ def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
         ):
             return True
     return False
+
+
+_SANCTIONS = {"arrest", "prosecution", "fine", "penalty", "sanction", "expulsion", "eviction"}
+# what a party gives people, promised in the passive ("will be compensated", "will be rehoused")
+_BENEFITS = {
+    "compensate", "reimburse", "refund", "rehouse", "rebook", "protect", "support", "pay",
+    "consult", "inform", "notify", "exempt", "spare",
+}  # fmt: skip
+
+
+def _benefit_promised(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    if t.lemma not in _BENEFITS or t.tag != "VBN":
+        return False
+    if not any(c.dep == "aux" and c.lemma in ("will", "shall") for c in kids):
+        return False
+    if any(c.dep == "neg" for c in kids) or any(c.dep == "agent" for c in kids):
+        return False
+    subj = [c for c in kids if c.dep == "nsubjpass"]
+    return bool(subj) and (_people(ps, subj[0]) or _anyone(subj[0], ps))
 
 
 def _anyone(noun: Token, ps: ParsedSentence) -> bool:

@@ -731,7 +731,8 @@ _GOVERNMENT_TITLES = {"minister", "president", "premier", "ambassador", "chancel
 _THREAT_WORDS = re.compile(
     r"\b(?:legal|court|injunction|proceedings|lawsuit|sue|strike|walk out|sanctions?|"
     r"enforcement|consequences|possession order|judicial review|prosecution|tribunal|"
-    r"withhold|block|blockade|boycott|picket|occupy|industrial action)\b",
+    r"withhold|block|blockade|boycott|picket|occupy|industrial action|arrests?|fined|"
+    r"penalt(?:y|ies)|terminate|termination|evict|eviction|expel)\b",
     re.I,
 )
 

@@ -298,3 +298,16 @@ def test_a_condition_that_names_a_threat_does_not_make_the_offer_a_threat(reader
     assert stances(found, "willing to write that figure") == {"offers"}
     assert stances(found, "suspend the company's licence") == {"warns"}
     assert stances(found, "apply for a judicial review") == {"warns"}
+
+
+def test_what_people_will_be_given_is_a_guarantee_and_terminating_on_a_condition_a_threat(reader):
+    text = (
+        "The council met on Monday.\n\n"
+        "Traders in the Old Market will be compensated for any damage on Saturday, whatever its "
+        "cause.\n\n"
+        "If the money is not in our account by March 31, we will terminate the agreement and "
+        "offer the rights to other bidders.\n"
+    )
+    found = _read(reader, text, source="City of Ostmark")
+    assert stances(found, "will be compensated") == {"assures"}
+    assert stances(found, "we will terminate the agreement") == {"warns"}
