@@ -106,6 +106,11 @@ def within(spans: list[tuple[int, int]], at: int) -> bool:
 
 
 _MEMBERS = {"members", "staff", "employees"}  # an organisation's own people
+# bodies whose "members" are the body's own people ("members will strike", in a union's text)
+_MEMBERS_BODY = {
+    "union", "guild", "association", "federation", "alliance", "coalition", "confederation",
+    "syndicate", "cooperative", "co-operative", "society", "network", "congress", "chamber",
+}  # fmt: skip
 # a name ending in a kind of street is a place, whatever the tagger says ("Tor Lane")
 _STREET = re.compile(
     r"\s(?:Lane|Road|Street|Avenue|Way|Close|Drive|Crescent|Terrace|Place|Row|Mews|Gardens)$"
@@ -424,6 +429,16 @@ def party_of_np(
                 (p for p in reversed(parties.holders + parties.order) if p != found), found
             )
         return found, ""
+    kind = [c for c in ps.children(tok.i) if c.dep == "compound" and c.lemma in _STATE_NOUNS]
+    names = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
+    if tok.lemma.lower() in _TITLE_WORDS and kind and names:
+        # "A government spokesman, Ilan Morrow, warned": a person (whom the tagger may take for
+        # an organisation) speaking for the government, not a party named Ilan Morrow
+        party = parties.by_generic(kind[0].lemma)
+        if party:
+            name = " ".join(x.text for x in ps.subtree(names[0].i) if x.dep != "punct")
+            parties.link(name, party)
+            return party, name
     owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
     if (
         tok.text.lower() in _MEMBERS
@@ -744,8 +759,12 @@ def party_of_np(
         return party_of_np(ps, owners[0], parties, state)
     if tok.text.lower() in _MEMBERS and len(sub) == 1:
         # "members would suspend the strike": the members of the speaker's organisation;
-        # whose, when no one is reporting, is a guess
-        return (state.say_party if state.say_party in parties.kinds else ""), ""
+        # whose, when no one is reporting, is a guess, unless the text is a members' body's own
+        # ("members will begin a ten-day strike in January", in a union's statement)
+        if state.say_party in parties.kinds:
+            return state.say_party, ""
+        own = state.turn_party or state.publisher
+        return (own if _MEMBERS_BODY & set(own.lower().replace("'", " ").split()) else ""), ""
     if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
         return _group_name(sub, tok), ""
     if tok.text[:1].isupper() and tok.pos == "PROPN" and not _common_word(ps, tok, parties.text):

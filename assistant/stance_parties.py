@@ -540,8 +540,16 @@ class Parties:
                 ):
                     # not "Roussel", whom the text calls "the syndicate's president, Mathilde
                     # Roussel", for "the company"
+                    if noun == "government" and not is_state(party, self):
+                        # "the Belka valley road": a place with no government, where the
+                        # text gives one state a government
+                        return self._governed(exclude) or party
                     return party
-        return ""
+        return self._governed(exclude) if noun == "government" else ""
+
+    def _governed(self, exclude: str) -> str:
+        state = governed_state(self.text)
+        return self.canonical(state, "GPE") if state and state != exclude else ""
 
     def last_of_kind(self, noun: str, n: int) -> list[str]:
         """The last `n` parties named that `noun` fits, in the order named ("the two companies"
@@ -1564,6 +1572,48 @@ def only_state(parties: Parties, before: int) -> str:
         if re.search(rf"\b{re.escape(s)}\b", head) or p not in parties.text
     }
     return next(iter(states.values())) if len(states) == 1 else ""
+
+
+# "Tavrossa's government", "the government of Tavrossa", "the Tavrossan government": a state the
+# text gives a government, whether or not the tagger took its name for a place
+_GIVEN_GOVERNMENT = re.compile(
+    r"\b(?P<own>[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)['’]s (?:government|cabinet|prime minister|"
+    r"president|army)\b|\b(?:[Gg]overnment|[Cc]abinet) of (?:the )?(?:Republic of )?"
+    r"(?P<of>[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)\b|\b(?P<adj>[A-Z][a-z]{3,}(?:an|ese|ish|i)) "
+    r"government\b"
+)
+
+
+@_per_text
+def governed_state(text: str) -> str:
+    """The one state a text gives a government ('' when none or several): whom a minister or
+    "a government spokeswoman" the text links to no state speaks for. A wire story's "Interior
+    Minister Halvard Renz", where the lede says "Tavrossa's government" and the tagger took
+    Tavrossa for no place, is Tavrossa's, not the rebels' that the story named last.
+    """
+    names = set()
+    for m in _GIVEN_GOVERNMENT.finditer(text):
+        name = m["own"] or m["of"]
+        if not name:  # "the Tavrossan government": the place the text names by that stem
+            adj = m["adj"]
+            places = {
+                w
+                for w in re.findall(r"\b[A-Z][a-z]{3,}\b", text)
+                if w != adj and adj.startswith(w.rstrip("aeiou")) and not w.endswith(adj[-2:])
+            }
+            name = places.pop() if len(places) == 1 else ""
+        if name and name.split()[0].lower() not in _NOT_STATES:
+            names.add(name)
+    return names.pop() if len(names) == 1 else ""
+
+
+# capitalised words before "'s government" that name no state ("Monday's government statement")
+_NOT_STATES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "last", "this",
+    "next", "today", "yesterday", "national", "federal", "regional", "provincial", "local",
+    "interim", "transitional", "current", "previous", "former", "new", "military", "coalition",
+    "city", "state",
+}  # fmt: skip
 
 
 @_per_text

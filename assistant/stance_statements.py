@@ -412,6 +412,14 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             holders = []
         elif subj and nobody_holds(ps, subj[0], stance):
             holders = []
+        elif (
+            subj
+            and subj[0].text.lower() == "members"
+            and holders
+            and holders[0][0]
+            and holders[0][0] == (state.turn_party or state.publisher)
+        ):
+            pass  # "members will begin a strike" in a union's own statement: the union's
         elif subj and people_of_a_kind(ps, subj[0]):
             # "the association said tenants would withhold ...": the reporting party's people;
             # "Local farmers insist ...", "Critics say ...": no identifiable party

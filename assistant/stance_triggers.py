@@ -329,6 +329,13 @@ def _passes_on(ps: ParsedSentence, verb: Token) -> bool:
 _UNTHINKABLE = {"question", "intention", "plan", "prospect"}
 
 
+def _reported(ps: ParsedSentence, t: Token) -> bool:
+    """A past tense that only follows a reporting verb ("Renz said there was no question of a
+    blanket release"): what was said then holds now, unlike "there was no blockade in May".
+    """
+    return t.dep == "ccomp" and ps.tokens[t.head].lemma in _SAY
+
+
 def _unthinkable_harm(ps: ParsedSentence, nothing: Token) -> bool:
     if nothing.lemma not in _UNTHINKABLE:
         return False
@@ -590,6 +597,11 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     kept = _keeps_to(ps, t)
     if kept is not None:
         return kept
+    kept_up = _held_to(ps, t, kids)
+    if kept_up is not None:
+        return kept_up
+    if _not_something_we_can(ps, t):
+        return "rejects"  # "500 crowns a household is not something we can commit to today"
     if (
         t.lemma in ("risk", "face")
         and any(c.dep == "dobj" and c.lemma in _SANCTIONS for c in kids)
@@ -726,7 +738,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
         if neg and t.lemma in _NO_COMMENT:
             return None  # "would not comment"
-        modal = {c.lemma for c in kids if c.dep == "aux"}
+        modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
         if (
@@ -928,7 +940,11 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "warns"  # "a strike would force us to reconsider the investment"
         if t.lemma == "be" and not neg and _ruled_out(ps, t):
             return "rejects"  # "a pause is out of the question", "a buyout is off the table"
-        if t.lemma == "be" and any(c.dep == "expl" for c in kids) and (modal or t.tag != "VBD"):
+        if (
+            t.lemma == "be"
+            and any(c.dep == "expl" for c in kids)
+            and (modal or t.tag != "VBD" or _reported(ps, t))
+        ):
             nothing = [
                 c
                 for c in kids
@@ -949,6 +965,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and _THREAT_WORDS.search(
                 " ".join(x.text for x in ps.subtree(t.i) if x.i not in _condition_clauses(ps))
             )
+            and not _ceases(ps, t)
         ):  # (not "willing to ... if the opposition drops its threat of a court challenge")
             return "warns"  # "if ..., the Office will open enforcement proceedings"
         if _vote_taken(ps, t):
@@ -1021,6 +1038,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             t.lemma in ("have", "need")
             and any(c.dep == "xcomp" and c.lemma != "ask" and not _speaks(ps, c) for c in kids)
         ):
+            if not neg and any(
+                s.lemma in ("nobody", "noone", "no-one") for s in subjects_of(ps, t.i)
+            ):
+                return None  # "so nobody has to fill in a form": a burden lifted, no demand
             if not modal & {"must"} and modal & {"might", "may", "could"}:
                 todo = [c for c in kids if c.dep == "xcomp"]  # what they may have to do
                 aside = {
@@ -1517,6 +1538,60 @@ def _after_should(ps: ParsedSentence, cond: Token) -> tuple[int, str] | None:
     )
     giving = cond.lemma in _CONCESSIONS and not any(g.dep == "neg" for g in ps.children(cond.i))
     return main.i, "offers" if giving and not hostile else "warns"
+
+
+def _not_something_we_can(ps: ParsedSentence, t: Token) -> bool:
+    """A refusal: "X is not something we can commit to / agree to / accept", whatever the verb
+    in the relative clause would carry on its own.
+    """
+    head = ps.tokens[t.head]
+    if t.dep != "relcl" or head.lemma not in ("something", "anything") or head.dep != "attr":
+        return False
+    be = ps.tokens[head.head]
+    return (
+        be.lemma == "be"
+        and neg_of(ps, be.i)
+        and any(c.dep == "aux" and c.lemma in ("can", "could", "will") for c in ps.children(t.i))
+    )
+
+
+def _ceases(ps: ParsedSentence, t: Token) -> bool:
+    """Whether what token t says will be done is to end a pressure ("we would consider pausing
+    the strike", "will call off the overtime ban"): a concession, not a threat.
+    """
+    for x in ps.subtree(t.i):
+        if x.pos != "VERB" or x.lemma not in _CEASE or x.i in _condition_clauses(ps):
+            continue
+        if x.lemma != "call" or any(c.lemma == "off" for c in ps.children(x.i)):
+            return True
+    return False
+
+
+def _going_to(ps: ParsedSentence, t: Token) -> set[str]:
+    """{"will"} for "we are going to pay compensation": the future a speaker commits to."""
+    go = ps.tokens[t.head]
+    if t.dep == "xcomp" and go.lemma == "go" and go.tag == "VBG":
+        if any(c.dep == "aux" and c.lemma == "be" for c in ps.children(go.i)):
+            return {"will"}
+    return set()
+
+
+def _held_to(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
+    """A vow not to give up one's demand ("It vowed not to drop its demand for a full
+    amnesty", "refused to withdraw its offer"): the demand or offer insisted on, not a promise
+    or a refusal.
+    """
+    if t.lemma not in _HOLDS_TO:
+        return None
+    for x in kids:
+        if x.dep == "xcomp" and x.lemma in _GIVE_UP and (t.lemma == "refuse" or neg_of(ps, x.i)):
+            held = [c.lemma for c in ps.children(x.i) if c.dep == "dobj" and c.lemma in _NOUNS]
+            if held and _NOUNS[held[0]] in ("demands", "offers"):
+                return _NOUNS[held[0]]
+    return None
+
+
+_HOLDS_TO = {"vow", "pledge", "promise", "swear", "refuse", "insist", "say", "decide"}
 
 
 def neg_of(ps: ParsedSentence, i: int) -> bool:

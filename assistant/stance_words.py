@@ -29,6 +29,7 @@ _VERBS: dict[str, str] = {
     "reject": "rejects",
     "refuse": "rejects",
     "dismiss": "rejects",
+    "brush": "rejects",  # "has brushed aside the offer" (with "aside" or "off")
     "oppose": "rejects",
     "disagree": "rejects",  # "We respectfully disagree with both" (the refusal's two reasons)
     "decline": "rejects",
@@ -62,7 +63,8 @@ _VERBS: dict[str, str] = {
 }
 _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
     "call": {"for", "on", "upon"},
-    "press": {"for"},
+    "press": {"for", "to"},  # "pressed for talks", "pressed the rebels to pull out"
+    "brush": {"aside", "off"},
     "rule": {"out"},
     "provide": {"for"},
     "ask": {"to", "for", "that"},
@@ -252,12 +254,13 @@ _GREETING = re.compile(
 )
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
-    r"press(?:es|ed|ing)? for|seek|sought|want|ask|request|requir|expect|appeal|reject|refus|"
+    r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
+    r"seek|sought|want|ask|request|requir|expect|appeal|reject|refus|"
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
-    r"cannot|can't|won't|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
+    r"cannot|can['’]t|won['’]t|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
     r"result in|put forward|accountable|acceptable|undertak|what (?:we|I) (?:can|could) do|"
     r"no objection|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
@@ -270,7 +273,8 @@ _CUE = re.compile(
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,
 # the first person or reported speech. In a reporter's own sentence they are usually facts.
 _WEAK_CUE = re.compile(
-    r"\b(?:will|would|not|n't|must|should|need to|ha(?:ve|s|d) to|support|defend|there (?:is|are|was|were) no)\b",
+    r"\b(?:will|would|not|must|should|need to|ha(?:ve|s|d) to|support|defend|"
+    r"there (?:is|are|was|were) no)\b|n['’]t\b",  # "don't": no word boundary before "n't"
     re.I,
 )
 _VOICED = re.compile(
@@ -732,7 +736,8 @@ _THREAT_WORDS = re.compile(
     r"\b(?:legal|court|injunction|proceedings|lawsuit|sue|strike|walk out|sanctions?|"
     r"enforcement|consequences|possession order|judicial review|prosecution|tribunal|"
     r"withhold|block|blockade|boycott|picket|occupy|industrial action|arrests?|fined|"
-    r"penalt(?:y|ies)|terminate|termination|evict|eviction|expel)\b",
+    r"penalt(?:y|ies)|terminate|termination|evict|eviction|expel|overtime ban|work to rule|"
+    r"go-slow|stoppage)\b",
     re.I,
 )
 

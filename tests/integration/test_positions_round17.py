@@ -1,0 +1,82 @@
+"""Forms met in blind round 17, each on a text written for the test: a minister and "a
+government spokeswoman" in a story whose one governed state the tagger does not take for a
+place, refusals in reported speech ("said there was no question of"), "pressed X to",
+"brushed aside", a vow not to drop a demand, "we are going to pay", "not something we can commit
+to", contracted negations ("don't accept"), and "members" in a union's own statement.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+STORY = (
+    "KESSARO, May 4 - Ombrevia's government and the Sarth Valley Front failed on Sunday to agree "
+    "terms for reopening the Ulmar pass.\n\n"
+    "Defence Minister Petra Vaskel said there was no question of a withdrawal from the pass "
+    "before the harvest. Vaskel also pressed the Front to hand back two border posts it took in "
+    "March.\n\n"
+    "A government spokesman, Ilan Morrow, warned that the army would clear the road by force "
+    "if the Front's checkpoints near the Dorka river crossing stayed in place.\n\n"
+    "The Front has brushed aside the proposal. It vowed not to drop its demand for a regional "
+    "assembly.\n"
+)
+
+
+def test_a_minister_with_no_country_speaks_for_the_state_the_story_gives_a_government(reader):
+    found = _read(reader, STORY, source="Meridian Press Agency")
+    assert holders(found, "no question of a withdrawal") == {"Ombrevia"}
+    assert stances(found, "no question of a withdrawal") == {"rejects"}
+    assert holders(found, "pressed the Front to hand back") == {"Ombrevia"}
+    assert stances(found, "pressed the Front to hand back") == {"demands"}
+    # "a government spokesman": the state's, not the river crossing's
+    assert holders(found, "A government spokesman") == {"Ombrevia"}
+    assert stances(found, "A government spokesman") == {"warns"}
+
+
+def test_brushing_aside_rejects_and_a_vow_to_keep_a_demand_demands(reader):
+    found = _read(reader, STORY, source="Meridian Press Agency")
+    assert holders(found, "brushed aside the proposal") == {"Sarth Valley Front"}
+    assert stances(found, "brushed aside the proposal") == {"rejects"}
+    assert holders(found, "vowed not to drop its demand") == {"Sarth Valley Front"}
+    assert stances(found, "vowed not to drop its demand") == {"demands"}
+
+
+GRID = (
+    "PRESENTER: With me now is Mara Tellen, chief executive of Halden Power. Will customers be "
+    "compensated?\n\n"
+    "MARA TELLEN: Yes. We are going to refund every standing charge for the days without "
+    "power, and we will do it automatically, so nobody has to apply. But a flat payment of 300 "
+    "crowns is not something we can commit to this winter. We don't accept that the storm "
+    "plan failed.\n"
+)
+
+
+def test_a_company_chiefs_future_refund_assures_and_her_limits_refuse(reader):
+    found = _read(
+        reader, GRID, source="Radio Ostvall, Morning Desk", title="Interview: Halden Power"
+    )
+    assert stances(found, "going to refund every standing charge") == {"assures"}
+    assert stances(found, "not something we can commit to") == {"rejects"}
+    assert stances(found, "We don't accept that the storm plan failed") == {"rejects"}
+
+
+UNION = (
+    "Statement from the Corlan Bus Drivers' Union\n\n"
+    "The union has written to the Corlan Transport Company about the new rotas. If the company "
+    "does not withdraw the rotas by 1 June, members will begin an overtime ban on 3 June.\n"
+)
+
+
+def test_members_in_a_unions_own_statement_are_the_union(reader):
+    found = _read(reader, UNION, source="Corlan Bus Drivers' Union")
+    assert holders(found, "members will begin an overtime ban") == {"Corlan Bus Drivers' Union"}
+    assert stances(found, "members will begin an overtime ban") == {"warns"}
