@@ -602,6 +602,20 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return kept_up
     if _not_something_we_can(ps, t):
         return "rejects"  # "500 crowns a household is not something we can commit to today"
+    if _nobody_in_particular(ps, t):
+        return None  # "Those who want to adopt an isolationist approach misunderstand ..."
+    if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
+        return None  # "We are still seeking information about the incident": no demand
+    if t.lemma == "warn" and _hazard_warned(ps, t, kids):
+        return None  # "warning of the potential for extreme danger": a forecast, no threat
+    if (
+        t.pos == "NOUN"
+        and t.lemma in _NOUNS
+        and t.lemma not in ("plan", "intention", "objection")
+        and t.dep in ("dobj", "attr")
+        and any(c.lemma == "no" and c.dep == "det" for c in kids)
+    ):
+        return None  # "The alliance made no specific pledges of action": none was made
     if (
         t.lemma in ("risk", "face")
         and any(c.dep == "dobj" and c.lemma in _SANCTIONS for c in kids)
@@ -812,6 +826,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 g for c in kids if c.dep == "prep" and c.lemma == "with" for g in ps.children(c.i)
             ]
             for c in objects:
+                if c.lemma in _NOUNS_MORE and any(
+                    g.lemma == "no" and g.dep == "det" for g in ps.children(c.i)
+                ):
+                    return None  # "The alliance made no specific pledges of action"
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
         if modal & {"will", "would", "shall"} and any(
@@ -956,6 +974,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "assures"  # "there is no question of us passing the cost on"
             if nothing and _either_or(ps, t):
                 return "warns"  # "Either the filling pauses ..., or there is no agreement"
+            if nothing and not modal and nothing[0].lemma in _STATUS:
+                return None  # "so far, there is no agreement on this issue": where things stand
             if nothing:
                 return "rejects"  # "there will be no one-for-one deals", "there is no blockade"
         if (
@@ -1089,6 +1109,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
             if stance == "demands":
                 return None  # "pilots were required to", "is expected to climb": no one asks
+        if t.lemma == "resist" and not any(c.dep == "dobj" and c.lemma in _PRESSURES for c in kids):
+            return None  # "resisted calls to resign", not "resisted arrest"
         need = _NEEDS.get(t.lemma)
         if need is not None:
             sub = {c.text.lower() for c in kids} | {
@@ -1565,6 +1587,48 @@ def _ceases(ps: ParsedSentence, t: Token) -> bool:
         if x.lemma != "call" or any(c.lemma == "off" for c in ps.children(x.i)):
             return True
     return False
+
+
+# what "there is no ..." reports as it stands, unlike "there will be no deal" (a refusal)
+_STATUS = {
+    "agreement", "deal", "decision", "progress", "breakthrough", "evidence", "sign",
+    "indication", "consensus", "date", "timetable", "word", "information", "news", "comment",
+    "update", "confirmation", "response", "reply", "answer", "record",
+}  # fmt: skip
+# what a party seeks that is no demand on anyone ("seeking information about the incident")
+_FACTS_SOUGHT = {"information", "details", "clarity", "clarification", "comment", "feedback"}
+# pronouns and nouns that pick out no one in particular: "Those who want to ...", "anyone who"
+_ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
+# what a weather office or an agency warns of without threatening anyone
+_HAZARDS = re.compile(
+    r"\b(?:danger|dangerous|flood\w*|storms?|rain\w*|heat\w*|wild ?fires?|fires?|weather|snow\w*|"
+    r"winds?|avalanches?|tsunamis?|drought|earthquakes?|hurricanes?|tornado\w*|landslides?|"
+    r"outbreaks?|disease|infections?)\b",
+    re.I,
+)
+
+
+def _nobody_in_particular(ps: ParsedSentence, t: Token) -> bool:
+    """A stance word in a clause about no one in particular ("Those who want to adopt an
+    isolationist approach misunderstand ...", "anyone who refuses"): no party holds it.
+    """
+    head = ps.tokens[t.head]
+    return t.dep == "relcl" and head.lemma.lower() in _ANYONE
+
+
+def _hazard_warned(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """A warning of a natural hazard ("issued a red alert, warning of the potential for
+    extreme danger"), with no threat in it: no party's position.
+    """
+    of = [c for c in kids if c.dep == "prep" and c.lemma in ("of", "about")]
+    if not of or any(c.dep in ("ccomp", "xcomp") for c in kids):
+        return False
+    said = " ".join(x.text for c in of for x in ps.subtree(c.i))
+    return bool(_HAZARDS.search(said)) and not _THREAT_WORDS.search(said)
+
+
+# what a party resists when it refuses someone's position
+_PRESSURES = {"call", "pressure", "demand", "effort", "attempt", "push", "proposal", "plan", "move"}
 
 
 def _going_to(ps: ParsedSentence, t: Token) -> set[str]:

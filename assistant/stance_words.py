@@ -26,6 +26,10 @@ _VERBS: dict[str, str] = {
     "want": "demands",
     "expect": "demands",
     "appeal": "demands",
+    "push": "demands",  # "CUPE had pushed for a negotiated settlement" (with "for")
+    "encourage": "demands",  # "Air Canada had encouraged the government to act" (with "to")
+    "plead": "demands",  # "pleaded with schools to protect students" (with "with" or "for")
+    "resist": "rejects",  # "resisted calls to resign" (calls, pressure, demands)
     "reject": "rejects",
     "refuse": "rejects",
     "dismiss": "rejects",
@@ -76,6 +80,9 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "like": {"to"},
     "expect": {"to"},
     "appeal": {"for"},
+    "push": {"for"},
+    "encourage": {"to"},
+    "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
 }
 _NOUNS: dict[str, str] = {
@@ -255,7 +262,8 @@ _GREETING = re.compile(
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
     r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
-    r"seek|sought|want|ask|request|requir|expect|appeal|reject|refus|"
+    r"seek|sought|want|ask|request|requir|expect|appeal|reject|refus|push(?:es|ed|ing)? for|"
+    r"encourag\w* \w+(?: \w+){0,5}? to\b|plead|resist|"
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"

@@ -80,3 +80,39 @@ def test_members_in_a_unions_own_statement_are_the_union(reader):
     found = _read(reader, UNION, source="Corlan Bus Drivers' Union")
     assert holders(found, "members will begin an overtime ban") == {"Corlan Bus Drivers' Union"}
     assert stances(found, "members will begin an overtime ban") == {"warns"}
+
+
+NEWS = (
+    "SEOUL, Dec 14 - The Valdane Dockers' Union has pushed for a negotiated settlement, and "
+    "the Port of Merrow had encouraged the government to act before the holidays.\n\n"
+    "The Harbour Traders' Council pleaded with both sides to keep the quays open. The Port of "
+    "Merrow defended the lockout and resisted calls to reopen the quays. Its chairman resisted "
+    "arrest in 2019, court records show.\n\n"
+    "Asked about talks, the Port of Merrow said that so far there is no agreement on the night "
+    "shifts. The council made no specific pledges of support.\n\n"
+    '"Those who want to close the port misunderstand how the city lives," the Harbour Traders\' '
+    'Council said. "We are still seeking information about the incident," the union added.\n\n'
+    "The weather office issued a red alert on Sunday, warning of the potential for extreme "
+    "danger from flooding along the quays.\n"
+)
+
+
+def test_news_verbs_of_pressure_and_resistance_hold_positions(reader):
+    found = _read(reader, NEWS, source="Meridian Press Agency")
+    assert stances(found, "has pushed for a negotiated settlement") == {"demands"}
+    assert stances(found, "pleaded with both sides") == {"demands"}
+    assert holders(found, "pleaded with both sides") == {"Harbour Traders' Council"}
+    assert stances(found, "resisted calls to reopen the quays") == {"rejects"}
+    assert not [t for _, _, t in found if "resisted arrest" in t]
+
+
+def test_news_facts_that_only_look_like_positions_are_none(reader):
+    found = _read(reader, NEWS, source="Meridian Press Agency")
+    for words in (
+        "there is no agreement on the night shifts",  # where things stand
+        "made no specific pledges",  # none was made
+        "Those who want to close the port",  # no one in particular
+        "seeking information about the incident",  # no demand on anyone
+        "warning of the potential for extreme danger",  # a hazard, no threat
+    ):
+        assert not [t for _, _, t in found if words in t], words
