@@ -149,7 +149,10 @@ _INTRODUCES = re.compile(
     r"(?:[a-z\-]+ ){0,2}(?:chair(?:man|woman|person)?|president|leader|secretary|spokes\w+|"
     r"director|head|chief executive|manager|minister|mayor|superintendent|convenor|organi[sz]er|"
     r"founder|co-?ordinator|treasurer|representative|member) (?:of|for|at) (?:the )?[A-Z]|"
-    r"\bon behalf of (?:the )?[A-Z]"
+    r"\bon behalf of (?:the )?[A-Z]|"
+    # "my Dunavelian counterpart, Foreign Minister Sabine Oderk"
+    r"\b[A-Z][a-z]+ (?:counterpart|envoy|ambassador|negotiator|delegate), (?:[A-Z][a-z]+ ){0,3}"
+    r"(?P<other>[A-Z][\w'’\-]+ [A-Z][\w'’\-]+)"
 )
 
 
@@ -164,8 +167,8 @@ def _introduces_speaker(
     m = _INTRODUCES.search(text, s, e)
     if m is None:
         return False
-    if m.group("name"):
-        names = [m.group("name").split()[-1]]
+    if m.group("name") or m.group("other"):
+        names = [(m.group("name") or m.group("other")).split()[-1]]
     else:  # "Councillor Omar Reyes addressed the Board on behalf of ...": the names before
         names = [w for w in re.findall(r"\b[A-Z][\w'’\-]{3,}", text[s : m.start()])][1:]
     later = [text[a:b] for (a, b), cue in zip(spans[n + 1 :], cues[n + 1 :], strict=True) if cue]

@@ -1082,6 +1082,14 @@ def _by_title(sub: list[Token], first: int, parties: Parties, state: ReadingStat
     if "branch" in titles:  # "the branch secretary, Dr Corwen Haliburt"
         of = _BRANCH_OF.search(parties.text)
         return parties.canonical(of[1], "ORG") if of else parties.by_generic("union")
+    if "mayor" in titles:  # "deputy mayor Orla Finchley": the one city or town council named
+        councils = {
+            p
+            for p in parties.kinds
+            if "Council" in p.split() and {"City", "Town", "Borough"} & set(p.split())
+        }
+        if len(councils) == 1:
+            return councils.pop()
     if titles & _GOVERNMENT_TITLES:  # the state in the news, else the party last heard
         if len(_states_named(parties)) > 1 and not GOVERNMENT_NAME.search(parties.text):
             # "President Joe Biden" in a story that also names Russia and China: the state last

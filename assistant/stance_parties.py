@@ -1426,7 +1426,7 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         for t in ps.tokens:
             if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
                 near.extend(ps.subtree(t.i))
-        party = ""
+        party = _counterpart_of(ps, min([t.i for t in near] + [e.first]), parties)
         titled = ps.children(head.head) if head.dep == "appos" else []
         opposing = any(t.lemma == "opposition" for t in [*near, *titled])
         if head.dep == "appos":
@@ -1436,6 +1436,15 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                     party = city_of(ps, owner, parties) or parties.canonical(owner.text, "ORG")
                 elif c.dep == "poss" and c.pos == "PROPN" and c.text.lower() not in _POSSESSIVES:
                     party = parties.canonical(c.text, "ORG")
+                elif (
+                    c.dep == "amod"
+                    and c.ent == "NORP"
+                    and ps.tokens[head.head].lemma in _COUNTERPARTS
+                ):
+                    # "my Dunavelian counterpart, Foreign Minister Sabine Oderk": Dunavel's,
+                    # not the one foreign ministry the text names (the speaker's own)
+                    land = country_of(c.text, parties.text)
+                    party = parties.canonical(land or c.text, "GPE")
                 elif c.dep == "poss" and c.pos == "NOUN" and c.lemma in _GENERIC | _PLACE_NOUNS:
                     # "the agency's head of operations, X"; "The region's environment
                     # minister, Karin Lodahl": the Regional Government the text names; "the
@@ -1483,6 +1492,29 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
             continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
+
+
+# a title that says whose side a person is on by the people it names ("my Dunavelian
+# counterpart", "the Ostrelian envoy")
+_COUNTERPARTS = {"counterpart", "envoy", "ambassador", "negotiator", "delegate", "opposite"}
+
+
+def _counterpart_of(ps: ParsedSentence, first: int, parties: Parties) -> str:
+    """The state of "my Dunavelian counterpart, Foreign Minister Sabine Oderk" (the name after
+    the comma, which the parser may attach anywhere): the people the title names.
+    """
+    for _ in range(3):  # "Foreign Minister": title words the parser hung elsewhere
+        if first > 2 and ps.tokens[first - 1].text[:1].isupper():
+            first -= 1
+    if first < 2 or ps.tokens[first - 1].text != ",":
+        return ""
+    title = ps.tokens[first - 2]
+    if title.lemma not in _COUNTERPARTS:
+        return ""
+    for c in ps.children(title.i):
+        if c.dep == "amod" and c.ent == "NORP":
+            return parties.canonical(country_of(c.text, parties.text) or c.text, "GPE")
+    return ""
 
 
 def _on_behalf_of(ps: ParsedSentence, verb: Token, parties: Parties) -> str:

@@ -155,6 +155,11 @@ _UNDOING = {
     "stop",
     "cancel",
     "settle",
+    "postpone",  # "willing to postpone the rent-withholding ballot if ...": a concession
+    "defer",
+    "delay",
+    "pause",
+    "shelve",
 }
 
 

@@ -510,6 +510,13 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     if not xcomp:
         return ""
     negated = any(c.dep == "neg" for c in ps.children(t.head)) or any(c.dep == "neg" for c in kids)
+    if (
+        not negated
+        and t.lemma == "open"
+        and ps.tokens[t.head].lemma in ("remain", "stay")
+        and not any(s.lemma in ("we", "i") for s in subjects_of(ps, t.head))
+    ):
+        return "assures"  # "Our ports will remain open to Dunavelian ships": a guarantee
     if not negated:
         return "offers" if ready else ""
     if _no_comment(ps, xcomp[0]) or xcomp[0].lemma in _NO_COMMENT:
@@ -602,6 +609,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return kept_up
     if _not_something_we_can(ps, t):
         return "rejects"  # "500 crowns a household is not something we can commit to today"
+    if _asked_whether(ps, t):
+        return None  # "has 20 days to tell us whether it intends to submit a revised proposal"
     if _nobody_in_particular(ps, t):
         return None  # "Those who want to adopt an isolationist approach misunderstand ..."
     if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
@@ -1109,6 +1118,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.tag == "VBN" and any(c.dep in ("auxpass", "nsubjpass") for c in kids):
             if stance == "demands":
                 return None  # "pilots were required to", "is expected to climb": no one asks
+        if t.lemma == "dispute" and (t.pos != "VERB" or not any(c.dep == "dobj" for c in kids)):
+            return None  # "the pay dispute", "the two sides disputed for hours"
+        if (
+            t.lemma == "appeal"
+            and not neg
+            and any(c.dep == "dobj" and c.lemma in _APPEALED for c in kids)
+        ):
+            return "warns"  # "We will appeal this decision to the Competition Appeal Tribunal"
         if t.lemma == "resist" and not any(c.dep == "dobj" and c.lemma in _PRESSURES for c in kids):
             return None  # "resisted calls to resign", not "resisted arrest"
         need = _NEEDS.get(t.lemma)
@@ -1222,6 +1239,7 @@ _GIVE_UP = {"abandon", "drop", "withdraw", "renounce", "give", "retract"}
 # ending one's own pressure is a concession: "we will suspend our application", "call off the strike"
 _CEASE = {
     "suspend", "withdraw", "drop", "halt", "end", "lift", "abandon", "pause", "call", "silence",
+    "postpone", "defer", "delay", "shelve",
 }  # fmt: skip
 _OWN_ACTIONS = {
     "application", "appeal", "objection", "opposition", "challenge", "claim", "complaint", "case",
@@ -1608,6 +1626,14 @@ _HAZARDS = re.compile(
 )
 
 
+def _asked_whether(ps: ParsedSentence, t: Token) -> bool:
+    """Whether token t is in a clause that asks "whether ...": an open question, no stance."""
+    for k in [t.i, *ps.ancestors(t.i)]:
+        if any(c.dep == "mark" and c.lemma == "whether" for c in ps.children(k)):
+            return True
+    return False
+
+
 def _nobody_in_particular(ps: ParsedSentence, t: Token) -> bool:
     """A stance word in a clause about no one in particular ("Those who want to adopt an
     isolationist approach misunderstand ...", "anyone who refuses"): no party holds it.
@@ -1627,6 +1653,8 @@ def _hazard_warned(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
     return bool(_HAZARDS.search(said)) and not _THREAT_WORDS.search(said)
 
 
+# what a party appeals against: a court case threatened
+_APPEALED = {"decision", "ruling", "fine", "judgment", "judgement", "order", "verdict", "penalty"}
 # what a party resists when it refuses someone's position
 _PRESSURES = {"call", "pressure", "demand", "effort", "attempt", "push", "proposal", "plan", "move"}
 

@@ -30,6 +30,8 @@ _VERBS: dict[str, str] = {
     "encourage": "demands",  # "Air Canada had encouraged the government to act" (with "to")
     "plead": "demands",  # "pleaded with schools to protect students" (with "with" or "for")
     "resist": "rejects",  # "resisted calls to resign" (calls, pressure, demands)
+    "turn": "rejects",  # "has turned down any extension" (with "down")
+    "dispute": "rejects",  # "Kilvenny disputed our conclusion that ..." (a verb with an object)
     "reject": "rejects",
     "refuse": "rejects",
     "dismiss": "rejects",
@@ -81,6 +83,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "expect": {"to"},
     "appeal": {"for"},
     "push": {"for"},
+    "turn": {"down"},
     "encourage": {"to"},
     "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
@@ -263,7 +266,8 @@ _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
     r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
     r"seek|sought|want|ask|request|requir|expect|appeal|reject|refus|push(?:es|ed|ing)? for|"
-    r"encourag\w* \w+(?: \w+){0,5}? to\b|plead|resist|"
+    r"encourag\w* \w+(?: \w+){0,5}? to\b|plead|resist|turn(?:s|ed|ing)? (?:\w+ ){0,3}?down|"
+    r"disput(?:e|es|ed|ing)\b|"
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
     r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"

@@ -116,3 +116,45 @@ def test_news_facts_that_only_look_like_positions_are_none(reader):
         "warning of the potential for extreme danger",  # a hazard, no threat
     ):
         assert not [t for _, _, t in found if words in t], words
+
+
+BRIEFING = (
+    "MINISTER TOMAS HARLE: Good afternoon. I have just come back from two days of talks with "
+    "Ostrelia in Vessa. I met my Ostrelian counterpart, Foreign Minister Ilse Warrick, twice. "
+    "Minister Warrick "
+    "proposed a joint patrol of the strait. She also insisted that our ferries carry an "
+    "Ostrelian pilot. Our harbours will remain open to Ostrelian ferries, whatever happens.\n"
+)
+
+
+def test_a_counterpart_named_after_her_title_speaks_for_her_own_state(reader):
+    found = _read(
+        reader, BRIEFING, source="Ministry of Foreign Affairs of the Republic of Kestmark"
+    )
+    assert holders(found, "proposed a joint patrol") == {"Ostrelia"}
+    assert holders(found, "She also insisted") == {"Ostrelia"}
+    # what stays open to the other side's ships: a guarantee, not an offer of talks
+    assert stances(found, "Our harbours will remain open") == {"assures"}
+
+
+RELEASE = (
+    "BRANTFORD, Nov 19 (Meridian Press Agency) - Brantford City Council voted on Tuesday to "
+    "double berth fees for cruise ships.\n\n"
+    '"We expect the cruise lines to pay their fair share from April," deputy mayor Carla Nyström '
+    "told reporters. The Brantford Dock Workers' Union has turned down any extension of night "
+    "shifts. Selvane Cruises disputed the council's claim that the fees were in line with other "
+    'ports. "We will appeal this decision to the Maritime Tribunal," Selvane Cruises said. The '
+    "company has ten days to say whether it intends to submit a revised offer.\n\n"
+    "The union would be willing to postpone its strike ballot if the council publishes the "
+    "new rosters by Friday, its secretary said.\n"
+)
+
+
+def test_round_17_wire_forms(reader):
+    found = _read(reader, RELEASE, source="Meridian Press Agency")
+    assert holders(found, "We expect the cruise lines to pay") == {"Brantford City Council"}
+    assert stances(found, "has turned down any extension") == {"rejects"}
+    assert stances(found, "disputed the council's claim") == {"rejects"}
+    assert stances(found, "We will appeal this decision") == {"warns"}
+    assert stances(found, "willing to postpone its strike ballot") == {"offers"}
+    assert not [t for _, _, t in found if "whether it intends to submit" in t]
