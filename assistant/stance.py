@@ -81,6 +81,7 @@ from assistant.stance_statements import (
 )
 from assistant.stance_triggers import continues_quote, trigger
 from assistant.stance_words import (
+    _CONTRACTED_NOT,
     _CORP,
     _CUE,
     _DOMAIN,
@@ -106,6 +107,8 @@ def candidate(sentence: str, official: bool = True) -> bool:
         return True
     if _LISTED_ITEM.match(sentence):
         return True  # "Second, give capital approval for the unit.": a request in a list
+    if official and _CONTRACTED_NOT.search(sentence):
+        return True  # "We don't accept that the storm plan failed."
     return bool(_WEAK_CUE.search(sentence)) and (official or bool(_VOICED.search(sentence)))
 
 

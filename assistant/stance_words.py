@@ -282,11 +282,15 @@ _CUE = re.compile(
     r"not negotiable|non-negotiable)",
     re.I,
 )
+# "don't", "isn't" (no word boundary before "n't"): a weak cue in a party's own text only; in
+# news quotes it doubled the cost of parsing them for a wash in accuracy (news dev +1 statement
+# found, -0.3 precision; 4% more words parsed)
+_CONTRACTED_NOT = re.compile(r"n['’]t\b", re.I)
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,
 # the first person or reported speech. In a reporter's own sentence they are usually facts.
 _WEAK_CUE = re.compile(
     r"\b(?:will|would|not|must|should|need to|ha(?:ve|s|d) to|support|defend|"
-    r"there (?:is|are|was|were) no)\b|n['’]t\b",  # "don't": no word boundary before "n't"
+    r"there (?:is|are|was|were) no)\b",
     re.I,
 )
 _VOICED = re.compile(
