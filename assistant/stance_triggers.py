@@ -1128,6 +1128,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "warns"  # "We will appeal this decision to the Competition Appeal Tribunal"
         if t.lemma == "resist" and not any(c.dep == "dobj" and c.lemma in _PRESSURES for c in kids):
             return None  # "resisted calls to resign", not "resisted arrest"
+        if t.lemma in _CAUSED_BY_THINGS and any(
+            s.pos == "NOUN" and _a_thing(s) for s in subjects_of(ps, t.i)
+        ):
+            # "the propaganda campaign was encouraging Kiev to sabotage the agreements", "low
+            # rates encourage borrowing": a thing that brings something about asks nothing; but
+            # "X said the measure could encourage young people to ...": X warns of what it will do
+            foretold = modal & {"could", "would", "might", "may", "will"} and t.dep == "ccomp"
+            return "warns" if foretold and ps.tokens[t.head].lemma in _SAYING else None
         need = _NEEDS.get(t.lemma)
         if need is not None:
             sub = {c.text.lower() for c in kids} | {
@@ -1655,6 +1663,24 @@ def _hazard_warned(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
 
 # what a party appeals against: a court case threatened
 _APPEALED = {"decision", "ruling", "fine", "judgment", "judgement", "order", "verdict", "penalty"}
+_SAYING = {"say", "warn", "argue", "claim", "predict", "tell", "add", "note", "fear", "caution"}
+# verbs that a thing can be the subject of without anyone asking anything
+_CAUSED_BY_THINGS = {"encourage", "push", "resist"}
+# doings and devices, not parties: "the campaign", "the policy", "the measures"
+_DOINGS = {
+    "campaign", "policy", "move", "measure", "step", "effort", "programme", "program",
+    "rhetoric", "propaganda", "report", "study", "scheme", "strategy", "approach", "law",
+    "bill", "rule", "market", "rate", "price", "trend", "weather", "war", "crisis", "conflict",
+}  # fmt: skip
+
+
+def _a_thing(subj: Token) -> bool:
+    """Whether a common-noun subject is a thing or a doing ("the campaign", "the new rules",
+    "rising prices"), not a body or people ("the union", "the council", "residents").
+    """
+    return subj.lemma.lower() in _THINGS | _DOINGS  # not by suffix: "government", "association"
+
+
 # what a party resists when it refuses someone's position
 _PRESSURES = {"call", "pressure", "demand", "effort", "attempt", "push", "proposal", "plan", "move"}
 

@@ -118,6 +118,27 @@ def test_news_facts_that_only_look_like_positions_are_none(reader):
         assert not [t for _, _, t in found if words in t], words
 
 
+CAUSES = (
+    "ARDENVALE, June 9 - The Ardenvale Tenants' Association said the landlords' leaflet campaign "
+    "was encouraging owners to evict tenants before the census. The association said the new "
+    "deposit rules could encourage landlords to refuse families with children. It encouraged "
+    "the council to cap deposits at one month's rent.\n"
+)
+
+
+def test_a_thing_that_encourages_asks_nothing_but_a_feared_effect_warns(reader):
+    found = _read(reader, CAUSES, source="Meridian Press Agency")
+    # a campaign that encourages evictions is the association's charge, not its demand
+    assert not [t for _, _, t in found if "leaflet campaign" in t]
+    # what a party says a measure could bring about: a warning, not a demand
+    assert stances(found, "could encourage landlords to refuse") == {"warns"}
+    # a party that encourages someone to act asks it to
+    assert stances(found, "encouraged the council to cap deposits") == {"demands"}
+    assert holders(found, "encouraged the council to cap deposits") == {
+        "Ardenvale Tenants' Association"
+    }
+
+
 BRIEFING = (
     "MINISTER TOMAS HARLE: Good afternoon. I have just come back from two days of talks with "
     "Ostrelia in Vessa. I met my Ostrelian counterpart, Foreign Minister Ilse Warrick, twice. "
