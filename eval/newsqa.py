@@ -356,9 +356,21 @@ class Peer:
         splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(
             docs
         )
-        return Chroma.from_documents(
-            splits, self.emb, persist_directory=str(store), collection_name=f"peer-{name}"
+        import chromadb
+        from chromadb.config import Settings
+
+        # our own client, so that the run can close it before its temp dir goes: an open
+        # PersistentClient over a deleted directory can crash Chroma's native layer later on
+        client = chromadb.PersistentClient(
+            path=str(store), settings=Settings(anonymized_telemetry=False)
         )
+        try:
+            return Chroma.from_documents(
+                splits, self.emb, client=client, collection_name=f"peer-{name}"
+            ), client
+        except BaseException:
+            client.close()
+            raise
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -394,11 +406,15 @@ def run_week(
         a = ours.build(art_file, wdir / "store")
         done.write_text("ok")
     ours_ingest = time.perf_counter() - t0
-    vs = None
+    vs = peer_client = None
     peer_ingest = None
     if peer is not None:
         t0 = time.perf_counter()
-        vs = peer.build(articles, wdir / "peer", week)
+        try:
+            vs, peer_client = peer.build(articles, wdir / "peer", week)
+        except BaseException:
+            a.close()
+            raise
         peer_ingest = time.perf_counter() - t0
 
     rows: list[dict[str, Any]] = []
@@ -445,6 +461,8 @@ def run_week(
                 vs.delete_collection()
             except Exception:  # best effort: the temp dir goes anyway
                 pass
+        if peer_client is not None:
+            peer_client.close()
     info = {
         "week": week,
         "questions": len(questions),
