@@ -19,7 +19,8 @@ def assistant(tmp_path_factory, real_embedder):
     a = open_assistant(tmp_path_factory.mktemp("voices") / "store", embedder=real_embedder)
     report = a.ingest(sorted(FIXTURES.glob("*.txt")))
     assert report.added == 3 and not report.failed
-    return a
+    yield a
+    a.close()
 
 
 def _voices(a, title_word):
