@@ -298,6 +298,9 @@ def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
             i = t.head
             continue
         statement = ps.tokens[t.head]
+        if t.dep == "pcomp" and statement.lemma == "by" and statement.dep == "prep":
+            i = statement.head  # "The union responded by rejecting the offer": the union
+            continue
         if t.dep == "acl" and statement.lemma in _STATEMENTS and statement.dep == "dobj":
             i = statement.head  # "X issued a statement demanding ...": X demands
             continue

@@ -1221,6 +1221,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and any(c.dep == "neg" for c in ps.children(head.i))
         ):
             return "rejects"  # "the proposal does not reflect the value of Lumio"
+        if t.dep == "nsubj" and _NOUNS[t.lemma] == "offers" and _falls_short(ps, head):
+            return "rejects"  # "the offer fell short of our needs", "failed to address"
         if (
             t.dep == "nsubj"
             and _NOUNS[t.lemma] == "offers"
@@ -1232,6 +1234,13 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
     return None
+
+
+def _falls_short(ps: ParsedSentence, verb: Token) -> bool:
+    """What one says of an offer found wanting: "fell (far) short", "failed to address"."""
+    if verb.lemma == "fall":
+        return any(c.lemma == "short" for c in ps.children(verb.i))
+    return verb.lemma == "fail" and any(c.dep == "xcomp" for c in ps.children(verb.i))
 
 
 RECEIVE = {"receive", "get", "obtain"}

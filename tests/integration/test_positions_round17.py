@@ -139,6 +139,21 @@ def test_a_thing_that_encourages_asks_nothing_but_a_feared_effect_warns(reader):
     }
 
 
+SHORT = (
+    "SALTHAVEN, Oct 2 - The Salthaven Dockers' Union said on Monday that the port operator's "
+    "offer fell far short of what its members had asked for. The union responded on Tuesday by "
+    "rejecting a second offer outright.\n"
+)
+
+
+def test_an_offer_found_wanting_and_a_refusal_by_gerund_are_the_unions(reader):
+    found = _read(reader, SHORT, source="Meridian Press Agency")
+    assert stances(found, "offer fell far short") == {"rejects"}
+    assert holders(found, "offer fell far short") == {"Salthaven Dockers' Union"}
+    assert stances(found, "by rejecting a second offer") == {"rejects"}
+    assert holders(found, "by rejecting a second offer") == {"Salthaven Dockers' Union"}
+
+
 BRIEFING = (
     "MINISTER TOMAS HARLE: Good afternoon. I have just come back from two days of talks with "
     "Ostrelia in Vessa. I met my Ostrelian counterpart, Foreign Minister Ilse Warrick, twice. "
