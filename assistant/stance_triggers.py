@@ -1221,6 +1221,8 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             and any(c.dep == "neg" for c in ps.children(head.i))
         ):
             return "rejects"  # "the proposal does not reflect the value of Lumio"
+        if t.dep == "nsubjpass" and head.lemma in _MET_WITH:
+            return None  # "the ultimatum had been ignored", "the offer was turned down": a fact
         if t.dep == "nsubj" and _NOUNS[t.lemma] == "offers" and _falls_short(ps, head):
             return "rejects"  # "the offer fell short of our needs", "failed to address"
         if (
@@ -1234,6 +1236,10 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
     return None
+
+
+# what befalls a demand or an offer once made: how it was met, a fact about it
+_MET_WITH = {"ignore", "heed", "meet", "rebuff", "spurn", "disregard", "flout", "defy"}
 
 
 def _falls_short(ps: ParsedSentence, verb: Token) -> bool:

@@ -142,7 +142,8 @@ def test_a_thing_that_encourages_asks_nothing_but_a_feared_effect_warns(reader):
 SHORT = (
     "SALTHAVEN, Oct 2 - The Salthaven Dockers' Union said on Monday that the port operator's "
     "offer fell far short of what its members had asked for. The union responded on Tuesday by "
-    "rejecting a second offer outright.\n"
+    "rejecting a second offer outright. The port operator later confirmed that its "
+    "ultimatum to the union had been ignored.\n"
 )
 
 
@@ -152,6 +153,8 @@ def test_an_offer_found_wanting_and_a_refusal_by_gerund_are_the_unions(reader):
     assert holders(found, "offer fell far short") == {"Salthaven Dockers' Union"}
     assert stances(found, "by rejecting a second offer") == {"rejects"}
     assert holders(found, "by rejecting a second offer") == {"Salthaven Dockers' Union"}
+    # how a demand was met is a fact about it, not the demand made again
+    assert not [t for _, _, t in found if "had been ignored" in t]
 
 
 BRIEFING = (
