@@ -615,6 +615,13 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "Those who want to adopt an isolationist approach misunderstand ..."
     if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
         return None  # "We are still seeking information about the incident": no demand
+    if t.lemma in ("ask", "request") and any(
+        g.dep == "pobj" and g.lemma in _FACTS_SOUGHT
+        for c in kids
+        if c.dep == "prep" and c.lemma == "for"
+        for g in ps.children(c.i)
+    ):
+        return None  # "asked the six candidates for their views": a question, not a demand
     if t.lemma == "warn" and _hazard_warned(ps, t, kids):
         return None  # "warning of the potential for extreme danger": a forecast, no threat
     if (
@@ -1637,7 +1644,10 @@ _STATUS = {
     "update", "confirmation", "response", "reply", "answer", "record",
 }  # fmt: skip
 # what a party seeks that is no demand on anyone ("seeking information about the incident")
-_FACTS_SOUGHT = {"information", "details", "clarity", "clarification", "comment", "feedback"}
+_FACTS_SOUGHT = {
+    "information", "details", "clarity", "clarification", "comment", "feedback", "view",
+    "opinion", "thought", "input", "reaction",
+}  # fmt: skip
 # pronouns and nouns that pick out no one in particular: "Those who want to ...", "anyone who"
 _ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
 # what a weather office or an agency warns of without threatening anyone

@@ -93,7 +93,8 @@ NEWS = (
     '"Those who want to close the port misunderstand how the city lives," the Harbour Traders\' '
     'Council said. "We are still seeking information about the incident," the union added.\n\n'
     "The weather office issued a red alert on Sunday, warning of the potential for extreme "
-    "danger from flooding along the quays.\n"
+    "danger from flooding along the quays. Last month the union asked both mayoral candidates "
+    "for their views on the night shifts.\n"
 )
 
 
@@ -114,6 +115,7 @@ def test_news_facts_that_only_look_like_positions_are_none(reader):
         "Those who want to close the port",  # no one in particular
         "seeking information about the incident",  # no demand on anyone
         "warning of the potential for extreme danger",  # a hazard, no threat
+        "for their views on the night shifts",  # a question put, no demand
     ):
         assert not [t for _, _, t in found if words in t], words
 
