@@ -56,6 +56,7 @@ from assistant.stance_words import (
     _COST_VERBS,
     _FIRST,
     _HE_SHE,
+    _NOUNS,
     _READY,
     _SAY,
     _THEY_IT,
@@ -324,6 +325,16 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         subj = subjects_of(ps, i)
         if subj:
             target = party_of_np(ps, subj[0], parties, state)[0]
+        voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
+        holders = [voice_of] if voice_of[0] else []
+    elif (
+        t.pos == "NOUN"
+        and t.dep == "nsubj"
+        and stance != _NOUNS.get(t.lemma, stance)
+        and (speaker_party or in_quote)
+    ):
+        # "X said the hospital's proposal could lead to longer waits": X judges another's
+        # offer (a warning, a refusal); the offer's owner holds nothing here
         voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
         holders = [voice_of] if voice_of[0] else []
     elif t.pos == "NOUN":

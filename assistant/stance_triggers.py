@@ -884,6 +884,19 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
                 c.dep == "acomp" and c.lemma in _READY for c in kids
             ):
                 return None  # "we remain ready to meet": the readiness offers (its own trigger)
+            if t.lemma in ("remain", "stand", "stay") and any(
+                (c.dep == "acomp" and c.lemma in ("opposed", "against"))
+                or (c.dep == "prep" and c.lemma == "against")
+                for c in kids
+            ):
+                return "rejects"  # "We remain opposed to the union's efforts to ..."
+            if t.lemma == "defend" and any(
+                c.dep == "prep"
+                and c.lemma in ("from", "against")
+                and any(g.dep == "pobj" and g.lemma in _CASES_AGAINST for g in ps.children(c.i))
+                for c in kids
+            ):
+                return "rejects"  # "We will vigorously defend the university from this lawsuit"
             if (
                 t.lemma in _ASSURE_ACTS
                 and (modal & {"will", "shall"} or t.tag in ("VBP", "VBZ"))
@@ -1230,6 +1243,14 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "rejects"  # "the proposal does not reflect the value of Lumio"
         if t.dep == "nsubjpass" and head.lemma in _MET_WITH:
             return None  # "the ultimatum had been ignored", "the offer was turned down": a fact
+        if (
+            t.dep == "nsubj"
+            and _NOUNS[t.lemma] == "offers"
+            and head.lemma in _LEADS_TO
+            and {c.lemma for c in ps.children(head.i) if c.dep == "aux"} & _MAY
+            and not any(c.dep == "poss" and c.lemma in ("our", "my", "its") for c in kids)
+        ):
+            return "warns"  # "the proposal could lead to error, lost ballots and fraud"
         if t.dep == "nsubj" and _NOUNS[t.lemma] == "offers" and _falls_short(ps, head):
             return "rejects"  # "the offer fell short of our needs", "failed to address"
         if (
@@ -1245,6 +1266,9 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     return None
 
 
+# what a proposal "could lead to", told by whoever fears it: a warning of its harm
+_LEADS_TO = {"lead", "cause", "hurt", "harm", "damage", "undermine", "destroy", "endanger"}
+_MAY = {"could", "would", "might", "may", "will"}
 # what befalls a demand or an offer once made: how it was met, a fact about it
 _MET_WITH = {"ignore", "heed", "meet", "rebuff", "spurn", "disregard", "flout", "defy"}
 
@@ -1704,6 +1728,13 @@ def _a_thing(subj: Token) -> bool:
     "rising prices"), not a body or people ("the union", "the council", "residents").
     """
     return subj.lemma.lower() in _THINGS | _DOINGS  # not by suffix: "government", "association"
+
+
+# what a party defends itself against when it refuses another's case
+_CASES_AGAINST = {
+    "lawsuit", "suit", "claim", "allegation", "charge", "accusation", "action", "complaint",
+    "case", "challenge",
+}  # fmt: skip
 
 
 # what a party resists when it refuses someone's position

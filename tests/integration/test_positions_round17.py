@@ -199,3 +199,25 @@ def test_round_17_wire_forms(reader):
     assert stances(found, "We will appeal this decision") == {"warns"}
     assert stances(found, "willing to postpone its strike ballot") == {"offers"}
     assert not [t for _, _, t in found if "whether it intends to submit" in t]
+
+
+OPPOSED = (
+    "HARLOW, March 3 - Harlow General Hospital said on Monday that the nurses' lawsuit had no "
+    'merit. "We will vigorously defend the hospital from this lawsuit," said Dana Moyo, a '
+    "spokeswoman for Harlow General Hospital. \"We remain opposed to the union's efforts to "
+    "bring bargaining onto the wards,\" she said. The Harlow Patients' Forum said the "
+    "hospital's staffing proposal could lead to longer waits and missed diagnoses.\n"
+)
+
+
+def test_defending_against_a_lawsuit_and_remaining_opposed_refuse(reader):
+    found = _read(reader, OPPOSED, source="Meridian Press Agency")
+    assert stances(found, "defend the hospital from this lawsuit") == {"rejects"}
+    assert stances(found, "We remain opposed") == {"rejects"}
+    assert holders(found, "We remain opposed") == {"Harlow General Hospital"}
+
+
+def test_what_a_proposal_could_lead_to_is_a_warning_of_its_harm(reader):
+    found = _read(reader, OPPOSED, source="Meridian Press Agency")
+    assert stances(found, "could lead to longer waits") == {"warns"}
+    assert holders(found, "could lead to longer waits") == {"Harlow Patients' Forum"}
