@@ -8,6 +8,7 @@ state it carries across sentences therefore live together, apart from deciding w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -1179,7 +1180,19 @@ def _common_word(ps: ParsedSentence, tok: Token, text: str) -> bool:
     """
     opens = all(t.pos == "PUNCT" for t in ps.tokens[: tok.i])
     low = tok.text.lower()
-    return opens and low != tok.text and re.search(rf"\b{re.escape(low)}\b", text) is not None
+    if not opens or low == tok.text:
+        return False
+    if _WORD.fullmatch(low):  # a plain word: one of the text's words, no scan of its own
+        return low in _words(text)
+    return re.search(rf"\b{re.escape(low)}\b", text) is not None
+
+
+_WORD = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=16)
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text))
 
 
 def _to_us(ps: ParsedSentence, tok: Token) -> bool:

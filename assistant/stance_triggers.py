@@ -1685,6 +1685,8 @@ _HAZARDS = re.compile(
 
 def _asked_whether(ps: ParsedSentence, t: Token) -> bool:
     """Whether token t is in a clause that asks "whether ...": an open question, no stance."""
+    if "whether" not in ps.lemmas:
+        return False
     for k in [t.i, *ps.ancestors(t.i)]:
         if any(c.dep == "mark" and c.lemma == "whether" for c in ps.children(k)):
             return True
@@ -1879,13 +1881,18 @@ def _condition_clauses(ps: ParsedSentence) -> set[int]:
     }
 
 
+_SETTLED = frozenset({"agree", "decide", "resolve", "note"})
+
+
 def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
     """Under "It was agreed / decided / resolved that ...": what a meeting settled."""
+    if ps.lemmas.isdisjoint(_SETTLED):
+        return False
     for a in ps.ancestors(t.i):
         v = ps.tokens[a]
         kids = ps.children(a)
         if (
-            v.lemma in ("agree", "decide", "resolve", "note")
+            v.lemma in _SETTLED
             and any(c.dep == "auxpass" for c in kids)
             and any(c.dep in ("nsubjpass", "expl") and c.lemma == "it" for c in kids)
         ):

@@ -70,6 +70,13 @@ class ParsedSentence:
                 kids[t.head].append(t)
         return kids
 
+    @functools.cached_property
+    def lemmas(self) -> frozenset[str]:
+        """Every lemma of the sentence: a rule that needs one ("whether", "agree") asks this
+        once per sentence instead of walking the tree from each of its tokens.
+        """
+        return frozenset(t.lemma for t in self.tokens)
+
     def subtree(self, i: int) -> list[Token]:
         """Token i and everything that depends on it, in order."""
         keep = {i}
