@@ -572,7 +572,14 @@ def _listed_request(ps: ParsedSentence, t: Token) -> bool:
 
 
 def trigger(ps: ParsedSentence, t: Token) -> str | None:
-    """The stance a token carries as a predicate, or None."""
+    """The stance a token carries as a predicate, or None (worked out once per sentence)."""
+    found = ps.memo.get("stances")
+    if found is None:
+        found = ps.memo["stances"] = tuple(_trigger(ps, u) for u in ps.tokens)
+    return found[t.i]  # type: ignore[no-any-return]
+
+
+def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if denied(ps, t):
         return "rejects"  # "That claim is false."
     if condemned(ps, t):

@@ -71,6 +71,13 @@ class ParsedSentence:
         return kids
 
     @functools.cached_property
+    def memo(self) -> dict[str, Any]:
+        """What readers of the sentence work out from it alone, kept for their next question:
+        a sentence is read by the rules and again by the learned model, token by token.
+        """
+        return {}
+
+    @functools.cached_property
     def lemmas(self) -> frozenset[str]:
         """Every lemma of the sentence: a rule that needs one ("whether", "agree") asks this
         once per sentence instead of walking the tree from each of its tokens.
