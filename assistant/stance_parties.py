@@ -1178,7 +1178,8 @@ _TITLED_WORDS = "|".join(
 # people news copy quotes for their reading of events, not as parties to them
 _COMMENTATORS = (
     r"analyst|professor|economist|researcher|scholar|lecturer|strategist|historian|"
-    r"political scientist|expert|senior fellow|fellow|observer|commentator|pollster"
+    r"political scientist|expert|senior fellow|fellow|observer|commentator|pollster|"
+    r"author|writer|columnist|journalist|novelist|blogger|podcaster"
 )
 
 
