@@ -622,6 +622,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "Those who want to adopt an isolationist approach misunderstand ..."
     if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
         return None  # "We are still seeking information about the incident": no demand
+    if t.lemma in _ASKING and _asks_for(ps, kids) & _GRIEF_ASKS:
+        return None  # "The family asked for privacy", "urged prayer for his recovery": no demand
     if t.lemma in ("ask", "request") and any(
         g.dep == "pobj" and g.lemma in _FACTS_SOUGHT
         for c in kids
@@ -1679,6 +1681,20 @@ _FACTS_SOUGHT = {
     "information", "details", "clarity", "clarification", "comment", "feedback", "view",
     "opinion", "thought", "input", "reaction",
 }  # fmt: skip
+# what mourners and well-wishers ask of everyone: no party's demand on another
+_GRIEF_ASKS = frozenset({"privacy", "prayer", "condolence"})
+_ASKING = frozenset({"ask", "request", "seek", "urge", "appeal", "call"})
+
+
+def _asks_for(ps: ParsedSentence, kids: list[Token]) -> set[str]:
+    """The lemmas of what a verb of asking asks for: its object, or the object of its "for"."""
+    out = {c.lemma for c in kids if c.dep == "dobj"}
+    for c in kids:
+        if c.dep == "prep" and c.lemma == "for":
+            out.update(g.lemma for g in ps.children(c.i) if g.dep == "pobj")
+    return out
+
+
 # pronouns and nouns that pick out no one in particular: "Those who want to ...", "anyone who"
 _ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
 # what a weather office or an agency warns of without threatening anyone
