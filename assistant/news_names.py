@@ -31,10 +31,12 @@ _SIDES = {
     "Democrat": "Democrats",
     "Republican": "Republicans",
 }
-# "Iowa Gov. Dale Brandt", "New Mexico Lt. Gov. Rafael Ortiz"; not "Former ... Gov.": a former
+# "Iowa Gov. Dale Brandt", "New Mexico Lt. Gov. Rafael Ortiz", "Texas Lieutenant Governor Dan
+# Patrick" (Texas's, not "Texas Lieutenant"'s); not "Former ... Gov.": a former
 # governor no longer speaks for the state
 _PLACE_OFFICE = re.compile(
-    rf"(?<![\w.’'-])(?P<former>(?:[Ff]ormer|[Ee]x-) )?(?P<place>(?:[A-Z][a-z]+ ){{0,2}}[A-Z][a-z]+)"
+    rf"(?<![\w.’'-])(?P<former>(?:[Ff]ormer|[Ee]x-) )?"
+    rf"(?P<place>(?:(?!Lieutenant )[A-Z][a-z]+ ){{0,2}}(?!Lieutenant )[A-Z][a-z]+)"
     rf" (?:Lt\. |Lieutenant )?(?:Gov\.|Governor) (?P<person>{_NAME})"
 )
 _NOT_PLACES = {"The", "Then", "State", "Deputy", "Acting", "Incoming", "Outgoing", "But", "And"}

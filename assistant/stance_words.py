@@ -336,6 +336,7 @@ _TITLE_WORDS = {
     "councillor",
     "councilor",
     "governor",
+    "lieutenant",
     "representative",
     "director",
     "commissioner",
