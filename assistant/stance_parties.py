@@ -223,8 +223,9 @@ class Parties:
         name = _HEADING.sub("", name.strip().rsplit("\n", 1)[-1])
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
         name = re.sub(r"['’]s?$", "", name).strip()
-        if not name:
-            return ""
+        if not name or name in _CALENDAR_WORDS:
+            return ""  # "on Thursday as President Donald Trump said": a day the tagger took for
+            # an organisation holds no position
         caps = _LETTERHEAD.match(name)
         if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
             # body in capitals and the office under it, their lines joined: the body
