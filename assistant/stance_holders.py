@@ -502,6 +502,13 @@ def party_of_np(
                 and any(u.ent == "ORG" and u.ent_i not in (-1, t.ent_i) for u in sub)
             ):
                 continue  # "Quessarian tech firm Orvexa Technologies": the firm's name says who
+            if (
+                e.label in ("GPE", "LOC", "NORP")
+                and t.dep in ("compound", "amod")
+                and people
+                and any(u.text.lower().strip(".") in _LEGISLATORS for u in sub)
+            ):
+                continue  # "Texas Republican Rep. Chip Roy": his seat and his party's label
             if e.label != "PERSON" and (
                 NOT_A_PARTY.search(e.text) or (former and t.dep in ("compound", "amod"))
             ):
@@ -539,6 +546,8 @@ def party_of_np(
                             continue  # "Interior Minister", "Agriculture Minister": a portfolio
                         if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
                             continue
+                        if seat and u.ent == "NORP" and u.i < e.first:
+                            continue  # "Republican Rep. Chip Roy": a member speaks for himself
                         if former and u.ent == "NORP":
                             continue  # "a former Lorvanian prime minister": no longer Lorvan's
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
