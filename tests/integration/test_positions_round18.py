@@ -1,0 +1,87 @@
+"""Forms met in everyday news the labelled sets hold little of (obituaries of a flood, betting on
+a conclave, a shutdown's reporting), each on a text written for the test: an author quoted for
+his reading of events, a family asking for privacy, a day the tagger takes for an
+organisation, a state's lieutenant governor, and a lawmaker named with his state and party label.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+BETTING = (
+    "The Carvel Racing League will decide on Friday whether to ban betting on its own races.\n\n"
+    "\u201cThe league must stop the bookmakers now,\u201d said Tom Arden, author of a history "
+    "of the Carvel Jockeys' Association, on Tuesday.\n\n"
+    "The Carvel Gaming Board urged bookmakers to close the market before the vote.\n"
+)
+
+
+def test_an_author_quoted_on_events_holds_no_position(reader):
+    found = _read(reader, BETTING, source="Carvel Courier")
+    assert not holders(found, "must stop the bookmakers now")
+    # the regulator's demand in the same story is kept
+    assert holders(found, "urged bookmakers to close the market") == {"Carvel Gaming Board"}
+    assert stances(found, "urged bookmakers to close the market") == {"demands"}
+
+
+FLOOD = (
+    "The Brennock River burst its banks on Friday, and four people died in Lowmere.\n\n"
+    "The family of Ada Quill said it could not confirm further details and asked for privacy "
+    "amid its grief. St. Aidan's Church urged prayer for the families. Her brother requested "
+    "privacy as they grieve.\n\n"
+    "Lowmere Town Council demanded that the Brennock Water Authority rebuild the flood wall "
+    "before winter.\n"
+)
+
+
+def test_asking_for_privacy_or_prayer_is_no_demand(reader):
+    found = _read(reader, FLOOD, source="Lowmere Gazette")
+    assert not holders(found, "asked for privacy")
+    assert not holders(found, "urged prayer for the families")
+    assert not holders(found, "requested privacy")
+    assert holders(found, "rebuild the flood wall") == {"Lowmere Town Council"}
+    assert stances(found, "rebuild the flood wall") == {"demands"}
+
+
+SHUTDOWN = (
+    "WASHINGTON - The shutdown of the Veldt Valley Authority reached its second day on Thursday "
+    "as President Ana Corvo said she would decide which offices to close. Corvo has no plans to "
+    "meet the board again.\n\n"
+    "Texas Republican Rep. Dale Voss demanded that the authority reopen its dams. Ohio "
+    "Democratic Rep. Mara Lind said she would not take her salary during the shutdown.\n"
+)
+
+
+def test_a_day_name_is_never_a_party(reader):
+    found = _read(reader, SHUTDOWN, source="Wire")
+    assert not any(f[0] in ("Thursday", "Friday") for f in found)
+    assert holders(found, "no plans to meet the board") in ({"Ana Corvo"}, {"Corvo"})
+    assert stances(found, "no plans to meet the board") == {"rejects"}
+
+
+def test_a_lawmaker_named_with_state_and_party_label_speaks_for_himself(reader):
+    found = _read(reader, SHUTDOWN, source="Wire")
+    assert holders(found, "reopen its dams") == {"Dale Voss"}
+    assert stances(found, "reopen its dams") == {"demands"}
+    assert holders(found, "would not take her salary") == {"Mara Lind"}
+
+
+def test_a_lieutenant_governor_speaks_for_the_state_not_a_party_named_lieutenant(reader):
+    from assistant.news_names import news_links
+
+    text = (
+        "About 700 children were at the camp, according to Texas Lieutenant Governor Dan "
+        "Patrick. Patrick said the state would pay for the search."
+    )
+    links = {link.person: link for link in news_links(text)}
+    assert "Dan Patrick" in links
+    assert all("Lieutenant" not in str(v) for v in links.values())
