@@ -117,6 +117,10 @@ def without_form(name: str) -> str:
     return bare
 
 
+_OPEN_QUOTES = frozenset('"“‘')
+_CLOSE_QUOTES = frozenset('"”’')
+
+
 def _occurrences(text: str, name: str) -> list[str]:
     """`name` with the capitalised words that follow it ("Northwind Shipping Ltd"), wherever
     the text writes it as a word of its own: what `re.finditer` gives for the pattern
@@ -130,6 +134,12 @@ def _occurrences(text: str, name: str) -> list[str]:
         m = None
         if not (before.isalnum() or before in "_'’"):  # (?<![\w'’])
             m = _LONGER.match(text, at + len(name))
+        if m and before in _OPEN_QUOTES and text[m.end() : m.end() + 1] in _CLOSE_QUOTES:
+            # '"Democrat Agencies"', '"Fantasy Sports"': a phrase quoted as a term or a title,
+            # not a longer form of the name
+            out.append(name)
+            at = text.find(name, m.end())
+            continue
         if m:
             out.append(text[at : m.end()])
             at = text.find(name, m.end())

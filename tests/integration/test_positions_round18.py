@@ -1,7 +1,8 @@
 """Forms met in everyday news the labelled sets hold little of (obituaries of a flood, betting on
 a conclave, a shutdown's reporting), each on a text written for the test: an author quoted for
 his reading of events, a family asking for privacy, a day the tagger takes for an
-organisation, a state's lieutenant governor, and a lawmaker named with his state and party label.
+organisation, a state's lieutenant governor, and a lawmaker named with his state and party label, and a quoted term ("Labour Agencies") taken
+for a longer form of a party's name.
 """
 
 from __future__ import annotations
@@ -85,3 +86,18 @@ def test_a_lieutenant_governor_speaks_for_the_state_not_a_party_named_lieutenant
     links = {link.person: link for link in news_links(text)}
     assert "Dan Patrick" in links
     assert all("Lieutenant" not in str(v) for v in links.values())
+
+
+QUOTED_TERM = (
+    "The Veldt Valley Authority stayed shut on Friday as President Ana Corvo said she would "
+    'decide which "Labour Agencies" to close.\n\n'
+    "Labour lawmakers refused to approve the budget. Labour demanded that the board restore "
+    "the river fund before any vote.\n"
+)
+
+
+def test_a_quoted_term_is_no_longer_form_of_a_party_name(reader):
+    found = _read(reader, QUOTED_TERM, source="Wire")
+    assert not any("Agencies" in f[0] for f in found)
+    assert holders(found, "restore the river fund") == {"Labour"}
+    assert stances(found, "restore the river fund") == {"demands"}
