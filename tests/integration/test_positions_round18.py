@@ -1,8 +1,8 @@
 """Forms met in everyday news the labelled sets hold little of (obituaries of a flood, betting on
 a conclave, a shutdown's reporting), each on a text written for the test: an author quoted for
 his reading of events, a family asking for privacy, a day the tagger takes for an
-organisation, a state's lieutenant governor, and a lawmaker named with his state and party label, and a quoted term ("Labour Agencies") taken
-for a longer form of a party's name.
+organisation, a state's lieutenant governor, a lawmaker named with his state and party label,
+and a quoted term ("Labour Agencies") taken for a longer form of a party's name.
 """
 
 from __future__ import annotations
