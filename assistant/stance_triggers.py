@@ -620,6 +620,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "has 20 days to tell us whether it intends to submit a revised proposal"
     if _nobody_in_particular(ps, t):
         return None  # "Those who want to adopt an isolationist approach misunderstand ..."
+    if t.lemma in ("suggest", "indicate") and any(
+        c.dep == "nsubj" and c.lemma in _FINDINGS for c in kids
+    ):
+        return None  # "A preliminary report from the board suggested that ...": what it shows
     if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
         return None  # "We are still seeking information about the incident": no demand
     if t.lemma in _ASKING and _asks_for(ps, kids) & _GRIEF_ASKS:
@@ -1113,6 +1117,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 if _THREAT_WORDS.search(act):
                     return "warns"  # "it may have to be resolved in court"
                 return None  # "companies might have to shut down assembly lines": a forecast
+            if t.lemma == "have" and t.tag == "VBD" and (t.dep == "ROOT" or _quoted(ps, t)):
+                # "Some of them had to man their stations": what was needed then, in the
+                # speaker's own past tense or the writer's; not "said the firm had to pay"
+                return None
             return "demands"  # not "I have to say", "I have to ask you"
         stance = _VERBS.get(t.lemma)
         if stance is None:
@@ -1681,6 +1689,11 @@ _FACTS_SOUGHT = {
     "information", "details", "clarity", "clarification", "comment", "feedback", "view",
     "opinion", "thought", "input", "reaction",
 }  # fmt: skip
+# what shows something rather than proposes it: "the report suggested that ..."
+_FINDINGS = frozenset({
+    "report", "study", "survey", "poll", "data", "evidence", "analysis", "research", "review",
+    "finding", "figure", "record", "test", "audit", "investigation", "inquiry", "model",
+})  # fmt: skip
 # what mourners and well-wishers ask of everyone: no party's demand on another
 _GRIEF_ASKS = frozenset({"privacy", "prayer", "condolence"})
 _ASKING = frozenset({"ask", "request", "seek", "urge", "appeal", "call"})
@@ -1921,6 +1934,19 @@ def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
         ):
             return True
     return False
+
+
+def _quoted(ps: ParsedSentence, t: Token) -> bool:
+    """Whether token t stands inside quotation marks in its sentence."""
+    inside = False
+    for ch in ps.text[: t.start]:
+        if ch == "“":
+            inside = True
+        elif ch == "”":
+            inside = False
+        elif ch == '"':
+            inside = not inside
+    return inside
 
 
 _SANCTIONS = {"arrest", "prosecution", "fine", "penalty", "sanction", "expulsion", "eviction"}

@@ -101,3 +101,27 @@ def test_a_quoted_term_is_no_longer_form_of_a_party_name(reader):
     assert not any("Agencies" in f[0] for f in found)
     assert holders(found, "restore the river fund") == {"Labour"}
     assert stances(found, "restore the river fund") == {"demands"}
+
+
+CRASH = (
+    "KELSA CITY - A preliminary report from the Kelsan Air Safety Board suggested that "
+    "thousands of close calls near the airport had gone unreported.\n\n"
+    '"Some of our controllers had to stay at their posts all night," the board\'s chair, '
+    "Rina Osk, said. The Kelsan Air Safety Board urged the airport to close its second runway "
+    "until the review is done.\n"
+)
+
+
+def test_what_a_report_suggests_is_no_offer(reader):
+    found = _read(reader, CRASH, source="Kelsa Herald")
+    assert not holders(found, "suggested that thousands of close calls")
+    assert holders(found, "close its second runway") == {"Kelsan Air Safety Board"}
+    assert stances(found, "close its second runway") == {"demands"}
+
+
+def test_a_quoted_had_to_tells_what_was_needed_then_and_demands_nothing(reader):
+    found = _read(reader, CRASH, source="Kelsa Herald")
+    assert not holders(found, "had to stay at their posts")
+    # reported speech keeps its backshifted demand
+    told = _read(reader, "The Kelsan Air Safety Board said the airport had to close the runway.")
+    assert stances(told, "had to close the runway") == {"demands"}
