@@ -99,6 +99,28 @@ from index.cleaning import body_name, is_top_matter
 from index.language import ParsedSentence, Parser
 
 
+def _full_names(found: list[Found]) -> list[Found]:
+    """A person who holds statements under their full name and, in a quote's later sentence,
+    under their surname alone ("Pramila Jayapal" ... "I fully condemn this," Jayapal said) is
+    one holder: the full name, when the document gives the surname one person only.
+    """
+    names = {f.holder for f in found if _PERSON_NAME.fullmatch(f.holder)}
+    full: dict[str, str] = {}
+    for name in names:
+        last = name.rsplit(" ", 1)[-1]
+        full[last] = "" if last in full else name  # two people of one surname: neither
+    return [
+        replace(f, holder=full[f.holder]) if full.get(f.holder) and " " not in f.holder else f
+        for f in found
+    ]
+
+
+# a person's name as a holder: two or three capitalised words, no organisation's
+_PERSON_NAME = re.compile(
+    r"[A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?){1,2}"
+)
+
+
 def candidate(sentence: str, official: bool = True) -> bool:
     """Whether a sentence may state a position: a stance word, or a modal or negated form in
     someone's voice (always, in a party's own text).
@@ -554,6 +576,7 @@ class StanceReader:
         heading = _title_end(text, title)
         out = [f for f in out if f.start >= heading]  # a headline states no one's position
         out = sorted(out + listed_items(text, spans, out), key=lambda f: f.start)
+        out = _full_names(out)
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(dedupe(out), learned, voices)

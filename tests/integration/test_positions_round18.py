@@ -125,3 +125,16 @@ def test_a_quoted_had_to_tells_what_was_needed_then_and_demands_nothing(reader):
     # reported speech keeps its backshifted demand
     told = _read(reader, "The Kelsan Air Safety Board said the airport had to close the runway.")
     assert stances(told, "had to close the runway") == {"demands"}
+
+
+def test_a_quoted_person_is_one_holder_under_the_full_name(reader):
+    # a member named with "U.S. Rep." speaks for herself; her later quote under her surname
+    # alone is hers too, shown under the same full name
+    text = (
+        'U.S. Rep. Oksana Wieczorek similarly condemned the attack on the clinic. "Political '
+        'violence should have no place in this country," Wieczorek wrote in an X post. "I fully '
+        'condemn this."\n'
+    )
+    found = _read(reader, text, source="Wire")
+    assert {f[0] for f in found} == {"Oksana Wieczorek"}
+    assert stances(found, "I fully condemn this") == {"rejects"}
