@@ -233,9 +233,9 @@ class Parties:
         name = _HEADING.sub("", name.strip().rsplit("\n", 1)[-1])
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
         name = re.sub(r"['’]s?$", "", name).strip()
-        if not name or name in _CALENDAR_WORDS:
+        if not name or name in _CALENDAR_WORDS or _STANCE_PREFIX.match(name):
             return ""  # "on Thursday as President Donald Trump said": a day the tagger took for
-            # an organisation holds no position
+            # an organisation holds no position; nor does "anti-Taliban", a stance on one
         caps = _LETTERHEAD.match(name)
         if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
             # body in capitals and the office under it, their lines joined: the body
@@ -435,6 +435,8 @@ class Parties:
         if not self._may_link(person, party):
             return
         surname = person.split()[-1]
+        if _against(party, surname, self.text):
+            return  # "the famed anti-Taliban leader Ahmad Shah Massoud": against it, not of it
         if replace:
             if self.people.get(surname) == self.people.get(person, party):
                 self.people[surname] = party  # a correction holds for the surname too
@@ -799,6 +801,29 @@ _FEATURE = re.compile(
 _SIGNED = rf", (?:the |a |an )?(?:[\w\-]+ ){{0,3}}{_TITLE_RE}\b"
 _SIGNED_AFTER = re.compile(_SIGNED)
 _OF_PARTY = re.compile(rf" (?:of|at) (?:the )?(?P<party>{_PARTY_RE})")
+
+
+_STANCE_PREFIX = re.compile(
+    r"(?:anti|pro)-\S+$", re.I
+)  # "anti-Taliban"; not "Anti-Defamation League"
+
+
+def _against(party: str, surname: str, text: str) -> bool:
+    """Whether the text calls the person an "anti-" or "pro-" party figure ("anti-Taliban
+    leader Ahmad Shah Massoud", "pro-Russian separatist leader Denis Pushilin"): not its own.
+    """
+    stem = party.split()[0][:5]
+    low = text.lower()
+    if f"anti-{stem.lower()}" not in low and f"pro-{stem.lower()}" not in low:
+        return False
+    return (
+        re.search(
+            rf"\b(?:anti|pro)-{re.escape(stem)}\w*(?: [\w'’\-]+){{0,5}}? {re.escape(surname)}\b",
+            text,
+            re.I,
+        )
+        is not None
+    )
 
 
 def _signed(name: str, text: str) -> bool:

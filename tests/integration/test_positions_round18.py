@@ -138,3 +138,14 @@ def test_a_quoted_person_is_one_holder_under_the_full_name(reader):
     found = _read(reader, text, source="Wire")
     assert {f[0] for f in found} == {"Oksana Wieczorek"}
     assert stances(found, "I fully condemn this") == {"rejects"}
+
+
+def test_an_anti_party_figure_is_not_that_partys_and_anti_x_is_no_party(reader):
+    text = (
+        "The Keldari Movement took the Varn valley on Sunday.\n\n"
+        "Tarek Vossan, son of the famed anti-Keldari leader Omar Vossan, has pledged to fight "
+        "back against the Keldari Movement. He called for aid from the West.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    for sentence in ("has pledged to fight back", "He called for aid"):
+        assert not holders(found, sentence) & {"Keldari Movement", "anti-Keldari", "Keldari"}
