@@ -624,6 +624,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         c.dep == "nsubj" and c.lemma in _FINDINGS for c in kids
     ):
         return None  # "A preliminary report from the board suggested that ...": what it shows
+    if t.lemma == "suggest" and any(
+        c.dep == "ccomp" and c.tag in ("VBD", "VBZ", "VBN") and not _is_modal_clause(ps, c)
+        for c in kids
+    ):
+        return None  # "has suggested that the murder was ordered": a reading of events, no
+        # proposal (that one is in the subjunctive: "suggested that the airport close a runway")
     if t.lemma == "seek" and any(c.dep == "dobj" and c.lemma in _FACTS_SOUGHT for c in kids):
         return None  # "We are still seeking information about the incident": no demand
     if t.lemma in _ASKING and _asks_for(ps, kids) & _GRIEF_ASKS:
@@ -1934,6 +1940,11 @@ def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
         ):
             return True
     return False
+
+
+def _is_modal_clause(ps: ParsedSentence, verb: Token) -> bool:
+    """Whether a clause's verb has a modal ("suggested that talks should resume")."""
+    return any(c.dep == "aux" and c.tag == "MD" for c in ps.children(verb.i))
 
 
 def _quoted(ps: ParsedSentence, t: Token) -> bool:

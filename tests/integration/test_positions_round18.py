@@ -149,3 +149,13 @@ def test_an_anti_party_figure_is_not_that_partys_and_anti_x_is_no_party(reader):
     found = _read(reader, text, source="Wire")
     for sentence in ("has pledged to fight back", "He called for aid"):
         assert not holders(found, sentence) & {"Keldari Movement", "anti-Keldari", "Keldari"}
+
+
+def test_suggesting_what_happened_proposes_nothing(reader):
+    text = (
+        "Kelsan Harbour Board chair Rina Osk has suggested that the fire was started on purpose. "
+        "The Kelsan Harbour Board suggested that the port close its oil berth until spring.\n"
+    )
+    found = _read(reader, text, source="Kelsa Herald")
+    assert not holders(found, "the fire was started on purpose")
+    assert stances(found, "close its oil berth") == {"offers"}
