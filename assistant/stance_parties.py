@@ -233,7 +233,12 @@ class Parties:
         name = _HEADING.sub("", name.strip().rsplit("\n", 1)[-1])
         name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(" ,.;:'’\""), flags=re.I)
         name = re.sub(r"['’]s?$", "", name).strip()
-        if not name or name in _CALENDAR_WORDS or _STANCE_PREFIX.match(name):
+        if (
+            not name
+            or name in _CALENDAR_WORDS
+            or _STANCE_PREFIX.match(name)
+            or (len(name) <= 2 and not name.isupper())  # "St" of "St. Peter's": a cut name
+        ):
             return ""  # "on Thursday as President Donald Trump said": a day the tagger took for
             # an organisation holds no position; nor does "anti-Taliban", a stance on one
         caps = _LETTERHEAD.match(name)

@@ -159,3 +159,14 @@ def test_suggesting_what_happened_proposes_nothing(reader):
     found = _read(reader, text, source="Kelsa Herald")
     assert not holders(found, "the fire was started on purpose")
     assert stances(found, "close its oil berth") == {"offers"}
+
+
+def test_no_party_is_named_by_a_day_a_stance_prefix_or_a_cut_abbreviation():
+    from assistant.parties import Registry
+    from assistant.stance_parties import Parties
+
+    parties = Parties(Registry.load(), text="")
+    for name in ("Thursday", "anti-Keldari", "pro-Varnish", "St", "Mt"):
+        assert parties.canonical(name, "ORG") == "", name
+    for name in ("Anti-Defamation League", "Kelsan Air Safety Board", "UN"):
+        assert parties.canonical(name, "ORG"), name
