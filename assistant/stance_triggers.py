@@ -588,6 +588,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return "warns"  # "X said the case would force shoppers to pay more"
     if thing_threatens(ps, t):
         return None  # "the orders threaten democracy": a danger described, no party's threat
+    if _remembered(ps, t):
+        return None  # "his passion will never be forgotten": a tribute, no refusal
     if t.dep in ("xcomp", "dobj", "pcomp") and ps.tokens[t.head].lemma in _WEIGHING:
         return None  # "the government is considering refusing to sign": not decided
     kids = ps.children(t.i)
@@ -1940,6 +1942,25 @@ def _agreed_at_meeting(ps: ParsedSentence, t: Token) -> bool:
         ):
             return True
     return False
+
+
+# what a tribute says lives on: "his impact will never leave the lives he touched"
+_LEGACY = frozenset({
+    "impact", "legacy", "memory", "spirit", "passion", "love", "light", "kindness", "smile",
+    "laughter", "name", "contribution", "example", "influence", "dedication", "sacrifice",
+})  # fmt: skip
+
+
+def _remembered(ps: ParsedSentence, t: Token) -> bool:
+    """A negated verb that says someone's legacy lives on: "will never be forgotten", "his
+    impact will never leave ...": no party refuses anything.
+    """
+    kids = ps.children(t.i)
+    if not any(c.dep == "neg" for c in kids):
+        return False
+    if t.lemma == "forget" and any(c.dep == "auxpass" for c in kids):
+        return True
+    return any(c.dep in ("nsubj", "nsubjpass") and c.lemma in _LEGACY for c in kids)
 
 
 def _is_modal_clause(ps: ParsedSentence, verb: Token) -> bool:

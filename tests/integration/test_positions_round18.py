@@ -170,3 +170,16 @@ def test_no_party_is_named_by_a_day_a_stance_prefix_or_a_cut_abbreviation():
         assert parties.canonical(name, "ORG") == "", name
     for name in ("Anti-Defamation League", "Kelsan Air Safety Board", "UN"):
         assert parties.canonical(name, "ORG"), name
+
+
+def test_a_tribute_that_says_a_legacy_lives_on_refuses_nothing(reader):
+    text = (
+        '"His passion for his players and his family will never be forgotten," the Kelsan '
+        'Police Association said. "He no longer walks this earth, but his impact will never '
+        'leave the lives he touched." "We will never accept this contract," the association '
+        "added.\n"
+    )
+    found = _read(reader, text, source="Kelsa Herald")
+    assert not holders(found, "will never be forgotten")
+    assert not holders(found, "his impact will never leave")
+    assert stances(found, "We will never accept this contract") == {"rejects"}
