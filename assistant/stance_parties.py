@@ -808,9 +808,8 @@ _SIGNED_AFTER = re.compile(_SIGNED)
 _OF_PARTY = re.compile(rf" (?:of|at) (?:the )?(?P<party>{_PARTY_RE})")
 
 
-_STANCE_PREFIX = re.compile(
-    r"(?:anti|pro)-\S+$", re.I
-)  # "anti-Taliban"; not "Anti-Defamation League"
+# a stance on a party, not a party: "anti-Taliban"; but "Anti-Defamation League" is one
+_STANCE_PREFIX = re.compile(r"(?:anti|pro)-\S+$", re.I)
 
 
 def _against(party: str, surname: str, text: str) -> bool:

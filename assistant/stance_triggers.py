@@ -19,7 +19,14 @@ from assistant.no_position import (
     told_as_history,
     unsaid,
 )
-from assistant.stance_holders import ReadingState, relative_subject, stranded_subject, subjects_of
+from assistant.stance_holders import (
+    ReadingState,
+    quoted_spans,
+    relative_subject,
+    stranded_subject,
+    subjects_of,
+    within,
+)
 from assistant.stance_words import (
     _ASSURE_ACTS,
     _COST_VERBS,
@@ -1125,7 +1132,11 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 if _THREAT_WORDS.search(act):
                     return "warns"  # "it may have to be resolved in court"
                 return None  # "companies might have to shut down assembly lines": a forecast
-            if t.lemma == "have" and t.tag == "VBD" and (t.dep == "ROOT" or _quoted(ps, t)):
+            if (
+                t.lemma == "have"
+                and t.tag == "VBD"
+                and (t.dep == "ROOT" or within(quoted_spans(ps.text), t.start))
+            ):
                 # "Some of them had to man their stations": what was needed then, in the
                 # speaker's own past tense or the writer's; not "said the firm had to pay"
                 return None
@@ -1966,19 +1977,6 @@ def _remembered(ps: ParsedSentence, t: Token) -> bool:
 def _is_modal_clause(ps: ParsedSentence, verb: Token) -> bool:
     """Whether a clause's verb has a modal ("suggested that talks should resume")."""
     return any(c.dep == "aux" and c.tag == "MD" for c in ps.children(verb.i))
-
-
-def _quoted(ps: ParsedSentence, t: Token) -> bool:
-    """Whether token t stands inside quotation marks in its sentence."""
-    inside = False
-    for ch in ps.text[: t.start]:
-        if ch == "“":
-            inside = True
-        elif ch == "”":
-            inside = False
-        elif ch == '"':
-            inside = not inside
-    return inside
 
 
 _SANCTIONS = {"arrest", "prosecution", "fine", "penalty", "sanction", "expulsion", "eviction"}
