@@ -94,6 +94,9 @@ _ELECTED = re.compile(
     r"Supervisor|Commissioner|Assemblyman|Assemblywoman|"
     r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
 )
+# a former office holder speaks for no office now, only in their own name ("former chancellor
+# Philip Hammond", "Another former Tory leader, William Hague"): where the name starts
+_FORMER_OFFICE = re.compile(r"\b(?:[Ff]ormer|[Ee]x(?=-))(?:[ -][\w.'’-]+){1,4}?,? (?=[A-Z])")
 # "Ardonia's opposition leader Frida Moll", "Frida Moll, the opposition leader": she speaks
 # against her state's government, never for the state
 _OPPOSITION = re.compile(
@@ -126,7 +129,10 @@ def elected(person: str, text: str) -> str:
     for start in offices:
         named = after.match(text, start)
         if named:
-            return named.group(0)
+            # "(Former South) Carolina Gov. Ellen Marsh": the name after the last title
+            words = named.group(0).split()
+            cut = [k for k, w in enumerate(words[:-1]) if w.rstrip(".") in _TITLES]
+            return " ".join(words[cut[-1] + 1 :] if cut else words)
     return ""
 
 
@@ -135,7 +141,7 @@ def _offices(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """The opposition people of a text, and where a name may start after each elected office."""
     opposing = tuple(_bare(m.group("a") or m.group("b")) for m in _OPPOSITION.finditer(text))
     offices = tuple(_SPACE.match(text, m.end()).end() for m in _ELECTED.finditer(text))  # type: ignore[union-attr]
-    return opposing, offices
+    return opposing, offices + tuple(m.end() for m in _FORMER_OFFICE.finditer(text))
 
 
 _SPACE = re.compile(r"\s*")

@@ -44,6 +44,8 @@ from assistant.stance_words import (
     _GOVERNMENT_TITLES,
     _GROUP_NOUNS,
     _HE_SHE,
+    _LEGISLATORS,
+    _LEVELS,
     _SAY,
     _STATE_NOUNS,
     _STATEMENTS,
@@ -99,7 +101,17 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]
     if not spans and text.lstrip().startswith(('"', "“")):
         spans = [(0, len(text))]  # a quote that goes on past this sentence
+    else:
+        # 'X reiterated a statement that states: "Our offer has been ...': a quote opened
+        # after the last closed one that goes on past this sentence
+        opened = _OPENS_QUOTE.search(text, spans[-1][1] if spans else 0)
+        if opened:
+            spans.append((opened.start(), len(text)))
     return spans
+
+
+# an opening quote mark before a word, not closed before the sentence ends
+_OPENS_QUOTE = re.compile(r"(?:(?<=[\s:(—])|^)[\"“](?=\w)[^\"“”]*$")
 
 
 def within(spans: list[tuple[int, int]], at: int) -> bool:
@@ -503,12 +515,14 @@ def party_of_np(
             ):
                 continue  # "Quessarian tech firm Orvexa Technologies": the firm's name says who
             if (
-                e.label in ("GPE", "LOC", "NORP")
+                (e.label in ("GPE", "LOC", "NORP") or e.text.lower() in _LEVELS)
                 and t.dep in ("compound", "amod")
                 and people
                 and any(u.text.lower().strip(".") in _LEGISLATORS for u in sub)
             ):
-                continue  # "Texas Republican Rep. Chip Roy": his seat and his party's label
+                # "Texas Republican Rep. Chip Roy": his seat and his party's label; "State Sen.
+                # Zellnor Myrie": the level he sits at, whatever the tagger took "State" for
+                continue
             if e.label != "PERSON" and (
                 NOT_A_PARTY.search(e.text) or (former and t.dep in ("compound", "amod"))
             ):
@@ -546,10 +560,14 @@ def party_of_np(
                             continue  # "Interior Minister", "Agriculture Minister": a portfolio
                         if u.ent in ("GPE", "LOC") and (seat or u.i >= e.last):
                             continue
+                        if seat and u.text.lower() in _LEVELS:
+                            continue  # "State Sen. Zellnor Myrie": a level, not a party
                         if seat and u.ent == "NORP" and u.i < e.first:
                             continue  # "Republican Rep. Chip Roy": a member speaks for himself
-                        if former and u.ent == "NORP":
-                            continue  # "a former Lorvanian prime minister": no longer Lorvan's
+                        if former and u.ent in ("NORP", "ORG", "GPE") and u.i < e.first:
+                            # "a former Lorvanian prime minister", "Another former Liberal
+                            # leader, Mira Castell": no longer Lorvan's, nor the party's
+                            continue
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
                             ent = ps.entities[u.ent_i]
                             party = city_of(ps, ent, parties) or parties.canonical(ent.text, u.ent)
@@ -570,7 +588,9 @@ def party_of_np(
                 # "Interior Minister Pavel Dresk" as one entity: its title words count too
                 named = ps.tokens[e.first : e.last]
                 titled = [t for t in named if t.lemma.lower() in _TITLE_WORDS]
-                if not party:
+                if not party and not former:
+                    # ("Another former Tory leader, William Hague, said": no office of anyone's
+                    # now; he speaks for himself)
                     party = _by_title(sub + titled, e.first + len(named), parties, state)
                 person = e.text
                 if titled:
@@ -940,12 +960,6 @@ def _people_before(text: str, at: int) -> bool:
             re.I,
         )
     )
-
-
-_LEGISLATORS = {
-    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "lawmaker",
-    "mp", "mep", "assemblyman", "assemblywoman", "delegate",
-}  # fmt: skip
 
 
 def _titled_person(sub: list[Token], text: str) -> str:
@@ -1712,6 +1726,12 @@ def reporting_speaker(
             if not subj and t.dep == "acl" and head.lemma in _STATEMENTS and head.dep == "dobj":
                 # "Renault released a statement saying it would not ...": who issued it
                 subj = [c for c in ps.children(head.head) if c.dep == "nsubj"]
+            if subj and subj[0].tag == "WDT":
+                # 'GM reiterated a statement released a day ago that states: "Our offer ..."':
+                # who issued the statement the relative clause is about
+                issued = [x for x in ps.tokens[: subj[0].i] if x.lemma in _STATEMENTS]
+                if issued and issued[-1].dep == "dobj":
+                    subj = [c for c in ps.children(issued[-1].head) if c.dep == "nsubj"] or subj
             if subj:
                 # "An opposition lawmaker Ana Ruiz, ..., said": the name, parsed as a second
                 # subject beside its title, says who

@@ -19,6 +19,7 @@ from assistant.stance_words import (
     _COMPANY_NOUNS,
     _CORP,
     _GENERIC,
+    _LEVELS,
     _NAME_RE,
     _NOT_PARTIES,
     _ORG_HEADS,
@@ -72,8 +73,33 @@ _ORG_DROPS = (
         - {"executive", "press"}
     )
 )
+# a titled person's name, then "and" and the next party: "Varen President Ilse Moor and Dask"
+_TWO_PEOPLE = re.compile(
+    r"(?:[A-Z][\w'’\-]* )+?(?:President|Minister|Secretary|Speaker|Chancellor|Premier|Governor|"
+    r"Mayor|Ambassador|Leader|Chairman|Chief) (?:[A-Z][\w'’\-]* ){1,2}and ([A-Z][\w'’\-]*(?: [A-Z][\w'’\-]*)*)$"
+)
+# an officer's title a tagger takes into the name of the body before it
+_TRAILING_TITLES = {
+    "superintendent", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
+    "chairperson", "president", "director", "ceo",
+}  # fmt: skip
 # a title's first word that is no part of the organisation before it ("DIGI Managing Director")
 _TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
+
+
+def without_trailing_title(words: list[str]) -> list[str]:
+    """The body's name without the officer's title a tagger took into it ("Indian River School
+    District Superintendent", "Lakeside Union Executive Director"); "Office of the President" and
+    "Vice President" keep theirs.
+    """
+    if len(words) <= 2 or words[-1].lower() not in _TRAILING_TITLES:
+        return words
+    head = words[:-1]
+    while head and head[-1].lower() in _TITLE_OPENERS | {"executive", "deputy"}:
+        head.pop()
+    return (
+        head if len(head) >= 2 and head[-1].lower() not in ("the", "of", "for", "vice") else words
+    )
 
 
 _OFFICE_AFTER = re.compile(r"(?P<what>(?:[A-Z][a-z]+ ){1,2})(?P<kind>Ministry|Department|Office)")
@@ -241,6 +267,10 @@ class Parties:
         ):
             return ""  # "on Thursday as President Donald Trump said": a day the tagger took for
             # an organisation holds no position; nor does "anti-Taliban", a stance on one
+        pair = _TWO_PEOPLE.match(name) if label != "PERSON" else None
+        if pair:  # "Varen President Ilse Moor and Dask" (President Oren Tal): the tagger ran two
+            # titled people together; the state after "and" is the one it names whole
+            return self.canonical(pair[1], label)
         caps = _LETTERHEAD.match(name)
         if caps:  # "ASHCOMBE RIVER SCHOOLS PARTNERSHIP Office of the Director": a letterhead's
             # body in capitals and the office under it, their lines joined: the body
@@ -269,6 +299,8 @@ class Parties:
         drop = _ORG_DROPS if label == "ORG" else _TITLE_WORDS | _NOT_PARTIES | {"former"}
         while len(words) > 2 and words[0].lower() in drop:
             words.pop(0)
+        if label != "PERSON":
+            words = without_trailing_title(words)
         name = " ".join(words)
         base = without_form(name)
         words = base.lower().split()
@@ -413,6 +445,7 @@ class Parties:
                 words = words[: words.index("and")]
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name
+            words = without_trailing_title(words)
             full = " ".join(words)
             if (
                 len(full) > len(best)
@@ -909,6 +942,11 @@ _INITIALS_TITLE = re.compile(
 )
 
 
+# a former office named before a person ("former Tory leader", "ex-chancellor"), in the same
+# sentence
+_FORMER = re.compile(r"\b(?:former|ex-)[^.;!?\n]*$", re.I)
+
+
 def people_by_title(text: str, parties: Parties) -> None:
     """People linked to their party by a title next to their name, read over the whole text
     (a regular expression, so the sentence need not be parsed).
@@ -1001,6 +1039,8 @@ def people_by_title(text: str, parties: Parties) -> None:
                 continue  # "Ms Anja Korvel (Eastmoor) (Social Democratic Union)": a seat first
             if pattern is _PEOPLE_BEFORE and _signature(m, text):
                 continue  # "Hanna Ferreira Chief Executive, Lumen Cinemas": a signature line
+            if _FORMER.search(text, max(0, m.start() - 20), m.start("person")):
+                continue  # "Another former Tory leader, William Hague": he speaks for himself
             if (
                 pattern is _PEOPLE_LISTED
                 and " " not in m.group("person")
@@ -1537,6 +1577,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 continue
             if t.ent in ("ORG", "GPE", "NORP") and t.ent_i >= 0 and t.ent_i != head.ent_i:
                 ent = ps.entities[t.ent_i]
+                if ent.text.lower() in _LEVELS:
+                    continue  # "State Sen. Zellnor Myrie": the level he sits at
                 party = city_of(ps, ent, parties) or parties.canonical(ent.text, ent.label)
                 break
         for t in [] if party else near:  # "X, the agency's head of operations": the agency
@@ -1546,6 +1588,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 party = parties.named_by(t.lemma)
                 break
         titles = {t.lemma.lower() for t in near}
+        if titles & {"former", "ex"}:
+            continue  # "Another former Tory leader, William Hague": he speaks for himself now
         # "Deputy Transport Minister Rosa Kettil": the portfolio modifies the title
         portfolio = {c.lemma.lower() for t in near for c in ps.children(t.i) if c.dep == "compound"}
         if not party:

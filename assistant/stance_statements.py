@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.condemnation import judge_of
+from assistant.condemnation import CONDEMNING, judge_of
 from assistant.hopes import hoped_for, hopes_for_events, within_hope
 from assistant.news_names import elected
 from assistant.referents import nearer_subject
@@ -124,6 +124,54 @@ def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     ):
         return None
     return f
+
+
+def _judged(ps: ParsedSentence, t: Token) -> bool | None:
+    """For an offer named as the subject of "be" with a complement ("the offers from X were an
+    insult"): whether the complement condemns it; None when the sentence does not judge one.
+    """
+    verb = ps.tokens[t.head]
+    if (
+        t.dep != "nsubj"
+        or verb.lemma != "be"
+        or not any(
+            c.dep == "prep"
+            and c.lemma == "from"
+            or c.dep == "poss"
+            and c.text.lower() not in _FIRST
+            for c in ps.children(t.i)
+        )
+    ):
+        return None
+    said = [c for c in ps.children(verb.i) if c.dep in ("attr", "acomp")]
+    if not said:
+        return None
+    words = {u.lemma.lower() for c in said for u in ps.subtree(c.i)}
+    return bool(words & (CONDEMNING | _POOR))
+
+
+# what an offer is called when it is turned down ("an insult", "meager", "not enough")
+_POOR = {
+    "insult", "insulting", "disgusting", "inadequate", "insufficient", "meager", "meagre",
+    "unfair", "ridiculous", "laughable", "disappointing", "slap", "joke",
+}  # fmt: skip
+
+
+def _a_thing(ps: ParsedSentence, s: Token) -> bool:
+    """A subject that is a thing or an act ("an increase in X", "the plan"), owned by no name."""
+    return (
+        s.pos == "NOUN"
+        and s.ent_i < 0
+        and s.text.islower()
+        and (
+            s.lemma in _THINGS or s.lemma in _CHANGES or _ABSTRACT_NOUN.search(s.lemma) is not None
+        )
+        and not any(c.dep in ("poss", "compound") and c.ent_i >= 0 for c in ps.children(s.i))
+    )
+
+
+# what a quoted subject may be besides an abstract noun: a change made
+_CHANGES = {"increase", "rise", "cut", "hike", "change", "move", "rollback", "ban", "freeze"}
 
 
 def continuations(
@@ -337,6 +385,12 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         # offer (a warning, a refusal); the offer's owner holds nothing here
         voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
         holders = [voice_of] if voice_of[0] else []
+    elif t.pos == "NOUN" and stance == "offers" and speaker_party and _judged(ps, t) is not None:
+        # "The union said the offers from Orvel and Dunmere were an insult": the speaker judges
+        # another's offer; a refusal when the judgement condemns it, else no position of theirs
+        if not _judged(ps, t):
+            return []
+        stance, holders = "rejects", [(speaker_party, speaker)]
     elif t.pos == "NOUN":
         owner = [c for c in ps.children(i) if c.dep in ("poss",)]
         mods = [c for c in ps.children(i) if c.dep in ("amod", "compound") and c.ent_i >= 0]
@@ -382,6 +436,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             )
         elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
+        elif subj and in_quote and speaker_party and _a_thing(ps, subj[0]):
+            # 'Hammond said: "An increase in National Insurance contributions is asking young
+            # people to pay ..."': a name inside the quoted thing is not who speaks
+            holders = [(speaker_party, speaker)]
         elif subj and subj[0].text.lower() not in NOT_HOLDERS:
             holders = [party_of_np(ps, s, parties, state) for s in subj]
         unresolved_company = (

@@ -1269,6 +1269,11 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         head = ps.tokens[t.head]
         if t.lemma == "demand" and _buyers_demand(t, kids):
             return None
+        if t.lemma == "call" and any(
+            c.dep == "prep" and c.lemma in ("between", "with") or c.lemma in _CALL_KINDS
+            for c in kids
+        ):
+            return None  # "A call between Biden and Zelensky", "a phone call with": talk
         if t.lemma == "threat" and not any(c.dep == "poss" for c in kids):
             return None  # "a threat to peace", "the threats of aggression are provocative"
         if (
@@ -1715,6 +1720,8 @@ _FINDINGS = frozenset({
 })  # fmt: skip
 # what mourners and well-wishers ask of everyone: no party's demand on another
 _GRIEF_ASKS = frozenset({"privacy", "prayer", "condolence"})
+# a call that is a conversation ("a phone call", "a video call")
+_CALL_KINDS = {"phone", "video", "telephone", "conference", "zoom", "hour", "minute"}
 _ASKING = frozenset({"ask", "request", "seek", "urge", "appeal", "call"})
 
 

@@ -764,3 +764,11 @@ _ORDINALS = frozenset(
 )
 # what a party issues, that says something for it ("issued a statement saying ...")
 _STATEMENTS = {"statement", "letter", "release", "post", "note", "message", "memo", "tweet"}
+
+
+# the level of government a member sits at, written before the title ("State Sen.")
+_LEVELS = {"state", "city", "county", "federal", "provincial", "municipal"}
+_LEGISLATORS = {
+    "sen", "senator", "rep", "representative", "congressman", "congresswoman", "lawmaker",
+    "mp", "mep", "assemblyman", "assemblywoman", "delegate",
+}  # fmt: skip
