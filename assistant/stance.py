@@ -132,10 +132,11 @@ def _full_names(found: list[Found], text: str = "") -> list[Found]:
 
 
 # a capitalised word before a surname that is no given name: a title, a party's label, a place
+# (besides the title words: "President", "Sen.", "Gov.")
 _NOT_GIVEN = _TITLE_WORDS | SHORT_TITLES | {
-    "speaker", "leader", "whip", "sen", "rep", "gov", "gop", "democrat", "republican", "judge",
-    "justice", "attorney", "secretary", "officer", "agent", "coach", "pope", "king", "queen",
-    "prince", "sir", "lord", "lady", "father", "sister", "brother", "saint", "st", "new",
+    "speaker", "whip", "gop", "democrat", "republican", "judge", "justice", "attorney",
+    "officer", "agent", "coach", "pope", "king", "queen", "prince", "sir", "lord", "lady",
+    "father", "sister", "brother", "saint", "st", "new",
 }  # fmt: skip
 
 # a person's name as a holder: two or three capitalised words, no organisation's

@@ -150,7 +150,7 @@ def _judged(ps: ParsedSentence, t: Token) -> bool | None:
     return bool(words & (CONDEMNING | _POOR))
 
 
-# what an offer is called when it is turned down ("an insult", "meager", "not enough")
+# what an offer is called when it is turned down ("an insult", "meager", "a joke")
 _POOR = {
     "insult", "insulting", "disgusting", "inadequate", "insufficient", "meager", "meagre",
     "unfair", "ridiculous", "laughable", "disappointing", "slap", "joke",
@@ -385,10 +385,15 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         # offer (a warning, a refusal); the offer's owner holds nothing here
         voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
         holders = [voice_of] if voice_of[0] else []
-    elif t.pos == "NOUN" and stance == "offers" and speaker_party and _judged(ps, t) is not None:
+    elif (
+        t.pos == "NOUN"
+        and stance == "offers"
+        and speaker_party
+        and (judged := _judged(ps, t)) is not None
+    ):
         # "The union said the offers from Orvel and Dunmere were an insult": the speaker judges
         # another's offer; a refusal when the judgement condemns it, else no position of theirs
-        if not _judged(ps, t):
+        if not judged:
             return []
         stance, holders = "rejects", [(speaker_party, speaker)]
     elif t.pos == "NOUN":
