@@ -91,7 +91,7 @@ def _bare(person: str) -> str:
 _ELECTED = re.compile(
     r"\b(?:Rep|Sen|Speaker|Mayor|[Ll]awmaker|[Ll]egislator|Congress(?:wo)?man|Representative|"
     r"Senator|Council(?:wo)?man|Council ?[Mm]ember|Councilor|Councillor|Alderman|Alderwoman|"
-    r"Supervisor|Commissioner|Assemblyman|Assemblywoman|"
+    r"Supervisor|Commissioner|Assemblyman|Assemblywoman|[A-Z][a-z]+-elect|"
     r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
 )
 # a former office holder speaks for no office now, only in their own name ("former chancellor

@@ -132,11 +132,14 @@ _STREET = re.compile(
 
 def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
     # he/she refer to the most salient person of the sentence before: its subject (or the
-    # subject's apposition) over a name in an object or a modifier ("... every Holm worker")
+    # subject's apposition) over a name in an object or a modifier ("... every Holm worker"),
+    # and never to one named inside a quote ('"... until all Illegal Aliens stop ..." / he wrote')
+    quoted = quoted_spans(ps.text)
     people = [
         e
         for e in ps.entities
         if e.label == "PERSON"
+        and not within(quoted, ps.tokens[e.first].start)
         and (parties.speaks_for(e.text) or not is_party(e.text, parties))
         and not _STREET.search(e.text)
         and e.text[:1].isupper()  # "lorry", tagged a person in a long sentence
@@ -223,6 +226,13 @@ def _facility(ps: ParsedSentence, e: Entity) -> bool:
     while head.dep == "compound" and head.head != head.i:
         head = ps.tokens[head.head]
     return head.lemma.lower() in _FACILITIES and head.i >= e.last
+
+
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * len(m.group(0))
 
 
 def _latest_person(
@@ -393,7 +403,8 @@ def party_of_np(
     if low in _HE_SHE:
         # a person named since in a sentence that was not parsed ("Council leader Fiona
         # Grady replied an hour later. ... she wrote.") is the nearer referent
-        between = parties.text[state.person_until : state.at]
+        between = _QUOTED.sub(_blank, parties.text[state.person_until : state.at])
+        # (not one named in a quote: '"... until all Illegal Aliens stop ..." he wrote')
         near = _latest_person(between, parties) or state.last_person
         he = low in ("he", "him", "his")
         if near and state.titled.get(surname_of(near), he) != he:

@@ -44,6 +44,7 @@ from assistant.stance_triggers import (
     RECEIVE,
     background,
     conditional_deal,
+    denied,
     held_by_none,
     in_condition,
     no_statement,
@@ -365,7 +366,7 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     target = ""
     modal = {c.lemma for c in ps.children(i) if c.dep == "aux"}
     obliged = (t.lemma not in _VERBS or t.lemma == "undertake") and (
-        bool(modal & {"shall", "must"}) or t.lemma in ("have", "need")
+        bool(modal & {"shall", "must", "should"}) or t.lemma in ("have", "need")
     )  # "X shall undertake to ...": the drafter binds X
     if stance == "warns" and t.lemma in _COST_VERBS and modal & {"must", "should"}:
         stance = "demands"  # "Northwind must pay the price": what the speaker asks for
@@ -441,6 +442,9 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             )
         elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and reported:
             holders = [(speaker_party, speaker)]  # "X said it would not ...": it is X
+        elif subj and speaker_party and denied(ps, t):
+            # "Calverton's council said Velden's remarks were baseless": the council denies them
+            holders = [(speaker_party, speaker)]
         elif subj and in_quote and speaker_party and _a_thing(ps, subj[0]):
             # 'Hammond said: "An increase in National Insurance contributions is asking young
             # people to pay ..."': a name inside the quoted thing is not who speaks

@@ -284,7 +284,10 @@ _PAID = {
 }  # fmt: skip
 
 
-_CLAIMS = {"that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation"}
+_CLAIMS = {
+    "that", "this", "claim", "report", "suggestion", "allegation", "story", "accusation", "remark",
+    "comment", "assertion", "characterization", "characterisation",
+}  # fmt: skip
 # what a supplier may pass on to its customers ("pass the cost on", "pass on the increase")
 _CHARGES = {"cost", "increase", "rise", "levy", "price", "charge", "fee", "tax", "burden", "it"}
 
@@ -363,21 +366,31 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
     if subject is None or subject.lemma.lower() not in _CLAIMS:
         return False
     if subject.lemma.lower() not in ("that", "this") and not any(
-        c.lemma.lower() in ("that", "this", "the") for c in ps.children(subject.i)
+        c.lemma.lower() in ("that", "this", "the") or c.dep == "poss"
+        for c in ps.children(subject.i)
     ):
-        return False
+        return False  # ("the president's remarks were off-base": his, denied)
     negated = any(c.dep == "neg" for c in kids)
     return any(
         c.dep == "acomp"
         and (
             c.lemma in ("true", "correct", "accurate")
             and negated
-            or c.lemma in ("false", "untrue", "incorrect", "inaccurate")
+            or c.lemma in _UNTRUE
             and not negated
         )
         and not ps.children(c.i)  # not "true of our members", "false to say that ..."
+        or (  # "off-base", parsed as "base" with "off"
+            c.dep in ("attr", "acomp")
+            and c.lemma == "base"
+            and any(g.lemma == "off" for g in ps.children(c.i))
+            and not negated
+        )
         for c in kids
     )
+
+
+_UNTRUE = {"false", "untrue", "incorrect", "inaccurate", "baseless", "unfounded", "misleading"}
 
 
 # "we expect to receive the full list by Friday": what another party is to give
@@ -582,8 +595,35 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
     """The stance a token carries as a predicate, or None (worked out once per sentence)."""
     found = ps.memo.get("stances")
     if found is None:
-        found = ps.memo["stances"] = tuple(_trigger(ps, u) for u in ps.tokens)
-    return found[t.i]  # type: ignore[no-any-return]
+        found = ps.memo["stances"] = _vowed_threats(ps, [_trigger(ps, u) for u in ps.tokens])
+    return found[t.i]
+
+
+_VOWS = {"vow", "pledge", "promise", "swear"}
+
+
+def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | None, ...]:
+    """A vow, or an act offered, whose clause threatens costs is a warning: "Trump vowed that he
+    would impose a 25% tariff on all products from Mexico" promises the other side a cost, not
+    a benefit.
+    """
+    for t in ps.tokens:
+        vow = found[t.i] == "assures" and t.lemma in _VOWS
+        if (vow or found[t.i] == "offers") and not neg_of(ps, t.i):
+            if any(
+                found[c.i] == "warns"
+                and c.lemma in _WARN_ACTS  # not "prepared to pay half the cost": what it pays
+                and (
+                    (vow and c.dep in ("ccomp", "xcomp"))
+                    or (
+                        c.dep in ("xcomp", "advcl")
+                        and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+                    )
+                )
+                for c in ps.children(t.i)
+            ):
+                found[t.i] = "warns"
+    return tuple(found)
 
 
 def _trigger(ps: ParsedSentence, t: Token) -> str | None:
@@ -652,6 +692,15 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "asked the six candidates for their views": a question, not a demand
     if t.lemma == "warn" and _hazard_warned(ps, t, kids):
         return None  # "warning of the potential for extreme danger": a forecast, no threat
+    if (
+        t.lemma == "warn"
+        and any(c.dep == "dobj" for c in kids)
+        and any(
+            c.dep == "xcomp" and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+            for c in kids
+        )
+    ):
+        return "demands"  # "Toyota warned owners to stop driving them": an instruction
     if (
         t.pos == "NOUN"
         and t.lemma in _NOUNS

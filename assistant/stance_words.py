@@ -156,6 +156,7 @@ _WARN_ACTS = {
     "prosecute",
     "punish",
     "impose",
+    "levy",
     "escalate",
     "file",
     "challenge",
@@ -277,8 +278,9 @@ _CUE = re.compile(
     r"no objection|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
-    r"(?:is|was|are) (?:simply |just |completely |entirely )?"
-    r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate)\b|"
+    r"(?:is|was|are|were) (?:simply |just |completely |entirely )?"
+    r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
+    r"unfounded|misleading|off-base|off base)\b|"
     r"not negotiable|non-negotiable)",
     re.I,
 )

@@ -1,0 +1,75 @@
+"""Forms the blind real-news batches of stop 52 showed wrong, each on a text written for the
+test: a vow to impose a cost on another party (a threat, not an assurance), a warning to someone
+to do something (an instruction, so a demand), a president-elect (in office in his own name), a
+pronoun after a quote that names someone else, and another's remarks called baseless or
+off-base (a rejection).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+TARIFFS = (
+    "President-elect Mara Velden vowed on Monday that on her first day in office she would impose "
+    "a 20% levy on all freight crossing the Dunmore bridge from Calverton. Velden wrote in a "
+    "post on social media.\n\n"
+    '"This levy will stay until Calverton and its mayor, Piet Haller, stop dumping waste in our '
+    'river!" she wrote on social media.\n\n'
+    '"We demand that Calverton clean up the river by June."\n\n'
+    "Calverton's council said Velden's remarks were baseless.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def tariffs(reader):
+    return _read(reader, TARIFFS, source="Dunmore Courier")
+
+
+def test_a_vow_to_impose_a_cost_on_another_party_is_a_warning(tariffs):
+    assert stances(tariffs, "would impose a 20% levy") == {"warns"}
+
+
+def test_an_elected_person_not_yet_in_office_holds_in_her_own_name(tariffs):
+    assert holders(tariffs, "would impose a 20% levy") == {"Mara Velden"}
+
+
+def test_she_after_a_quote_is_its_speaker_not_someone_the_quote_names(tariffs):
+    assert holders(tariffs, "clean up the river") == {"Mara Velden"}
+    assert stances(tariffs, "clean up the river") == {"demands"}
+
+
+def test_anothers_remarks_called_baseless_are_rejected(tariffs):
+    assert stances(tariffs, "remarks were baseless") == {"rejects"}
+    assert holders(tariffs, "remarks were baseless") == {"Calverton"}
+
+
+RECALL = (
+    "Harlow Motors on Tuesday warned owners of its Sela electric vans to stop driving them "
+    "because a rear axle bolt may loosen.\n\n"
+    "The company said dealers would replace the bolts free of charge. Harlow Motors said reports "
+    "that the vans had caught fire were false.\n\n"
+    "Harlow Motors also said it was prepared to pay half the cost of towing the vans.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def recall(reader):
+    return _read(reader, RECALL, source="Wire")
+
+
+def test_warning_someone_to_do_something_is_a_demand(recall):
+    assert stances(recall, "to stop driving them") == {"demands"}
+    assert holders(recall, "to stop driving them") == {"Harlow Motors"}
+
+
+def test_an_offer_to_pay_a_cost_stays_an_offer(recall):
+    assert stances(recall, "prepared to pay half the cost") == {"offers"}
