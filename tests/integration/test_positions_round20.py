@@ -73,3 +73,22 @@ def test_warning_someone_to_do_something_is_a_demand(recall):
 
 def test_an_offer_to_pay_a_cost_stays_an_offer(recall):
     assert stances(recall, "prepared to pay half the cost") == {"offers"}
+
+
+CLEANUP = (
+    "President Hana Orlov said on Monday that Kestrel Mining should pay for the cleanup of the "
+    "Vesna river.\n\n"
+    "Kestrel Mining said it had not been told of any spill. Orlov told reporters the company had "
+    "known for weeks.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def cleanup(reader):
+    return _read(reader, CLEANUP, source="Wire")
+
+
+def test_what_a_speaker_says_another_should_do_is_the_speakers_demand(cleanup):
+    # a president the story links to no state speaks in her own name, not the company's
+    assert holders(cleanup, "should pay for the cleanup") == {"Hana Orlov"}
+    assert stances(cleanup, "should pay for the cleanup") == {"demands"}
