@@ -545,6 +545,15 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     modal = {c.lemma for c in ps.children(head.i) if c.dep == "aux"}
     if head.tag == "VBD" and not modal:
         return ""  # "We were not able to attend": what happened, read by the other rules
+    if able:
+        subj = next((c for c in ps.children(head.i) if c.dep == "nsubj"), None)
+        if (
+            subj is not None
+            and subj.ent_i < 0
+            and _people(ps, subj)
+            and xcomp[0].lemma not in _CANNOT_AGREE
+        ):
+            return ""  # "exporters won't be able to send their goods": what befalls them
     return "rejects"
 
 
@@ -649,7 +658,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if (
         t.pos == "NOUN"
         and t.dep == "nsubj"
-        and _judged(ps, ps.tokens[t.head])
+        and _judged(ps, ps.tokens[t.head], t)
         and not any(c.dep == "poss" and c.lemma in ("our", "my", "we", "i") for c in kids)
     ):  # (not "Our offer is fair, it is final": ours, held to)
         return None  # "The Minister's assurance is welcome.": another's stance, judged
@@ -690,6 +699,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         for g in ps.children(c.i)
     ):
         return None  # "asked the six candidates for their views": a question, not a demand
+    if (
+        t.lemma == "demand"
+        and t.pos == "NOUN"
+        and any(c.dep in ("amod", "compound") and c.lemma in _MARKET for c in kids)
+    ):
+        return None  # "There is strong pent-up demand for burial plots": a market's, no party's
     if t.lemma == "warn" and _hazard_warned(ps, t, kids):
         return None  # "warning of the potential for extreme danger": a forecast, no threat
     if (
@@ -1467,6 +1482,14 @@ def background(ps: ParsedSentence, t: Token) -> bool:
     return gov.pos == "VERB" and gov.lemma != "be"
 
 
+# what a market's demand is, not a party's ("strong pent-up demand for burial plots")
+_MARKET = {
+    "strong", "weak", "high", "low", "rising", "growing", "falling", "pent", "pent-up", "up",
+    "consumer", "global", "domestic", "surging", "booming", "soaring", "increased", "robust",
+    "buyer", "customer", "market", "energy", "oil", "housing", "travel", "export", "import",
+}  # fmt: skip
+
+
 _HISTORY_WORDS = {"previously", "formerly", "once", "originally", "historically"}
 
 
@@ -1489,6 +1512,18 @@ def _history(ps: ParsedSentence, t: Token) -> bool:
                 return True
         if c.dep == "npadvmod" and any(g.lemma == "ago" for g in ps.subtree(c.i)):
             return True
+        if (
+            c.dep == "npadvmod"
+            and c.lemma in ("month", "year")
+            and any(g.dep == "amod" and g.lemma == "last" for g in ps.children(c.i))
+        ):
+            return True  # "Republicans sought to pass legislation ... last month"
+        if (
+            c.dep == "prep"
+            and c.lemma in ("throughout", "during")
+            and any(g.dep == "pobj" and g.lemma == "campaign" for g in ps.children(c.i))
+        ):
+            return True  # "Throughout his presidential campaign, Trump threatened to ..."
     return False
 
 
@@ -1974,8 +2009,26 @@ def _keeps_to(ps: ParsedSentence, t: Token) -> str | None:
 _EMBEDDED = {"ccomp", "conj", "xcomp", "dobj", "pcomp", "advcl", "pobj"}
 
 
-def _judged(ps: ParsedSentence, be: Token) -> bool:
-    return be.lemma == "be" and any(c.dep == "acomp" and c.pos == "ADJ" for c in ps.children(be.i))
+def _judged(ps: ParsedSentence, be: Token, noun: Token) -> bool:
+    """An offer the sentence judges: "The Minister's assurance is welcome", "This short-sighted
+    proposal is yet another example of ..." (with no owner named: one named, "the offers from
+    X were an insult", is read by `stance_statements._judged` as the speaker's refusal).
+    """
+    owned = any(
+        (c.dep == "prep" and c.lemma == "from") or c.dep == "poss" for c in ps.children(noun.i)
+    )
+    return be.lemma == "be" and any(
+        (c.dep == "acomp" and c.pos == "ADJ")
+        or (c.dep == "attr" and c.lemma in _VERDICTS and not owned)
+        for c in ps.children(be.i)
+    )
+
+
+# what another's offer is called ("This short-sighted proposal is yet another example of ...")
+_VERDICTS = {
+    "example", "attempt", "insult", "disgrace", "mistake", "slap", "joke", "travesty",
+    "betrayal", "affront", "overreach", "giveaway", "gimmick", "stunt", "sham", "non-starter",
+}  # fmt: skip
 
 
 def _condition_clauses(ps: ParsedSentence) -> set[int]:

@@ -92,3 +92,39 @@ def test_what_a_speaker_says_another_should_do_is_the_speakers_demand(cleanup):
     # a president the story links to no state speaks in her own name, not the company's
     assert holders(cleanup, "should pay for the cleanup") == {"Hana Orlov"}
     assert stances(cleanup, "should pay for the cleanup") == {"demands"}
+
+
+NOT_POSITIONS = (
+    "The Brenmoor Farmers Union said on Tuesday that growers would not be able to sell their "
+    "grain abroad under the new rules.\n\n"
+    "There is strong pent-up demand for grain storage, analysts at Harl Bank said.\n\n"
+    "Sen. Ada Kell said the short-sighted proposal was yet another example of the ministry "
+    "ignoring farmers.\n\n"
+    "Throughout his election campaign, Premier Olek Varn threatened to scrap the grain subsidy.\n\n"
+    "The union said it would not accept the new rules.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def not_positions(reader):
+    return _read(reader, NOT_POSITIONS, source="Wire")
+
+
+def test_what_people_will_not_be_able_to_do_is_no_refusal(not_positions):
+    assert "rejects" not in stances(not_positions, "would not be able to sell")
+    # the union's own refusal in the same story stays
+    assert stances(not_positions, "would not accept the new rules") == {"rejects"}
+
+
+def test_a_markets_demand_is_no_partys_demand(not_positions):
+    assert holders(not_positions, "pent-up demand") == set()
+
+
+def test_anothers_proposal_called_an_example_of_something_is_not_the_speakers_offer(
+    not_positions,
+):
+    assert "offers" not in stances(not_positions, "short-sighted proposal")
+
+
+def test_a_threat_made_during_a_past_campaign_is_history(not_positions):
+    assert holders(not_positions, "threatened to scrap") == set()
