@@ -281,6 +281,19 @@ def stranded_subject(ps: ParsedSentence, i: int) -> Token | None:
     return None
 
 
+def _conjuncts(ps: ParsedSentence, t: Token) -> list[Token]:
+    """The names joined to t, in a chain ("Ford, GM and Stellantis": GM hangs from Ford and
+    Stellantis from GM).
+    """
+    out: list[Token] = []
+    todo = [c for c in ps.children(t.i) if c.dep == "conj"]
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        todo += [g for g in ps.children(c.i) if g.dep == "conj"]
+    return out
+
+
 def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
     """The subject(s) of predicate i, looking up through xcomp/conj/aux chains."""
     seen = set()
@@ -311,7 +324,7 @@ def subjects_of(ps: ParsedSentence, i: int) -> list[Token]:
         if subs:
             out = []
             for sub in subs:
-                out += [sub, *(c for c in ps.children(sub.i) if c.dep == "conj")]
+                out += [sub, *_conjuncts(ps, sub)]
             return out
         agent = [c for c in ps.children(i) if c.dep == "agent"]
         if agent:

@@ -128,3 +128,17 @@ def test_anothers_proposal_called_an_example_of_something_is_not_the_speakers_of
 
 def test_a_threat_made_during_a_past_campaign_is_history(not_positions):
     assert holders(not_positions, "threatened to scrap") == set()
+
+
+def test_each_of_three_parties_named_together_holds_the_position(reader):
+    found = _read(
+        reader,
+        "Kestrel Mining, Brindle Energy and Harwick Steel offered the union a 4% raise on "
+        "Monday.\n",
+        source="Wire",
+    )
+    assert holders(found, "offered the union a 4% raise") == {
+        "Kestrel Mining",
+        "Brindle Energy",
+        "Harwick Steel",
+    }
