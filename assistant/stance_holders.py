@@ -46,6 +46,7 @@ from assistant.stance_words import (
     _HE_SHE,
     _LEGISLATORS,
     _LEVELS,
+    _NOT_PARTIES,
     _SAY,
     _STATE_NOUNS,
     _STATEMENTS,
@@ -524,6 +525,8 @@ def party_of_np(
             e = ps.entities[t.ent_i]
             if is_portfolio(ps, e):
                 continue  # "Interior Minister Pavel Dresk": a portfolio, not a party
+            if e.label != "PERSON" and e.text.lower() in _NOT_PARTIES:
+                continue  # "Supreme Leader Ayatollah Ali Khamenei": a title's first word
             if e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text):
                 continue  # "Households in Singapore ...", tagged an organisation
             if located(ps, e) and tok.ent_i < 0:
@@ -592,6 +595,8 @@ def party_of_np(
                             # "a former Lorvanian prime minister", "Another former Liberal
                             # leader, Mira Castell": no longer Lorvan's, nor the party's
                             continue
+                        if u.ent_i >= 0 and ps.entities[u.ent_i].text.lower() in _NOT_PARTIES:
+                            continue  # "Supreme Leader Ayatollah Ali Khamenei": a title's word
                         if u.ent in ("ORG", "GPE", "NORP") and u.ent_i >= 0:
                             ent = ps.entities[u.ent_i]
                             party = city_of(ps, ent, parties) or parties.canonical(ent.text, u.ent)

@@ -87,6 +87,24 @@ _TRAILING_TITLES = {
 _TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
 
 
+def _a_surname(word: str, longer: str, text: str) -> bool:
+    """Whether the text names a person with this one word as surname ("President Donald Trump")
+    elsewhere than in the longer name ("the Trump National Doral resort").
+    """
+    if not word[:1].isupper() or not text:
+        return False
+    rest = re.escape(longer[len(word) :].strip().split()[0]) if " " in longer else ""
+    after = rf"(?! {rest})" if rest else ""
+    titles = "|".join(sorted(_PERSON_TITLES))
+    people = rf"\b(?:(?:{titles})\.?|[A-Z][a-z]+) {re.escape(word)}\b{after}"
+    return any(
+        m.group(0).split()[0] not in ("The", "the", "A", "An") for m in re.finditer(people, text)
+    )
+
+
+_PERSON_TITLES = {"President", "Mr", "Mrs", "Ms", "Dr", "Senator", "Sen", "Rep", "Governor", "Gov"}
+
+
 def without_trailing_title(words: list[str]) -> list[str]:
     """The body's name without the officer's title a tagger took into it ("Indian River School
     District Superintendent", "Lakeside Union Executive Director"); "Office of the President" and
@@ -312,6 +330,8 @@ class Parties:
                     pass  # "Government" is some government: not a reason to merge
                 elif shorter == other and len(other) == 1 and other[0] in _GENERIC:
                     continue  # "Government of Varenland" is not whatever "Government" meant
+                if shorter == words and len(words) == 1 and _a_surname(name, shown, self.text):
+                    continue  # "Trump said" is not the "Trump National Doral" resort
                 self.names[key] = shown
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
@@ -370,7 +390,9 @@ class Parties:
                     self.names[key] = shown
                     return shown
         if label not in ("PERSON", "GPE") and self.text:  # "Johor" is not "Johor Bahru"
-            base = self._fullest(base)
+            fullest = self._fullest(base)
+            if not (len(words) == 1 and _a_surname(base, fullest, self.text)):
+                base = fullest  # (not "Trump" -> "Trump National Doral", the resort)
         self.names[key] = base
         self.names.setdefault(base.lower(), base)
         self.names.setdefault(_CORP.sub("", base).lower(), base)

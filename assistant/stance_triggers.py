@@ -543,8 +543,10 @@ def _readiness(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
         return None
     head = ps.tokens[t.head]
     modal = {c.lemma for c in ps.children(head.i) if c.dep == "aux"}
-    if head.tag == "VBD" and not modal:
-        return ""  # "We were not able to attend": what happened, read by the other rules
+    if (head.tag == "VBD" or (head.tag == "VBN" and "have" in modal)) and not modal - {"have"}:
+        # "We were not able to attend", "Biden has not been able to fulfil that promise": what
+        # happened, read by the other rules
+        return ""
     if able:
         subj = next((c for c in ps.children(head.i) if c.dep == "nsubj"), None)
         if (
@@ -705,6 +707,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         and any(c.dep in ("amod", "compound") and c.lemma in _MARKET for c in kids)
     ):
         return None  # "There is strong pent-up demand for burial plots": a market's, no party's
+    if _punishment_promised(ps, t, kids):
+        return "warns"  # "he will place tariffs on steel", "plans to impose sweeping tariffs"
     if t.lemma == "warn" and _hazard_warned(ps, t, kids):
         return None  # "warning of the potential for extreme danger": a forecast, no threat
     if (
@@ -1480,6 +1484,29 @@ def background(ps: ParsedSentence, t: Token) -> bool:
         return False
     gov = ps.tokens[t.head] if t.dep == "advcl" else ps.tokens[ps.tokens[t.head].head]
     return gov.pos == "VERB" and gov.lemma != "be"
+
+
+# costs one party lays on another ("tariffs on steel", "sanctions on anyone who assists")
+_PUNISHMENTS = {"tariff", "sanction", "penalty", "duty", "embargo", "levy"}
+_LAYING = {"impose", "place", "put", "slap", "levy", "apply", "promise", "pledge", "vow"}
+_INTENDING = {"plan", "intend", "vow", "pledge", "promise", "threaten", "want"}
+
+
+def _punishment_promised(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """A cost one party says it will lay on another: "Trump said he will place tariffs on steel",
+    "has promised blanket 25% tariffs on goods from Mexico", "plans to impose sweeping tariffs".
+    """
+    if t.lemma not in _LAYING or t.pos != "VERB" or any(c.dep == "neg" for c in kids):
+        return False
+    if not any(c.dep == "dobj" and c.lemma in _PUNISHMENTS for c in kids):
+        return False
+    modal = {c.lemma for c in kids if c.dep == "aux"}
+    head = ps.tokens[t.head]
+    return bool(
+        modal & {"will", "would", "shall"}
+        or t.lemma in ("promise", "pledge", "vow")
+        or (t.dep == "xcomp" and head.lemma in _INTENDING and not neg_of(ps, head.i))
+    )
 
 
 # what a market's demand is, not a party's ("strong pent-up demand for burial plots")

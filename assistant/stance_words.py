@@ -271,7 +271,7 @@ _CUE = re.compile(
     r"disput(?:e|es|ed|ing)\b|"
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"
     r"suggest|invit|provid\w* for|draft|tabl(?:e|es|ed|ing)\b|ready|willing|prepared|open to|"
-    r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|assur|guarantee|pledg|"
+    r"warn|threat|caution|fac(?:e|es|ed|ing)\b|consequence|sanction|tariff|assur|guarantee|pledg|"
     r"promis|vow|commit|reaffirm|affirm|ultimatum|initiative|shall|"
     r"cannot|can['’]t|won['’]t|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
     r"result in|put forward|accountable|acceptable|undertak|what (?:we|I) (?:can|could) do|"
@@ -601,6 +601,7 @@ def _outlet(name: str) -> bool:
 
 
 _NOT_PARTIES = {
+    "supreme",  # "Supreme Leader Ayatollah Ali Khamenei": a title's first word
     "the",
     "a",
     "an",

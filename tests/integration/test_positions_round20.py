@@ -142,3 +142,34 @@ def test_each_of_three_parties_named_together_holds_the_position(reader):
         "Brindle Energy",
         "Harwick Steel",
     }
+
+
+DUTIES = (
+    "President Mara Velden spoke to reporters at the Velden Grand Hotel in Dunmore on Monday.\n\n"
+    "Velden said she will place tariffs on steel and copper from Calverton. She said she also plans to "
+    "impose sweeping tariffs on Calverton's timber.\n\n"
+    "Velden has not been able to fulfil her promise to cut fuel duty.\n\n"
+    "Supreme Leader Oren Tal promised revenge.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def duties(reader):
+    return _read(reader, DUTIES, source="Wire")
+
+
+def test_tariffs_a_party_will_lay_on_another_are_a_warning(duties):
+    assert stances(duties, "will place tariffs on steel") == {"warns"}
+    assert stances(duties, "plans to impose sweeping tariffs") == {"warns"}
+
+
+def test_a_surname_is_not_the_hotel_named_after_her(duties):
+    assert holders(duties, "will place tariffs on steel") == {"Mara Velden"}
+
+
+def test_what_a_party_has_not_been_able_to_do_is_no_refusal(duties):
+    assert "rejects" not in stances(duties, "has not been able to fulfil")
+
+
+def test_supreme_is_a_titles_word_not_a_party(duties):
+    assert "Supreme" not in holders(duties, "promised revenge")
