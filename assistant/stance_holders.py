@@ -395,6 +395,9 @@ def _body_of_place(ps: ParsedSentence, e: Entity) -> str:
 _STATE_FORCES = {"army", "police", "military", "navy", "coastguard"}
 
 
+_STATE_BODIES = {"ministry", "government", "embassy", "cabinet", "department"}
+
+
 def party_of_np(
     ps: ParsedSentence, tok: Token, parties: Parties, state: ReadingState
 ) -> tuple[str, str]:
@@ -481,6 +484,19 @@ def party_of_np(
             parties.link(name, party)
             return party, name
     owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
+    if (
+        owners
+        and owners[0].text.lower() == "its"
+        and tok.lemma in _STATE_BODIES
+        and not any(u.ent_i >= 0 for u in _phrase(ps, tok.i))
+    ):
+        # "China's government rejected the duties. Its commerce ministry called for ...": the
+        # ministry of the state the sentence before is about
+        state_of = previous_subject(parties.text, state.at, parties, owned=True) or (
+            parties.holders[-1] if parties.holders else ""
+        )
+        if state_of and parties.kinds.get(state_of) == "GPE":
+            return state_of, ""
     if (
         tok.text.lower() in _MEMBERS
         and owners

@@ -1551,6 +1551,12 @@ def _history(ps: ParsedSentence, t: Token) -> bool:
             and any(g.dep == "pobj" and g.lemma == "campaign" for g in ps.children(c.i))
         ):
             return True  # "Throughout his presidential campaign, Trump threatened to ..."
+        if (
+            c.dep == "advcl"
+            and c.lemma == "date"
+            and any(g.lemma == "back" for g in ps.subtree(c.i))
+        ):
+            return True  # "Dating back to the 2020 campaign, Biden has called for ..."
     return False
 
 

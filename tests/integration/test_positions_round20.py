@@ -173,3 +173,25 @@ def test_what_a_party_has_not_been_able_to_do_is_no_refusal(duties):
 
 def test_supreme_is_a_titles_word_not_a_party(duties):
     assert "Supreme" not in holders(duties, "promised revenge")
+
+
+def test_its_ministry_is_the_state_the_story_was_just_about(reader):
+    found = _read(
+        reader,
+        "Calverton's government on Friday rejected the new duties. Its trade ministry called "
+        "for Dunmore to cancel the duties at once.\n",
+        source="Wire",
+    )
+    assert holders(found, "cancel the duties at once") == {"Calverton"}
+
+
+def test_a_call_told_as_dating_back_to_a_past_campaign_is_history(reader):
+    found = _read(
+        reader,
+        "Dating back to the 2020 campaign, the Brenmoor Party has called for a ban on fracking, "
+        "its leader said. The Brenmoor Party has also called for a ban on coal imports, its "
+        "leader said.\n",
+        source="Wire",
+    )
+    assert holders(found, "ban on fracking") == set()
+    assert holders(found, "ban on coal imports") == {"Brenmoor Party"}
