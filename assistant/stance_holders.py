@@ -396,6 +396,11 @@ _STATE_FORCES = {"army", "police", "military", "navy", "coastguard"}
 
 
 _STATE_BODIES = {"ministry", "government", "embassy", "cabinet", "department"}
+# who speaks for one person: "his campaign", "her lawyer"
+_SPEAKS_FOR_ONE = {
+    "campaign", "administration", "office", "team", "spokesman", "spokeswoman", "spokesperson",
+    "lawyer", "attorney", "aide", "aides", "lawyers", "attorneys",
+}  # fmt: skip
 
 
 def party_of_np(
@@ -484,6 +489,9 @@ def party_of_np(
             parties.link(name, party)
             return party, name
     owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
+    if owners and owners[0].text.lower() in ("his", "her") and tok.lemma in _SPEAKS_FOR_ONE:
+        # "His campaign called for additional debates": the candidate's; "her lawyer said"
+        return party_of_np(ps, owners[0], parties, state)
     if (
         owners
         and owners[0].text.lower() == "its"

@@ -195,3 +195,13 @@ def test_a_call_told_as_dating_back_to_a_past_campaign_is_history(reader):
     )
     assert holders(found, "ban on fracking") == set()
     assert holders(found, "ban on coal imports") == {"Brenmoor Party"}
+
+
+def test_his_campaign_speaks_for_him(reader):
+    found = _read(
+        reader,
+        "Governor Tom Hale defended the budget on Monday. His campaign called for two more "
+        "debates.\n",
+        source="Wire",
+    )
+    assert holders(found, "two more debates") == {"Tom Hale"}
