@@ -98,8 +98,19 @@ def _a_surname(word: str, longer: str, text: str) -> bool:
     titles = "|".join(sorted(_PERSON_TITLES))
     people = rf"\b(?:(?:{titles})\.?|[A-Z][a-z]+) {re.escape(word)}\b{after}"
     return any(
-        m.group(0).split()[0] not in ("The", "the", "A", "An") for m in re.finditer(people, text)
+        m.group(0).split()[0].lower() not in _NOT_GIVEN_NAMES for m in re.finditer(people, text)
     )
+
+
+# capitalised words before a name that are no given name ("At Kestrel, ...", "On Monday Kestrel")
+_NOT_GIVEN_NAMES = {
+    "the", "a", "an", "at", "in", "for", "from", "with", "by", "on", "and", "but", "when", "after",
+    "before", "of", "to", "as", "if", "while", "under", "over", "since", "until", "about", "like",
+    "unlike", "without", "within", "against", "then", "also", "so", "yet", "or", "nor", "that",
+    "this", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}  # fmt: skip
 
 
 _PERSON_TITLES = {"President", "Mr", "Mrs", "Ms", "Dr", "Senator", "Sen", "Rep", "Governor", "Gov"}

@@ -205,3 +205,13 @@ def test_his_campaign_speaks_for_him(reader):
         source="Wire",
     )
     assert holders(found, "two more debates") == {"Tom Hale"}
+
+
+def test_a_company_named_by_its_first_word_stays_the_company(reader):
+    found = _read(
+        reader,
+        "Kestrel Mining said on Monday it would cut 200 jobs. At Kestrel, the union said it "
+        "would strike. Kestrel said it would not negotiate.\n",
+        source="Wire",
+    )
+    assert holders(found, "would not negotiate") == {"Kestrel Mining"}
