@@ -54,6 +54,7 @@ from assistant.stance_words import (
     _TITLE_RE,
     _TITLE_WORDS,
     _WHERE,
+    QUOTED,
     _outlet,
 )
 from index.language import Entity, ParsedSentence, Token, apposed
@@ -227,9 +228,6 @@ def _facility(ps: ParsedSentence, e: Entity) -> bool:
     while head.dep == "compound" and head.head != head.i:
         head = ps.tokens[head.head]
     return head.lemma.lower() in _FACILITIES and head.i >= e.last
-
-
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 def _blank(m: re.Match[str]) -> str:
@@ -425,7 +423,7 @@ def party_of_np(
     if low in _HE_SHE:
         # a person named since in a sentence that was not parsed ("Council leader Fiona
         # Grady replied an hour later. ... she wrote.") is the nearer referent
-        between = _QUOTED.sub(_blank, parties.text[state.person_until : state.at])
+        between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
         # (not one named in a quote: '"... until all Illegal Aliens stop ..." he wrote')
         near = _latest_person(between, parties) or state.last_person
         he = low in ("he", "him", "his")

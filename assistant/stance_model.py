@@ -25,12 +25,11 @@ from __future__ import annotations
 import functools
 import json
 import math
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.stance_words import _FIRST, _HE_SHE, _SAY, _THEY_IT
+from assistant.stance_words import _FIRST, _HE_SHE, _SAY, _THEY_IT, QUOTED
 from index.language import ParsedSentence, Token
 
 CLASSES = ("none", "demands", "rejects", "offers", "warns", "assures")
@@ -39,7 +38,6 @@ WEIGHTS = Path(__file__).resolve().parent / "data" / "stance_model.json"
 _MODALS = {"will", "would", "shall", "should", "must", "can", "could", "may", "might", "need"}
 _CONDITION = {"if", "unless", "until", "once"}
 _PERSONLIKE = ("PERSON", "ORG", "GPE", "NORP")
-_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 
 
 @dataclass(frozen=True)
@@ -98,7 +96,7 @@ def holder_features(ps: ParsedSentence, h: HolderCue, n: int, cues: Cues) -> lis
     if h.known:
         out.append("h_known")
     root = next((t.i for t in ps.tokens if t.dep == "ROOT"), 0)
-    quoted = [m.span() for m in _QUOTED.finditer(ps.text)]
+    quoted = [m.span() for m in QUOTED.finditer(ps.text)]
     for how, i in h.mentions:
         if i < 0 or i >= len(ps.tokens):
             continue
@@ -200,7 +198,7 @@ def features(ps: ParsedSentence, cues: Cues) -> list[str]:
         out.append("question")
     if any(e.label == "DATE" for e in ps.entities):
         out.append("date")  # "last year", "in 2019", "on Sunday": often an event, not a stand
-    quoted = sum(len(m) for m in _QUOTED.findall(text))
+    quoted = sum(len(m) for m in QUOTED.findall(text))
     share = quoted / max(1, len(text))
     out.append("quoted:" + ("none" if not quoted else "part" if share < 0.6 else "most"))
     out.append(f"holder:{cues.holder or 'none'}")

@@ -263,6 +263,9 @@ _GREETING = re.compile(
     r"dear (?:colleagues|friends))\b",
     re.I,
 )
+# a closed quotation, straight or curly: what the stance model measures and what a pronoun
+# after a quote must not reach into
+QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
     r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
