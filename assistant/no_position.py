@@ -50,9 +50,21 @@ def told_as_history(ps: ParsedSentence, verb: Token) -> bool:
         objects = [g for g in ps.children(c.i) if g.dep == "pobj"]
         if c.lemma == "during" and objects and objects[0].pos == "NOUN":
             return True  # "during his campaign", "during the talks last year"
-        if any(g.text.lower() in _MONTHS for g in objects):
+        if any(g.text.lower() in _MONTHS for g in objects) and not _dates_the_event(ps, verb, c):
             return True
     return False
+
+
+_EVENTS = {"debate", "meeting", "talks", "vote", "election", "summit", "hearing", "referendum"}
+
+
+def _dates_the_event(ps: ParsedSentence, verb: Token, prep: Token) -> bool:
+    """Whether a month after the verb dates its object's event ("proposed a second debate in
+    September"), which the parser hangs on the verb: then the proposal is news.
+    """
+    return prep.i > verb.i and any(
+        d.dep == "dobj" and d.i < prep.i and d.lemma in _EVENTS for d in ps.children(verb.i)
+    )
 
 
 _END = re.compile(r"[.!?…:;\"”’')\]]\s*$")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from assistant.news_names import elected
+from assistant.stance_documents import DOCUMENTS, author_named
 from assistant.stance_parties import (
     _WORKERS,
     GOVERNMENT_NAME,
@@ -401,6 +402,40 @@ _SPEAKS_FOR_ONE = {
 }  # fmt: skip
 
 
+def _a_document(ps: ParsedSentence, tok: Token) -> bool:
+    """'the advisory', 'the draft resolution': a document named by its kind, not its author."""
+    if (
+        tok.lemma not in DOCUMENTS
+        or not tok.text.islower()
+        or tok.ent_i >= 0
+        or tok.dep == "nsubjpass"  # "the plan was rejected": done to it, not said by it
+    ):
+        return False
+    kids = ps.children(tok.i)
+    if any(c.dep in ("poss", "compound", "amod") and c.ent_i >= 0 for c in kids):
+        return False  # "Murthy's advisory", "the FCA proposal": the name says whose
+    return any(c.dep == "det" and c.lemma.lower() in ("the", "this", "that") for c in kids)
+
+
+def _document_author(noun: str, parties: Parties, state: ReadingState) -> tuple[str, str]:
+    """(party, person) of the one the text before the sentence names as the document's author;
+    ('', '') when the text names no author the reading knows.
+    """
+    named = parties.by_name_word(noun)
+    if named:
+        return named, ""  # "the campaign" of the "Fair Bills Campaign": the party itself
+    name = re.sub(r"^(?:The|A|An)\s+", "", author_named(parties.text[: state.at], noun))
+    if not name:
+        return "", ""
+    party = parties.speaks_for(name)
+    if party:
+        return party, name
+    if parties.knows(name) or parties.registry.find_party(name):
+        return parties.canonical(name, parties.kinds.get(name, "ORG")), ""
+    person = elected(name, parties.text)  # "the Osterley campaign" of Mayor Ruth Osterley
+    return (person, person) if person else ("", "")
+
+
 def party_of_np(
     ps: ParsedSentence, tok: Token, parties: Parties, state: ReadingState
 ) -> tuple[str, str]:
@@ -487,9 +522,17 @@ def party_of_np(
             parties.link(name, party)
             return party, name
     owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
-    if owners and owners[0].text.lower() in ("his", "her") and tok.lemma in _SPEAKS_FOR_ONE:
-        # "His campaign called for additional debates": the candidate's; "her lawyer said"
+    if (
+        owners
+        and owners[0].text.lower() in ("his", "her")
+        and tok.lemma in _SPEAKS_FOR_ONE | DOCUMENTS
+    ):
+        # "His campaign called for additional debates": the candidate's; "her lawyer said",
+        # "His advisory ... called for"
         return party_of_np(ps, owners[0], parties, state)
+    if _a_document(ps, tok):
+        # "The advisory calls for ...": whoever the text said issued the advisory
+        return _document_author(tok.lemma, parties, state)
     if (
         owners
         and owners[0].text.lower() == "its"

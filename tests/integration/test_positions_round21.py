@@ -1,0 +1,61 @@
+"""Forms the real-news dev batches showed unread at stop 53, each on a text written for the
+test: a document named by its kind ("the advisory", "the draft resolution", "the campaign")
+holds the position of the one the text said issued it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+ADVISORY = (
+    "In an advisory, the Marrowby Water Authority said households in the east of the county "
+    "face a summer of shortages.\n\n"
+    "The advisory also calls for a ban on filling private swimming pools until September.\n\n"
+    "Farmers' groups said the restrictions came too late.\n"
+)
+
+RESOLUTION = (
+    "Brevania asked the Coastal League's council to vote against a resolution proposed by "
+    "Norvalia and Tesk to censure it for the spill.\n\n"
+    "The draft resolution calls on Brevania to pay for the clean-up of the Varr estuary.\n"
+)
+
+CAMPAIGN = (
+    "Mayor Ruth Osterley and her challenger have sparred over debates for weeks.\n\n"
+    "The Osterley campaign rejected the proposal on Tuesday.\n\n"
+    "The campaign proposed a third debate in October, after the budget vote.\n"
+)
+
+NAMED_CAMPAIGN = (
+    "The Fair Fares Campaign met the transit board on Monday.\n\n"
+    "The campaign has asked the board to freeze fares for pensioners.\n"
+)
+
+
+def test_the_advisory_holds_the_position_of_the_body_that_issued_it(reader):
+    found = _read(reader, ADVISORY, source="Marrowby Gazette")
+    assert holders(found, "ban on filling private swimming pools") == {"Marrowby Water Authority"}
+
+
+def test_a_draft_resolution_holds_the_position_of_those_who_proposed_it(reader):
+    found = _read(reader, RESOLUTION, source="Coastal Wire")
+    assert holders(found, "pay for the clean-up") == {"Norvalia"}
+
+
+def test_the_campaign_is_the_candidate_the_text_named_it_after(reader):
+    found = _read(reader, CAMPAIGN, source="Osterley Post")
+    assert holders(found, "proposed a third debate") == {"Ruth Osterley"}
+
+
+def test_a_campaign_that_is_itself_a_party_keeps_its_name(reader):
+    found = _read(reader, NAMED_CAMPAIGN, source="Transit Weekly")
+    assert holders(found, "freeze fares for pensioners") == {"Fair Fares Campaign"}
