@@ -719,7 +719,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             for c in kids
         )
     ):
-        return "demands"  # "Toyota warned owners to stop driving them": an instruction
+        # "Toyota warned owners to stop driving them": an instruction; "is not warning owners
+        # to stop driving": none given
+        return None if neg_of(ps, t.i) else "demands"
     if (
         t.pos == "NOUN"
         and t.lemma in _NOUNS
@@ -1290,6 +1292,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return None
         if neg and stance in ("demands", "offers", "assures"):
             return None  # "did not demand": no position stated
+        if neg and stance == "warns" and t.lemma in ("warn", "threaten", "caution"):
+            return None  # "Toyota is not warning Tundra owners to stop driving": no warning
         if neg and stance == "rejects" and t.lemma in _NOT_REFUSED:
             if t.lemma in ("rule", "exclude") and _threatens(ps, t.i):
                 return "warns"  # "It has not ruled out challenging a suspension in court"

@@ -59,3 +59,16 @@ def test_the_campaign_is_the_candidate_the_text_named_it_after(reader):
 def test_a_campaign_that_is_itself_a_party_keeps_its_name(reader):
     found = _read(reader, NAMED_CAMPAIGN, source="Transit Weekly")
     assert holders(found, "freeze fares for pensioners") == {"Fair Fares Campaign"}
+
+
+RECALL = (
+    "Harbin Appliances recalled 40,000 heaters on Friday after reports of overheating.\n\n"
+    "Harbin Appliances urged owners to unplug the heaters and contact a dealer.\n\n"
+    "Harbin Appliances is not warning owners to stop using the heaters altogether, however.\n"
+)
+
+
+def test_a_warning_the_text_says_was_not_given_is_no_warning(reader):
+    found = _read(reader, RECALL, source="Consumer Wire")
+    assert holders(found, "not warning owners") == set()
+    assert holders(found, "urged owners to unplug") == {"Harbin Appliances"}
