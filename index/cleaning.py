@@ -25,6 +25,10 @@ _BOILERPLATE = re.compile(
     r"print( this)?( article)?|email( this)?( article)?|\[?(\+|-)?\s*\d+\s*comments?\]?)$",
     re.IGNORECASE,
 )
+# A link to another story between paragraphs ("More:Fiat Chrysler seeks 50-50 merger with
+# Renault, whose board will study deal 'with interest'"): its headline is no part of this story
+# and may run past the furniture's 80 characters.
+_LINK_LINE = re.compile(r"^(?:more|related|read more|see also|also read)\s?:", re.IGNORECASE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A line that is only a photo credit or caption: "© epa / Martial Trezzini", "Foto: ...".
 _CREDIT_LINE = re.compile(
@@ -242,7 +246,9 @@ def is_boilerplate(line: str) -> bool:
     # A line starting in lower case continues a hard-wrapped sentence; it is never furniture.
     if line[:1].islower():
         return False
-    return len(line) < 80 and bool(_BOILERPLATE.match(line))
+    return (len(line) < 80 and bool(_BOILERPLATE.match(line))) or (
+        len(line) < 250 and bool(_LINK_LINE.match(line))
+    )
 
 
 def word_count(text: str) -> int:

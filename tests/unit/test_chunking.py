@@ -199,6 +199,20 @@ def test_boilerplate_lines_are_dropped_and_paragraphs_kept():
     )
 
 
+def test_a_link_to_another_story_is_dropped_however_long_its_headline():
+    raw = (
+        "Dockworkers stopped the cranes at dawn on Sunday.\n\n"
+        "More:Halvern Freight seeks a merger with Calder Lines, whose board will study the deal "
+        "'with interest'\n\n"
+        "RELATED: Ferry operators say the strike has cost them bookings for the whole summer\n\n"
+        "Ferries still sail from the southern berths."
+    )
+    assert normalise(raw) == (
+        "Dockworkers stopped the cranes at dawn on Sunday.\n\n"
+        "Ferries still sail from the southern berths."
+    )
+
+
 def test_lists_keep_their_line_breaks():
     raw = "Demands:\n- a pay rise\n- safer cranes\n- fewer night shifts"
     assert normalise(raw) == raw
