@@ -449,6 +449,17 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             # 'Hammond said: "An increase in National Insurance contributions is asking young
             # people to pay ..."': a name inside the quoted thing is not who speaks
             holders = [(speaker_party, speaker)]
+        elif (
+            state.news
+            and in_quote
+            and t.lemma in ("want", "wish")
+            and subj
+            and subj[0].ent_i >= 0
+            and (speaker_party or speaker) != party_of_np(ps, subj[0], parties, state)[0]
+        ):
+            # "'Macron wants us to die on the job,' one protester told AFP": what the speaker
+            # says another wants is the speaker's reading of them: no one's position
+            return []
         elif subj and subj[0].text.lower() not in NOT_HOLDERS:
             holders = [party_of_np(ps, s, parties, state) for s in subj]
         unresolved_company = (

@@ -72,3 +72,18 @@ def test_a_warning_the_text_says_was_not_given_is_no_warning(reader):
     found = _read(reader, RECALL, source="Consumer Wire")
     assert holders(found, "not warning owners") == set()
     assert holders(found, "urged owners to unplug") == {"Harbin Appliances"}
+
+
+PROTEST = (
+    "Thousands marched through Velmont on Saturday against the pension reform.\n\n"
+    "Prime Minister Alda Berrin said on Friday that the reform would go ahead.\n\n"
+    "One protester, a nurse, told the Velmont Herald: \"Berrin wants us to work until we drop."
+    '"\n\n'
+    "The nurses' union, Velcare, demanded that the reform be withdrawn.\n"
+)
+
+
+def test_what_a_quoted_bystander_says_another_wants_is_no_position_of_theirs(reader):
+    found = _read(reader, PROTEST, source="Velmont Wire")
+    assert holders(found, "wants us to work until we drop") == set()
+    assert holders(found, "demanded that the reform be withdrawn") == {"Velcare"}
