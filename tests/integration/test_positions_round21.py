@@ -77,7 +77,7 @@ def test_a_warning_the_text_says_was_not_given_is_no_warning(reader):
 PROTEST = (
     "Thousands marched through Velmont on Saturday against the pension reform.\n\n"
     "Prime Minister Alda Berrin said on Friday that the reform would go ahead.\n\n"
-    "One protester, a nurse, told the Velmont Herald: \"Berrin wants us to work until we drop."
+    'One protester, a nurse, told the Velmont Herald: "Berrin wants us to work until we drop.'
     '"\n\n'
     "The nurses' union, Velcare, demanded that the reform be withdrawn.\n"
 )
