@@ -685,7 +685,15 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     ):
         return None  # "A preliminary report from the board suggested that ...": what it shows
     if t.lemma == "suggest" and any(
-        c.dep == "ccomp" and c.tag in ("VBD", "VBZ", "VBN") and not _is_modal_clause(ps, c)
+        c.dep == "ccomp"
+        and (
+            c.tag in ("VBD", "VBZ", "VBN")
+            # "suggested Facebook was 'killing people'": progressive, a reading of events
+            or (
+                c.tag == "VBG" and any(a.dep == "aux" and a.lemma == "be" for a in ps.children(c.i))
+            )
+        )
+        and not _is_modal_clause(ps, c)
         for c in kids
     ):
         return None  # "has suggested that the murder was ordered": a reading of events, no

@@ -87,3 +87,16 @@ def test_what_a_quoted_bystander_says_another_wants_is_no_position_of_theirs(rea
     found = _read(reader, PROTEST, source="Velmont Wire")
     assert holders(found, "wants us to work until we drop") == set()
     assert holders(found, "demanded that the reform be withdrawn") == {"Velcare"}
+
+
+CLAIM = (
+    "Governor Maria Costa criticised the Dunmore Water Company on Monday.\n\n"
+    "Costa suggested the company was hiding the extent of the leaks from its customers.\n\n"
+    "She suggested that the company and the regulator meet before the end of the month.\n"
+)
+
+
+def test_suggesting_what_another_is_doing_is_a_reading_of_events_not_a_proposal(reader):
+    found = _read(reader, CLAIM, source="Dunmore Wire")
+    assert holders(found, "was hiding the extent") == set()
+    assert holders(found, "and the regulator meet") == {"Maria Costa"}
