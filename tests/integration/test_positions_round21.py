@@ -100,3 +100,14 @@ def test_suggesting_what_another_is_doing_is_a_reading_of_events_not_a_proposal(
     found = _read(reader, CLAIM, source="Dunmore Wire")
     assert holders(found, "was hiding the extent") == set()
     assert holders(found, "and the regulator meet") == {"Maria Costa"}
+
+
+DEBATES = (
+    "Mayor Lena Ostrova said on Wednesday that she would take part in two televised debates.\n\n"
+    "Her campaign called for additional debates in July and August.\n"
+)
+
+
+def test_a_month_after_the_event_asked_for_dates_the_event_not_the_demand(reader):
+    found = _read(reader, DEBATES, source="Capitol Wire")
+    assert holders(found, "additional debates in July and August") == {"Lena Ostrova"}
