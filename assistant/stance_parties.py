@@ -1524,6 +1524,22 @@ def located(ps: ParsedSentence, e: Entity) -> bool:
     )
 
 
+# the people of a company or a brand: "John Deere members", "Ford workers", "Tesla owners"
+_ITS_PEOPLE = {
+    "member", "worker", "employee", "staff", "dealer", "owner", "driver", "customer", "retiree",
+    "plant", "factory", "store", "franchise", "shareholder", "investor",
+}  # fmt: skip
+
+
+def _a_brand(ps: ParsedSentence, e: Entity) -> bool:
+    """Whether a name tagged a person modifies the people of a company ("UAW John Deere
+    members"): a company or brand named after someone, not a person to link to a party.
+    """
+    last = ps.tokens[e.last - 1]
+    head = ps.tokens[last.head]
+    return last.dep == "compound" and head.pos == "NOUN" and head.lemma in _ITS_PEOPLE
+
+
 def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
     """'Russian Deputy Foreign Minister Sergei Ryabkov', 'Northwind's chief executive, Ana Ruiz',
     'Ana Ruiz, chief executive of Northwind': the person speaks for the party. `at`: where the
@@ -1558,6 +1574,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
     for e in names:
         if len(e.text.split()) < 2 or e.text in parties.people:
             continue
+        if _a_brand(ps, e):
+            continue  # "UAW John Deere members": the company's name, no person
         if _vocative(ps, e):
             continue  # "Q: Ms Rettig, the doctors' association says ...": she is addressed
         head = ps.tokens[e.last - 1]

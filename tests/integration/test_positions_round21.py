@@ -111,3 +111,17 @@ DEBATES = (
 def test_a_month_after_the_event_asked_for_dates_the_event_not_the_demand(reader):
     found = _read(reader, DEBATES, source="Capitol Wire")
     assert holders(found, "additional debates in July and August") == {"Lena Ostrova"}
+
+
+BRAND = (
+    "United Auto Workers members approved a new six-year contract with Marlow & Co. Wednesday, "
+    "ending a five-week strike.\n\n"
+    '"UAW John Marlow members did not just unite themselves," UAW President Ray Curry said in a '
+    "statement.\n\n"
+    "Marlow also offered workers $3,500 bonuses if they ratified the contract.\n"
+)
+
+
+def test_a_company_named_after_someone_is_not_a_person_of_the_union(reader):
+    found = _read(reader, BRAND, source="Business Wire")
+    assert holders(found, "offered workers $3,500 bonuses") == {"Marlow"}
