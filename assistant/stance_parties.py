@@ -164,7 +164,7 @@ def without_form(name: str) -> str:
     with a "Group" or "Holdings" a name of two words or more needs ("International Crisis
     Group", not "International Crisis"; "Northwind Holdings" -> "Northwind").
     """
-    bare = _CORP.sub("", name).strip()
+    bare = _CORP.sub("", name).strip().removesuffix(" &").strip()  # "Deere & Co."
     if not bare:
         return name
     if len(bare.split()) >= 2 and re.fullmatch(r"\s+(?:Group|Holdings)", name[len(bare) :]):

@@ -611,6 +611,9 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
 
 
 _VOWS = {"vow", "pledge", "promise", "swear"}
+# an offer made better is offered anew
+_IMPROVED = {"up", "raise", "improve", "sweeten", "increase", "double", "boost", "enhance"}
+_BETTERED = {"offer", "proposal", "package", "bid"}
 
 
 def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | None, ...]:
@@ -943,6 +946,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         ):
             return "rejects"
         negated_above = any(c.dep == "neg" for a in ps.ancestors(t.i)[:1] for c in ps.children(a))
+        if (
+            t.lemma in _IMPROVED
+            and not neg
+            and any(c.dep == "dobj" and c.lemma in _BETTERED for c in kids)
+        ):
+            return "offers"  # "Deere upped its offer", "doubled its wage offer": a new offer
         if t.lemma in _VERBS_OF_NOUNS and not negated_above:
             objects = [c for c in kids if c.dep == "dobj"] + [
                 g for c in kids if c.dep == "prep" and c.lemma == "with" for g in ps.children(c.i)

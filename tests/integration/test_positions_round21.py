@@ -125,3 +125,15 @@ BRAND = (
 def test_a_company_named_after_someone_is_not_a_person_of_the_union(reader):
     found = _read(reader, BRAND, source="Business Wire")
     assert holders(found, "offered workers $3,500 bonuses") == {"Marlow"}
+
+
+RAISED = (
+    "Halden & Co. makes the island's ferries.\n\n"
+    "After the crews rejected the contract, Halden & Co. upped its offer.\n\n"
+    "The crews' union said it would put the new offer to a vote.\n"
+)
+
+
+def test_an_offer_made_better_is_an_offer_by_the_company_under_its_short_name(reader):
+    found = _read(reader, RAISED, source="Harbour Wire")
+    assert holders(found, "upped its offer") == {"Halden"}
