@@ -402,6 +402,25 @@ _SPEAKS_FOR_ONE = {
 }  # fmt: skip
 
 
+def _named_for_a_place(ps: ParsedSentence, tok: Token) -> str:
+    """'Alternative for Germany', 'Movement for Democracy in Kestria': a body whose name ends in
+    a place the tagger did not take in; the place alone is not who speaks ('' when not so).
+    """
+    if (
+        tok.pos != "PROPN"
+        or tok.ent_i >= 0
+        or not tok.text[:1].isupper()
+        or tok.lemma.lower() in _TITLE_WORDS
+    ):
+        return ""
+    for c in ps.children(tok.i):
+        if c.dep == "prep" and c.lemma == "for" and c.i == tok.i + 1:
+            place = [g for g in ps.children(c.i) if g.dep == "pobj" and g.ent in ("GPE", "LOC")]
+            if place and place[0].ent_i >= 0:
+                return ps.text[tok.start : ps.entities[place[0].ent_i].end]
+    return ""
+
+
 def _a_document(ps: ParsedSentence, tok: Token) -> bool:
     """'the advisory', 'the draft resolution': a document named by its kind, not its author."""
     if (
@@ -559,6 +578,9 @@ def party_of_np(
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
     sub = _phrase(ps, tok.i)
+    named_for = _named_for_a_place(ps, tok)
+    if named_for:
+        return parties.canonical(named_for, "ORG"), ""
     former = any(u.text.lower() in ("former", "ex") for u in sub)
     people = [ps.entities[u.ent_i] for u in sub if u.ent == "PERSON" and u.ent_i >= 0]
     if people and any(u.lemma == "opposition" for u in sub):

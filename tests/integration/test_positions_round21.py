@@ -137,3 +137,15 @@ RAISED = (
 def test_an_offer_made_better_is_an_offer_by_the_company_under_its_short_name(reader):
     found = _read(reader, RAISED, source="Harbour Wire")
     assert holders(found, "upped its offer") == {"Halden"}
+
+
+PARTY_NAMED_FOR_A_STATE = (
+    "The Alternative for Kestria wants Kestria to leave the currency union.\n\n"
+    "The Movement for Norvalia rejected the plan on Tuesday.\n"
+)
+
+
+def test_a_party_named_for_a_state_is_not_the_state(reader):
+    found = _read(reader, PARTY_NAMED_FOR_A_STATE, source="Europe Wire")
+    assert holders(found, "leave the currency union") == {"Alternative for Kestria"}
+    assert holders(found, "rejected the plan") == {"Movement for Norvalia"}
