@@ -118,6 +118,13 @@ def opposition_people(text: str) -> set[str]:
     return out
 
 
+# the last words of a portfolio, which a lazy match may leave before a name
+_PORTFOLIO_WORDS = {
+    "Affairs", "Security", "Defense", "Defence", "State", "Development", "Services", "Relations",
+    "Affairs,", "Justice", "Finance", "Commerce", "Trade", "Energy", "Health", "Education",
+}  # fmt: skip
+
+
 @functools.lru_cache(maxsize=256)  # asked for each statement: one scan a person and text
 def elected(person: str, text: str) -> str:
     """The full name the text gives `person` (or their surname) after an elected office of their
@@ -129,12 +136,18 @@ def elected(person: str, text: str) -> str:
     for name in opposing:
         if name.split()[-1] == last:
             return name
-    after = re.compile(rf"(?:[A-Z][\w'’-]*\.? ){{0,3}}{re.escape(last)}\b")
+    after = re.compile(
+        # "Secretary of Defense Jim Mattis": the portfolio between the office and the name
+        rf"(?:of (?:the )?(?:[A-Z][\w'’-]* ){{1,2}}?)?(?P<n>(?:[A-Z][\w'’-]*\.? ){{0,3}}?"
+        rf"{re.escape(last)})\b"
+    )
     for start in offices:
         named = after.match(text, start)
         if named:
             # "(Former South) Carolina Gov. Ellen Marsh": the name after the last title
-            words = named.group(0).split()
+            words = named.group("n").split()
+            while len(words) > 2 and words[0] in _PORTFOLIO_WORDS:
+                words.pop(0)  # "(Secretary of Foreign) Affairs Ana Ruiz"
             cut = [k for k, w in enumerate(words[:-1]) if w.rstrip(".") in _TITLES]
             return " ".join(words[cut[-1] + 1 :] if cut else words)
     return ""

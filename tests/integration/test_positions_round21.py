@@ -149,3 +149,15 @@ def test_a_party_named_for_a_state_is_not_the_state(reader):
     found = _read(reader, PARTY_NAMED_FOR_A_STATE, source="Europe Wire")
     assert holders(found, "leave the currency union") == {"Alternative for Kestria"}
     assert holders(found, "rejected the plan") == {"Movement for Norvalia"}
+
+
+SECRETARY = (
+    "Secretary of Defense Mara Lindqvist on Wednesday repeated the warning to Velmor.\n\n"
+    '"Velmor must stop its missile tests and return to talks," Lindqvist said in a press '
+    "release.\n"
+)
+
+
+def test_an_office_with_its_portfolio_before_the_name_is_an_office_of_its_own(reader):
+    found = _read(reader, SECRETARY, source="Defense Wire")
+    assert holders(found, "must stop its missile tests") == {"Mara Lindqvist"}
