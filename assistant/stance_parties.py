@@ -1531,6 +1531,10 @@ _ITS_PEOPLE = {
 }  # fmt: skip
 
 
+# bodies a title may be compounded with ("the union president", "the company spokeswoman")
+_ORG_KINDS = {"union", "company", "association", "council", "federation", "firm", "group", "board"}
+
+
 def _a_brand(ps: ParsedSentence, e: Entity) -> bool:
     """Whether a name tagged a person modifies the people of a company ("UAW John Deere
     members"): a company or brand named after someone, not a person to link to a party.
@@ -1637,6 +1641,15 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 # not the last company for "the alliance's"; "the region's environment
                 # minister": the Regional Government the text names
                 party = parties.named_by(t.lemma)
+                break
+            if (
+                t.dep == "compound"
+                and t.lemma in _ORG_KINDS
+                and ps.tokens[t.head].lemma in _TITLE_WORDS
+                and any(c.lemma == "the" for c in ps.children(t.head))
+            ):
+                # "Tim Canoll, the union president": the union the text named
+                party = parties.named_by(t.lemma) or parties.by_generic(t.lemma)
                 break
         titles = {t.lemma.lower() for t in near}
         if titles & {"former", "ex"}:

@@ -161,3 +161,14 @@ SECRETARY = (
 def test_an_office_with_its_portfolio_before_the_name_is_an_office_of_its_own(reader):
     found = _read(reader, SECRETARY, source="Defense Wire")
     assert holders(found, "must stop its missile tests") == {"Mara Lindqvist"}
+
+
+UNION_PRESIDENT = (
+    "The Harbour Pilots Association represents 900 pilots.\n\n"
+    '"We reject that out of hand," said Tim Carrow, the union president.\n'
+)
+
+
+def test_the_union_president_speaks_for_the_union_the_text_named(reader):
+    found = _read(reader, UNION_PRESIDENT, source="Shipping Wire")
+    assert holders(found, "We reject that out of hand") == {"Harbour Pilots Association"}
