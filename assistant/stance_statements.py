@@ -460,6 +460,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             # "'Macron wants us to die on the job,' one protester told AFP": what the speaker
             # says another wants is the speaker's reading of them: no one's position
             return []
+        elif subj and subj[0].dep == "nsubjpass" and stance == "offers":
+            # "Executives from JPMorgan Chase were invited": the ones offered to hold nothing;
+            # whoever reports it, or no one
+            holders = []
         elif subj and subj[0].text.lower() not in NOT_HOLDERS:
             holders = [party_of_np(ps, s, parties, state) for s in subj]
         unresolved_company = (

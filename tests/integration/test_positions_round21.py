@@ -172,3 +172,17 @@ UNION_PRESIDENT = (
 def test_the_union_president_speaks_for_the_union_the_text_named(reader):
     found = _read(reader, UNION_PRESIDENT, source="Shipping Wire")
     assert holders(found, "We reject that out of hand") == {"Harbour Pilots Association"}
+
+
+INVITED = (
+    "Treasury officials met bank executives on Friday to discuss cyber threats.\n\n"
+    "Executives from Halvern Bank and Corso Trust were invited.\n\n"
+    "The Russian defence ministry said the surrounded soldiers were offered safe passage "
+    "if they laid down their arms.\n"
+)
+
+
+def test_those_who_are_offered_something_hold_no_offer(reader):
+    found = _read(reader, INVITED, source="Finance Wire")
+    assert holders(found, "were invited") == set()
+    assert holders(found, "were offered safe passage") == {"Russia"}
