@@ -611,6 +611,7 @@ def trigger(ps: ParsedSentence, t: Token) -> str | None:
 
 
 _VOWS = {"vow", "pledge", "promise", "swear"}
+_FIGHTS = {"fight", "oppose", "resist", "challenge", "battle"}
 # an offer made better is offered anew
 _IMPROVED = {"up", "raise", "improve", "sweeten", "increase", "double", "boost", "enhance"}
 _BETTERED = {"offer", "proposal", "package", "bid"}
@@ -622,6 +623,14 @@ def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | N
     a benefit.
     """
     for t in ps.tokens:
+        if (
+            found[t.i] == "assures"
+            and t.lemma in _VOWS
+            and not neg_of(ps, t.i)
+            and any(c.dep == "xcomp" and c.lemma in _FIGHTS for c in ps.children(t.i))
+        ):
+            found[t.i] = "rejects"  # "have vowed to fight it", "vowed to fight to the end"
+            continue
         vow = found[t.i] == "assures" and t.lemma in _VOWS
         if (vow or found[t.i] == "offers") and not neg_of(ps, t.i):
             if any(

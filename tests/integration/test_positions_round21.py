@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import holders, make_reader, stances
 from tests.support.stance_reading import read as _read
 
 
@@ -186,3 +186,17 @@ def test_those_who_are_offered_something_hold_no_offer(reader):
     found = _read(reader, INVITED, source="Finance Wire")
     assert holders(found, "were invited") == set()
     assert holders(found, "were offered safe passage") == {"Russia"}
+
+
+VOWED_TO_FIGHT = (
+    "The Ostmark council declared a housing emergency on Monday.\n\n"
+    "Opposition councillors of the Civic Alliance have vowed to fight the declaration in "
+    "court.\n\n"
+    "The Civic Alliance also pledged to protect tenants from evictions over the winter.\n"
+)
+
+
+def test_a_vow_to_fight_something_is_a_refusal_not_an_assurance(reader):
+    found = _read(reader, VOWED_TO_FIGHT, source="Ostmark Wire")
+    assert stances(found, "vowed to fight the declaration") == {"rejects"}
+    assert stances(found, "pledged to protect tenants") == {"assures"}
