@@ -617,6 +617,18 @@ _IMPROVED = {"up", "raise", "improve", "sweeten", "increase", "double", "boost",
 _BETTERED = {"offer", "proposal", "package", "bid"}
 
 
+def _retaliation(ps: ParsedSentence, c: Token) -> bool:
+    """An act that is a threat in itself: "vowed to retaliate", "would respond decisively"."""
+    if c.lemma in ("retaliate", "punish", "prosecute", "sue", "escalate"):
+        return True
+    return c.lemma == "respond" and any(
+        g.dep == "advmod" and g.lemma in _FORCEFULLY for g in ps.children(c.i)
+    )
+
+
+_FORCEFULLY = {"decisively", "forcefully", "firmly", "swiftly", "strongly", "robustly"}
+
+
 def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | None, ...]:
     """A vow, or an act offered, whose clause threatens costs is a warning: "Trump vowed that he
     would impose a 25% tariff on all products from Mexico" promises the other side a cost, not
@@ -631,10 +643,10 @@ def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | N
         ):
             found[t.i] = "rejects"  # "have vowed to fight it", "vowed to fight to the end"
             continue
-        vow = found[t.i] == "assures" and t.lemma in _VOWS
+        vow = found[t.i] == "assures" and t.lemma in _VOWS | {"affirm", "reaffirm"}
         if (vow or found[t.i] == "offers") and not neg_of(ps, t.i):
             if any(
-                found[c.i] == "warns"
+                (found[c.i] == "warns" or (vow and _retaliation(ps, c)))
                 and c.lemma in _WARN_ACTS  # not "prepared to pay half the cost": what it pays
                 and (
                     (vow and c.dep in ("ccomp", "xcomp"))

@@ -200,3 +200,16 @@ def test_a_vow_to_fight_something_is_a_refusal_not_an_assurance(reader):
     found = _read(reader, VOWED_TO_FIGHT, source="Ostmark Wire")
     assert stances(found, "vowed to fight the declaration") == {"rejects"}
     assert stances(found, "pledged to protect tenants") == {"assures"}
+
+
+RETALIATION = (
+    "Velmor told Ostmark on Friday to withdraw its new tariffs on Velmori steel.\n\n"
+    "It also vowed to retaliate if Ostmark did not.\n\n"
+    "Ostmark's government reaffirmed that it would respond decisively to any Velmori duties.\n"
+)
+
+
+def test_a_vow_to_retaliate_is_a_warning_not_an_assurance(reader):
+    found = _read(reader, RETALIATION, source="Trade Wire")
+    assert stances(found, "vowed to retaliate") == {"warns"}
+    assert stances(found, "would respond decisively") == {"warns"}
