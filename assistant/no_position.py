@@ -62,6 +62,8 @@ def _dates_the_event(ps: ParsedSentence, verb: Token, prep: Token) -> bool:
     """Whether a month after the verb dates its object's event ("proposed a second debate in
     September"), which the parser hangs on the verb: then the proposal is news.
     """
+    if prep.i < verb.i:
+        return False
     objects = [d for d in ps.children(verb.i) if d.dep == "dobj"] + [
         g
         for c in ps.children(verb.i)
@@ -69,7 +71,7 @@ def _dates_the_event(ps: ParsedSentence, verb: Token, prep: Token) -> bool:
         for g in ps.children(c.i)
         if g.dep == "pobj"
     ]  # "proposed a second debate", "called for additional debates"
-    return prep.i > verb.i and any(d.i < prep.i and d.lemma in _EVENTS for d in objects)
+    return any(d.i < prep.i and d.lemma in _EVENTS for d in objects)
 
 
 _END = re.compile(r"[.!?…:;\"”’')\]]\s*$")

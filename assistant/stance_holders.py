@@ -400,6 +400,8 @@ _SPEAKS_FOR_ONE = {
     "campaign", "administration", "office", "team", "spokesman", "spokeswoman", "spokesperson",
     "lawyer", "attorney", "aide", "aides", "lawyers", "attorneys",
 }  # fmt: skip
+# and "his advisory", "her letter": what a document of theirs says
+_HIS_OR_HERS = _SPEAKS_FOR_ONE | DOCUMENTS
 
 
 def _named_for_a_place(ps: ParsedSentence, tok: Token) -> str:
@@ -541,11 +543,7 @@ def party_of_np(
             parties.link(name, party)
             return party, name
     owners = [c for c in ps.children(tok.i) if c.dep == "poss"]
-    if (
-        owners
-        and owners[0].text.lower() in ("his", "her")
-        and tok.lemma in _SPEAKS_FOR_ONE | DOCUMENTS
-    ):
+    if owners and owners[0].text.lower() in ("his", "her") and tok.lemma in _HIS_OR_HERS:
         # "His campaign called for additional debates": the candidate's; "her lawyer said",
         # "His advisory ... called for"
         return party_of_np(ps, owners[0], parties, state)

@@ -95,8 +95,7 @@ def _a_surname(word: str, longer: str, text: str) -> bool:
         return False
     rest = re.escape(longer[len(word) :].strip().split()[0]) if " " in longer else ""
     after = rf"(?! {rest})" if rest else ""
-    titles = "|".join(sorted(_PERSON_TITLES))
-    people = rf"\b(?:(?:{titles})\.?|[A-Z][a-z]+) {re.escape(word)}\b{after}"
+    people = rf"\b(?:(?:{_PERSON_TITLE_WORDS})\.?|[A-Z][a-z]+) {re.escape(word)}\b{after}"
     return any(
         m.group(0).split()[0].lower() not in _NOT_GIVEN_NAMES for m in re.finditer(people, text)
     )
@@ -114,6 +113,7 @@ _NOT_GIVEN_NAMES = {
 
 
 _PERSON_TITLES = {"President", "Mr", "Mrs", "Ms", "Dr", "Senator", "Sen", "Rep", "Governor", "Gov"}
+_PERSON_TITLE_WORDS = "|".join(sorted(_PERSON_TITLES))  # once, not per name asked about
 
 
 def without_trailing_title(words: list[str]) -> list[str]:

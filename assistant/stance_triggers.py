@@ -1546,7 +1546,7 @@ def _punishment_promised(ps: ParsedSentence, t: Token, kids: list[Token]) -> boo
     head = ps.tokens[t.head]
     return bool(
         modal & {"will", "would", "shall"}
-        or t.lemma in ("promise", "pledge", "vow")
+        or t.lemma in _VOWS
         or (t.dep == "xcomp" and head.lemma in _INTENDING and not neg_of(ps, head.i))
     )
 
