@@ -293,8 +293,10 @@ _CUE = re.compile(
 _CONTRACTED_NOT = re.compile(r"n['’]t\b", re.I)
 # Modal and negated forms carry a position only in someone's voice: in official text, a quote,
 # the first person or reported speech. In a reporter's own sentence they are usually facts.
+# "need" alone, not only "need to": '"We need a similar approach here," Carney said' (news dev
+# +0.2 recall / -0.2 precision, held-out +0.5 / +0.2; 0.6% more words parsed)
 _WEAK_CUE = re.compile(
-    r"\b(?:will|would|not|must|should|need to|ha(?:ve|s|d) to|support|defend|"
+    r"\b(?:will|would|not|must|should|need(?:s|ed)?|ha(?:ve|s|d) to|support|defend|"
     r"there (?:is|are|was|were) no)\b",
     re.I,
 )

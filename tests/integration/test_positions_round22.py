@@ -1,0 +1,28 @@
+"""Forms the real-news dev batches showed unread at stop 54, each on a text written for the
+test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+NEED = (
+    "Eastport City Council met on Tuesday.\n\n"
+    '"We need a second bridge across the river before the new estate opens," council leader '
+    "Ana Ruiz said.\n"
+)
+
+
+def test_what_a_party_says_it_needs_is_a_demand(reader):
+    found = _read(reader, NEED, source="Eastport Echo")
+    assert stances(found, "second bridge") == {"demands"}
+    assert holders(found, "second bridge") == {"Eastport City Council"}
