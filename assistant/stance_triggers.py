@@ -357,6 +357,34 @@ def _unthinkable_harm(ps: ParsedSentence, nothing: Token) -> bool:
     return False
 
 
+# "no need to panic", "no reason for alarm", "no rush to buy": a party calming the public
+_NO_CAUSE = {"need", "reason", "cause", "call"}
+_ALARM = {"panic", "worry", "fear", "alarm", "rush", "hurry", "stockpile", "hoard"}
+_ALARMED = {"worried", "alarmed", "concerned", "afraid", "anxious", "scared"}
+_CALM_WORDS = {"alarm", "concern", "panic", "worry", "fear", "anxiety"}
+
+
+def _nothing_to_fear(ps: ParsedSentence, nothing: Token) -> bool:
+    """'There is no need to panic', 'no cause for alarm', 'There is no rush to buy': the
+    public is reassured, nothing the other side asked for is refused. ('There is no need for a
+    new inquiry' refuses one.)
+    """
+    if nothing.lemma in ("rush", "hurry"):
+        return True
+    if nothing.lemma not in _NO_CAUSE:
+        return False
+    for c in ps.children(nothing.i):
+        if c.dep in ("acl", "relcl", "xcomp") and c.pos in ("VERB", "AUX"):
+            if c.lemma in _ALARM:
+                return True
+            if c.lemma in ("be", "feel") and any(g.lemma in _ALARMED for g in ps.children(c.i)):
+                return True
+        if c.dep == "prep" and c.lemma == "for":
+            if any(g.dep == "pobj" and g.lemma in _CALM_WORDS for g in ps.children(c.i)):
+                return True
+    return False
+
+
 def denied(ps: ParsedSentence, t: Token) -> bool:
     """'That is simply not true.', 'That claim is false.': the other side's claim denied."""
     if t.lemma != "be":
@@ -1137,6 +1165,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return "assures"  # "there will be no compulsory redundancies": a guarantee
             if nothing and _unthinkable_harm(ps, nothing[0]):
                 return "assures"  # "there is no question of us passing the cost on"
+            if nothing and _nothing_to_fear(ps, nothing[0]):
+                return "assures"  # "there is no need to panic", "there is no rush to buy"
             if nothing and _either_or(ps, t):
                 return "warns"  # "Either the filling pauses ..., or there is no agreement"
             if nothing and not modal and nothing[0].lemma in _STATUS:

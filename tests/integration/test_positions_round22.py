@@ -26,3 +26,17 @@ def test_what_a_party_says_it_needs_is_a_demand(reader):
     found = _read(reader, NEED, source="Eastport Echo")
     assert stances(found, "second bridge") == {"demands"}
     assert holders(found, "second bridge") == {"Eastport City Council"}
+
+
+CALM = (
+    "Shoppers in Harlow cleared shelves of cold medicine on Monday.\n\n"
+    '"There is enough supply, so there is no need to panic," a spokesman for Brentmoor '
+    "Pharmacies said.\n\n"
+    '"There is no need for a new inquiry into our stock levels," he added.\n'
+)
+
+
+def test_no_need_to_panic_reassures_and_no_need_for_an_inquiry_refuses(reader):
+    found = _read(reader, CALM, source="Harlow Courier")
+    assert stances(found, "no need to panic") == {"assures"}
+    assert stances(found, "no need for a new inquiry") == {"rejects"}
