@@ -30,7 +30,12 @@ _TITLE_WORDS = (
     r"Fisheries|Maritime|Development|Digital|Immigration|Migration|Veterans|Housing|Water|"
     r"Treasury|Intelligence|European|International|Cooperation|Relations)"
 )
-_PERSON = r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})"
+# the lower-case words inside a surname ("Ursula von der Leyen", "Mark van Dijk")
+_PARTICLES = ("von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin")
+_PERSON = (
+    r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?"
+    rf"(?:(?: (?:{'|'.join(_PARTICLES)}))* [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{1,2}})"
+)
 
 
 @dataclass(frozen=True)
@@ -172,7 +177,7 @@ class Registry:
             words = m.group("person").split()
             while words and words[0] in adjectives:
                 words.pop(0)
-            if any(w.lower() in common for w in words):
+            if any(w.lower() in common and w not in _PARTICLES for w in words):
                 continue  # a headline in title case, not a name
             person = _trim_person(" ".join(words))
             if person and person not in found:

@@ -193,7 +193,8 @@ def _to_parse(
 # addressed the Board on behalf of Wyncote Town Council"): parsed, so that the person's later
 # words have a party
 _INTRODUCES = re.compile(
-    r"(?P<name>[A-Z][\w'’\-]+(?: (?:de|van|von|da|di|del|la|le|al|bin|ben))? [A-Z][\w'’\-]+), "
+    r"(?P<name>[A-Z][\w'’\-]+(?: (?:de|van|von|der|den|da|di|del|la|le|al|bin|ben)){0,2} "
+    r"[A-Z][\w'’\-]+), "
     r"(?:the |an? )?"
     r"(?:[a-z\-]+ ){0,2}(?:chair(?:man|woman|person)?|president|leader|secretary|spokes\w+|"
     r"director|head|chief executive|manager|minister|mayor|superintendent|convenor|organi[sz]er|"

@@ -346,6 +346,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
             for e in sent.ents
         )
         ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
+        ents = _join_particles(sent, ents, pos)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
         for n, e in enumerate(ents):
@@ -361,7 +362,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
                 dep=dep[i],
                 head=heads[i] - base_tok,
                 start=t.idx - base,
-                ent=t.ent_type_,
+                ent=ents[ent_of[i - base_tok]].label if i - base_tok in ent_of else t.ent_type_,
                 ent_i=ent_of.get(i - base_tok, -1),
             )
             for i, t in enumerate(toks[sent.start : sent.end], start=sent.start)
@@ -571,6 +572,38 @@ def _name_tail(
         return e
     end = sent[last - 1].idx + len(sent[last - 1].text) - sent.start_char
     return Entity(sent.text[e.start : end], "ORG", e.start, end, e.first, last)
+
+
+# the lower-case words inside a surname: "Ursula von der Leyen", "Ludwig van Beethoven"
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin"}
+
+
+def _join_particles(sent: Any, ents: tuple[Entity, ...], pos: Sequence[str]) -> tuple[Entity, ...]:
+    """The small model ends 'Ursula von der Leyen' at or inside its particles and tags 'Leyen'
+    a place (or nothing): a person's name on a particle takes the particles and the
+    capitalised word after them.
+    """
+    out: list[Entity] = []
+    taken = -1  # tokens before this one belong to a name already joined
+    for e in ents:
+        if e.first < taken:
+            continue  # the surname, now part of the name before it
+        j = e.last
+        while j < len(sent) and sent[j].text in _PARTICLES:
+            j += 1
+        if (
+            e.label == "PERSON"
+            and (j > e.last or sent[e.last - 1].text in _PARTICLES)
+            and j < len(sent)
+            and pos[sent[j].i] == "PROPN"
+            and sent[j].text[:1].isupper()
+        ):
+            end = sent[j].idx + len(sent[j].text) - sent.start_char
+            out.append(Entity(sent.text[e.start : end], "PERSON", e.start, end, e.first, j + 1))
+            taken = j + 1
+            continue
+        out.append(e)
+    return tuple(out)
 
 
 def _fix_org(sent: Any, e: Entity, pos: Sequence[str]) -> Entity:

@@ -32,3 +32,13 @@ def test_a_person_in_apposition_to_a_title_stays_a_person(parser: SpacyParser) -
     text = "The union's president, Sara Milne, rejected the offer on Monday."
     got = _labels(parser, text)
     assert got.get("Sara Milne") == "PERSON"
+
+
+def test_a_surname_with_particles_is_one_person(parser: SpacyParser) -> None:
+    # the small model ends the name at "von" and tags "Leyen" a place
+    text = "European Commission President Ursula von der Leyen spoke on Thursday."
+    got = _labels(parser, text)
+    assert got.get("Ursula von der Leyen") == "PERSON"
+    assert "Leyen" not in got
+    tokens = {t.text: t.ent for s in parser.parse([text])[0] for t in s.tokens}
+    assert tokens["Leyen"] == "PERSON"  # the tokens say what the entities say

@@ -40,3 +40,24 @@ def test_no_need_to_panic_reassures_and_no_need_for_an_inquiry_refuses(reader):
     found = _read(reader, CALM, source="Harlow Courier")
     assert stances(found, "no need to panic") == {"assures"}
     assert stances(found, "no need for a new inquiry") == {"rejects"}
+
+
+PARTICLE_MINISTER = (
+    "German Foreign Minister Karla von der Heide arrived in Vilnius on Monday.\n\n"
+    "“We will impose sanctions if the border is closed,” von der Heide said.\n"
+)
+
+PARTICLE_EXECUTIVE = (
+    "Pieter van der Berg, chief executive of Harbour Freight Ltd, met the dockers on Monday.\n\n"
+    "“We will not cut the night shift this year,” van der Berg said.\n"
+)
+
+
+def test_a_surname_with_particles_speaks_for_the_state_its_title_names(reader):
+    found = _read(reader, PARTICLE_MINISTER, source="Baltic Wire")
+    assert holders(found, "impose sanctions") == {"Germany"}
+
+
+def test_a_surname_with_particles_speaks_for_the_company_its_apposition_names(reader):
+    found = _read(reader, PARTICLE_EXECUTIVE, source="Port Gazette")
+    assert holders(found, "night shift") == {"Harbour Freight"}
