@@ -28,7 +28,12 @@ _BOILERPLATE = re.compile(
 # A link to another story between paragraphs ("More:Fiat Chrysler seeks 50-50 merger with
 # Renault, whose board will study deal 'with interest'"): its headline is no part of this story
 # and may run past the furniture's 80 characters.
-_LINK_LINE = re.compile(r"^(?:more|related|read more|see also|also read)\s?:", re.IGNORECASE)
+# ("READ THE SPEECH:Read Delaware Gov. John Carney's full ... address", "WATCH: ...")
+_LINK_LINE = re.compile(
+    r"^(?:more|related|see also|also read|(?:read|watch|listen|listen to)"
+    r"(?: (?:more|the|the full|full|our|this) ?\w*)?)\s?:",
+    re.IGNORECASE,
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 # A line that is only a photo credit or caption: "© epa / Martial Trezzini", "Foto: ...".
 _CREDIT_LINE = re.compile(

@@ -205,6 +205,8 @@ def test_a_link_to_another_story_is_dropped_however_long_its_headline():
         "More:Halvern Freight seeks a merger with Calder Lines, whose board will study the deal "
         "'with interest'\n\n"
         "RELATED: Ferry operators say the strike has cost them bookings for the whole summer\n\n"
+        "READ THE SPEECH:Read Mayor Ana Ruiz's full address to the harbour board\n\n"
+        "WATCH: Live video of the picket at the southern gate\n\n"
         "Ferries still sail from the southern berths."
     )
     assert normalise(raw) == (
@@ -215,6 +217,14 @@ def test_a_link_to_another_story_is_dropped_however_long_its_headline():
 
 def test_lists_keep_their_line_breaks():
     raw = "Demands:\n- a pay rise\n- safer cranes\n- fewer night shifts"
+    assert normalise(raw) == raw
+
+
+def test_a_line_that_only_starts_with_read_or_watch_is_kept():
+    raw = (
+        "Read the statement in full: the union will not return until the cranes are safe.\n\n"
+        "Watch what happens at the gate on Monday, the union's leader said."
+    )
     assert normalise(raw) == raw
 
 
