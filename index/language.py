@@ -347,6 +347,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
         )
         ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
         ents = _join_particles(sent, ents, pos)
+        ents = tuple(_without_possessive(sent, e) for e in ents)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
         for n, e in enumerate(ents):
@@ -604,6 +605,15 @@ def _join_particles(sent: Any, ents: tuple[Entity, ...], pos: Sequence[str]) -> 
             continue
         out.append(e)
     return tuple(out)
+
+
+def _without_possessive(sent: Any, e: Entity) -> Entity:
+    """'President Emmanuel Macron’s plans': the small model keeps the possessive in the name."""
+    if e.last - e.first < 2 or sent[e.last - 1].text not in ("'s", "’s", "'", "’"):
+        return e
+    last = sent[e.last - 2]
+    end = last.idx + len(last.text) - sent.start_char
+    return Entity(sent.text[e.start : end], e.label, e.start, end, e.first, e.last - 1)
 
 
 def _fix_org(sent: Any, e: Entity, pos: Sequence[str]) -> Entity:

@@ -42,3 +42,10 @@ def test_a_surname_with_particles_is_one_person(parser: SpacyParser) -> None:
     assert "Leyen" not in got
     tokens = {t.text: t.ent for s in parser.parse([text])[0] for t in s.tokens}
     assert tokens["Leyen"] == "PERSON"  # the tokens say what the entities say
+
+
+def test_a_name_never_keeps_its_possessive(parser: SpacyParser) -> None:
+    text = "Thousands protested against President Emmanuel Macron’s plans to raise the age."
+    got = _labels(parser, text)
+    assert got.get("Emmanuel Macron") == "PERSON"
+    assert "Emmanuel Macron’s" not in got
