@@ -385,6 +385,36 @@ def _nothing_to_fear(ps: ParsedSentence, nothing: Token) -> bool:
     return False
 
 
+def _time_for(ps: ParsedSentence, t: Token) -> bool:
+    """'It is time for Congress to act', 'It's time to end the strike', 'The onus is on the
+    platforms to show ...': what the speaker says others must now do.
+    """
+    kids = ps.children(t.i)
+    subject = next((c for c in kids if c.dep in ("nsubj", "expl")), None)
+    if subject is None:
+        return False
+    if subject.lemma == "onus":
+        return any(c.dep == "prep" and c.lemma == "on" for c in kids)
+    if subject.lemma != "it":
+        return False
+    for c in kids:
+        if (
+            c.dep == "attr"
+            and c.lemma == "time"
+            and not any(
+                g.dep in ("amod", "det") and g.lemma in ("no", "hard", "difficult", "good", "long")
+                for g in ps.children(c.i)
+            )
+        ):
+            return any(
+                g.dep in ("relcl", "acl", "advcl")
+                and g.pos == "VERB"
+                and any(a.dep == "aux" and a.lemma == "to" for a in ps.children(g.i))
+                for g in ps.children(c.i)
+            )
+    return False
+
+
 def denied(ps: ParsedSentence, t: Token) -> bool:
     """'That is simply not true.', 'That claim is false.': the other side's claim denied."""
     if t.lemma != "be":
@@ -1149,6 +1179,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "force" and modal & {"would", "will", "could"} and not neg:
             if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
                 return "warns"  # "a strike would force us to reconsider the investment"
+        if t.lemma == "be" and not neg and _time_for(ps, t):
+            return "demands"  # "It's time for the United States to return to ...", "the onus
+            # will be on the platforms to demonstrate ..."
         if t.lemma == "be" and not neg and _ruled_out(ps, t):
             return "rejects"  # "a pause is out of the question", "a buyout is off the table"
         if (

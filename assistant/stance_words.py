@@ -284,7 +284,7 @@ _CUE = re.compile(
     r"(?:is|was|are|were) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
     r"unfounded|misleading|off-base|off base)\b|"
-    r"not negotiable|non-negotiable)",
+    r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b)",
     re.I,
 )
 # "don't", "isn't" (no word boundary before "n't"): a weak cue in a party's own text only; in

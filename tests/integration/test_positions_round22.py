@@ -61,3 +61,20 @@ def test_a_surname_with_particles_speaks_for_the_state_its_title_names(reader):
 def test_a_surname_with_particles_speaks_for_the_company_its_apposition_names(reader):
     found = _read(reader, PARTICLE_EXECUTIVE, source="Port Gazette")
     assert holders(found, "night shift") == {"Harbour Freight"}
+
+
+TIME_FOR = (
+    "The Marrow Valley Farmers' Union met the water board on Tuesday.\n\n"
+    '"It is time for the board to lift the ban on drawing water from the river," union '
+    "president Tom Erskine said.\n\n"
+    '"The onus will be on the board to show that the river can take it," he added.\n\n'
+    '"It was a long time to wait for a meeting," he said.\n'
+)
+
+
+def test_it_is_time_for_another_to_act_is_a_demand(reader):
+    found = _read(reader, TIME_FOR, source="Valley Post")
+    assert stances(found, "lift the ban") == {"demands"}
+    assert holders(found, "lift the ban") == {"Marrow Valley Farmers' Union"}
+    assert stances(found, "onus") == {"demands"}
+    assert not stances(found, "long time to wait")
