@@ -1477,6 +1477,23 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return _NOUNS[t.lemma]
     if t.pos == "NOUN" and t.lemma in ("plan", "intention") and any(c.lemma == "no" for c in kids):
         return "rejects"  # "has no plans to", "had no intention of withdrawing"
+    if (
+        t.pos == "NOUN"
+        and t.lemma in ("plan", "intention")
+        and t.dep == "dobj"
+        and ps.tokens[t.head].lemma == "have"
+        and any(c.dep == "neg" for c in ps.children(t.head))
+        and any(
+            (c.dep in ("acl", "relcl") and c.pos == "VERB")
+            or (
+                c.dep == "prep"
+                and c.lemma == "of"
+                and any(g.dep == "pcomp" for g in ps.children(c.i))
+            )
+            for c in kids
+        )
+    ):
+        return "rejects"  # "we do not have any intention to surrender", "does not have plans to"
     return None
 
 

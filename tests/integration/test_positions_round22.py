@@ -78,3 +78,17 @@ def test_it_is_time_for_another_to_act_is_a_demand(reader):
     assert holders(found, "lift the ban") == {"Marrow Valley Farmers' Union"}
     assert stances(found, "onus") == {"demands"}
     assert not stances(found, "long time to wait")
+
+
+NO_INTENTION = (
+    "The Tarn garrison has held the bridge for three weeks.\n\n"
+    '"We do not have any intention to surrender the bridge," Colonel Ivo Marek of the Tarn '
+    "Defence Force said.\n\n"
+    '"We do not have a plan for the winter yet," he said.\n'
+)
+
+
+def test_not_having_any_intention_to_do_something_refuses_it(reader):
+    found = _read(reader, NO_INTENTION, source="Tarn Wire")
+    assert stances(found, "intention to surrender") == {"rejects"}
+    assert not stances(found, "plan for the winter")
