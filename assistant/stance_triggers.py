@@ -424,10 +424,14 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
     if subject is None or subject.lemma.lower() not in _CLAIMS:
         return False
     if subject.lemma.lower() not in ("that", "this") and not any(
-        c.lemma.lower() in ("that", "this", "the") or c.dep == "poss"
+        c.lemma.lower() in ("that", "this", "the")
+        or c.dep == "poss"
+        or (subject.tag == "NNS" and c.dep in ("prep", "acl", "relcl") and c.i > subject.i)
         for c in ps.children(subject.i)
     ):
-        return False  # ("the president's remarks were off-base": his, denied)
+        # ("the president's remarks were off-base": his, denied; "Reports of anything more
+        # than that are completely false")
+        return False
     negated = any(c.dep == "neg" for c in kids)
     return any(
         c.dep == "acomp"
@@ -437,7 +441,8 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
             or c.lemma in _UNTRUE
             and not negated
         )
-        and not ps.children(c.i)  # not "true of our members", "false to say that ..."
+        # not "true of our members", "false to say that ..." ("completely false" is)
+        and all(g.dep == "advmod" for g in ps.children(c.i))
         or (  # "off-base", parsed as "base" with "off"
             c.dep in ("attr", "acomp")
             and c.lemma == "base"

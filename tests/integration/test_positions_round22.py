@@ -92,3 +92,16 @@ def test_not_having_any_intention_to_do_something_refuses_it(reader):
     found = _read(reader, NO_INTENTION, source="Tarn Wire")
     assert stances(found, "intention to surrender") == {"rejects"}
     assert not stances(found, "plan for the winter")
+
+
+DENIAL = (
+    "Kessel Rail said on Monday that it had offered the drivers a one-off payment.\n\n"
+    '"Reports of a second offer worth more than that are completely false," a spokesman for '
+    "Kessel Rail said.\n"
+)
+
+
+def test_reports_called_completely_false_are_denied(reader):
+    found = _read(reader, DENIAL, source="Rail Weekly")
+    assert stances(found, "completely false") == {"rejects"}
+    assert holders(found, "completely false") == {"Kessel Rail"}
