@@ -385,6 +385,35 @@ def _nothing_to_fear(ps: ParsedSentence, nothing: Token) -> bool:
     return False
 
 
+_COMMITMENTS = {"commitment", "pledge", "support", "obligation", "responsibility", "promise"}
+_FIRM = {
+    "unwavering", "ironclad", "unshakeable", "unshakable", "steadfast", "firm", "absolute",
+    "resolute", "unconditional", "total", "undiminished", "rock-solid", "solid", "strong",
+}  # fmt: skip
+
+
+def _our_commitment_held(ps: ParsedSentence, t: Token) -> bool:
+    """The speaker's own commitment affirmed: 'Our commitment to Ukraine is ironclad', 'We
+    take our NATO commitment seriously'.
+    """
+    kids = ps.children(t.i)
+
+    def ours(n: Token) -> bool:
+        return n.lemma in _COMMITMENTS and any(
+            g.dep == "poss" and g.text.lower() in ("our", "my") for g in ps.children(n.i)
+        )
+
+    if t.lemma in ("be", "remain"):
+        return any(c.dep == "nsubj" and ours(c) for c in kids) and any(
+            c.dep in ("acomp", "attr") and c.lemma in _FIRM for c in kids
+        )
+    if t.lemma == "take":
+        return any(c.dep == "dobj" and ours(c) for c in kids) and any(
+            c.dep == "advmod" and c.lemma == "seriously" for c in kids
+        )
+    return False
+
+
 def _time_for(ps: ParsedSentence, t: Token) -> bool:
     """'It is time for Congress to act', 'It's time to end the strike', 'The onus is on the
     platforms to show ...': what the speaker says others must now do.
@@ -1184,6 +1213,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if t.lemma == "force" and modal & {"would", "will", "could"} and not neg:
             if any(c.dep in ("dobj", "nsubj") and c.text.lower() in ("us", "we") for c in kids):
                 return "warns"  # "a strike would force us to reconsider the investment"
+        if not neg and _our_commitment_held(ps, t):
+            return "assures"  # "Our commitment to Ukraine is ironclad", "We take our NATO
+            # commitment seriously"
         if t.lemma == "be" and not neg and _time_for(ps, t):
             return "demands"  # "It's time for the United States to return to ...", "the onus
             # will be on the platforms to demonstrate ..."

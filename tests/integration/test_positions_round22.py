@@ -105,3 +105,19 @@ def test_reports_called_completely_false_are_denied(reader):
     found = _read(reader, DENIAL, source="Rail Weekly")
     assert stances(found, "completely false") == {"rejects"}
     assert holders(found, "completely false") == {"Kessel Rail"}
+
+
+COMMITMENT = (
+    "The Norvalian defence minister visited the northern bases on Friday.\n\n"
+    '"Our commitment to the defence of the islands is ironclad," Defence Minister Eva Lund of '
+    "Norvalia said.\n\n"
+    '"We take our treaty commitment seriously," she added.\n\n'
+    "Their commitment is strong, analysts said.\n"
+)
+
+
+def test_a_party_affirming_its_own_commitment_assures(reader):
+    found = _read(reader, COMMITMENT, source="Island Wire")
+    assert stances(found, "is ironclad") == {"assures"}
+    assert stances(found, "seriously") == {"assures"}
+    assert not stances(found, "Their commitment is strong")
