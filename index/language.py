@@ -394,6 +394,9 @@ def apposed(tokens: Sequence[Token], e: Entity) -> list[Token]:
         return []
     h = heads[0]
     nouns = [c for c in tokens if c.head == h.i and c.dep == "appos" and c.i != h.i]
+    if h.dep == "conj":  # "Unite and Unison, the country's biggest unions,": both of them
+        first = tokens[h.head]
+        nouns += [c for c in tokens if c.head == first.i and c.dep == "appos" and c.tag == "NNS"]
     if h.dep == "appos":
         nouns.append(tokens[h.head])
     elif (

@@ -49,3 +49,12 @@ def test_a_name_never_keeps_its_possessive(parser: SpacyParser) -> None:
     got = _labels(parser, text)
     assert got.get("Emmanuel Macron") == "PERSON"
     assert "Emmanuel Macron’s" not in got
+
+
+def test_names_a_plural_apposition_calls_bodies_are_organisations(parser: SpacyParser) -> None:
+    text = (
+        "Unite and Unison — the country’s biggest unions with 2.7 million members in total — "
+        "are calling for others to join them."
+    )
+    got = _labels(parser, text)
+    assert got.get("Unison") == "ORG"
