@@ -414,6 +414,12 @@ _GROUP_NOUNS = {
     "fishermen",
     "growers",
     "lecturers",
+    # people of a kind who are no party ("Relatives of the crash victims ... say they are
+    # prepared to defend them": not the airline last named)
+    "relatives",
+    "families",
+    "victims",
+    "survivors",
 }
 # prepositions of place: "head of operations in Qeltara" is where she works, not for whom
 _WHERE = {"in", "at", "near", "across", "around", "outside", "inside", "throughout"}

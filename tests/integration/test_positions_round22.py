@@ -121,3 +121,16 @@ def test_a_party_affirming_its_own_commitment_assures(reader):
     assert stances(found, "is ironclad") == {"assures"}
     assert stances(found, "seriously") == {"assures"}
     assert not stances(found, "Their commitment is strong")
+
+
+RELATIVES = (
+    "Skyline Regional Airways wants Congress to cut the hours new pilots must fly.\n\n"
+    "Relatives of the crash victims who fought for the rule say they are prepared to defend "
+    "it.\n"
+)
+
+
+def test_they_after_victims_relatives_is_not_the_airline_named_before(reader):
+    found = _read(reader, RELATIVES, source="Air Wire")
+    assert holders(found, "cut the hours") == {"Skyline Regional Airways"}
+    assert "Skyline Regional Airways" not in holders(found, "prepared to defend")
