@@ -96,6 +96,8 @@ _ELECTED = re.compile(
     r"Senator|Council(?:wo)?man|Council ?[Mm]ember|Councilor|Councillor|Alderman|Alderwoman|"
     r"Supervisor|Commissioner|Assemblyman|Assemblywoman|[A-Z][a-z]+-elect|"
     r"President|Prime Minister|Premier|Chancellor|Governor|Gov|Secretary|Minister|Ambassador|"
+    # "Interim president Mansour", "acting prime minister Phumtham"
+    r"(?:[Ii]nterim|[Aa]cting) (?:president|prime minister|premier|governor|mayor)|"
     r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
 )
 # a former office holder speaks for no office now, only in their own name ("former chancellor

@@ -134,3 +134,14 @@ def test_they_after_victims_relatives_is_not_the_airline_named_before(reader):
     found = _read(reader, RELATIVES, source="Air Wire")
     assert holders(found, "cut the hours") == {"Skyline Regional Airways"}
     assert "Skyline Regional Airways" not in holders(found, "prepared to defend")
+
+
+INTERIM = (
+    "The army named Ilan Dorsk, a retired general, to serve as interim president.\n\n"
+    "Interim president Dorsk has called for the protests to end.\n"
+)
+
+
+def test_an_interim_president_holds_in_his_own_name(reader):
+    found = _read(reader, INTERIM, source="Capital Wire")
+    assert holders(found, "protests to end") == {"Ilan Dorsk"}
