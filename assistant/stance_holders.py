@@ -404,6 +404,38 @@ _SPEAKS_FOR_ONE = {
 _HIS_OR_HERS = _SPEAKS_FOR_ONE | DOCUMENTS
 
 
+# an office named by its title alone ("the governor"), and how a text titles its holder
+_OFFICE_TITLES = {
+    "governor": r"Gov\.|Governor",
+    "mayor": r"Mayor",
+    "senator": r"Sen\.|Senator",
+    "president": r"President",
+    "chancellor": r"Chancellor",
+    "premier": r"Premier",
+}
+_TITLED_NAME = r"\s+(?P<n>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,2})"
+
+
+def _the_office_holder(ps: ParsedSentence, tok: Token, before: str) -> str:
+    """'the governor': the person the text before titled so ('Gov. John Carney'), when it
+    titled exactly one; '' otherwise (the governor of a story that names two is anyone's).
+    """
+    title = _OFFICE_TITLES.get(tok.lemma)
+    kids = ps.children(tok.i)
+    if (
+        title is None
+        or tok.text.lower() != tok.lemma
+        or not any(c.dep == "det" and c.lemma == "the" for c in kids)
+        or any(c.dep in ("poss", "compound", "amod", "prep") for c in kids)
+    ):
+        return ""
+    names = {
+        elected(m.group("n"), before) or m.group("n")
+        for m in re.finditer(rf"\b(?:{title}){_TITLED_NAME}", before)
+    }
+    return names.pop() if len(names) == 1 else ""
+
+
 def _named_for_a_place(ps: ParsedSentence, tok: Token) -> str:
     """'Alternative for Germany', 'Movement for Democracy in Kestria': a body whose name ends in
     a place the tagger did not take in; the place alone is not who speaks ('' when not so).
@@ -575,6 +607,10 @@ def party_of_np(
         return state.say_party, ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
+    office_holder = _the_office_holder(ps, tok, parties.text[: state.at])
+    if office_holder:
+        # "'I encourage every member ...,' the governor said": Gov. John Carney, named before
+        return parties.speaks_for(office_holder) or office_holder, office_holder
     sub = _phrase(ps, tok.i)
     named_for = _named_for_a_place(ps, tok)
     if named_for:

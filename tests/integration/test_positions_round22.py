@@ -145,3 +145,22 @@ INTERIM = (
 def test_an_interim_president_holds_in_his_own_name(reader):
     found = _read(reader, INTERIM, source="Capital Wire")
     assert holders(found, "protests to end") == {"Ilan Dorsk"}
+
+
+THE_GOVERNOR = (
+    "DOVER — Gov. Ana Ruiz spoke to the legislature on Thursday.\n\n"
+    "Lawmakers from both parties applauded the school plan.\n\n"
+    "“I encourage every member of this chamber to ban ghost guns,” the governor said.\n"
+)
+
+TWO_GOVERNORS = (
+    "Gov. Ana Ruiz and Gov. Tom Hale met on Thursday.\n\n"
+    "“I encourage every member of this chamber to ban ghost guns,” the governor said.\n"
+)
+
+
+def test_the_governor_is_the_one_the_story_titled_so(reader):
+    found = _read(reader, THE_GOVERNOR, source="State Wire")
+    assert holders(found, "ghost guns") == {"Ana Ruiz"}
+    found = _read(reader, TWO_GOVERNORS, source="State Wire")
+    assert not holders(found, "ghost guns") & {"Ana Ruiz", "Tom Hale"}
