@@ -417,7 +417,6 @@ _GROUP_NOUNS = {
     # people of a kind who are no party ("Relatives of the crash victims ... say they are
     # prepared to defend them": not the airline last named)
     "relatives",
-    "families",
     "victims",
     "survivors",
 }
