@@ -508,8 +508,13 @@ _PARTY_RE = (
 )
 # "Lumio chairman Henrik Sand", "Kessler's human resources director, Tom Whitfield",
 # "Belvian Deputy Prime Minister Mira Kallas"
+_BETWEEN = (
+    r"(?:and|or|with|to|from|by|for|on|at|in|after|before|as|when|while|since|until|than|like|"
+    r"about|under|over|against|during|if|once|because|that)"
+)
 _PEOPLE_BEFORE = re.compile(
-    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!(?:and|or|with|to|from|by|for|on|at|in) )[a-z\-]+ ){{0,2}}{_TITLE_RE}"
+    # (no preposition or conjunction between: "Shortly after Vice President Kamala Harris")
+    rf"(?<![\w'’])(?P<party>{_PARTY_RE})(?:['’]s)? (?:(?!{_BETWEEN} )[a-z\-]+ ){{0,2}}{_TITLE_RE}"
     # "Zambia's minister of energy, Grace Mwansa": a portfolio in lower case after the title
     r"(?:,? (?:of|for) [a-z]+(?: (?:and )?[a-z]+){0,3}(?=,))?"
     rf",? (?P<person>{_NAME_RE})"  # not "CEO Satya Nadella and President Brad Smith"

@@ -164,3 +164,14 @@ def test_the_governor_is_the_one_the_story_titled_so(reader):
     assert holders(found, "ghost guns") == {"Ana Ruiz"}
     found = _read(reader, TWO_GOVERNORS, source="State Wire")
     assert not holders(found, "ghost guns") & {"Ana Ruiz", "Tom Hale"}
+
+
+SHORTLY_AFTER = (
+    "Shortly after Vice President Ana Ruiz arrived in Eastport on Friday, she met the mayor.\n\n"
+    "“I pledge to listen to people who disagree with me,” Ruiz said.\n"
+)
+
+
+def test_a_word_opening_the_sentence_before_a_title_is_no_party(reader):
+    found = _read(reader, SHORTLY_AFTER, source="Eastport Echo")
+    assert holders(found, "I pledge to listen") == {"Ana Ruiz"}
