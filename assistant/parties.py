@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from index.language import NAME_PARTICLES
+
 DEFAULT_REGISTRY: Traversable = files("assistant") / "data" / "parties.yaml"  # package data
 
 # Words that may stand between a party's adjective and a person's name in a title.
@@ -30,11 +32,10 @@ _TITLE_WORDS = (
     r"Fisheries|Maritime|Development|Digital|Immigration|Migration|Veterans|Housing|Water|"
     r"Treasury|Intelligence|European|International|Cooperation|Relations)"
 )
-# the lower-case words inside a surname ("Ursula von der Leyen", "Mark van Dijk")
-_PARTICLES = ("von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin")
+# with the lower-case words inside a surname ("Ursula von der Leyen", "Mark van Dijk")
 _PERSON = (
     r"(?P<person>[A-Z][a-z]+(?:[- ][A-Z]\.?)?"
-    rf"(?:(?: (?:{'|'.join(_PARTICLES)}))* [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{1,2}})"
+    rf"(?:(?: (?:{'|'.join(sorted(NAME_PARTICLES))}))* [A-Z][a-z]+(?:-[A-Z][a-z]+)?){{1,2}})"
 )
 
 
@@ -177,7 +178,7 @@ class Registry:
             words = m.group("person").split()
             while words and words[0] in adjectives:
                 words.pop(0)
-            if any(w.lower() in common and w not in _PARTICLES for w in words):
+            if any(w.lower() in common and w not in NAME_PARTICLES for w in words):
                 continue  # a headline in title case, not a name
             person = _trim_person(" ".join(words))
             if person and person not in found:

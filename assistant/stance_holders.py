@@ -416,8 +416,8 @@ _OFFICE_TITLES = {
 _TITLED_NAME = r"\s+(?P<n>[A-Z][\w'’-]+(?:\s+(?:[A-Z]\.\s+)?[A-Z][\w'’-]+){0,2})"
 
 
-def _the_office_holder(ps: ParsedSentence, tok: Token, before: str) -> str:
-    """'the governor': the person the text before titled so ('Gov. John Carney'), when it
+def _the_office_holder(ps: ParsedSentence, tok: Token, text: str, at: int) -> str:
+    """'the governor': the person the text before `at` titled so ('Gov. John Carney'), when it
     titled exactly one; '' otherwise (the governor of a story that names two is anyone's).
     """
     title = _OFFICE_TITLES.get(tok.lemma)
@@ -429,6 +429,7 @@ def _the_office_holder(ps: ParsedSentence, tok: Token, before: str) -> str:
         or any(c.dep in ("poss", "compound", "amod", "prep") for c in kids)
     ):
         return ""
+    before = text[:at]  # only for a subject that is a bare title: every subject asks
     names = {
         elected(m.group("n"), before) or m.group("n")
         for m in re.finditer(rf"\b(?:{title}){_TITLED_NAME}", before)
@@ -607,7 +608,7 @@ def party_of_np(
         return state.say_party, ""
     if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
         return "", ""  # "Both sides insisted": no one party
-    office_holder = _the_office_holder(ps, tok, parties.text[: state.at])
+    office_holder = _the_office_holder(ps, tok, parties.text, state.at)
     if office_holder:
         # "'I encourage every member ...,' the governor said": Gov. John Carney, named before
         return parties.speaks_for(office_holder) or office_holder, office_holder

@@ -579,7 +579,9 @@ def _name_tail(
 
 
 # the lower-case words inside a surname: "Ursula von der Leyen", "Ludwig van Beethoven"
-_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin"}
+NAME_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin"}
+)
 
 
 def _join_particles(sent: Any, ents: tuple[Entity, ...], pos: Sequence[str]) -> tuple[Entity, ...]:
@@ -593,11 +595,11 @@ def _join_particles(sent: Any, ents: tuple[Entity, ...], pos: Sequence[str]) -> 
         if e.first < taken:
             continue  # the surname, now part of the name before it
         j = e.last
-        while j < len(sent) and sent[j].text in _PARTICLES:
+        while j < len(sent) and sent[j].text in NAME_PARTICLES:
             j += 1
         if (
             e.label == "PERSON"
-            and (j > e.last or sent[e.last - 1].text in _PARTICLES)
+            and (j > e.last or sent[e.last - 1].text in NAME_PARTICLES)
             and j < len(sent)
             and pos[sent[j].i] == "PROPN"
             and sent[j].text[:1].isupper()
