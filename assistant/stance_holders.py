@@ -362,7 +362,32 @@ def relative_subject(ps: ParsedSentence, i: int) -> Token | None:
     if not any(c.dep == "nsubj" and c.lemma.lower() == "who" for c in ps.children(i)):
         return None
     noun = ps.tokens[t.head]
+    member = _one_of(ps, noun)
+    if member is not None:
+        return member
     return noun if noun.pos in ("NOUN", "PROPN") else None
+
+
+def _one_of(ps: ParsedSentence, noun: Token) -> Token | None:
+    """The subject a group is said to include: "Hammond is among a number of senior
+    Conservatives who oppose the rise" and "Holt is one of 40 lawmakers who have demanded an
+    inquiry" are Hammond's and Holt's positions, not the group's.
+    """
+    node, among = noun, False
+    for _ in range(4):  # "among (a number of) Conservatives", "one of 40 lawmakers"
+        prep = ps.tokens[node.head]
+        if node.dep != "pobj" or prep.lemma not in ("among", "of") or prep.head == prep.i:
+            break
+        among = among or prep.lemma == "among"
+        node = ps.tokens[prep.head]
+    if node.dep == "attr" and node.lemma == "one" and not among:
+        node = ps.tokens[node.head]
+    elif not among:
+        return None
+    if node.lemma != "be":
+        return None
+    subject = [c for c in ps.children(node.i) if c.dep == "nsubj"]
+    return subject[0] if subject and subject[0].pos in ("PROPN", "NOUN") else None
 
 
 # the parties "our" names that are not the speaker: "our competitors", "our allies"

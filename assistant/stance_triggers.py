@@ -753,6 +753,16 @@ def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | N
     return tuple(found)
 
 
+def _asked_of(ps: ParsedSentence, c: Token) -> bool:
+    """Whether c is an act asked of someone else: "(we need) the governor to veto HB 1736"."""
+    kids = ps.children(c.i)
+    return (
+        c.dep in ("ccomp", "xcomp")
+        and any(g.dep == "nsubj" and g.text.lower() not in _FIRST for g in kids)
+        and any(g.dep == "aux" and g.text.lower() == "to" for g in kids)
+    )
+
+
 def _trigger(ps: ParsedSentence, t: Token) -> str | None:
     if denied(ps, t):
         return "rejects"  # "That claim is false."
@@ -1106,8 +1116,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             or any(c.dep == "poss" and c.text.lower() in _FIRST for c in ps.children(first[0].i))
         )  # "we", "our members", "our solicitors"
         if first and first[0].text.lower() in _FIRST and not neg:
-            if t.lemma == "need" and any(c.dep == "dobj" for c in kids):
-                return "demands"  # "we need a binding schedule"
+            if t.lemma == "need" and any(c.dep == "dobj" or _asked_of(ps, c) for c in kids):
+                return "demands"  # "we need a binding schedule", "we need the governor to veto"
             if t.lemma in ("remain", "stand") and any(
                 c.dep == "acomp" and c.lemma in _READY for c in kids
             ):

@@ -1,0 +1,56 @@
+"""Forms the real-news dev batches showed misread at stop 55, each on a text written for the
+test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+AMONG = (
+    "The council's budget vote is set for Thursday.\n\n"
+    "Councillor Dana Holt is among a number of senior Greens who oppose the planned cut to "
+    "bus subsidies, the Harlow Courier reported.\n\n"
+    "Councillor Tom Reyes is one of 12 members who have demanded a public inquiry into the "
+    "depot contract.\n"
+)
+
+
+def test_one_of_a_group_who_opposes_holds_the_position_in_their_own_name(reader):
+    found = _read(reader, AMONG, source="Harlow Courier")
+    assert holders(found, "bus subsidies") == {"Dana Holt"}
+    assert stances(found, "bus subsidies") == {"rejects"}
+    assert holders(found, "public inquiry") == {"Tom Reyes"}
+    assert stances(found, "public inquiry") == {"demands"}
+
+
+A_GROUP_WHO = (
+    "The council's budget vote is set for Thursday.\n\n"
+    "Senior Greens who oppose the planned cut to bus subsidies met on Monday.\n\n"
+    "Councillor Dana Holt is a member of the committee that approved the plan.\n"
+)
+
+
+def test_a_group_who_opposes_is_not_handed_to_a_member_named_elsewhere(reader):
+    found = _read(reader, A_GROUP_WHO, source="Harlow Courier")
+    assert "Dana Holt" not in holders(found, "bus subsidies")
+
+
+NEED_OTHERS = (
+    "The Elm Street Residents' Association met on Monday about the depot plan.\n\n"
+    '"We need the council to reject this depot," said Ana Ruiz, the association\'s chair.\n'
+)
+
+
+def test_we_need_someone_else_to_act_is_our_demand_not_their_refusal(reader):
+    found = _read(reader, NEED_OTHERS, source="Harlow Courier")
+    assert stances(found, "reject this depot") == {"demands"}
+    assert holders(found, "reject this depot") == {"Elm Street Residents' Association"}
