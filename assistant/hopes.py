@@ -23,7 +23,10 @@ def _hope_clause(ps: ParsedSentence, i: int) -> tuple[int, int] | None:
     """
     clause = i
     for a in ps.ancestors(i):
-        if ps.tokens[a].lemma in _HOPE and ps.tokens[a].pos == "VERB":
+        hope = ps.tokens[a]
+        if (hope.lemma in _HOPE and hope.pos == "VERB") or (
+            hope.lemma == "hopeful" and hope.pos == "ADJ"  # "I'm hopeful that the council will"
+        ):
             return a, clause
         clause = a
     return None

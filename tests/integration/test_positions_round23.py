@@ -54,3 +54,18 @@ def test_we_need_someone_else_to_act_is_our_demand_not_their_refusal(reader):
     found = _read(reader, NEED_OTHERS, source="Harlow Courier")
     assert stances(found, "reject this depot") == {"demands"}
     assert holders(found, "reject this depot") == {"Elm Street Residents' Association"}
+
+
+HOPEFUL = (
+    "The Elm Street Residents' Association met on Monday about the depot plan.\n\n"
+    "\"I'm hopeful that the council will reject this depot,\" said Ana Ruiz, the association's "
+    "chair.\n\n"
+    '"We are hopeful it will not come to a blockade," she said.\n'
+)
+
+
+def test_hopeful_that_another_party_will_act_asks_it_of_them(reader):
+    found = _read(reader, HOPEFUL, source="Harlow Courier")
+    assert stances(found, "reject this depot") == {"demands"}
+    assert holders(found, "reject this depot") == {"Elm Street Residents' Association"}
+    assert stances(found, "blockade") == set()
