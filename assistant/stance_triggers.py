@@ -753,6 +753,20 @@ def _vowed_threats(ps: ParsedSentence, found: list[str | None]) -> tuple[str | N
     return tuple(found)
 
 
+# what no one "can afford to" do, so must not: "we cannot afford to wait", "to ignore it"
+_NEGLECTS = {
+    "ignore", "wait", "delay", "lose", "leave", "miss", "fail", "overlook", "neglect", "waste",
+    "squander", "stand", "sit", "let", "postpone", "hesitate",
+}  # fmt: skip
+
+
+def _neglect(ps: ParsedSentence, t: Token) -> bool:
+    """Whether what cannot be afforded is a neglect ("can't afford to ignore", "to wait"): a
+    call to act, where "we can't afford to pay more" refuses.
+    """
+    return any(c.dep == "xcomp" and c.lemma in _NEGLECTS for c in ps.children(t.i))
+
+
 def _asked_of(ps: ParsedSentence, c: Token) -> bool:
     """Whether c is an act asked of someone else: "(we need) the governor to veto HB 1736"."""
     kids = ps.children(c.i)
@@ -1041,6 +1055,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             and not any(c.lemma in ("only", "never") for c in kids)
         ):
             return "offers"  # "the Government will accept a review after five years": a concession
+        if neg and modal == {"can"} and t.lemma == "afford" and _neglect(ps, t):
+            return "demands"  # "an issue we can't afford to ignore any longer": act now
         if neg and modal == {"can"} and _what_people_cannot(ps, t):
             return None  # "smaller clubs cannot plan a season on it": a hardship, no refusal
         # ("said that the airline could not meet the demands": "cannot", reported)

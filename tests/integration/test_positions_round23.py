@@ -69,3 +69,16 @@ def test_hopeful_that_another_party_will_act_asks_it_of_them(reader):
     assert stances(found, "reject this depot") == {"demands"}
     assert holders(found, "reject this depot") == {"Elm Street Residents' Association"}
     assert stances(found, "blockade") == set()
+
+
+AFFORD = (
+    "Eastport City Council met on Tuesday about the flood wall.\n\n"
+    '"This is an issue we can\'t afford to ignore any longer," council leader Ana Ruiz said.\n\n'
+    '"We cannot afford to pay more for the bridge," she added.\n'
+)
+
+
+def test_cannot_afford_to_ignore_calls_for_action_and_cannot_afford_to_pay_refuses(reader):
+    found = _read(reader, AFFORD, source="Eastport Echo")
+    assert stances(found, "afford to ignore") == {"demands"}
+    assert stances(found, "pay more") == {"rejects"}
