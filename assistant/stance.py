@@ -29,6 +29,7 @@ from assistant.stance_holders import (
     letter_turns,
     listed_issuers,
     named_jointly,
+    quoted_from_start,
     quoted_spans,
     remember,
     reporting_speaker,
@@ -499,9 +500,14 @@ class StanceReader:
             # after a transcriber's note, the record reports as a news story does
             state.news = own_name or (turn is None and any(t[0] <= s0 + 1 for t in notes))
             state.inside_quote = n in inside
-            later = by_n.get(speaker_at.get(n, -1))
+            at = speaker_at.get(n, -1)
+            later = by_n.get(at)
             if later and not turns:  # '"We will not sign. ...," Ruiz said.': Ruiz's
-                said = reporting_speaker(later[-1], parties, state, quoted_spans(later[-1].text))[0]
+                said_in = later[-1]
+                quoted = quoted_spans(said_in.text)
+                if at in inside and len(later) == 1:
+                    quoted = quoted_from_start(said_in.text, quoted)
+                said = reporting_speaker(said_in, parties, state, quoted)[0]
                 if said[0]:
                     state.last_quote_speaker = said
             for ps in sents:

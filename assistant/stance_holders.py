@@ -100,6 +100,16 @@ class ReadingState:
         self.genders.update(genders)
 
 
+def quoted_from_start(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` of a sentence that opens inside a quote begun in a sentence before: its words up
+    to the first closing mark are quoted too ('That's what they say about you," Fain said.':
+    "they say" is the quote's, Fain the one who said it).
+    """
+    close = re.search('["”]', text)
+    first = (0, close.end() if close else len(text))
+    return [first] + [q for q in spans if q[0] >= first[1]]
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans = [(m.start(), m.end()) for m in re.finditer(r"[\"“][^\"“”]{2,}[\"”]", text)]
     if not spans and text.lstrip().startswith(('"', "“")):

@@ -26,6 +26,7 @@ from assistant.stance_holders import (
     nobody_holds,
     party_of_np,
     people_of_a_kind,
+    quoted_from_start,
     quoted_spans,
     quotes_in_sentence,
     reporting_speaker,
@@ -292,9 +293,7 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         return []
     quotes = quoted_spans(ps.text)
     if state.inside_quote:  # the sentence opens inside a quote begun in a sentence before
-        close = re.search('["”]', ps.text)
-        first = (0, close.end() if close else len(ps.text))
-        quotes = [first] + [q for q in quotes if q[0] >= first[1]]
+        quotes = quoted_from_start(ps.text, quotes)
     elif not re.search('["“”]', ps.text):
         state.last_quote_speaker = ("", "")  # a quote's speaker speaks only within quotes
     # the reporting speaker of the sentence: "..., Sherman said" / "Sherman said that ..."; not

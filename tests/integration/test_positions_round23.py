@@ -82,3 +82,19 @@ def test_cannot_afford_to_ignore_calls_for_action_and_cannot_afford_to_pay_refus
     found = _read(reader, AFFORD, source="Eastport Echo")
     assert stances(found, "afford to ignore") == {"demands"}
     assert stances(found, "pay more") == {"rejects"}
+
+
+GOES_ON = (
+    "Ana Ruiz, president of the Harbour Workers' Union, spoke to members on Friday about the "
+    "offers from Harbour Freight and Portline.\n\n"
+    "Both companies rejected the union's pension proposals.\n\n"
+    '"There it is. That\'s what they say about you behind closed doors," Ruiz said. "We '
+    "aren't going to take whatever scraps they give us.\"\n"
+)
+
+
+def test_a_quote_after_its_speaker_is_named_stays_theirs(reader):
+    # "they say" inside the first quote is not the reporting verb: Ruiz is
+    found = _read(reader, GOES_ON, source="Harbour Gazette")
+    assert stances(found, "whatever scraps") == {"rejects"}
+    assert holders(found, "whatever scraps") == {"Harbour Workers' Union"}
