@@ -85,6 +85,8 @@ class ReadingState:
     partisans: dict[str, str] = field(default_factory=dict)  # lawmaker by a partisan tag
     inside_quote: bool = False  # the current sentence opens inside a quote begun before
     joint: tuple[str, ...] = ()  # the publishers of a statement issued jointly ("source: A; B")
+    group: tuple[tuple[str, str], ...] = ()  # the last names listed together (name, label)
+    group_until: int = 0  # where the sentence that named them ends
 
     def snapshot(self) -> dict[str, bool]:
         """A copy of what resolving a mention may teach the state: who is called 'he' or 'she'
@@ -143,6 +145,29 @@ _STREET = re.compile(
 )
 
 
+def _remember_group(ps: ParsedSentence, state: ReadingState, quoted: list[tuple[int, int]]) -> None:
+    """Names a sentence gives as one list ("from Ford, GM and Stellantis", "Harbour Freight and
+    Portline met ..."), for a later "all three", "both companies" or "the two firms". Kept as
+    written (name, label): resolving them to parties teaches the registry, so that is done
+    only when a later sentence refers to them.
+    """
+    lists: dict[int, list[tuple[str, str]]] = {}
+    for e in ps.entities:
+        if e.label not in ("ORG", "GPE", "NORP", "PERSON") or within(
+            quoted, ps.tokens[e.first].start
+        ):  # (a person: "Harbour Freight", tagged one)
+            continue
+        last = ps.tokens[e.last - 1]
+        while last.dep == "conj" and last.head != last.i:
+            last = ps.tokens[last.head]
+        if (e.text, e.label) not in lists.setdefault(last.i, []):
+            lists[last.i].append((e.text, e.label))
+    named = [names for names in lists.values() if len(names) > 1]
+    if named:
+        state.group = tuple(named[-1])
+        state.group_until = state.at + len(ps.text)
+
+
 def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
     # he/she refer to the most salient person of the sentence before: its subject (or the
     # subject's apposition) over a name in an object or a modifier ("... every Holm worker"),
@@ -163,6 +188,7 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
         state.last_person = best.text
         state.last_person_party = parties.speaks_for(best.text)
         state.person_until = state.at + len(ps.text)
+    _remember_group(ps, state, quoted)
     subject = ""  # "The Commission has found ... in Stenmouth. It has told us ...": the subject's
     for e in ps.entities:
         if e.label == "PERSON":
@@ -1129,6 +1155,31 @@ def counted_parties(ps: ParsedSentence, tok: Token, parties: Parties) -> list[st
 # kinds a count names ("the two companies", "both unions"); not "sides" or "parties", which a
 # mediator or a joint text uses for whoever its context makes them
 _COUNTED_KINDS = (_COMPANY_NOUNS | _STATE_NOUNS | {"union", "association"}) - {"side", "party"}
+
+
+def named_group(
+    ps: ParsedSentence, t: Token, parties: Parties, state: ReadingState
+) -> tuple[str, ...]:
+    """The parties a counted subject refers back to as a list: "All three rejected ...",
+    "Both rejected ...", "The two firms refused ..." right after a sentence that named that
+    many together ("from Ford, GM and Stellantis"); () for any other subject, or when the count
+    does not match. (`counted_parties` reads "the two companies" by the parties' kinds.)
+    """
+    if len(state.group) < 2 or state.at - state.group_until > 600:
+        return ()
+    kids = {c.lemma.lower() for c in ps.children(t.i) if c.dep in ("det", "predet", "nummod")}
+    word = t.lemma.lower()
+    if t.pos == "NUM" and word in _COUNTS and kids & {"all", "the"}:
+        n = _COUNTS[word]  # "All three", "the two"
+    elif word == "both" and t.pos in ("PRON", "DET"):
+        n = 2  # "Both rejected the offer"
+    elif t.tag == "NNS" and word in _COUNTED_KINDS and len(kids & set(_COUNTS)) == 1:
+        n = _COUNTS[next(iter(kids & set(_COUNTS)))]  # "both companies", "the two firms"
+    else:
+        return ()
+    if n != len(state.group):
+        return ()
+    return tuple(p for name, label in state.group if (p := parties.canonical(name, label)))
 
 
 _OUR_SUBJECT = re.compile(r"(?:Our|My) (?:[a-z\-]+ )?[a-z]+s? (?!of\b)[a-z]+")

@@ -23,6 +23,7 @@ from assistant.stance_holders import (
     counted_parties,
     first_person_holder,
     lawmaker_holder,
+    named_group,
     nobody_holds,
     party_of_np,
     people_of_a_kind,
@@ -569,7 +570,9 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     if state.news and state.partisans:
         holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
     if len(state.joint) < 2:  # in a story: "The two companies said they would not ..."
-        counted = [c for s in subjects_of(ps, i) for c in counted_parties(ps, s, parties)]
+        counted = [c for s in subjects_of(ps, i) for c in counted_parties(ps, s, parties)] or [
+            c for s in subjects_of(ps, i) for c in named_group(ps, s, parties, state)
+        ]  # "All three rejected ...", after "Ford, GM and Stellantis": each of them
         said_by = (
             [c for s in subjects_of(ps, say_at) for c in counted_parties(ps, s, parties)]
             if say_at >= 0

@@ -308,7 +308,9 @@ _VOICED = re.compile(
 # A sentence that opens on a pronoun or a bare "the company": its referent is usually in the
 # sentence before, which is then parsed too.
 _LEANS = re.compile(
-    r"^\W*(?:\w+\s+){0,3}?(?:he|she|they|it|its|their|his|her|this|these|the\s+[a-z]+)\b", re.I
+    r"^\W*(?:\w+\s+){0,3}?(?:he|she|they|it|its|their|his|her|this|these|the\s+[a-z]+|both|"
+    r"all\s+(?:two|three|four))\b",
+    re.I,
 )
 _LABEL = re.compile(
     # ("The Minister of the Interior (Petra Halvik):": two small words between names)

@@ -98,3 +98,25 @@ def test_a_quote_after_its_speaker_is_named_stays_theirs(reader):
     found = _read(reader, GOES_ON, source="Harbour Gazette")
     assert stances(found, "whatever scraps") == {"rejects"}
     assert holders(found, "whatever scraps") == {"Harbour Workers' Union"}
+
+
+LISTED = (
+    "The union met negotiators from Harbour Freight, Portline and Calder Shipping on Friday.\n\n"
+    "All three rejected the union's pension proposals.\n"
+)
+
+TWO_LISTED = (
+    "The union met negotiators from Harbour Freight and Portline on Friday.\n\n"
+    "All three rejected the union's pension proposals.\n"
+)
+
+
+def test_all_three_after_a_list_of_three_is_each_of_them(reader):
+    found = _read(reader, LISTED, source="Harbour Gazette")
+    assert stances(found, "pension proposals") == {"rejects"}
+    assert holders(found, "pension proposals") == {"Harbour Freight", "Portline", "Calder Shipping"}
+
+
+def test_a_count_that_does_not_match_the_list_names_no_one_from_it(reader):
+    found = _read(reader, TWO_LISTED, source="Harbour Gazette")
+    assert not {"Harbour Freight", "Portline"} <= holders(found, "pension proposals")
