@@ -347,7 +347,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
         )
         ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
         ents = _join_particles(sent, ents, pos)
-        ents = tuple(_without_possessive(sent, e) for e in ents)
+        ents = tuple(_state_of(sent, _without_possessive(sent, e)) for e in ents)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
         for n, e in enumerate(ents):
@@ -610,6 +610,19 @@ def _join_particles(sent: Any, ents: tuple[Entity, ...], pos: Sequence[str]) -> 
             continue
         out.append(e)
     return tuple(out)
+
+
+def _state_of(sent: Any, e: Entity) -> Entity:
+    """'Washington state Gov. Bob Ferguson': the state, not the capital that stands for the
+    federal government; the place name takes the word "state" after it.
+    """
+    if e.label != "GPE" or e.text != "Washington" or e.last >= len(sent):
+        return e
+    after = sent[e.last]
+    if after.text not in ("state", "State"):
+        return e
+    end = after.idx + len(after.text) - sent.start_char
+    return Entity(sent.text[e.start : end], e.label, e.start, end, e.first, e.last + 1)
 
 
 def _without_possessive(sent: Any, e: Entity) -> Entity:

@@ -120,3 +120,17 @@ def test_all_three_after_a_list_of_three_is_each_of_them(reader):
 def test_a_count_that_does_not_match_the_list_names_no_one_from_it(reader):
     found = _read(reader, TWO_LISTED, source="Harbour Gazette")
     assert not {"Harbour Freight", "Portline"} <= holders(found, "pension proposals")
+
+
+WASHINGTON = (
+    "Governors met in Denver on Monday about the Medicaid cuts.\n\n"
+    "Washington state Gov. Dana Holt said the cuts must be reversed before the winter.\n\n"
+    "Washington warned Moscow it would face severe sanctions.\n"
+)
+
+
+def test_washington_state_is_the_state_not_the_federal_government(reader):
+    found = _read(reader, WASHINGTON, source="Denver Wire")
+    assert "United States" not in holders(found, "must be reversed")
+    assert holders(found, "must be reversed")
+    assert holders(found, "severe sanctions") == {"United States"}
