@@ -981,6 +981,15 @@ def party_of_np(
             return turn, ""  # "the army will not withdraw", said by the government's spokesperson
         speaker = state.say_party if state.say_first else ""
         found = parties.by_generic(tok.lemma, exclude=speaker)
+        if tok.lemma == "government" and any(
+            c.dep == "amod" and c.lemma == "federal" for c in ps.children(tok.i)
+        ):
+            # "The federal government said no private land will be taken", in a story about a
+            # county: a country's government, never the county's board; a body of that name
+            # when the text names no country before it
+            pid = parties.registry.find_party(found) if found else None
+            if not (pid and parties.registry.parties[pid].kind == "state"):
+                return "Federal Government", ""
         if found:
             return found, ""
         if speaker:

@@ -134,3 +134,22 @@ def test_washington_state_is_the_state_not_the_federal_government(reader):
     assert "United States" not in holders(found, "must be reversed")
     assert holders(found, "must be reversed")
     assert holders(found, "severe sanctions") == {"United States"}
+
+
+FEDERAL = (
+    "The Mohave County Board of Supervisors voted Monday to oppose the new national monument.\n\n"
+    "The federal government said no private land will be taken for the monument.\n"
+)
+
+FEDERAL_NAMED = (
+    "Canada's trade minister met the steelworkers' unions on Monday.\n\n"
+    "The federal government said it would not lift the tariff on Chinese steel.\n"
+)
+
+
+def test_the_federal_government_is_never_the_county_board_named_before(reader):
+    found = _read(reader, FEDERAL, source="Kingman Daily")
+    assert "Mohave County Board of Supervisors" not in holders(found, "private land")
+    assert holders(found, "private land")
+    named = _read(reader, FEDERAL_NAMED, source="Ottawa Wire")
+    assert holders(named, "lift the tariff") == {"Canada"}
