@@ -1135,6 +1135,14 @@ def people_by_title(text: str, parties: Parties) -> None:
             name = " ".join(words)
             if is_portfolio_name(name) and text[: m.start("party")].endswith("of "):
                 continue  # "the Head of Property, Mr Karel Svoboda": a department, not a party
+            title = text[m.end("party") : m.end("party") + 30].split()[:1]
+            if (
+                pattern is _PEOPLE_BEFORE
+                and is_portfolio_name(name)
+                and title
+                and title[0].lower() in _MINISTERS
+            ):
+                continue  # "Transportation Secretary Sean Duffy": a portfolio, not a party
             label = (
                 "NORP" if re.search(r"(?:ian|ese|ish|an|i)$", name) and " " not in name else "ORG"
             )

@@ -153,3 +153,16 @@ def test_the_federal_government_is_never_the_county_board_named_before(reader):
     assert holders(found, "private land")
     named = _read(reader, FEDERAL_NAMED, source="Ottawa Wire")
     assert holders(named, "lift the tariff") == {"Canada"}
+
+
+PORTFOLIO = (
+    "The rail plan was published on Sunday.\n\n"
+    "Transportation Secretary Dana Holt will request $40 billion from Congress to fund the new "
+    "signalling system.\n"
+)
+
+
+def test_a_portfolio_before_a_secretary_is_no_party(reader):
+    found = _read(reader, PORTFOLIO, source="Capitol Wire")
+    assert holders(found, "signalling system")
+    assert "Transportation" not in holders(found, "signalling system")
