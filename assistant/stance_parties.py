@@ -1083,6 +1083,13 @@ def people_by_title(text: str, parties: Parties) -> None:
             if pattern is _PEOPLE_LISTED and m.group("party") in parties.people:
                 continue  # "Lorvanian prime minister, Jonas Velt": Velt is the person
             # "... on Wednesday. The Ukrainian Vice Prime Minister Olga ...": this sentence's part
+            if (
+                pattern is _PEOPLE_BEFORE
+                and " and " in m.group("party")
+                and is_portfolio_name(m.group("party").rsplit(" and ", 1)[1])
+            ):
+                continue  # "Secretary of State Antony Blinken and Defense Secretary Lloyd
+                # Austin": two people, each with a portfolio, not a party named for the first
             parts = re.split(r"[.!?]\s+", m.group("party"))
             words = (parts[-1] if pattern is _PEOPLE_BEFORE else parts[0]).split()
             if pattern is _PEOPLE_IS and words and re.search(r"['’]s$", words[-1]):

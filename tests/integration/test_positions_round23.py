@@ -166,3 +166,17 @@ def test_a_portfolio_before_a_secretary_is_no_party(reader):
     found = _read(reader, PORTFOLIO, source="Capitol Wire")
     assert holders(found, "signalling system")
     assert "Transportation" not in holders(found, "signalling system")
+
+
+TWO_SECRETARIES = (
+    "The administration put Varenia on notice on Tuesday.\n\n"
+    "Secretary of State Dana Holt and Defense Secretary Tom Reyes sent a letter to their "
+    "counterparts on Sunday.\n\n"
+    "The letter demands that Varenia allow 350 aid trucks a day into the valley.\n"
+)
+
+
+def test_two_secretaries_named_together_are_two_people_not_a_party(reader):
+    found = _read(reader, TWO_SECRETARIES, source="Capitol Wire")
+    assert stances(found, "aid trucks") == {"demands"}
+    assert not any("Holt" in h for h in holders(found, "aid trucks"))
