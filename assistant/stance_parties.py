@@ -327,6 +327,8 @@ class Parties:
         # word ("Human Rights Watch", "General Motors Canada", "National Retail Federation")
         drop = _ORG_DROPS if label == "ORG" else _TITLE_WORDS | _NOT_PARTIES | {"former"}
         while len(words) > 2 and words[0].lower() in drop:
+            if words[1] == "of" and words[0].lower() not in _TITLE_WORDS:
+                break  # "District of Columbia": the name, not a title before one
             words.pop(0)
         if label != "PERSON":
             words = without_trailing_title(words)

@@ -180,3 +180,14 @@ def test_two_secretaries_named_together_are_two_people_not_a_party(reader):
     found = _read(reader, TWO_SECRETARIES, source="Capitol Wire")
     assert stances(found, "aid trucks") == {"demands"}
     assert not any("Holt" in h for h in holders(found, "aid trucks"))
+
+
+DISTRICT = (
+    "The lawsuit mirrors another complaint filed last year by the District of Columbia.\n\n"
+    "The District of Columbia said it would appeal the ruling.\n"
+)
+
+
+def test_the_district_of_columbia_keeps_its_whole_name(reader):
+    found = _read(reader, DISTRICT, source="Capitol Wire")
+    assert holders(found, "appeal the ruling") == {"District of Columbia"}
