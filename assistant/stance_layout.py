@@ -587,7 +587,9 @@ _POLITICAL = re.compile(
 # (in a verbatim record's capitals too: "MR. OKONJO (Mabundu):", a delegate and the state)
 _PERSONAL = re.compile(r"\s*(?i:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.?\s+[A-Z]")
 _DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Z.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+(?:\(\w+\)\s+)?"
+    # ("KINGMAN, Ariz. — ", "HAGÅTÑA, Guam — ": a state or territory after the place)
+    r"^\s*(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’\-]+(?:[ /][A-Z][A-Za-z.'’\-]+)*,?\s+"
+    r"(?:[A-Z][A-Za-z.]{1,6}\s+(?=[–—-]))?(?:\(\w+\)\s+)?"
     r"(?:[A-Z][a-z]{2,8}\.? \d{1,2}\s*)?(?:\([A-Za-z .]+\)\s*)?[–—-]{1,2}\s+)"
 )
 DEAR = re.compile(

@@ -191,3 +191,16 @@ DISTRICT = (
 def test_the_district_of_columbia_keeps_its_whole_name(reader):
     found = _read(reader, DISTRICT, source="Capitol Wire")
     assert holders(found, "appeal the ruling") == {"District of Columbia"}
+
+
+DATELINES = (
+    "HAGÅTÑA, Guam — The Guam Chamber of Commerce warned on Monday that tourism would collapse "
+    "if the flights were cut.\n\n"
+    "KINGMAN, Ariz. — The Mohave County Board of Supervisors voted to oppose the new monument.\n"
+)
+
+
+def test_a_dateline_with_accents_or_a_state_is_no_party(reader):
+    found = _read(reader, DATELINES, source="Pacific Wire")
+    assert holders(found, "tourism would collapse") == {"Guam Chamber of Commerce"}
+    assert not {"HAGÅTÑA", "KINGMAN", "Ariz"} & {f[0] for f in found}
