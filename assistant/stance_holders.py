@@ -145,6 +145,13 @@ _STREET = re.compile(
 )
 
 
+def first_conjunct(ps: ParsedSentence, tok: Token) -> Token:
+    """The first of the names joined to tok ("Ford, GM and Stellantis": Ford for all three)."""
+    while tok.dep == "conj" and tok.head != tok.i:
+        tok = ps.tokens[tok.head]
+    return tok
+
+
 def _remember_group(ps: ParsedSentence, state: ReadingState, quoted: list[tuple[int, int]]) -> None:
     """Names a sentence gives as one list ("from Ford, GM and Stellantis", "Harbour Freight and
     Portline met ..."), for a later "all three", "both companies" or "the two firms". Kept as
@@ -157,11 +164,9 @@ def _remember_group(ps: ParsedSentence, state: ReadingState, quoted: list[tuple[
             quoted, ps.tokens[e.first].start
         ):  # (a person: "Harbour Freight", tagged one)
             continue
-        last = ps.tokens[e.last - 1]
-        while last.dep == "conj" and last.head != last.i:
-            last = ps.tokens[last.head]
-        if (e.text, e.label) not in lists.setdefault(last.i, []):
-            lists[last.i].append((e.text, e.label))
+        first = first_conjunct(ps, ps.tokens[e.last - 1])
+        if (e.text, e.label) not in lists.setdefault(first.i, []):
+            lists[first.i].append((e.text, e.label))
     named = [names for names in lists.values() if len(names) > 1]
     if named:
         state.group = tuple(named[-1])
@@ -201,9 +206,7 @@ def remember(ps: ParsedSentence, parties: Parties, state: ReadingState) -> None:
             and not (e.last - e.first == 1 and _common_word(ps, ps.tokens[e.first], parties.text))
         ):
             name = parties.canonical(e.text, e.label)
-            last = ps.tokens[e.last - 1]
-            while last.dep == "conj" and last.head != last.i:  # "between Varno and Kessel"
-                last = ps.tokens[last.head]
+            last = first_conjunct(ps, ps.tokens[e.last - 1])  # "between Varno and Kessel"
             prep = ps.tokens[last.head]
             place = (
                 e.label == "ORG"

@@ -570,8 +570,9 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
     if state.news and state.partisans:
         holders = [lawmaker_holder(ps, i, h, p, state) for h, p in holders]
     if len(state.joint) < 2:  # in a story: "The two companies said they would not ..."
-        counted = [c for s in subjects_of(ps, i) for c in counted_parties(ps, s, parties)] or [
-            c for s in subjects_of(ps, i) for c in named_group(ps, s, parties, state)
+        subjects = subjects_of(ps, i)
+        counted = [c for s in subjects for c in counted_parties(ps, s, parties)] or [
+            c for s in subjects for c in named_group(ps, s, parties, state)
         ]  # "All three rejected ...", after "Ford, GM and Stellantis": each of them
         said_by = (
             [c for s in subjects_of(ps, say_at) for c in counted_parties(ps, s, parties)]
