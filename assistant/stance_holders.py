@@ -2076,13 +2076,21 @@ def unnamed_body(ps: ParsedSentence, subj: Token) -> str:
 
 
 def people_of_a_kind(ps: ParsedSentence, subj: Token) -> bool:
-    """A bare plural of people ('tenants', 'farmers', 'workers'), with no determiner."""
+    """A bare plural of people ('tenants', 'farmers', 'workers'), with no determiner or only
+    an indefinite one ("a select few residents who spoke").
+    """
     kids = ps.children(subj.i)
     return (
         subj.tag == "NNS"
         and (subj.lemma in _GROUP_NOUNS or subj.text.lower() in _GROUP_NOUNS)
-        and not any(c.dep in ("det", "poss", "nummod") for c in kids)
+        and not any(
+            c.dep in ("poss", "nummod") or (c.dep == "det" and c.lemma not in _LOOSE_COUNT)
+            for c in kids
+        )
     )
+
+
+_LOOSE_COUNT = frozenset({"a", "an"})  # not "some state lawmakers": members of a body
 
 
 def target_of(ps: ParsedSentence, i: int, parties: Parties, holders: set[str]) -> str:

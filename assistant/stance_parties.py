@@ -138,6 +138,28 @@ _OFFICE_BEFORE = re.compile(
 )
 
 
+# a body that is not the government of the place its name begins with ("Arizona Farm Bureau",
+# "Texas Medical Association", "California Teachers Association", "Ohio Republican Party")
+_PRIVATE_END = re.compile(
+    r"\b(?:Association|Federation|Guild|League|Society|Alliance|Coalition|Movement|Bureau|"
+    r"Company|Corporation|Chamber of Commerce|Club|Foundation|Institute|Network|Union|Party|"
+    r"Growers|Farmers|Ltd|Inc)['’]?$"
+)
+
+
+def _place_and_body(
+    words: list[str], other: list[str], label: str, kind: str, shown: str, name: str
+) -> bool:
+    """Whether a one-word place and a private body named after it were about to be taken for
+    one party: the place (tagged so) against a known body, or a body against the known place.
+    """
+    if len(words) == 1 and len(other) > 1 and label == "GPE":
+        return bool(_PRIVATE_END.search(shown))
+    if len(other) == 1 and len(words) > 1 and kind == "GPE":
+        return bool(_PRIVATE_END.search(name))
+    return False
+
+
 _ORG_END = re.compile(
     r"\b(?:Union|Association|Federation|Guild|League|Council|Authority|Agency|Commission|"
     r"Committee|Board|Trust|Society|Alliance|Coalition|Movement|Front|Party|Group|Company|"
@@ -345,6 +367,8 @@ class Parties:
                     continue  # "Government of Varenland" is not whatever "Government" meant
                 if shorter == words and len(words) == 1 and _a_surname(name, shown, self.text):
                     continue  # "Trump said" is not the "Trump National Doral" resort
+                if _place_and_body(words, other, label, self.kinds.get(shown, ""), shown, base):
+                    continue  # "Arizona" is not the "Arizona Farm Bureau", nor the reverse
                 self.names[key] = shown
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):

@@ -760,6 +760,58 @@ _NEGLECTS = {
 }  # fmt: skip
 
 
+# verbs of advocacy: a stance only with what they are for or against ("lobbied hard against the
+# bill", "argued for a delay", "spoke in opposition", "came out in favour of the merger")
+_ADVOCATE = frozenset(
+    {"argue", "lobby", "campaign", "advocate", "speak", "rally", "protest", "petition",
+     "agitate", "mobilize", "mobilise", "come", "push", "weigh"}
+)  # fmt: skip
+_FOR_STANDS = {"favor": "demands", "favour": "demands", "support": "demands",
+               "opposition": "rejects"}  # fmt: skip
+_SPAN_OF_TIME = {"year", "month", "week", "day", "hour", "decade", "time", "while", "minute"}
+
+
+def _argued(ps: ParsedSentence, t: Token) -> str | None:
+    """What a verb of advocacy stands for: against a thing, a refusal; for it, a demand. "Spoke
+    for the union" (on its behalf), "argued for hours", "rallied in the square", "came out of
+    the meeting" state nothing.
+    """
+    if t.lemma not in _ADVOCATE or t.pos != "VERB":
+        return None
+    if t.dep == "relcl" and t.tag in ("VBZ", "VBP"):
+        return None  # "the Fawcett Society, a charity which campaigns for equality": its aims
+    if t.dep in ("xcomp", "advcl") and any(c.dep == "neg" for c in ps.children(t.head)):
+        return None  # "he could not bring himself to advocate for sick days": not done
+    kids = ps.children(t.i)
+    particles = {c.lemma for c in kids if c.dep == "prt"}
+    if t.lemma in ("come", "weigh") and not particles & {"out", "in"}:
+        return None  # "came out against", "weighed in against"; not "came from"
+    if t.lemma == "push" and "back" not in particles:
+        return None  # "pushed for" is a demand already; "pushed back on the rule" a refusal
+    if t.lemma == "push":
+        return "rejects"
+    for c in kids:
+        if c.dep != "prep":
+            continue
+        objects = [g for g in ps.children(c.i) if g.dep in ("pobj", "pcomp")]
+        if not objects:
+            continue
+        thing = objects[0]
+        if c.lemma == "against":
+            return "rejects"
+        if c.lemma == "for" and t.lemma not in ("speak", "come", "rally"):
+            if thing.lemma in _SPAN_OF_TIME or thing.ent in ("DATE", "TIME", "PERSON"):
+                return None  # "argued for hours", "campaigned for Harris"
+            return "demands"
+        if c.lemma == "in" and thing.lemma in _FOR_STANDS:
+            return _FOR_STANDS[thing.lemma]
+    if t.lemma == "advocate" and any(c.dep == "dobj" for c in kids):
+        return "demands"  # "has advocated a Buy French policy"
+    if t.lemma == "protest" and any(c.dep == "dobj" and c.pos == "NOUN" for c in kids):
+        return "rejects"  # "the union protested the decision"
+    return None
+
+
 def _neglect(ps: ParsedSentence, t: Token) -> bool:
     """Whether what cannot be afforded is a neglect ("can't afford to ignore", "to wait"): a
     call to act, where "we can't afford to pay more" refuses.
@@ -1015,6 +1067,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if neg and t.lemma in _NO_COMMENT:
             return None  # "would not comment"
         modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
+        if not neg:
+            argued = _argued(ps, t)
+            if argued is not None:
+                return argued
         if neg and t.lemma in _HARM:
             return "assures"  # "will not attack", "no plans to raid"
         if (

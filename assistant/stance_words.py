@@ -284,7 +284,13 @@ _CUE = re.compile(
     r"(?:is|was|are|were) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
     r"unfounded|misleading|off-base|off base)\b|"
-    r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b)",
+    r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"
+    # advocacy: "lobbied hard against", "argued for", "spoke out in opposition to"
+    r"(?:argu(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|campaign(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|"
+    r"spoke|speak(?:s|ing)?|rall(?:y|ies|ied|ying)|protest(?:s|ed|ing)|petition(?:s|ed|ing)?|"
+    r"c[oa]m(?:e|es|ing) out|weigh(?:s|ed|ing)? in|push(?:es|ed|ing)? back)(?: \w+){0,2}? "
+    r"(?:against|for|in (?:favou?r|support|opposition))\b|"
+    r"advocat(?:e|es|ed|ing) (?:a|an|the)\b|protest(?:s|ed|ing) (?:the|a|an|its)\b)",
     re.I,
 )
 # "don't", "isn't" (no word boundary before "n't"): a weak cue in a party's own text only; in

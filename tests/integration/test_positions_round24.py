@@ -1,0 +1,70 @@
+"""Forms the real-news dev batches showed misread at stop 56, each on a text written for the
+test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+ADVOCACY = (
+    "Lawmakers in Corran will vote next month on the bill to open phone app stores.\n\n"
+    "Halvern Mobile has lobbied hard against the legislation, saying it would harm user "
+    "security.\n\n"
+    "The Corran Consumers' Federation argued for a swift vote on the measure.\n\n"
+    "A representative from the Corran Retail Association also spoke in opposition to the "
+    "fee cap.\n\n"
+    "The Small Developers' Guild came out in favour of the bill on Tuesday.\n"
+)
+
+
+def test_verbs_of_advocacy_state_positions_for_and_against(reader):
+    found = _read(reader, ADVOCACY, source="Corran Ledger")
+    assert holders(found, "lobbied hard") == {"Halvern Mobile"}
+    assert stances(found, "lobbied hard") == {"rejects"}
+    assert holders(found, "swift vote") == {"Corran Consumers' Federation"}
+    assert stances(found, "swift vote") == {"demands"}
+    assert holders(found, "fee cap") == {"Corran Retail Association"}
+    assert stances(found, "fee cap") == {"rejects"}
+    assert holders(found, "came out in favour") == {"Small Developers' Guild"}
+    assert stances(found, "came out in favour") == {"demands"}
+
+
+NOT_ADVOCACY = (
+    "Lawmakers in Corran will vote next month on the bill to open phone app stores.\n\n"
+    "But the Corran Consumers' Federation, a charity which campaigns for fair prices and "
+    "open markets, said the figures did not capture the true cost of the fees.\n\n"
+    "Halvern Mobile's lawyers argued for hours with the committee's clerk.\n\n"
+    '"Trade Minister Paul Darek met us on Friday," the Small Developers\' Guild said. "Sadly, '
+    'he could not bring himself to advocate for a single change to the fees."\n'
+)
+
+
+def test_what_a_body_campaigns_for_in_general_or_for_hours_is_no_position(reader):
+    found = _read(reader, NOT_ADVOCACY, source="Corran Ledger")
+    assert "demands" not in stances(found, "fair prices")
+    assert not holders(found, "for hours")
+    assert "demands" not in stances(found, "single change")
+
+
+PLACE_AND_BODY = (
+    "PHOENIX — Ranchers packed a hearing in Flagstaff on the proposed monument.\n\n"
+    "Arizona officials said the state would not take a position until the maps are final.\n\n"
+    "Mike Gannon, president of the Arizona Cattle Growers' Association, said the group "
+    "rejects the monument.\n\n"
+    "The Arizona Farm Bureau urged the agency to delay the designation.\n"
+)
+
+
+def test_a_body_named_after_a_state_is_not_that_state_nor_another_body(reader):
+    found = _read(reader, PLACE_AND_BODY, source="Valley Times")
+    assert holders(found, "delay the designation") == {"Arizona Farm Bureau"}
+    assert holders(found, "group rejects") == {"Arizona Cattle Growers' Association"}
