@@ -760,6 +760,25 @@ _NEGLECTS = {
 }  # fmt: skip
 
 
+_HELD_VIEWS = {"opposed": "rejects", "committed": "assures"}
+
+
+def _held_view(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
+    """A view held and kept: "remains opposed to the plan", "stays committed to the deal"
+    (the parser's adjective; "is opposed to" is its passive verb, read as "oppose").
+    """
+    if t.pos != "ADJ" or t.lemma.lower() not in _HELD_VIEWS or t.dep != "acomp":
+        return None
+    head = ps.tokens[t.head]
+    if head.lemma not in ("remain", "stay", "be", "seem", "appear"):
+        return None
+    if not any(c.dep == "prep" and c.lemma == "to" for c in kids):
+        return None
+    if any(c.dep == "neg" for c in ps.children(head.i)) or any(c.dep == "neg" for c in kids):
+        return None  # "is not opposed to talks": no position either way
+    return _HELD_VIEWS[t.lemma.lower()]
+
+
 # verbs of advocacy: a stance only with what they are for or against ("lobbied hard against the
 # bill", "argued for a delay", "spoke in opposition", "came out in favour of the merger")
 _ADVOCATE = frozenset(
@@ -1063,7 +1082,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if subj and subj[0].dep == "nsubjpass" and subj[0].text.lower() in _FIRST:
             return None  # "We were promised a product": someone else's promise, not ours
     if t.pos in ("VERB", "AUX") or t.dep == "ROOT":
-        neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids)
+        neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids) or (
+            t.dep == "acomp" and any(c.dep == "neg" for c in ps.children(t.head))
+        )  # "is not opposed to": the parser's verb under a negated "is"
         if neg and t.lemma in _NO_COMMENT:
             return None  # "would not comment"
         modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
@@ -1502,6 +1523,18 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 sub.add("to")  # "wants a pay rise", "wants the increase capped at inflation"
             if t.lemma == "table":
                 return stance if any(c.dep == "dobj" for c in kids) else None
+            if t.lemma == "advise":  # "advised residents to stay", "advised against travel";
+                # not "advised that the stock had fallen to 19 per cent"
+                return (
+                    stance
+                    if any(c.dep == "prep" and c.lemma == "against" for c in kids)
+                    or any(
+                        c.dep in ("xcomp", "ccomp")
+                        and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+                        for c in kids
+                    )
+                    else None
+                )
             if t.lemma == "ask" and asks_leave(ps, t.i):
                 sub.add("to")  # "asked the court if he could file ...": a request
             elif t.lemma == "ask" and asks_question(ps, t.i):
@@ -1531,6 +1564,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         return None  # "I am happy to take questions": a briefing's procedure, no offer
     if t.pos == "ADJ" and t.lemma in _READY and any(c.dep in ("xcomp", "prep") for c in kids):
         return "offers"
+    kept_view = _held_view(ps, t, kids)
+    if kept_view is not None:
+        return kept_view
     if (
         t.pos == "ADJ"
         and t.lemma in ("happy", "glad", "pleased")

@@ -66,6 +66,8 @@ _VERBS: dict[str, str] = {
     "welcome": "offers",
     "confirm": "assures",  # "I can confirm that the works will finish by June"
     "like": "demands",  # "we would like the group to nominate two tenants"
+    "recommend": "demands",  # "NERC recommends that utilities adopt ...", "recommended a delay"
+    "advise": "demands",  # "advised residents to stay at home" (with "to", "against", "that")
 }
 _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
     "call": {"for", "on", "upon"},
@@ -87,6 +89,8 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "encourage": {"to"},
     "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
+    # not "advised that the biomass had fallen" (informs), "advised the council on ..."
+    "advise": {"to", "against"},
 }
 _NOUNS: dict[str, str] = {
     "demand": "demands",
@@ -285,6 +289,7 @@ _CUE = re.compile(
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
     r"unfounded|misleading|off-base|off base)\b|"
     r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"
+    r"recommend|advis(?:e|es|ed|ing) \w+(?: \w+){0,3}? (?:to|against)\b|"
     # advocacy: "lobbied hard against", "argued for", "spoke out in opposition to"
     r"(?:argu(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|campaign(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|"
     r"spoke|speak(?:s|ing)?|rall(?:y|ies|ied|ying)|protest(?:s|ed|ing)|petition(?:s|ed|ing)?|"

@@ -68,3 +68,40 @@ def test_a_body_named_after_a_state_is_not_that_state_nor_another_body(reader):
     found = _read(reader, PLACE_AND_BODY, source="Valley Times")
     assert holders(found, "delay the designation") == {"Arizona Farm Bureau"}
     assert holders(found, "group rejects") == {"Arizona Cattle Growers' Association"}
+
+
+ADVICE = (
+    "The storm is expected to reach Velden on Friday night.\n\n"
+    "The Velden Grid Authority recommends that households charge their phones before dark.\n\n"
+    "The Velden Fire Service advised residents to stay at home and to avoid driving.\n\n"
+    "The Velden Ferry Company remains opposed to a full closure of the harbour, its chief "
+    "executive said.\n\n"
+    "The Velden Water Board remains committed to keeping the pumps running all night.\n"
+)
+
+
+def test_advice_and_views_held_are_positions(reader):
+    found = _read(reader, ADVICE, source="Velden Post")
+    assert holders(found, "charge their phones") == {"Velden Grid Authority"}
+    assert stances(found, "charge their phones") == {"demands"}
+    assert holders(found, "stay at home") == {"Velden Fire Service"}
+    assert stances(found, "stay at home") == {"demands"}
+    assert holders(found, "full closure") == {"Velden Ferry Company"}
+    assert stances(found, "full closure") == {"rejects"}
+    assert holders(found, "pumps running") == {"Velden Water Board"}
+    assert stances(found, "pumps running") == {"assures"}
+
+
+ADVISED_A_FACT = (
+    "The storm is expected to reach Velden on Friday night.\n\n"
+    "In August the Velden Fisheries Council advised that the cod stock had fallen to 19 per "
+    "cent of its former level.\n\n"
+    "The Velden Ferry Company is not opposed to a short closure of the harbour, its chief "
+    "executive said.\n"
+)
+
+
+def test_advice_that_reports_a_fact_and_a_view_not_held_are_no_positions(reader):
+    found = _read(reader, ADVISED_A_FACT, source="Velden Post")
+    assert not holders(found, "cod stock")
+    assert "rejects" not in stances(found, "short closure")
