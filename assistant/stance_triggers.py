@@ -1179,6 +1179,17 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                     return None  # "The alliance made no specific pledges of action"
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
+        if (
+            t.lemma == "put"
+            and not neg
+            and any(
+                c.dep == "prep"
+                and c.lemma == "on"
+                and any(g.lemma == "notice" for g in ps.children(c.i))
+                for c in kids
+            )
+        ):
+            return "warns"  # "The administration has put Israel on notice that it could ..."
         if modal & {"will", "would", "shall"} and any(
             c.dep in ("nsubj", "nsubjpass") and _no_one(ps, t, c) for c in kids
         ):
@@ -2303,6 +2314,10 @@ def _keeps_to(ps: ParsedSentence, t: Token) -> str | None:
         c.dep == "conj" and c.pos == "VERB" for c in ps.children(t.head)
     ):  # "said it would comply with the order but rejected the findings": the main clause
         return None
+    if t.lemma in ("cooperate", "co-operate"):
+        # "the White House will cooperate with investigations that have a legislative
+        # purpose": an offer; "will not cooperate": a refusal
+        return "rejects" if neg else "offers"
     if t.lemma in _KEEP:
         if neg:
             return "rejects"  # "will not respect a ruling": a refusal

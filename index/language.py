@@ -347,6 +347,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
         )
         ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
         ents = _join_particles(sent, ents, pos)
+        ents = _join_body_word(sent, ents)
         ents = tuple(_state_of(sent, _without_possessive(sent, e)) for e in ents)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
@@ -576,6 +577,41 @@ def _name_tail(
         return e
     end = sent[last - 1].idx + len(sent[last - 1].text) - sent.start_char
     return Entity(sent.text[e.start : end], "ORG", e.start, end, e.first, last)
+
+
+# the word that ends a body's name after a plural possessive ("Harbour Pilots' Guild")
+_BODY_WORDS = frozenset(
+    {"Guild", "Union", "Association", "Federation", "Council", "Society", "League", "Alliance",
+     "Club", "Party", "Forum", "Network", "Coalition", "Collective", "Trust", "Committee"}
+)  # fmt: skip
+
+
+def _join_body_word(sent: Any, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """The small model ends "The Harbour Pilots' Guild" at the apostrophe and tags "Guild"
+    a person (or nothing): the organisation takes the word that names what kind of body it is.
+    """
+    out: list[Entity] = []
+    skip = -1
+    for n, e in enumerate(ents):
+        if n == skip:
+            continue
+        nxt_i = e.last
+        if (
+            e.label == "ORG"
+            and e.text.endswith(("'", "’"))
+            and nxt_i < len(sent)
+            and sent[nxt_i].text in _BODY_WORDS
+        ):
+            if n + 1 < len(ents) and ents[n + 1].first == nxt_i:
+                if ents[n + 1].last != nxt_i + 1:
+                    out.append(e)
+                    continue  # the next name runs on past the word: not this body's
+                skip = n + 1
+            end = sent[nxt_i].idx + len(sent[nxt_i].text) - sent.start_char
+            out.append(Entity(sent.text[e.start : end], "ORG", e.start, end, e.first, nxt_i + 1))
+            continue
+        out.append(e)
+    return tuple(out)
 
 
 # the lower-case words inside a surname: "Ursula von der Leyen", "Ludwig van Beethoven"

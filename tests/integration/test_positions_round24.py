@@ -105,3 +105,32 @@ def test_advice_that_reports_a_fact_and_a_view_not_held_are_no_positions(reader)
     found = _read(reader, ADVISED_A_FACT, source="Velden Post")
     assert not holders(found, "cod stock")
     assert "rejects" not in stances(found, "short closure")
+
+
+COOPERATION = (
+    "The Velden Competition Office opened an inquiry into ferry fares on Monday.\n\n"
+    "The Velden Ferry Company said it will cooperate with the inquiry.\n\n"
+    "The Harbour Pilots' Guild said it will not cooperate with an inquiry it called a "
+    "fishing expedition.\n\n"
+    "The Velden Competition Office has put the ferry company on notice that it could face "
+    "fines of up to 10 percent of its turnover.\n"
+)
+
+
+def test_cooperation_offered_or_refused_and_notice_given_are_positions(reader):
+    found = _read(reader, COOPERATION, source="Velden Post")
+    assert holders(found, "will cooperate") == {"Velden Ferry Company"}
+    assert stances(found, "will cooperate") == {"offers"}
+    assert holders(found, "fishing expedition") == {"Harbour Pilots' Guild"}
+    assert stances(found, "fishing expedition") == {"rejects"}
+    assert holders(found, "on notice") == {"Velden Competition Office"}
+    assert stances(found, "on notice") == {"warns"}
+
+
+def test_a_body_named_by_a_plural_possessive_keeps_its_last_word(reader):
+    found = _read(
+        reader,
+        "The Harbour Pilots' Guild said it will not cooperate with the fares inquiry.\n",
+        source="Velden Post",
+    )
+    assert holders(found, "fares inquiry") == {"Harbour Pilots' Guild"}
