@@ -289,6 +289,20 @@ def introduces_quote(ps: ParsedSentence, parties: Parties, state: ReadingState) 
         state.last_quote_speaker = said
 
 
+def _conceded(ps: ParsedSentence, i: int) -> int:
+    """2 for a stance word in a clause the sentence concedes ("While Biden has voiced support
+    for ..., Manchin and Sinema remain opposed"): the main clause's stance comes first.
+    """
+    for a in [i, *ps.ancestors(i)]:
+        tok = ps.tokens[a]
+        if tok.dep == "advcl" and any(
+            c.dep == "mark" and c.lemma in ("while", "whereas", "although", "though")
+            for c in ps.children(a)
+        ):
+            return 2
+    return 0
+
+
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
     if no_statement(ps, state):
         return []
@@ -319,7 +333,7 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             continue  # "in requesting that the call be held today, the US cited ...": background
         stance = trigger(ps, t)
         if stance and not in_condition(ps, t.i):
-            triggers.append((ps.depth(t.i), t.pos == "NOUN", t.i, stance))
+            triggers.append((ps.depth(t.i) + _conceded(ps, t.i), t.pos == "NOUN", t.i, stance))
     if not triggers:
         deal = conditional_deal(ps, reported=bool(say_subject[0]))
         if deal is not None:

@@ -763,6 +763,17 @@ _NEGLECTS = {
 _HELD_VIEWS = {"opposed": "rejects", "committed": "assures"}
 
 
+# "voiced its support for", "expressed support for", "threw its support behind"
+def _supported_party(o: Token) -> bool:
+    """Support for a party or its efforts is solidarity, not a demand ("expressed their strong
+    support for President Poroshenko's efforts", "support for Ukraine").
+    """
+    return o.dep == "pobj" and (o.ent in ("PERSON", "ORG", "GPE", "NORP") or o.lemma == "effort")
+
+
+_BACKING_VERBS = frozenset({"voice", "express", "declare", "signal", "throw", "lend", "reiterate"})
+
+
 def _held_view(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     """A view held and kept: "remains opposed to the plan", "stays committed to the deal"
     (the parser's adjective; "is opposed to" is its passive verb, read as "oppose").
@@ -1179,6 +1190,24 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                     return None  # "The alliance made no specific pledges of action"
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
+        if (
+            t.lemma in _BACKING_VERBS
+            and not neg
+            and not negated_above
+            and any(
+                c.dep == "dobj"
+                and c.lemma == "support"
+                and not any(g.lemma == "no" for g in ps.children(c.i))
+                and any(
+                    g.dep == "prep"
+                    and g.lemma in ("for", "behind")
+                    and not any(_supported_party(o) for o in ps.children(g.i))
+                    for g in kids + ps.children(c.i)
+                )
+                for c in kids
+            )
+        ):
+            return "demands"  # "has voiced its support for the regulation": it asks for it
         if (
             t.lemma == "put"
             and not neg

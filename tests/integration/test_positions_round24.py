@@ -134,3 +134,23 @@ def test_a_body_named_by_a_plural_possessive_keeps_its_last_word(reader):
         source="Velden Post",
     )
     assert holders(found, "fares inquiry") == {"Harbour Pilots' Guild"}
+
+
+SUPPORT = (
+    "The Velden council will vote on the harbour bill next week.\n\n"
+    "The Velden Teachers' Union has voiced its support for the bill's school transport "
+    "clause.\n\n"
+    "While the Velden Ferry Company has voiced support for a fare cap, the Harbour Pilots' "
+    "Guild remains opposed to any cap on pilotage fees.\n\n"
+    "Council leaders also expressed their strong support for Mayor Ina Holt's efforts to "
+    "settle the dispute.\n"
+)
+
+
+def test_support_voiced_for_a_measure_is_a_demand_and_the_main_clause_comes_first(reader):
+    found = _read(reader, SUPPORT, source="Velden Post")
+    assert holders(found, "school transport") == {"Velden Teachers' Union"}
+    assert stances(found, "school transport") == {"demands"}
+    assert holders(found, "pilotage fees") == {"Harbour Pilots' Guild"}
+    assert stances(found, "pilotage fees") == {"rejects"}
+    assert not holders(found, "settle the dispute")
