@@ -24,8 +24,12 @@ def build_article(raw: RawDoc) -> Article:
     if raw.error:  # a record of a JSON/JSONL file that could not be read
         raise LoadError(raw.error)
     text = normalise(raw.text)
-    if len(text.split()) < MIN_WORDS:
+    words = len(text.split())
+    if words == 0:
         raise LoadError("no text to index (empty after cleaning)")
+    if words < MIN_WORDS:
+        # "Republicans opposed the proposal." alone: too little to cite, not an empty file
+        raise LoadError(f"no text to index: {words} words after cleaning, {MIN_WORDS} needed")
     meta = raw.meta
     url = clean_field(meta.get("url", meta.get("link", "")))
     source = meta.get("source", meta.get("outlet", meta.get("publisher", ""))).strip()

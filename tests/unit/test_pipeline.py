@@ -312,6 +312,7 @@ BAD = {
         lambda tmp: bytes(b | 0x80 for b in random.Random(2).randbytes(3000)),
         r"encoding|not decodable",
     ),
+    "short.txt": (lambda tmp: b"Republicans opposed the proposal.\n", r"4 words after cleaning"),
     "furniture.txt": (
         lambda tmp: b"Advertisement\n\nShare this article\n\nSubscribe now\n",
         r"no text to index",
