@@ -52,6 +52,7 @@ from assistant.stance_triggers import (
     no_statement,
     not_now,
     threat_if,
+    time_for,
     trigger,
 )
 from assistant.stance_words import (
@@ -447,7 +448,12 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         # "X said that he was 'willing to ...'": the pronoun stands outside the quoted words
         reported = speaker_party and (not in_quote or (subj and not within(quotes, subj[0].start)))
         between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
-        if subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
+        voice = (speaker_party, speaker) if speaker_party else first_person_holder(state)
+        if subj and subj[0].lemma == "it" and voice[0] and t.lemma == "be" and time_for(ps, t):
+            # "'It is now up to Machar to accept the ceasefire,' said Igga": the speaker's
+            # demand; "it" stands for no party
+            holders = [voice]
+        elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
             # "X said some vendors have said they would offer ...": they are the vendors
             holders = (
                 []

@@ -414,9 +414,10 @@ def _our_commitment_held(ps: ParsedSentence, t: Token) -> bool:
     return False
 
 
-def _time_for(ps: ParsedSentence, t: Token) -> bool:
+def time_for(ps: ParsedSentence, t: Token) -> bool:
     """'It is time for Congress to act', 'It's time to end the strike', 'The onus is on the
-    platforms to show ...': what the speaker says others must now do.
+    platforms to show ...', 'It is up to Machar to accept': what the speaker says others must
+    now do.
     """
     kids = ps.children(t.i)
     subject = next((c for c in kids if c.dep in ("nsubj", "expl")), None)
@@ -426,6 +427,26 @@ def _time_for(ps: ParsedSentence, t: Token) -> bool:
         return any(c.dep == "prep" and c.lemma == "on" for c in kids)
     if subject.lemma != "it":
         return False
+    if any(
+        c.dep == "prep"
+        and c.lemma == "up"
+        and any(
+            g.dep == "prep"
+            and g.lemma == "to"
+            and any(
+                o.dep == "pobj"
+                and (o.ent in ("PERSON", "ORG", "GPE", "NORP") or o.lemma in _GENERIC)
+                for o in ps.children(g.i)
+            )  # a party, not "up to the voters to decide"
+            for g in ps.children(c.i)
+        )
+        for c in kids
+    ) and any(
+        c.dep in ("xcomp", "advcl")
+        and any(a.dep == "aux" and a.lemma == "to" for a in ps.children(c.i))
+        for c in kids
+    ):
+        return True  # "It is now up to Machar to accept the ceasefire"
     for c in kids:
         if (
             c.dep == "attr"
@@ -1359,7 +1380,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if not neg and _our_commitment_held(ps, t):
             return "assures"  # "Our commitment to Ukraine is ironclad", "We take our NATO
             # commitment seriously"
-        if t.lemma == "be" and not neg and _time_for(ps, t):
+        if t.lemma == "be" and not neg and time_for(ps, t):
             return "demands"  # "It's time for the United States to return to ...", "the onus
             # will be on the platforms to demonstrate ..."
         if t.lemma == "be" and not neg and _ruled_out(ps, t):
