@@ -466,7 +466,12 @@ def time_for(ps: ParsedSentence, t: Token) -> bool:
 
 
 def denied(ps: ParsedSentence, t: Token) -> bool:
-    """'That is simply not true.', 'That claim is false.': the other side's claim denied."""
+    """'That is simply not true.', 'That claim is false.': the other side's claim denied;
+    'Congress has no authority to investigate', 'the court has no jurisdiction over us': the
+    other side's power denied.
+    """
+    if t.lemma == "have" and t.pos in ("VERB", "AUX"):
+        return _power_denied(ps, t)
     if t.lemma != "be":
         return False
     kids = ps.children(t.i)
@@ -504,6 +509,25 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
 
 
 _UNTRUE = {"false", "untrue", "incorrect", "inaccurate", "baseless", "unfounded", "misleading"}
+_POWERS = {"authority", "jurisdiction", "right", "power", "standing", "mandate", "role"}
+
+
+def _power_denied(ps: ParsedSentence, t: Token) -> bool:
+    subject = next((c for c in ps.children(t.i) if c.dep == "nsubj"), None)
+    if subject is None or not (
+        subject.ent_i >= 0
+        or subject.pos == "PROPN"
+        or any(c.dep == "poss" and c.pos == "PROPN" for c in ps.children(subject.i))
+    ):
+        # "we have no authority to ...", "the department has no power to regulate rents":
+        # a speaker's own limit, not another's power denied ("Congress", "Nadler's committee")
+        return False
+    return any(
+        c.dep == "dobj"
+        and c.lemma in _POWERS
+        and any(g.dep == "det" and g.lemma == "no" for g in ps.children(c.i))
+        for c in ps.children(t.i)
+    )
 
 
 # "we expect to receive the full list by Friday": what another party is to give

@@ -169,3 +169,18 @@ def test_it_is_up_to_a_party_to_act_is_the_speakers_demand(reader):
     assert holders(found, "accept the ceasefire") == {"Velden Government"}
     assert stances(found, "accept the ceasefire") == {"demands"}
     assert not holders(found, "voters to decide")
+
+
+POWER_DENIED = (
+    "The Velden Assembly's transport committee has summoned the ferry company's accounts.\n\n"
+    "The Velden Ferry Company said the Velden Assembly has no authority to demand its "
+    "accounts.\n\n"
+    "The Harbour Board said the board has no power to set fares itself.\n"
+)
+
+
+def test_another_partys_power_denied_is_a_refusal_but_a_speakers_own_limit_is_not(reader):
+    found = _read(reader, POWER_DENIED, source="Velden Post")
+    assert holders(found, "demand its accounts") == {"Velden Ferry Company"}
+    assert stances(found, "demand its accounts") == {"rejects"}
+    assert not holders(found, "set fares")
