@@ -808,7 +808,6 @@ _NEGLECTS = {
 _HELD_VIEWS = {"opposed": "rejects", "committed": "assures"}
 
 
-# "voiced its support for", "expressed support for", "threw its support behind"
 def _supported_party(o: Token) -> bool:
     """Support for a party or its efforts is solidarity, not a demand ("expressed their strong
     support for President Poroshenko's efforts", "support for Ukraine").
@@ -816,6 +815,7 @@ def _supported_party(o: Token) -> bool:
     return o.dep == "pobj" and (o.ent in ("PERSON", "ORG", "GPE", "NORP") or o.lemma == "effort")
 
 
+# "voiced its support for", "expressed support for", "threw its support behind"
 _BACKING_VERBS = frozenset({"voice", "express", "declare", "signal", "throw", "lend", "reiterate"})
 
 
@@ -858,13 +858,13 @@ def _argued(ps: ParsedSentence, t: Token) -> str | None:
     if t.dep in ("xcomp", "advcl") and any(c.dep == "neg" for c in ps.children(t.head)):
         return None  # "he could not bring himself to advocate for sick days": not done
     kids = ps.children(t.i)
-    particles = {c.lemma for c in kids if c.dep == "prt"}
+    particles = {c.lemma for c in kids if c.dep in ("prt", "advmod")}
     if t.lemma in ("come", "weigh") and not particles & {"out", "in"}:
         return None  # "came out against", "weighed in against"; not "came from"
     if t.lemma == "push" and "back" not in particles:
         return None  # "pushed for" is a demand already; "pushed back on the rule" a refusal
-    if t.lemma == "push":
-        return "rejects"
+    if t.lemma == "push":  # "pushed back on the rule"; not "pushed back the deadline"
+        return None if any(c.dep == "dobj" for c in kids) else "rejects"
     for c in kids:
         if c.dep != "prep":
             continue

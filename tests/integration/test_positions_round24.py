@@ -184,3 +184,15 @@ def test_another_partys_power_denied_is_a_refusal_but_a_speakers_own_limit_is_no
     assert holders(found, "demand its accounts") == {"Velden Ferry Company"}
     assert stances(found, "demand its accounts") == {"rejects"}
     assert not holders(found, "set fares")
+
+
+def test_pushing_back_on_a_rule_refuses_it_but_pushing_back_a_date_does_not(reader):
+    found = _read(
+        reader,
+        "Halvern Mobile pushed back on the fee cap on Monday.\n\n"
+        "The Corran Retail Association pushed back the date of its annual meeting to June.\n",
+        source="Corran Ledger",
+    )
+    assert holders(found, "fee cap") == {"Halvern Mobile"}
+    assert stances(found, "fee cap") == {"rejects"}
+    assert not holders(found, "annual meeting")
