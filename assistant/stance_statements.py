@@ -450,7 +450,7 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
         voice = (speaker_party, speaker) if speaker_party else first_person_holder(state)
         if subj and subj[0].lemma == "it" and voice[0] and t.lemma == "be" and time_for(ps, t):
-            # "'It is now up to Machar to accept the ceasefire,' said Igga": the speaker's
+            # "'It is time for Machar to accept the ceasefire,' said Igga": the speaker's
             # demand; "it" stands for no party
             holders = [voice]
         elif subj and subj[0].text.lower() in (_HE_SHE | _THEY_IT) and between is not None:
