@@ -42,6 +42,7 @@ from assistant.stance_words import (
     _NOUNS,
     _NOUNS_MORE,
     _ORDINALS,
+    _POWERS,
     _READY,
     _REFUSED,
     _SAY,
@@ -488,7 +489,6 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
 
 
 _UNTRUE = {"false", "untrue", "incorrect", "inaccurate", "baseless", "unfounded", "misleading"}
-_POWERS = {"authority", "jurisdiction", "right", "power", "standing", "mandate", "role"}
 
 
 def _power_denied(ps: ParsedSentence, t: Token) -> bool:
@@ -798,6 +798,36 @@ def _supported_party(o: Token) -> bool:
 _BACKING_VERBS = frozenset({"voice", "express", "declare", "signal", "throw", "lend", "reiterate"})
 
 
+def _support_voiced(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """'Voiced its support for the regulation', 'threw its support behind the bill'; not 'no
+    support', nor support for a party or its efforts.
+    """
+    return t.lemma in _BACKING_VERBS and any(
+        c.dep == "dobj"
+        and c.lemma == "support"
+        and not any(g.lemma == "no" for g in ps.children(c.i))
+        and any(
+            g.dep == "prep"
+            and g.lemma in ("for", "behind")
+            and not any(_supported_party(o) for o in ps.children(g.i))
+            for g in kids + ps.children(c.i)
+        )
+        for c in kids
+    )
+
+
+def _advised(ps: ParsedSentence, kids: list[Token]) -> bool:
+    """Advice to act ("advised residents to stay at home") or against something ("advised
+    against travel"); not advice that informs ("advised that the stock had fallen to 19 per
+    cent", whose "to" the child-word test of _NEEDS would have taken).
+    """
+    return any(c.dep == "prep" and c.lemma == "against" for c in kids) or any(
+        c.dep in ("xcomp", "ccomp")
+        and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+        for c in kids
+    )
+
+
 def _held_view(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
     """A view held and kept: "remains opposed to the plan", "stays committed to the deal"
     (the parser's adjective; "is opposed to" is its passive verb, read as "oppose").
@@ -840,10 +870,10 @@ def _argued(ps: ParsedSentence, t: Token) -> str | None:
     particles = {c.lemma for c in kids if c.dep in ("prt", "advmod")}
     if t.lemma in ("come", "weigh") and not particles & {"out", "in"}:
         return None  # "came out against", "weighed in against"; not "came from"
-    if t.lemma == "push" and "back" not in particles:
-        return None  # "pushed for" is a demand already; "pushed back on the rule" a refusal
-    if t.lemma == "push":  # "pushed back on the rule"; not "pushed back the deadline"
-        return None if any(c.dep == "dobj" for c in kids) else "rejects"
+    if t.lemma == "push":  # "pushed back on the rule": a refusal; "pushed for" is a demand
+        # already, and "pushed back the deadline" is none
+        back_on = "back" in particles and not any(c.dep == "dobj" for c in kids)
+        return "rejects" if back_on else None
     for c in kids:
         if c.dep != "prep":
             continue
@@ -1214,23 +1244,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                     return None  # "The alliance made no specific pledges of action"
                 if c.lemma in _NOUNS_MORE:
                     return _NOUNS_MORE[c.lemma]
-        if (
-            t.lemma in _BACKING_VERBS
-            and not neg
-            and not negated_above
-            and any(
-                c.dep == "dobj"
-                and c.lemma == "support"
-                and not any(g.lemma == "no" for g in ps.children(c.i))
-                and any(
-                    g.dep == "prep"
-                    and g.lemma in ("for", "behind")
-                    and not any(_supported_party(o) for o in ps.children(g.i))
-                    for g in kids + ps.children(c.i)
-                )
-                for c in kids
-            )
-        ):
+        if not neg and not negated_above and _support_voiced(ps, t, kids):
             return "demands"  # "has voiced its support for the regulation": it asks for it
         if (
             t.lemma == "put"
@@ -1587,18 +1601,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 sub.add("to")  # "wants a pay rise", "wants the increase capped at inflation"
             if t.lemma == "table":
                 return stance if any(c.dep == "dobj" for c in kids) else None
-            if t.lemma == "advise":  # "advised residents to stay", "advised against travel";
-                # not "advised that the stock had fallen to 19 per cent"
-                return (
-                    stance
-                    if any(c.dep == "prep" and c.lemma == "against" for c in kids)
-                    or any(
-                        c.dep in ("xcomp", "ccomp")
-                        and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
-                        for c in kids
-                    )
-                    else None
-                )
+            if t.lemma == "advise":
+                return stance if _advised(ps, kids) else None
             if t.lemma == "ask" and asks_leave(ps, t.i):
                 sub.add("to")  # "asked the court if he could file ...": a request
             elif t.lemma == "ask" and asks_question(ps, t.i):

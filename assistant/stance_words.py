@@ -67,7 +67,7 @@ _VERBS: dict[str, str] = {
     "confirm": "assures",  # "I can confirm that the works will finish by June"
     "like": "demands",  # "we would like the group to nominate two tenants"
     "recommend": "demands",  # "NERC recommends that utilities adopt ...", "recommended a delay"
-    "advise": "demands",  # "advised residents to stay at home" (with "to", "against", "that")
+    "advise": "demands",  # "advised residents to stay at home", "advised against travel"
 }
 _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be present
     "call": {"for", "on", "upon"},
@@ -89,8 +89,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "encourage": {"to"},
     "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
-    # not "advised that the biomass had fallen" (informs), "advised the council on ..."
-    "advise": {"to", "against"},
+    "advise": set(),  # only advice to act or against something (stance_triggers._advised)
 }
 _NOUNS: dict[str, str] = {
     "demand": "demands",
@@ -108,6 +107,8 @@ _NOUNS: dict[str, str] = {
     "pledge": "assures",
     "promise": "assures",
 }
+# what "X has no ... to" denies another party ("Congress has no authority to investigate")
+_POWERS = frozenset({"authority", "jurisdiction", "right", "power", "standing", "mandate", "role"})
 _HARM = {"attack", "invade", "raid", "strike", "harm", "close", "cut", "fire", "deploy", "use"}
 _VERBS_OF_NOUNS = {
     "stress",
@@ -290,7 +291,7 @@ _CUE = re.compile(
     r"unfounded|misleading|off-base|off base)\b|"
     r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"
     r"(?:voic|express|declar|signal|thr[eo]w|lent|lend|reiterat)\w* (?:\w+ ){0,2}?support (?:for|behind)\b|"
-    r"has no (?:\w+ )?(?:authority|jurisdiction|right|power|standing|mandate|role)\b|"
+    rf"has no (?:\w+ )?(?:{'|'.join(sorted(_POWERS))})\b|"
     r"push(?:es|ed|ing)? back on\b|"
     r"on notice|co-?operate\b|recommend|advis(?:e|es|ed|ing) \w+(?: \w+){0,3}? (?:to|against)\b|"
     # advocacy: "lobbied hard against", "argued for", "spoke out in opposition to"
