@@ -9,7 +9,7 @@ sees a claim with a citation that does not back it.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -603,6 +603,8 @@ def tidy(answer: Answer, embed: SentenceEmbed | None = None) -> Answer:
                 continue
             texts, joined = lead
             by_n[nums[0]] = joined
+            for t in texts:  # a lead already said alone is said once, here, before its quote
+                kept = [k for k in kept if not _said_in(k, t, joined, by_n)]
             kept.extend((-1, t, [nums[0]]) for t in texts)
             kept.append((i, plain[i], [nums[0]]))
             continue
@@ -629,6 +631,19 @@ def tidy(answer: Answer, embed: SentenceEmbed | None = None) -> Answer:
     citations = [replace(by_n[old], n=new) for old, new in numbering.items()]
     text = " ".join(parts + ([rest] if rest else []))
     return replace(answer, text=text, citations=citations)
+
+
+def _said_in(
+    k: tuple[int, str, list[int]], lead: str, joined: Citation, by_n: Mapping[int, Citation]
+) -> bool:
+    """Whether kept sentence `k` is `lead`, quoted from the document the widened `joined`
+    citation now quotes it from.
+    """
+    return (
+        " ".join(k[1].split()) == " ".join(lead.split())
+        and bool(k[2])
+        and all(n in by_n and by_n[n].doc_id == joined.doc_id for n in k[2])
+    )
 
 
 def _lead_in(c: Citation, sentence: str, most: int = 2) -> tuple[list[str], Citation] | None:

@@ -417,7 +417,8 @@ def _our_commitment_held(ps: ParsedSentence, t: Token) -> bool:
 
 def time_for(ps: ParsedSentence, t: Token) -> bool:
     """'It is time for Congress to act', 'It's time to end the strike', 'The onus is on the
-    platforms to show ...': what the speaker says others must now do.
+    platforms to show ...', 'It is up to Machar to accept': what the speaker says others must
+    now do.
     """
     kids = ps.children(t.i)
     subject = next((c for c in kids if c.dep in ("nsubj", "expl")), None)
@@ -427,6 +428,26 @@ def time_for(ps: ParsedSentence, t: Token) -> bool:
         return any(c.dep == "prep" and c.lemma == "on" for c in kids)
     if subject.lemma != "it":
         return False
+    if any(
+        c.dep == "prep"
+        and c.lemma == "up"
+        and any(
+            g.dep == "prep"
+            and g.lemma == "to"
+            and any(
+                o.dep == "pobj"
+                and (o.ent in ("PERSON", "ORG", "GPE", "NORP") or o.lemma in _GENERIC)
+                for o in ps.children(g.i)
+            )  # a party, not "up to the voters to decide"
+            for g in ps.children(c.i)
+        )
+        for c in kids
+    ) and any(
+        c.dep in ("xcomp", "advcl")
+        and any(a.dep == "aux" and a.lemma == "to" for a in ps.children(c.i))
+        for c in kids
+    ):
+        return True  # "It is now up to Machar to accept the ceasefire"
     for c in kids:
         if (
             c.dep == "attr"

@@ -292,7 +292,7 @@ _CUE = re.compile(
     r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"
     r"(?:voic|express|declar|signal|thr[eo]w|lent|lend|reiterat)\w* (?:\w+ ){0,2}?support (?:for|behind)\b|"
     rf"has no (?:\w+ )?(?:{'|'.join(sorted(_POWERS))})\b|"
-    r"push(?:es|ed|ing)? back on\b|"
+    r"(?:is|it['’]s) (?:now |entirely |really )?up to\b|push(?:es|ed|ing)? back on\b|"
     r"on notice|co-?operate\b|recommend|advis(?:e|es|ed|ing) \w+(?: \w+){0,3}? (?:to|against)\b|"
     # advocacy: "lobbied hard against", "argued for", "spoke out in opposition to"
     r"(?:argu(?:e|es|ed|ing)|lobb(?:y|ies|ied|ying)|campaign(?:s|ed|ing)?|advocat(?:e|es|ed|ing)|"

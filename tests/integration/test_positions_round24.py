@@ -156,6 +156,21 @@ def test_support_voiced_for_a_measure_is_a_demand_and_the_main_clause_comes_firs
     assert not holders(found, "settle the dispute")
 
 
+UP_TO = (
+    "Mediators from the Velden Council of Churches met both sides on Friday.\n\n"
+    '"It is now up to the Northern Front to accept the ceasefire," the Velden Government said '
+    "in a statement.\n\n"
+    '"It is up to the voters to decide who governs," the statement added.\n'
+)
+
+
+def test_it_is_up_to_a_party_to_act_is_the_speakers_demand(reader):
+    found = _read(reader, UP_TO, source="Velden Post")
+    assert holders(found, "accept the ceasefire") == {"Velden Government"}
+    assert stances(found, "accept the ceasefire") == {"demands"}
+    assert not holders(found, "voters to decide")
+
+
 POWER_DENIED = (
     "The Velden Assembly's transport committee has summoned the ferry company's accounts.\n\n"
     "The Velden Ferry Company said the Velden Assembly has no authority to demand its "
