@@ -640,7 +640,70 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
                 about,
             )
         )
-    return out
+    return out + _other_clause(ps, triggers, {i, triggers[0][2]}, out, parties, state, quotes)
+
+
+def _other_clause(
+    ps: ParsedSentence,
+    triggers: list[tuple[int, bool, int, str]],
+    taken: set[int],
+    found: list[Found],
+    parties: Parties,
+    state: ReadingState,
+    quotes: list[tuple[int, int]],
+) -> list[Found]:
+    """A second clause with a named subject of its own states that subject's position too:
+    "Ford wants a five-year progression while GM and Stellantis want a six-year one", "The
+    UAW wants a significant increase, but the automakers have rejected all increases". Only a
+    coordinated clause or one set against the first by "while"/"whereas", outside quotes, whose
+    subject names a party the first clause's holders do not include; not one asked of its
+    subject ("and the government must release ..."), nor someone's own ("her adviser"), nor
+    people of a kind ("and workers rejected the offer").
+    """
+    if not found:
+        return []
+    have = {f.holder for f in found}
+    for _, _, j, stance in triggers:
+        t = ps.tokens[j]
+        if j in taken or t.pos not in ("VERB", "AUX") or within(quotes, t.start):
+            continue
+        kids = ps.children(j)
+        if t.head not in taken and ps.tokens[t.head].dep != "ROOT":
+            continue  # "We guarantee that ..., and that the State will meet the cost": ours
+        if any(c.dep == "aux" and c.lemma in ("must", "should", "shall") for c in kids):
+            continue  # "..., and the government must release the prisoners": asked of it
+        if t.dep == "advcl":
+            if not any(c.dep == "mark" and c.lemma in ("while", "whereas") for c in kids):
+                continue
+        elif t.dep != "conj":
+            continue
+        subj = [c for c in kids if c.dep == "nsubj"]
+        if not subj or any(
+            s.text.lower() in NOT_HOLDERS | _HE_SHE | _THEY_IT | _FIRST
+            or unnamed_others(ps, s)
+            or people_of_a_kind(ps, s)
+            or nobody_holds(ps, s, stance)
+            or any(c.dep == "poss" and c.tag == "PRP$" for c in ps.children(s.i))
+            or (s.tag == "NNS" and not any(c.dep == "det" for c in ps.children(s.i)))
+            for s in subj
+        ):
+            continue
+        if not_now(ps, t, state) or hopes_for_events(ps, j) or within_hope(ps, j):
+            continue
+        named = [party_of_np(ps, s, parties, state) for s in subjects_of(ps, j)]
+        holders = [(h, p) for h, p in named if h and h not in have and not _CROWD.match(h)]
+        if not holders:
+            continue
+        target = target_of(ps, j, parties, {h for h, _ in holders})
+        about = _about(ps, j)
+        out = []
+        for holder, person in holders:
+            parties.seen(holder)
+            out.append(
+                Found(0, len(ps.text.rstrip()), holder, stance, "paraphrase", person, target, about)
+            )
+        return out
+    return []
 
 
 _CROWD = re.compile(

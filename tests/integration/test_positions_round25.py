@@ -1,0 +1,56 @@
+"""Forms the real-news dev batches showed misread at stop 57, each on a text written for the
+test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+TWO_CLAUSES = (
+    "Talks between the Port of Kellsby and its two largest tenants resumed on Monday.\n\n"
+    "Marrow Freight wants a ten-year lease while Dunlin Logistics and Tarran Shipping Co. "
+    "want a five-year lease with an option to renew.\n\n"
+    "The Kellsby Dockers' Union wants a guarantee that no jobs will go, the union's secretary "
+    "said, but the Port of Kellsby has rejected any such guarantee.\n\n"
+    "The harbour board had urged both sides to settle, while the Kellsby Traders' Association "
+    "has pushed for an independent review of the fees.\n"
+)
+
+
+def test_a_second_clause_with_its_own_subject_states_that_partys_position(reader):
+    found = _read(reader, TWO_CLAUSES, source="Kellsby Gazette")
+    assert holders(found, "ten-year lease") >= {
+        "Marrow Freight",
+        "Dunlin Logistics",
+        "Tarran Shipping",
+    }
+    assert holders(found, "no jobs will go") >= {"Kellsby Dockers' Union", "Port of Kellsby"}
+    assert "rejects" in stances(found, "no jobs will go")
+    assert holders(found, "independent review") >= {"Kellsby Traders' Association"}
+
+
+NOT_A_SECOND_HOLDER = (
+    "Talks between the Port of Kellsby and the Kellsby Dockers' Union resumed on Monday.\n\n"
+    "The union's secretary, Aled Morgan, said the port must withdraw the notices, and the "
+    "Kellsby Harbour Board must meet the union this week.\n\n"
+    "Mayor Eira Pugh would welcome the union's help in designing a rota, and her transport "
+    "adviser, Rhian Cole, has offered to meet its representatives.\n\n"
+    "The standoff began after the union had criticised Marrow Freight's pension payments in the "
+    "contract and workers rejected the offer.\n"
+)
+
+
+def test_a_clause_asked_of_another_or_of_someones_own_people_is_not_a_second_position(reader):
+    found = _read(reader, NOT_A_SECOND_HOLDER, source="Kellsby Gazette")
+    assert "Kellsby Harbour Board" not in holders(found, "withdraw the notices")
+    assert "Rhian Cole" not in holders(found, "designing a rota")
+    assert holders(found, "pension payments") <= {"Kellsby Dockers' Union"}
