@@ -917,6 +917,40 @@ def _argued(ps: ParsedSentence, t: Token) -> str | None:
     return None
 
 
+_JOINT = {"both", "all", "two", "three", "sides", "parties", "delegations", "leaders", "ministers"}
+
+
+def _agreed_to(ps: ParsedSentence, t: Token) -> str | None:
+    """One party agreeing to something concedes it: "Ukraine agreed to a full 30-day
+    ceasefire", "The University of Pennsylvania has agreed to prohibit ...". Not an agreement
+    two parties reached together ("The two ministers agreed to meet again", "Moscow and Kyiv
+    agree to stop ...": an outcome, no one's position), a motion "agreed to", a verb under
+    another ("failed to agree", "met to agree how ..."), nor a conditional assent ("would agree
+    to an audit only if ...", read by the rules on conditions).
+    """
+    if t.lemma != "agree" or t.pos != "VERB" or t.dep not in ("ROOT", "ccomp", "conj", "relcl"):
+        return None
+    kids = ps.children(t.i)
+    if any(c.dep == "advcl" or c.lemma == "only" for c in kids):
+        return None  # "would agree to an audit only if ...": the condition decides
+    to = any(
+        c.dep == "prep" and c.lemma == "to" and any(g.dep == "pobj" for g in ps.children(c.i))
+        for c in kids
+    ) or any(
+        c.dep == "xcomp" and any(g.dep == "aux" and g.lemma == "to" for g in ps.children(c.i))
+        for c in kids
+    )
+    subj = [c for c in kids if c.dep == "nsubj"]
+    if not to or len(subj) != 1:
+        return None
+    s = subj[0]
+    if s.tag in ("NNS", "NNPS") or s.lemma in ("they", "we") or s.lemma in _JOINT:
+        return None
+    if any(c.dep in ("conj", "nummod") or c.lemma in _JOINT for c in ps.children(s.i)):
+        return None
+    return "offers"
+
+
 def _neglect(ps: ParsedSentence, t: Token) -> bool:
     """Whether what cannot be afforded is a neglect ("can't afford to ignore", "to wait"): a
     call to act, where "we can't afford to pay more" refuses.
@@ -1175,7 +1209,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return None  # "would not comment"
         modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
         if not neg:
-            argued = _argued(ps, t)
+            argued = _argued(ps, t) or _agreed_to(ps, t)
             if argued is not None:
                 return argued
         if neg and t.lemma in _HARM:

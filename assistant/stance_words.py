@@ -274,7 +274,7 @@ QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
     r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
-    r"seek|sought|want|ask|request|requir|expect|appeal|reject|refus|push(?:es|ed|ing)? for|"
+    r"seek|sought|want|ask|agree(?:s|d)? to\b|request|requir|expect|appeal|reject|refus|push(?:es|ed|ing)? for|"
     r"encourag\w* \w+(?: \w+){0,5}? to\b|plead|resist|turn(?:s|ed|ing)? (?:\w+ ){0,3}?down|"
     r"disput(?:e|es|ed|ing)\b|"
     r"dismiss|oppos|declin|rul\w* out|veto|den(?:y|ies|ied)|no plans|never|offer|propos|"

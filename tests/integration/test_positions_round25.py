@@ -54,3 +54,37 @@ def test_a_clause_asked_of_another_or_of_someones_own_people_is_not_a_second_pos
     assert "Kellsby Harbour Board" not in holders(found, "withdraw the notices")
     assert "Rhian Cole" not in holders(found, "designing a rota")
     assert holders(found, "pension payments") <= {"Kellsby Dockers' Union"}
+
+
+AGREED = (
+    "Talks between Norland and the Eastern Valleys Front resumed in Tessel on Monday.\n\n"
+    "Norland agreed to a 30-day ceasefire on the condition that the Front also accepted it.\n\n"
+    "The Tessel Water Board has agreed to publish the test results for every well.\n\n"
+    "They agreed to meet again in Tessel on 14 March.\n\n"
+    "Norland and the Front agree to exchange prisoners, the mediator said.\n\n"
+    "The two sides failed to agree on a timetable.\n\n"
+    "Amendment agreed to.\n"
+)
+
+
+def test_one_party_agreeing_to_something_offers_it_and_a_joint_outcome_is_no_position(reader):
+    found = _read(reader, AGREED, source="Tessel Herald")
+    assert holders(found, "30-day ceasefire") == {"Norland"}
+    assert stances(found, "30-day ceasefire") == {"offers"}
+    assert holders(found, "test results") == {"Tessel Water Board"}
+    assert stances(found, "test results") == {"offers"}
+    assert not holders(found, "meet again")
+    assert not holders(found, "exchange prisoners")
+    assert not holders(found, "timetable")
+    assert not holders(found, "Amendment")
+
+
+def test_a_refusal_to_agree_stays_a_refusal(reader):
+    found = _read(
+        reader,
+        "Talks on the Tessel pay claim resumed on Monday.\n\n"
+        '"We cannot agree to a 7 percent rise," the Tessel Water Board said.\n',
+        source="Tessel Herald",
+    )
+    assert holders(found, "7 percent") == {"Tessel Water Board"}
+    assert stances(found, "7 percent") == {"rejects"}
