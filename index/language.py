@@ -348,6 +348,7 @@ def _convert(doc: Any, lookups: _Lookups | None = None) -> list[ParsedSentence]:
         ents = tuple(_name_tail(sent, e, pos, dep, heads) for e in ents)
         ents = _join_particles(sent, ents, pos)
         ents = _join_body_word(sent, ents)
+        ents = _named_by_apposition(sent, ents)
         ents = tuple(_state_of(sent, _without_possessive(sent, e)) for e in ents)
         ents = tuple(p for e in ents for p in _split_pair(sent, _fix_org(sent, e, pos)))
         ent_of = {}
@@ -612,6 +613,64 @@ def _join_body_word(sent: Any, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
             continue
         out.append(e)
     return tuple(out)
+
+
+# lower-case words a body's name may hold between its capitalised ones ("Friends of Harrow
+# Park", "Save Our Beaches" holds none)
+_NAME_JOINERS = frozenset({"of", "for", "and", "&", "the", "on", "in", "de"})
+# capitalised words that open a sentence or a clause and begin no name
+_OPENERS = frozenset(
+    {"the", "a", "an", "but", "and", "or", "so", "in", "on", "at", "for", "of", "by", "with",
+     "as", "after", "before", "since", "while", "when", "if", "meanwhile", "also", "then",
+     "still", "now", "however", "yet", "last", "this", "that", "these", "those", "its", "their",
+     "our", "his", "her", "local", "many", "some", "several", "other", "critics", "residents"}
+)  # fmt: skip
+
+
+def _named_by_apposition(sent: Any, ents: tuple[Entity, ...]) -> tuple[Entity, ...]:
+    """A name the small model does not know as one ("Moms Demand Action", "Friends of Harrow
+    Park") is an organisation's when the text says so beside it: "Moms Demand Action, a gun
+    safety group, ...". The capitalised words before ", a/an ... group" become one ORG name,
+    in place of the pieces the model tagged.
+    """
+    toks = list(sent)
+    for k in range(1, len(toks) - 2):
+        if toks[k].text != "," or toks[k + 1].lower_ not in ("a", "an"):
+            continue
+        body = next(
+            (
+                j
+                for j in range(k + 2, min(k + 8, len(toks)))
+                if toks[j].text in (",", ";", "—", "–") or toks[j].is_sent_end
+            ),
+            None,
+        )
+        if body is None or toks[body - 1].lower_ not in _BODY_NOUNS:
+            continue  # "Jane Ruiz, a teacher, ...": a person, or no kind of body said
+        first = k
+        while first > 0 and (
+            toks[first - 1].text[:1].isupper()
+            or (toks[first - 1].lower_ in _NAME_JOINERS and first - 1 > 0)
+        ):
+            first -= 1
+        while first < k and (toks[first].lower_ in _OPENERS or toks[first].lower_ in _NAME_JOINERS):
+            first += 1  # "But Save Our Beaches, a residents' group": the name begins after
+        while first < k and toks[k - 1].lower_ in _NAME_JOINERS:
+            k -= 1
+        capitals = [t for t in toks[first:k] if t.text[:1].isupper()]
+        if len(capitals) < 2:
+            continue  # one word: the model's tag (or none) stands
+        a, b = toks[first].i - sent.start, toks[k - 1].i + 1 - sent.start
+        if any(e.first <= a and b <= e.last and e.label == "ORG" for e in ents):
+            continue  # already one organisation's name
+        if any(e.label == "PERSON" and e.first <= a and b <= e.last for e in ents):
+            continue  # "Ana Ruiz, a union organiser": hers, whatever the model said
+        start = toks[first].idx - sent.start_char
+        end = toks[k - 1].idx + len(toks[k - 1].text) - sent.start_char
+        name = Entity(sent.text[start:end], "ORG", start, end, a, b)
+        kept = [e for e in ents if e.last <= a or e.first >= b]
+        return tuple(sorted([*kept, name], key=lambda e: e.first))
+    return ents
 
 
 # the lower-case words inside a surname: "Ursula von der Leyen", "Ludwig van Beethoven"

@@ -88,3 +88,19 @@ def test_a_refusal_to_agree_stays_a_refusal(reader):
     )
     assert holders(found, "7 percent") == {"Tessel Water Board"}
     assert stances(found, "7 percent") == {"rejects"}
+
+
+NAMED_BESIDE = (
+    "The Harrow council will vote on the park plan next week.\n\n"
+    "Moms Demand Action, a gun safety group, wants lawmakers to pass a red flag law.\n\n"
+    "Friends of Harrow Park, a volunteer organization, rejected the council's plan on "
+    "Monday.\n\n"
+    "Jane Ruiz, a union organiser, said the plan was a good start.\n"
+)
+
+
+def test_a_name_the_text_calls_a_group_is_a_party_whole(reader):
+    """The small model does not know these names; the apposition says what they are."""
+    found = _read(reader, NAMED_BESIDE, source="Harrow Gazette")
+    assert holders(found, "red flag law") == {"Moms Demand Action"}
+    assert holders(found, "council's plan") == {"Friends of Harrow Park"}
