@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from assistant.name_scan import LOOK_BEHIND, NameScan
 from index.language import NAME_PARTICLES
 
 DEFAULT_REGISTRY: Traversable = files("assistant") / "data" / "parties.yaml"  # package data
@@ -61,7 +62,7 @@ class Mention:
 class Registry:
     parties: dict[str, Party] = field(default_factory=dict)
     people: dict[str, str] = field(default_factory=dict)  # surname or full name -> party id
-    _pattern: re.Pattern[str] | None = None
+    _pattern: NameScan | None = None
     _lookup: dict[str, str] = field(default_factory=dict)
     _by_low: dict[str, str] = field(default_factory=dict)
     _aliases: set[str] = field(default_factory=set)
@@ -139,8 +140,7 @@ class Registry:
         self._by_low = by_low
         self._aliases = {a for p in self.parties.values() for a in (*p.names, *p.adjectives)}
         aliases = sorted(lookup, key=len, reverse=True)
-        body = "|".join(re.escape(a) for a in aliases)
-        self._pattern = re.compile(rf"(?<![\w.])(?:{body})(?![\w])") if aliases else None
+        self._pattern = NameScan(_mention_pattern, aliases) if aliases else None
 
     def mentions(self, text: str) -> list[Mention]:
         if self._pattern is None:
@@ -170,8 +170,7 @@ class Registry:
         adjectives = {a: pid for pid, p in self.parties.items() for a in (*p.adjectives, *p.names)}
         if not adjectives:
             return {}
-        body = "|".join(re.escape(a) for a in sorted(adjectives, key=len, reverse=True))
-        pattern = _people_pattern(body)
+        pattern = _people_pattern(tuple(sorted(adjectives, key=len, reverse=True)))
         common = set(re.findall(r"\b[a-z]+\b", text))  # words the text also uses uncapitalised
         found: dict[str, str] = {}
         for m in pattern.finditer(text):
@@ -197,12 +196,20 @@ class Registry:
         return found[0].party if found else None
 
 
+def _mention_pattern(body: str) -> str:
+    return rf"{LOOK_BEHIND}(?:{body})(?![\w])"
+
+
 @functools.lru_cache(maxsize=4)
-def _people_pattern(body: str) -> re.Pattern[str]:
+def _people_pattern(adjectives: tuple[str, ...]) -> NameScan:
     """One compile per set of party words (the registry's, until it learns more), not one per
     document: the pattern holds every adjective and title, and took ~2 ms to compile.
     """
-    return re.compile(rf"(?<![\w.])(?P<party>{body}) (?:{_TITLE_WORDS} ){{1,6}}{_PERSON}(?![\w])")
+    return NameScan(_people_body, adjectives)
+
+
+def _people_body(body: str) -> str:
+    return rf"{LOOK_BEHIND}(?P<party>{body}) (?:{_TITLE_WORDS} ){{1,6}}{_PERSON}(?![\w])"
 
 
 def _trim_person(name: str) -> str:
