@@ -138,6 +138,9 @@ def elected(person: str, text: str) -> str:
     for name in opposing:
         if name.split()[-1] == last:
             return name
+    offices = tuple(start for start in offices if _may_name(text, start, last))
+    if not offices:
+        return ""  # the pattern below, one per name, cost more to compile than to run
     after = re.compile(
         # "Secretary of Defense Jim Mattis": the portfolio between the office and the name
         rf"(?:of (?:the )?(?:[A-Z][\w'’-]* ){{1,2}}?)?(?P<n>(?:[A-Z][\w'’-]*\.? ){{0,3}}?"
@@ -164,3 +167,14 @@ def _offices(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
 
 
 _SPACE = re.compile(r"\s*")
+# what `elected`'s words between an office and the name are made of: no other character
+_OUTSIDE_NAMES = re.compile(r"[^\w'’. -]")
+
+
+def _may_name(text: str, start: int, last: str) -> bool:
+    """Whether `last` starts before the first character after `start` that the words between
+    an office and a name cannot hold: a name can follow the office there, and only there.
+    """
+    stop = _OUTSIDE_NAMES.search(text, start)
+    end = stop.start() if stop else len(text)
+    return text.find(last, start, end + len(last)) != -1
