@@ -16,6 +16,9 @@ from typing import Any
 
 _Check = Callable[[tuple[str, str, str, bool]], bool]
 _Entry = tuple[int, list[list[_Check]], Any, int]  # order, checks per token, attrs, index
+# for one token's fields: the one-token patterns' hits (order, attrs), those merged, and the
+# longer patterns that may start at it
+_Known = tuple[list[tuple[int, Any]], dict[str, str], list[_Entry]]
 CACHE_LIMIT = 200_000  # distinct (word, part of speech, morphology) lemmas kept
 # What a pattern may test, read once per token: a token's tag, lower form, dependency, is_space
 _FIELDS = {"TAG": 0, "LOWER": 1, "DEP": 2, "IS_SPACE": 3}
@@ -42,40 +45,57 @@ class RulerTable:
                     table.setdefault(key, []).append(entry)
                 if not keys:
                     self._general[len(checks) == 1].append(entry)
-        self._memo: dict[tuple[str, str, str, bool], list[tuple[int, Any]]] = {}
+        self._memo: dict[tuple[str, str, str, bool], _Known] = {}
 
     def attributes(self, sent: Any) -> list[dict[str, str]]:
         """The attributes the ruler sets on each token of `sent` (a spaCy span or doc), later
-        patterns overriding earlier ones, as `AttributeRuler` orders its matches.
+        patterns overriding earlier ones, as `AttributeRuler` orders its matches. A token that
+        no longer pattern touches gets the dictionary remembered for its four fields, shared
+        with every token like it: the dictionaries are for reading only.
         """
         feats = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in sent]
-        hits: list[tuple[int, int, Any]] = []
+        out: list[dict[str, str]] = []
+        owns: list[list[tuple[int, Any]]] = []
+        longer: list[tuple[int, int, Any]] = []  # hits of the longer patterns
         for n, f in enumerate(feats):
-            own = self._memo.get(f)
-            if own is None:
-                own = self._single(f)
-            hits.extend((order, n, attrs) for order, attrs in own)
-            for order, checks, attrs, index in self._candidates(self._many, f):
+            known = self._memo.get(f)
+            if known is None:
+                known = self._single(f)
+            own, merged, many = known
+            owns.append(own)
+            out.append(merged)
+            for order, checks, attrs, index in many:
                 if n + len(checks) > len(feats):
                     continue
                 if all(all(c(feats[n + k]) for c in spec) for k, spec in enumerate(checks)):
                     at = n + index if index >= 0 else n + len(checks) + index
-                    hits.append((order, at, attrs))
-        out: list[dict[str, str]] = [{} for _ in feats]
-        for _, at, attrs in sorted(hits, key=lambda h: h[0]):
-            out[at].update(attrs)
+                    longer.append((order, at, attrs))
+        for at in sorted({at for _, at, _ in longer}):
+            # a pattern's one-token and longer forms share its order and its attributes, so
+            # hits of equal order set the same values, whichever comes first
+            hits = owns[at] + [(order, attrs) for order, to, attrs in longer if to == at]
+            out[at] = _merged(sorted(hits, key=lambda h: h[0]))
         return out
 
-    def _single(self, f: tuple[str, str, str, bool]) -> list[tuple[int, Any]]:
-        found = [
-            (order, attrs)
-            for order, checks, attrs, _ in self._candidates(self._one, f)
-            if all(c(f) for c in checks[0])
-        ]
+    def _single(self, f: tuple[str, str, str, bool]) -> _Known:
+        """What the one-token patterns set on a token with these fields (by their order, and
+        merged), and the longer patterns that may start at it (whose first token it matches).
+        """
+        found = sorted(
+            (
+                (order, attrs)
+                for order, checks, attrs, _ in self._candidates(self._one, f)
+                if all(c(f) for c in checks[0])
+            ),
+            key=lambda h: h[0],
+        )
         if len(self._memo) >= CACHE_LIMIT:  # a long-lived parser meets ever more words
             self._memo.clear()
-        self._memo[f] = found
-        return found
+        # the longer patterns whose first token these fields pass: few tokens start one
+        many = [e for e in self._candidates(self._many, f) if all(c(f) for c in e[1][0])]
+        known = (found, _merged(found), many)
+        self._memo[f] = known
+        return known
 
     def _candidates(
         self, table: dict[tuple[str, object], list[_Entry]], f: tuple[str, str, str, bool]
@@ -90,6 +110,13 @@ class RulerTable:
 
 
 _NONE: list[_Entry] = []
+
+
+def _merged(hits: list[tuple[int, Any]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for _, attrs in hits:
+        out.update(attrs)
+    return out
 
 
 def _index_keys(first: dict[str, Any]) -> list[tuple[str, object]]:
