@@ -14,6 +14,7 @@ half-made. Only texts go in and the project's own small types come back.
 from __future__ import annotations
 
 import atexit
+import gc
 import os
 import pickle
 import subprocess
@@ -125,6 +126,7 @@ def _serve(model: str, inp: BinaryIO, out: BinaryIO) -> None:
     except Exception as exc:
         send("error", str(exc))
         return
+    gc.freeze()  # the pipeline is never garbage: full collections need not walk its objects
     send("ready", None)
     while True:
         try:
