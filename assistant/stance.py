@@ -10,6 +10,7 @@ to the last compatible speaker or party.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -146,9 +147,11 @@ _PERSON_NAME = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=4096)
 def candidate(sentence: str, official: bool = True) -> bool:
     """Whether a sentence may state a position: a stance word, or a modal or negated form in
-    someone's voice (always, in a party's own text).
+    someone's voice (always, in a party's own text). Remembered: the reader asks again of the
+    sentences it parses, and the cue's long case-blind alternation is slow to run.
     """
     if _CUE.search(sentence) or (_CONDEMN_CUE.search(sentence) and _VOICED.search(sentence)):
         return True
