@@ -56,3 +56,22 @@ class NameScan:
 
 def _alternation(names: Sequence[str]) -> str:
     return "|".join(re.escape(n) for n in names)
+
+
+def starting_with(pattern: re.Pattern[str], literal: str, text: str) -> Iterator[re.Match[str]]:
+    r"""`pattern.finditer(text)` for a pattern each of whose matches starts with `literal` (once
+    past look-arounds and word boundaries), tried only where `literal` stands. A pattern made
+    for one name and opening on a word boundary ("\bHale, ") gives the engine no first
+    character to skip ahead by: it tried every position of the whole text.
+    """
+    if not literal:
+        yield from pattern.finditer(text)
+        return
+    pos = 0
+    while (at := text.find(literal, pos)) != -1:
+        m = pattern.match(text, at)
+        if m is None:
+            pos = at + 1
+        else:
+            yield m
+            pos = m.end()  # never empty: it holds `literal`

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from assistant.name_scan import starting_with
 from assistant.parties import Registry
 from assistant.stance_words import (
     _COMPANY_NOUNS,
@@ -1377,7 +1378,9 @@ def is_commentator(person: str, text: str) -> bool:
     # the name may go on past the word used alone: "Chong Sung Jang, a North Korea expert"
     # ("said Chong": a family name comes first)
     named = re.compile(rf"\b{re.escape(last)}(?: [A-Z][\w\-]+){{0,2}},")
-    return any(_COMMENTATOR_AFTER_COMMA.match(text, m.end() - 1) for m in named.finditer(text))
+    return any(
+        _COMMENTATOR_AFTER_COMMA.match(text, m.end() - 1) for m in starting_with(named, last, text)
+    )
 
 
 @_per_text
@@ -1388,7 +1391,8 @@ def is_titled(name: str, text: str) -> bool:
     """
     words = name.split()
     last = re.escape(words[-1])
-    if len(words) > 1 and re.search(rf"(?<!{re.escape(words[-2])} )\b{last}\b(?!['’]s)", text):
+    alone = rf"(?<!{re.escape(words[-2])} )\b{last}\b(?!['’]s)" if len(words) > 1 else ""
+    if alone and next(starting_with(re.compile(alone), words[-1], text), None):
         return True  # the surname alone elsewhere ("... Orel said"): a person
     if words[-1] not in text:
         return False
@@ -1396,7 +1400,10 @@ def is_titled(name: str, text: str) -> bool:
     if any(after_title.match(text, end) for end in _title_ends(text)):
         return True
     before_comma = re.compile(rf"\b{last},")
-    return any(_TITLE_AFTER_COMMA.match(text, m.end() - 1) for m in before_comma.finditer(text))
+    return any(
+        _TITLE_AFTER_COMMA.match(text, m.end() - 1)
+        for m in starting_with(before_comma, words[-1], text)
+    )
 
 
 _BUSINESS_KINDS = frozenset(
