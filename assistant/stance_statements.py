@@ -480,6 +480,9 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             # "'Macron wants us to die on the job,' one protester told AFP": what the speaker
             # says another wants is the speaker's reading of them: no one's position
             return []
+        elif subj and subj[0].dep == "nsubjpass" and (by := _named_agent(ps, i, stance)):
+            # "The union's offer was rejected by the Harlow Group": the group refuses it
+            holders = [party_of_np(ps, by, parties, state)]
         elif subj and subj[0].dep == "nsubjpass" and stance == "offers":
             # "Executives from JPMorgan Chase were invited": the ones offered to hold nothing;
             # whoever reports it, or no one
@@ -705,6 +708,25 @@ def _other_clause(
         return out
     return []
 
+
+def _named_agent(ps: ParsedSentence, i: int, stance: str) -> Token | None:
+    """The named party a refusal or demand is done by, in the passive ("was rejected by the
+    Harlow Group", "were demanded by Unifor"); not a possibility ("would be criticized by
+    Republicans"), a negation ("will not be cowed by"), nor people of a kind ("opposed by
+    educators").
+    """
+    if stance not in ("rejects", "demands"):
+        return None
+    kids = ps.children(i)
+    if any(c.dep == "neg" or (c.dep == "aux" and c.lemma in _MAYBE) for c in kids):
+        return None
+    by = [g for c in kids if c.dep == "agent" for g in ps.children(c.i) if g.dep == "pobj"]
+    if not by or by[0].ent_i < 0 or by[0].ent not in ("ORG", "GPE", "NORP", "PERSON"):
+        return None
+    return by[0]
+
+
+_MAYBE = {"would", "could", "might", "may"}
 
 _CROWD = re.compile(
     r"(?:Several|Some|Many|Most|Few|A few|Two|Three|Four|Five|Other|Members|Staff)"

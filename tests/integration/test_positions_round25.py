@@ -104,3 +104,19 @@ def test_a_name_the_text_calls_a_group_is_a_party_whole(reader):
     found = _read(reader, NAMED_BESIDE, source="Harrow Gazette")
     assert holders(found, "red flag law") == {"Moms Demand Action"}
     assert holders(found, "council's plan") == {"Friends of Harrow Park"}
+
+
+PASSIVE = (
+    "The Kellsby Dockers' Union offered on Friday to return to work for a 6 percent raise.\n\n"
+    "The union's offer was rejected by Marrow Freight on Monday.\n\n"
+    "A new ballot would be opposed by Dunlin Logistics, officials said.\n\n"
+    "The plan has been opposed by dockers for months.\n"
+)
+
+
+def test_a_refusal_in_the_passive_is_the_named_agents(reader):
+    found = _read(reader, PASSIVE, source="Kellsby Gazette")
+    assert holders(found, "rejected by") == {"Marrow Freight"}
+    assert stances(found, "rejected by") == {"rejects"}
+    assert "Dunlin Logistics" not in holders(found, "new ballot")  # a guess at what it would do
+    assert not holders(found, "for months")  # people of a kind, no party
