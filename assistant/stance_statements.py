@@ -290,18 +290,24 @@ def introduces_quote(ps: ParsedSentence, parties: Parties, state: ReadingState) 
         state.last_quote_speaker = said
 
 
+# what sets one clause against another ("..., while CUPE had pushed for ..."); and what
+# concedes a point besides ("Although the union accepts ...")
+_CONTRAST = frozenset({"while", "whereas"})
+_CONCESSIVE = _CONTRAST | {"although", "though"}
+
+
+def _clause_opened_by(ps: ParsedSentence, a: int, marks: frozenset[str]) -> bool:
+    """Whether token `a` heads an adverbial clause opened by one of `marks`."""
+    return ps.tokens[a].dep == "advcl" and any(
+        c.dep == "mark" and c.lemma in marks for c in ps.children(a)
+    )
+
+
 def _conceded(ps: ParsedSentence, i: int) -> int:
     """2 for a stance word in a clause the sentence concedes ("While Biden has voiced support
     for ..., Manchin and Sinema remain opposed"): the main clause's stance comes first.
     """
-    for a in [i, *ps.ancestors(i)]:
-        tok = ps.tokens[a]
-        if tok.dep == "advcl" and any(
-            c.dep == "mark" and c.lemma in ("while", "whereas", "although", "though")
-            for c in ps.children(a)
-        ):
-            return 2
-    return 0
+    return 2 if any(_clause_opened_by(ps, a, _CONCESSIVE) for a in [i, *ps.ancestors(i)]) else 0
 
 
 def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> list[Found]:
@@ -416,13 +422,7 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         owner = [c for c in ps.children(i) if c.dep in ("poss",)]
         mods = [c for c in ps.children(i) if c.dep in ("amod", "compound") and c.ent_i >= 0]
         if t.dep == "nsubjpass":  # "requests have been filed by X": X's
-            owner = owner or [
-                g
-                for c in ps.children(t.head)
-                if c.dep == "agent"
-                for g in ps.children(c.i)
-                if g.dep == "pobj"
-            ]
+            owner = owner or _agents(ps, t.head)
         # "the firm had no plans to ...", "we have a proposal": the subject of the verb
         # whose object the stance noun is
         verb_subj = subjects_of(ps, t.head) if t.dep in ("dobj", "attr") and t.head != i else []
@@ -675,10 +675,7 @@ def _other_clause(
             continue  # "We guarantee that ..., and that the State will meet the cost": ours
         if any(c.dep == "aux" and c.lemma in ("must", "should", "shall") for c in kids):
             continue  # "..., and the government must release the prisoners": asked of it
-        if t.dep == "advcl":
-            if not any(c.dep == "mark" and c.lemma in ("while", "whereas") for c in kids):
-                continue
-        elif t.dep != "conj":
+        if t.dep != "conj" and not _clause_opened_by(ps, j, _CONTRAST):
             continue
         subj = [c for c in kids if c.dep == "nsubj"]
         if not subj or any(
@@ -720,13 +717,21 @@ def _named_agent(ps: ParsedSentence, i: int, stance: str) -> Token | None:
     kids = ps.children(i)
     if any(c.dep == "neg" or (c.dep == "aux" and c.lemma in _MAYBE) for c in kids):
         return None
-    by = [g for c in kids if c.dep == "agent" for g in ps.children(c.i) if g.dep == "pobj"]
+    by = _agents(ps, i)
     if not by or by[0].ent_i < 0 or by[0].ent not in ("ORG", "GPE", "NORP", "PERSON"):
         return None
     return by[0]
 
 
 _MAYBE = {"would", "could", "might", "may"}
+
+
+def _agents(ps: ParsedSentence, i: int) -> list[Token]:
+    """Who predicate `i` is done by, in the passive ("requests have been filed by X")."""
+    return [
+        g for c in ps.children(i) if c.dep == "agent" for g in ps.children(c.i) if g.dep == "pobj"
+    ]
+
 
 _CROWD = re.compile(
     r"(?:Several|Some|Many|Most|Few|A few|Two|Three|Four|Five|Other|Members|Staff)"

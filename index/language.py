@@ -655,18 +655,19 @@ def _named_by_apposition(sent: Any, ents: tuple[Entity, ...]) -> tuple[Entity, .
             first -= 1
         while first < k and (toks[first].lower_ in _OPENERS or toks[first].lower_ in _NAME_JOINERS):
             first += 1  # "But Save Our Beaches, a residents' group": the name begins after
-        while first < k and toks[k - 1].lower_ in _NAME_JOINERS:
-            k -= 1
-        capitals = [t for t in toks[first:k] if t.text[:1].isupper()]
+        last = k  # the name ends before the comma, and on no joining word
+        while first < last and toks[last - 1].lower_ in _NAME_JOINERS:
+            last -= 1
+        capitals = [t for t in toks[first:last] if t.text[:1].isupper()]
         if len(capitals) < 2:
             continue  # one word: the model's tag (or none) stands
-        a, b = toks[first].i - sent.start, toks[k - 1].i + 1 - sent.start
-        if any(e.first <= a and b <= e.last and e.label == "ORG" for e in ents):
-            continue  # already one organisation's name
-        if any(e.label == "PERSON" and e.first <= a and b <= e.last for e in ents):
-            continue  # "Ana Ruiz, a union organiser": hers, whatever the model said
+        a, b = toks[first].i - sent.start, toks[last - 1].i + 1 - sent.start
+        if any(e.first <= a and b <= e.last and e.label in ("ORG", "PERSON") for e in ents):
+            # already one organisation's name; or a person's ("Ana Ruiz, a union organiser"),
+            # whatever the apposition says
+            continue
         start = toks[first].idx - sent.start_char
-        end = toks[k - 1].idx + len(toks[k - 1].text) - sent.start_char
+        end = toks[last - 1].idx + len(toks[last - 1].text) - sent.start_char
         name = Entity(sent.text[start:end], "ORG", start, end, a, b)
         kept = [e for e in ents if e.last <= a or e.first >= b]
         return tuple(sorted([*kept, name], key=lambda e: e.first))

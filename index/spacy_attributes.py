@@ -50,8 +50,8 @@ class RulerTable:
     def attributes(self, sent: Any) -> list[dict[str, str]]:
         """The attributes the ruler sets on each token of `sent` (a spaCy span or doc), later
         patterns overriding earlier ones, as `AttributeRuler` orders its matches. A token that
-        no longer pattern touches gets the dictionary remembered for its four fields, shared
-        with every token like it: the dictionaries are for reading only.
+        no pattern of several tokens touches gets the dictionary remembered for its four
+        fields, shared with every token like it: the dictionaries are for reading only.
         """
         feats = [(t.tag_, t.lower_, t.dep_, t.is_space) for t in sent]
         out: list[dict[str, str]] = []
