@@ -98,7 +98,9 @@ _ELECTED = re.compile(
     r"President|Prime Minister|Premier|Chancellor|Governor|Gov|Secretary|Minister|Ambassador|"
     # "Interim president Mansour", "acting prime minister Phumtham"
     r"(?:[Ii]nterim|[Aa]cting) (?:president|prime minister|premier|governor|mayor)|"
-    r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))\.?"
+    # the office ends on a dot or a word's end: "Sen" once matched the start of "Senator", and
+    # the name was looked for after "Sen|ator" (none found: no position of "Senator X")
+    r"[Oo]pposition (?:[Ll]eader|[Ll]awmaker|[Pp]olitician|MP))(?:\.|\b)"
 )
 # a former office holder speaks for no office now, only in their own name ("former chancellor
 # Philip Hammond", "Another former Tory leader, William Hague"): where the name starts

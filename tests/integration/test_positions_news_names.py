@@ -219,3 +219,19 @@ def test_an_expert_named_family_name_first_comments_for_no_party(reader: StanceR
     # the expert's reading of events: Valdria is only mentioned in it, and he is no party
     assert holders(found, "keep up its threats") == set()
     assert holders(found, "fires again") == set()
+
+
+def test_an_office_written_out_in_full_titles_the_person_who_holds_it(
+    reader: StanceReader,
+) -> None:
+    # "Senator", "Representative": the short forms ("Sen", "Rep") once matched the start of
+    # the full word, so the name was looked for after "Sen|ator" and none was found
+    text = (
+        "Senator Dale Harrow remains opposed to the pipeline, citing the river crossings.\n\n"
+        "Representative Ines Corr rejected the state's compensation plan on Thursday.\n\n"
+        "Sens. Mara Ode and Paul Weir demanded a hearing before the vote."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "remains opposed") == {"Dale Harrow"}
+    assert holders(found, "rejected the state's") == {"Ines Corr"}
+    assert "Mara Ode" in holders(found, "demanded a hearing")
