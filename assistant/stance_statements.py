@@ -130,6 +130,31 @@ def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     return f
 
 
+def _extraposed(ps: ParsedSentence, subj: Token) -> bool:
+    """An "it" that stands for a clause after the judgement ("it is unacceptable for officers
+    to lose money", "it is wrong that ..."), not for a party or a thing named before.
+    """
+    if subj.lemma != "it" or subj.dep != "nsubj":
+        return False
+    verb = ps.tokens[subj.head]
+    kids = ps.children(verb.i)
+    judged = [c for c in kids if c.dep == "acomp"]
+    return (
+        verb.lemma == "be"
+        and bool(judged)
+        and any(
+            c.dep in ("ccomp", "advcl", "xcomp")
+            and c.i > judged[0].i
+            and any(
+                (g.dep == "mark" and g.lemma in ("that", "for"))
+                or (g.dep == "aux" and g.lemma == "to")
+                for g in ps.children(c.i)
+            )
+            for c in kids
+        )
+    )
+
+
 def _judged(ps: ParsedSentence, t: Token) -> bool | None:
     """For an offer named as the subject of "be" with a complement ("the offers from X were an
     insult"): whether the complement condemns it; None when the sentence does not judge one.
@@ -449,7 +474,11 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         reported = speaker_party and (not in_quote or (subj and not within(quotes, subj[0].start)))
         between = nearer_subject(ps, i, say_at) if subj and say_at >= 0 else None
         voice = (speaker_party, speaker) if speaker_party else first_person_holder(state)
-        if subj and subj[0].lemma == "it" and voice[0] and t.lemma == "be" and time_for(ps, t):
+        if subj and voice[0] and _extraposed(ps, subj[0]):
+            # 'Yard said that "it is unacceptable for any officer to be losing money"': the
+            # speaker's judgement; "it" stands for the clause after, no party
+            holders = [voice]
+        elif subj and subj[0].lemma == "it" and voice[0] and t.lemma == "be" and time_for(ps, t):
             # "'It is time for Machar to accept the ceasefire,' said Igga": the speaker's
             # demand; "it" stands for no party
             holders = [voice]

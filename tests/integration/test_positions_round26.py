@@ -1,0 +1,35 @@
+"""Forms the real-news dev batches showed misread at stop 58, each on a text written for the
+test.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+# A quote by one person, then another person's judgement opening on an "it" that stands for
+# the clause after it: the judgement is the second speaker's, not the first speaker's or
+# whichever party the text named last.
+JUDGEMENT = (
+    "Talks between Harlan County and its firefighters broke down on Tuesday.\n\n"
+    '"No one on this crew will work another double shift for free," said Nell Orrin, '
+    "president of the Harlan Firefighters Association.\n\n"
+    "Mayor Paul Brisk has said every firefighter was offered a raise.\n\n"
+    '"What I will not do is pay overtime twice," Brisk said.\n\n'
+    'Orrin said that "it is unacceptable for any firefighter to lose pay under the new '
+    'roster."\n'
+)
+
+
+def test_it_standing_for_a_clause_is_the_speakers_judgement(reader):
+    found = _read(reader, JUDGEMENT, source="Harlan Ledger")
+    assert holders(found, "it is unacceptable") == {"Harlan Firefighters Association"}
+    assert holders(found, "pay overtime twice") == {"Paul Brisk"}
