@@ -1345,6 +1345,17 @@ _COMMENTATORS = (
 _COMMENTATOR_AFTER_COMMA = re.compile(
     rf",\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){{0,4}}?(?:{_COMMENTATORS})s?\b"
 )
+# "Sayyed Al-Azab, an engineer, who came with his wife to the rally": a private person met by
+# the reporter, introduced by what they do; their words are no party's position
+_PRIVATE_PEOPLE = (
+    r"engineer|student|shopkeeper|retiree|pensioner|voter|shopper|protester|protestor|"
+    r"demonstrator|passenger|commuter|homeowner|fan|accountant|housewife|taxi driver"
+)
+# not "a former engineer who chairs the group": a biography; not a mother or father, who
+# often speaks for the victims' families
+_PRIVATE_AFTER_COMMA = re.compile(
+    rf",\s+(?:a|an)\s+(?!former\b)(?:[\w'’\-]+\s+){{0,3}}?(?:{_PRIVATE_PEOPLE})s?\b(?!['’])"
+)
 _TITLE_BEFORE = re.compile(rf"(?i:\b(?:{_TITLED_WORDS})\b)\.?,?\s+")
 _TITLE_AFTER_COMMA = re.compile(
     rf",\s+(?:the\s+|a\s+|an\s+)?[\w'’\s]{{0,40}}?(?i:\b(?:{_TITLED_WORDS})\b)"
@@ -1368,8 +1379,8 @@ def _title_ends(text: str) -> tuple[int, ...]:
 def is_commentator(person: str, text: str) -> bool:
     """Whether the text introduces a person as an analyst or an academic ("Daniel Pinkston, a
     Northeast Asia analyst for the International Crisis Group", "Jodie Rummer, associate
-    professor of Marine Biology at ..."): their reading of events, quoted, is no party's
-    position. A title before the name ("Professor Lesley Hughes from the Climate Council") is
+    professor of Marine Biology at ..."), or as a private person the reporter met ("Tomas
+    Brell, a retired engineer"): their reading of events, quoted, is no party's position. A title before the name ("Professor Lesley Hughes from the Climate Council") is
     left alone: there the organisation speaks through them.
     """
     last = person.split()[-1] if person else ""
@@ -1379,7 +1390,9 @@ def is_commentator(person: str, text: str) -> bool:
     # ("said Chong": a family name comes first)
     named = re.compile(rf"\b{re.escape(last)}(?: [A-Z][\w\-]+){{0,2}},")
     return any(
-        _COMMENTATOR_AFTER_COMMA.match(text, m.end() - 1) for m in starting_with(named, last, text)
+        _COMMENTATOR_AFTER_COMMA.match(text, m.end() - 1)
+        or _PRIVATE_AFTER_COMMA.match(text, m.end() - 1)
+        for m in starting_with(named, last, text)
     )
 
 

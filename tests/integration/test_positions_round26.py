@@ -33,3 +33,24 @@ def test_it_standing_for_a_clause_is_the_speakers_judgement(reader):
     found = _read(reader, JUDGEMENT, source="Harlan Ledger")
     assert holders(found, "it is unacceptable") == {"Harlan Firefighters Association"}
     assert holders(found, "pay overtime twice") == {"Paul Brisk"}
+
+
+# A rally reported with the words of the people at it: the organisers' demand is a position;
+# what a passer-by, introduced by what they do, tells the reporter is no party's.
+RALLY = (
+    "Hundreds marched through Varnby on Saturday against the closure of the rail line.\n\n"
+    "The Varnby Rail Users' Group demanded that the operator keep the line open until a bus "
+    "service is in place.\n\n"
+    '"They want to cut us off, and we will not accept it," said Tomas Brell, a retired '
+    "engineer, who came with his wife.\n\n"
+    '"We will fight this closure in the courts," said Ada Venn, a former engineer who chairs '
+    "the Varnby Rail Users' Group.\n"
+)
+
+
+def test_a_passer_by_quoted_at_a_rally_holds_no_position(reader):
+    found = _read(reader, RALLY, source="Varnby Echo")
+    assert holders(found, "keep the line open") == {"Varnby Rail Users' Group"}
+    assert not holders(found, "cut us off")
+    # guard: a former engineer who chairs the group speaks for it
+    assert holders(found, "fight this closure") == {"Varnby Rail Users' Group"}
