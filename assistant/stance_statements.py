@@ -61,6 +61,7 @@ from assistant.stance_words import (
     _FIRST,
     _HE_SHE,
     _NOUNS,
+    _OPINION,
     _READY,
     _SAY,
     _THEY_IT,
@@ -128,6 +129,19 @@ def as_kept(f: Found, parties: Parties, state: ReadingState) -> Found | None:
     ):
         return None
     return f
+
+
+def _believer(ps: ParsedSentence, t: Token) -> Token | None:
+    """The named subject of "believe/think/feel" whose clause `t` is ("The union believes the
+    district should ..."); None for "I"/"we" (the voice already speaks) or no such verb.
+    """
+    head = ps.tokens[t.head]
+    if t.dep != "ccomp" or head.lemma not in _OPINION:
+        return None
+    subj = subjects_of(ps, head.i)
+    if not subj or subj[0].text.lower() in _FIRST | _HE_SHE | _THEY_IT:
+        return None
+    return subj[0]
 
 
 def _extraposed(ps: ParsedSentence, subj: Token) -> bool:
@@ -421,6 +435,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         if subj:
             target = party_of_np(ps, subj[0], parties, state)[0]
         voice_of = (speaker_party, speaker) if speaker_party else first_person_holder(state)
+        believer = _believer(ps, t)
+        if believer is not None:
+            # "The union believes the district should hire more teachers": the union asks it
+            voice_of = party_of_np(ps, believer, parties, state)
         holders = [voice_of] if voice_of[0] else []
     elif (
         t.pos == "NOUN"

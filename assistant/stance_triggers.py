@@ -41,6 +41,7 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _NOUNS,
     _NOUNS_MORE,
+    _OPINION,
     _ORDINALS,
     _POWERS,
     _READY,
@@ -1517,6 +1518,19 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             and t.dep == "ccomp"
         ):
             return "demands"  # "The alliance says we should refund every customer"
+        if (
+            "should" in modal
+            and not neg
+            and not any(c.dep == "nsubj" and c.i > t.i for c in kids)
+            and ps.tokens[t.head].lemma in _OPINION
+            and t.dep == "ccomp"
+            and subjects_of(ps, t.head)
+            and t.lemma != "be"  # "I think the US should be very concerned": a judgement
+            and not any(c.dep == "nsubj" and c.lemma in ("it", "this", "that") for c in kids)
+        ):
+            # "I believe the Congress should codify Roe": what the believer asks of Congress;
+            # "It does not believe couples should be allowed to adopt": what it refuses
+            return "rejects" if neg_of(ps, t.head) else "demands"
         if (
             "should" in modal
             and t.dep == "ROOT"

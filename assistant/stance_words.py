@@ -231,6 +231,9 @@ _COSTS = {
     "review",
     "court",
 }
+# verbs of opinion whose "should" clause is the holder's demand ("I believe the Congress
+# should codify Roe")
+_OPINION = {"believe", "think", "feel"}
 _SAY = {
     "post",
     "say",
@@ -317,7 +320,7 @@ _WEAK_CUE = re.compile(
 )
 _VOICED = re.compile(
     r"[\"“”]|\b(?:we|our|us|I|my|said|says|told|tells|added|stated|according to|insisted|"
-    r"argued|wrote|posted|saying|statement)\b",
+    r"argued|wrote|posted|saying|statement|believes?|believed|thinks?)\b",
     re.I,
 )
 # A sentence that opens on a pronoun or a bare "the company": its referent is usually in the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import holders, make_reader, stances
 from tests.support.stance_reading import read as _read
 
 
@@ -54,3 +54,25 @@ def test_a_passer_by_quoted_at_a_rally_holds_no_position(reader):
     assert not holders(found, "cut us off")
     # guard: a former engineer who chairs the group speaks for it
     assert holders(found, "fight this closure") == {"Varnby Rail Users' Group"}
+
+
+# An opinion verb over a "should" clause is the believer's ask of another party; a negated
+# one is what the believer refuses. "I think X should be worried" is a judgement, not a demand.
+OPINION = (
+    "Teachers in the Pellam school district will strike on Monday.\n\n"
+    "The Pellam Teachers Union believes the district should hire forty more teachers before "
+    "the spring term.\n\n"
+    "The Pellam School Board does not believe the district should borrow to pay for new "
+    "staff, its chair, Rosa Venn, said.\n\n"
+    '"I think the board should be very worried about the turnout," said Omar Lisk, the '
+    "union's president.\n"
+)
+
+
+def test_a_belief_that_another_should_act_is_the_believers_demand(reader):
+    found = _read(reader, OPINION, source="Pellam Courier")
+    assert holders(found, "hire forty more teachers") == {"Pellam Teachers Union"}
+    assert stances(found, "hire forty more teachers") == {"demands"}
+    assert holders(found, "borrow to pay") == {"Pellam School Board"}
+    assert stances(found, "borrow to pay") == {"rejects"}
+    assert not stances(found, "very worried")
