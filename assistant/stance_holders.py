@@ -520,6 +520,45 @@ def _named_for_a_place(ps: ParsedSentence, tok: Token) -> str:
     return ""
 
 
+# a government named for the person who leads it ("the Biden administration")
+_LED = {"administration", "government"}
+
+
+def _led_by(ps: ParsedSentence, tok: Token, parties: Parties) -> str:
+    """The party "the Biden administration" / "Trump's administration" / "the Starmer
+    government" stands for: the state its leader is known to speak for, a party the registry
+    knows by that phrase, or the phrase itself; '' when the head is no such government. Before:
+    the leader's surname held it, a person nobody had introduced, and the statement was lost.
+    """
+    if tok.lemma.lower() not in _LED:
+        return ""
+    leaders = [
+        ps.entities[c.ent_i].text
+        for c in ps.children(tok.i)
+        if c.dep in ("compound", "poss")
+        and c.ent_i >= 0
+        and c.i < tok.i
+        # a surname the tagger took for an organisation ("the Trump administration"), where
+        # the text names the person
+        and (c.ent == "PERSON" or (c.ent == "ORG" and _a_known_surname(c.text, parties.text)))
+    ]
+    if len(leaders) != 1:
+        return ""
+    person = leaders[0]
+    person = re.sub(r"['’]s?$", "", person).strip()
+    phrase = f"{person.split()[-1]} {tok.text.lower()}"
+    party = parties.speaks_for(person)
+    if party and parties.kinds.get(party) == "GPE":
+        return party
+    return parties.canonical(phrase, "ORG")
+
+
+def _a_known_surname(word: str, text: str) -> bool:
+    """The text names a person with this surname ("President Donald Trump")."""
+    first = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+\.?"
+    return word.istitle() and bool(re.search(rf"\b{first} {re.escape(word)}\b", text))
+
+
 def _a_document(ps: ParsedSentence, tok: Token) -> bool:
     """'the advisory', 'the draft resolution': a document named by its kind, not its author."""
     if (
@@ -644,6 +683,9 @@ def party_of_np(
         # "His campaign called for additional debates": the candidate's; "her lawyer said",
         # "His advisory ... called for"
         return party_of_np(ps, owners[0], parties, state)
+    led = _led_by(ps, tok, parties)
+    if led:
+        return led, ""
     if _a_document(ps, tok):
         # "The advisory calls for ...": whoever the text said issued the advisory
         return _document_author(tok.lemma, parties, state)

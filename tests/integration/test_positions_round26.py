@@ -76,3 +76,19 @@ def test_a_belief_that_another_should_act_is_the_believers_demand(reader):
     assert holders(found, "borrow to pay") == {"Pellam School Board"}
     assert stances(found, "borrow to pay") == {"rejects"}
     assert not stances(found, "very worried")
+
+
+# A government named for its leader is the state the leader speaks for, or, when the text does
+# not say which, the government itself; never the leader's bare surname.
+LED = (
+    "Varenland's president, Ilse Moor, met the dockers' union on Monday.\n\n"
+    "The Moor government rejected the union's demand for a 9% raise on Tuesday.\n\n"
+    "President Donald Trump was in Florida. Separately, the Trump administration refused "
+    "Harlan County's request for disaster aid.\n"
+)
+
+
+def test_a_government_named_for_its_leader_holds_its_positions(reader):
+    found = _read(reader, LED, source="Harbour Wire")
+    assert holders(found, "9% raise") == {"Varenland"}
+    assert holders(found, "disaster aid") == {"Trump administration"}
