@@ -553,6 +553,29 @@ def _led_by(ps: ParsedSentence, tok: Token, parties: Parties) -> str:
     return parties.canonical(phrase, "ORG")
 
 
+# who governs from a place: "officials in Moscow", "authorities in Kabul"
+_OFFICIALS = {"official", "authority", "diplomat", "negotiator"}
+
+
+def _seat_of_officials(ps: ParsedSentence, tok: Token, sub: list[Token]) -> str:
+    """The place in "officials in Paris were seeking more": the government seated there (a
+    capital the registry knows stands for its state). '' when the phrase names its own party
+    ("US officials in Moscow") or the head is not an official. Where people are ("refuse
+    collectors in Ravensholt") stays no party.
+    """
+    if tok.lemma.lower() not in _OFFICIALS or tok.tag != "NNS":
+        return ""
+    if any(u.ent_i >= 0 and u.i < tok.i for u in sub):
+        return ""
+    for c in ps.children(tok.i):
+        if c.dep != "prep" or c.lemma != "in":
+            continue
+        places = [g for g in ps.children(c.i) if g.dep == "pobj" and g.ent == "GPE"]
+        if places and places[0].ent_i >= 0:
+            return ps.entities[places[0].ent_i].text
+    return ""
+
+
 def _a_known_surname(word: str, text: str) -> bool:
     """The text names a person with this surname ("President Donald Trump")."""
     first = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+\.?"
@@ -719,6 +742,9 @@ def party_of_np(
         # "'I encourage every member ...,' the governor said": Gov. John Carney, named before
         return parties.speaks_for(office_holder) or office_holder, office_holder
     sub = _phrase(ps, tok.i)
+    seat = _seat_of_officials(ps, tok, sub)
+    if seat:
+        return parties.canonical(seat, "GPE"), ""
     named_for = _named_for_a_place(ps, tok)
     if named_for:
         return parties.canonical(named_for, "ORG"), ""

@@ -92,3 +92,19 @@ def test_a_government_named_for_its_leader_holds_its_positions(reader):
     found = _read(reader, LED, source="Harbour Wire")
     assert holders(found, "9% raise") == {"Varenland"}
     assert holders(found, "disaster aid") == {"Trump administration"}
+
+
+# Officials named by the place they govern from speak for its government; people who are
+# merely there do not.
+SEAT = (
+    "Talks on the Lorvan gas pipeline stalled on Friday.\n\n"
+    "Officials in Paris were seeking a guarantee that the pipeline would not cross the Rhine "
+    "valley.\n\n"
+    "Residents in Strasbourg rejected any new route through the valley.\n"
+)
+
+
+def test_officials_in_a_capital_speak_for_its_government(reader):
+    found = _read(reader, SEAT, source="Harbour Wire")
+    assert holders(found, "seeking a guarantee") == {"France"}
+    assert not holders(found, "any new route")
