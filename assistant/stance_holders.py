@@ -742,9 +742,9 @@ def party_of_np(
         # "'I encourage every member ...,' the governor said": Gov. John Carney, named before
         return parties.speaks_for(office_holder) or office_holder, office_holder
     sub = _phrase(ps, tok.i)
-    seat = _seat_of_officials(ps, tok, sub)
-    if seat:
-        return parties.canonical(seat, "GPE"), ""
+    governed_from = _seat_of_officials(ps, tok, sub)
+    if governed_from:
+        return parties.canonical(governed_from, "GPE"), ""
     named_for = _named_for_a_place(ps, tok)
     if named_for:
         return parties.canonical(named_for, "ORG"), ""
