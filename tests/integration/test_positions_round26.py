@@ -108,3 +108,19 @@ def test_officials_in_a_capital_speak_for_its_government(reader):
     found = _read(reader, SEAT, source="Harbour Wire")
     assert holders(found, "seeking a guarantee") == {"France"}
     assert not holders(found, "any new route")
+
+
+# A named organisation's non-restrictive "which" clause says what the organisation did; a
+# "which" clause on a thing says nothing of anyone's.
+WHICH = (
+    "The strike at Harlan's schools entered its second week.\n\n"
+    "It is backed by the Harlan Teachers Union, which has called on the district to reopen "
+    "talks before Friday.\n\n"
+    "The district's budget, which rejects any raise above 2%, was passed in March.\n"
+)
+
+
+def test_a_named_bodys_which_clause_is_its_position(reader):
+    found = _read(reader, WHICH, source="Harlan Ledger")
+    assert holders(found, "reopen talks") == {"Harlan Teachers Union"}
+    assert not holders(found, "any raise above")
