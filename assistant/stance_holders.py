@@ -828,7 +828,9 @@ def party_of_np(
                 # "The Embassy of Kaldrenne": a state the tagger took for a person
                 return parties.canonical(_body_of_place(ps, e), "ORG"), ""
             if e.label == "PERSON":
-                party = parties.speaks_for(e.text)
+                # "Anwar" of "Malaysian Prime Minister Anwar Ibrahim", "Yoon" of "Yoon Suk
+                # Yeol": a name used alone may be the first of the full one
+                party = parties.speaker_for(e.text)
                 last = ps.tokens[e.last - 1]
                 of_kind = ps.tokens[last.head] if last.dep == "appos" else None
                 if (

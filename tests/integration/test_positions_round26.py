@@ -124,3 +124,16 @@ def test_a_named_bodys_which_clause_is_its_position(reader):
     found = _read(reader, WHICH, source="Harlan Ledger")
     assert holders(found, "reopen talks") == {"Harlan Teachers Union"}
     assert not holders(found, "any raise above")
+
+
+# A leader introduced in full and then named by the first part of the name, as Malay and
+# Korean names are, still speaks for the state.
+FIRST_NAME = (
+    "Malaysian Prime Minister Anwar Ibrahim hosted the two delegations in Putrajaya.\n\n"
+    "Anwar proposed a ceasefire from midnight, soon after the fighting resumed.\n"
+)
+
+
+def test_a_leader_named_by_the_first_part_of_the_name_speaks_for_the_state(reader):
+    found = _read(reader, FIRST_NAME, source="Harbour Wire")
+    assert holders(found, "proposed a ceasefire") == {"Malaysia"}
