@@ -410,8 +410,9 @@ def relative_subject(ps: ParsedSentence, i: int) -> Token | None:
 
 
 def _named_body_which(ps: ParsedSentence, i: int, noun: Token) -> bool:
-    """ ", which ..." set off by a comma right after a named organisation ("the Harlan Teachers
-    Union, which has called on the district to ..."): the body does what the clause says.
+    """A clause opened by "which" set off by a comma right after a named organisation ("the
+    Harlan Teachers Union, which has called on the district to ..."): the body does what the
+    clause says.
     """
     which = [c for c in ps.children(i) if c.dep == "nsubj" and c.lemma.lower() == "which"]
     if not which or noun.ent != "ORG" or noun.pos != "PROPN" or which[0].i < 2:
