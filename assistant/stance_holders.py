@@ -595,6 +595,30 @@ def _a_known_surname(word: str, text: str) -> bool:
     return word.istitle() and bool(re.search(rf"\b{first} {re.escape(word)}\b", text))
 
 
+def _untagged_surname(ps: ParsedSentence, tok: Token, text: str) -> str:
+    """The person a bare capitalised word stands for when the text named them in full before
+    and the tagger did not know the word alone for a name ("Syrian President Ahmed al-Sharaa
+    ... Sharaa has repeatedly promised", where the word opening the sentence was taken for a
+    common noun): the full name, '' otherwise.
+    """
+    word = tok.text
+    if (
+        tok.ent_i >= 0
+        or tok.pos != "NOUN"  # (a proper noun the tagger knows is read as one: `_bare_name`)
+        or len(word) < 3
+        or not word.istitle()
+        or tok.dep not in ("nsubj", "nsubjpass")
+        or any(c.dep in ("det", "poss", "amod", "compound", "nummod") for c in ps.children(tok.i))
+    ):
+        return ""
+    first = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+"
+    found = re.findall(
+        rf"\b({first} (?:(?:al|el|bin|ben|de|van|von|da|di|le|la)[- ])?{re.escape(word)})\b", text
+    )
+    names = {f for f in found if f.split()[0].lower() not in _TITLE_WORDS}
+    return names.pop() if len(names) == 1 else ""
+
+
 def _a_document(ps: ParsedSentence, tok: Token) -> bool:
     """'the advisory', 'the draft resolution': a document named by its kind, not its author."""
     if (
@@ -754,6 +778,9 @@ def party_of_np(
     if office_holder:
         # "'I encourage every member ...,' the governor said": Gov. John Carney, named before
         return parties.speaks_for(office_holder) or office_holder, office_holder
+    surnamed = _untagged_surname(ps, tok, parties.text[: state.at])
+    if surnamed:
+        return parties.speaks_for(surnamed) or surnamed, surnamed
     sub = _phrase(ps, tok.i)
     governed_from = _seat_of_officials(ps, tok, sub)
     if governed_from:

@@ -137,3 +137,17 @@ FIRST_NAME = (
 def test_a_leader_named_by_the_first_part_of_the_name_speaks_for_the_state(reader):
     found = _read(reader, FIRST_NAME, source="Harbour Wire")
     assert holders(found, "proposed a ceasefire") == {"Malaysia"}
+
+
+# A surname the tagger takes for a common noun when it opens a sentence is still the person
+# the text named in full before, speaking for their party.
+SURNAME = (
+    "Mira Haldane, chief executive of the Veskar Port Authority, met dockers' representatives "
+    "on Monday.\n\n"
+    "Haldane has repeatedly promised to protect the harbour workers' pensions.\n"
+)
+
+
+def test_a_surname_taken_for_a_common_noun_is_the_person_named_before(reader):
+    found = _read(reader, SURNAME, source="Harbour Wire")
+    assert holders(found, "protect the harbour") == {"Veskar Port Authority"}
