@@ -8,13 +8,13 @@ budget by cutting the least central material first.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from assistant.citations import leans_on_previous
+from assistant.citations import leans_on_previous, same_claim
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
 from assistant.positions import dangling, rank
@@ -96,7 +96,9 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     positions = assistant.positions(topic=topic)
     # a statement the bottom line already quotes is not repeated under its party
     in_bottom = numbering.spans(n for i in bottom for n in i.all_refs())
-    party_items = _party_positions(positions, numbering, in_bottom)
+    party_items = _party_positions(
+        positions, numbering, in_bottom, assistant.services.embedder.embed_documents
+    )
     if party_items:
         sections.append(MemoSection("Positions", party_items))
     # a statement listed above is referred to, not written again
@@ -235,7 +237,21 @@ def _party_positions(
     positions: list[Position],
     numbering: _Numbering,
     exclude: AbstractSet[tuple[str, int, int]] = frozenset(),
+    embed: Callable[[Sequence[str]], Any] | None = None,
 ) -> list[MemoItem]:
+    """Each party's positions, one statement per stance. A statement two parties hold is
+    written once and pointed to; so is one that says what another party's statement above
+    says ("The USA demanded the withdrawal of Russian troops" for the US, then "The US and NATO
+    are calling for Russian troops to be withdrawn" for NATO): which of two such statements a
+    party is given depends on ranking, and the memo must not say the same thing twice.
+    """
+
+    def repeats(text: str, said: str) -> bool:
+        if embed is None:
+            return same_claim(text, said)
+        a, b = embed([text, said])
+        return same_claim(text, said, float(a @ b))
+
     by_party: dict[str, list[Position]] = {}
     for p in positions:
         if not p.superseded_by:
@@ -243,6 +259,7 @@ def _party_positions(
     ranked = sorted(by_party.items(), key=lambda kv: -len(kv[1]))[:4]
     items = []
     written: dict[tuple[str, int], str] = {}  # a statement two parties hold is written once
+    said: list[tuple[str, str]] = []  # (party, statement) as written
     for party, ps in ranked:
         parts = []
         for stance, label in STANCE_LABELS.items():
@@ -255,9 +272,15 @@ def _party_positions(
                     pointer = f"jointly with {first} (the statement above)"
                     parts.append(MemoItem(pointer, (numbering.number(p.citation),), label=label))
                     continue
+                body = _statement(p)
+                before = next((q for q, t in said if q != party and repeats(body, t)), "")
+                if before:
+                    pointer = f"the same as {before} (the statement above)"
+                    parts.append(MemoItem(pointer, (numbering.number(p.citation),), label=label))
+                    continue
+                said.append((party, body))
                 written[numbering.key(p.citation)] = party
                 # own words in quotation marks; a reporter's paraphrase is the outlet's account
-                body = _statement(p)
                 words = p.voice == "own" and not _REPORTED.search(body)  # not "..., X said"
                 notes = [] if words else [f"{_outlet(p.citation.source)}'s account"]
                 notes += [] if p.corroboration > 1 else ["single source"]
