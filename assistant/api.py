@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.citations import same_claim
 from assistant.conversations import Conversation
 from assistant.markers import unmark
 from assistant.services import Services, build_services
@@ -159,6 +160,13 @@ class Assistant:
     def passage_at(self, doc_id: str, offset: int) -> Passage | None:
         """The stored chunk of a document that contains a character offset."""
         return self.services.catalog.chunk_at(doc_id, offset)
+
+    def same_claim(self, a: str, b: str) -> bool:
+        """Whether two sentences state the same claim, their embeddings' cosine included (the
+        memo says each claim once, whichever party's statement carries it).
+        """
+        va, vb = self.services.embedder.embed_documents([a, b])
+        return same_claim(a, b, float(va @ vb))
 
     def attributed(self, quotes: Sequence[Citation], dated: bool = True) -> list[str]:
         """Each cited sentence with whose words it is when it does not say so itself

@@ -8,11 +8,11 @@ budget by cutting the least central material first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from assistant.citations import leans_on_previous, same_claim
 from assistant.markers import cited, unmark
@@ -94,15 +94,14 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
         sections.append(MemoSection("Key developments", developments))
 
     positions = assistant.positions(topic=topic)
-    # a statement the bottom line already quotes is not repeated under its party
-    in_bottom = numbering.spans(n for i in bottom for n in i.all_refs())
-    party_items = _party_positions(
-        positions, numbering, in_bottom, assistant.services.embedder.embed_documents
-    )
+    # a statement the bottom line or the developments already quote is not repeated under its
+    # party, nor written again where the parties disagree
+    above = numbering.spans(n for i in bottom + developments for n in i.all_refs())
+    party_items = _party_positions(positions, numbering, above, assistant.same_claim)
     if party_items:
         sections.append(MemoSection("Positions", party_items))
     # a statement listed above is referred to, not written again
-    listed = in_bottom | numbering.spans(n for i in party_items for n in i.all_refs())
+    listed = above | numbering.spans(n for i in party_items for n in i.all_refs())
     meet = _disagree_and_meet(positions, numbering, listed)
     if meet:
         sections.append(MemoSection("Where they disagree and where they might meet", meet))
@@ -237,21 +236,16 @@ def _party_positions(
     positions: list[Position],
     numbering: _Numbering,
     exclude: AbstractSet[tuple[str, int, int]] = frozenset(),
-    embed: Callable[[Sequence[str]], Any] | None = None,
+    repeats: Callable[[str, str], bool] = same_claim,
 ) -> list[MemoItem]:
     """Each party's positions, one statement per stance. A statement two parties hold is
     written once and pointed to; so is one that says what another party's statement above
     says ("The USA demanded the withdrawal of Russian troops" for the US, then "The US and NATO
     are calling for Russian troops to be withdrawn" for NATO): which of two such statements a
     party is given depends on ranking, and the memo must not say the same thing twice.
+    `repeats` tells two statements of one claim apart (`Assistant.same_claim` weighs their
+    embeddings too).
     """
-
-    def repeats(text: str, said: str) -> bool:
-        if embed is None:
-            return same_claim(text, said)
-        a, b = embed([text, said])
-        return same_claim(text, said, float(a @ b))
-
     by_party: dict[str, list[Position]] = {}
     for p in positions:
         if not p.superseded_by:

@@ -6,6 +6,7 @@ precision); the memo must not depend on it.
 
 from __future__ import annotations
 
+from assistant.citations import same_claim
 from assistant.memo import _Numbering, _party_positions
 from assistant.types import Citation, Position
 
@@ -42,7 +43,12 @@ def test_a_statement_saying_what_another_partys_says_is_pointed_to(real_embedder
         _position("NATO", JOINT, 300, "paraphrase"),
         _position("Ukraine", OTHER, 500, "paraphrase"),
     ]
-    items = _party_positions(positions, _Numbering(), embed=real_embedder.embed_documents)
+
+    def repeats(a: str, b: str) -> bool:  # as Assistant.same_claim weighs them
+        va, vb = real_embedder.embed_documents([a, b])
+        return same_claim(a, b, float(va @ vb))
+
+    items = _party_positions(positions, _Numbering(), repeats=repeats)
     said = {i.party: [c.text for c in i.clauses] for i in items}
     assert said["United States"][0].startswith("\u201cThe USA demanded")
     assert said["NATO"] == ["the same as United States (the statement above)"]

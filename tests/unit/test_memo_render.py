@@ -12,6 +12,7 @@ from types import SimpleNamespace
 
 import pytest
 
+from assistant.citations import same_claim
 from assistant.memo import build_memo
 from assistant.memo_export import item_markdown, to_html, to_markdown
 from assistant.types import Answer, Citation, Memo, MemoItem, MemoSection, Position
@@ -226,6 +227,7 @@ def test_build_memo_makes_items_numbered_in_order_of_use():
         search=lambda q, k=12: [],
         drafter=lambda: None,  # no LLM engine: the extractive memo
         attributed=lambda quotes, dated=True: [c.quote for c in quotes],  # no stored voices
+        same_claim=same_claim,  # by their words (no embedder in the unit tier)
     )
     memo = build_memo(fake, "harbour pay")
     items = {s.heading: s.items for s in memo.sections}
