@@ -43,7 +43,7 @@ def cpu_backend(flags: set[str]) -> str:
 
     bf16 where the CPU has AMX: cosine 0.99998 to fp32 and, measured on news chunks, as fast as
     int8. int8 where it has VNNI (cosine ~0.989), AVX-512 BF16 without AMX included: there bf16
-    is run on AVX-512 and int8 was faster (stop 59, AMD EPYC, 2 cores: the 117-article news
+    is run on AVX-512 and int8 was faster (stop 58, AMD EPYC, 2 cores: the 117-article news
     ingest 24.5 s / 44.3 CPU-s against bf16's 29.4 / 52.9; RealTime QA dev, 8 weeks, recall@10
     0.762 both, answer hit 0.460 against 0.429; gold set one question fewer at recall@5 and in
     fact recall). fp32 elsewhere: on an AVX2-only CPU (AMD EPYC, no AVX-512) static int8 took
