@@ -94,6 +94,7 @@ from assistant.stance_words import (
     _NOT_SPEAKERS,
     _ORDINALS,
     _ORG_NAME,
+    _SAID_BY_PRONOUN,
     _TITLE_WORDS,
     _VOICED,
     _WEAK_CUE,
@@ -182,7 +183,11 @@ def _to_parse(
     for n, (s, e) in enumerate(spans):
         if not (cues[n] or _introduces_speaker(text, spans, cues, n)):
             continue
-        lean = n and (_LEANS.match(text[s:e]) or _handed_over(text, spans[n - 1], s))
+        lean = n and (
+            _LEANS.match(text[s:e])
+            or _SAID_BY_PRONOUN.search(text, s, e)
+            or _handed_over(text, spans[n - 1], s)
+        )
         for k in (n - 1, n) if lean else (n,):
             if k not in wanted[-2:]:
                 wanted.append(k)

@@ -330,6 +330,12 @@ _LEANS = re.compile(
     r"all\s+(?:two|three|four))\b",
     re.I,
 )
+# ... or that names its speaker by a pronoun after the words ('"We will not accept it," he
+# said.'): the person is named in the sentence before, which is then parsed too
+_SAID_BY_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+(?:said|says|told|added|wrote|continued|explained|argued|insisted|noted)\b",
+    re.I,
+)
 _LABEL = re.compile(
     # ("The Minister of the Interior (Petra Halvik):": two small words between names)
     r"^[ \t]*((?:[A-Z][\w.'’\-]*)(?:[ \t]+(?:(?:of|for|the|and)[ \t]+){0,2}[A-Z][\w.'’\-]*){0,5}"

@@ -151,3 +151,16 @@ SURNAME = (
 def test_a_surname_taken_for_a_common_noun_is_the_person_named_before(reader):
     found = _read(reader, SURNAME, source="Harbour Wire")
     assert holders(found, "protect the harbour") == {"Veskar Port Authority"}
+
+
+# A quote whose speaker is a pronoun after the words ('..., she said.') is the person the
+# sentence before named, though that sentence states nothing itself.
+SHE_SAID = (
+    "State Rep. Brenna Mottram attended the hearing in Harlan on Monday.\n\n"
+    '"We will not accept this quarry on our river," she said.\n'
+)
+
+
+def test_a_quote_said_by_she_is_the_person_named_in_the_sentence_before(reader):
+    found = _read(reader, SHE_SAID, source="Harlan Ledger")
+    assert holders(found, "accept this quarry") == {"Brenna Mottram"}
