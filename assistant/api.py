@@ -165,8 +165,12 @@ class Assistant:
         """Whether two sentences state the same claim, their embeddings' cosine included (the
         memo says each claim once, whichever party's statement carries it).
         """
-        va, vb = self.services.embedder.embed_documents([a, b])
-        return same_claim(a, b, float(va @ vb))
+
+        def cosine() -> float:
+            va, vb = self.services.embedder.embed_documents([a, b])
+            return float(va @ vb)
+
+        return same_claim(a, b, cosine)
 
     def attributed(self, quotes: Sequence[Citation], dated: bool = True) -> list[str]:
         """Each cited sentence with whose words it is when it does not say so itself

@@ -486,9 +486,11 @@ def shared_terms(a: str, b: str) -> tuple[float, float]:
     return common / min(len(ta), len(tb)), common / len(ta | tb)
 
 
-def same_claim(a: str, b: str, similarity: float | None = None) -> bool:
+def same_claim(a: str, b: str, similarity: float | Callable[[], float] | None = None) -> bool:
     """Whether two sentences state the same claim (lead and body of one story, wire copies,
-    restatements). `similarity` is the cosine of their sentence embeddings, when known.
+    restatements). `similarity` is the cosine of their sentence embeddings, when known, or
+    what computes it: called only when the words leave the answer open (embedding a pair costs
+    more than all the word tests).
     """
     a, b = unmark(a), unmark(b)
     if differ(a, b):
@@ -496,11 +498,9 @@ def same_claim(a: str, b: str, similarity: float | None = None) -> bool:
     containment, jaccard = shared_terms(a, b)
     if containment >= SAME_CLAIM_TERMS[0] and jaccard >= SAME_CLAIM_TERMS[1]:
         return True
-    return (
-        similarity is not None
-        and similarity >= SAME_CLAIM_SIMILARITY
-        and containment >= SAME_CLAIM_SHARED
-    )
+    if similarity is None or containment < SAME_CLAIM_SHARED:
+        return False
+    return (similarity() if callable(similarity) else similarity) >= SAME_CLAIM_SIMILARITY
 
 
 # --- fragments --------------------------------------------------------------------------------
