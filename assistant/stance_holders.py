@@ -589,10 +589,13 @@ def _seat_of_officials(ps: ParsedSentence, tok: Token, sub: list[Token]) -> str:
     return ""
 
 
+# a capitalised word before a surname that may be a first name or a title, not a determiner
+_BEFORE_SURNAME = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+"
+
+
 def _a_known_surname(word: str, text: str) -> bool:
     """The text names a person with this surname ("President Donald Trump")."""
-    first = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+\.?"
-    return word.istitle() and bool(re.search(rf"\b{first} {re.escape(word)}\b", text))
+    return word.istitle() and bool(re.search(rf"\b{_BEFORE_SURNAME}\.? {re.escape(word)}\b", text))
 
 
 def _untagged_surname(ps: ParsedSentence, tok: Token, text: str) -> str:
@@ -611,9 +614,9 @@ def _untagged_surname(ps: ParsedSentence, tok: Token, text: str) -> str:
         or any(c.dep in ("det", "poss", "amod", "compound", "nummod") for c in ps.children(tok.i))
     ):
         return ""
-    first = r"(?!(?:The|A|An|This|That|Its|Their|His|Her|Our)\b)[A-Z][a-z]+"
     found = re.findall(
-        rf"\b({first} (?:(?:al|el|bin|ben|de|van|von|da|di|le|la)[- ])?{re.escape(word)})\b", text
+        rf"\b({_BEFORE_SURNAME} (?:(?:al|el|bin|ben|de|van|von|da|di|le|la)[- ])?{re.escape(word)})\b",
+        text,
     )
     names = {f for f in found if f.split()[0].lower() not in _TITLE_WORDS}
     return names.pop() if len(names) == 1 else ""
