@@ -20,6 +20,13 @@ _TITLE_END = re.compile(
     r"\b(?:Gov|Govs|Rep|Reps|Sens|Lt|Rev|Sgt|Cpl|Pvt|Maj|Cmdr|Cdr|Supt|Det|Insp|"
     r"Atty|Amb|Hon|Pres|Sec|Asst|Gens|Msgr|MR|MRS|MS|DR|PROF)\.$"  # "MS. TAHERI (Qarsan):"
 )
+# A wire dateline without a date, "CARACAS (Reuters) - Venezuela denied ..." or "KINGMAN, Ariz. —
+# Top Republican leaders ...": syntok ends a sentence at the bracket or the state's abbreviation,
+# which left the dateline alone and the news opening on a dash. The place is in capitals.
+_AGENCY_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:[,/] ?[A-Z][\w.'’\-]*){0,2}(?: \([^()\n]{1,30}\))?"
+)
+_DASH_OPENING = re.compile(r"[\u2013\u2014-]{1,2}\s")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -44,8 +51,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                     continue
                 if (
                     spans
-                    and _TITLE_END.search(text, spans[-1][0], spans[-1][1])
-                    and (text[s].isupper() and spans[-1][1] >= ps)
+                    and spans[-1][1] >= ps
+                    and (
+                        (_TITLE_END.search(text, spans[-1][0], spans[-1][1]) and text[s].isupper())
+                        or (
+                            _AGENCY_DATELINE.fullmatch(text, spans[-1][0], spans[-1][1])
+                            and _DASH_OPENING.match(text, s)
+                        )
+                    )
                 ):
                     spans[-1] = (spans[-1][0], e)  # "Gov." + "Nikki Haley said ...": one
                 else:

@@ -253,3 +253,20 @@ def test_a_title_abbreviated_before_a_name_does_not_end_the_sentence():
         "Reporters waited for the Gov.",  # a paragraph ends after it: not joined
         "The Rev. Al Sharp spoke next.",
     ]
+
+
+def test_a_wire_dateline_stays_with_the_sentence_it_opens():
+    # syntok ends a sentence at "(Reuters)" and at "Ariz.": the dateline was a sentence of its
+    # own, and the news was quoted as "- Venezuela denied ..."
+    text = (
+        "CARACAS (Reuters) - Venezuela denied the reports on Thursday. It called them false.\n\n"
+        "KINGMAN, Ariz. — Top Republican leaders met on Monday.\n\n"
+        "The ministers met the U.N. (on Monday).\n- A list item follows."
+    )
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "CARACAS (Reuters) - Venezuela denied the reports on Thursday.",
+        "It called them false.",
+        "KINGMAN, Ariz. — Top Republican leaders met on Monday.",
+        "The ministers met the U.N. (on Monday).",  # not a dateline: not joined
+        "- A list item follows.",
+    ]
