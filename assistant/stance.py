@@ -616,6 +616,8 @@ class StanceReader:
         out = [f for f in out if f.start >= heading]  # a headline states no one's position
         out = sorted(out + listed_items(text, spans, out), key=lambda f: f.start)
         out = _full_names(out, text)
+        # "Qeltara's interior minister" read before the text said "the government of Qeltara"
+        out = [replace(f, holder=parties.state_named(f.holder)) for f in out]
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
         voices = self._voices(text, spans, turns, publisher, parties, title, answers)
         return Reading(dedupe(out), learned, voices)

@@ -229,7 +229,7 @@ def _occurrences(text: str, name: str) -> list[str]:
 # "the federal republic of ismandra": a state named by its form, whose people are "Ismandrans"
 _STATE_OF = re.compile(
     r"(?:the )?(?:[a-z]+ )?(?:republic|kingdom|state|federation|principality|commonwealth|"
-    r"emirate|sultanate|confederation) of ([a-z'’\-]+)"
+    r"emirate|sultanate|confederation|government) of ([a-z'’\-]+)"
 )
 _DEMONYM = re.compile(r"(?:ian|an|ese|ish|i)$")
 
@@ -341,6 +341,11 @@ class Parties:
             return shown
         if label == "PERSON" and self.speaks_for(name):
             return self.speaks_for(name)
+        state = _STATE_OF.fullmatch(key)
+        if state and self.names.get(state[1], "").lower() == state[1]:
+            # "the government of Qeltara" after "Qeltara's interior minister": the state met first
+            self.names[key] = self.names[state[1]]
+            return self.names[key]
         full = self._spelled_out(name)
         if full:  # "SAF" of "Strelanian Athletics Federation (SAF)": one party
             self.names[key] = self.canonical(full, label)
@@ -461,6 +466,20 @@ class Parties:
             if initials[0] == name[0] and re.search(".*".join(name), initials):
                 return " ".join(words[k:])
         return ""
+
+    def state_named(self, name: str) -> str:
+        """The party a place's bare name stands for when the text named it by its form ("the
+        government of Qeltara", "the Republic of Corvella"); else the name itself.
+        """
+        if " " in name or not name[:1].isupper():
+            return name
+        key = name.lower()
+        forms = {
+            shown
+            for alias, shown in self.names.items()
+            if (state := _STATE_OF.fullmatch(alias)) and state[1] == key
+        }
+        return forms.pop() if len(forms) == 1 else name
 
     def ending_in(self, word: str) -> set[str]:
         """The parties known under a name whose last word is `word` (lowercase): "trust" for

@@ -478,10 +478,12 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
         return False
     kids = ps.children(t.i)
     subject = next((c for c in kids if c.dep == "nsubj"), None)
-    if subject is None or subject.lemma.lower() not in _CLAIMS:
+    if subject is not None and subject.lemma.lower() == "it" and _a_claim_after(ps, t):
+        pass  # "It is untrue that a coup has taken place", "It is false to say that we ..."
+    elif subject is None or subject.lemma.lower() not in _CLAIMS:
         return False
-    if subject.lemma.lower() not in ("that", "this") and not any(
-        c.lemma.lower() in ("that", "this", "the")
+    elif subject.lemma.lower() not in ("that", "this") and not any(
+        c.lemma.lower() in ("that", "this", "these", "those", "the")
         or c.dep == "poss"
         or (subject.tag == "NNS" and c.dep in ("prep", "acl", "relcl") and c.i > subject.i)
         for c in ps.children(subject.i)
@@ -507,6 +509,19 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
             and not negated
         )
         for c in kids
+    )
+
+
+def _a_claim_after(ps: ParsedSentence, t: Token) -> bool:
+    """'is untrue that <clause>', 'is false to say/suggest that ...': the clause is the claim."""
+    heads = [t.i] + [c.i for c in ps.children(t.i) if c.dep == "acomp"]
+    return any(
+        c.dep == "ccomp"
+        and any(g.dep == "mark" and g.lemma == "that" for g in ps.children(c.i))
+        or c.dep == "xcomp"
+        and c.lemma in ("say", "suggest", "claim", "allege", "report", "characterize")
+        for h in heads
+        for c in ps.children(h)
     )
 
 
