@@ -27,6 +27,13 @@ _SAID_QUESTION = re.compile(
     r"demanded|reject|rejected)\b"
 )
 
+# the sentence names its speaker itself, if only by a pronoun
+_OWN_SPEAKER = re.compile(
+    r"\b(?:he|she|they)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|told|tells|wrote|"
+    r"writes|posted|continued|explained|argued|insisted|noted|stated|declared|replied)\b",
+    re.IGNORECASE,
+)
+
 
 class Voices:
     """The stored voices of documents, and the display names of the parties they name."""
@@ -98,6 +105,8 @@ def lead_in(
         return ""
     party = party_name(voice.party_id) if voice.party_id else ""
     outside = _QUOTED.sub(" ", sentence)
+    if _OWN_SPEAKER.search(outside):
+        return ""  # '"..., I think the debate should be held on Fox," he wrote': it says whose
     if voice.speaker:
         surname = voice.speaker.split()[-1]
         if re.search(rf"\b{re.escape(surname)}\b", outside):

@@ -161,11 +161,25 @@ def _line(text: str, start: int) -> str:
 
 
 def _heading(text: str, turn: tuple[int, int, str]) -> bool:
-    """'Call of Duty: Black Ops (2010)' on a line of its own: a title, not a speaker's turn."""
+    """'Call of Duty: Black Ops (2010)' on a line of its own: a title, not a speaker's turn.
+    So is 'New Hampshire: Voter fraud or bogus claims?' when prose follows, unlabelled, as a
+    paragraph of its own: one question in a listicle's headings made the whole page a transcript
+    of fifty states, and answers quoted its sentences as "New Hampshire said: ...". A speaker's
+    question is answered by the next turn ("Mark Dunn: Will you lower the fee?" / "MINISTER: No.").
+    """
     line = _line(text, turn[1])
-    return len(line.split()) < 10 and not line.endswith(
-        (".", "?", "!", '"', "\u201d", "\u2019", ":")
-    )
+    words = len(line.split())
+    after = _BLANK_LINE.match(text, turn[1] + len(line))
+    if line.endswith("?"):
+        return words < 10 and after is not None and _LABEL.match(text, after.end()) is None
+    if line.endswith((".", "!", '"', "\u201d", "\u2019", ":")):
+        return False
+    # a columnist's headlines run longer ("Bice: Supreme Court candidate Brad Schimel is not
+    # supposed to beg for money, but keeps joking about it"), a paragraph of their own
+    return words < 10 or (words < 25 and after is not None)
+
+
+_BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
 
 _CAPS_LABEL = re.compile(

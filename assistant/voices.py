@@ -118,6 +118,7 @@ def read_voices(
         else:
             speech = _SPEECH.search(sentence) is not None
             found = _reported(sentence, last, speaks_for, party_named) if speech else None
+            unknown = False
             if found is None and speech and recent and _PRONOUN_SAID.search(_outside(sentence)):
                 # "..., he told the Funke media group": the person named just before
                 for before in reversed(recent):
@@ -125,8 +126,13 @@ def read_voices(
                     if named:
                         found = named
                         break
+                    # "Trump called for Fox News to host the debate.": a person the text
+                    # links to no party is who "he" is, not one named earlier: unknown
+                    unknown = _names_someone(before, text)
+                    if unknown:
+                        break
                 recent.clear()
-            if found is None and speech and (last[0] or last[1]):
+            if found is None and not unknown and speech and (last[0] or last[1]):
                 if _PRONOUN_SAID.search(_outside(sentence)):
                     found = last  # "..., she added": the last named speaker
             if found and found[0]:
@@ -193,13 +199,41 @@ _PERSONISH = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]*){1,3}")
 
 
 def _named_person(sentence: str, speaks_for: Callable[[str], str]) -> tuple[str, str] | None:
-    """The last person the sentence names whom the document links to a party."""
+    """The last person the sentence names whom the document links to a party; a surname alone
+    ("Trump called for Fox News to host the debate.") when the document links that surname.
+    Without it, '"..., I think the Debate should be held on FoxNews," he wrote.' was given to
+    "Kamala Harris", named in full a sentence earlier.
+    """
     found = None
     for m in _PERSONISH.finditer(_outside(sentence)):
         person = _person(m.group(0))
         if len(person.split()) >= 2 and speaks_for(person):
             found = (person, speaks_for(person))
+    if found is None:
+        for m in _SURNAME.finditer(_outside(sentence)):
+            if m.group(0).lower() not in _NOT_NAMES and speaks_for(m.group(0)):
+                found = (m.group(0), speaks_for(m.group(0)))
     return found
+
+
+def _names_someone(sentence: str, text: str) -> bool:
+    """Whether the sentence names a person by a surname the text gives in full somewhere."""
+    for m in _SURNAME.finditer(_outside(sentence)):
+        word = m.group(0)
+        if (
+            word.lower() not in _NOT_NAMES
+            and not _CALENDAR.fullmatch(word)
+            and re.search(rf"\b[A-Z][\w'\u2019\-]+ {word}\b", text)
+        ):
+            return True
+    return False
+
+
+_CALENDAR = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December"
+)
+_SURNAME = re.compile(r"(?<![\w.'\u2019\-])[A-Z][a-z][\w'\u2019\-]+(?![\w'\u2019\-]|\s+[A-Z])")
 
 
 # "Press conference by NATO Secretary General Jens Stoltenberg following ...", "Briefing with

@@ -91,6 +91,9 @@ def test_a_lead_in_only_where_the_sentence_does_not_say_whose_it_is():
         "Wendy Sherman (United States) said: "
     )
     assert lead_in(turn, "Sherman said the talks were frank.", "", names) == ""
+    # the sentence names its speaker by a pronoun: no second speaker before it (a wrong one,
+    # when the stored voice took "he" for another person)
+    assert lead_in(turn, '"The debate should be held on Fox," he wrote.', "", names) == ""
     assert lead_in(VoiceRow(0, 9, "", "", "question"), "Is it over?", "", names) == ""
     # one speaker's run is introduced once
     texts = attribute(
@@ -139,6 +142,15 @@ def test_a_listicles_headings_are_no_speakers_but_a_transcripts_labels_are():
     assert speaker_turns(titles) == []  # a title on a line of its own
     sections = "News: Prices rose 3%.\n\nSports: The Bears won.\n\nNews: Rents fell."
     assert speaker_turns(sections) == []
+    # a heading that asks, prose under it: one such question made fifty states a transcript
+    asked = (
+        "Alaska: Fear of climate change rises\n\nIn 2017 the ice shelf broke up.\n\n"
+        "New Hampshire: Voter fraud or bogus claims?\n\nA commission found no evidence.\n\n"
+        "New Mexico: Plague found, and not for the first time\n\nThree cases were confirmed."
+    )
+    assert speaker_turns(asked) == []
+    asking = "Mark Dunn: Will you lower the fee?\n\nMINISTER HALE: No, we will not."
+    assert [label for _, _, label in speaker_turns(asking)] == ["Mark Dunn", "MINISTER HALE"]
     transcript = (
         "MS OKAFOR: We will not extend the deadline.\n\n"
         "REPORTER (City Post): Is the plan dead?\n\n"
@@ -151,3 +163,21 @@ def test_a_listicles_headings_are_no_speakers_but_a_transcripts_labels_are():
         "MS OKAFOR",
         "DR SAMUEL OKORE",
     ]
+
+
+def test_he_said_after_an_unlinked_person_is_not_someone_named_earlier():
+    # "he" is Trump, whom the story links to no party: not Kamala Harris, named in full and
+    # linked a sentence earlier. Unknown is better than wrong.
+    text = (
+        "Biden left the race on Sunday and endorsed Kamala Harris, and the debate may not go on. "
+        "In a post on Sunday, Donald Trump's campaign was silent. "
+        "Later, Trump called for Fox News to host the debate. "
+        '"I think the debate should be held on Fox," he wrote.'
+    )
+    voices = _read(text, people={"Kamala Harris": "United States"})
+    quoted = [v for v in voices if text[v.start : v.end].startswith('"I think')]
+    assert all(v.speaker != "Kamala Harris" for v in quoted)
+    linked = _read(text, people={"Kamala Harris": "United States", "Trump": "Trump campaign"})
+    assert [
+        (v.speaker, v.party) for v in linked if text[v.start : v.end].startswith('"I think')
+    ] == [("Trump", "Trump campaign")]
