@@ -23,6 +23,7 @@ from assistant.citations import (
     Claim,
     Support,
     Verifier,
+    balance_quotes,
     build_citations,
     is_instruction,
     parse,
@@ -393,7 +394,7 @@ class Answerer:
         parts, citations = [], []
         for n, (p, text) in enumerate(zip(chosen, texts, strict=True), 1):
             citations.append(replace(p.citation, n=n))
-            parts.append(attach(text, format_refs([n])))
+            parts.append(attach(balance_quotes(text), format_refs([n])))
         return Answer(" ".join(parts), citations, False, question, standalone)
 
     def _names(self, entity: str, text: str) -> bool:

@@ -186,8 +186,40 @@ def build_citations(
                 )
             marks.append(numbering[n])
         marks = list(dict.fromkeys(marks))
-        parts.append(attach(unmark(claim.text), format_refs(marks, grouped=grouped)))
+        text = balance_quotes(unmark(claim.text))
+        parts.append(attach(text, format_refs(marks, grouped=grouped)))
     return " ".join(parts), citations
+
+
+def balance_quotes(text: str) -> str:
+    """The sentence with its quotation marks paired, as an editor cuts a quote at a sentence: a
+    quote that runs on past it is closed at its end ('"We know that Russia is being supplied
+    ... quality."'), one that began in an earlier sentence is opened at its start ('"It remains
+    my priority," Snyder said.'). On real news one answer in six quoted such a sentence as it
+    stood. The cited passage keeps the words as written.
+    """
+    depth = unopened = 0
+    for i, ch in enumerate(text):
+        if ch == "\u201c":
+            depth += 1
+        elif ch == "\u201d" or (ch == '"' and (depth or _closing(text, i))):
+            if depth:
+                depth -= 1
+            else:
+                unopened += 1
+        elif ch == '"':
+            depth += 1
+    curly = "\u201c" in text or "\u201d" in text
+    opening, closing = ("\u201c", "\u201d") if curly else ('"', '"')
+    return opening * unopened + text + closing * depth
+
+
+def _closing(text: str, i: int) -> bool:
+    """Whether the straight mark at `i` closes a quote: after a word or punctuation and before a
+    space, punctuation or the end ('priority," Snyder said'); an opening one comes before a word.
+    """
+    after = text[i + 1 : i + 2]
+    return i > 0 and not text[i - 1].isspace() and (not after or not after.isalnum())
 
 
 def _first(p: Passage) -> tuple[str, tuple[int, int]]:

@@ -350,12 +350,19 @@ def leans_at_start(p: Passage) -> bool:
     return bool(text) and leans_on_previous(text)
 
 
+# a page's bullet or a label's colon left at a sentence's start
+_LEAD_GLYPHS = re.compile(r"[\u25b6\u25ba\u2022\u00b7\u25cf\u25a0\u25aa\u2023\u2043*:;,|>]+\s*")
+
+
 def standalone(text: str, span: tuple[int, int]) -> tuple[str, tuple[int, int]]:
     """The sentence as it may be quoted: no dateline or speaker label at its start ("" when it
     is furniture: a greeting, a question, a caption, a journalist's question).
     """
     if is_furniture(text):
         return "", span
+    glyph = _LEAD_GLYPHS.match(text)
+    if glyph and glyph.end() < len(text):  # "▶ A Boeing 737 crashed ...", ": Slow-roasted ..."
+        text, span = text[glyph.end() :], (span[0] + glyph.end(), span[1])
     cut = lead_to_strip(text)
     if cut:
         rest = text[cut:]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.citations import Claim, Support, Verifier, build_citations, parse
+from assistant.citations import Claim, Support, Verifier, balance_quotes, build_citations, parse
 from index.embeddings import HashEmbedder
 from tests.support.passages import passage
 
@@ -117,3 +117,31 @@ def test_an_llm_reply_keeps_supported_sentences_and_drops_the_rest():
     nothing = answerer.verify_reply("q", "q", "The mayor resigned [1]. [2]", passages)
     assert nothing.abstained and nothing.citations == []
     assert nothing.text.startswith("The sources do not say.")
+
+
+def test_a_quote_cut_at_the_sentence_is_closed_or_opened_as_an_editor_would():
+    # news quotes run over several sentences; one of them quoted alone left a mark unpaired
+    assert balance_quotes('"We know the shells are of poor quality.') == (
+        '"We know the shells are of poor quality."'
+    )
+    assert balance_quotes('It remains my priority," Snyder said.') == (
+        '"It remains my priority," Snyder said.'
+    )
+    assert balance_quotes("\u201cTwo weeks ago the resort was announced.") == (
+        "\u201cTwo weeks ago the resort was announced.\u201d"
+    )
+    assert balance_quotes('\u201cIt is a slap in the face," Schumer said.') == (
+        '\u201cIt is a slap in the face," Schumer said.'
+    )  # opened curly, closed straight: paired already
+    for whole in ('He said "no" twice.', "He called it \u201cblatant corruption\u201d."):
+        assert balance_quotes(whole) == whole
+
+
+def test_the_answer_pairs_the_marks_but_the_citation_quotes_the_source_as_written():
+    text_ = '"We will not sign this offer. The members deserve better," Ruiz said.'
+    cut = '"We will not sign this offer.'
+    passages = [passage(text_, "d")]
+    sup = Support(0.9, 1, (0, len(cut)), cut)
+    answer, citations = build_citations([(Claim(cut, (1,)), sup)], passages)
+    assert answer == '"We will not sign this offer." [1]'
+    assert citations[0].quote == cut

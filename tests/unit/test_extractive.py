@@ -311,3 +311,16 @@ def test_the_sentence_holding_the_kind_asked_for_is_embedded_though_it_shares_no
     wanted = worth_embedding("How long did the border talks take?", [p])
     assert wanted == [[True, True]]
     assert worth_embedding("Who chaired the border talks?", [p], at_most=1) == [[True, False]]
+
+
+def test_a_bullet_or_a_colon_left_at_a_sentences_start_is_not_quoted():
+    from assistant.extractive import standalone
+
+    text = "\u25b6 A Boeing 737 crashed minutes after takeoff."
+    quoted, span = standalone(text, (100, 100 + len(text)))
+    assert quoted == "A Boeing 737 crashed minutes after takeoff."
+    assert span == (102, 100 + len(text))  # still the source's own words at that span
+    assert (
+        standalone(": Slow-roasted chicken returns.", (0, 31))[0] == "Slow-roasted chicken returns."
+    )
+    assert standalone("Talks resumed.", (0, 14)) == ("Talks resumed.", (0, 14))
