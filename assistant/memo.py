@@ -8,13 +8,13 @@ budget by cutting the least central material first.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from assistant.citations import leans_on_previous, same_claim
+from assistant.citations import balance_quotes, leans_on_previous, same_claim
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
 from assistant.positions import dangling, rank
@@ -29,7 +29,7 @@ from assistant.types import (
     Position,
     TimelineEvent,
 )
-from index.text import content_terms, mentions
+from index.text import content_terms, mentions, named_entities
 
 if TYPE_CHECKING:
     from assistant.api import Assistant
@@ -76,9 +76,10 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     answer: Answer = assistant.ask(topic if topic.endswith("?") else f"{topic}?")
     sections: list[MemoSection] = []
 
-    bottom = _from_answer(answer, numbering, limit=3)
-    developments = _developments(assistant, topic, answer, numbering)
-    upcoming = _what_next(assistant, topic, numbering)
+    names = named_entities(topic)
+    bottom = _from_answer(answer, numbering, limit=3, names=names)
+    developments = _developments(assistant, topic, answer, numbering, names)
+    upcoming = _what_next(assistant, topic, numbering, names)
     # an announced event is said once, under what comes next
     bottom = [i for i in bottom if not any(_within(u.text, i.text) for u in upcoming)] or bottom
     developments = [
@@ -138,10 +139,20 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     )
 
 
-def _from_answer(answer: Answer, numbering: _Numbering, limit: int) -> list[MemoItem]:
+def _on_topic(names: Sequence[str], *texts: str) -> bool:
+    """Whether a source is about what the topic names ("Nepal" of "Nepal protests"): in a
+    week's news about everything, a sentence on protests in Iowa shares the topic's words but
+    not its subject. A topic that names nothing leaves it to the search.
+    """
+    return not names or any(mentions(n, t) for n in names for t in texts)
+
+
+def _from_answer(
+    answer: Answer, numbering: _Numbering, limit: int, names: Sequence[str] = ()
+) -> list[MemoItem]:
     if answer.abstained:
         return []
-    by_n = {c.n: c for c in answer.citations}
+    by_n = {c.n: c for c in answer.citations if _on_topic(names, c.title, c.text, c.quote)}
     items: list[MemoItem] = []
     sources: list[tuple[int, str]] = []  # (answer's citation number, text) of each item
     # one claim per citation marker: a leaning sentence stays with the one it leans on
@@ -179,7 +190,8 @@ def _cite_sentence(c: Citation, text: str) -> Citation | None:
         return None
     start_of_passage = c.span[0] - at
     for body in (text, text.split(": ", 1)[-1]):
-        words = body.rstrip(".").split()
+        # (without the marks the answer added to pair a quote cut at a sentence)
+        words = body.strip('"\u201c\u201d').rstrip(".").split()
         m = re.search(r"\s+".join(map(re.escape, words)), c.text) if words else None
         if m:
             k, end = m.start(), m.end()
@@ -212,7 +224,11 @@ def _stop(text: str) -> str:
 
 
 def _developments(
-    assistant: Assistant, topic: str, answer: Answer, numbering: _Numbering
+    assistant: Assistant,
+    topic: str,
+    answer: Answer,
+    numbering: _Numbering,
+    names: Sequence[str] = (),
 ) -> list[MemoItem]:
     """Central, novel sentences: those most like the topic, not already in the bottom line."""
     used = {c.quote for c in answer.citations}
@@ -221,6 +237,8 @@ def _developments(
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
         if c.quote in used or _is_title(c.quote, c.title) or leans_on_previous(c.quote):
             continue  # "So today, ...": a development must stand alone in its bullet
+        if not _on_topic(names, c.title, c.text, c.quote):
+            continue
         used.add(c.quote)
         chosen.append(c)
     chosen = chosen[:4]
@@ -344,7 +362,9 @@ def _disagree_and_meet(
     return items
 
 
-def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[MemoItem]:
+def _what_next(
+    assistant: Assistant, topic: str, numbering: _Numbering, names: Sequence[str] = ()
+) -> list[MemoItem]:
     """Announced events: future tense, dated after the document that announces them, and not
     already overtaken by a later source (an event before the newest source's date is history).
     """
@@ -352,6 +372,8 @@ def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[
     latest = max((p.date for p in passages if p.date), default="")
     seen, items = set(), []
     for p in passages:
+        if not _on_topic(names, p.title, p.text):
+            continue
         for when, sentence, span, _ in find_events(p.text, p.date):
             announced = bool(FUTURE.search(sentence)) and (not p.date or when > p.date)
             if not announced or when < latest or sentence in seen:
@@ -359,7 +381,7 @@ def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[
             seen.add(sentence)
             doc_start = p.start + span[0]
             c = _cite(p, sentence, doc_start)
-            item = MemoItem(unmark(sentence), (numbering.number(c),), label=when)
+            item = MemoItem(balance_quotes(unmark(sentence)), (numbering.number(c),), label=when)
             items.append((when, item_markdown(item), item))
         if p.date or latest:
             continue  # with dated sources, an undated story's "Wednesday" may be history
@@ -369,7 +391,7 @@ def _what_next(assistant: Assistant, topic: str, numbering: _Numbering) -> list[
             seen.add(sentence)
             c = _cite(p, sentence, p.start + span[0])
             label = f"{expr}, date not given"
-            item = MemoItem(unmark(sentence), (numbering.number(c),), label=label)
+            item = MemoItem(balance_quotes(unmark(sentence)), (numbering.number(c),), label=label)
             items.append(("9999", item_markdown(item), item))
     return [item for _, _, item in sorted(items, key=lambda t: t[:2])][:3]
 
@@ -407,7 +429,7 @@ def _statement(p: Position, words: int = 40) -> str:
     """The whole statement as its source wrote it (quotation marks show the party's own
     words), not a clause cut from it; its full stop is left to the list it stands in.
     """
-    text = _short(p.text, words).rstrip()
+    text = balance_quotes(_short(p.text, words).rstrip())
     return text[:-1] if text.endswith(".") else text
 
 

@@ -20,7 +20,7 @@ from assistant.types import Annotations, Article, Citation, Position, StatementR
 from index.catalog import Catalog
 from index.chunking import sentence_spans
 from index.language import Parser
-from index.text import content_terms
+from index.text import content_terms, mentions, named_entities
 
 STANCES = ("demands", "rejects", "offers", "warns", "assures")
 
@@ -383,9 +383,15 @@ class PositionIndex:
                         self._vectors[_key(p)] = v
             q = self._embed([topic])[0]
             terms = set(content_terms(topic))
+            names = named_entities(topic)
             keep = []
             for p in found:
                 sim = float(np.asarray(self._vectors[_key(p)]) @ q)
+                said_in = (p.party, p.text, p.citation.title, p.citation.text)
+                if names and not any(mentions(n, t) for n in names for t in said_in):
+                    # "Nepal protests": a statement about protests in Iowa or in China, from a
+                    # week's news about everything, is not on the topic
+                    continue
                 if sim >= min_similarity or terms & set(content_terms(p.text)):
                     keep.append((sim, p))
             found = [p for _, p in sorted(keep, key=lambda t: -t[0])]
