@@ -77,6 +77,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from eval.readability import KEYS as DEFECT_KEYS  # noqa: E402  # after the path is set
+from eval.readability import defects  # noqa: E402
+
 SPLIT_FILE = ROOT / "eval" / "newsqa_split.json"
 ALLOWED_YEARS = frozenset({"2024", "2025"})
 RESERVED_YEARS = frozenset({"2022", "2023", "2026"})
@@ -443,6 +446,8 @@ def run_week(
             row["abstained"] = bool(ans.abstained)
             row["ours_hit"] = (not ans.abstained) and is_hit(q, ans.text)
             row["ours_answer_has_gold"] = (not ans.abstained) and occurs(gold, ans.text)
+            if not ans.abstained:  # what an analyst would not forward (eval/readability.py)
+                row["defects"] = {k: v for k, v in defects(ans.text).items() if v}
             if trace and row["answerable"]:
                 row["funnel"] = funnel(a, q)
             if vs is not None:
@@ -522,6 +527,10 @@ def summarise(rows: list[dict[str, Any]], k: int, peer: bool) -> dict[str, Any]:
             "search_ms_p95": percentile([r["search_ms"] for r in rows], 95),
             "ask_ms_p50": percentile([r["ask_ms"] for r in rows], 50),
             "ask_ms_p95": percentile([r["ask_ms"] for r in rows], 95),
+            "answers_with_defects": _rate([bool(r["defects"]) for r in rows if "defects" in r]),
+            "defects": {
+                key: sum(r.get("defects", {}).get(key, 0) for r in rows) for key in DEFECT_KEYS
+            },
         },
     }
     if peer:
@@ -634,6 +643,10 @@ def markdown(res: dict[str, Any]) -> str:
     row("answer holds the gold choice (answerable)", o["answer_has_gold"], None)
     row("abstains on unanswerable (right)", o["abstain_on_unanswerable"], None)
     row("abstains on answerable (wrong)", o["abstain_on_answerable"], None)
+    row("answers with a readability defect", o.get("answers_with_defects"), None)
+    for key, count in (o.get("defects") or {}).items():
+        if count:
+            row(f"  defect: {key.replace('_', ' ')} (count)", count, None, 0)
     row("search ms p50", o["search_ms_p50"], p and p["search_ms_p50"], 1)
     row("search ms p95", o["search_ms_p95"], p and p["search_ms_p95"], 1)
     row("ask ms p50", o["ask_ms_p50"], None, 1)

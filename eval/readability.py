@@ -15,6 +15,8 @@ and headings are skipped, each bullet is read on its own):
 - fragments: no finite verb, or a subordinate clause with no main clause;
 - unattributed_quotes: a quotation of four words or more with no speaker named in its sentence
   (a reporting verb with a name or title outside the quotes) nor in the sentence right before;
+- unpaired_quotes: a quotation mark with no partner in its sentence (a quote cut at one sentence
+  of several, left open or closed without its start);
 - greetings, questions, speaker_labels, datelines: inside the text at all.
 
 These are surface tests (patterns, no parser): they are meant to move when the answers improve,
@@ -46,6 +48,7 @@ KEYS = (
     "repeated_claims",
     "fragments",
     "unattributed_quotes",
+    "unpaired_quotes",
     "greetings",
     "questions",
     "speaker_labels",
@@ -143,6 +146,19 @@ def _sentence_defects(
         counts["fragments"] += 1
     if unattributed_quote(sentence, prev[0] if prev else ""):
         counts["unattributed_quotes"] += 1
+    if unpaired_quote(sentence):
+        counts["unpaired_quotes"] += 1
+
+
+def unpaired_quote(sentence: str) -> bool:
+    """A double quotation mark with no partner: curly ones counted by kind, straight ones by
+    parity (an open curly quote closed by a straight mark, as pages mix them, is a pair)."""
+    opened = sentence.count("\u201c")
+    closed = sentence.count("\u201d")
+    straight = sentence.count('"')
+    if opened == closed:
+        return straight % 2 == 1
+    return abs(opened - closed) != straight
 
 
 def _follows_its_source(nums: tuple[int, ...], prev: tuple[str, tuple[int, ...]] | None) -> bool:

@@ -54,6 +54,7 @@ def test_answers_read_as_a_briefing(corpus, answers, question):
         "datelines",
         "questions",
         "unattributed_quotes",
+        "unpaired_quotes",
         "fragments",
     ):
         assert found[key] == 0, (key, answer.text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from assistant.memo import _Numbering, _quoted
 from assistant.types import Citation
-from eval.readability import unattributed_quote
+from eval.readability import unattributed_quote, unpaired_quote
 
 PASSAGE = (
     "The troop presence was not an issue. However, Halden again rejected the demands: "
@@ -42,3 +42,11 @@ def test_a_quote_a_name_introduces_with_a_colon_is_attributed() -> None:
     assert unattributed_quote(f"The troop presence was not an issue: {quote}")
     assert unattributed_quote(f"Russia\u2019s demands were clear: {quote}")
     assert unattributed_quote(quote)
+
+
+def test_a_quotation_mark_without_its_partner_is_a_defect() -> None:
+    assert unpaired_quote('"We know the shells are of poor quality.')
+    assert unpaired_quote("It remains my priority,\u201d Snyder said.")
+    assert not unpaired_quote('"We know the shells are of poor quality."')
+    assert not unpaired_quote("\u201cIt is a slap in the face,\" Schumer said.")  # mixed, paired
+    assert not unpaired_quote("He called it \u201cblatant corruption\u201d and left.")
