@@ -198,6 +198,8 @@ def balance_quotes(text: str) -> str:
     my priority," Snyder said.'). On real news one answer in six quoted such a sentence as it
     stood. The cited passage keeps the words as written.
     """
+    if (text.count("\u201c") + text.count("\u201d") + text.count('"')) % 2 == 0:
+        return text  # paired, or oddly paired by its source ('"Their work ...," which ...."')
     depth = unopened = 0
     for i, ch in enumerate(text):
         if ch == "\u201c":
@@ -211,7 +213,7 @@ def balance_quotes(text: str) -> str:
             depth += 1
     curly = "\u201c" in text or "\u201d" in text
     opening, closing = ("\u201c", "\u201d") if curly else ('"', '"')
-    return opening * unopened + text + closing * depth
+    return opening + text if unopened > depth else text + closing
 
 
 def _closing(text: str, i: int) -> bool:
