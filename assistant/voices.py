@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from assistant.quote_spans import quote_runs, sentence_quotes
 from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 
 # A run of quotation inside a sentence: straight or curly double quotes.
@@ -101,7 +102,11 @@ def read_voices(
     recent: list[str] = []  # sentences since, where a person may be named without speaking
     prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
     t = 0
-    for s, e in spans:
+    runs = quote_runs(text, spans)
+    # sentences a quote runs through ('Yesterday, the jet was gifted," said Peter Welch.')
+    in_quote = {n for n, (s, e) in enumerate(spans) if any(r.start < e and r.end > s for r in runs)}
+    each: dict[int, Voice] = {}  # sentence -> its voice
+    for n, (s, e) in enumerate(spans):
         while t + 1 < len(turns) and turns[t + 1].start <= s + 1:
             t += 1
         sentence = text[s:e]
@@ -139,7 +144,7 @@ def read_voices(
                 name = full.get(found[0].split()[-1], found[0])
                 full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
                 found = (full[name.split()[-1]], found[1])
-            quoted = speech and _QUOTED.search(sentence) is not None
+            quoted = speech and (_QUOTED.search(sentence) is not None or n in in_quote)
             if found and (found[0] or found[1]):
                 if not found[1] and publisher:  # "..., said Ana Ruiz" in her company's release
                     found = (found[0], publisher)
@@ -159,10 +164,21 @@ def read_voices(
                 del recent[:-3]
             else:
                 recent.clear()
-        if voice is None:
-            continue
-        if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, s):
-            out[-1] = Voice(out[-1].start, e, voice.speaker, voice.party, voice.kind)
+        if voice is not None:
+            each[n] = voice
+    # a quote over several sentences is its speaker's throughout, though one sentence names
+    # them ('"We know both sides have had problems," Herbst told USA TODAY. "We know that
+    # Russia is being supplied ...'; '"Two weeks ago, ... Yesterday, ...," said Sen. Peter
+    # Welch'): an answer quoting one of the others said whose words they are not
+    speaker_at, _ = sentence_quotes(text, runs, spans)
+    for n, m in speaker_at.items():
+        named = each.get(m)
+        if n not in each and named is not None and named.kind == "quote":
+            each[n] = Voice(spans[n][0], spans[n][1], named.speaker, named.party, "quote")
+    for n in sorted(each):
+        voice = each[n]
+        if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, voice.start):
+            out[-1] = Voice(out[-1].start, voice.end, voice.speaker, voice.party, voice.kind)
         else:
             out.append(voice)
     return out

@@ -181,3 +181,23 @@ def test_he_said_after_an_unlinked_person_is_not_someone_named_earlier():
     assert [
         (v.speaker, v.party) for v in linked if text[v.start : v.end].startswith('"I think')
     ] == [("Trump", "Trump campaign")]
+
+
+def test_every_sentence_of_a_quote_is_the_speakers_whichever_one_names_them():
+    text = (
+        '"We know that both sides have had problems with supply," Herbst told reporters. '
+        '"We know that Russia is being supplied with shells in large quantities. And we know '
+        'the West has learned that it does not have enough."\n\n'
+        '"Two weeks ago, the family announced a golf resort. Yesterday, the jet was gifted," '
+        "said Peter Welch on X."
+    )
+    people = {"Herbst": "Atlantic Council", "Peter Welch": "Democrats"}
+    voices = _read(text, people=people)
+
+    def speaker_of(words):
+        at = text.index(words)
+        return next((v.speaker for v in voices if v.start <= at < v.end), None)
+
+    assert speaker_of("We know that Russia") == "Herbst"
+    assert speaker_of("And we know the West") == "Herbst"
+    assert speaker_of("Two weeks ago") == "Peter Welch"
