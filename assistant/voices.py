@@ -172,9 +172,9 @@ def read_voices(
     # Welch'): an answer quoting one of the others said whose words they are not
     speaker_at, _ = sentence_quotes(text, runs, spans)
     for n, m in speaker_at.items():
-        named = each.get(m)
-        if n not in each and named is not None and named.kind == "quote":
-            each[n] = Voice(spans[n][0], spans[n][1], named.speaker, named.party, "quote")
+        naming = each.get(m)
+        if n not in each and naming is not None and naming.kind == "quote":
+            each[n] = Voice(spans[n][0], spans[n][1], naming.speaker, naming.party, "quote")
     for n in sorted(each):
         voice = each[n]
         if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, voice.start):
