@@ -48,5 +48,5 @@ def test_a_quotation_mark_without_its_partner_is_a_defect() -> None:
     assert unpaired_quote('"We know the shells are of poor quality.')
     assert unpaired_quote("It remains my priority,\u201d Snyder said.")
     assert not unpaired_quote('"We know the shells are of poor quality."')
-    assert not unpaired_quote("\u201cIt is a slap in the face,\" Schumer said.")  # mixed, paired
+    assert not unpaired_quote('\u201cIt is a slap in the face," Schumer said.')  # mixed, paired
     assert not unpaired_quote("He called it \u201cblatant corruption\u201d and left.")
