@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
 from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
-from assistant.quote_spans import quote_members, quote_runs, sentence_quotes
+from assistant.quote_spans import QuoteRun, quote_members, quote_runs, sentence_quotes
 from assistant.representatives import bare_chiefs, kind_titles, represented
 from assistant.stance_holders import (
     ReadingState,
@@ -466,7 +466,11 @@ class StanceReader:
         ]
         if not wanted:
             return Reading(
-                [], {}, self._voices(text, spans, turns, publisher, parties, title, answers)
+                [],
+                {},
+                self._voices(
+                    text, spans, turns, publisher, parties, title, answers, (runs, speaker_at)
+                ),
             )
         parsed = self.parser.parse(
             [text[spans[n][0] + k : spans[n][1]] for n, k in zip(wanted, cut, strict=True)]
@@ -619,7 +623,9 @@ class StanceReader:
         # "Qeltara's interior minister" read before the text said "the government of Qeltara"
         out = [replace(f, holder=parties.state_named(f.holder)) for f in out]
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
-        voices = self._voices(text, spans, turns, publisher, parties, title, answers)
+        voices = self._voices(
+            text, spans, turns, publisher, parties, title, answers, (runs, speaker_at)
+        )
         return Reading(dedupe(out), learned, voices)
 
     @property
@@ -743,8 +749,11 @@ class StanceReader:
         parties: Parties,
         title: str = "",
         interviewee: str = "",
+        quotes: tuple[Sequence[QuoteRun], Mapping[int, int]] | None = None,
     ) -> list[Voice]:
-        """Who speaks where, with the people this reading linked to their parties."""
+        """Who speaks where, with the people this reading linked to their parties; `quotes`:
+        the quote runs and their speakers' sentences `read` found already.
+        """
         resolved = []
         for start, _, label in turns:
             if label.upper() in ANSWER_LABELS:
@@ -775,7 +784,18 @@ class StanceReader:
             return parties.names.get(key, "") if not parties.speaks_for(name) else ""
 
         by = author(title) if publisher else ""
-        return read_voices(text, spans, resolved, publisher, parties.speaks_for, party_named, by)
+        runs, speaker_at = quotes if quotes is not None else (None, None)
+        return read_voices(
+            text,
+            spans,
+            resolved,
+            publisher,
+            parties.speaks_for,
+            party_named,
+            by,
+            runs=runs,
+            speaker_at=speaker_at,
+        )
 
 
 # what kind of text it is, written where its source should be ("source: statement")

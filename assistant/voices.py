@@ -17,10 +17,10 @@ through titles, appositions and speaker labels), so both read the same document 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.quote_spans import quote_runs, sentence_quotes
+from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
 from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 
 # A run of quotation inside a sentence: straight or curly double quotes.
@@ -89,12 +89,16 @@ def read_voices(
     speaks_for: Callable[[str], str],
     party_named: Callable[[str], str],
     by: str = "",
+    runs: Sequence[QuoteRun] | None = None,
+    speaker_at: Mapping[int, int] | None = None,
 ) -> list[Voice]:
     """The voices of one document, consecutive sentences of one voice joined into one span.
 
     `speaks_for(person)` is the party a person speaks for ("" unknown); `party_named(name)` the
     party a name is, when it names one ("the Kremlin", "Northwind"), else "". `by` is the
-    person the title says the text is by: a party's own text is in their words.
+    person the title says the text is by: a party's own text is in their words. `runs` and
+    `speaker_at` are the text's quotes (`quote_runs`, `sentence_quotes`), when the caller has
+    them already.
     """
     out: list[Voice] = []
     full: dict[str, str] = {}  # surname -> the fullest name the text gave ("Tomas Brenner")
@@ -102,7 +106,7 @@ def read_voices(
     recent: list[str] = []  # sentences since, where a person may be named without speaking
     prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
     t = 0
-    runs = quote_runs(text, spans)
+    runs = quote_runs(text, spans) if runs is None else runs
     # sentences a quote runs through ('Yesterday, the jet was gifted," said Peter Welch.')
     in_quote = {n for n, (s, e) in enumerate(spans) if any(r.start < e and r.end > s for r in runs)}
     each: dict[int, Voice] = {}  # sentence -> its voice
@@ -170,7 +174,8 @@ def read_voices(
     # them ('"We know both sides have had problems," Herbst told USA TODAY. "We know that
     # Russia is being supplied ...'; '"Two weeks ago, ... Yesterday, ...," said Sen. Peter
     # Welch'): an answer quoting one of the others said whose words they are not
-    speaker_at, _ = sentence_quotes(text, runs, spans)
+    if speaker_at is None:
+        speaker_at = sentence_quotes(text, runs, spans)[0]
     for n, m in speaker_at.items():
         naming = each.get(m)
         if n not in each and naming is not None and naming.kind == "quote":
