@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from assistant.citations import balance_quotes, leans_on_previous, same_claim
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
-from assistant.positions import dangling, rank
+from assistant.positions import dangling, on_topic, rank
 from assistant.timeline import FUTURE, find_events, unplaced_events
 from assistant.types import (
     Answer,
@@ -139,20 +139,12 @@ def build_memo(assistant: Assistant, topic: str) -> Memo:
     )
 
 
-def _on_topic(names: Sequence[str], *texts: str) -> bool:
-    """Whether a source is about what the topic names ("Nepal" of "Nepal protests"): in a
-    week's news about everything, a sentence on protests in Iowa shares the topic's words but
-    not its subject. A topic that names nothing leaves it to the search.
-    """
-    return not names or any(mentions(n, t) for n in names for t in texts)
-
-
 def _from_answer(
     answer: Answer, numbering: _Numbering, limit: int, names: Sequence[str] = ()
 ) -> list[MemoItem]:
     if answer.abstained:
         return []
-    by_n = {c.n: c for c in answer.citations if _on_topic(names, c.title, c.text, c.quote)}
+    by_n = {c.n: c for c in answer.citations if on_topic(names, c.title, c.text, c.quote)}
     items: list[MemoItem] = []
     sources: list[tuple[int, str]] = []  # (answer's citation number, text) of each item
     # one claim per citation marker: a leaning sentence stays with the one it leans on
@@ -237,7 +229,7 @@ def _developments(
     for c in sorted(follow.citations, key=lambda c: c.date or "9999"):
         if c.quote in used or _is_title(c.quote, c.title) or leans_on_previous(c.quote):
             continue  # "So today, ...": a development must stand alone in its bullet
-        if not _on_topic(names, c.title, c.text, c.quote):
+        if not on_topic(names, c.title, c.text, c.quote):
             continue
         used.add(c.quote)
         chosen.append(c)
@@ -372,7 +364,7 @@ def _what_next(
     latest = max((p.date for p in passages if p.date), default="")
     seen, items = set(), []
     for p in passages:
-        if not _on_topic(names, p.title, p.text):
+        if not on_topic(names, p.title, p.text):
             continue
         for when, sentence, span, _ in find_events(p.text, p.date):
             announced = bool(FUTURE.search(sentence)) and (not p.date or when > p.date)

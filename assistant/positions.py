@@ -387,15 +387,21 @@ class PositionIndex:
             keep = []
             for p in found:
                 sim = float(np.asarray(self._vectors[_key(p)]) @ q)
-                said_in = (p.party, p.text, p.citation.title, p.citation.text)
-                if names and not any(mentions(n, t) for n in names for t in said_in):
-                    # "Nepal protests": a statement about protests in Iowa or in China, from a
-                    # week's news about everything, is not on the topic
+                if not on_topic(names, p.party, p.text, p.citation.title, p.citation.text):
                     continue
                 if sim >= min_similarity or terms & set(content_terms(p.text)):
                     keep.append((sim, p))
             found = [p for _, p in sorted(keep, key=lambda t: -t[0])]
         return found
+
+
+def on_topic(names: Sequence[str], *texts: str) -> bool:
+    """Whether a source is about what a topic names (`named_entities`: "Nepal" of "Nepal
+    protests"): in a week's news about everything, a statement on protests in Iowa or in China
+    shares the topic's words but not its subject. A topic that names nothing leaves it to the
+    search.
+    """
+    return not names or any(mentions(n, t) for n in names for t in texts)
 
 
 def _key(p: Position) -> tuple[str, int]:
