@@ -478,15 +478,22 @@ def denied(ps: ParsedSentence, t: Token) -> bool:
         return False
     kids = ps.children(t.i)
     subject = next((c for c in kids if c.dep == "nsubj"), None)
-    if subject is not None and subject.lemma.lower() == "it" and _a_claim_after(ps, t):
-        pass  # "It is untrue that a coup has taken place", "It is false to say that we ..."
-    elif subject is None or subject.lemma.lower() not in _CLAIMS:
+    if subject is None:
         return False
-    elif subject.lemma.lower() not in ("that", "this") and not any(
-        c.lemma.lower() in ("that", "this", "these", "those", "the")
-        or c.dep == "poss"
-        or (subject.tag == "NNS" and c.dep in ("prep", "acl", "relcl") and c.i > subject.i)
-        for c in ps.children(subject.i)
+    # "It is untrue that a coup has taken place", "It is false to say that we ...": the clause
+    # after is the claim, whatever "it" stands for
+    extraposed = subject.lemma.lower() == "it" and _a_claim_after(ps, t)
+    if not extraposed and subject.lemma.lower() not in _CLAIMS:
+        return False
+    if (
+        not extraposed
+        and subject.lemma.lower() not in ("that", "this")
+        and not any(
+            c.lemma.lower() in ("that", "this", "these", "those", "the")
+            or c.dep == "poss"
+            or (subject.tag == "NNS" and c.dep in ("prep", "acl", "relcl") and c.i > subject.i)
+            for c in ps.children(subject.i)
+        )
     ):
         # ("the president's remarks were off-base": his, denied; "Reports of anything more
         # than that are completely false")
