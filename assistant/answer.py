@@ -43,9 +43,11 @@ from assistant.extractive import (
     select,
     worth_embedding,
 )
+from assistant.full_names import name_in_full
 from assistant.markers import NOT_IN_SOURCES, attach, format_refs, unmark
 from assistant.selector import answer_type, shipped
 from assistant.types import Answer, Passage, VoiceRow
+from index.chunking import sentence_spans
 from index.embeddings import Embedder
 from index.reranker import Reranker
 from index.search import Retriever
@@ -298,20 +300,33 @@ class Answerer:
             and not _coordinated(e, entities, standalone)
             and not any(self._names(e, p.text) for p in passages)
         ]
-        if uncovered and (entities[0] in uncovered or len(uncovered) == len(entities) or unknown):
+        if _outside_sources(entities, uncovered, unknown, standalone):
             # The question is about someone or something the sources never mention: any
             # sentence we picked would answer a different question.
             return self._abstain(question, standalone, passages, uncovered)
         if len(entities) < 2:
             uncovered = []
         kept = readable_order(kept, passages, cfg.min_similarity)
-        claims = compose(kept, relevant, passages, by_key, cfg)
+        claims = self._in_full(compose(kept, relevant, passages, by_key, cfg), passages)
         if self._voices:
             claims = self._attributed(claims, passages, voices)
         text, citations = build_citations(claims, passages, grouped=True)
         if uncovered:
             text += " " + _uncovered_note(uncovered)
         return Answer(text, citations, False, question, standalone, uncovered)
+
+    def _in_full(
+        self, claims: list[tuple[Claim, Support]], passages: Sequence[Passage]
+    ) -> list[tuple[Claim, Support]]:
+        """A person first named by surname alone is named in full ("[Sarah Snook]")."""
+        docs = [passages[sup.passage - 1].doc_id for _, sup in claims]
+        texts = name_in_full(
+            [c.text for c, _ in claims],
+            docs,
+            [sup.span[0] for _, sup in claims],
+            self._retriever.document_text,
+        )
+        return [(Claim(t, claim.cited), sup) for t, (claim, sup) in zip(texts, claims, strict=True)]
 
     def _attributed(
         self,
@@ -497,6 +512,46 @@ def _coordinated(entity: str, entities: Sequence[str], question: str) -> bool:
     return (
         re.search(rf"(?:{me}){joint}(?:{others})|(?:{others}){joint}(?:{me})", question) is not None
     )
+
+
+def premise(question: str) -> str:
+    """What the question states before it asks ("Jack Schlossberg announced he is running for a
+    House seat. Which former president was his grandfather?": the first sentence), or "".
+    """
+    spans = sentence_spans(question)
+    if len(spans) < 2 or not question[spans[-1][0] : spans[-1][1]].endswith("?"):
+        return ""
+    return question[: spans[-1][0]].strip()
+
+
+def _outside_sources(
+    entities: Sequence[str], uncovered: Sequence[str], unknown: Sequence[str], question: str
+) -> bool:
+    """Whether the sources are about something else than the question: its first name, or all
+    its names, are covered by no relevant sentence, or one is in no passage at all.
+
+    A name the question only states in its set-up is the user's context, not what is asked:
+    the sources may answer the question without confirming it (the answer then says that they
+    do not mention it). It still decides when nothing the set-up names is in any passage: then
+    the sources do not know the story the question is about.
+    """
+    if not uncovered:
+        return False
+    stated = premise(question)
+    asked = question[len(stated) :] if stated else question
+    context = [e for e in entities if stated and mentions(e, stated) and not mentions(e, asked)]
+    core = [e for e in entities if e not in context]
+    missing = [e for e in core if e in uncovered]
+    if missing and (
+        core[0] in missing or len(missing) == len(core) or any(e in unknown for e in core)
+    ):
+        return True
+    story = [e for e in context if e.lower() not in _CALENDAR]  # "on Sunday" is no story
+    if not story:
+        return False
+    if not core:  # "... Whom did he replace?": the set-up's first name is whom it asks about
+        return story[0] in uncovered or all(e in uncovered for e in story)
+    return all(e in unknown for e in story)
 
 
 def _doc(passages: Sequence[Passage], s: Scored) -> str:

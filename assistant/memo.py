@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.citations import balance_quotes, leans_on_previous, same_claim
+from assistant.full_names import as_written
 from assistant.markers import cited, unmark
 from assistant.memo_export import item_markdown, to_markdown
 from assistant.positions import dangling, on_topic, rank
@@ -183,8 +184,8 @@ def _cite_sentence(c: Citation, text: str) -> Citation | None:
     start_of_passage = c.span[0] - at
     for body in (text, text.split(": ", 1)[-1]):
         # (without the marks the answer added to pair a quote cut at a sentence)
-        words = body.strip('"\u201c\u201d').rstrip(".").split()
-        m = re.search(r"\s+".join(map(re.escape, words)), c.text) if words else None
+        body = body.strip('"\u201c\u201d').rstrip(".")
+        m = re.search(as_written(body), c.text) if body.strip() else None
         if m:
             k, end = m.start(), m.end()
             while end < len(c.text) and c.text[end] in ".!?\u201d\"'":

@@ -133,6 +133,12 @@ class Retriever:
             sentence_spans=tuple(sorted(set(before) | set(passage.sentence_spans))),
         )
 
+    def document_text(self, doc_id: str) -> str:
+        """A stored document's whole text ("" when it is gone): what a passage's sentences
+        refer back to.
+        """
+        return self._catalog.document_text(doc_id) or ""
+
     def _dense_hits(self, query: str, k: int, filters: Filters | None) -> list[tuple[str, float]]:
         if not query.strip():
             return []

@@ -167,6 +167,47 @@ def test_a_question_naming_what_no_source_mentions_abstains(assistant):
     assert answer.citations == []
 
 
+def test_a_set_up_the_sources_do_not_mention_does_not_stop_the_answer(assistant):
+    """The user states news the sources do not have ("signed for Juventus") before asking what
+    they do have: the answer is given, and says that the sources do not mention the set-up.
+    """
+    answer = assistant.ask(
+        "Lena Okafor signed for Juventus this week. How many goals did she score last season?"
+    )
+    assert not answer.abstained
+    assert "31 goals" in answer.text
+    assert "Juventus" in answer.uncovered
+    assert answer.text.rstrip().endswith("The sources do not say anything about Juventus on this.")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # nothing the set-up names is in any source: the question is about another story
+        "Juventus beat Inter Milan in Turin on Sunday. How many goals did Okafor score?",
+        # the one asked about ("she") is the set-up's first name, whom no source mentions
+        "Maria Lenz, Rivertown's new physiotherapist, joined the club. Whom did she replace?",
+    ],
+)
+def test_a_set_up_about_a_story_the_sources_never_mention_abstains(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained
+    assert answer.citations == []
+
+
+def test_a_person_the_quote_names_by_surname_is_named_in_full(assistant):
+    """ "Mehta warned ..." is quoted with the chemist's full name, as the article gave it a
+    sentence before; the citation keeps the article's words. Once an answer has named someone
+    in full, it does not do so again.
+    """
+    answer = assistant.ask("How far away is industrial use of the enzyme?")
+    assert "[Arjun Mehta] warned that industrial use is at least five years away" in answer.text
+    assert any(c.quote.startswith("Mehta warned that") for c in answer.citations)
+    _check_citations(assistant, answer)
+    answer = assistant.ask("How many goals did Rivertown's new striker score last season?")
+    assert "Lena Okafor" in answer.text and "[Lena Okafor]" not in answer.text
+
+
 def test_a_title_alone_does_not_name_a_person(assistant):
     """The sources quote a council president; "President Okoro" is someone they never name."""
     answer = assistant.ask("What did President Okoro say about the new buses?")
