@@ -94,7 +94,9 @@ def _a_surname(word: str, longer: str, text: str) -> bool:
     """
     if not word[:1].isupper() or not text:
         return False
-    rest = re.escape(longer[len(word) :].strip().split()[0]) if " " in longer else ""
+    # (the longer name as shown may be no longer than the word: "Servpro" for "SERVPRO")
+    tail = longer[len(word) :].split() if " " in longer else []
+    rest = re.escape(tail[0]) if tail else ""
     after = rf"(?! {rest})" if rest else ""
     people = rf"\b(?:(?:{_PERSON_TITLE_WORDS})\.?|[A-Z][a-z]+) {re.escape(word)}\b{after}"
     return any(

@@ -42,3 +42,24 @@ def test_a_dateline_is_not_quoted_as_part_of_the_statement(reader):
     assert texts == [
         "The government of Qeltara denied reports of unrest in the capital on Thursday."
     ]
+
+
+# A company named two ways ("Conway Data Inc." and "Conway, Inc."), the second form no longer
+# than the first once its "Inc" is dropped: reading the release stopped with an IndexError, and
+# the article was not stored at all (RealTime QA, a franchise press release; reworded).
+TWO_FORMS = (
+    "Developed by the Valley Development Board and Lena Marsh, Founder of Collective Intelligence "
+    "and VP of Global Innovation for Conway Data Inc., the Academy aids in unlocking the tools and "
+    "skills to solve community problems with the goal of sparking more economic growth.\n\n"
+    "\u201cCities and their community networks are incredible vectors to solve complex problems. "
+    "Companies and talent alike are increasingly looking to grow in communities that welcome "
+    "change. How communities respond to those challenges requires new thinking and new models. "
+    "By applying community innovation, we can help places like Greene County positively impact "
+    "their long-term economic future,\u201d said Lena Marsh, Founder Collective Intelligence and "
+    "VP Global Innovation at Conway, Inc.\n"
+)
+
+
+def test_a_company_named_two_ways_is_read(reader):
+    found = _read(reader, TWO_FORMS, source="Grassroots Newswire")
+    assert isinstance(found, list)  # read to the end: before, an IndexError lost the article
