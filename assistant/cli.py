@@ -118,6 +118,8 @@ def ingest(
             typer.echo(f"  duplicate: {note}")
         for path in report.skipped:
             typer.echo(f"  skipped (unsupported type): {path}")
+        for note in report.notes:
+            typer.echo(f"  note: {note}")
         for f in report.failed:
             typer.echo(f"  failed: {f.path}: {f.reason}", err=True)
         if report.stopped:

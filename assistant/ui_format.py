@@ -276,6 +276,8 @@ def report_markdown(report: IngestReport, what: str = "Ingest") -> str:
         lines.append(f"- skipped: {md_text(s)}")
     for note in r.duplicate_notes:
         lines.append(f"- duplicate: {md_text(note)}")
+    for note in r.notes:
+        lines.append(f"- note: {md_text(note)}")
     return "\n".join(lines)
 
 

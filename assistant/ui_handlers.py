@@ -60,6 +60,7 @@ def names_only(report: IngestReport, paths: list[str]) -> IngestReport:
         failed=[replace(f, path=name(f.path), reason=name(f.reason)) for f in report.failed],
         skipped=[name(s) for s in report.skipped],
         duplicate_notes=[name(n) for n in report.duplicate_notes],
+        notes=[name(n) for n in report.notes],
     )
 
 

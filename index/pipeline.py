@@ -427,7 +427,7 @@ class Ingestor:
                 continue
             for p in run:  # one at a time: a document that spoils the transaction fails alone
                 try:
-                    committed = self._commit(p, statements.get(id(p)))
+                    committed = self._commit(p, statements.get(id(p)), report)
                 except DiskFull:  # issue 17: the journal takes its vectors back at the next open
                     raise
                 except Exception as exc:
@@ -456,8 +456,7 @@ class Ingestor:
                     and not self._catalog.has_document(p.duplicate_of)
                 ):
                     raise LoadError("the document it duplicates could not be stored")
-                found = statements.get(id(p))
-                notes = found.result() if found is not None else Annotations()
+                notes = _annotations(p, statements.get(id(p)), report)
             except DiskFull:
                 raise
             except Exception as exc:
@@ -522,11 +521,11 @@ class Ingestor:
         else:
             report.added += 1
 
-    def _commit(self, p: _Planned, found: Future[Annotations] | None = None) -> bool:
+    def _commit(self, p: _Planned, found: Future[Annotations] | None, report: IngestReport) -> bool:
         a = p.article
         if p.duplicate_of and not self._catalog.has_document(p.duplicate_of):
             raise LoadError("the document it duplicates could not be stored")
-        notes = found.result() if found is not None else Annotations()
+        notes = _annotations(p, found, report)
         if not self._catalog.commit_document(
             a,
             p.chunks,
@@ -606,6 +605,25 @@ def _done(notes: Annotations) -> Future[Annotations]:
     done: Future[Annotations] = Future()
     done.set_result(notes)
     return done
+
+
+def _annotations(
+    p: _Planned, found: Future[Annotations] | None, report: IngestReport
+) -> Annotations:
+    """The document's statements and voices; none when reading them failed. A fault in the
+    stance reader must not cost the user the article: it is stored, searchable and citable,
+    and the report says which file has no positions and why.
+    """
+    if found is None:
+        return Annotations()
+    try:
+        return found.result()
+    except DiskFull:
+        raise
+    except Exception as exc:
+        log.warning("%s: positions not read", p.label, exc_info=exc)
+        report.notes.append(f"{p.label}: stored without positions ({exc!r})")
+        return Annotations()
 
 
 def _metadata(a: Article, c: Chunk) -> dict[str, str | int]:

@@ -102,6 +102,8 @@ class IngestReport:
     seconds: float = 0.0
     doc_ids: list[str] = field(default_factory=list)
     duplicate_notes: list[str] = field(default_factory=list)
+    # stored, with something missing: "<file>: stored without positions (<reason>)"
+    notes: list[str] = field(default_factory=list)
 
     def add(self, part: IngestReport) -> None:
         """Count a part of the same run into this report (its seconds are the caller's to add:
@@ -118,6 +120,7 @@ class IngestReport:
         self.chunks += part.chunks
         self.doc_ids += part.doc_ids
         self.duplicate_notes += part.duplicate_notes
+        self.notes += part.notes
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -129,6 +132,7 @@ class IngestReport:
             "stopped": self.stopped,
             "failed": [{"path": f.path, "reason": f.reason} for f in self.failed],
             "skipped": list(self.skipped),
+            "notes": list(self.notes),
             "chunks": self.chunks,
             "seconds": round(self.seconds, 3),
         }

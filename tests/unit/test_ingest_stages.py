@@ -77,3 +77,34 @@ def test_a_group_that_fails_to_embed_fails_its_files_only(
     assert [f.path.rsplit("/", 1)[-1] for f in report.failed] == ["2.txt"]
     assert "could not be indexed" in report.failed[0].reason
     assert consistent(a)
+
+
+def test_an_article_whose_positions_cannot_be_read_is_stored_without_them(
+    open_store, write_story, tmp_path
+):
+    """A fault in the stance reader on one article (a real one lost a whole article to an
+    IndexError) costs that article its positions, not its place in the store: it is searchable,
+    and the report says which file and why. The other articles keep theirs.
+    """
+    for n, w in enumerate(["harbour", "glacier"]):
+        write_story(
+            tmp_path / "news" / f"{n}.txt",
+            f"The {w} union demanded a 5 percent pay rise on Monday. " * 2,
+            title=f"The {w} story",
+        )
+    a = open_store(tmp_path / "store")
+    annotate = a.services.ingestor._annotate
+
+    def failing_on_glacier(article, spans):  # type: ignore[no-untyped-def]
+        if "glacier" in article.text:
+            raise IndexError("list index out of range")
+        return annotate(article, spans)
+
+    a.services.ingestor._annotate = failing_on_glacier
+    report = a.ingest([tmp_path / "news"])
+    assert report.added == 2 and report.failed == []
+    assert len(report.notes) == 1
+    assert "1.txt" in report.notes[0] and "stored without positions" in report.notes[0]
+    assert "IndexError" in report.notes[0]
+    assert any("glacier" in p.text for p in a.search("glacier union pay rise", k=3))
+    assert consistent(a)
