@@ -325,8 +325,13 @@ class Answerer:
             docs,
             [sup.span[0] for _, sup in claims],
             self._retriever.document_text,
+            self._is_party,
         )
         return [(Claim(t, claim.cited), sup) for t, (claim, sup) in zip(texts, claims, strict=True)]
+
+    def _is_party(self, name: str) -> bool:
+        """A state, capital or organisation the registry knows (never a person's surname)."""
+        return self._positions is not None and self._positions.registry.find_party(name) is not None
 
     def _attributed(
         self,

@@ -32,7 +32,9 @@ _TITLES = frozenset(
     "senator sen rep representative governor gov mayor king queen prince princess pope mr mrs "
     "ms dr gen col adm lt sgt capt judge justice chairman chairwoman chair premier sheikh lord "
     "lady sir dame coach director chief officer commissioner speaker leader councillor "
-    "councilman councilwoman sheriff attorney professor prof".split()
+    "councilman councilwoman sheriff attorney professor prof actor actress artist singer "
+    "rapper famer cardinal bishop archbishop rev reverend father pastor rabbi imam elect "
+    "commander spokesman spokeswoman spokesperson founder ceo counsel".split()
 )
 # words that open a place or an institution, not a person's name ("West Texas", "United
 # States Congress"), and the calendar
@@ -43,20 +45,30 @@ _NOT_GIVEN = frozenset(
     "senate congress department ministry office court party council committee assembly "
     "university college school company group bank agency "
     "january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+    "monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep "
+    "sept oct nov dec updated posted published whether without though although despite "
+    "because unless during following amid among according first last next jr sr "
+    "democratic republican".split()
 )
+# "the Trump administration": a thing named after the person, written as the source wrote it
+_NAMED_AFTER = frozenset("administration era campaign family organization foundation".split())
 # before a short mention: it is a place or a thing, not a person ("in Texas", "the Trump era")
 _NOT_PERSON_BEFORE = frozenset("the a an in at from to into near across".split())
 
 
 def name_in_full(
-    texts: Sequence[str], docs: Sequence[str], starts: Sequence[int], text_of: Callable[[str], str]
+    texts: Sequence[str],
+    docs: Sequence[str],
+    starts: Sequence[int],
+    text_of: Callable[[str], str],
+    is_party: Callable[[str], bool] = lambda name: False,
 ) -> list[str]:
     """The answer's sentences, each surname-only mention of a person its document named in full
     before it written in full, in brackets, the first time the answer names them.
 
     `docs`/`starts`: each sentence's document and where it starts there; `text_of(doc)`: the
-    document's text.
+    document's text; `is_party(word)`: a state, capital or organisation the registry knows
+    ("Haiti" after "Without Haiti"), never a surname.
     """
     named: set[str] = set()  # surnames the answer has named in full (or expanded) already
     out: list[str] = []
@@ -68,6 +80,8 @@ def name_in_full(
         for m in _ALONE.finditer(text):
             surname = m.group(1)
             if surname in named or not _stands_alone(text, m.start(1), m.end(1)):
+                continue
+            if is_party(surname):
                 continue
             if doc not in cache:
                 cache[doc] = text_of(doc)
@@ -98,9 +112,18 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
     prev = before.split()[-1] if before.split() else ""
     if prev.lower() in _NOT_PERSON_BEFORE:
         return False
-    if re.fullmatch(rf"{_WORD}|{_INITIAL}", prev) and not before.endswith((".", ":")):
+    if re.fullmatch(_INITIAL, prev) or (
+        re.fullmatch(_WORD, prev) and not before.endswith((".", ":"))
+    ):
         return False  # part of a longer name ("Jannik Sinner", "Kennedy" in "John F. Kennedy")
+    if before.count("[") > before.count("]"):
+        return False  # inside the source's own brackets
     after = text[b:]
+    if re.match(rf"\.\s*\d|\s+\d|{_SUFFIX}", after):
+        return False  # "Dec. 17", "Game 1", "Kennedy Jr."
+    following = re.match(r"\s+([a-z]+)", after)
+    if following and following.group(1) in _NAMED_AFTER:
+        return False
     # a name or a thing named after them follows ("Kennedy Center", "Trump Tower")
     return not re.match(rf"(?:\u2019s|'s)?\s+(?:{_WORD}|{_INITIAL})", after) or bool(
         re.match(r"\s+(?:I|A)\b", after)
@@ -110,18 +133,21 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
 def _full_name(before: str, surname: str) -> str | None:
     """The one person the text names in full with this surname, or None (none, or two)."""
     found: list[str] = []
-    pattern = (
-        rf"((?:(?:{_WORD}|{_INITIAL})\s+){{1,3}}){re.escape(surname)}"
+    pattern = (  # one space between the words: a byline's or a heading's line break is no name
+        rf"(?<![\w'\u2019.-])((?:(?:{_WORD}|{_INITIAL}) ){{1,3}}){re.escape(surname)}"
         rf"(?![\w-]|['\u2019](?!s\b)){_SUFFIX}?"
     )
     for m in re.finditer(pattern, before):
         words = m.group(1).split()
-        # "Deputy Secretary of State Wendy Sherman": the name starts at its first given name;
-        # "Secretary Kennedy", "F. Kennedy" and "West Texas" have none
+        # "Defense Secretary Pete Hegseth", "South African President Nelson Mandela": the name
+        # starts after the last title; "Secretary Kennedy", "F. Kennedy", "West Texas" and
+        # "Mapping Ukraine" have none
+        titled = [i for i, w in enumerate(words) if _title(w)]
+        words = words[titled[-1] + 1 :] if titled else words
         given = next((words[i:] for i, w in enumerate(words) if _given(w)), [])
-        if not given:
+        if not given or given[0].lower().endswith("ing"):
             continue
-        if re.match(rf"\s*(?:{_WORD})", before[m.end() :]):
+        if re.match(rf" (?:{_WORD})", before[m.end() :]):
             continue  # a longer name or a thing ("Taco Bell Cantina")
         full = " ".join(given) + " " + m.group(0)[len(m.group(1)) :].strip()
         found.append(re.sub(r"\s+", " ", full))
@@ -134,9 +160,15 @@ def _full_name(before: str, surname: str) -> str | None:
     return longest
 
 
+def _title(word: str) -> bool:
+    return any(part in _TITLES for part in word.lower().rstrip(".").split("-"))
+
+
 def _given(word: str) -> bool:
-    low = word.lower().rstrip(".")
-    return not word.endswith(".") and low not in _TITLES | _NOT_GIVEN | STOPWORDS
+    parts = word.lower().rstrip(".").split("-")  # "North-Central Gulf"
+    return not word.endswith(".") and not any(
+        part in _TITLES | _NOT_GIVEN | STOPWORDS for part in parts
+    )
 
 
 def _same_person(a: str, b: str) -> bool:

@@ -73,3 +73,37 @@ def test_the_words_as_written_are_found_in_the_source():
     answer = "[Carlos Alcaraz], who is 22, served for the title"
     m = re.search(as_written(answer), source)
     assert m is not None and m.group(0) == source.rstrip(".")
+
+
+def test_the_name_starts_after_the_title():
+    doc = "Defense Secretary Pete Hegseth spoke. South African President Nelson Mandela visited. "
+    out = full(["Hegseth said no.", "Mandela waved."], doc)
+    assert out == ["[Pete Hegseth] said no.", "[Nelson Mandela] waved."]
+
+
+@pytest.mark.parametrize(
+    ("doc", "sentence"),
+    [
+        ("Updated Dec. 17 at 9 a.m. ", "Dec. 17 brought snow."),  # a month, abbreviated
+        ("By Humeyra Pamuk\nReuters\n", "Reuters reported it."),  # a byline's line break
+        ("Mapping Ukraine was hard. ", "Ukraine agreed."),  # a heading's gerund
+        ("Blue Jays Game 1 was watched. ", "Game 1 drew 30 million viewers."),
+        ("Without Haiti the plan fails. ", "Haiti agreed."),  # the registry's state
+        ("Robert F. Kennedy Jr. spoke. ", "Robert F. Kennedy Jr. left."),
+    ],
+)
+def test_no_name_is_made_of_what_is_not_one(doc, sentence):
+    out = name_in_full([sentence], ["d"], [len(doc)], {"d": doc}.get, {"Haiti"}.__contains__)
+    assert out == [sentence]
+
+
+@pytest.mark.parametrize(
+    ("doc", "sentence"),
+    [
+        ("U.S. Health Secretary Robert F. Kennedy Jr. spoke. ", "RFK Jr. and others left."),
+        ("The 10-Piece Set went fast. ", "Set 2 sold out."),
+        ("The North-Central Gulf was quiet. ", "Gulf waters rose."),
+    ],
+)
+def test_a_suffix_or_a_broken_run_is_no_name(doc, sentence):
+    assert full([sentence], doc) == [sentence]
