@@ -76,6 +76,11 @@ _NAMED = re.compile(
 )
 
 
+# a name an editor put into a quotation, written "[Wendy Sherman]" (escaped in markdown);
+# not a citation marker ("[1]")
+_PUT_IN = re.compile(r"\\?\[([^\]\d\\][^\]]*?)\\?\]")
+
+
 def blocks(text: str) -> list[list[tuple[str, tuple[int, ...]]]]:
     """The text's paragraphs and bullets, each as its sentences with their citation numbers.
     Headings, the memo's date line and everything from "## Sources" on are left out.
@@ -87,6 +92,7 @@ def blocks(text: str) -> list[list[tuple[str, tuple[int, ...]]]]:
         if not line or line.startswith("#") or (line.startswith("*") and line.endswith("*")):
             continue
         line = re.sub(r"^[-*]\s+", "", line)
+        line = _PUT_IN.sub(r"\1", line)  # "[Wendy Sherman]" put in a quote reads as the name
         clauses = bool(_CLAUSES.search(line))
         line = _LABELLED.sub("", line, count=1) if not clauses else line
         cited, rest = cited_sentences(line)
