@@ -50,6 +50,8 @@ _NOT_GIVEN = frozenset(
     "because unless during following amid among according first last next jr sr "
     "democratic republican".split()
 )
+# no given name, and no surname standing alone
+_NOT_NAMES = _TITLES | _NOT_GIVEN | STOPWORDS
 # "the Trump administration": a thing named after the person, written as the source wrote it
 _NAMED_AFTER = frozenset("administration era campaign family organization foundation".split())
 # before a short mention: it is a place or a thing, not a person ("in Texas", "the Trump era")
@@ -100,13 +102,13 @@ def _full_names_in(text: str) -> set[str]:
     return {
         m.group(2)
         for m in re.finditer(rf"({_WORD}|{_INITIAL})\s+({_WORD})", text)
-        if m.group(1).lower().rstrip(".") not in _TITLES | _NOT_GIVEN | STOPWORDS
+        if m.group(1).lower().rstrip(".") not in _NOT_NAMES
     }
 
 
 def _stands_alone(text: str, a: int, b: int) -> bool:
     word = text[a:b]
-    if word.lower() in STOPWORDS | _TITLES | _NOT_GIVEN:
+    if word.lower() in _NOT_NAMES:
         return False
     before = text[:a].rstrip()
     prev = before.split()[-1] if before.split() else ""
@@ -166,9 +168,7 @@ def _title(word: str) -> bool:
 
 def _given(word: str) -> bool:
     parts = word.lower().rstrip(".").split("-")  # "North-Central Gulf"
-    return not word.endswith(".") and not any(
-        part in _TITLES | _NOT_GIVEN | STOPWORDS for part in parts
-    )
+    return not word.endswith(".") and not any(part in _NOT_NAMES for part in parts)
 
 
 def _same_person(a: str, b: str) -> bool:
@@ -186,7 +186,7 @@ def as_written(text: str) -> str:
     each name put in brackets standing for the words it replaced.
     """
     out = []
-    for piece in re.split(r"(\[[^\]\[]{1,80}\]|\s+)", text.strip()):
+    for piece in re.split(rf"({_PUT_IN.pattern}|\s+)", text.strip()):
         if not piece:
             continue
         if piece.isspace():

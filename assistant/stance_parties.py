@@ -94,7 +94,7 @@ def _a_surname(word: str, longer: str, text: str) -> bool:
     """
     if not word[:1].isupper() or not text:
         return False
-    # (the longer name as shown may be no longer than the word: "Servpro" for "SERVPRO")
+    # (nothing may follow: "Conway, Inc" met after "Conway Data" is as long as it)
     tail = longer[len(word) :].split() if " " in longer else []
     rest = re.escape(tail[0]) if tail else ""
     after = rf"(?! {rest})" if rest else ""
