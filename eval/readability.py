@@ -179,7 +179,7 @@ def unattributed_quote(sentence: str, before: str = "") -> bool:
     """A quotation of four words or more whose speaker is named neither in its sentence nor
     in the sentence right before it ("X said:", "X told reporters")."""
     quotes = [a or b for a, b in _QUOTED.findall(sentence)]
-    if not any(len(q.split()) >= 4 for q in quotes):
+    if not any(len(q.split()) >= 4 and not _is_title(q) for q in quotes):
         return False
     if _attributed(sentence) or _attributed(before):
         return False
@@ -187,6 +187,25 @@ def unattributed_quote(sentence: str, before: str = "") -> bool:
     outside = _QUOTED.sub(" ", sentence)
     pronoun = re.search(r"\b(?:he|she|they)\s+\w+", outside, re.IGNORECASE)
     return not (pronoun and _REPORTING.search(outside) and len(_CAPITALISED.findall(before)) >= 2)
+
+
+# the small words a title leaves in lower case ("Shang-Chi and the Legend of the Ten Rings")
+_TITLE_SMALL = frozenset(
+    "a an the of and or nor but in on at to for with by from as vs via & -".split()
+)
+
+
+def _is_title(quoted: str) -> bool:
+    """Whether the quotation marks hold a title, not speech: every word but the small ones
+    capitalised, and no sentence's end ("Birds of a Feather", "The Lord of the Rings").
+    In real-news answers a film, song or show in quotation marks was most of what this check
+    counted as a quote without a speaker.
+    """
+    words = quoted.strip().split()
+    if quoted.rstrip()[-1:] in ".!?,;:":
+        return False
+    content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 
 def _attributed(sentence: str) -> bool:

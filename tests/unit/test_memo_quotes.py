@@ -50,3 +50,12 @@ def test_a_quotation_mark_without_its_partner_is_a_defect() -> None:
     assert not unpaired_quote('"We know the shells are of poor quality."')
     assert not unpaired_quote('\u201cIt is a slap in the face," Schumer said.')  # mixed, paired
     assert not unpaired_quote("He called it \u201cblatant corruption\u201d and left.")
+
+
+def test_a_title_in_quotation_marks_is_not_a_quote_without_a_speaker():
+    # a film's title is not speech; a shouted line and a sentence of speech still are quotes
+    title = "\u201cShang-Chi and the Legend of the Ten Rings\u201d star Simu Liu is engaged."
+    assert not unattributed_quote(title)
+    assert not unattributed_quote('The band played "Birds of a Feather Tonight" twice.')
+    assert unattributed_quote("\u201cThe penny costs over 3 cents to make.\u201d")
+    assert unattributed_quote('The post ended: "Drag shows for our youth WILL STOP NOW"')
