@@ -369,6 +369,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=32, help="sentences a step (about)")
     ap.add_argument("--limit", type=int, default=0, help="at most this many training pairs")
     ap.add_argument(
+        "--all-train-weeks",
+        action="store_true",
+        help="also train on the weeks the selector is fit on (cross-fitting: the selector keeps "
+        "its fit on the scores of a re-ranker that did not see them)",
+    )
+    ap.add_argument(
         "--checkpoint",
         type=Path,
         default=None,
@@ -385,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sel_dev = load(Path(args.data), set(split["dev"]), Path(args.cache))
     # the train weeks the selector is fit on (their candidate files) are left out, so that the
     # selector learns how much to trust the re-ranker from scores on questions it never saw
-    held = {it.week for it in sel_train}
+    held = set() if args.all_train_weeks else {it.week for it in sel_train}
     groups = raw_groups(args.snapshot, set(split["train"]) - held, rng)
     dev = [g for g in store_groups(sel_dev, rng, sample=False) if any(g.labels)]
     if args.limit:
