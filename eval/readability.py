@@ -205,6 +205,8 @@ def _is_title(quoted: str) -> bool:
     if quoted.rstrip()[-1:] in ".!?,;:":
         return False
     content = [w for w in words if w.lower() not in _TITLE_SMALL]
+    if sum(w.isupper() and len(w) > 1 for w in content) * 2 > len(content):
+        return False  # capitals throughout: a shouted line ("THIS WILL NOT STAND"), not a title
     return bool(content) and all(w[0].isupper() or w[0].isdigit() for w in content)
 
 

@@ -59,3 +59,4 @@ def test_a_title_in_quotation_marks_is_not_a_quote_without_a_speaker():
     assert not unattributed_quote('The band played "Birds of a Feather Tonight" twice.')
     assert unattributed_quote("\u201cThe penny costs over 3 cents to make.\u201d")
     assert unattributed_quote('The post ended: "Drag shows for our youth WILL STOP NOW"')
+    assert unattributed_quote('The post ended: "THIS WILL NOT STAND ANY LONGER"')
