@@ -100,7 +100,7 @@ from assistant.stance_words import (
     _WEAK_CUE,
     _outlet,
 )
-from assistant.voices import Turn, Voice, author, read_voices
+from assistant.voices import Turn, Voice, author, read_voices, with_headings
 from index.cleaning import body_name, is_top_matter
 from index.language import ParsedSentence, Parser
 
@@ -788,7 +788,7 @@ class StanceReader:
         return read_voices(
             text,
             spans,
-            resolved,
+            with_headings(text, resolved),
             publisher,
             parties.speaks_for,
             party_named,

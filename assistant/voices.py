@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
 from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
@@ -79,6 +79,42 @@ class Turn:
     party: str
     question: bool  # a journalist's, moderator's or operator's turn
     narration: bool = False  # a transcriber's note: read as a news story is, turn by sentence
+
+
+# a paragraph that ends as a sentence ends (a full stop, "!" or "?", then closing marks)
+_ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+
+
+def with_headings(text: str, turns: Sequence[Turn]) -> list[Turn]:
+    """The turns, each speaker's turn broken off at a paragraph inside it that does not end as a
+    sentence does (and taken up again after it): a heading or a prompt between the answers, not
+    the speaker's words. An interview that sets each question as a line ("Best musical: "Come
+    From Away," "Dear Evan Hansen" ...") before "NOCCIOLINO: ..." had its list lines quoted as
+    Nocciolino's.
+    """
+    out: list[Turn] = []
+    for n, turn in enumerate(turns):
+        out.append(turn)
+        if turn.question or turn.narration:
+            continue
+        end = turns[n + 1].start if n + 1 < len(turns) else len(text)
+        first = text.find("\n", turn.start, end)  # the labelled paragraph is the speaker's
+        if first < 0:
+            continue
+        paragraphs = [m for m in re.finditer(r"[^\n]+", text[first:end]) if m.group(0).strip()]
+        for k, m in enumerate(paragraphs):
+            line = m.group(0).strip()
+            if _ENDS_SENTENCE.search(line):
+                continue
+            out.append(Turn(first + m.start(), "", "", False, narration=True))
+            if k + 1 < len(paragraphs):
+                out.append(replace(turn, start=first + paragraphs[k + 1].start()))
+    # a turn taken up again where the next heading follows at once is that heading's
+    starts: dict[int, Turn] = {}
+    for t in out:
+        if t.start not in starts or t.narration:
+            starts[t.start] = t
+    return sorted(starts.values(), key=lambda t: t.start)
 
 
 def read_voices(

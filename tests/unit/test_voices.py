@@ -201,3 +201,25 @@ def test_every_sentence_of_a_quote_is_the_speakers_whichever_one_names_them():
     assert speaker_of("We know that Russia") == "Herbst"
     assert speaker_of("And we know the West") == "Herbst"
     assert speaker_of("Two weeks ago") == "Peter Welch"
+
+
+def test_a_heading_line_between_an_interviews_answers_is_not_the_speakers_words():
+    from assistant.voices import with_headings
+
+    text = (
+        "NOCCIOLINO: I think it is a horse race between the two musicals.\n\n"
+        "So, whether I was involved or not, I would be saying that too.\n\n"
+        'Best performance by an actor in a featured role: Michael Aronov ("Oslo"), Danny '
+        'DeVito ("The Price") and Nathan Lane ("The Front Page")\n\n'
+        "NOCCIOLINO: I think Nathan Lane will win it this year.\n"
+    )
+    second = text.index("NOCCIOLINO: I think Nathan")
+    turns = [Turn(0, "Albert Nocciolino", "NAC Entertainment", False)]
+    turns.append(Turn(second, "Albert Nocciolino", "NAC Entertainment", False))
+    voices = _read(text, with_headings(text, turns))
+    his = " ".join(text[v.start : v.end] for v in voices if v.speaker == "Albert Nocciolino")
+    assert "horse race" in his and "saying that too" in his and "Nathan Lane will win" in his
+    assert "Michael Aronov" not in his
+    # a turn whose paragraphs all end as sentences do is left whole
+    whole = [Turn(0, "Albert Nocciolino", "NAC Entertainment", False)]
+    assert with_headings(text[:second].split("\n\nBest")[0], whole) == whole
