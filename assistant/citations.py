@@ -357,13 +357,22 @@ _SECTION_LABEL = re.compile(
 )
 
 
+# A live blog's time stamp before an entry: "8:57: Songwriting duo ...", "10:15 a.m. ET - ...".
+# Its separator and a capital must follow, so "10:30 was the hour" keeps its first word.
+_TIME_STAMP = re.compile(
+    r"^\s*\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+(?:ET|EST|EDT|CT|CST|CDT|PT|PST|PDT|GMT|BST|UTC))?"
+    r"\s*[:\u2013\u2014|-]\s+(?=[A-Z\"\u201c])",
+    re.IGNORECASE,
+)
+
+
 def lead_to_strip(sentence: str) -> int:
-    """How many leading characters are a summary box's label ("AI-assisted summary "), a
-    dateline ("Geneva / Brussels - ") or a transcript speaker label ("AMBASSADOR X: ",
-    "Sergey Lavrov: (Via interpreter) "): the rest is the sentence a reader should get. 0 when
-    there is none.
+    """How many leading characters are a summary box's label ("AI-assisted summary "), a live
+    blog's time stamp ("8:57: "), a dateline ("Geneva / Brussels - ") or a transcript speaker
+    label ("AMBASSADOR X: ", "Sergey Lavrov: (Via interpreter) "): the rest is the sentence a
+    reader should get. 0 when there is none.
     """
-    section = _SECTION_LABEL.match(sentence)
+    section = _SECTION_LABEL.match(sentence) or _TIME_STAMP.match(sentence)
     if section and re.search(r"\w", sentence[section.end() :]):
         return section.end() + lead_to_strip(sentence[section.end() :])
     for pattern in (_DATELINE, _SPEAKER_LABEL):

@@ -363,6 +363,11 @@ def test_datelines_and_speaker_labels_are_cut_from_the_quote():
             "Key points: The council voted to close the depot.",
             "The council voted to close the depot.",
         ),
+        (  # a live blog's entries, each under its time
+            "8:57: Songwriting duo Benj Pasek and Justin Paul win best score.",
+            "Songwriting duo Benj Pasek and Justin Paul win best score.",
+        ),
+        ("10:15 p.m. ET - The polls have closed.", "The polls have closed."),
     ]:
         assert text[lead_to_strip(text) :].strip() == rest
     for text in [
@@ -371,6 +376,8 @@ def test_datelines_and_speaker_labels_are_cut_from_the_quote():
         "The union \u2013 which has 4,000 members \u2013 voted to strike.",
         "Summary judgment was granted to the company on Monday.",
         "In brief remarks, the mayor thanked the crews.",
+        "10:30 was the hour the polls closed.",
+        "At 8:57: the rocket lifted off.",
     ]:
         assert lead_to_strip(text) == 0
 
