@@ -83,6 +83,9 @@ class Turn:
 
 # a paragraph that ends as a sentence ends (a full stop, "!" or "?", then closing marks)
 _ENDS_SENTENCE = re.compile(r"[.!?\u2026][\"'\u201d\u2019)\]]*$")
+# a list's item ("- a 5% rise", "2) no layoffs", "(b) talks") or the line that opens one ("Our
+# demands are:"): the speaker's words, set out
+_LIST_LINE = re.compile(r"^(?:[-\u2013\u2014\u2022*\u00b7]\s|\(?(?:\d{1,2}|[a-z])[.)]\s)|[:;,]$")
 
 
 def with_headings(text: str, turns: Sequence[Turn]) -> list[Turn]:
@@ -90,7 +93,7 @@ def with_headings(text: str, turns: Sequence[Turn]) -> list[Turn]:
     sentence does (and taken up again after it): a heading or a prompt between the answers, not
     the speaker's words. An interview that sets each question as a line ("Best musical: "Come
     From Away," "Dear Evan Hansen" ...") before "NOCCIOLINO: ..." had its list lines quoted as
-    Nocciolino's.
+    Nocciolino's. A list inside a turn, and the line that opens it, stay the speaker's.
     """
     out: list[Turn] = []
     for n, turn in enumerate(turns):
@@ -104,7 +107,7 @@ def with_headings(text: str, turns: Sequence[Turn]) -> list[Turn]:
         paragraphs = [m for m in re.finditer(r"[^\n]+", text[first:end]) if m.group(0).strip()]
         for k, m in enumerate(paragraphs):
             line = m.group(0).strip()
-            if _ENDS_SENTENCE.search(line):
+            if _ENDS_SENTENCE.search(line) or _LIST_LINE.search(line):
                 continue
             out.append(Turn(first + m.start(), "", "", False, narration=True))
             if k + 1 < len(paragraphs):

@@ -223,3 +223,14 @@ def test_a_heading_line_between_an_interviews_answers_is_not_the_speakers_words(
     # a turn whose paragraphs all end as sentences do is left whole
     whole = [Turn(0, "Albert Nocciolino", "NAC Entertainment", False)]
     assert with_headings(text[:second].split("\n\nBest")[0], whole) == whole
+    # so is one that sets out a list: its items and the line opening it are the speaker's
+    listed = (
+        "MAREK HOLT: We have put three demands to the board.\n\n"
+        "Before any talks, we want the following:\n\n"
+        "- a pay rise of 5% from April\n\n"
+        "2) no compulsory redundancies\n\n"
+        "(b) a review of night shifts\n\n"
+        "None of that is new."
+    )
+    holt = [Turn(0, "Marek Holt", "Marlow Dockers Union", False)]
+    assert with_headings(listed, holt) == holt
