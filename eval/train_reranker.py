@@ -2,6 +2,7 @@
 
     .venv/bin/python -m eval.train_reranker SNAPSHOT_DIR [--data /work/data/selector]
                                             [--out index/data/reranker] [--epochs 2]
+                                            [--squad FILE ... [--squad-limit N]]
 
 Why: the answer selector's features see a sentence and a question apart (similarity of two
 vectors, shared words); a sentence *about* the topic often beats the one that answers. A
@@ -126,6 +127,64 @@ def raw_groups(snapshot: str, weeks: set[str], rng: random.Random) -> list[Group
             pos = rng.sample(pos, min(2, len(pos)))
             out.append(Group(question, pos + chosen, [1] * len(pos) + [0] * len(chosen)))
     return out
+
+
+def _squad_articles(path: Path) -> list[Any]:
+    """The articles of a SQuAD-format file; of a cut-off copy, the whole articles before the cut."""
+    text = path.read_text(encoding="utf-8")
+    try:
+        return list(json.loads(text)["data"])
+    except json.JSONDecodeError:
+        dec, out = json.JSONDecoder(), list[Any]()
+        i = text.index("[", text.index('"data"')) + 1
+        while True:
+            while i < len(text) and text[i] in " \n\r\t,":
+                i += 1
+            try:
+                obj, i = dec.raw_decode(text, i)
+            except json.JSONDecodeError:
+                return out
+            out.append(obj)
+
+
+def squad_groups(paths: Sequence[Path], rng: random.Random, limit: int) -> list[Group]:
+    """Answer-sentence pairs from reading-comprehension data (SQuAD format, CC BY-SA 4.0).
+
+    Why: ~600 news questions teach a cross-encoder word overlap, no more; a question with the
+    sentence of its paragraph that holds the answer span, against the paragraph's other
+    sentences (the same topic, the same words), is the contrast between a sentence about the
+    topic and the one that answers, in thousands of questions. Unanswerable questions (SQuAD
+    2.0) have no positive and are left out; a question seen in two files counts once.
+    """
+    out, seen = [], set()
+    for path in paths:
+        for art in _squad_articles(path):
+            paras = [p["context"] for p in art["paragraphs"]]
+            spans = []  # each paragraph's sentences with their offsets
+            for ctx in paras:
+                cut, at = [], 0
+                for m in _SENTENCE_END.finditer(ctx):
+                    cut.append((at, m.start()))
+                    at = m.end()
+                cut.append((at, len(ctx)))
+                spans.append([(a, b, " ".join(ctx[a:b].split())) for a, b in cut if b > a])
+            for k, par in enumerate(art["paragraphs"]):
+                for qa in par["qas"]:
+                    q = " ".join(qa["question"].split())
+                    answers = [a for a in qa.get("answers") or [] if "answer_start" in a]
+                    if not answers or qa.get("is_impossible") or q.lower() in seen:
+                        continue
+                    seen.add(q.lower())
+                    start = int(answers[0]["answer_start"])
+                    end = start + len(answers[0]["text"])
+                    pos = [t for a, b, t in spans[k] if a <= start < b and end <= b + 1]
+                    neg = [t for a, b, t in spans[k] if not (a <= start < b) and _statement(t)]
+                    if len(pos) != 1 or not _statement(pos[0]) or len(neg) < 2:
+                        continue
+                    chosen = rng.sample(neg, min(5, len(neg)))
+                    out.append(Group(q, pos + chosen, [1] + [0] * len(chosen)))
+    rng.shuffle(out)
+    return out[:limit] if limit else out
 
 
 def store_groups(items: Sequence[Any], rng: random.Random, sample: bool) -> list[Group]:
@@ -375,6 +434,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "its fit on the scores of a re-ranker that did not see them)",
     )
     ap.add_argument(
+        "--squad",
+        type=Path,
+        nargs="*",
+        default=[],
+        help="SQuAD-format files whose answer sentences are trained on beside the news weeks",
+    )
+    ap.add_argument("--squad-limit", type=int, default=2000, help="at most this many of them")
+    ap.add_argument(
         "--checkpoint",
         type=Path,
         default=None,
@@ -394,6 +461,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     held = set() if args.all_train_weeks else {it.week for it in sel_train}
     groups = raw_groups(args.snapshot, set(split["train"]) - held, rng)
     dev = [g for g in store_groups(sel_dev, rng, sample=False) if any(g.labels)]
+    if args.squad:
+        extra = squad_groups(args.squad, rng, args.squad_limit)
+        print(f"reading comprehension: {len(extra)} questions", file=sys.stderr, flush=True)
+        groups += extra
     if args.limit:
         rng.shuffle(groups)
         kept, n = [], 0
