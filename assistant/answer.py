@@ -51,7 +51,7 @@ from index.chunking import sentence_spans
 from index.embeddings import Embedder
 from index.reranker import Reranker
 from index.search import Retriever
-from index.text import STOPWORDS, content_terms, mentions, named_entities
+from index.text import STOPWORDS, content_terms, mentions, named_entities, without_markup
 from index.types import Filters
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ class Answerer:
         """The one answering path: condense, maybe the positions matrix, retrieve, answer.
         Yields the LLM's pieces as they arrive, and always ends with the verified Answer.
         """
-        question = question.strip()
+        question = without_markup(question.strip())
         if not question:
             yield Answer(text="Ask a question about the loaded sources.", abstained=True)
             return
@@ -269,7 +269,7 @@ class Answerer:
             # no sentence is likely enough to hold the answer: say so, show the closest
             return self._abstain(question, standalone, passages)
         kept = select(quotable, by_key, cfg, selector.keep_ratio)
-        entities = named_entities(standalone)
+        entities = asked_names(standalone, passages)
         uncovered: list[str] = []
 
         def names(entity: str, s: Scored) -> bool:
@@ -527,6 +527,36 @@ def premise(question: str) -> str:
     if len(spans) < 2 or not question[spans[-1][0] : spans[-1][1]].endswith("?"):
         return ""
     return question[: spans[-1][0]].strip()
+
+
+def asked_names(question: str, passages: Sequence[Passage]) -> list[str]:
+    """The names a question asks about, as the sources must name them to answer it.
+
+    Not a day or a month ("went down on Monday": the passages' dates say when), and not the
+    question's first word when it is capitalised only because it opens the sentence ("Police in
+    Rio de Janeiro foiled ...", "Students in the UK ..."): the answer said that the sources "do
+    not say anything about Police". Such a word is a common one when the passages write it in
+    lower case at least as often as capitalised inside a sentence.
+    """
+    names = [e for e in named_entities(question) if e.lower() not in _CALENDAR]
+    if names and question.lstrip(" \"'(\u201c").startswith(names[0]):
+        first, _, rest = names[0].partition(" ")
+        if _common_word(first, [p.text for p in passages]):
+            names = ([rest] if rest else []) + names[1:]
+    return names
+
+
+def _common_word(word: str, texts: Sequence[str]) -> bool:
+    lower = re.compile(rf"\b{re.escape(word.lower())}\b")
+    capital = re.compile(rf"\b{re.escape(word)}\b")
+    low = sum(len(lower.findall(t)) for t in texts)
+    inside = sum(
+        1
+        for t in texts
+        for m in capital.finditer(t)
+        if t[: m.start()].rstrip(" \"'(\u201c\u2018")[-1:] not in ("", ".", "!", "?", ":", "\n")
+    )
+    return low > 0 and low >= inside
 
 
 def _outside_sources(
