@@ -661,6 +661,10 @@ class Parties:
                     if party != exclude and named & (_UNION_WORDS | _WORKERS):
                         return party
             return ""
+        if noun == "government":
+            home = self._home_state(exclude)
+            if home:
+                return home
         want = ("GPE", "NORP") if noun in _STATE_NOUNS else ("ORG",)
         for pool in (self.holders, self.order):
             for party in reversed(pool):
@@ -678,6 +682,26 @@ class Parties:
                         return self._governed(exclude) or party
                     return party
         return self._governed(exclude) if noun == "government" else ""
+
+    def _home_state(self, exclude: str) -> str:
+        """The state a wire story is datelined in ("CARACAS, Venezuela (AP) —") when it is also
+        the state the story names most: what a reporter's bare "the government" means there,
+        though other states are named between ("Colombian President Juan Manuel Santos said
+        ...", then "the government said in a statement", Venezuela's).
+        """
+        m = _WIRE_DATELINE.search(self.text[:600])
+        if not m:
+            return ""
+        home = self.canonical(m["country"], "GPE")
+        if not home or home == exclude or self.kinds.get(home) not in ("GPE", "NORP"):
+            return ""
+
+        def named(party: str) -> int:
+            stem = re.escape(party.split()[0][: max(4, len(party.split()[0]) - 2)])
+            return len(re.findall(rf"\b{stem}", self.text))
+
+        states = [p for p in set(self.order) if self.kinds.get(p) in ("GPE", "NORP")]
+        return home if all(named(home) >= named(p) for p in states) else ""
 
     def _governed(self, exclude: str) -> str:
         state = governed_state(self.text)
@@ -1877,6 +1901,14 @@ _GIVEN_GOVERNMENT = re.compile(
     r"president|army)\b|\b(?:[Gg]overnment|[Cc]abinet) of (?:the )?(?:Republic of )?"
     r"(?P<of>[A-Z][a-z]{3,}(?: [A-Z][a-z]+)?)\b|\b(?P<adj>[A-Z][a-z]{3,}(?:an|ese|ish|i)) "
     r"government\b"
+)
+
+
+# a wire story's dateline with its country: "CARACAS, Venezuela (AP) —", "KYIV, Ukraine (Reuters) -"
+_WIRE_DATELINE = re.compile(
+    r"^[ \t]*[A-ZÀ-Þ][A-ZÀ-Þ.'’\- ]+,[ \t]+(?P<country>[A-Z][A-Za-z.'’]+(?: [A-Z][A-Za-z.'’]+)?)"
+    r"[ \t]+\((?:AP|Reuters|AFP|dpa|UPI|Xinhua|Bloomberg)\)",
+    re.M,
 )
 
 

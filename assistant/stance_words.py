@@ -289,7 +289,7 @@ _CUE = re.compile(
     r"no objection|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
-    r"(?:is|was|are|were) (?:simply |just |completely |entirely )?"
+    r"(?:is|was|are|were|['’]s|['’]re) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
     r"unfounded|misleading|off-base|off base)\b|"
     r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"

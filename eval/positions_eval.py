@@ -188,7 +188,24 @@ def holder_match(extracted: str, holder: str, aliases: Iterable[str] = ()) -> bo
         short, long_ = (x, c) if len(x) <= len(c) else (c, x)
         if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long_):
             return True
+        if _state_by_its_people(x, c) or _state_by_its_people(c, x):
+            return True
     return False
+
+
+# "the Venezuelan government", "the Australian government", "the Chinese government": the
+# state ("Venezuela", "Australia", "China") by its people's adjective
+_GOVERNMENT = re.compile(
+    r"^(?P<people>[a-z][a-z ]*?(?:an|ese|ish|i|ian)) (?:government|administration)$"
+)
+
+
+def _state_by_its_people(state: str, phrase: str) -> bool:
+    m = _GOVERNMENT.match(phrase)
+    if not m or len(state) < 4:
+        return False
+    stem = state.rstrip("aeiouy")
+    return len(stem) >= 4 and m["people"].startswith(stem) and " " not in m["people"][len(stem) :]
 
 
 # --- scoring --------------------------------------------------------------------------------

@@ -178,3 +178,13 @@ def test_a_reserved_week_is_refused_before_anything_is_read(tmp_path: Path) -> N
     root = _label_set(tmp_path / "set", reserved, week="20230106")
     with pytest.raises(ValueError, match="20230106.*reserved"):
         materialise(snap, tmp_path / "out", root)
+
+
+def test_a_state_matches_a_label_naming_its_government_by_its_peoples_adjective():
+    from eval.positions_eval import holder_match
+
+    assert holder_match("Venezuela", "Venezuelan government")
+    assert holder_match("China", "Chinese government")
+    assert holder_match("South Africa", "South African government")
+    assert not holder_match("Venezuela", "Venezuelan opposition")
+    assert not holder_match("Colombia", "Venezuelan government")
