@@ -1527,11 +1527,18 @@ def _states_people(ps: ParsedSentence, tok: Token) -> bool:
     """
     owner = [c for c in ps.children(tok.i) if c.dep == "poss" and c.ent == "GPE"]
     plural = tok.tag == "NNS" and (
-        tok.lemma.lower() in _NOT_THE_STATE or tok.text.lower() in _GROUP_NOUNS | _PROFESSIONS
+        tok.lemma.lower() in _NOT_THE_STATE
+        or tok.text.lower() in _GROUP_NOUNS | _PROFESSIONS | _FACTIONS
     )
-    return bool(owner) and plural
+    # "Venezuela's opposition called for protests": the opposition, not the state it opposes
+    return bool(owner) and (plural or tok.lemma.lower() == "opposition")
 
 
+# a state's people by the side they take ("Iran's hardliners rejected the deal")
+_FACTIONS = {
+    "hardliners", "moderates", "reformists", "conservatives", "liberals", "militants",
+    "insurgents", "separatists", "unions", "students",
+}  # fmt: skip
 _PROFESSIONS = {
     "referees", "doctors", "teachers", "nurses", "pilots", "fishermen", "miners", "drivers",
     "lawyers", "judges", "journalists", "dockers", "truckers", "hauliers", "bakers",

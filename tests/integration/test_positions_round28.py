@@ -43,3 +43,16 @@ def test_a_story_datelined_elsewhere_keeps_the_government_last_named(reader):
     )
     found = _read(reader, text, source="Reuters")
     assert holders(found, "It's untrue that the border") == {"Bolivia"}
+
+
+def test_a_states_opposition_or_faction_is_not_the_state(reader):
+    # "Venezuela's opposition called for protests" had been filed as Venezuela's demand
+    text = (
+        "Peru's opposition called for nationwide protests on Saturday.\n\n"
+        "Iran's hardliners rejected the deal in parliament.\n\n"
+        "Russia's Foreign Ministry demanded guarantees from the alliance.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "called for nationwide protests") == {"Peru's opposition"}
+    assert holders(found, "rejected the deal") == {"Iran's hardliners"}
+    assert holders(found, "demanded guarantees") == {"Russia"}  # a state's ministry is the state
