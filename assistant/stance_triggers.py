@@ -1684,12 +1684,14 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 c.dep == "dobj"
                 or (
                     c.dep == "ccomp"
-                    and c.tag in ("VBN", "VBD")
+                    and c.tag in ("VBN", "VBD", "VBZ")
                     and any(g.dep == "nsubj" for g in ps.children(c.i))
                 )
                 for c in kids
             ):
-                sub.add("to")  # "wants a pay rise", "wants the increase capped at inflation"
+                # "wants a pay rise", "wants the increase capped at inflation"; "wants pay raises
+                # to counter ...", where the tagger read "pay" as the subject of "raises"
+                sub.add("to")
             if t.lemma == "table":
                 return stance if any(c.dep == "dobj" for c in kids) else None
             if t.lemma == "advise":

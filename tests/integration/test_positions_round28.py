@@ -56,3 +56,14 @@ def test_a_states_opposition_or_faction_is_not_the_state(reader):
     assert holders(found, "called for nationwide protests") == {"Peru's opposition"}
     assert holders(found, "rejected the deal") == {"Iran's hardliners"}
     assert holders(found, "demanded guarantees") == {"Russia"}  # a state's ministry is the state
+
+
+def test_a_want_the_tagger_misreads_is_still_a_demand(reader):
+    # the small model reads "pay raises" as "pay" doing "raises": "wants [pay raises] to counter"
+    text = (
+        "The Harbour Workers Union wants double-digit pay raises to counter salary increases "
+        "of the port's executives.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "wants double-digit pay raises") == {"Harbour Workers Union"}
+    assert stances(found, "wants double-digit pay raises") == {"demands"}
