@@ -51,6 +51,7 @@ from assistant.stance_triggers import (
     in_condition,
     no_statement,
     not_now,
+    owed,
     threat_if,
     time_for,
     trigger,
@@ -495,6 +496,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
         if subj and voice[0] and _extraposed(ps, subj[0]):
             # 'Yard said that "it is unacceptable for any officer to be losing money"': the
             # speaker's judgement; "it" stands for the clause after, no party
+            holders = [voice]
+        elif subj and voice[0] and owed(ps, t):
+            # "Rasmussen said the international community 'has an obligation to stop ...'": the
+            # speaker's demand of the community
             holders = [voice]
         elif subj and subj[0].lemma == "it" and voice[0] and t.lemma == "be" and time_for(ps, t):
             # "'It is time for Machar to accept the ceasefire,' said Igga": the speaker's

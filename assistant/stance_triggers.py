@@ -416,6 +416,32 @@ def _our_commitment_held(ps: ParsedSentence, t: Token) -> bool:
     return False
 
 
+_OWED = frozenset({"obligation", "duty", "responsibility"})
+
+
+def owed(ps: ParsedSentence, t: Token) -> bool:
+    """'The international community has an obligation to stop ...', 'the company has a duty to
+    protect its workers': what the speaker says another must do. Not the speaker's own ("we
+    have a duty to our members": a commitment, not a demand).
+    """
+    if t.lemma != "have":
+        return False
+    kids = ps.children(t.i)
+    subject = next((c for c in kids if c.dep == "nsubj"), None)
+    if subject is None or subject.text.lower() in ("i", "we", "it", "you"):
+        return False
+    return any(
+        c.dep == "dobj"
+        and c.lemma in _OWED
+        and any(
+            g.dep in ("acl", "relcl", "xcomp")
+            and any(a.dep == "aux" and a.lemma == "to" for a in ps.children(g.i))
+            for g in ps.children(c.i)
+        )
+        for c in kids
+    )
+
+
 def time_for(ps: ParsedSentence, t: Token) -> bool:
     """'It is time for Congress to act', 'It's time to end the strike', 'The onus is on the
     platforms to show ...', 'It is up to Machar to accept': what the speaker says others must
@@ -1475,6 +1501,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if not neg and _our_commitment_held(ps, t):
             return "assures"  # "Our commitment to Ukraine is ironclad", "We take our NATO
             # commitment seriously"
+        if not neg and owed(ps, t):
+            return "demands"  # "the international community has an obligation to stop ..."
         if t.lemma == "be" and not neg and time_for(ps, t):
             return "demands"  # "It's time for the United States to return to ...", "the onus
             # will be on the platforms to demonstrate ..."

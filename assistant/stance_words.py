@@ -293,6 +293,7 @@ _CUE = re.compile(
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
     r"unfounded|misleading|off-base|off base)\b|"
     r"not negotiable|non-negotiable|time (?:for|to)\b|\bonus\b|"
+    r"(?:obligation|duty|responsibility) to\b|"
     r"(?:voic|express|declar|signal|thr[eo]w|lent|lend|reiterat)\w* (?:\w+ ){0,2}?support (?:for|behind)\b|"
     rf"has no (?:\w+ )?(?:{'|'.join(sorted(_POWERS))})\b|"
     r"(?:is|it['’]s) (?:now |entirely |really )?up to\b|push(?:es|ed|ing)? back on\b|"

@@ -67,3 +67,16 @@ def test_a_want_the_tagger_misreads_is_still_a_demand(reader):
     found = _read(reader, text, source="Wire")
     assert holders(found, "wants double-digit pay raises") == {"Harbour Workers Union"}
     assert stances(found, "wants double-digit pay raises") == {"demands"}
+
+
+def test_an_obligation_the_speaker_puts_on_another_is_the_speakers_demand(reader):
+    # "Rasmussen said the broader international community 'has an obligation to stop ...'"
+    text = (
+        "The Harbour Workers Union said Brevik Logistics has a duty to protect its workers "
+        "from the new cranes.\n\n"
+        '"We have a duty to our members," said Ana Ruiz, the union\'s secretary.\n'
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "has a duty to protect") == {"Harbour Workers Union"}
+    assert stances(found, "has a duty to protect") == {"demands"}
+    assert not holders(found, "We have a duty to our members")
