@@ -1720,7 +1720,7 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 # "wants a pay rise", "wants the increase capped at inflation"; "wants pay raises
                 # to counter ...", where the tagger read "pay" as the subject of "raises"
                 sub.add("to")
-            if t.lemma == "table":
+            if t.lemma in ("table", "slam"):
                 return stance if any(c.dep == "dobj" for c in kids) else None
             if t.lemma == "advise":
                 return stance if _advised(ps, kids) else None

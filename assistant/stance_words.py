@@ -46,6 +46,13 @@ _VERBS: dict[str, str] = {
     "criticise": "rejects",
     "condemn": "rejects",
     "denounce": "rejects",
+    "decry": "rejects",  # "dental groups have decried the anti-fluoride push"
+    "deplore": "rejects",
+    "lambast": "rejects",
+    "lambaste": "rejects",
+    "castigate": "rejects",
+    "slam": "rejects",  # "the union slammed the offer" (with an object: not "slammed into")
+    "object": "rejects",  # "residents objected to the plan" (with "to")
     "offer": "offers",
     "propose": "offers",
     "suggest": "offers",
@@ -89,6 +96,8 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "encourage": {"to"},
     "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
+    "object": {"to"},  # not "the object of the talks"
+    "slam": set(),  # only with an object
     "advise": set(),  # only advice to act or against something (stance_triggers._advised)
 }
 _NOUNS: dict[str, str] = {
@@ -287,7 +296,8 @@ _CUE = re.compile(
     r"cannot|can['’]t|won['’]t|nor|order(?:s|ed|ing)? \w+(?: \w+){0,6}? to\b|instruct|lead to|"
     r"result in|put forward|accountable|acceptable|undertak|what (?:we|I) (?:can|could) do|"
     r"no objection|"
-    r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|"
+    r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|decr(?:y|ies|ied|ying)\b|deplor|"
+    r"lambast|castigat|slam(?:s|med|ming)? (?:the|a|an|his|her|its|their|our)\b|object(?:s|ed|ing)? to\b|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
     r"(?:is|was|are|were|['’]s|['’]re) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"
