@@ -800,6 +800,8 @@ def party_of_np(
         return parties.speaks_for(person) or person, person
     if _not_the_state(ps, tok, sub):
         return "", ""  # "Several Paraguayan senators", "Polish opposition leaders": not the state
+    if _share_of_a_people(ps, tok):
+        return "", ""  # "Most Americans balk at ...", "a majority of Britons want ...": a poll
     if _states_people(ps, tok):
         # "Mirelia's referees will refuse ..., the referees' association said": the party that
         # reports for them; said by no one, the group itself ("France's leading trade unions")
@@ -1519,6 +1521,34 @@ def _not_the_state(ps: ParsedSentence, tok: Token, sub: list[Token]) -> bool:
         opposition and tok.lemma.lower() in _NOT_THE_STATE
     )
     return kind and any(u.ent == "NORP" and u.i < tok.i for u in sub)
+
+
+_SHARES = frozenset(
+    {"most", "many", "some", "few", "several", "half", "majority", "minority", "percent", "%",
+     "third", "quarter", "millions", "thousands", "share", "number", "proportion"}
+)  # fmt: skip
+
+
+def _share_of_a_people(ps: ParsedSentence, tok: Token) -> bool:
+    """Some, most or a share of a state's people ("Most Americans", "a majority of Britons",
+    "61% of Canadians"): what a poll or a count finds of the public, not the state's position.
+    "The Americans have proposed ..." (the US side) and bare "Americans" stay the state's.
+    """
+
+    def people(t: Token) -> bool:
+        return t.tag in ("NNPS", "NNS") and (t.ent == "NORP" or _DEMONYM_PLURAL.search(t.text))
+
+    kids = ps.children(tok.i)
+    if people(tok):
+        return any(c.dep in ("amod", "det", "nummod") and c.lemma.lower() in _SHARES for c in kids)
+    return tok.lemma.lower() in _SHARES and any(
+        c.dep == "prep" and c.lemma == "of" and any(people(g) for g in ps.children(c.i))
+        for c in kids
+    )
+
+
+# "Britons", "Canadians", "Israelis", "Chinese" is left out (singular and plural alike)
+_DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ons|ers|is|ese)$")
 
 
 def _states_people(ps: ParsedSentence, tok: Token) -> bool:

@@ -1649,6 +1649,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 # speaker's own past tense or the writer's; not "said the firm had to pay"
                 return None
             return "demands"  # not "I have to say", "I have to ask you"
+        if _takes_issue(ps, t, kids):
+            return "rejects"  # "Officials also took issue with the fact that ..."
         stance = _VERBS.get(t.lemma)
         if stance is None:
             return None
@@ -1882,6 +1884,20 @@ _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "
 
 def _grand(ps: ParsedSentence, t: Token) -> set[str]:
     return {g.text.lower() for c in ps.children(t.i) for g in ps.children(c.i)}
+
+
+def _takes_issue(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """Taking a bare "issue" with something ("took issue with the plan"; the parser hangs
+    "with" on the verb or on "issue"); not "took the issue to court".
+    """
+    if t.lemma != "take":
+        return False
+    issue = next((c for c in kids if c.dep == "dobj" and c.lemma == "issue"), None)
+    if issue is None or any(
+        g.dep in ("det", "amod", "poss", "compound") for g in ps.children(issue.i)
+    ):
+        return False
+    return any(c.dep == "prep" and c.lemma == "with" for c in [*kids, *ps.children(issue.i)])
 
 
 def _vote_taken(ps: ParsedSentence, t: Token) -> bool:

@@ -53,6 +53,11 @@ _VERBS: dict[str, str] = {
     "castigate": "rejects",
     "slam": "rejects",  # "the union slammed the offer" (with an object: not "slammed into")
     "object": "rejects",  # "residents objected to the plan" (with "to")
+    "rebuff": "rejects",  # "rebuffed the union's offer"
+    "rebuke": "rejects",
+    "spurn": "rejects",
+    "repudiate": "rejects",
+    "balk": "rejects",  # "balked at the price" (with "at")
     "offer": "offers",
     "propose": "offers",
     "suggest": "offers",
@@ -97,6 +102,7 @@ _NEEDS: dict[str, set[str]] = {  # lemma -> a child word one of which must be pr
     "plead": {"with", "for"},
     "table": set(),  # "tabled a proposal" only with an object
     "object": {"to"},  # not "the object of the talks"
+    "balk": {"at"},
     "slam": set(),  # only with an object
     "advise": set(),  # only advice to act or against something (stance_triggers._advised)
 }
@@ -298,6 +304,7 @@ _CUE = re.compile(
     r"no objection|"
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|decr(?:y|ies|ied|ying)\b|deplor|"
     r"lambast|castigat|slam(?:s|med|ming)? (?:the|a|an|his|her|its|their|our)\b|object(?:s|ed|ing)? to\b|"
+    r"rebuff|rebuk|spurn|repudiat|balk(?:s|ed|ing)? at\b|t(?:ake|akes|aking|ook) issue with\b|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
     r"(?:is|was|are|were|['’]s|['’]re) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"

@@ -37,3 +37,32 @@ def test_a_slam_without_an_object_or_an_object_noun_is_no_rejection(reader):
     found = _read(reader, text, source="Wire")
     assert stances(found, "slammed into the gates") == set()
     assert "rejects" not in stances(found, "The object of the talks")
+
+
+def test_rebuffs_balks_and_issues_taken_are_rejections(reader):
+    text = (
+        "Marlow Freight rebuffed the union's latest offer on Monday.\n\n"
+        "The Eastfield Residents' Association took issue with the council's traffic survey.\n\n"
+        "Westbrook City Council balked at the cost of the new bridge.\n\n"
+        "Marlow Freight took the issue to the labour court.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "rebuffed the union's latest offer") == {"Marlow Freight"}
+    assert stances(found, "rebuffed the union's latest offer") == {"rejects"}
+    assert stances(found, "took issue with the council's traffic survey") == {"rejects"}
+    assert stances(found, "balked at the cost") == {"rejects"}
+    assert stances(found, "took the issue to the labour court") == set()
+
+
+def test_a_share_of_a_states_people_is_a_poll_not_the_state(reader):
+    # "Most Americans balk at proposals that would cut Medicare ..., according to a poll" was
+    # filed as a rejection by the United States
+    text = (
+        "Most Americans oppose proposals that would cut Medicare, according to a poll.\n\n"
+        "A majority of Canadians reject the pipeline, the survey found.\n\n"
+        "The Americans have proposed a new round of talks in Geneva.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "Most Americans oppose") == set()
+    assert holders(found, "A majority of Canadians") == set()
+    assert holders(found, "The Americans have proposed") == {"United States"}
