@@ -1536,7 +1536,9 @@ def _share_of_a_people(ps: ParsedSentence, tok: Token) -> bool:
     """
 
     def people(t: Token) -> bool:
-        return t.tag in ("NNPS", "NNS") and (t.ent == "NORP" or _DEMONYM_PLURAL.search(t.text))
+        return t.tag in ("NNPS", "NNS") and (
+            t.ent == "NORP" or bool(_DEMONYM_PLURAL.search(t.text))
+        )
 
     kids = ps.children(tok.i)
     if people(tok):
