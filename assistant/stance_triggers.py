@@ -1556,8 +1556,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "offers" if mutual else "demands"  # both sides bound: a proposal
         if modal & {"must"} and t.lemma in ("decline", "reject", "refuse", "oppose"):
             return "rejects"  # "we must decline it"
-        if modal & {"must"} and _speaks(ps, t):
-            return None  # "I must say", "I must be clear": the speaker's turn, no position
+        if modal & {"must"} and _speaks(ps, t) and t.lemma != "insist":
+            # "I must say", "I must be clear": the speaker's turn, no position ("I must insist
+            # that ..." is a demand)
+            return None
         if modal & {"must"} and t.dep == "relcl":
             return None  # "the Office, which must approve any restriction": a duty described
         if (
@@ -1647,6 +1649,12 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             ):
                 # "Some of them had to man their stations": what was needed then, in the
                 # speaker's own past tense or the writer's; not "said the firm had to pay"
+                return None
+            if modal & {"must"} and _VERBS.get(t.lemma) == "warns":
+                return "warns"  # "I must warn you that ...", "we must caution against ..."
+            if t.lemma not in _VERBS and any(x.text in ("I", "i") for x in subjects_of(ps, t.i)):
+                # "I have to do what's smart", "I must protect ...": the speaker's own duty,
+                # asked of no one (but "I must insist that ...", "I must warn you" are stances)
                 return None
             return "demands"  # not "I have to say", "I have to ask you"
         if _takes_issue(ps, t, kids):

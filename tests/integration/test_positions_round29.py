@@ -66,3 +66,19 @@ def test_a_share_of_a_states_people_is_a_poll_not_the_state(reader):
     assert holders(found, "Most Americans oppose") == set()
     assert holders(found, "A majority of Canadians") == set()
     assert holders(found, "The Americans have proposed") == {"United States"}
+
+
+def test_the_speakers_own_must_is_no_demand_but_must_insist_and_must_warn_are(reader):
+    # '"I have to do what's smart, what's right," she said' had been filed as a demand
+    text = (
+        '"I have to do what is smart, and I am consulting other leaders," Governor Jane Holt '
+        "said.\n\n"
+        '"I must insist that Marlow Freight reopen the plant," Governor Jane Holt said.\n\n'
+        '"I must warn Marlow Freight that the state will sue," Governor Jane Holt said.\n\n'
+        '"Marlow Freight must pay its drivers," Governor Jane Holt said.\n'
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "I have to do what is smart") == set()
+    assert stances(found, "I must insist that") == {"demands"}
+    assert stances(found, "I must warn") == {"warns"}
+    assert stances(found, "must pay its drivers") == {"demands"}
