@@ -731,8 +731,11 @@ def party_of_np(
                 (p for p in reversed(parties.holders + parties.order) if p != found), found
             )
         return found, ""
-    kind = [c for c in ps.children(tok.i) if c.dep == "compound" and c.lemma in _STATE_NOUNS]
     names = [c for c in ps.children(tok.i) if c.dep == "appos" and c.pos == "PROPN"]
+    shadow = _shadow_holder(ps, tok, names, parties)
+    if shadow is not None:
+        return shadow
+    kind = [c for c in ps.children(tok.i) if c.dep == "compound" and c.lemma in _STATE_NOUNS]
     if tok.lemma.lower() in _TITLE_WORDS and kind and names:
         # "A government spokesman, Ilan Morrow, warned": a person (whom the tagger may take for
         # an organisation) speaking for the government, not a party named Ilan Morrow
@@ -1521,6 +1524,27 @@ def _not_the_state(ps: ParsedSentence, tok: Token, sub: list[Token]) -> bool:
         opposition and tok.lemma.lower() in _NOT_THE_STATE
     )
     return kind and any(u.ent == "NORP" and u.i < tok.i for u in sub)
+
+
+def _shadow_holder(
+    ps: ParsedSentence, tok: Token, names: list[Token], parties: Parties
+) -> tuple[str, str] | None:
+    """A shadow minister ("Labour's shadow Home Office minister, Holly Lynch"): the opposition
+    party that names her, or she herself; never the ministry she shadows.
+    """
+    before = [u for u in ps.subtree(tok.i) if u.i < tok.i]
+    if not any(u.text.lower() == "shadow" for u in before):
+        return None
+    person = " ".join(x.text for x in ps.subtree(names[0].i) if x.dep != "punct") if names else ""
+    owner = next((u for u in before if u.dep == "poss" and u.ent in ("ORG", "NORP")), None)
+    party = (
+        parties.canonical(ps.entities[owner.ent_i].text, "ORG")
+        if owner and owner.ent_i >= 0
+        else ""
+    )
+    if party and person:
+        parties.link(person, party)
+    return party or person, person
 
 
 _SHARES = frozenset(

@@ -82,3 +82,15 @@ def test_the_speakers_own_must_is_no_demand_but_must_insist_and_must_warn_are(re
     assert stances(found, "I must insist that") == {"demands"}
     assert stances(found, "I must warn") == {"warns"}
     assert stances(found, "must pay its drivers") == {"demands"}
+
+
+def test_a_shadow_minister_speaks_for_the_opposition_not_the_ministry(reader):
+    # "Labour's shadow Home Office minister, Holly Lynch, said the decision was 'shameful'" had
+    # been filed under the Home Office, the ministry she shadows
+    text = (
+        "The Home Office said the family would be returned on Friday.\n\n"
+        "Labour's shadow Home Office minister, Holly Lynch, said the decision was \u201cshameful\u201d "
+        "and demanded that it be reversed.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "shadow Home Office minister") == {"Labour"}
