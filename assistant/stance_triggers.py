@@ -1659,6 +1659,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "demands"  # not "I have to say", "I have to ask you"
         if _takes_issue(ps, t, kids):
             return "rejects"  # "Officials also took issue with the fact that ..."
+        foretold = modal & {"will", "would", "could", "may", "might", "shall", "should", "can"}
+        acted = None if neg or foretold else _acted_against(ps, t, kids)
+        if acted:
+            return acted  # "Sixteen states filed a lawsuit over ...", "putting pressure on X to"
         stance = _VERBS.get(t.lemma)
         if stance is None:
             return None
@@ -1892,6 +1896,35 @@ _IDLE_OBJECTS = {"break", "pause", "look", "question", "questions", "meeting", "
 
 def _grand(ps: ParsedSentence, t: Token) -> set[str]:
     return {g.text.lower() for c in ps.children(t.i) for g in ps.children(c.i)}
+
+
+_COURT_FILINGS = frozenset({"lawsuit", "suit", "complaint", "challenge", "injunction"})
+_TO_STOP = frozenset({"move", "seek", "work", "try", "aim", "push", "act", "scramble", "rush"})
+_PRESSING = frozenset({"put", "pile", "increase", "step", "ramp", "heap", "keep", "ratchet"})
+
+
+def _acted_against(ps: ParsedSentence, t: Token, kids: list[Token]) -> str | None:
+    """What a party did that states where it stands: going to court against something ("sued
+    the city over the closure", "filed a lawsuit over the declaration", "challenged the ruling
+    in court"), moving to block it ("is working to block the standards"), or pressing another
+    to act ("putting pressure on the mayor to delay the rise"). Only as done: "will sue" is a
+    threat, read elsewhere.
+    """
+    objs = [c for c in kids if c.dep == "dobj"]
+    if t.lemma == "sue" and t.pos == "VERB":
+        about = any(c.dep == "prep" and c.lemma in ("over", "for") for c in kids)
+        return "rejects" if objs or about else None
+    if t.lemma == "file" and any(o.lemma in _COURT_FILINGS for o in objs):
+        return "rejects"
+    if t.lemma == "challenge" and t.pos == "VERB" and objs and objs[0].ent != "PERSON":
+        return "rejects" if objs[0].pos != "PRON" and "to" not in {c.lemma for c in kids} else None
+    if t.lemma == "block" and objs and t.dep == "xcomp" and ps.tokens[t.head].lemma in _TO_STOP:
+        return "rejects"
+    pressure = next((o for o in objs if o.lemma == "pressure"), None)
+    if t.lemma in _PRESSING and pressure is not None:
+        on = [c for c in [*kids, *ps.children(pressure.i)] if c.dep == "prep" and c.lemma == "on"]
+        return "demands" if on else None
+    return None
 
 
 def _takes_issue(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:

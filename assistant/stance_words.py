@@ -305,6 +305,8 @@ _CUE = re.compile(
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|decr(?:y|ies|ied|ying)\b|deplor|"
     r"lambast|castigat|slam(?:s|med|ming)? (?:the|a|an|his|her|its|their|our)\b|object(?:s|ed|ing)? to\b|"
     r"rebuff|rebuk|spurn|repudiat|balk(?:s|ed|ing)? at\b|t(?:ake|akes|aking|ook) issue with\b|"
+    r"\bsu(?:ed|es|ing)\b|lawsuit|challeng(?:e|es|ed|ing) (?:the|a|an|its|this|that)\b|"
+    r"to block\b|pressure on\b|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"
     r"(?:is|was|are|were|['’]s|['’]re) (?:simply |just |completely |entirely )?"
     r"(?:not true|untrue|false|not correct|incorrect|not accurate|inaccurate|baseless|"

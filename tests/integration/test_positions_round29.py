@@ -94,3 +94,25 @@ def test_a_shadow_minister_speaks_for_the_opposition_not_the_ministry(reader):
     )
     found = _read(reader, text, source="Wire")
     assert holders(found, "shadow Home Office minister") == {"Labour"}
+
+
+def test_going_to_court_moving_to_block_and_pressing_state_a_position(reader):
+    # "California is suing Amazon, accusing ...", "House Democrats will initiate action Friday to
+    # try to block ...": what a party did states where it stands
+    text = (
+        "Westbrook City Council sued Marlow Freight over the closure of the river depot.\n\n"
+        "Marlow Freight challenged the ruling in the appeals court on Monday.\n\n"
+        "The Eastfield Residents' Association moved to block the incinerator permit.\n\n"
+        "The Marlow Freight Workers Union is putting pressure on Marlow Freight to reopen the "
+        "depot.\n\n"
+        "Marlow Freight said it will sue the council.\n\n"
+        "Marlow Freight challenged Westbrook City Council to a public debate.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "sued Marlow Freight over") == {"Westbrook City Council"}
+    assert stances(found, "sued Marlow Freight over") == {"rejects"}
+    assert stances(found, "challenged the ruling") == {"rejects"}
+    assert stances(found, "moved to block the incinerator") == {"rejects"}
+    assert stances(found, "putting pressure on Marlow Freight") == {"demands"}
+    assert stances(found, "will sue the council") == {"warns"}  # a threat, as before
+    assert stances(found, "to a public debate") == set()
