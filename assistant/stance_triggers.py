@@ -1659,8 +1659,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "demands"  # not "I have to say", "I have to ask you"
         if _takes_issue(ps, t, kids):
             return "rejects"  # "Officials also took issue with the fact that ..."
-        foretold = modal & {"will", "would", "could", "may", "might", "shall", "should", "can"}
-        acted = None if neg or foretold else _acted_against(ps, t, kids)
+        to_come = modal & {"will", "would", "could", "may", "might", "shall", "should", "can"}
+        acted = None if neg or to_come else _acted_against(ps, t, kids)
         if acted:
             return acted  # "Sixteen states filed a lawsuit over ...", "putting pressure on X to"
         stance = _VERBS.get(t.lemma)
