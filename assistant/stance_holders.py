@@ -778,8 +778,11 @@ def party_of_np(
         # "The union said its members at Lanternfall Studios would strike": the union's, not
         # the company named after them
         return state.say_party, ""
-    if any(c.lemma in ("both", "all", "each", "either", "neither") for c in ps.children(tok.i)):
-        return "", ""  # "Both sides insisted": no one party
+    kids = ps.children(tok.i)
+    if any(c.lemma in ("both", "all", "each", "either", "neither") for c in kids) and not (
+        any(c.lemma == "both" for c in kids) and any(c.dep == "conj" for c in kids)
+    ):
+        return "", ""  # "Both sides insisted": no one party ("Both Russia and China": each)
     office_holder = _the_office_holder(ps, tok, parties.text, state.at)
     if office_holder:
         # "'I encourage every member ...,' the governor said": Gov. John Carney, named before

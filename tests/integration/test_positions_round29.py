@@ -116,3 +116,39 @@ def test_going_to_court_moving_to_block_and_pressing_state_a_position(reader):
     assert stances(found, "putting pressure on Marlow Freight") == {"demands"}
     assert stances(found, "will sue the council") == {"warns"}  # a threat, as before
     assert stances(found, "to a public debate") == set()
+
+
+def test_both_named_parties_hold_what_both_did(reader):
+    # "Both X and Y rejected ...": each named party holds it; "Both sides insisted" names none
+    text = (
+        "Both Ardonia and Belvia demanded a vote on the border commission.\n\n"
+        "Both the Marlow Freight Workers Union and Marlow Freight rejected the consultants' "
+        "report.\n\n"
+        "Both sides insisted on a vote.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "demanded a vote on the border") == {"Ardonia", "Belvia"}
+    assert holders(found, "rejected the consultants' report") == {
+        "Marlow Freight Workers Union",
+        "Marlow Freight",
+    }
+    assert holders(found, "Both sides insisted") == set()
+
+
+def test_a_company_and_its_workers_union_are_two_parties(reader):
+    # "Amazon rejected the demand" had been filed under the "Amazon Labor Union": a shorter name
+    # that begins a longer one was taken for the same party, the two sides of the dispute merged
+    for text in (
+        "The Amazon Labor Union demanded higher pay. Amazon rejected the demand.\n",
+        "Amazon rejected the demand. The Amazon Labor Union demanded higher pay.\n",
+    ):
+        found = _read(reader, text, source="Wire")
+        assert holders(found, "Amazon rejected the demand") == {"Amazon"}
+        assert holders(found, "demanded higher pay") == {"Amazon Labor Union"}
+    # a fuller name of the same company is still one party
+    found = _read(
+        reader,
+        "Northwind said it would not pay. Northwind Shipping Ltd rejected the claim.\n",
+        source="Wire",
+    )
+    assert holders(found, "Northwind said") == holders(found, "Northwind Shipping Ltd rejected")
