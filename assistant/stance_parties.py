@@ -163,6 +163,25 @@ def _place_and_body(
     return False
 
 
+# a body of a company's people: its union, its staff, its shareholders
+_STAFF_BODY = frozenset(
+    {"union", "unions", "workers", "worker", "workers'", "employees", "employees'", "staff",
+     "labor", "labour", "guild", "pilots", "pilots'", "nurses", "nurses'", "teachers",
+     "teachers'", "drivers", "machinists", "retirees", "shareholders", "tenants", "residents",
+     "residents'", "customers"}
+)  # fmt: skip
+
+
+def _its_people(extra: list[str]) -> bool:
+    """Whether the words a longer name adds to a shorter one make it a body of the shorter's
+    people ("Amazon" + "Labor Union", "Marlow Freight" + "Workers Union"): another party,
+    often the other side of the dispute, not a fuller name of the same one.
+    """
+    if not extra or extra[0] in ("and", "&", "of", "for"):
+        return False  # "Lorrimar Dock" of "Lorrimar Dock and Harbour Workers' Union": a cut name
+    return any(w.strip("'’") in _STAFF_BODY or w in _STAFF_BODY for w in extra)
+
+
 _ORG_END = re.compile(
     r"\b(?:Union|Association|Federation|Guild|League|Council|Authority|Agency|Commission|"
     r"Committee|Board|Trust|Society|Alliance|Coalition|Movement|Front|Party|Group|Company|"
@@ -377,6 +396,8 @@ class Parties:
                     continue  # "Trump said" is not the "Trump National Doral" resort
                 if _place_and_body(words, other, label, self.kinds.get(shown, ""), shown, base):
                     continue  # "Arizona" is not the "Arizona Farm Bureau", nor the reverse
+                if _its_people(longer[len(shorter) :]):
+                    continue  # "Amazon" is not the "Amazon Labor Union", nor the reverse
                 self.names[key] = shown
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
@@ -532,6 +553,7 @@ class Parties:
                 len(full) > len(best)
                 and not re.search(r"\b(?:of|and|for)$", full)
                 and not _FEATURE.search(full[len(name) :])  # "Johor" is not "Johor River"
+                and not _its_people(full[len(name) :].lower().split())  # nor its union
                 and not _signed(full, self.text)
             ):
                 best = full
