@@ -1576,7 +1576,7 @@ def _share_of_a_people(ps: ParsedSentence, tok: Token) -> bool:
     )
 
 
-# "Britons", "Canadians", "Israelis", "Chinese" is left out (singular and plural alike)
+# a people's plural the tagger did not mark NORP: "Britons", "Canadians", "Israelis", "Chinese"
 _DEMONYM_PLURAL = re.compile(r"^[A-Z][a-z]+(?:ans|ons|ers|is|ese)$")
 
 
