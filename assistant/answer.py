@@ -290,13 +290,12 @@ class Answerer:
                 uncovered.append(entity)
         # a name that no retrieved passage holds is in none of the sources (lexical search
         # would have found it): the question is about something else than what they cover
-        # (a month is the passages' dates; a two-part question, or one about "X and Y", may be
-        # answered in part)
+        # (a two-part question, or one about "X and Y", may be answered in part; days and
+        # months are no asked names at all)
         unknown = [
             e
             for e in uncovered
             if not asks_several(standalone)
-            and e.lower() not in _CALENDAR
             and not _coordinated(e, entities, standalone)
             and not any(self._names(e, p.text) for p in passages)
         ]
@@ -581,12 +580,11 @@ def _outside_sources(
         core[0] in missing or len(missing) == len(core) or any(e in unknown for e in core)
     ):
         return True
-    story = [e for e in context if e.lower() not in _CALENDAR]  # "on Sunday" is no story
-    if not story:
+    if not context:  # (days and months are never in it: `asked_names` leaves them out)
         return False
     if not core:  # "... Whom did he replace?": the set-up's first name is whom it asks about
-        return story[0] in uncovered or all(e in uncovered for e in story)
-    return all(e in unknown for e in story)
+        return context[0] in uncovered or all(e in uncovered for e in context)
+    return all(e in unknown for e in context)
 
 
 def _doc(passages: Sequence[Passage], s: Scored) -> str:
