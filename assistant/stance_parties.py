@@ -165,10 +165,9 @@ def _place_and_body(
 
 # a body of a company's people: its union, its staff, its shareholders
 _STAFF_BODY = frozenset(
-    {"union", "unions", "workers", "worker", "workers'", "employees", "employees'", "staff",
-     "labor", "labour", "guild", "pilots", "pilots'", "nurses", "nurses'", "teachers",
-     "teachers'", "drivers", "machinists", "retirees", "shareholders", "tenants", "residents",
-     "residents'", "customers"}
+    {"union", "unions", "workers", "worker", "employees", "staff", "labor", "labour", "guild",
+     "pilots", "nurses", "teachers", "drivers", "machinists", "retirees", "shareholders",
+     "tenants", "residents", "customers"}
 )  # fmt: skip
 
 
@@ -179,7 +178,7 @@ def _its_people(extra: list[str]) -> bool:
     """
     if not extra or extra[0] in ("and", "&", "of", "for"):
         return False  # "Lorrimar Dock" of "Lorrimar Dock and Harbour Workers' Union": a cut name
-    return any(w.strip("'’") in _STAFF_BODY or w in _STAFF_BODY for w in extra)
+    return any(w.strip("'’") in _STAFF_BODY for w in extra)  # "workers'", "Workers’"
 
 
 _ORG_END = re.compile(
