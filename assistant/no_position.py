@@ -24,16 +24,33 @@ from index.language import ParsedSentence, Token
 _MONTHS = {m.lower() for m in calendar.month_name if m} - {"may"}  # "may" is a modal too
 
 
+# what a comment asked for hangs from ("a request for comment", "seeking comment", "declined
+# comment"); not remarks made ("in comments to reporters", "the comments came after ...")
+_ASKING = {"for", "seek", "request", "decline", "refuse", "return", "solicit", "respond"}
+
+
 def about_comment(ps: ParsedSentence, i: int) -> bool:
     """Whether the stance word at `i` is about a request for comment: its clause (the word, its
     head and their subtrees) names a comment that was asked for ("declined USA TODAY's request
-    for comment", "did not respond to messages seeking comment").
+    for comment", "did not respond to messages seeking comment"). A comment made is no such
+    thing: "Russia demanded guarantees, Lavrov said in comments to reporters" is Russia's demand.
     """
     return any(
-        x.lemma == "comment" and x.pos == "NOUN"
-        for h in (i, ps.tokens[i].head)
-        for x in ps.subtree(h)
+        x.lemma == "comment" and x.pos == "NOUN" and ps.tokens[x.head].lemma in _ASKING
+        for h in ((i,) if ps.tokens[i].dep == "conj" else (i, ps.tokens[i].head))
+        for x in _own_clause(ps, h)
     )
+
+
+def _own_clause(ps: ParsedSentence, h: int) -> list[Token]:
+    """Token h's subtree without the verbs joined to it: in "Boeing rejected the offer and
+    declined a request for comment" the request is the second verb's, not the rejection's.
+    """
+    inside = [h]
+    for c in ps.children(h):
+        if not (c.dep == "conj" and c.pos in ("VERB", "AUX")):
+            inside.extend(x.i for x in ps.subtree(c.i))
+    return [ps.tokens[k] for k in sorted(inside)]
 
 
 def told_as_history(ps: ParsedSentence, verb: Token) -> bool:

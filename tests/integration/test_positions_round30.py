@@ -1,0 +1,42 @@
+"""Positions read from real-news forms (RealTime QA dev articles, reworded), stop 64."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader, stances
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def test_remarks_called_comments_do_not_hide_a_position(reader):
+    # "The comments come after Russia's Ministry of Defense called on the soldiers ... to
+    # surrender": read as a request for comment, the demand was dropped
+    text = (
+        "The comments came after the Marlow Freight Workers Union called on the company to "
+        "reopen talks.\n\n"
+        "Westbrook City Council rejected the bypass plan, the mayor said in comments to "
+        "reporters.\n\n"
+        "Marlow Freight rejected the union's offer and declined a request for comment.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "called on the company to reopen talks") == {
+        "Marlow Freight Workers Union"
+    }
+    assert stances(found, "called on the company to reopen talks") == {"demands"}
+    assert holders(found, "rejected the bypass plan") == {"Westbrook City Council"}
+    assert stances(found, "rejected the union's offer") == {"rejects"}
+
+
+def test_a_request_for_comment_is_still_no_position(reader):
+    text = (
+        "Marlow Freight declined the Courier's request for comment.\n\n"
+        "Westbrook City Council did not respond to messages seeking comment.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "declined the Courier's request for comment") == set()
+    assert stances(found, "messages seeking comment") == set()
