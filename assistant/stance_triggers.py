@@ -1972,6 +1972,7 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
         t = ps.tokens[a]
         if t.dep == "advcl" and any(
             c.lemma in ("if", "unless", "should", "when", "once", "until", "as")
+            and not (c.lemma in ("when", "as") and _told_as_done(ps, t))
             for c in ps.children(a)
         ):
             return True
@@ -1982,6 +1983,15 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
             # sentence's root, still the condition
             return True
     return False
+
+
+def _told_as_done(ps: ParsedSentence, verb: Token) -> bool:
+    """A 'when' or 'as' clause in the past tells what happened, not a condition: "Shares fell
+    when Boeing rejected the offer", "Prices rose as Russia threatened to cut supplies". In the
+    present it is one: "when Russia invades, we will respond".
+    """
+    aux = {c.lemma for c in ps.children(verb.i) if c.dep in ("aux", "auxpass")}
+    return verb.tag == "VBD" or (verb.tag == "VBN" and "have" in aux)
 
 
 def background(ps: ParsedSentence, t: Token) -> bool:

@@ -40,3 +40,18 @@ def test_a_request_for_comment_is_still_no_position(reader):
     found = _read(reader, text, source="Wire")
     assert stances(found, "declined the Courier's request for comment") == set()
     assert stances(found, "messages seeking comment") == set()
+
+
+def test_a_past_when_or_as_clause_is_what_happened_not_a_condition(reader):
+    # "The warnings come as Putin has once again threatened to turn to nuclear weapons": the
+    # clause was read as a condition, like "when Russia invades, we will respond"
+    text = (
+        "Shares fell when Marlow Freight rejected the union's offer.\n\n"
+        "Fares rose as the Ardonian government threatened to close the border.\n\n"
+        "When Belvia raises its tariffs, Ardonia's trade minister asked the council to meet.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "rejected the union's offer") == {"Marlow Freight"}
+    assert stances(found, "rejected the union's offer") == {"rejects"}
+    assert stances(found, "threatened to close the border") == {"warns"}
+    assert "Belvia" not in holders(found, "When Belvia raises its tariffs")
