@@ -232,6 +232,11 @@ _SPARED = {
     "raise",
     "increase",
 }
+# what the other side of a deal wants more of: not raising it is a refusal, not a reassurance
+_ASKED_MORE = {
+    "offer", "bid", "pay", "wage", "salary", "contribution", "pension", "funding", "spending",
+    "budget", "aid", "compensation", "payment", "bonus", "allowance", "grant", "subsidy",
+}  # fmt: skip
 # what will not befall a service or a thing people depend on: a guarantee ("supplies will not
 # be restricted", "the appeal will not delay the credit"), when the subject is that thing and no
 # party (a party that "will not delay" refuses: "we will not delay the vote")
@@ -1274,6 +1279,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         if neg and modal & {"will", "would", "shall"} and _spares_things(ps, t):
             return "assures"  # "your taps will not run dry", "supplies will not be restricted"
         if neg and t.lemma in _SPARED and modal & {"will", "would", "shall"}:
+            if any(c.dep == "dobj" and c.lemma in _ASKED_MORE for c in kids):
+                return "rejects"  # "would not raise its offer": what the other side asks for
             return "assures"  # "will not raise prices", "our navy will not enter its zone"
         if neg and modal & {"will", "would", "shall"} and _passes_on(ps, t):
             return "assures"  # "we will not pass the increase on to our customers"

@@ -55,3 +55,13 @@ def test_a_past_when_or_as_clause_is_what_happened_not_a_condition(reader):
     assert stances(found, "rejected the union's offer") == {"rejects"}
     assert stances(found, "threatened to close the border") == {"warns"}
     assert "Belvia" not in holders(found, "When Belvia raises its tariffs")
+
+
+def test_not_raising_an_offer_is_a_refusal_not_raising_prices_an_assurance(reader):
+    text = (
+        "Marlow Freight said it would not raise its offer.\n\n"
+        "Westbrook Water said it will not raise prices this winter.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "would not raise its offer") == {"rejects"}
+    assert stances(found, "will not raise prices") == {"assures"}
