@@ -1408,13 +1408,17 @@ def _indefinite(ps: ParsedSentence, tok: Token) -> bool:
 
 def _bare_name(ps: ParsedSentence, tok: Token, parties: Parties) -> bool:
     """A one-word name the tagger left untagged, as a subject: an organisation when the text
-    names it more than once, capitalised inside a sentence too, and never as anyone's surname
-    (no person the text links ends in it, no capitalised word runs into it) and it is no title.
+    names it more than once, capitalised inside a sentence too (an acronym always is), and never
+    as anyone's surname (no person the text links ends in it, no capitalised word runs into it)
+    and it is no title.
     """
     name = tok.text
     if tok.pos not in ("PROPN", "NOUN") or tok.ent_i >= 0 or not tok.dep.startswith("nsubj"):
         return False  # (a sentence's first word, the tagger may take for a common noun)
-    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()):
+    acronym = name.isalpha() and name.isupper() and 2 <= len(name) <= 6  # "PETA", "SMUG"
+    if not (name[:1].isupper() and name[1:].islower() and name.isalpha()) and not acronym:
+        return False
+    if name in _NOT_BODIES:
         return False
     if any(c.dep in ("compound", "amod", "det", "poss", "appos") for c in ps.children(tok.i)):
         return False
@@ -1426,9 +1430,11 @@ def _bare_name(ps: ParsedSentence, tok: Token, parties: Parties) -> bool:
     uses = re.findall(rf"(?<![\w'’.-])(?:[A-Z][\w'’-]* )?{name}(?![\w'’-]| [A-Z])", text)
     plain = [u for u in uses if u == name or u.split()[0] in _FUNCTION_WORDS]
     inside = re.search(rf"[a-z,] {name}(?![\w'’-])", text)  # capitalised mid-sentence too
-    return len(uses) >= 2 and len(plain) == len(uses) and inside is not None
+    return len(uses) >= 2 and len(plain) == len(uses) and (inside is not None or acronym)
 
 
+# capitals that name no body ("AI will not replace ...", "COVID threatens ...")
+_NOT_BODIES = {"AI", "CEO", "CFO", "COO", "GDP", "COVID", "EV", "EVS", "OK", "TV", "DNA", "PM"}
 # capitalised words that may stand before a bare name at a sentence's start
 _FUNCTION_WORDS = {
     "But", "And", "If", "Should", "When", "While", "Although", "As", "So", "Yet", "Then", "Now",

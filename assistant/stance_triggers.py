@@ -873,6 +873,19 @@ def _supported_party(o: Token) -> bool:
 _BACKING_VERBS = frozenset({"voice", "express", "declare", "signal", "throw", "lend", "reiterate"})
 
 
+def _opposition_voiced(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """'Voiced its opposition to the rule', 'reiterated its objection to the plan': a
+    rejection stated as a noun. Not "the opposition" as a political camp: the noun must be the
+    object of voicing and be opposition to something.
+    """
+    return t.lemma in _BACKING_VERBS | {"register", "state", "restate"} and any(
+        c.dep == "dobj"
+        and c.lemma in ("opposition", "objection", "objections")
+        and any(g.dep == "prep" and g.lemma == "to" for g in kids + ps.children(c.i))
+        for c in kids
+    )
+
+
 def _support_voiced(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
     """'Voiced its support for the regulation', 'threw its support behind the bill'; not 'no
     support', nor support for a party or its efforts.
@@ -1357,6 +1370,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                     return _NOUNS_MORE[c.lemma]
         if not neg and not negated_above and _support_voiced(ps, t, kids):
             return "demands"  # "has voiced its support for the regulation": it asks for it
+        if not neg and not negated_above and _opposition_voiced(ps, t, kids):
+            return "rejects"  # "is formally voicing its opposition to a proposed state rule"
         if (
             t.lemma == "put"
             and not neg

@@ -65,3 +65,31 @@ def test_not_raising_an_offer_is_a_refusal_not_raising_prices_an_assurance(reade
     found = _read(reader, text, source="Wire")
     assert stances(found, "would not raise its offer") == {"rejects"}
     assert stances(found, "will not raise prices") == {"assures"}
+
+
+def test_opposition_voiced_is_a_rejection(reader):
+    # "A Sussex County school board is formally voicing its opposition to a proposed state rule"
+    text = (
+        "Westbrook City Council reiterated its opposition to the bypass plan.\n\n"
+        "Marlow Freight expressed strong opposition to the proposed merger.\n\n"
+        "Westbrook City Council met the opposition leader on Monday.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "reiterated its opposition to the bypass plan") == {
+        "Westbrook City Council"
+    }
+    assert stances(found, "reiterated its opposition to the bypass plan") == {"rejects"}
+    assert stances(found, "expressed strong opposition") == {"rejects"}
+    assert stances(found, "met the opposition leader") == set()
+
+
+def test_an_untagged_acronym_named_twice_is_a_body(reader):
+    # "PETA even offered to chip in financially for the cost of new signs": the tagger left
+    # the acronym untagged, and the offer had no holder
+    text = (
+        "PETA wrote to the town of Westbrook about its road signs on Monday.\n\n"
+        "PETA even offered to pay for the new signs, the press release said.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "offered to pay for the new signs") == {"PETA"}
+    assert stances(found, "offered to pay for the new signs") == {"offers"}
