@@ -1272,6 +1272,10 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         neg = any(c.dep == "neg" or c.lemma in ("never", "nor") for c in kids) or (
             t.dep == "acomp" and any(c.dep == "neg" for c in ps.children(t.head))
         )  # "is not opposed to": the parser's verb under a negated "is"
+        # "will no longer push for": "no" negates "longer", not the verb; a demand dropped
+        no_longer = any(
+            c.text.lower() == "longer" and c.dep == "advmod" and neg_of(ps, c.i) for c in kids
+        )
         if neg and t.lemma in _NO_COMMENT:
             return None  # "would not comment"
         modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
@@ -1768,8 +1772,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
                 return None  # "has asked for the floor": a meeting's procedure
             if not (need & sub):
                 return None
-        if neg and stance in ("demands", "offers", "assures"):
-            return None  # "did not demand": no position stated
+        if (neg or no_longer) and stance in ("demands", "offers", "assures"):
+            return None  # "did not demand", "no longer demands": no position stated
         if neg and stance == "warns" and t.lemma in ("warn", "threaten", "caution"):
             return None  # "Toyota is not warning Tundra owners to stop driving": no warning
         if neg and stance == "rejects" and t.lemma in _NOT_REFUSED:

@@ -93,3 +93,15 @@ def test_an_untagged_acronym_named_twice_is_a_body(reader):
     found = _read(reader, text, source="Wire")
     assert holders(found, "offered to pay for the new signs") == {"PETA"}
     assert stances(found, "offered to pay for the new signs") == {"offers"}
+
+
+def test_a_demand_no_longer_made_is_no_demand(reader):
+    text = (
+        "Marlow Freight will no longer push for a five-year contract.\n\n"
+        "The Eastfield Residents' Association no longer demands a ban on lorries.\n\n"
+        "The Eastfield Residents' Association demands a ban on night deliveries.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "no longer push for a five-year contract") == set()
+    assert stances(found, "no longer demands a ban on lorries") == set()
+    assert stances(found, "demands a ban on night deliveries") == {"demands"}
