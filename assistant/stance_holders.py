@@ -637,6 +637,29 @@ def _a_document(ps: ParsedSentence, tok: Token) -> bool:
     return any(c.dep == "det" and c.lemma.lower() in ("the", "this", "that") for c in kids)
 
 
+# what news copy calls a politician it has just named ("the Louisiana Republican")
+_PARTISANS = {
+    "republican", "democrat", "independent", "conservative", "liberal", "progressive",
+    "lawmaker", "congressman", "congresswoman", "legislator",
+}  # fmt: skip
+
+
+def _partisan_epithet(ps: ParsedSentence, tok: Token) -> bool:
+    """'The Louisiana Republican', 'the Vermont independent', 'the New York Democrat': one
+    person, named before, by the state they sit for and their party. Singular, definite, with
+    the place before it; "the Republicans" and "Republican leaders" are not this.
+    """
+    if tok.lemma.lower() not in _PARTISANS or tok.tag not in ("NN", "NNP", "JJ"):
+        return False
+    kids = ps.children(tok.i)
+    return any(c.dep == "det" and c.lemma == "the" for c in kids) and any(
+        c.dep in ("compound", "amod")
+        and c.i < tok.i
+        and (c.ent in ("GPE", "LOC") or c.pos == "PROPN")
+        for c in kids
+    )
+
+
 def _document_author(noun: str, parties: Parties, state: ReadingState) -> tuple[str, str]:
     """(party, person) of the one the text before the sentence names as the document's author;
     ('', '') when the text names no author the reading knows.
@@ -694,6 +717,16 @@ def party_of_np(
                 return state.last_person_party or near, near
             return parties.speaks_for(near) or near, near
         return "", ""
+    if _partisan_epithet(ps, tok):
+        # "House Speaker Mike Johnson ... But the Louisiana Republican has called for ...": the
+        # person named before, not the party nor the state ("the Vermont independent")
+        between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
+        near = _latest_person(between, parties) or state.last_person
+        if not near:
+            return "", ""
+        if near == state.last_person and not parties.speaks_for(near):
+            return state.last_person_party or near, near
+        return parties.speaks_for(near) or near, near
     if low in _THEY_IT:
         if tok.i == 0 and _OUR_SUBJECT.match(sentence_before(parties.text, state.at)):
             return first_person_holder(state)  # "Our trustees met on 20 May. They are prepared to"

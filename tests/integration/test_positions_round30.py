@@ -105,3 +105,16 @@ def test_a_demand_no_longer_made_is_no_demand(reader):
     assert stances(found, "no longer push for a five-year contract") == set()
     assert stances(found, "no longer demands a ban on lorries") == set()
     assert stances(found, "demands a ban on night deliveries") == {"demands"}
+
+
+def test_the_state_and_party_epithet_is_the_politician_named_before(reader):
+    # "But the Louisiana Republican has called for the creation of a bipartisan commission"
+    # (Mike Johnson) was filed under "Republican"; "the Vermont independent" under Vermont
+    text = (
+        "Senator Ana Ruiz met port workers in Burlington on Tuesday.\n\n"
+        "The Vermont independent has called for a federal inquiry into the closures.\n\n"
+        "The Vermont Republicans have called for a vote on the budget.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "called for a federal inquiry") == {"Ana Ruiz"}
+    assert "Ana Ruiz" not in holders(found, "called for a vote on the budget")
