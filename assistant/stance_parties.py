@@ -1222,7 +1222,11 @@ def people_by_title(text: str, parties: Parties) -> None:
                 if of is None:
                     continue
                 words = of.group("party").split()
+            follows = text[m.end("party") : m.end("party") + 30].split()[:1]
+            spokes = bool(follows) and follows[0].lower().startswith("spokes")
             while words and words[-1].lower() in _BEFORE_A_TITLE:
+                if spokes and words[-1].lower() in _PORTFOLIOS - _TITLE_WORDS:
+                    break  # "Guam Homeland Security spokeswoman": the body she speaks for
                 words.pop()  # "Belvian Deputy Prime" (Minister): the title is not the party
             named = bool(words) and _ORG_NAME.fullmatch(" ".join(words)) is not None
             # "director of advocacy at Human Rights Watch": after the portfolio, the name whole

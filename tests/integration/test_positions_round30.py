@@ -118,3 +118,17 @@ def test_the_state_and_party_epithet_is_the_politician_named_before(reader):
     found = _read(reader, text, source="Wire")
     assert holders(found, "called for a federal inquiry") == {"Ana Ruiz"}
     assert "Ana Ruiz" not in holders(found, "called for a vote on the budget")
+
+
+def test_a_spokeswoman_speaks_for_the_whole_name_before_her_title(reader):
+    # "Guam Homeland Security spokeswoman Jenna Gaminde" was linked to "Guam Homeland": a
+    # portfolio word before a title ("Defence Minister") is no part of a party's name, but
+    # before "spokeswoman" it ends the body's name
+    text = (
+        "Westbrook Homeland Security spokeswoman Dana Kell spoke to reporters on Monday.\n\n"
+        "Kell urged island residents to stay indoors until the sirens stop.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "urged island residents to stay indoors") == {
+        "Westbrook Homeland Security"
+    }
