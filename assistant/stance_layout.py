@@ -753,9 +753,18 @@ def headed_sections(
     return out
 
 
+# what may stand before a line's words: a number or a bullet ("4. TfL warns of Tube strike")
+_LINE_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•*–-])?[ \t]*")
+
+
 def headline_at(text: str, start: int, end: int) -> bool:
-    """Whether the sentence at start:end is a line of its own that is a headline."""
-    alone = (start == 0 or text[start - 1] == "\n") and (end == len(text) or text[end] == "\n")
+    """Whether the sentence at start:end is a line of its own that is a headline (numbered in
+    a list of stories too: "4. TfL warns of Tube strike today").
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    alone = _LINE_MARK.fullmatch(text, line_start, start) is not None and (
+        end == len(text) or text[end] == "\n"
+    )
     return alone and headline(text[start:end])
 
 
