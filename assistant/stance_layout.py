@@ -753,8 +753,9 @@ def headed_sections(
     return out
 
 
-# what may stand before a line's words: a number or a bullet ("4. TfL warns of Tube strike")
-_LINE_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•*–-])?[ \t]*")
+# what may stand before a line's words: a number or a bullet ("4. TfL warns of Tube strike"),
+# or a related story's label ("PREVIOUS PROTEST: New Castle County police officers call for")
+_LINE_MARK = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[•*–-]|[A-Z][A-Z'’ ]{2,40}:)?[ \t]*")
 
 
 def headline_at(text: str, start: int, end: int) -> bool:

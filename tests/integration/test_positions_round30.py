@@ -134,13 +134,18 @@ def test_a_spokeswoman_speaks_for_the_whole_name_before_her_title(reader):
     }
 
 
-def test_a_numbered_headline_in_a_list_of_stories_is_no_statement(reader):
-    # "4. TfL warns of Tube strike today" (a morning briefing's list of stories) was a warning
+def test_a_numbered_or_labelled_headline_is_no_statement(reader):
+    # "4. TfL warns of Tube strike today" (a morning briefing's list of stories) was a warning,
+    # "PREVIOUS PROTEST: New Castle County police officers call for better pay ..." a demand
     text = (
         "Ten things you need to know today\n\n"
         "4. Marlow Freight warns of depot strike today\n\n"
-        "Marlow Freight warned last night that deliveries in Westbrook would stop on Friday.\n"
+        "Marlow Freight warned last night that deliveries in Westbrook would stop on Friday.\n\n"
+        "PREVIOUS PROTEST: Westbrook City Council calls for better pay outside ice cream "
+        "festival\n\n"
+        "The council met on Monday.\n"
     )
     found = _read(reader, text, source="Wire")
     assert stances(found, "warns of depot strike today") == set()
+    assert stances(found, "calls for better pay outside ice cream festival") == set()
     assert stances(found, "warned last night that deliveries") == {"warns"}
