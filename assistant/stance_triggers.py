@@ -691,6 +691,21 @@ def _no_comment(ps: ParsedSentence, verb: Token) -> bool:
     )
 
 
+# what a party declines to tell: "declined to name / identify / disclose / give details"
+_UNTOLD = {"name", "identify", "disclose", "reveal", "discuss", "detail", "describe", "divulge"}
+_DETAILS = {"detail", "details", "specifics", "figure", "figures", "name", "names", "number"}
+
+
+def _undisclosed(ps: ParsedSentence, verb: Token) -> bool:
+    """'(declined) to name the states affected', 'to give details': information withheld from
+    a reporter, no position on anything.
+    """
+    return verb.lemma in _UNTOLD or (
+        verb.lemma in ("give", "provide", "offer", "release")
+        and any(c.dep == "dobj" and c.lemma in _DETAILS for c in ps.children(verb.i))
+    )
+
+
 def _takes_questions(ps: ParsedSentence, verb: Token) -> bool:
     """'take questions', 'answer your questions': what a briefing does, not what a party offers."""
     return verb.lemma in ("take", "answer", "field") and any(
@@ -1278,6 +1293,8 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
         )
         if neg and t.lemma in _NO_COMMENT:
             return None  # "would not comment"
+        if t.lemma == "decline" and any(c.dep == "xcomp" and _undisclosed(ps, c) for c in kids):
+            return None  # "Mandiant declined to name the states affected": no comment, no stance
         modal = {c.lemma for c in kids if c.dep == "aux"} | _going_to(ps, t)
         if not neg:
             argued = _argued(ps, t) or _agreed_to(ps, t)

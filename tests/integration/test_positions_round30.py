@@ -149,3 +149,18 @@ def test_a_numbered_or_labelled_headline_is_no_statement(reader):
     assert stances(found, "warns of depot strike today") == set()
     assert stances(found, "calls for better pay outside ice cream festival") == set()
     assert stances(found, "warned last night that deliveries") == {"warns"}
+
+
+def test_declining_to_name_or_give_details_is_no_rejection(reader):
+    # "Mandiant declined to name the US states or agencies affected" was a rejection
+    text = (
+        "Marlow Freight declined to name the customers affected by the outage.\n\n"
+        "Westbrook City Council declined to give details of the settlement.\n\n"
+        "Marlow Freight declined to join the talks on Friday.\n\n"
+        "Marlow Freight refused to disclose its accounts to the regulator.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "declined to name the customers") == set()
+    assert stances(found, "declined to give details") == set()
+    assert stances(found, "declined to join the talks") == {"rejects"}
+    assert stances(found, "refused to disclose its accounts") == {"rejects"}
