@@ -727,6 +727,13 @@ def party_of_np(
         if near == state.last_person and not parties.speaks_for(near):
             return state.last_person_party or near, near
         return parties.speaks_for(near) or near, near
+    if low in _THEY_IT and _said_by_a_share(ps, tok):
+        return "", ""  # "In Brazil, 61 percent said they opposed it": those polled, no party
+    sayer = _sayer_of_they(ps, tok) if low == "they" else None
+    if sayer is not None:
+        # "The union said they rejected the offer": the union's (no one's if it names none),
+        # not the party named last
+        return party_of_np(ps, sayer, parties, state)
     if low in _THEY_IT:
         if tok.i == 0 and _OUR_SUBJECT.match(sentence_before(parties.text, state.at)):
             return first_person_holder(state)  # "Our trustees met on 20 May. They are prepared to"
@@ -1593,6 +1600,33 @@ _SHARES = frozenset(
     {"most", "many", "some", "few", "several", "half", "majority", "minority", "percent", "%",
      "third", "quarter", "millions", "thousands", "share", "number", "proportion"}
 )  # fmt: skip
+
+
+def _sayer_of_they(ps: ParsedSentence, tok: Token) -> Token | None:
+    """The noun that said what 'they' did, when 'they' opens what it said ("The union said they
+    rejected the offer", "Residents told us they oppose it"); None for anything else.
+    """
+    verb = ps.tokens[tok.head]
+    if tok.dep != "nsubj" or verb.dep != "ccomp" or verb.head == verb.i:
+        return None
+    said = ps.tokens[verb.head]
+    if said.lemma not in _SAY:
+        return None
+    subj = [c for c in ps.children(said.i) if c.dep == "nsubj"]
+    return subj[0] if subj and subj[0].pos in ("NOUN", "PROPN") else None
+
+
+def _said_by_a_share(ps: ParsedSentence, tok: Token) -> bool:
+    """'They' in what a share or a count of people said ("61 percent said they opposed it",
+    "most said they would strike"): those people, whom a poll counts, not the party named last.
+    """
+    verb = ps.tokens[tok.head]
+    if verb.dep not in ("ccomp", "conj") or verb.head == verb.i:
+        return False
+    return any(
+        c.dep == "nsubj" and (c.ent in ("PERCENT", "CARDINAL") or c.lemma.lower() in _SHARES)
+        for c in ps.children(verb.head)
+    )
 
 
 def _share_of_a_people(ps: ParsedSentence, tok: Token) -> bool:

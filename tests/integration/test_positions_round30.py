@@ -164,3 +164,18 @@ def test_declining_to_name_or_give_details_is_no_rejection(reader):
     assert stances(found, "declined to give details") == set()
     assert stances(found, "declined to join the talks") == {"rejects"}
     assert stances(found, "refused to disclose its accounts") == {"rejects"}
+
+
+def test_they_in_what_a_share_or_a_body_said_is_not_the_party_named_last(reader):
+    # "In Turkey, 78% said it should be rejected. In Brazil, 61 percent said they opposed it"
+    # was filed as Turkey's rejection
+    text = (
+        "Marlow Freight published a survey of Westbrook drivers on Monday.\n\n"
+        "In Westbrook, 61 percent said they opposed the night shifts.\n\n"
+        "Marlow Freight met the union on Tuesday. The union said they rejected the offer.\n\n"
+        "The Westbrook Drivers Union said they would strike on Friday.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert "Marlow Freight" not in holders(found, "said they opposed the night shifts")
+    assert "Marlow Freight" not in holders(found, "The union said they rejected the offer")
+    assert holders(found, "said they would strike on Friday") == {"Westbrook Drivers Union"}
