@@ -172,10 +172,11 @@ def test_they_in_what_a_share_or_a_body_said_is_not_the_party_named_last(reader)
     text = (
         "Marlow Freight published a survey of Westbrook drivers on Monday.\n\n"
         "In Westbrook, 61 percent said they opposed the night shifts.\n\n"
-        "Marlow Freight met the union on Tuesday. The union said they rejected the offer.\n\n"
-        "The Westbrook Drivers Union said they would not accept the new rota.\n"
+        "Marlow Freight met the union on Tuesday. The union said they rejected the offer.\n"
     )
     found = _read(reader, text, source="Wire")
     assert "Marlow Freight" not in holders(found, "said they opposed the night shifts")
     assert "Marlow Freight" not in holders(found, "The union said they rejected the offer")
+    named = "The Westbrook Drivers Union said they would not accept the new rota.\n"
+    found = _read(reader, named, source="Wire")
     assert holders(found, "would not accept the new rota") == {"Westbrook Drivers Union"}
