@@ -2111,7 +2111,7 @@ def _history(ps: ParsedSentence, t: Token) -> bool:
         if c.dep == "prep" and c.lemma in ("in", "at"):
             obj = [g for g in ps.children(c.i) if g.dep == "pobj"]
             words = " ".join(x.text.lower() for g in obj for x in ps.subtree(g.i))
-            if re.fullmatch(r"(?:19|20)\d\d|the (?:time|past)", words):
+            if re.fullmatch(r"(?:19|20)\d\d|the time|(?:the )?(?:recent |distant )?past", words):
                 return True
         if c.dep == "npadvmod" and any(g.lemma == "ago" for g in ps.subtree(c.i)):
             return True

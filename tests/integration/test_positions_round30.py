@@ -180,3 +180,14 @@ def test_they_in_what_a_share_or_a_body_said_is_not_the_party_named_last(reader)
     named = "The Westbrook Drivers Union said they would not accept the new rota.\n"
     found = _read(reader, named, source="Wire")
     assert holders(found, "would not accept the new rota") == {"Westbrook Drivers Union"}
+
+
+def test_a_threat_made_in_the_recent_past_is_history(reader):
+    # "The White Army has threatened the central government in recent past."
+    text = (
+        "The Ardonian Liberation Front has threatened the government in the recent past.\n\n"
+        "The Ardonian Liberation Front has threatened to attack the capital.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "in the recent past") == set()
+    assert stances(found, "threatened to attack the capital") == {"warns"}
