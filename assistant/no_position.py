@@ -144,12 +144,32 @@ _AGENTS = {"union", "company", "government", "group", "council", "party", "state
            "administration", "official", "leader", "minister", "side", "board", "firm"}  # fmt: skip
 
 
+# what a danger threatens, not what a party threatens to do ("threatening the livelihoods of
+# farmers", "threatening the species' prospects of recovery")
+_AT_RISK = {
+    "livelihood", "livelihoods", "economy", "job", "jobs", "future", "prospect", "prospects",
+    "life", "lives", "safety", "health", "recovery", "survival", "existence", "stability",
+    "democracy", "supply", "supplies", "harvest", "habitat", "species", "business",
+    "businesses", "industry", "viability", "security", "peace", "progress",
+}  # fmt: skip
+
+
 def thing_threatens(ps: ParsedSentence, t: Token) -> bool:
     """Whether 'threaten' has a thing for its subject ("the orders threaten democracy", "the
-    strike threatens the harvest"): a danger described, not a party's threat.
+    strike threatens the harvest"): a danger described, not a party's threat. So is a clause
+    that tells what an event puts at risk ("Marlow cut 500 jobs, threatening the town's
+    economy"), where a party's threat names what it would do ("walked out, threatening
+    further strikes").
     """
     if t.lemma != "threaten":
         return False
+    if (
+        t.tag == "VBG"
+        and t.dep in ("advcl", "xcomp")
+        and not any(c.dep.startswith("nsubj") for c in ps.children(t.i))
+        and any(c.dep == "dobj" and c.lemma in _AT_RISK for c in ps.children(t.i))
+    ):
+        return True
     subj = [c for c in ps.children(t.i) if c.dep == "nsubj"]
     if t.dep == "conj" and not subj:
         subj = [c for c in ps.children(t.head) if c.dep == "nsubj"]

@@ -191,3 +191,14 @@ def test_a_threat_made_in_the_recent_past_is_history(reader):
     found = _read(reader, text, source="Wire")
     assert stances(found, "in the recent past") == set()
     assert stances(found, "threatened to attack the capital") == {"warns"}
+
+
+def test_what_an_event_puts_at_risk_is_no_threat(reader):
+    # "they produce fewer calves each year, threatening the species' prospects of recovery"
+    text = (
+        "Marlow Freight cut 500 jobs in Westbrook, threatening the town's economy.\n\n"
+        "The Westbrook Drivers Union walked out on Monday, threatening further strikes.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "threatening the town's economy") == set()
+    assert stances(found, "threatening further strikes") == {"warns"}
