@@ -193,6 +193,9 @@ def another_time(ps: ParsedSentence, i: int) -> bool:
     if t.dep not in ("relcl", "acl"):
         return False
     head = ps.tokens[t.head]
-    return head.lemma == "time" and any(
-        c.lemma in ("first", "last", "second", "third", "previous") for c in ps.children(head.i)
-    )
+    which = {c.lemma for c in ps.children(head.i)}
+    if head.lemma != "time" or not which & {"first", "last", "second", "third", "previous"}:
+        return False
+    # "it marked the first time he has used his position to call for a name change": the
+    # stance is the news; "this is not the first time Putin has threatened": it is not
+    return not ("first" in which and not any(c.dep == "neg" for c in ps.children(head.head)))

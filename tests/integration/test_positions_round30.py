@@ -202,3 +202,14 @@ def test_what_an_event_puts_at_risk_is_no_threat(reader):
     found = _read(reader, text, source="Wire")
     assert stances(found, "threatening the town's economy") == set()
     assert stances(found, "threatening further strikes") == {"warns"}
+
+
+def test_the_first_time_a_stance_is_taken_is_news_not_history(reader):
+    # "it marked the first time he has used his position to call for a name change"
+    text = (
+        "It is the first time the Westbrook Drivers Union has called for a strike.\n\n"
+        "This is not the first time Marlow Freight has threatened to close the depot.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "has called for a strike") == {"demands"}
+    assert stances(found, "threatened to close the depot") == set()
