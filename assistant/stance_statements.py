@@ -390,6 +390,13 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             state.last_quote_speaker = say_subject
         return []
     triggers.sort()
+    if quotes and not say_subject[0] and within(quotes, ps.tokens[triggers[0][2]].start):
+        # "Biden has vowed to sign the package “immediately ...: We stand with our friends”":
+        # the parser hung the vow under the quote's verb; the vow before the quote is the
+        # statement, the quote its words
+        before = [x for x in triggers if ps.tokens[x[2]].start < quotes[0][0]]
+        if before:
+            triggers = before
     _, _, i, stance = triggers[0]
     if hopes_for_events(ps, i):
         return []

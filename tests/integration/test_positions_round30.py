@@ -213,3 +213,15 @@ def test_the_first_time_a_stance_is_taken_is_news_not_history(reader):
     found = _read(reader, text, source="Wire")
     assert stances(found, "has called for a strike") == {"demands"}
     assert stances(found, "threatened to close the depot") == set()
+
+
+def test_a_vow_before_the_quote_it_introduces_is_the_statement(reader):
+    # "President Joe Biden has vowed to sign the package “immediately to send a message to the
+    # world: We stand with our friends ...”": the parser hangs the vow under "stand"
+    text = (
+        "Mayor Ruth Osterley has vowed to sign the budget “immediately to send a message to "
+        "the city: We stand with our drivers, and we won’t let the depot close.”\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "has vowed to sign the budget") == {"Ruth Osterley"}
+    assert stances(found, "has vowed to sign the budget") == {"assures"}
