@@ -266,8 +266,15 @@ class Answerer:
                 quotable = theirs
         relevant = [s for s in quotable if s.similarity >= cfg.min_similarity]
         if not relevant or max(s.relevance for s in relevant) < selector.abstain_below:
-            # no sentence is likely enough to hold the answer: say so, show the closest
-            return self._abstain(question, standalone, passages)
+            # no sentence is likely enough to hold the answer: say so, show the closest, and
+            # name what the question asks about that no passage mentions ("Interpol", "the
+            # Pink Panthers"), as the check on asked names below would
+            absent = [
+                e
+                for e in asked_names(standalone, passages)
+                if not any(self._names(e, p.text) for p in passages)
+            ]
+            return self._abstain(question, standalone, passages, absent)
         kept = select(quotable, by_key, cfg, selector.keep_ratio)
         entities = asked_names(standalone, passages)
         uncovered: list[str] = []
