@@ -2015,7 +2015,7 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
         t = ps.tokens[a]
         if t.dep == "advcl" and any(
             c.lemma in ("if", "unless", "should", "when", "once", "until", "as")
-            and not (c.lemma in ("when", "as") and _told_as_done(ps, t))
+            and not (c.lemma in ("when", "as") and _told_as_done(ps, t, c.lemma))
             for c in ps.children(a)
         ):
             return True
@@ -2028,12 +2028,19 @@ def in_condition(ps: ParsedSentence, i: int) -> bool:
     return False
 
 
-def _told_as_done(ps: ParsedSentence, verb: Token) -> bool:
+def _told_as_done(ps: ParsedSentence, verb: Token, mark: str) -> bool:
     """A 'when' or 'as' clause in the past tells what happened, not a condition: "Shares fell
     when Boeing rejected the offer", "Prices rose as Russia threatened to cut supplies". In the
-    present it is one: "when Russia invades, we will respond".
+    present it is one: "when Russia invades, we will respond". An 'as' clause whose verb lacks
+    its object says in what way ("As the union requested when it proposed these talks, ..."):
+    a request recalled, not made.
     """
-    aux = {c.lemma for c in ps.children(verb.i) if c.dep in ("aux", "auxpass")}
+    kids = ps.children(verb.i)
+    if mark == "as" and not any(
+        c.dep in ("dobj", "xcomp", "ccomp", "prep", "dative", "attr") for c in kids
+    ):
+        return False
+    aux = {c.lemma for c in kids if c.dep in ("aux", "auxpass")}
     return verb.tag == "VBD" or (verb.tag == "VBN" and "have" in aux)
 
 
