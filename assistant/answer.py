@@ -269,11 +269,7 @@ class Answerer:
             # no sentence is likely enough to hold the answer: say so, show the closest, and
             # name what the question asks about that no passage mentions ("Interpol", "the
             # Pink Panthers"), as the check on asked names below would
-            absent = [
-                e
-                for e in asked_names(standalone, passages)
-                if not any(self._names(e, p.text) for p in passages)
-            ]
+            absent = self._unmentioned(asked_names(standalone, passages), passages)
             return self._abstain(question, standalone, passages, absent)
         kept = select(quotable, by_key, cfg, selector.keep_ratio)
         entities = asked_names(standalone, passages)
@@ -301,10 +297,8 @@ class Answerer:
         # months are no asked names at all)
         unknown = [
             e
-            for e in uncovered
-            if not asks_several(standalone)
-            and not _coordinated(e, entities, standalone)
-            and not any(self._names(e, p.text) for p in passages)
+            for e in self._unmentioned(uncovered, passages)
+            if not asks_several(standalone) and not _coordinated(e, entities, standalone)
         ]
         if _outside_sources(entities, uncovered, unknown, standalone):
             # The question is about someone or something the sources never mention: any
@@ -320,6 +314,12 @@ class Answerer:
         if uncovered:
             text += " " + _uncovered_note(uncovered)
         return Answer(text, citations, False, question, standalone, uncovered)
+
+    def _unmentioned(self, names: Sequence[str], passages: Sequence[Passage]) -> list[str]:
+        """The names no retrieved passage mentions: lexical search would have found them, so
+        they are in none of the sources.
+        """
+        return [e for e in names if not any(self._names(e, p.text) for p in passages)]
 
     def _in_full(
         self, claims: list[tuple[Claim, Support]], passages: Sequence[Passage]

@@ -637,6 +637,25 @@ def _a_document(ps: ParsedSentence, tok: Token) -> bool:
     return any(c.dep == "det" and c.lemma.lower() in ("the", "this", "that") for c in kids)
 
 
+def _person_named_last(parties: Parties, state: ReadingState) -> str:
+    """The person a pronoun or an epithet points back to: one named since in a sentence that
+    was not parsed ("Council leader Fiona Grady replied an hour later. ... she wrote.") is
+    nearer than the last one the reading met (not one named in a quote: '"... until all Illegal
+    Aliens stop ..." he wrote'); '' when none.
+    """
+    between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
+    return _latest_person(between, parties) or state.last_person
+
+
+def _person_as_holder(near: str, parties: Parties, state: ReadingState) -> tuple[str, str]:
+    """(party, person) of a person pointed back to: the party the reading linked the last
+    person to, else the one the text says they speak for, else the person themself.
+    """
+    if near == state.last_person and not parties.speaks_for(near):
+        return state.last_person_party or near, near
+    return parties.speaks_for(near) or near, near
+
+
 # what news copy calls a politician it has just named ("the Louisiana Republican")
 _PARTISANS = {
     "republican", "democrat", "independent", "conservative", "liberal", "progressive",
@@ -699,11 +718,7 @@ def party_of_np(
         # communique: its signatories (joint_holders gives the others theirs)
         return state.joint[0], ""
     if low in _HE_SHE:
-        # a person named since in a sentence that was not parsed ("Council leader Fiona
-        # Grady replied an hour later. ... she wrote.") is the nearer referent
-        between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
-        # (not one named in a quote: '"... until all Illegal Aliens stop ..." he wrote')
-        near = _latest_person(between, parties) or state.last_person
+        near = _person_named_last(parties, state)
         he = low in ("he", "him", "his")
         if near and state.titled.get(surname_of(near), he) != he:
             return "", ""  # "In answer to Ms. Lang's question, he gave ...": not Ms Lang
@@ -713,20 +728,13 @@ def party_of_np(
             near = _latest_person(parties.text[: state.at], parties, state.genders, he) or ""
         if near:
             state.genders.setdefault(surname_of(near), he)
-            if near == state.last_person and not parties.speaks_for(near):
-                return state.last_person_party or near, near
-            return parties.speaks_for(near) or near, near
+            return _person_as_holder(near, parties, state)
         return "", ""
     if _partisan_epithet(ps, tok):
         # "House Speaker Mike Johnson ... But the Louisiana Republican has called for ...": the
         # person named before, not the party nor the state ("the Vermont independent")
-        between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
-        near = _latest_person(between, parties) or state.last_person
-        if not near:
-            return "", ""
-        if near == state.last_person and not parties.speaks_for(near):
-            return state.last_person_party or near, near
-        return parties.speaks_for(near) or near, near
+        near = _person_named_last(parties, state)
+        return _person_as_holder(near, parties, state) if near else ("", "")
     if low in _THEY_IT and _said_by_a_share(ps, tok):
         return "", ""  # "In Brazil, 61 percent said they opposed it": those polled, no party
     sayer = _sayer_of_they(ps, tok) if low == "they" else None
