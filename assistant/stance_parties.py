@@ -150,6 +150,13 @@ _PRIVATE_END = re.compile(
 )
 
 
+def _diverge(words: list[str], shown: str) -> bool:
+    """Whether two full names part after a common start: neither begins the other."""
+    full = shown.lower().split()
+    n = min(len(words), len(full))
+    return words[:n] != full[:n]
+
+
 def _place_and_body(
     words: list[str], other: list[str], label: str, kind: str, shown: str, name: str
 ) -> bool:
@@ -157,6 +164,8 @@ def _place_and_body(
     one party: the place (tagged so) against a known body, or a body against the known place.
     """
     if len(words) == 1 and len(other) > 1 and label == "GPE":
+        # nor is "Guam" the "Guam Chamber of Commerce's Armed Forces Committee": a place is no
+        # organisation named after it
         return bool(_PRIVATE_END.search(shown))
     if len(other) == 1 and len(words) > 1 and kind == "GPE":
         return bool(_PRIVATE_END.search(name))
@@ -397,6 +406,15 @@ class Parties:
                     continue  # "Arizona" is not the "Arizona Farm Bureau", nor the reverse
                 if _its_people(longer[len(shorter) :]):
                     continue  # "Amazon" is not the "Amazon Labor Union", nor the reverse
+                if shorter == words and self._begins_two(words, shown):
+                    continue  # "Guam" of "Guam Homeland Security" and "Guam Chamber of Commerce"
+                if (
+                    shorter == other
+                    and _diverge(words, shown)
+                    and not self.registry.find_party(shown)
+                ):
+                    continue  # "Guam Homeland Security" is not the "Guam Chamber of Commerce" a
+                    # "Guam" (tagged an organisation) was taken for
                 self.names[key] = shown
                 return shown
         if len(words) >= 2 and label not in ("PERSON", "GPE") and _ORG_END.search(base):
@@ -431,8 +449,9 @@ class Parties:
             if len(same) == 1:
                 self.names[key] = same.pop()
                 return self.names[key]
-        if len(words) == 1 and label != "PERSON" and name[:1].isupper():
-            # "the Trust", "the Guild": the party whose name ends in that word
+        if len(words) == 1 and label not in ("PERSON", "GPE") and name[:1].isupper():
+            # "the Trust", "the Guild": the party whose name ends in that word; not the place a
+            # body serves ("Guam" of the "Korean Association of Guam")
             ends = self.ending_in(words[0])
             if not ends and words[0] == "government":
                 # a minister's "Government" where the governing body is an "Executive" (the
@@ -462,6 +481,16 @@ class Parties:
         self.names.setdefault(base.lower(), base)
         self.names.setdefault(_CORP.sub("", base).lower(), base)
         return base
+
+    def _begins_two(self, words: list[str], shown: str) -> bool:
+        """Whether names of a party other than `shown` begin with these words too: a short name
+        two bodies begin with is neither of them, whichever the text named first.
+        """
+        n = len(words)
+        return any(
+            other != shown and len(alias.split()) > n and alias.split()[:n] == words
+            for alias, other in self.names.items()
+        )
 
     def _spelled_out(self, name: str) -> str:
         """The full name an abbreviation stands for where the text spells it out before it

@@ -404,6 +404,8 @@ _TITLE_WORDS = {
     "of",
     "press",
     "leader",
+    "adviser",
+    "advisor",
 }
 _OUTLETS = re.compile(
     r"\b(?:reuters|associated press|\bap\b|afp|dpa|bbc|cnn|bloomberg|news|times|post|press|\w*wire|"
