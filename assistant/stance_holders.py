@@ -1104,7 +1104,8 @@ def party_of_np(
         # tagger missed, named alone, that the text never gives a first name
         return parties.canonical(tok.text, "ORG"), ""
     if a_kind_unnamed(ps, tok):
-        return "", ""  # "Dental groups oppose the ban": no party named before
+        # "Dental groups oppose the ban": no party named before, a group described
+        return described_group(ps, tok), ""
     if tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC:
         if (
             state.say_party
@@ -1192,7 +1193,8 @@ def party_of_np(
         own = state.turn_party or state.publisher
         return (own if _MEMBERS_BODY & set(own.lower().replace("'", " ").split()) else ""), ""
     if tok.lemma in _GROUP_NOUNS or tok.text.lower() in _GROUP_NOUNS:
-        return _group_name(sub, tok), ""
+        # not "Some lawmakers": people counted, no group a reader could tell apart
+        return ("" if unnamed_others(ps, tok) else _group_name(sub, tok)), ""
     if tok.text[:1].isupper() and tok.pos == "PROPN" and not _common_word(ps, tok, parties.text):
         if parties.speaks_for(phrase):  # "Dresk warned", the minister named before
             return parties.speaks_for(phrase), phrase
@@ -1202,7 +1204,7 @@ def party_of_np(
             # named by office alone is no party; in a body's own record or release, the body's
             return state.turn_party or state.publisher, ""
         return parties.canonical(phrase), ""
-    return "", ""
+    return described_group(ps, tok), ""  # "Supporters of the ordinances urged ..."
 
 
 # a person's title with no organisation in it: "Head of Highways", "Senior Transport Planner"
@@ -1429,8 +1431,11 @@ def a_kind_unnamed(ps: ParsedSentence, tok: Token) -> bool:
     """
     if not (tok.lemma in _GENERIC or tok.lemma.rstrip("s") in _GENERIC):
         return False
-    if _indefinite(ps, tok):
-        return True
+    return _indefinite(ps, tok) or _defined_by_clause(ps, tok)
+
+
+def _defined_by_clause(ps: ParsedSentence, tok: Token) -> bool:
+    """A plural a restrictive clause defines: "the regional airlines that provide ..."."""
     return tok.tag == "NNS" and any(
         c.dep == "relcl"
         and c.i > tok.i
@@ -1440,6 +1445,72 @@ def a_kind_unnamed(ps: ParsedSentence, tok: Token) -> bool:
         )
         for c in ps.children(tok.i)
     )
+
+
+# heads of a described group: people of a cause, a trade or a place, and bodies of a kind
+_GROUP_HEADS = (
+    _GROUP_NOUNS
+    | {g + "s" for g in _GENERIC}
+    | {
+        "supporters", "opponents", "advocates", "activists", "campaigners", "leaders",
+        "environmentalists", "conservationists", "families", "businesses", "owners",
+        "landlords", "homeowners", "retailers", "investors", "groups", "companies", "airlines",
+        "carriers", "organizations", "organisations", "charities", "nonprofits", "ranchers",
+        "hospitals", "schools", "universities", "automakers", "manufacturers", "producers",
+        "exporters", "importers", "insurers", "lenders", "banks", "senators", "legislators",
+        "hauliers", "truckers", "shippers",
+    }
+)  # fmt: skip
+# qualifiers that say how many or how they feel, not which group
+_VAGUE = {
+    "local", "many", "some", "several", "other", "few", "most", "more", "all", "both", "such",
+    "various", "certain", "numerous", "new", "angry", "concerned", "frustrated", "worried",
+    "ordinary", "individual", "young", "old", "older", "former", "current", "top", "senior",
+    "prominent", "leading", "major", "small", "big", "large", "key", "fellow", "influential",
+    "powerful", "affected", "furious", "disgruntled", "unhappy", "nearby", "foreign", "own",
+}  # fmt: skip
+
+
+def described_group(ps: ParsedSentence, tok: Token) -> str:
+    """A group the sentence names by what it is rather than by a name: "Dental groups oppose
+    the ban", "Supporters of the ordinances urged ...", "Rehoboth residents", "Republican
+    lawmakers", "regional airlines that provide half the country's flights"; a holder an
+    analyst can read. Not one described only by number or mood ("Critics", "Many residents",
+    "Local farmers", "Some lawmakers"): no group a reader could tell apart. '' otherwise.
+    """
+    if tok.tag != "NNS" or tok.ent_i >= 0 or tok.text.lower() not in _GROUP_HEADS:
+        return ""
+    kids = ps.children(tok.i)
+    if any(
+        c.dep in ("poss", "nummod")
+        or (c.dep == "det" and c.lemma not in ("the", "a", "an"))
+        or c.lemma.lower() in _VAGUE
+        for c in kids
+    ):
+        return ""
+    before = [c for c in kids if c.dep in ("amod", "compound", "nmod") and c.i < tok.i]
+    of = [
+        c
+        for c in kids
+        if c.dep == "prep"
+        and c.lemma in ("of", "for", "from")
+        and c.i == tok.i + 1
+        and any(g.dep == "pobj" for g in ps.children(c.i))
+    ]
+    if not before and not of:
+        return ""
+    if any(c.dep == "det" for c in kids) and not of and not _defined_by_clause(ps, tok):
+        return ""  # "the dental groups": the ones named before
+    first = min(t.i for c in before for t in ps.subtree(c.i)) if before else tok.i
+    last = max(t.i for t in ps.subtree(of[0].i)) if of else tok.i
+    words = ps.tokens[first : last + 1]
+    if any(
+        (t.pos == "PUNCT" and t.tag != "HYPH") or t.pos == "PRON" or t.dep in ("relcl", "appos")
+        for t in words
+    ):
+        return ""
+    name = ps.text[words[0].start : words[-1].start + len(words[-1].text)]
+    return name[:1].upper() + name[1:]
 
 
 def _indefinite(ps: ParsedSentence, tok: Token) -> bool:

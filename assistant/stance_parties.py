@@ -410,6 +410,7 @@ class Parties:
                     continue  # "Guam" of "Guam Homeland Security" and "Guam Chamber of Commerce"
                 if (
                     shorter == other
+                    and shown.lower().split()[: len(other)] == other
                     and _diverge(words, shown)
                     and not self.registry.find_party(shown)
                 ):

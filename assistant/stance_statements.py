@@ -21,6 +21,7 @@ from assistant.stance_holders import (
     a_kind_unnamed,
     addressee,
     counted_parties,
+    described_group,
     first_person_holder,
     lawmaker_holder,
     named_group,
@@ -573,7 +574,10 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
                 # name; never the writer's
                 holders = []
             elif subj and (unnamed_others(ps, subj[0]) or a_kind_unnamed(ps, subj[0])):
-                holders = []  # "Carriers threatened to ..., he said": not the speaker's
+                # "Carriers threatened to ..., he said": not the speaker's; "Dental groups
+                # oppose the ban, she said": the group's
+                group = "" if unnamed_others(ps, subj[0]) else described_group(ps, subj[0])
+                holders = [(group, "")] if group else []
             elif not speaker_party and subj and t.pos == "VERB" and _someone_else(ps, subj[0]):
                 # "The minister's office has offered our association a seat", no ministry
                 # named: whoever's it is, not the writer's
@@ -602,8 +606,13 @@ def statements(ps: ParsedSentence, parties: Parties, state: ReadingState) -> lis
             pass  # "members will begin a strike" in a union's own statement: the union's
         elif subj and people_of_a_kind(ps, subj[0]):
             # "the association said tenants would withhold ...": the reporting party's people;
-            # "Local farmers insist ...", "Critics say ...": no identifiable party
-            holders = [(speaker_party, speaker)] if speaker_party and not in_quote else []
+            # "Local farmers insist ...", "Critics say ...": no identifiable party; "Rehoboth
+            # residents urged ...": a group described
+            group = described_group(ps, subj[0])
+            if speaker_party and not in_quote:
+                holders = [(speaker_party, speaker)]
+            else:
+                holders = [(group, "")] if group else []
     if t.pos != "NOUN" and any(s.text.lower() == "you" for s in subjects_of(ps, i)):
         # "You also ask the association to ...": the addressee's, when the letter names them
         names = [name for at, name in state.dear if at < state.at]

@@ -29,3 +29,40 @@ def test_two_bodies_named_after_one_place_stay_two(reader):
     )
     found = _read(reader, text, source="Wire")
     assert holders(found, "Haas urged residents") == {"Tarrow Emergency Management"}
+
+
+def test_a_group_described_by_what_it_is_holds_its_position(reader):
+    # "Dental groups oppose the ban", "Supporters of the ordinances urged the commissioners",
+    # "The regional airlines that provide half the country's flights want Congress to ...": the
+    # labels give these groups the position; the reader had given them none
+    text = (
+        "Westbrook City Council will vote on the bypass plan next week.\n\n"
+        "Environmental groups demanded that the council drop the plan.\n\n"
+        "Supporters of the bypass urged the councillors to approve it before the summer.\n\n"
+        "The regional hauliers that move half the county's freight want the council to widen "
+        "the ring road instead.\n\n"
+        "Harlow residents rejected the new route at a packed meeting, she said.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "Environmental groups demanded") == {"Environmental groups"}
+    assert holders(found, "Supporters of the bypass urged") == {"Supporters of the bypass"}
+    assert holders(found, "regional hauliers that move") == {"Regional hauliers"}
+    assert holders(found, "Harlow residents rejected") == {"Harlow residents"}
+
+
+def test_people_described_only_by_number_or_mood_are_no_group(reader):
+    text = (
+        "Westbrook City Council will vote on the bypass plan next week.\n\n"
+        "Critics urged the council to drop the plan.\n\n"
+        "Many residents rejected the new route at a packed meeting.\n\n"
+        "Some lawmakers demanded a second vote.\n\n"
+        "Drivers threatened to block the ring road, the mayor said.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    for sentence in (
+        "Critics urged",
+        "Many residents rejected",
+        "Some lawmakers demanded",
+        "Drivers threatened",
+    ):
+        assert holders(found, sentence) <= {""}, sentence
