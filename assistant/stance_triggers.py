@@ -29,6 +29,7 @@ from assistant.stance_holders import (
 )
 from assistant.stance_words import (
     _ASSURE_ACTS,
+    _CONDEMNING,
     _COST_VERBS,
     _COSTS,
     _FIRST,
@@ -888,6 +889,30 @@ def _supported_party(o: Token) -> bool:
 _BACKING_VERBS = frozenset({"voice", "express", "declare", "signal", "throw", "lend", "reiterate"})
 
 
+def _called_wrong(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
+    """'Called the talks a "charade"', 'called the arrests "unjustified"', 'branded the plan a
+    trap', 'described the offer as an insult': a rejection said as a verdict on another's act.
+    Not a name ("called the group Northwind"), nor a verdict without an object ("called it a
+    day").
+    """
+    if t.lemma not in ("call", "brand", "label", "describe", "term"):
+        return False
+    if not any(c.dep in ("dobj", "nsubjpass") and c.lemma not in ("day", "it") for c in kids):
+        return False
+    verdicts = [c for c in kids if c.dep in ("oprd", "xcomp", "ccomp")] + [
+        g
+        for c in kids
+        for g in ps.children(c.i)
+        if (c.dep == "prep" and c.lemma == "as")
+        or (c.dep == "dobj" and g.dep == "appos")  # 'the release "an insult to ..."'
+    ]
+    return any(
+        w.lemma.lower() in _CONDEMNING or w.text.lower() in _CONDEMNING
+        for v in verdicts
+        for w in [v, *(c for c in ps.children(v.i) if c.dep in ("amod", "compound", "acomp"))]
+    )
+
+
 def _opposition_voiced(ps: ParsedSentence, t: Token, kids: list[Token]) -> bool:
     """'Voiced its opposition to the rule', 'reiterated its objection to the plan': a
     rejection stated as a noun. Not "the opposition" as a political camp: the noun must be the
@@ -1393,6 +1418,9 @@ def _trigger(ps: ParsedSentence, t: Token) -> str | None:
             return "demands"  # "has voiced its support for the regulation": it asks for it
         if not neg and not negated_above and _opposition_voiced(ps, t, kids):
             return "rejects"  # "is formally voicing its opposition to a proposed state rule"
+        if not neg and not negated_above and _called_wrong(ps, t, kids):
+            return "rejects"  # 'called the talks a "charade"'
+
         if (
             t.lemma == "put"
             and not neg

@@ -289,6 +289,21 @@ _GREETING = re.compile(
 # a closed quotation, straight or curly: what the stance model measures and what a pronoun
 # after a quote must not reach into
 QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+# what a party calls another's act when it rejects it ("called the talks a charade", "called
+# the arrests unjustified", "branded the plan a trap")
+_CONDEMNING = frozenset(
+    {"insult", "charade", "sham", "farce", "bluff", "trap", "lie", "lies", "hoax", "disgrace",
+     "travesty", "betrayal", "outrage", "disaster", "stunt", "joke", "provocation", "witch-hunt",
+     "smokescreen", "fiction", "fantasy", "nonsense", "slap", "affront", "ploy", "blackmail",
+     "unjustified", "unjustifiable", "disproportionate", "unacceptable", "outrageous", "illegal",
+     "unlawful", "irresponsible", "reckless", "absurd", "ridiculous", "baseless", "unfounded",
+     "shameful", "disgraceful", "appalling", "misguided", "unfair", "cynical", "hypocritical",
+     "illegitimate", "unconstitutional", "excessive", "provocative", "untrue", "false",
+     "misleading", "dishonest", "deplorable", "despicable", "unworkable", "unreasonable",
+     "wasteful", "disgusting", "offensive", "insulting", "inadequate", "meaningless", "pointless",
+     "counterproductive", "dangerous", "destructive", "discriminatory", "arbitrary", "bogus"}
+)  # fmt: skip
+_CONDEMNING_RE = "|".join(sorted(_CONDEMNING, key=lambda w: (-len(w), w)))
 _CUE = re.compile(
     r"\b(?:demand|call(?:s|ed|ing)? (?:for|on|upon)|insist|urg(?:e|es|ed|ing)\b|"
     r"press(?:es|ed|ing)? (?:for|\w+(?: \w+){0,4}? to\b)|brush(?:es|ed|ing)? (?:\w+ ){0,3}?(?:aside|off)|"
@@ -305,6 +320,7 @@ _CUE = re.compile(
     r"unacceptable|walk out|critici[sz]|condemn|denounc|disagree|decr(?:y|ies|ied|ying)\b|deplor|"
     r"lambast|castigat|slam(?:s|med|ming)? (?:the|a|an|his|her|its|their|our)\b|object(?:s|ed|ing)? to\b|"
     r"rebuff|rebuk|spurn|repudiat|balk(?:s|ed|ing)? at\b|t(?:ake|akes|aking|ook) issue with\b|"
+    rf"\b(?:call|brand|label|describ)\w* (?:[\w'’\-]+ ){{0,7}}?[\"“]?(?:an? )?(?:[\w\-]+ )?(?:{_CONDEMNING_RE})\b|"
     r"\bsu(?:ed|es|ing)\b|lawsuit|challeng(?:e|es|ed|ing) (?:the|a|an|its|this|that)\b|"
     r"to block\b|pressure on\b|"
     r"intention|happy to|glad to|going to|out of the question|off the table|depend(?:s|ed)? on|"

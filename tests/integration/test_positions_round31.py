@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import holders, make_reader, stances
 from tests.support.stance_reading import read as _read
 
 
@@ -66,3 +66,33 @@ def test_people_described_only_by_number_or_mood_are_no_group(reader):
         "Drivers threatened",
     ):
         assert holders(found, sentence) <= {""}, sentence
+
+
+def test_a_verdict_on_anothers_act_is_a_rejection(reader):
+    # 'Sinn Féin called the talks a "charade"', "called Murthy's advisory 'an extension of the
+    # Biden Administration's war'": no verb of refusal, a verdict that rejects
+    text = (
+        "Westbrook City Council offered the hauliers a new loading bay on Friday.\n\n"
+        'Marlow Freight called the offer a "charade" and walked out of the meeting.\n\n'
+        'The Harlow Residents Association called the partial closure "an insult to the '
+        'families who live on the ring road".\n\n'
+        "The Marlow Freight Workers Union described the council's timetable as unworkable.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "called the offer a") == {"Marlow Freight"}
+    assert stances(found, "called the offer a") == {"rejects"}
+    assert holders(found, "called the partial closure") == {"Harlow Residents Association"}
+    assert stances(found, "called the partial closure") == {"rejects"}
+    assert stances(found, "timetable as unworkable") == {"rejects"}
+
+
+def test_praise_or_a_name_is_no_rejection(reader):
+    text = (
+        "Marlow Freight Workers Union called the strike a success.\n\n"
+        "Westbrook City Council called its new depot Northgate.\n\n"
+        "Marlow Freight called it a day after ten hours of talks.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert stances(found, "called the strike a success") == set()
+    assert stances(found, "called its new depot") == set()
+    assert stances(found, "called it a day") == set()
