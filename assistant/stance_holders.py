@@ -853,7 +853,9 @@ def party_of_np(
         person = people[0].text
         return parties.speaks_for(person) or person, person
     if _not_the_state(ps, tok, sub):
-        return "", ""  # "Several Paraguayan senators", "Polish opposition leaders": not the state
+        # "Several Paraguayan senators", "Polish opposition leaders": not the state; the
+        # latter a group described
+        return described_group(ps, tok), ""
     if _share_of_a_people(ps, tok):
         return "", ""  # "Most Americans balk at ...", "a majority of Britons want ...": a poll
     if _states_people(ps, tok):
@@ -1070,6 +1072,8 @@ def party_of_np(
         found = parties.by_generic(kind[0].lemma)  # "a government spokesman", "a union official"
         if found:
             return found, ""
+    if tok.tag == "NNS" and tok.lemma in _TITLE_WORDS and (group := described_group(ps, tok)):
+        return group, ""  # "Western leaders warned": a group, not the last person's party
     if tok.lemma in _TITLE_WORDS and tok.ent_i < 0:  # "The Deputy Secretary affirmed"
         body = parties.ending_in(tok.text.lower())
         if tok.i > 0 and tok.text[:1].isupper() and len(body) == 1:

@@ -96,3 +96,18 @@ def test_praise_or_a_name_is_no_rejection(reader):
     assert stances(found, "called the strike a success") == set()
     assert stances(found, "called its new depot") == set()
     assert stances(found, "called it a day") == set()
+
+
+def test_leaders_described_as_a_group_are_that_group(reader):
+    # "Obama and the other Western leaders ...", "Polish opposition leaders": a plural title
+    # with what tells the group apart is that group, neither the person named last nor the state
+    text = (
+        "Ardonian President Ilse Moor met the envoy on Monday.\n\n"
+        "Western leaders warned Belvia of severe costs if it closed the border.\n\n"
+        "Ardonian opposition leaders demanded new elections.\n\n"
+        "Several Ardonian senators rejected the bill.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "Western leaders warned") == {"Western leaders"}
+    assert holders(found, "opposition leaders demanded") == {"Ardonian opposition leaders"}
+    assert holders(found, "Several Ardonian senators") <= {""}
