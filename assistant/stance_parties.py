@@ -164,8 +164,6 @@ def _place_and_body(
     one party: the place (tagged so) against a known body, or a body against the known place.
     """
     if len(words) == 1 and len(other) > 1 and label == "GPE":
-        # nor is "Guam" the "Guam Chamber of Commerce's Armed Forces Committee": a place is no
-        # organisation named after it
         return bool(_PRIVATE_END.search(shown))
     if len(other) == 1 and len(words) > 1 and kind == "GPE":
         return bool(_PRIVATE_END.search(name))
