@@ -1465,9 +1465,11 @@ _GROUP_HEADS = (
         "hauliers", "truckers", "shippers",
     }
 )  # fmt: skip
+# words that count people without saying which ("some residents", "many of them")
+_COUNTED = frozenset({"some", "many", "several", "few", "most", "other"})
 # qualifiers that say how many or how they feel, not which group
-_VAGUE = {
-    "local", "many", "some", "several", "other", "few", "most", "more", "all", "both", "such",
+_VAGUE = _COUNTED | {
+    "local", "more", "all", "both", "such",
     "various", "certain", "numerous", "new", "angry", "concerned", "frustrated", "worried",
     "ordinary", "individual", "young", "old", "older", "former", "current", "top", "senior",
     "prominent", "leading", "major", "small", "big", "large", "key", "fellow", "influential",
@@ -2366,9 +2368,7 @@ def unnamed_others(ps: ParsedSentence, subj: Token) -> bool:
     hospital trusts have warned", "Some residents want", "Many of them demand".
     """
     kids = ps.children(subj.i)
-    quantified = subj.lemma in ("some", "many", "several", "few", "most", "other", "others") or any(
-        c.lemma in ("some", "many", "several", "few", "most", "other") for c in kids
-    )
+    quantified = subj.lemma in _COUNTED | {"others"} or any(c.lemma in _COUNTED for c in kids)
     return quantified and subj.tag in ("NNS", "DT", "JJ", "PRP", "NN")
 
 
