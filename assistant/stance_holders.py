@@ -644,7 +644,53 @@ def _person_named_last(parties: Parties, state: ReadingState) -> str:
     Aliens stop ..." he wrote'); '' when none.
     """
     between = QUOTED.sub(_blank, parties.text[state.person_until : state.at])
-    return _latest_person(between, parties) or state.last_person
+    known = _latest_person(between, parties)
+    titled = _titled_person_last(between)
+    if titled:
+        name, at = titled
+        others = [known, surname_of(state.last_person)] if state.last_person else [known]
+        if all(not o or o in name or between.rfind(o) < at for o in others) and not any(
+            m.group(1) not in _NOT_A_GIVEN_NAME and m.group(0) not in name
+            for m in _TWO_NAMES.finditer(between, at + len(name))
+        ):
+            return name
+    return known or state.last_person
+
+
+# "Mayor Lauren Poe", "Commissioner Adrian Hayes-Santos", "Sen. Ted Cruz": a title, then a
+# given name, an initial perhaps, and a surname, with no third capitalised word after it
+_TITLED_PERSON = re.compile(
+    r"(?<![\w.])([A-Z][a-z]+)\.? ([A-Z][a-z]+(?: [A-Z]\.)? [A-Z][a-z]+(?:[-’'][A-Z]?[a-z]+)?)"
+    r"(?! [A-Z])(?![\w’'-])"
+)
+
+
+# two capitalised words, as a later name is written ("Rob Malley", "Iran Rob"), and the words
+# that open a sentence before a name without being one
+_TWO_NAMES = re.compile(r"(?<![\w.])([A-Z][a-z]+) [A-Z][a-z]+")
+_NOT_A_GIVEN_NAME = {
+    "The", "A", "An", "In", "On", "At", "But", "And", "Last", "This", "That", "It", "He", "She",
+    "They", "We", "His", "Her", "Their", "Our", "Its", "When", "After", "Before", "As", "If",
+}  # fmt: skip
+# titles written right before a person's full name (not "the", "of", "Foreign" of a title's words)
+_NAME_TITLES = {
+    "mr", "mrs", "ms", "dr", "ambassador", "secretary", "minister", "president", "mayor",
+    "senator", "sen", "governor", "gov", "rep", "representative", "commissioner", "councillor",
+    "councilor", "chairman", "chairwoman", "chair", "director", "spokesman", "spokeswoman",
+    "spokesperson", "adviser", "advisor", "superintendent", "judge", "sheriff", "chancellor",
+}  # fmt: skip
+
+
+def _titled_person_last(text: str) -> tuple[str, int] | None:
+    """The last person the text names by title and full name (name, where), whom the reading
+    may not have met: the sentence naming them held no stance word, so it was not parsed
+    ("Mayor Lauren Poe expressed similar concerns. '...,' he said.").
+    """
+    found = None
+    for m in _TITLED_PERSON.finditer(text):
+        if m.group(1).lower() in _NAME_TITLES:
+            found = (m.group(2), m.start(2))
+    return found
 
 
 def _person_as_holder(near: str, parties: Parties, state: ReadingState) -> tuple[str, str]:

@@ -1,0 +1,30 @@
+"""Positions read from real-news forms (RealTime QA dev articles, reworded), stop 66."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.stance_reading import holders, make_reader
+from tests.support.stance_reading import read as _read
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def test_he_said_after_a_titled_person_named_in_a_sentence_with_no_stance(reader):
+    # "Mayor Lauren Poe expressed similar concerns at last Tuesday's meeting. '... I reject the
+    # idea that we slow walk this ...,' he said." went to the commissioner quoted before: the
+    # sentence naming the mayor held no stance word, so the reading had not met him
+    text = (
+        "Councillor Ravi Menon wanted the whole relief package approved at once. But his "
+        "motion failed.\n\n"
+        "Menon said Tuesday that he is frustrated at how slowly the process is moving.\n\n"
+        "Mayor Greta Lindqvist voiced the same frustration at the meeting.\n\n"
+        "\u201cThis money does no good sitting in our account,\u201d she said. \u201cI reject "
+        "the idea that we wait another month. We need to get this money to the food banks.\u201d\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "I reject the idea") == {"Greta Lindqvist"}
+    assert holders(found, "We need to get this money") == {"Greta Lindqvist"}
