@@ -776,9 +776,10 @@ def _other_clause(
 
 def _named_agent(ps: ParsedSentence, i: int, stance: str) -> Token | None:
     """The named party a refusal or demand is done by, in the passive ("was rejected by the
-    Harlow Group", "were demanded by Unifor"); not a possibility ("would be criticized by
-    Republicans"), a negation ("will not be cowed by"), nor people of a kind ("opposed by
-    educators").
+    Harlow Group", "were demanded by Unifor"), or the group described by what it is, as when it
+    is the subject ("was rejected by dental groups", as "Dental groups rejected ..."); not a
+    possibility ("would be criticized by Republicans"), a negation ("will not be cowed by"), nor
+    people of a kind alone ("opposed by educators").
     """
     if stance not in ("rejects", "demands"):
         return None
@@ -786,8 +787,10 @@ def _named_agent(ps: ParsedSentence, i: int, stance: str) -> Token | None:
     if any(c.dep == "neg" or (c.dep == "aux" and c.lemma in _MAYBE) for c in kids):
         return None
     by = _agents(ps, i)
-    if not by or by[0].ent_i < 0 or by[0].ent not in ("ORG", "GPE", "NORP", "PERSON"):
+    if not by:
         return None
+    if by[0].ent_i < 0 or by[0].ent not in ("ORG", "GPE", "NORP", "PERSON"):
+        return by[0] if described_group(ps, by[0]) else None
     return by[0]
 
 

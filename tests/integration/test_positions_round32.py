@@ -28,3 +28,21 @@ def test_he_said_after_a_titled_person_named_in_a_sentence_with_no_stance(reader
     found = _read(reader, text, source="Wire")
     assert holders(found, "I reject the idea") == {"Greta Lindqvist"}
     assert holders(found, "We need to get this money") == {"Greta Lindqvist"}
+
+
+def test_a_group_described_by_what_it_is_holds_its_position_in_the_passive_too(reader):
+    # "Dental groups rejected the plan" gives the group its position since stop 65; "The plan
+    # was rejected by dental groups" gave none. People of a kind alone ("educators") and a
+    # possibility ("would be opposed by") are still no one
+    text = (
+        "Westbrook City Council published its bypass plan on Monday.\n\n"
+        "The plan was rejected by dental groups at a packed meeting.\n\n"
+        "The curfew was opposed by Harlow residents in a letter to the council.\n\n"
+        "The plan was opposed by educators.\n\n"
+        "The route would be opposed by environmental groups, the mayor said.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "rejected by dental groups") == {"Dental groups"}
+    assert holders(found, "opposed by Harlow residents") == {"Harlow residents"}
+    assert not holders(found, "opposed by educators")
+    assert "Environmental groups" not in holders(found, "would be opposed by")
