@@ -775,13 +775,14 @@ def _other_clause(
 
 
 def _named_agent(ps: ParsedSentence, i: int, stance: str) -> Token | None:
-    """The named party a refusal or demand is done by, in the passive ("was rejected by the
-    Harlow Group", "were demanded by Unifor"), or the group described by what it is, as when it
-    is the subject ("was rejected by dental groups", as "Dental groups rejected ..."); not a
-    possibility ("would be criticized by Republicans"), a negation ("will not be cowed by"), nor
-    people of a kind alone ("opposed by educators").
+    """The named party a stance is taken by, in the passive ("was rejected by the Harlow
+    Group", "were demanded by Unifor", "Sanctions were threatened by the EU", "Northwind was
+    warned by Ofcom that ..."; an offer's is its maker's, found through the noun), or the group
+    described by what it is, as when it is the subject ("was rejected by dental groups", as
+    "Dental groups rejected ..."); not a possibility ("would be criticized by Republicans"), a
+    negation ("will not be cowed by"), nor people of a kind alone ("opposed by educators").
     """
-    if stance not in ("rejects", "demands"):
+    if stance == "offers":
         return None
     kids = ps.children(i)
     if any(c.dep == "neg" or (c.dep == "aux" and c.lemma in _MAYBE) for c in kids):

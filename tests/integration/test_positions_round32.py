@@ -46,3 +46,18 @@ def test_a_group_described_by_what_it_is_holds_its_position_in_the_passive_too(r
     assert holders(found, "opposed by Harlow residents") == {"Harlow residents"}
     assert not holders(found, "opposed by educators")
     assert "Environmental groups" not in holders(found, "would be opposed by")
+
+
+def test_a_warning_in_the_passive_is_the_agents(reader):
+    # "were demanded by Unifor" and "was rejected by the Harlow Group" were read as the agent's;
+    # "Sanctions were threatened by ..." and "X was warned by Y that ..." were no one's
+    text = (
+        "Northwind Freight published its new timetable on Monday.\n\n"
+        "Fines were threatened by the Marlow Transport Authority if the timetable is not "
+        "withdrawn.\n\n"
+        "Northwind was warned by the Marlow Transport Authority that its licence could be "
+        "revoked.\n"
+    )
+    found = _read(reader, text, source="Wire")
+    assert holders(found, "Fines were threatened") == {"Marlow Transport Authority"}
+    assert holders(found, "Northwind was warned") == {"Marlow Transport Authority"}
