@@ -88,6 +88,9 @@ def ingest(
     """Load articles into the store; unchanged files and pages are not re-indexed."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    from assistant.warm import start_parser
+
+    start_parser(Settings())
     a = _open(store, create=True)
     show = not as_json and sys.stderr.isatty()
     with Progress(

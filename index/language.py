@@ -148,6 +148,11 @@ class SpacyParser:
         self._queue_lock = threading.Lock()
         self._queue: list[_Request] = []  # requests waiting for the next nlp.pipe
 
+    def start(self) -> None:
+        """Have the parsing child load its model now, in the background; no-op in process."""
+        if self._child is not None:
+            self._child.spawn()
+
     @property
     def child_pid(self) -> int | None:
         """The parsing child's process id, when it runs in one."""

@@ -33,20 +33,34 @@ class ParseProcess:
     def __init__(self, model: str) -> None:
         self.model = model
         self._proc: subprocess.Popen[bytes] | None = None
+        self._ready = False  # the child has loaded its model and said so
         self._lock = threading.Lock()
         atexit.register(self.close)
 
+    def spawn(self) -> None:
+        """Start the child without waiting for it: it imports spaCy and loads the model (about
+        a CPU-second) on the other core while this process imports and opens the store, which
+        took the first second of an ingest on one core.
+        """
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc, self._ready = self._popen(), False
+
     def close(self) -> None:
         """End the child and wait for it (at exit too), so that it leaves no zombie and its time
-        counts in this process's own (a benchmark's resource usage, `time`).
+        counts in this process's own (a benchmark's resource usage, `time`). A child still
+        loading its model (spawned, never used) is stopped rather than waited for.
         """
         if self._proc is not None:
+            if not self._ready:
+                self._proc.kill()
             _close(self._proc)
             self._proc = None
 
     @property
     def pid(self) -> int | None:
-        return self._proc.pid if self._proc is not None else None
+        """The serving child's process id: none while a child is still loading its model."""
+        return self._proc.pid if self._proc is not None and self._ready else None
 
     def parse(self, texts: Sequence[str], batch_size: int) -> list[list[ParsedSentence]]:
         """A child that has died (killed, out of memory) is replaced and the texts are sent
@@ -72,28 +86,38 @@ class ParseProcess:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._proc is not None and self._proc.poll() is None:
+            if not self._ready:
+                self._await_ready(self._proc)
             return self._proc
+        self._proc, self._ready = self._popen(), False
+        self._await_ready(self._proc)
+        return self._proc
+
+    def _popen(self) -> subprocess.Popen[bytes]:
         root = str(Path(__file__).resolve().parents[1])  # the folder holding `index`
         path = os.environ.get("PYTHONPATH", "")
         env = dict(os.environ, PYTHONPATH=root + (os.pathsep + path if path else ""))
-        proc = subprocess.Popen(
+        return subprocess.Popen(
             [sys.executable, "-m", "index.parse_process", self.model],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
         )
+
+    def _await_ready(self, proc: subprocess.Popen[bytes]) -> None:
         assert proc.stdout is not None
         try:
             kind, value = pickle.load(proc.stdout)  # the model is loaded, or why not
         except EOFError:
+            self._proc = None
             raise RuntimeError(
                 f"the parser process exited at start (exit code {proc.wait()})"
             ) from None
         if kind != "ready":
+            self._proc = None
             proc.wait()
             raise RuntimeError(value)
-        self._proc = proc
-        return proc
+        self._ready = True
 
 
 def _close(proc: subprocess.Popen[bytes]) -> None:

@@ -129,3 +129,42 @@ def test_a_script_without_a_main_guard_runs_once(tmp_path: Path) -> None:
 def test_a_missing_model_is_a_clear_error() -> None:
     with pytest.raises(RuntimeError, match="no_such_model.*not installed"):
         SpacyParser("no_such_model", process=True).parse(["A sentence."])
+
+
+def test_a_child_started_early_is_the_one_that_parses() -> None:
+    """`briefing ingest` starts the child before it opens the store, so that spaCy loads on
+    the other core meanwhile; the first parse must use that child, not start a second one.
+    """
+    parser = SpacyParser(process=True)
+    try:
+        parser.start()
+        assert parser._child._proc is not None  # running before any text was sent
+        pid = parser._child._proc.pid
+        got = parser.parse(TEXTS[1:2])
+        assert any(e.text == "Pavel Dresk" for s in got[0] for e in s.entities)
+        assert parser.child_pid == pid
+        parser.start()  # a running child is kept
+        assert parser.child_pid == pid
+    finally:
+        parser._child.close()
+
+
+def test_a_child_started_and_never_used_is_stopped_at_close() -> None:
+    """An ingest with nothing new to parse (every file unchanged) must not wait at exit for a
+    model it never needed to finish loading.
+    """
+    parser = SpacyParser(process=True)
+    parser.start()
+    proc = parser._child._proc
+    started = time.monotonic()
+    parser._child.close()
+    assert proc.poll() is not None  # gone, and reaped
+    assert time.monotonic() - started < 5
+
+
+def test_a_model_that_cannot_load_fails_the_first_parse_with_the_reason() -> None:
+    parser = SpacyParser("no_such_spacy_model", process=True)
+    parser.start()
+    with pytest.raises(RuntimeError, match="no_such_spacy_model"):
+        parser.parse(TEXTS[:1])
+    parser._child.close()
