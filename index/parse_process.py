@@ -43,8 +43,7 @@ class ParseProcess:
         took the first second of an ingest on one core.
         """
         with self._lock:
-            if self._proc is None or self._proc.poll() is not None:
-                self._proc, self._ready = self._popen(), False
+            self._running()
 
     def close(self) -> None:
         """End the child and wait for it (at exit too), so that it leaves no zombie and its time
@@ -85,12 +84,15 @@ class ParseProcess:
             return result
 
     def _start(self) -> subprocess.Popen[bytes]:
-        if self._proc is not None and self._proc.poll() is None:
-            if not self._ready:
-                self._await_ready(self._proc)
-            return self._proc
-        self._proc, self._ready = self._popen(), False
-        self._await_ready(self._proc)
+        proc = self._running()
+        if not self._ready:
+            self._await_ready(proc)
+        return proc
+
+    def _running(self) -> subprocess.Popen[bytes]:
+        """The child, started anew if there is none or it has died (killed, out of memory)."""
+        if self._proc is None or self._proc.poll() is not None:
+            self._proc, self._ready = self._popen(), False
         return self._proc
 
     def _popen(self) -> subprocess.Popen[bytes]:
