@@ -51,7 +51,14 @@ from index.chunking import sentence_spans
 from index.embeddings import Embedder
 from index.reranker import Reranker
 from index.search import Retriever
-from index.text import STOPWORDS, content_terms, mentions, named_entities, without_markup
+from index.text import (
+    STOPWORDS,
+    content_terms,
+    mentions,
+    named_entities,
+    term_overlap,
+    without_markup,
+)
 from index.types import Filters
 
 if TYPE_CHECKING:
@@ -310,6 +317,11 @@ class Answerer:
         claims = self._in_full(compose(kept, relevant, passages, by_key, cfg), passages)
         if self._voices:
             claims = self._attributed(claims, passages, voices)
+        if coverage(question, standalone, [c.text for c, _ in claims]) < cfg.min_question_coverage:
+            # the sentences are about the question's topic, not what it asks ("Which island
+            # has had 900 earthquakes in two weeks?" answered with a hurricane and a quake in
+            # Haiti): quoting them would read as an answer
+            return self._abstain(question, standalone, passages)
         text, citations = build_citations(claims, passages, grouped=True)
         if uncovered:
             text += " " + _uncovered_note(uncovered)
@@ -563,6 +575,27 @@ def _common_word(word: str, texts: Sequence[str]) -> bool:
         if t[: m.start()].rstrip(" \"'(\u201c\u2018")[-1:] not in ("", ".", "!", "?", ":", "\n")
     )
     return low > 0 and low >= inside
+
+
+def coverage(question: str, standalone: str, texts: Sequence[str]) -> float:
+    """The share of the question's content terms that the answer's sentences hold (1.0 for a
+    question of fewer than two: "How long did it last?").
+
+    A follow-up's context from earlier turns ("How long did it last? (NATO-Russia Council
+    Brussels ...)") is for finding passages, not what the user asks now: it is left out.
+    """
+    asked = _CONTEXT_ADDED.sub("", standalone) if standalone != question else question
+    terms = set(content_terms(_KIND_ASKED.sub(" ", asked)))
+    return term_overlap(terms, " ".join(texts)) if len(terms) >= 2 else 1.0
+
+
+_CONTEXT_ADDED = re.compile(r"\s*\([^()]*\)\s*$")
+# the words that ask for a kind of thing, which an answer holds as the thing itself ("How long
+# did the talks last?": "four hours")
+_KIND_ASKED = re.compile(
+    r"\bhow\s+(?:long|far|old|often|soon|big|large|many|much)\b|\blast(?:ed|s)?\s*\?",
+    re.IGNORECASE,
+)
 
 
 def _outside_sources(

@@ -79,6 +79,9 @@ class ExtractiveConfig:
     max_sources: int = 4  # passages one merged claim may cite
     min_words: int = 5
     min_similarity_without_terms: float = 0.5  # a sentence sharing no question term needs this
+    # an answer whose sentences hold fewer of the question's content terms is about its topic,
+    # not what it asks, and abstains instead: chosen on RealTime QA train weeks
+    min_question_coverage: float = 0.3
 
 
 class SentenceCache:

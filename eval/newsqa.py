@@ -388,6 +388,7 @@ def run_week(
     workdir: Path,
     log: Any = None,
     trace: bool = False,
+    answers: bool = False,
 ) -> dict[str, Any]:
     questions, articles = load_week(files)
     wdir = workdir / week
@@ -446,6 +447,8 @@ def run_week(
             row["abstained"] = bool(ans.abstained)
             row["ours_hit"] = (not ans.abstained) and is_hit(q, ans.text)
             row["ours_answer_has_gold"] = (not ans.abstained) and occurs(gold, ans.text)
+            if answers:  # to read the misses (printed, never written into the repository)
+                row.update(question=q.text, choices=list(q.choices), gold=q.gold, answer=ans.text)
             if not ans.abstained:  # what an analyst would not forward (eval/readability.py)
                 row["defects"] = {k: v for k, v in defects(ans.text).items() if v}
             if trace and row["answerable"]:
@@ -557,9 +560,11 @@ def run(
     cache: Path | None = None,
     only: Sequence[str] | None = None,
     trace: bool = False,
+    answers: bool = False,
 ) -> dict[str, Any]:
     """Evaluate the chosen weeks; embedders can be injected (tests use small fakes). `trace`:
-    also where the gold choice is lost on the way to the answer (`funnel`).
+    also where the gold choice is lost on the way to the answer (`funnel`); `answers`: each
+    row also holds the question, its choices and our answer's text.
 
     With `cache`, each week's store is kept in `cache/WEEK` and reused by the next run (the
     ingest time then reads 0); `eval.selector_data` keeps its stores the same way.
@@ -576,7 +581,9 @@ def run(
     t_start = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="briefing-newsqa-") as tmp:
         for w in chosen:
-            got = run_week(w, snap.weeks[w], ours, the_peer, k, cache or Path(tmp), log, trace)
+            got = run_week(
+                w, snap.weeks[w], ours, the_peer, k, cache or Path(tmp), log, trace, answers
+            )
             infos.append(got["info"])
             rows.extend(got["rows"])
     result = summarise(rows, k, peer) if rows else {"n": 0}
@@ -678,6 +685,11 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
         action="store_true",
         help="also report where the gold choice is lost between the passages and the answer",
     )
+    ap.add_argument(
+        "--answers",
+        action="store_true",
+        help="with --json: each row also holds the question, its choices and our answer",
+    )
     args = ap.parse_args(argv)
 
     split_file = inject.pop("split_file", SPLIT_FILE)
@@ -697,6 +709,7 @@ def main(argv: Sequence[str] | None = None, **inject: Any) -> int:
         cache=args.cache,
         only=args.week,
         trace=args.funnel,
+        answers=args.answers,
         **inject,
     )
     if args.json:

@@ -148,6 +148,23 @@ def test_abstains_when_sources_do_not_say(assistant, question):
     assert "do not say" in answer.text
 
 
+def test_sentences_about_the_topic_but_not_what_is_asked_are_no_answer(assistant):
+    """The enzyme sentences are close to the question, but hold none of what it asks (a
+    supermarket chain, bottles, next spring): the answer says the sources do not say. The
+    same topic asked about what they hold is answered.
+    """
+    answer = assistant.ask(
+        "Which supermarket chain will sell bottles recycled with the enzyme next spring?"
+    )
+    assert answer.abstained
+    assert answer.citations == []
+    assert "do not say" in answer.text
+    assert answer.closest  # the passages that come close are shown
+    answer = assistant.ask("Who discovered the enzyme that breaks down PET plastic?")
+    assert not answer.abstained
+    assert "University of Eastvale" in answer.text
+
+
 def test_names_the_part_the_sources_do_not_cover(assistant):
     answer = assistant.ask("What did Okafor and Messi score last season?")
     assert not answer.abstained

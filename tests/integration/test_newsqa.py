@@ -135,9 +135,30 @@ def test_funnel_says_where_the_gold_choice_is_lost(
     assert all(a >= b for a, b in zip(stages, stages[1:], strict=False))
     funnels = [r["funnel"] for r in res["rows"] if r["answerable"]]
     assert len(funnels) == res["n_answerable"]
+    assert "answer" not in res["rows"][0]  # the answers' text only when asked for
     newsqa.main(args, split_file=split_file, ours_embedder=HashEmbedder())
     out = capsys.readouterr().out
     assert "| gold choice in: chosen by the selector |" in out
+
+
+def test_answers_option_shows_each_question_with_our_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--answers puts the question, its choices and our answer in each row, so a miss can be
+    read; the hit is computed from that same text.
+    """
+    from index.embeddings import HashEmbedder
+
+    args = [str(FIXTURE), "--split", "all", "--no-peer", "--json", "--answers"]
+    code = newsqa.main(args, split_file=tmp_path / "split.json", ours_embedder=HashEmbedder())
+    assert code == 0
+    rows = json.loads(capsys.readouterr().out)["rows"]
+    assert rows and all(r["question"] and len(r["choices"]) > 1 for r in rows)
+    for r in rows:
+        gold = r["choices"][r["gold"]]
+        assert r["ours_answer_has_gold"] == (
+            not r["abstained"] and newsqa.occurs(gold, r["answer"])
+        )
 
 
 @pytest.mark.slow

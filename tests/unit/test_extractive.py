@@ -324,3 +324,23 @@ def test_a_bullet_or_a_colon_left_at_a_sentences_start_is_not_quoted():
         standalone(": Slow-roasted chicken returns.", (0, 31))[0] == "Slow-roasted chicken returns."
     )
     assert standalone("Talks resumed.", (0, 14)) == ("Talks resumed.", (0, 14))
+
+
+def test_coverage_counts_what_the_question_asks_in_the_answers_sentences():
+    """An answer is judged on the question's own words: a topical answer holds few of them, a
+    duration answers "how long ... last" without those words, and the context a follow-up's
+    rewrite adds from earlier turns is not asked for now.
+    """
+    from assistant.answer import coverage
+
+    island = "Which island has been hit by more than 900 earthquakes in the past two weeks?"
+    topical = ["Hurricane Milton made landfall near Siesta Key, a barrier island off Sarasota."]
+    assert coverage(island, island, topical) < 0.3
+    quakes = ["More than 900 earthquakes have hit the Tokara islands in the past two weeks."]
+    assert coverage(island, island, quakes) > 0.6
+    talks = "How long did the Geneva talks last?"
+    assert coverage(talks, talks, ["The Geneva talks took nearly eight hours."]) == 1.0
+    rewritten = "And what will their joint commission publish? (Marrow Friday delegates councils)"
+    said = ["The treaty sets up a joint commission that will publish the water levels."]
+    assert coverage("And what will their joint commission publish?", rewritten, said) == 1.0
+    assert coverage(rewritten, rewritten, said) < 0.5  # were the context counted
