@@ -101,8 +101,17 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
         or _line(text, turn[1]).endswith("?")
     ]
     repeats = len(named) - len(uses)
-    transcript = bool(asking) or (repeats > 0 and repeats >= len(uses) // 3)
-    out += [turn for turn in named if transcript or "(" in turn[2] or _introduced(text, turn)]
+    # a form's or a listing's fields ("WHERE:", "WHEN:", "WHO SAID IT:", "OUR FINDING:")
+    # repeat item after item as a transcript's speakers do; a label that opens with a question
+    # word or a possessive names no one, and makes the page a form, not a transcript
+    form = any(_FIELD_OPENER.match(label) for _, _, label in named)
+    transcript = not form and (bool(asking) or (repeats > 0 and repeats >= len(uses) // 3))
+    out += [
+        turn
+        for turn in named
+        if not _FIELD_OPENER.match(turn[2])
+        and (transcript or _bracketed_role(turn[2]) or _introduced(text, turn))
+    ]
     for m in _CAPS_LABEL.finditer(text):
         # "MIKE DORAN, PRESIDENT, MARLOW DOCKERS UNION:" (a broadcast transcript's label) reads
         # as "MIKE DORAN (PRESIDENT, MARLOW DOCKERS UNION)"; a correspondent's is a journalist's
@@ -133,6 +142,20 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
             if qa and m.start(1) > last
         ][:1]
     return sorted(out)
+
+
+_FIELD_OPENER = re.compile(
+    r"(?i:who|whom|whose|what|when|where|why|how|which|our|your|my|their|more)\b"
+)
+
+
+def _bracketed_role(label: str) -> bool:
+    """A label with its speaker's role or party in brackets ("Ms Halvik (Eastmoor)"); an amount
+    or a year there makes it a listicle's entry ("Tyler Glasnow ($136 million):", "Call of
+    Duty (2010):"), whose text is the writer's.
+    """
+    role = label.partition("(")[2]
+    return bool(role) and not re.search(r"[\d$€£¥%]", role)
 
 
 NOTE = "NOTE"  # the label of such a note's turn

@@ -80,3 +80,81 @@ def test_what_a_named_speaker_said_comes_from_their_own_words(assistant):
     # a quote is never cut open: the sentence that closes it comes with the one that opens it
     for c in a.citations:
         assert c.quote.count('"') % 2 == 0, c.quote
+
+
+HOLIDAY_MEALS = """title: Where to order a holiday dinner in Marlow this year
+source: Marlow Courier
+date: 2025-11-28
+---
+Several restaurants in Marlow take orders for holiday dinners again this year.
+
+Harbour Grill
+
+WHERE: 12 Quay Street, Marlow.
+
+WHEN: Order by Dec. 20.
+
+WHAT: A roast turkey dinner with stuffing, cranberry sauce and two sides serves six people for $120.
+
+Golden Lantern
+
+WHERE: 40 Mill Road, Marlow.
+
+WHEN: Order in advance.
+
+WHAT: The Lantern feast offers chicken fried rice or beef lo mein, one egg roll per person and egg drop soup.
+"""
+
+FACT_CHECK = """title: Fact check: three claims about the Marlow bypass
+source: Marlow Courier
+date: 2025-07-18
+---
+The Courier looked at three claims made about the Marlow bypass.
+
+1. Cost
+
+WHO SAID IT: Councillor Dana Ruiz.
+
+MEDIA: Radio.
+
+THE COMMENT: "The bypass will cost twice what we were promised."
+
+OUR FINDING: Mostly true.
+
+2. Traffic
+
+WHO SAID IT: Mayor Tomas Brenner.
+
+MEDIA: Web.
+
+THE COMMENT: "Traffic in the old town will fall by half."
+
+OUR FINDING: Unsupported.
+
+The council's own study expects traffic in the old town to fall by a fifth.
+"""
+
+
+def test_a_listings_fields_are_nobodys_words(tmp_path, real_embedder):
+    """A holiday-meal listing ("WHERE:", "WHEN:", "WHAT:") and a fact check's fields ("WHO SAID
+    IT:", "THE COMMENT:", "OUR FINDING:") repeat item after item as a transcript's speakers do:
+    no field is a speaker, so no answer says "What said: ..." or gives the writer's finding to
+    a field.
+    """
+    from assistant.api import open_assistant
+
+    for name, body in (("meals.txt", HOLIDAY_MEALS), ("check.txt", FACT_CHECK)):
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    a = open_assistant(tmp_path / "store", embedder=real_embedder)
+    try:
+        assert a.ingest([tmp_path / "meals.txt", tmp_path / "check.txt"]).added == 2
+        for doc in a.documents():
+            rows = a.services.catalog.voices_of([doc.doc_id]).get(doc.doc_id, [])
+            assert not [v for v in rows if v.kind == "turn"], (doc.title, rows)
+        answer = a.ask("Which restaurant offers chicken fried rice for the holidays?")
+        assert "fried rice" in answer.text
+        assert not re.search(r"\b(?:WHAT|What) said\b", answer.text)
+        answer = a.ask("How much will traffic in the old town fall, according to the study?")
+        assert not re.search(r"(?i)\b(?:finding|comment|media) said\b", answer.text)
+    finally:
+        a.close()
