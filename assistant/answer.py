@@ -318,9 +318,9 @@ class Answerer:
         if self._voices:
             claims = self._attributed(claims, passages, voices)
         if coverage(question, standalone, [c.text for c, _ in claims]) < cfg.min_question_coverage:
-            # the sentences are about the question's topic, not what it asks ("Which island
-            # has had 900 earthquakes in two weeks?" answered with a hurricane and a quake in
-            # Haiti): quoting them would read as an answer
+            # the sentences are about the question's topic, not what it asks ("Which country
+            # staged a massive military parade this week ...?" answered with a small town's
+            # parade): quoting them would read as an answer
             return self._abstain(question, standalone, passages)
         text, citations = build_citations(claims, passages, grouped=True)
         if uncovered:
