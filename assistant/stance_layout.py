@@ -554,10 +554,19 @@ def person_from_label(label: str) -> tuple[str, str]:
             # government's ("Mr Okafor (Minister for Housing)")
             office = set(inner[-1].lower().partition(" for ")[0].partition(" of ")[0].split())
             affiliation = "Government" if office & {"minister", "secretary"} else ""
-    words = [w for w in name.split() if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES]
+    words = [
+        w
+        for w in name.split()
+        if w.lower().strip(".") not in _TITLE_WORDS | SHORT_TITLES | _TITLE_MODIFIERS
+    ]
     person = " ".join(_name_case(w) if w.isupper() else w for w in words)
     aff = " ".join(w.capitalize() if w.isupper() and len(w) > 3 else w for w in affiliation.split())
     return person, aff
+
+
+# the words before a title that are no part of a name: "VICE PRESIDENT KAMALA HARRIS:" is
+# Kamala Harris (answers said "Vice Kamala Harris said: ...")
+_TITLE_MODIFIERS = {"vice", "acting", "former", "interim"}
 
 
 def _name_case(word: str) -> str:

@@ -158,3 +158,38 @@ def test_a_listings_fields_are_nobodys_words(tmp_path, real_embedder):
         assert not re.search(r"(?i)\b(?:finding|comment|media) said\b", answer.text)
     finally:
         a.close()
+
+
+DEBATE = """title: Transcript: the Veloria presidential debate
+source: Capital Ledger
+date: 2025-09-10
+---
+MODERATOR: Vice President, your answer on the water tariff.
+
+VICE PRESIDENT MARA OKONJO: We will freeze the water tariff for two years and repair the northern pipelines first.
+
+MODERATOR: Senator Brandt, your response.
+
+SENATOR TOMAS BRANDT: The tariff freeze is a promise the budget cannot keep.
+"""
+
+
+def test_a_vice_presidents_turn_is_hers_by_name(tmp_path, real_embedder):
+    """'VICE PRESIDENT MARA OKONJO:' is Mara Okonjo's turn: the title's words, "Vice" too, are
+    no part of her name (answers said "Vice Kamala Harris said: ...").
+    """
+    from assistant.api import open_assistant
+
+    (tmp_path / "debate.txt").write_text(DEBATE, encoding="utf-8")
+    a = open_assistant(tmp_path / "store", embedder=real_embedder)
+    try:
+        assert a.ingest([tmp_path / "debate.txt"]).added == 1
+        [doc] = a.documents()
+        rows = a.services.catalog.voices_of([doc.doc_id])[doc.doc_id]
+        speakers = {v.speaker for v in rows if v.kind == "turn"}
+        assert speakers == {"Mara Okonjo", "Tomas Brandt"}, speakers
+        answer = a.ask("What did Okonjo promise on the water tariff?")
+        assert "freeze the water tariff" in answer.text
+        assert "Vice Mara" not in answer.text
+    finally:
+        a.close()
