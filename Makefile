@@ -44,9 +44,12 @@ bench-quick: install
 bench-full: install
 	$(PY) -m bench.run_all --full $(if $(NEWSQA),--news $(NEWSQA))
 
+# With NEWSQA=<RealTime QA snapshot> also the real-news sets: positions and quote speakers.
 eval: install
 	$(PY) -m eval.run
 	$(PY) -m eval.positions_eval
+	$(if $(NEWSQA),$(PY) -m eval.positions_eval --news $(NEWSQA))
+	$(if $(NEWSQA),$(PY) -m eval.quote_speakers $(NEWSQA))
 
 # Refit the answer re-ranker (index/data/reranker, ~20 min on 2 cores), the answer selector
 # (assistant/data/selector*.json) and the stance reader's learned second opinion

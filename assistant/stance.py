@@ -100,7 +100,7 @@ from assistant.stance_words import (
     _WEAK_CUE,
     _outlet,
 )
-from assistant.voices import Turn, Voice, author, read_voices, with_headings
+from assistant.voices import Turn, Voice, author, one_person, read_voices, with_headings
 from index.cleaning import body_name, is_top_matter
 from index.language import ParsedSentence, Parser
 
@@ -795,6 +795,9 @@ class StanceReader:
             by,
             runs=runs,
             speaker_at=speaker_at,
+            a_person=lambda party: (
+                not self.registry.find_party(party) and one_person(party, parties.kinds.get(party))
+            ),
         )
 
 

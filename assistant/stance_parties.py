@@ -377,6 +377,9 @@ class Parties:
         if full:  # "SAF" of "Strelanian Athletics Federation (SAF)": one party
             self.names[key] = self.canonical(full, label)
             return self.names[key]
+        # "D-N.Y. Whitlow": a party-and-state tag the sentence splitter left before the next
+        # sentence's subject ("... Chairman Ross Pell, D-N.Y. Whitlow said ...")
+        name = _PARTY_TAG_BEFORE.sub("", name)
         words = name.split()
         # "Former Vice President Mike Pence": the person; an organisation keeps its first
         # word ("Human Rights Watch", "General Motors Canada", "National Retail Federation")
@@ -852,6 +855,7 @@ _NOT_NAMES = STOPWORDS | {"former", "read", "more", "then", "also", "meanwhile",
 _PRONOUN_WORDS = {"they", "we", "he", "she", "it", "i", "you", "this", "that", "these", "those"}
 
 
+_PARTY_TAG_BEFORE = re.compile(r"^[RDI][-\s][A-Z][a-zA-Z.]*\.\s+(?=[A-Z])")
 # a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
 # that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
 # tagger may take for a person's party

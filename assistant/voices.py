@@ -28,7 +28,9 @@ _QUOTED = re.compile(r"\"[^\"]{3,}\"|\u201c[^\u201d]{3,}(?:\u201d|$)|^\u201d?[^\
 _SAY_WORDS = (
     "said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
     "insists|declared|declares|stated|states|noted|notes|explained|explains|argued|argues|"
-    "continued|replied|recalled|posted|tweeted|announced|emphasi[sz]ed"
+    "continued|replied|recalled|posted|tweeted|announced|emphasi[sz]ed|suggested|suggests|"
+    "cautioned|vowed|vows|acknowledged|conceded|countered|asserted|asserts|maintained|admitted|"
+    "reiterated|contended|contends|predicted|complained"
 )
 _SAY = rf"(?:{_SAY_WORDS})"
 # verbs whose object is the one addressed, not the speaker ("told the Funke media group")
@@ -130,6 +132,7 @@ def read_voices(
     by: str = "",
     runs: Sequence[QuoteRun] | None = None,
     speaker_at: Mapping[int, int] | None = None,
+    a_person: Callable[[str], bool] = lambda party: False,
 ) -> list[Voice]:
     """The voices of one document, consecutive sentences of one voice joined into one span.
 
@@ -137,7 +140,9 @@ def read_voices(
     party a name is, when it names one ("the Kremlin", "Northwind"), else "". `by` is the
     person the title says the text is by: a party's own text is in their words. `runs` and
     `speaker_at` are the text's quotes (`quote_runs`, `sentence_quotes`), when the caller has
-    them already.
+    them already. `a_person(party)`: the party is a person of no other party, a party of their
+    own ("Cui Tiankai", China's ambassador in a story that never links him to China): "he said"
+    after "Cui said" is Cui's.
     """
     out: list[Voice] = []
     full: dict[str, str] = {}  # surname -> the fullest name the text gave ("Tomas Brenner")
@@ -166,18 +171,33 @@ def read_voices(
         else:
             speech = _SPEECH.search(sentence) is not None
             found = _reported(sentence, last, speaks_for, party_named) if speech else None
+            if found and not found[0] and found[1] in full:
+                # "Lindqvist said ..." after "Ambassador Oskar Lindqvist said ...": the party the
+                # tagger made of a surname is the person who spoke before under it
+                found = (full[found[1]], speaks_for(full[found[1]]))
             unknown = False
+            if found is None and speech and _PRONOUN_SAID.search(_outside(sentence)):
+                found = _opening_person(sentence, speaks_for, party_named, a_person)
+                if found is None:
+                    found = _opening_speaker(sentence, full, speaks_for)
             if found is None and speech and recent and _PRONOUN_SAID.search(_outside(sentence)):
                 # "..., he told the Funke media group": the person named just before
                 for before in reversed(recent):
-                    named = _named_person(before, speaks_for)
+                    named = (
+                        _named_person(before, speaks_for)
+                        or _named_own_party(before, party_named, a_person)
+                        or _opening_speaker(before, full, speaks_for)
+                    )
                     if named:
                         found = named
                         break
                     # "Trump called for Fox News to host the debate.": a person the text
-                    # links to no party is who "he" is, not one named earlier: unknown
-                    unknown = _names_someone(before, text)
-                    if unknown:
+                    # links to no party is who "he" is, not one named earlier ("Chuck Smith,
+                    # a welder, ..." before '"...," he said.'), by the name the text gives
+                    if _names_someone(before, text):
+                        someone = _opening_someone(before, text)
+                        found = (someone, "") if someone else None
+                        unknown = True
                         break
                 recent.clear()
             if found is None and not unknown and speech and (last[0] or last[1]):
@@ -191,7 +211,7 @@ def read_voices(
             if found and (found[0] or found[1]):
                 if not found[1] and publisher:  # "..., said Ana Ruiz" in her company's release
                     found = (found[0], publisher)
-                last = found if found[0] else last
+                last = found if found[0] or a_person(found[1]) else last
                 kind = "quote" if quoted else "paraphrase"
                 voice = Voice(s, e, found[0], found[1], kind)
                 prev_quote = found  # a bare quote after "X said ..." is X's too
@@ -235,7 +255,9 @@ def _reported(
     party_named: Callable[[str], str],
 ) -> tuple[str, str] | None:
     """(person, party) of the reporting clause outside the quotes, None when there is none."""
-    outside = _outside(sentence)
+    # a quote leaves a mark no name runs across: 'Kim Jung Un "wants ...," Chong said' was
+    # "Kim Jung Un Chong" speaking
+    outside = _QUOTED.sub(" | ", sentence)
     pronoun = _PRONOUN_SAID.search(outside)
     for pattern in (_NAME_SAID, _SAID_NAME, _ACCORDING):
         if pronoun and pattern is not _NAME_SAID:
@@ -276,6 +298,85 @@ def _named_person(sentence: str, speaks_for: Callable[[str], str]) -> tuple[str,
     return found
 
 
+_OPENING = re.compile(r"^\s*(?:(?:But|And|Yet|So|Still|However|Instead),?\s+)?")
+
+
+def _opening_person(
+    sentence: str,
+    speaks_for: Callable[[str], str],
+    party_named: Callable[[str], str],
+    a_person: Callable[[str], bool],
+) -> tuple[str, str] | None:
+    """The person a sentence opens with, its subject, when it reports what "he" or "she" says
+    later ("Cipollone cited in his letter what he says were legal flaws ..."): that pronoun is
+    them, not the person named a sentence before.
+    """
+    outside = _outside(sentence)
+    pronoun = _PRONOUN_SAID.search(outside)
+    head = outside[_OPENING.match(outside).end() : pronoun.start() if pronoun else 0]  # type: ignore[union-attr]
+    m = _PERSONISH.match(head) or _SURNAME.match(head)
+    if m is None or m.group(0).split()[0].lower() in _NOT_NAMES:
+        return None
+    named = _named_person(m.group(0), speaks_for) or _named_own_party(
+        m.group(0), party_named, a_person
+    )
+    return named
+
+
+def _named_own_party(
+    sentence: str, party_named: Callable[[str], str], a_person: Callable[[str], bool]
+) -> tuple[str, str] | None:
+    """The last person the sentence names who holds in their own name ("..., but Cui
+    disagreed." before '"...," he said.'), as ("", their party).
+    """
+    found = None
+    for pattern in (_PERSONISH, _SURNAME):
+        for m in pattern.finditer(_outside(sentence)):
+            party = party_named(m.group(0))
+            if party and a_person(party):
+                found = ("", party)
+        if found:
+            return found
+    return None
+
+
+def _a_name(word: str, text: str) -> bool:
+    """A sentence's capitalised first word that may be a name: not "According", "Last",
+    "During" or "Play", which the text also writes in lower case.
+    """
+    low = word.lower()
+    return (
+        low not in _NOT_NAMES | _TITLE_WORDS
+        and not _CALENDAR.fullmatch(word)
+        and not re.search(rf"\b{re.escape(low)}\b", text)
+    )
+
+
+def _opening_speaker(
+    sentence: str, full: Mapping[str, str], speaks_for: Callable[[str], str]
+) -> tuple[str, str] | None:
+    """An earlier speaker the sentence opens with, as its subject ("..., but Lindqvist
+    disagreed." after "Ambassador Oskar Lindqvist said ..."; "Hollis cited in her letter what
+    she says ..."); a speaker named later in the sentence may be its object.
+    """
+    outside = _outside(sentence)
+    starts = [_OPENING.match(outside).end()]  # type: ignore[union-attr]
+    starts += [m.end() for m in _CLAUSE.finditer(outside)]  # "..., but Lindqvist disagreed."
+    found = None
+    for start in starts:
+        head = outside[start:]
+        m = _PERSONISH.match(head) or _SURNAME.match(head)
+        if m is None or re.match(r"['\u2019]s?\b", head[m.end() :]):
+            continue
+        surname = _person(m.group(0)).split()[-1]
+        if surname in full:
+            found = (full[surname], speaks_for(full[surname]))
+    return found
+
+
+_CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|yet|though|although)\s+")
+
+
 def _names_someone(sentence: str, text: str) -> bool:
     """Whether the sentence names a person by a surname the text gives in full somewhere."""
     for m in _SURNAME.finditer(_outside(sentence)):
@@ -287,6 +388,34 @@ def _names_someone(sentence: str, text: str) -> bool:
         ):
             return True
     return False
+
+
+def _opening_someone(sentence: str, text: str) -> str:
+    """The person a sentence opens with, as its subject ("Chuck Smith, a welder, declined to
+    say ...", "Smith pointed out that ..."), by the fullest name the text gives; "" when it
+    opens otherwise. Only a subject: a person named inside the sentence may be its object.
+    """
+    outside = _outside(sentence)
+    head = outside[_OPENING.match(outside).end() :]  # type: ignore[union-attr]
+    m = _PERSONISH.match(head) or _SURNAME.match(head)
+    if (
+        m is None
+        or not _a_name(m.group(0).split()[0], text)
+        or re.match(r"['\u2019]s?\b", head[m.end() :])
+    ):
+        return ""  # "Smith's lawyer said he ...": the subject is not Smith
+    words = _person(m.group(0)).split()
+    if len(words) == 1 and not re.search(rf"[a-z,;:] {re.escape(words[0])}\b", text):
+        return ""  # a capitalised word met only where a sentence opens is no surname
+    if len(words) >= 2:
+        return " ".join(words)
+    for full in re.finditer(
+        rf"(?<![\w.'\u2019\-] )\b([A-Z][a-z][\w'\u2019\-]*) {words[0]}\b", text
+    ):
+        first = full.group(1)
+        if first.lower() not in _NOT_NAMES | _TITLE_WORDS and not _CALENDAR.fullmatch(first):
+            return f"{first} {words[0]}"
+    return words[0]
 
 
 _CALENDAR = re.compile(
@@ -344,6 +473,19 @@ def author(title: str) -> str:
     return person
 
 
+def one_person(party: str, kind: str | None) -> bool:
+    """Whether a party the text found is one person holding in their own name ("Cui Tiankai",
+    "Hammond", "Surgeon General Vivek Murthy"): names of no body, not in capitals, that the
+    tagger took for no place or organisation, or that carry a person's title.
+    """
+    words = party.split()
+    if not 1 <= len(words) <= 5 or party.isupper() or not all(w[:1].isupper() for w in words):
+        return False
+    if {w.lower() for w in words} & _BODIES or re.fullmatch(_ORG_HEADS, words[-1]):
+        return False
+    return kind in (None, "PERSON") or _person(party) != party
+
+
 def _person(name: str) -> str:
     """'Boris Johnson' from 'British Prime Minister Boris Johnson': the words after the title."""
     words = name.split()
@@ -357,9 +499,16 @@ def _person(name: str) -> str:
 
 def _clean_name(name: str) -> str:
     words = name.rstrip(".,;:").split()
-    while words and words[0].lower().strip(".") in _NOT_NAMES:
+    # "D-N.Y. Cipollone": a party-and-state tag the sentence splitter left before the next
+    # sentence's subject ("... Jerry Nadler, D-N.Y. Cipollone said ...")
+    while words and (words[0].lower().strip(".") in _NOT_NAMES or _PARTY_TAG.match(words[0])):
         words.pop(0)
+    if words and _CALENDAR.fullmatch(words[0]):
+        return ""  # "an opposition lawmaker said Thursday he had ...": a day is no speaker
     return " ".join(words) if words and words[0][:1].isupper() else ""
+
+
+_PARTY_TAG = re.compile(r"[RDI]-[A-Z][\w.\-]*$")
 
 
 def _outside(sentence: str) -> str:

@@ -1,0 +1,101 @@
+"""Whose words a quoted sentence is in news copy, on short stories written for these tests (not
+the labelled news): the rules that the quote-speaker set (eval/quote_speakers.py) showed
+missing. A person the story links to no party, "he said" after a person's name opens the
+sentence, names either side of a quote, a party-and-state tag before a surname, and a day
+after "said". Uses the packaged spaCy model (no embedding model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.chunking import sentence_spans
+from index.cleaning import normalise
+from tests.support.stance_reading import make_reader
+
+
+@pytest.fixture(scope="module")
+def reader():
+    return make_reader()
+
+
+def _speaker_of(reader, text: str, words: str, source: str = "") -> str:
+    """The speaker (else the party) stored for the sentence holding `words`; "" for none."""
+    text = normalise(text)
+    _, _, voices = reader.read(text, sentence_spans(text), source)
+    at = text.index(words)
+    for v in voices:
+        if v.start <= at < v.end and v.kind != "question":
+            return v.speaker or v.party
+    return ""
+
+
+def test_he_said_after_a_person_holding_in_their_own_name_is_theirs(reader):
+    # the ambassador is linked to no state in the story: he holds in his own name
+    text = (
+        "Varenland is open to a shared fishing zone as long as quotas are fair, Ambassador "
+        "Oskar Lindqvist said in an interview.\n\n"
+        "Lindqvist said Varenland would support a joint patrol if both sides asked for it.\n\n"
+        '"Whenever we find a trawler breaking these rules, we will take action," Lindqvist said.\n\n'
+        "The coastal states have named Varenland a rival, but Lindqvist disagreed.\n\n"
+        '"Varenland has no interest in ruling these waters," he said. "No single country can '
+        'rule the sea."\n'
+    )
+    assert "Lindqvist" in _speaker_of(reader, text, "no interest in ruling")
+    assert "Lindqvist" in _speaker_of(reader, text, "No single country")
+
+
+def test_he_in_a_sentence_that_opens_with_a_person_is_that_person(reader):
+    text = (
+        "The refusal came in a letter from council lawyer Petra Hollis to committee chair "
+        "Aaron Vance.\n\n"
+        '"We will answer in writing," Hollis said on Monday.\n\n'
+        '"The committee has no role in these records," Vance said in reply.\n\n'
+        "Hollis cited in her letter what she says were flaws in the committee's request.\n\n"
+        'She said the request is "beyond the reach of any committee" and should be withdrawn.\n'
+    )
+    assert "Hollis" in _speaker_of(reader, text, "beyond the reach")
+
+
+def test_he_said_after_a_private_person_opens_the_sentence_before(reader):
+    text = (
+        "Workers at the Brackley plant were divided on the deal.\n\n"
+        "Tom Fenner, a welder, declined to say which way he voted.\n\n"
+        "Fenner pointed out that even in a bad year the company made a large profit.\n\n"
+        '"Look at what they are paying executives," he said. "It is plain greed."\n'
+    )
+    assert "Fenner" in _speaker_of(reader, text, "paying executives")
+    assert "Fenner" in _speaker_of(reader, text, "plain greed")
+
+
+def test_a_sentence_opening_word_is_no_speaker(reader):
+    text = (
+        "Last month, the envoy said the prospects of a deal were slim.\n\n"
+        "The talks resume next week in Geneva, according to the ministry.\n\n"
+        '"We will not accept demands beyond the treaty," he continued.\n'
+    )
+    assert _speaker_of(reader, text, "beyond the treaty") not in ("Last", "According")
+
+
+def test_names_either_side_of_a_quote_do_not_run_together(reader):
+    text = (
+        'Mira Dov "wants the alliance to accept the new border, so talks will be very hard," '
+        "Ilan Sarro said.\n"
+    )
+    assert _speaker_of(reader, text, "wants the alliance") == "Ilan Sarro"
+
+
+def test_a_party_and_state_tag_is_no_part_of_the_next_speakers_name(reader):
+    text = (
+        "The letter went from counsel Dana Whitlow to Chairman Ross Pell, D-N.Y. Whitlow said "
+        'the office "will not hand over" the records.\n\n'
+        '"We stand ready to talk," Whitlow said.\n'
+    )
+    assert _speaker_of(reader, text, "stand ready") == "Whitlow"
+
+
+def test_a_day_after_said_is_no_speaker(reader):
+    text = (
+        "An opposition lawmaker said Thursday he had evidence of the payment, and officials "
+        'called the inquiry "preliminary."\n'
+    )
+    assert _speaker_of(reader, text, "opposition lawmaker") != "Thursday"
