@@ -99,9 +99,9 @@ def name_in_full(
 
 def _full_names_in(text: str) -> set[str]:
     """Surnames the sentence gives with a given name already ("Carlos Alcaraz")."""
-    return {
+    return {  # overlapping: "Ambassador Oskar Lindqvist" gives "Oskar Lindqvist"
         m.group(2)
-        for m in re.finditer(rf"({_WORD}|{_INITIAL})\s+({_WORD})", text)
+        for m in re.finditer(rf"(?<![\w.])(?=({_WORD}|{_INITIAL})\s+({_WORD}))", text)
         if m.group(1).lower().rstrip(".") not in _NOT_NAMES
     }
 

@@ -176,6 +176,7 @@ def read_voices(
                 # tagger made of a surname is the person who spoke before under it
                 found = (full[found[1]], speaks_for(full[found[1]]))
             unknown = False
+            named_here = found is not None
             if found is None and speech and _PRONOUN_SAID.search(_outside(sentence)):
                 found = _opening_person(sentence, speaks_for, party_named, a_person)
                 if found is None:
@@ -203,6 +204,13 @@ def read_voices(
             if found is None and not unknown and speech and (last[0] or last[1]):
                 if _PRONOUN_SAID.search(_outside(sentence)):
                     found = last  # "..., she added": the last named speaker
+            if found and not found[0] and found[1] and a_person(found[1]):
+                # one person holding in their own name is a speaker, not a body ("Cui Tiankai
+                # said: ..."; "[Cui Tiankai] said" for his "he said")
+                found = (_person(found[1]), "")
+            if found and found[0] and not named_here and _THEY_SAID.search(_outside(sentence)):
+                # "They also insisted that ...": a group's words, not the last person's
+                found = ("", found[1]) if found[1] else None
             if found and found[0]:
                 name = full.get(found[0].split()[-1], found[0])
                 full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
@@ -270,11 +278,19 @@ def _reported(
             if not name:
                 continue
             party = party_named(name)
+            role = _ROLE_THEN_NAME.match(outside, m.end(1)) if pattern is _SAID_NAME else None
+            if party and role and {w.lower() for w in role[1].split()} & _TITLE_WORDS:
+                # "said Michigan Medicine spokeswoman Mary Masson": the person, for the party
+                return (_person(_clean_name(role[2]) or role[2]), party)
             if party:
                 return ("", party)
             person = _person(name)
             return (person, speaks_for(person))
     return None  # "he said": the caller looks for the person named just before
+
+
+_THEY_SAID = re.compile(rf"\bthey\s+(?:also\s+|later\s+)?{_REPORT}\b", re.I)
+_ROLE_THEN_NAME = re.compile(rf"\s+((?:[a-z][a-z\-]*\s+){{1,3}})({_NAME})")
 
 
 _PERSONISH = re.compile(r"[A-Z][\w'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]*){1,3}")

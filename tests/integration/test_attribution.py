@@ -193,3 +193,34 @@ def test_a_vice_presidents_turn_is_hers_by_name(tmp_path, real_embedder):
         assert "Vice Mara" not in answer.text
     finally:
         a.close()
+
+
+AMBASSADOR = """title: Varenland open to a shared fishing zone, envoy says
+source: Harbour Gazette
+date: 2026-03-02
+---
+Varenland is open to a shared fishing zone in the Skarre Sound as long as quotas are fair,
+Ambassador Oskar Lindqvist said in an interview.
+
+Lindqvist said Varenland would support a joint patrol of the sound if both sides asked for it.
+
+The coastal states have called Varenland a rival in the sound, but Lindqvist disagreed.
+
+"Varenland has no interest in ruling the waters of the Skarre Sound," he said.
+"""
+
+
+def test_he_said_names_its_speaker_in_brackets_in_the_answer(tmp_path, real_embedder):
+    """Quoted alone, '"...," he said.' does not say who spoke: the answer names the stored
+    speaker in brackets, as an editor clarifies a quote."""
+    from assistant.api import open_assistant
+
+    (tmp_path / "envoy.txt").write_text(AMBASSADOR, encoding="utf-8")
+    a = open_assistant(tmp_path / "store", embedder=real_embedder)
+    try:
+        assert a.ingest([tmp_path / "envoy.txt"]).added == 1
+        answer = a.ask("Does Varenland want to rule the waters of the Skarre Sound?")
+        assert "no interest in ruling" in answer.text, answer.text
+        assert 'Sound," [Oskar Lindqvist] said' in answer.text, answer.text
+    finally:
+        a.close()

@@ -99,3 +99,22 @@ def test_a_day_after_said_is_no_speaker(reader):
         'called the inquiry "preliminary."\n'
     )
     assert _speaker_of(reader, text, "opposition lawmaker") != "Thursday"
+
+
+def test_said_a_bodys_spokeswoman_names_her_for_the_next_she_said(reader):
+    text = (
+        '"The board has shown contempt for the nurses," union president Karl Ebbe said.\n\n'
+        "Not so, said Harwick Hospital spokeswoman Lena Ostrow.\n\n"
+        '"We have bargained in good faith at every meeting," she said.\n'
+    )
+    assert "Ostrow" in _speaker_of(reader, text, "bargained in good faith")
+
+
+def test_they_said_is_no_single_persons(reader):
+    text = (
+        "Aid workers met United Nations envoy Jonas Petterby in Kessel on Monday.\n\n"
+        '"Nobody can reach the northern villages," Petterby said.\n\n'
+        "The groups called for a corridor to the villages.\n\n"
+        'They also insisted that women be "fully represented" in the talks.\n'
+    )
+    assert "Petterby" not in _speaker_of(reader, text, "fully represented")

@@ -45,6 +45,12 @@ def test_a_sentence_that_names_them_in_full_is_left_as_written():
     assert full([sentence], SPORT) == [sentence]
 
 
+def test_a_name_after_a_title_in_the_answer_counts_as_named_in_full():
+    doc = "Ambassador Oskar Lindqvist said Varenland was open to talks. "
+    answer = ["Ambassador Oskar Lindqvist said so in an interview.", "Lindqvist said more."]
+    assert full(answer, doc) == answer
+
+
 @pytest.mark.parametrize(
     "sentence",
     [
