@@ -272,9 +272,19 @@ def _reported(
             break  # "he told the Funke media group": the speaker is "he"
         for m in pattern.finditer(outside):
             before = outside[: m.start(1)].split()
-            if before and before[-1].lower() in _PREPOSITIONS:
-                continue  # "the mission in Geneva said": Geneva is no speaker
             name = _clean_name(m.group(1))
+            if before and before[-1].lower() in _PREPOSITIONS:
+                # "the mission in Geneva said": Geneva is no speaker; "Special Envoy for Iran
+                # Rob Malley said": the place ends the title, the person follows it
+                words = name.split()
+                if (
+                    len(words) < 3
+                    or pattern is not _NAME_SAID
+                    or {w.lower() for w in words} & _BODIES
+                    or re.fullmatch(_ORG_HEADS, words[-1])
+                ):
+                    continue  # "a spokesperson for Magnum Ice Cream Company said": no person
+                name = " ".join(words[-2:])
             if not name:
                 continue
             party = party_named(name)

@@ -18,8 +18,10 @@ pipeline and the voice stored for the sentence is compared with the label:
 - none: the sentence is stored as nobody's words (the outlet's own reporting).
 
 Rows are also counted by how the sentence itself shows its speaker: "named" (the speaker's
-surname or party outside the quotation marks), "pronoun" ('he said'), or "unmarked" (a run of
-quotation that names no one, where the reader depends entirely on the stored voice).
+surname or party outside the quotation marks), "pronoun" ('he said'), "described" (a reporting
+clause with another subject: "a senior official told CNN", "the regulator said"), or "unmarked"
+(no reporting clause at all: a quotation's run-on sentence, where the reader depends entirely on
+the stored voice).
 """
 
 from __future__ import annotations
@@ -43,7 +45,14 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "eval" / "quote_speakers"
 _FIELDS = {"set", "doc", "start", "end", "sha1", "speaker", "party"}
 OUTCOMES = ("right", "party_only", "wrong", "none")
-KINDS = ("named", "pronoun", "unmarked")
+KINDS = ("named", "pronoun", "described", "unmarked")
+# a reporting clause of any subject ("a senior official told CNN", "the regulator said")
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|tells|wrote|writes|added|adds|stated|called|described|warned|urged|"
+    r"according to|reported|reports|insisted|argued|noted|announced|declared|continued|replied|"
+    r"saying|telling|adding|calling|describing|warning)\b",
+    re.IGNORECASE,
+)
 _MARKS = re.compile(r"[\"\u201c\u201d]")
 _SAY = r"(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|noted|stated)"
 _PRONOUN_SAID = re.compile(
@@ -145,7 +154,9 @@ def kind_of(sentence: str, speaker: str, party: str) -> str:
     for name in names:
         if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", outside, re.IGNORECASE):
             return "named"
-    return "pronoun" if _PRONOUN_SAID.search(outside) else "unmarked"
+    if _PRONOUN_SAID.search(outside):
+        return "pronoun"
+    return "described" if _REPORTING.search(outside) else "unmarked"
 
 
 def _words(name: str) -> set[str]:

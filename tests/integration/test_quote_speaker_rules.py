@@ -118,3 +118,16 @@ def test_they_said_is_no_single_persons(reader):
         'They also insisted that women be "fully represented" in the talks.\n'
     )
     assert "Petterby" not in _speaker_of(reader, text, "fully represented")
+
+
+def test_a_title_ending_in_a_place_is_followed_by_the_person(reader):
+    text = (
+        "The talks on the Skarre treaty resumed on Monday.\n\n"
+        "Last month, Special Envoy for Varenland Rob Tallis said the prospects of a deal were "
+        '"tenuous at best."\n\n'
+        '"If Dask maintains demands beyond the treaty, we will reject them.\n\n'
+        'It is not our preference, but we are prepared to live with that," he continued.\n\n'
+        "A spokesperson for Harwick Shipping Company said it was not consulted.\n"
+    )
+    assert "Tallis" in _speaker_of(reader, text, "demands beyond the treaty")
+    assert "Company" not in _speaker_of(reader, text, "not consulted")
