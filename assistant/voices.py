@@ -24,7 +24,11 @@ from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
 from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 
 # A run of quotation inside a sentence: straight or curly double quotes.
-_QUOTED = re.compile(r"\"[^\"]{3,}\"|\u201c[^\u201d]{3,}(?:\u201d|$)|^\u201d?[^\u201c\"]{3,}\u201d")
+# (news copy mixes the marks: '\u201cThose doors don\u2019t knock themselves," Mayor Cavalier
+# Johnson said.' opens curly and closes straight)
+_QUOTED = re.compile(
+    r"\"[^\"\u201c\u201d]{3,}[\"\u201d]|\u201c[^\u201d\"]{3,}(?:[\u201d\"]|$)|^\u201d?[^\u201c\"]{3,}\u201d"
+)
 _SAY_WORDS = (
     "said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
     "insists|declared|declares|stated|states|noted|notes|explained|explains|argued|argues|"

@@ -131,3 +131,13 @@ def test_a_title_ending_in_a_place_is_followed_by_the_person(reader):
     )
     assert "Tallis" in _speaker_of(reader, text, "demands beyond the treaty")
     assert "Company" not in _speaker_of(reader, text, "not consulted")
+
+
+def test_a_quote_opened_curly_and_closed_straight_still_names_its_speaker(reader):
+    text = (
+        "Speakers urged the crowd to vote early.\n\n"
+        "\u201cThose doors don\u2019t knock themselves,\" Harwick Mayor Dana Ruel said.\n\n"
+        '"This is all hands on deck!"\n'
+    )
+    assert "Ruel" in _speaker_of(reader, text, "doors don")
+    assert "Ruel" in _speaker_of(reader, text, "all hands on deck")
