@@ -27,7 +27,13 @@ from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 # (news copy mixes the marks: '\u201cThose doors don\u2019t knock themselves," Mayor Cavalier
 # Johnson said.' opens curly and closes straight)
 _QUOTED = re.compile(
-    r"\"[^\"\u201c\u201d]{3,}[\"\u201d]|\u201c[^\u201d\"]{3,}(?:[\u201d\"]|$)|^\u201d?[^\u201c\"]{3,}\u201d"
+    # an opening straight mark (at the start or after a space) runs to a closing mark, or to the
+    # sentence's end when the quote runs on; curly marks likewise; a run-on quote's last
+    # sentence is quoted up to its closing mark ('I have been underestimated," she said.')
+    r"(?<![^\s(\[\u2014\u2013])\"[^\"\u201c\u201d]{3,}(?:[\"\u201d]|$)"
+    r"|\u201c[^\u201d\"]{3,}(?:[\u201d\"]|$)"
+    r"|^\u201d?[^\u201c\"]{3,}\u201d"
+    r"|^[^\u201c\"]{2,}[^\s\u201c\"]\"(?=[\s,.;:!?)]|$)"
 )
 _SAY_WORDS = (
     "said|says|added|adds|wrote|writes|stressed|stresses|warned|warns|insisted|"
@@ -155,6 +161,8 @@ def read_voices(
     prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
     t = 0
     runs = quote_runs(text, spans) if runs is None else runs
+    if speaker_at is None:
+        speaker_at = sentence_quotes(text, runs, spans)[0]
     # sentences a quote runs through ('Yesterday, the jet was gifted," said Peter Welch.')
     in_quote = {n for n, (s, e) in enumerate(spans) if any(r.start < e and r.end > s for r in runs)}
     each: dict[int, Voice] = {}  # sentence -> its voice
@@ -245,11 +253,14 @@ def read_voices(
     # them ('"We know both sides have had problems," Herbst told USA TODAY. "We know that
     # Russia is being supplied ...'; '"Two weeks ago, ... Yesterday, ...," said Sen. Peter
     # Welch'): an answer quoting one of the others said whose words they are not
-    if speaker_at is None:
-        speaker_at = sentence_quotes(text, runs, spans)[0]
     for n, m in speaker_at.items():
         naming = each.get(m)
-        if n not in each and naming is not None and naming.kind == "quote":
+        # a sentence that opens a quote whose speaker a later sentence names is theirs, not
+        # the speaker of the quote before it ('"Two weeks ago, ... Yesterday, ...," said Welch')
+        mine = n not in each or (
+            m > n and each[n].kind == "quote" and _bare_quote(text[spans[n][0] : spans[n][1]])
+        )
+        if mine and naming is not None and naming.kind == "quote":
             each[n] = Voice(spans[n][0], spans[n][1], naming.speaker, naming.party, "quote")
     for n in sorted(each):
         voice = each[n]

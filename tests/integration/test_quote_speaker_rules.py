@@ -136,8 +136,20 @@ def test_a_title_ending_in_a_place_is_followed_by_the_person(reader):
 def test_a_quote_opened_curly_and_closed_straight_still_names_its_speaker(reader):
     text = (
         "Speakers urged the crowd to vote early.\n\n"
-        "\u201cThose doors don\u2019t knock themselves,\" Harwick Mayor Dana Ruel said.\n\n"
+        '\u201cThose doors don\u2019t knock themselves," Harwick Mayor Dana Ruel said.\n\n'
         '"This is all hands on deck!"\n'
     )
     assert "Ruel" in _speaker_of(reader, text, "doors don")
     assert "Ruel" in _speaker_of(reader, text, "all hands on deck")
+
+
+def test_a_quote_over_two_sentences_in_straight_marks_is_its_speakers(reader):
+    text = (
+        "Thousands came to the rally in Harwick on Friday.\n\n"
+        '"I do not take lightly the call to speak up," singer Mira Solt said.\n\n'
+        "She also drew comparisons between herself and the mayor.\n\n"
+        '"Just like Dana Ruel, I too have been the underdog. '
+        'I have been underestimated," she said.\n'
+    )
+    assert "Solt" in _speaker_of(reader, text, "I too have been the underdog")
+    assert "Solt" in _speaker_of(reader, text, "I have been underestimated")
