@@ -231,7 +231,9 @@ def read_voices(
             if found and (found[0] or found[1]):
                 if not found[1] and publisher:  # "..., said Ana Ruiz" in her company's release
                     found = (found[0], publisher)
-                last = found if found[0] or a_person(found[1]) else last
+                # a body speaking between a person and a later "he said" leaves "he" unknown
+                # ("Trump wrote" read as a party, then "he wrote": not the person before)
+                last = found if found[0] or a_person(found[1]) else ("", "")
                 kind = "quote" if quoted else "paraphrase"
                 voice = Voice(s, e, found[0], found[1], kind)
                 prev_quote = found  # a bare quote after "X said ..." is X's too

@@ -153,3 +153,15 @@ def test_a_quote_over_two_sentences_in_straight_marks_is_its_speakers(reader):
     )
     assert "Solt" in _speaker_of(reader, text, "I too have been the underdog")
     assert "Solt" in _speaker_of(reader, text, "I have been underestimated")
+
+
+def test_he_wrote_after_a_body_wrote_is_not_the_person_before_it(reader):
+    # "Harwick Council" speaks between Pike and "he wrote": "he" is not Pike
+    text = (
+        '"It is your job to perform," Ann Pike, a former councillor, said on the radio.\n\n'
+        "Pike said the performers were being self-absorbed.\n\n"
+        "The reason for the closure, Harwick Council wrote in a post, was the centre's "
+        "shows.\n\n"
+        '"Last year the centre put on shows for our youth - THIS WILL STOP," he wrote.\n'
+    )
+    assert "Pike" not in _speaker_of(reader, text, "THIS WILL STOP")
