@@ -189,11 +189,12 @@ def read_voices(
                 found = (full[found[1]], speaks_for(full[found[1]]))
             unknown = False
             named_here = found is not None
-            if found is None and speech and _PRONOUN_SAID.search(_outside(sentence)):
+            pronoun_said = speech and _PRONOUN_SAID.search(_outside(sentence)) is not None
+            if found is None and pronoun_said:
                 found = _opening_person(sentence, speaks_for, party_named, a_person)
                 if found is None:
                     found = _opening_speaker(sentence, full, speaks_for)
-            if found is None and speech and recent and _PRONOUN_SAID.search(_outside(sentence)):
+            if found is None and pronoun_said and recent:
                 # "..., he told the Funke media group": the person named just before
                 for before in reversed(recent):
                     named = (
@@ -213,9 +214,8 @@ def read_voices(
                         unknown = True
                         break
                 recent.clear()
-            if found is None and not unknown and speech and (last[0] or last[1]):
-                if _PRONOUN_SAID.search(_outside(sentence)):
-                    found = last  # "..., she added": the last named speaker
+            if found is None and not unknown and pronoun_said and (last[0] or last[1]):
+                found = last  # "..., she added": the last named speaker
             if found and not found[0] and found[1] and a_person(found[1]):
                 # one person holding in their own name is a speaker, not a body ("Cui Tiankai
                 # said: ..."; "[Cui Tiankai] said" for his "he said")
@@ -354,16 +354,10 @@ def _opening_person(
     later ("Cipollone cited in his letter what he says were legal flaws ..."): that pronoun is
     them, not the person named a sentence before.
     """
-    outside = _outside(sentence)
-    pronoun = _PRONOUN_SAID.search(outside)
-    head = outside[_OPENING.match(outside).end() : pronoun.start() if pronoun else 0]  # type: ignore[union-attr]
-    m = _PERSONISH.match(head) or _SURNAME.match(head)
-    if m is None or m.group(0).split()[0].lower() in _NOT_NAMES:
+    subject = next(iter(_subjects(sentence)), "")
+    if not subject or subject.split()[0].lower() in _NOT_NAMES:
         return None
-    named = _named_person(m.group(0), speaks_for) or _named_own_party(
-        m.group(0), party_named, a_person
-    )
-    return named
+    return _named_person(subject, speaks_for) or _named_own_party(subject, party_named, a_person)
 
 
 def _named_own_party(
@@ -402,22 +396,33 @@ def _opening_speaker(
     disagreed." after "Ambassador Oskar Lindqvist said ..."; "Hollis cited in her letter what
     she says ..."); a speaker named later in the sentence may be its object.
     """
-    outside = _outside(sentence)
-    starts = [_OPENING.match(outside).end()]  # type: ignore[union-attr]
-    starts += [m.end() for m in _CLAUSE.finditer(outside)]  # "..., but Lindqvist disagreed."
     found = None
-    for start in starts:
-        head = outside[start:]
-        m = _PERSONISH.match(head) or _SURNAME.match(head)
-        if m is None or re.match(r"['\u2019]s?\b", head[m.end() :]):
-            continue
-        surname = _person(m.group(0)).split()[-1]
+    for subject in _subjects(sentence, clauses=True):
+        surname = _person(subject).split()[-1]
         if surname in full:
             found = (full[surname], speaks_for(full[surname]))
     return found
 
 
 _CLAUSE = re.compile(r"[,;]\s+(?:but|and|while|yet|though|although)\s+")
+
+
+def _subjects(sentence: str, clauses: bool = False) -> list[str]:
+    """The names a sentence opens with, outside its quotes, and with `clauses` those opening
+    each joined clause ("..., but Lindqvist disagreed."); never a possessive ("Smith's lawyer
+    said he ...": the subject is not Smith).
+    """
+    outside = _outside(sentence)
+    starts = [_OPENING.match(outside).end()]  # type: ignore[union-attr]
+    if clauses:
+        starts += [m.end() for m in _CLAUSE.finditer(outside)]
+    out = []
+    for start in starts:
+        head = outside[start:]
+        m = _PERSONISH.match(head) or _SURNAME.match(head)
+        if m is not None and not re.match(r"['\u2019]s?\b", head[m.end() :]):
+            out.append(m.group(0))
+    return out
 
 
 def _names_someone(sentence: str, text: str) -> bool:
@@ -438,16 +443,10 @@ def _opening_someone(sentence: str, text: str) -> str:
     say ...", "Smith pointed out that ..."), by the fullest name the text gives; "" when it
     opens otherwise. Only a subject: a person named inside the sentence may be its object.
     """
-    outside = _outside(sentence)
-    head = outside[_OPENING.match(outside).end() :]  # type: ignore[union-attr]
-    m = _PERSONISH.match(head) or _SURNAME.match(head)
-    if (
-        m is None
-        or not _a_name(m.group(0).split()[0], text)
-        or re.match(r"['\u2019]s?\b", head[m.end() :])
-    ):
-        return ""  # "Smith's lawyer said he ...": the subject is not Smith
-    words = _person(m.group(0)).split()
+    subject = next(iter(_subjects(sentence)), "")
+    if not subject or not _a_name(subject.split()[0], text):
+        return ""
+    words = _person(subject).split()
     if len(words) == 1 and not re.search(rf"[a-z,;:] {re.escape(words[0])}\b", text):
         return ""  # a capitalised word met only where a sentence opens is no surname
     if len(words) >= 2:
