@@ -48,10 +48,32 @@ _REPORT = rf"(?:{_SAY_WORDS}|told|tells|asked|urged|urges)"
 _NAME = (
     r"(?:[A-Z][\w.'\u2019\-]*(?:\s+(?:de|van|von|al|bin|der|la|le)?\s*[A-Z][\w.'\u2019\-]*){0,4})"
 )
-# "Sherman said", "Lumio chairman Henrik Sand said", "Ryabkov, the deputy minister, said"
-_NAME_SAID = re.compile(
-    rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,80}},)?\s+(?:also\s+|later\s+)?{_REPORT}\b"
+# what may stand between a name and its reporting verb: "Keir Starmer yesterday told ...",
+# "Jim Mattis on Wednesday said", "Biden has vowed to ..."
+_BETWEEN = (
+    r"(?:(?:also|later|again|then|yesterday|today|tonight|previously|earlier|recently|quickly|"
+    r"separately|repeatedly|publicly|privately|initially|once|has|have|had|"
+    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,3}"
 )
+# "Sherman said", "Lumio chairman Henrik Sand said", "Ryabkov, the deputy minister, said",
+# "Another former Tory leader, William Hague, said", "The North American Electric Reliability
+# Corporation (NERC) said"
+_NAME_SAID = re.compile(
+    rf"({_NAME})(?:\s+\([A-Z][\w.\-]{{1,15}}\))?"
+    rf"(?:,([^,\"\u201c\u201d]{{1,120}}),)?"
+    rf"\s+{_BETWEEN}{_REPORT}\b"
+)
+# "Another former Tory leader, William Hague, said": a person's name set off by commas
+_APPOSED_SAID = re.compile(
+    rf"(?<=,\s)([A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){{1,3}}),\s+{_BETWEEN}{_REPORT}\b"
+)
+# a quote in a sentence whose subject calls something by it: "Kirby described the buildup as
+# \u201cnot dramatic\u201d", "Fain accused Ford of ... \"scabs\"", "Cardi B slammed Trump as a ..."
+_NAME_CALLED = re.compile(
+    rf"({_NAME})\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
+    r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised)\b"
+)
+_REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
 # a cheap first look: most sentences have no reporting verb and no quotation mark
@@ -59,7 +81,24 @@ _SPEECH = re.compile(rf"[\"\u201c\u201d]|\b{_REPORT}\b|\baccording to\b")
 _PRONOUN_SAID = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b|\b{_REPORT}\s+(?:he|she)\b", re.I
 )
-_ACCORDING = re.compile(rf"\baccording to\s+(?:the\s+)?({_NAME})")
+_ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?({_NAME})")
+# "as Fain called it", "as Lee put it"
+_AS_NAME_PUT = re.compile(rf"\bas\s+({_NAME})\s+(?:called|put|described|termed|dubbed)\s+it\b")
+# "Stellantis provided a statement late Friday that said ...", "NERC issued a statement: ..."
+_NAME_STATEMENT = re.compile(
+    rf"({_NAME})\s+{_BETWEEN}(?:issued|provided|released|sent|put out|posted|published)\s+"
+    r"(?:a|an)\s+(?:\w+\s+)?(?:statement|letter|memo|post|message)\b"
+)
+# "Philip Hammond warning that ...": a name, then the reporting verb's participle
+_NAME_SAYING = re.compile(
+    rf"({_NAME})\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|"
+    r"arguing|insisting|explaining|vowing|asserting|claiming|urging)\b"
+)
+# "Johnson remains undeterred, telling the Commons that ...": the sentence's subject speaks
+_COMMA_SAYING = re.compile(
+    r",\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|arguing|insisting|"
+    r"explaining|vowing|asserting|claiming)\b"
+)
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b")
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "with", "for", "on", "by", "near", "outside"}
 # Capitalised words that open a name match but are no name.
@@ -182,7 +221,7 @@ def read_voices(
             prev_quote = None
         else:
             speech = _SPEECH.search(sentence) is not None
-            found = _reported(sentence, last, speaks_for, party_named) if speech else None
+            found = _reported(sentence, last, speaks_for, party_named, text) if speech else None
             if found and not found[0] and found[1] in full:
                 # "Lindqvist said ..." after "Ambassador Oskar Lindqvist said ...": the party the
                 # tagger made of a surname is the person who spoke before under it
@@ -278,15 +317,21 @@ def _reported(
     last: tuple[str, str],
     speaks_for: Callable[[str], str],
     party_named: Callable[[str], str],
+    text: str = "",
 ) -> tuple[str, str] | None:
     """(person, party) of the reporting clause outside the quotes, None when there is none."""
     # a quote leaves a mark no name runs across: 'Kim Jung Un "wants ...," Chong said' was
     # "Kim Jung Un Chong" speaking
     outside = _QUOTED.sub(" | ", sentence)
     pronoun = _PRONOUN_SAID.search(outside)
-    for pattern in (_NAME_SAID, _SAID_NAME, _ACCORDING):
+    quoted = _QUOTED.search(sentence) is not None
+    patterns = [_NAME_SAID, _APPOSED_SAID, _SAID_NAME, _ACCORDING, _AS_NAME_PUT, _NAME_STATEMENT]
+    patterns += [_NAME_SAYING, _NAME_CALLED] if quoted else [_NAME_SAYING]
+    for pattern in patterns:
         if pronoun and pattern is not _NAME_SAID:
             break  # "he told the Funke media group": the speaker is "he"
+        if pattern is _NAME_CALLED and _REPORTED.search(outside):
+            break  # "Le Pen has pledged to \u201c...\u201d, the news site said": the site's words
         for m in pattern.finditer(outside):
             before = outside[: m.start(1)].split()
             name = _clean_name(m.group(1))
@@ -304,7 +349,20 @@ def _reported(
                 name = " ".join(words[-2:])
             if not name:
                 continue
+            if text and not before and " " not in name and not _mid_sentence(name, text):
+                continue  # "Elsewhere, in oil-rich Unity state ..., said Aguer": no speaker
             party = party_named(name)
+            apposed = m.group(2) if pattern is _NAME_SAID else None
+            if (
+                apposed
+                and _PERSONISH.fullmatch(apposed.strip())
+                and not re.match(r"[RDI]-[A-Z]", apposed.strip())  # "Jeffries, D-New York, said"
+                and not party_named(apposed.strip())
+            ):
+                # "The UN High Commissioner for Human Rights, Volker Turk, has said": the
+                # person the title names
+                person = _person(apposed.strip())
+                return (person, party or speaks_for(person))
             role = _ROLE_THEN_NAME.match(outside, m.end(1)) if pattern is _SAID_NAME else None
             if party and role and {w.lower() for w in role[1].split()} & _TITLE_WORDS:
                 # "said Michigan Medicine spokeswoman Mary Masson": the person, for the party
@@ -313,7 +371,52 @@ def _reported(
                 return ("", party)
             person = _person(name)
             return (person, speaks_for(person))
+    if not pronoun and _COMMA_SAYING.search(outside):
+        return _opening_subject(outside, text, speaks_for, party_named)
     return None  # "he said": the caller looks for the person named just before
+
+
+def _mid_sentence(word: str, text: str) -> bool:
+    """Whether the text writes the capitalised word inside a sentence too, as a name is."""
+    return re.search(rf"[a-z,;:] {re.escape(word)}\b", text) is not None
+
+
+def _opening_subject(
+    outside: str, text: str, speaks_for: Callable[[str], str], party_named: Callable[[str], str]
+) -> tuple[str, str] | None:
+    """(person, party) of the name a sentence opens with, its subject ("Johnson remains
+    undeterred, telling ..."; "Ford spokeswoman Jessica Enoch challenged ..., telling"; "NATO
+    Secretary-General Anders Fogh Rasmussen remained cautious, saying"), None when it opens
+    otherwise ("The union responded, saying ..."; "Often dismissed as ..., Le Pen has ...").
+    """
+    head = outside[_OPENING.match(outside).end() :]  # type: ignore[union-attr]
+    run = _OPENING_RUN.match(head)
+    if run is None or re.match(r"['\u2019]s?\b", head[run.end() :]):
+        return None
+    words = run.group(0).split()
+    if words[0].lower() in _NOT_NAMES | _TITLE_WORDS or not _a_name(words[0], text):
+        return None
+    role = _ROLE_THEN_NAME.match(head, run.end())
+    titled = role is not None and bool({w.lower() for w in role[1].split()} & _TITLE_WORDS)
+    if len(words) == 1 and not titled and not _mid_sentence(words[0], text):
+        return None  # a capitalised word met only where a sentence opens is no name ("Often")
+    for i in range(len(words), 0, -1):
+        party = party_named(" ".join(words[:i]))
+        if not party:
+            continue
+        if i < len(words):  # "NATO Secretary-General Anders Fogh Rasmussen"
+            person = _person(" ".join(words[i:]))
+            if person != " ".join(words[i:]) or len(words) - i >= 2:
+                return (person, party)
+        if titled and role:
+            return (_person(_clean_name(role[2]) or role[2]), party)
+        return ("", party)
+    if titled and role:
+        # "Biden campaign spokesperson Lauren Hitt pushed back ..., saying"
+        person = _person(_clean_name(role[2]) or role[2])
+        return (person, speaks_for(person))
+    person = _person(_clean_name(run.group(0)) or run.group(0))
+    return (person, speaks_for(person)) if person else None
 
 
 _THEY_SAID = re.compile(rf"\bthey\s+(?:also\s+|later\s+)?{_REPORT}\b", re.I)
@@ -342,6 +445,8 @@ def _named_person(sentence: str, speaks_for: Callable[[str], str]) -> tuple[str,
 
 
 _OPENING = re.compile(r"^\s*(?:(?:But|And|Yet|So|Still|However|Instead),?\s+)?")
+# the capitalised words a sentence opens with ("NATO Secretary-General Anders Fogh Rasmussen")
+_OPENING_RUN = re.compile(r"[A-Z][\w.'\u2019\-]*(?:\s+[A-Z][\w.'\u2019\-]*){0,7}")
 
 
 def _opening_person(
@@ -531,8 +636,12 @@ def one_person(party: str, kind: str | None) -> bool:
 def _person(name: str) -> str:
     """'Boris Johnson' from 'British Prime Minister Boris Johnson': the words after the title."""
     words = name.split()
+    titles = _TITLE_WORDS | _ABBREVIATED_TITLES
     titled = [
-        i for i, w in enumerate(words) if w.lower().strip(".") in _TITLE_WORDS | _ABBREVIATED_TITLES
+        i
+        for i, w in enumerate(words)
+        if w.lower().strip(".") in titles
+        or ("-" in w and any(part in titles for part in w.lower().split("-")))  # Secretary-General
     ]
     if titled and titled[-1] < len(words) - 1:
         words = words[titled[-1] + 1 :]

@@ -53,6 +53,7 @@ _REPORTING = re.compile(
     r"saying|telling|adding|calling|describing|warning)\b",
     re.IGNORECASE,
 )
+SETS = ("dev", "heldout", "heldout2")
 _MARKS = re.compile(r"[\"\u201c\u201d]")
 _SAY = r"(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|noted|stated)"
 _PRONOUN_SAID = re.compile(
@@ -74,7 +75,8 @@ def read_labels(root: str | Path = DATA, articles: str | Path = ARTICLES) -> lis
         if missing:
             raise ValueError(f"labels.jsonl:{n}: missing {sorted(missing)}")
         check_week(split_doc(row["doc"])[0], row["doc"])
-        if sets.get(row["doc"]) != row["set"]:
+        # "heldout2": a second round of held-out articles, labelled after the first was read
+        if sets.get(row["doc"]) != row["set"].rstrip("0123456789"):
             raise ValueError(f"labels.jsonl:{n}: not a {row['set']} article of the manifest")
         rows.append(row)
     return rows
@@ -280,13 +282,13 @@ def evaluate(
     root: str | Path = DATA,
     articles: str | Path = ARTICLES,
 ) -> dict[str, Any]:
-    """The table per set (dev, heldout) for the labels of `root` over the articles of
+    """The table per set (dev, heldout, heldout2) for the labels of `root` over the articles of
     `articles` (a positions-news manifest), read from `snapshot`."""
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="quote-speakers-docs-") as tmp:
         paths, labels = materialise(snapshot, tmp, root, articles)
         found = stored_voices(paths, labels)
-        for name in ("dev", "heldout") if which == "all" else (which,):
+        for name in SETS if which == "all" else (which,):
             keep = [i for i, label in enumerate(labels) if label["set"] == name]
             if keep:
                 sub = [labels[i] for i in keep]
@@ -313,7 +315,7 @@ def format_table(result: dict[str, Any], examples: int = 5) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("snapshot", help="a RealTime QA snapshot folder (its past/2024, past/2025)")
-    ap.add_argument("--set", choices=("dev", "heldout", "all"), default="all")
+    ap.add_argument("--set", choices=(*SETS, "all"), default="all")
     ap.add_argument("--examples", type=int, default=5, help="errors shown per kind")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)

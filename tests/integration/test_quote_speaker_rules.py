@@ -165,3 +165,64 @@ def test_he_wrote_after_a_body_wrote_is_not_the_person_before_it(reader):
         '"Last year the centre put on shows for our youth - THIS WILL STOP," he wrote.\n'
     )
     assert "Pike" not in _speaker_of(reader, text, "THIS WILL STOP")
+
+
+def test_a_person_named_in_apposition_to_a_title_is_the_speaker(reader):
+    text = (
+        "The river authority met on Tuesday to discuss the dam.\n\n"
+        "The authority's chief engineer for the Upper Basin, Maren Ostrova, has said the "
+        'spillway is "safe for another decade".\n\n'
+        'Another former board member, Piet Vandeleur, said the repairs were "long overdue".\n'
+    )
+    assert _speaker_of(reader, text, "safe for another decade") == "Maren Ostrova"
+    assert _speaker_of(reader, text, "long overdue") == "Piet Vandeleur"
+
+
+def test_the_subject_speaks_in_a_clause_of_saying(reader):
+    text = (
+        "Dockworkers at Port Halden walked out on Monday.\n\n"
+        "Halden Freight spokeswoman Ida Rennick rejected the union's claims, telling reporters: "
+        '"Temporary staff make up a small share of our workforce."\n\n'
+        'Coastal Union leader Brannock remained defiant, saying the company "cannot be trusted".\n'
+    )
+    assert _speaker_of(reader, text, "Temporary staff") == "Ida Rennick"
+    assert "Brannock" in _speaker_of(reader, text, "cannot be trusted")
+
+
+def test_a_word_between_the_name_and_its_verb(reader):
+    text = (
+        "The Harbour Party has attacked the levy.\n\n"
+        "Opposition leader Edda Maray yesterday told the Coastal Herald that the levy "
+        '"punishes small traders".\n\n'
+        'Mayor Tobin Adair on Wednesday warned that the council "will not back down".\n'
+    )
+    assert _speaker_of(reader, text, "punishes small traders") == "Edda Maray"
+    assert _speaker_of(reader, text, "will not back down") == "Tobin Adair"
+
+
+def test_a_quote_the_subject_calls_something_by(reader):
+    text = (
+        "Residents of Elmstead gathered outside the town hall.\n\n"
+        'Councillor Ruth Okafor described the housing plan as "a betrayal of the valley".\n\n'
+        'The plan, as Okafor called it, is a "developer\'s wish list".\n\n'
+        'Grenmoor Homes issued a statement saying it remained "committed to the town".\n'
+    )
+    assert _speaker_of(reader, text, "a betrayal of the valley") == "Ruth Okafor"
+    assert "Okafor" in _speaker_of(reader, text, "developer's wish list")
+    assert "Grenmoor" in _speaker_of(reader, text, "committed to the town")
+
+
+def test_no_speaker_from_an_opening_adverb_or_a_reported_pledge(reader):
+    # guards: a capitalised adverb opening a sentence is no one, and a pledge the sentence
+    # reports as another's words ("..., the news site said") is not the subject's quote
+    text = (
+        "Fighting spread to the north on Friday, said army spokesman Col. Darius Kell.\n\n"
+        "Elsewhere, in the oil fields of the east, troops were forced back by the rebels, "
+        "said Kell.\n\n"
+        'Often dismissed as a fringe figure, Vera Lind has pledged to "restore order in the '
+        'provinces", the Capital Post reported.\n'
+    )
+    assert _speaker_of(reader, text, "troops were forced back") != "Elsewhere"
+    assert "Kell" in _speaker_of(reader, text, "troops were forced back")
+    assert "Lind" not in _speaker_of(reader, text, "restore order")
+    assert _speaker_of(reader, text, "restore order") != "Often"
