@@ -73,6 +73,23 @@ _NAME_CALLED = re.compile(
     rf"({_NAME})\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
     r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised)\b"
 )
+# an unnamed speaker described by the party they speak for: "one US official told CNN", "a
+# senior Ukrainian official said", "a National Rifle Association official called ..."
+_DESCRIBED_SAID = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
+    r"(?:(?:senior|top|former|high-ranking|unnamed|anonymous|second|third)\s+)*"
+    rf"({_NAME})\s+(?:(?:government|administration|military|defen[cs]e|security|intelligence|"
+    r"party|campaign|company|union|ministry|embassy)\s+)?"
+    r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|officers?|aides?|"
+    r"representatives?|negotiators?|advis[eo]rs?|executives?)\s+"
+    rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
+)
+# who speaks for the body named after them ("a spokesperson for TikTok", "officials at the Pentagon")
+_SPEAKS_FOR = {
+    "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "lawyer",
+    "lawyers", "attorney", "attorneys", "official", "officials", "source", "sources", "aide",
+    "aides", "executive", "executives", "negotiator", "negotiators", "statement",
+}  # fmt: skip
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
@@ -336,6 +353,14 @@ def _reported(
             before = outside[: m.start(1)].split()
             name = _clean_name(m.group(1))
             if before and before[-1].lower() in _PREPOSITIONS:
+                if (
+                    len(before) >= 2
+                    and before[-2].lower() in _SPEAKS_FOR
+                    and party_named(name)
+                    and pattern is _NAME_SAID
+                ):
+                    # "a spokesperson for TikTok said", "an official at the Pentagon said"
+                    return ("", party_named(name))
                 # "the mission in Geneva said": Geneva is no speaker; "Special Envoy for Iran
                 # Rob Malley said": the place ends the title, the person follows it
                 words = name.split()
@@ -371,6 +396,10 @@ def _reported(
                 return ("", party)
             person = _person(name)
             return (person, speaks_for(person))
+    described = _DESCRIBED_SAID.search(outside) if not pronoun else None
+    if described is not None and party_named(described[1]):
+        # "one US official told CNN", "a senior Ukrainian official said": the party alone
+        return ("", party_named(described[1]))
     if not pronoun and _COMMA_SAYING.search(outside):
         return _opening_subject(outside, text, speaks_for, party_named)
     return None  # "he said": the caller looks for the person named just before

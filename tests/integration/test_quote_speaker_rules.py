@@ -130,7 +130,8 @@ def test_a_title_ending_in_a_place_is_followed_by_the_person(reader):
         "A spokesperson for Harwick Shipping Company said it was not consulted.\n"
     )
     assert "Tallis" in _speaker_of(reader, text, "demands beyond the treaty")
-    assert "Company" not in _speaker_of(reader, text, "not consulted")
+    # the company's words (its spokesperson is no person named "Shipping Company")
+    assert _speaker_of(reader, text, "not consulted") == "Harwick Shipping Company"
 
 
 def test_a_quote_opened_curly_and_closed_straight_still_names_its_speaker(reader):
@@ -226,3 +227,17 @@ def test_no_speaker_from_an_opening_adverb_or_a_reported_pledge(reader):
     assert "Kell" in _speaker_of(reader, text, "troops were forced back")
     assert "Lind" not in _speaker_of(reader, text, "restore order")
     assert _speaker_of(reader, text, "restore order") != "Often"
+
+
+def test_an_unnamed_official_speaks_for_the_party_that_describes_them(reader):
+    text = (
+        "Varenland and Dask resumed talks on the Skarre treaty in Geneva on Monday.\n\n"
+        "Varenland said it would table a new fishing plan.\n\n"
+        '"We have good insight into what Dask will accept," one senior Varenland official '
+        "told reporters.\n\n"
+        "Nordhavn Fisheries Ltd, the largest trawler operator, has opposed any new quotas.\n\n"
+        'A spokesperson for Nordhavn Fisheries said the plan was "a step in the right '
+        'direction".\n'
+    )
+    assert _speaker_of(reader, text, "good insight") == "Varenland"
+    assert "Nordhavn" in _speaker_of(reader, text, "a step in the right direction")
