@@ -65,13 +65,15 @@ _NAME_SAID = re.compile(
 )
 # "Another former Tory leader, William Hague, said": a person's name set off by commas
 _APPOSED_SAID = re.compile(
-    rf"(?<=,\s)([A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){{1,3}}),\s+{_BETWEEN}{_REPORT}\b"
+    rf"(?<=,\s)([A-Z][\w.'\u2019\-]+(?:\s+[A-Z][\w.'\u2019\-]+){{1,3}}),\s+{_BETWEEN}"
+    rf"(?:{_REPORT}|called|described|dubbed|termed)\b"
 )
 # a quote in a sentence whose subject calls something by it: "Kirby described the buildup as
 # \u201cnot dramatic\u201d", "Fain accused Ford of ... \"scabs\"", "Cardi B slammed Trump as a ..."
 _NAME_CALLED = re.compile(
     rf"({_NAME})\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
-    r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised)\b"
+    r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|"
+    r"chided|mocked)\b"
 )
 # an unnamed speaker described by the party they speak for: "one US official told CNN", "a
 # senior Ukrainian official said", "a National Rifle Association official called ..."
@@ -109,13 +111,36 @@ _NAME_STATEMENT = re.compile(
 # "Philip Hammond warning that ...": a name, then the reporting verb's participle
 _NAME_SAYING = re.compile(
     rf"({_NAME})\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|"
-    r"arguing|insisting|explaining|vowing|asserting|claiming|urging)\b"
+    r"arguing|insisting|explaining|vowing|asserting|claiming|urging|calling|suggesting)\b"
 )
 # "Johnson remains undeterred, telling the Commons that ...": the sentence's subject speaks
 _COMMA_SAYING = re.compile(
-    r",\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|arguing|insisting|"
-    r"explaining|vowing|asserting|claiming)\b"
+    r"(?:,|\bby)\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|arguing|"
+    r"insisting|explaining|vowing|asserting|claiming|calling|suggesting|describing|"
+    r"characteri[sz]ing)\b"
+    rf"|\band\s+(?:also\s+|then\s+)?(?:{_SAY_WORDS}|told)\b"
 )
+# what opens a sentence before its subject: "In introducing the bill, Rubio ...", "In a
+# statement, Newhouse defended his vote, saying ..."
+_INTRODUCTORY = re.compile(
+    r"^(?:In|On|At|After|During|While|When|Asked|Speaking|Addressing|Responding|Writing|"
+    r"Earlier|Later|Meanwhile|Separately|Afterward|Afterwards)\b[^,\"\u201c\u201d]{0,80},\s+"
+)
+# capitalised words that open a sentence as adverbs, never as a name
+_ADVERBS = {
+    "elsewhere", "meanwhile", "however", "moreover", "furthermore", "additionally", "also",
+    "separately", "earlier", "later", "instead", "nevertheless", "nonetheless", "overall",
+    "ultimately", "finally", "initially", "previously", "currently", "today", "yesterday", "now",
+    "then", "often", "sometimes", "recently", "already", "still", "indeed", "again", "here",
+    "there", "once", "soon", "afterward", "afterwards", "otherwise", "likewise", "similarly",
+}  # fmt: skip
+
+
+def _adverb(word: str) -> bool:
+    low = word.lower()
+    return low in _ADVERBS or (low.endswith("ly") and len(low) > 4)
+
+
 _FIRST_PERSON = re.compile(r"\b(?:we|our|ours|us|I|my|me)\b")
 _PREPOSITIONS = {"in", "at", "from", "of", "to", "with", "for", "on", "by", "near", "outside"}
 # Capitalised words that open a name match but are no name.
@@ -374,7 +399,7 @@ def _reported(
                 name = " ".join(words[-2:])
             if not name:
                 continue
-            if text and not before and " " not in name and not _mid_sentence(name, text):
+            if not before and " " not in name and _adverb(name):
                 continue  # "Elsewhere, in oil-rich Unity state ..., said Aguer": no speaker
             party = party_named(name)
             apposed = m.group(2) if pattern is _NAME_SAID else None
@@ -405,11 +430,6 @@ def _reported(
     return None  # "he said": the caller looks for the person named just before
 
 
-def _mid_sentence(word: str, text: str) -> bool:
-    """Whether the text writes the capitalised word inside a sentence too, as a name is."""
-    return re.search(rf"[a-z,;:] {re.escape(word)}\b", text) is not None
-
-
 def _opening_subject(
     outside: str, text: str, speaks_for: Callable[[str], str], party_named: Callable[[str], str]
 ) -> tuple[str, str] | None:
@@ -419,16 +439,21 @@ def _opening_subject(
     otherwise ("The union responded, saying ..."; "Often dismissed as ..., Le Pen has ...").
     """
     head = outside[_OPENING.match(outside).end() :]  # type: ignore[union-attr]
+    head = head[m.end() :] if (m := _INTRODUCTORY.match(head)) else head
+    if head.startswith("The ") and party_named(
+        (run := _OPENING_RUN.match(head, 4)) and run.group(0) or ""
+    ):
+        head = head[4:]  # "The National Center for Public Policy Research submitted ..."
     run = _OPENING_RUN.match(head)
     if run is None or re.match(r"['\u2019]s?\b", head[run.end() :]):
         return None
     words = run.group(0).split()
-    if words[0].lower() in _NOT_NAMES | _TITLE_WORDS or not _a_name(words[0], text):
+    if words[0].lower() in _NOT_NAMES | _TITLE_WORDS or _adverb(words[0]):
+        return None  # "Often dismissed as ..., Le Pen has ...": no name
+    if not _a_name(words[0], text):
         return None
     role = _ROLE_THEN_NAME.match(head, run.end())
     titled = role is not None and bool({w.lower() for w in role[1].split()} & _TITLE_WORDS)
-    if len(words) == 1 and not titled and not _mid_sentence(words[0], text):
-        return None  # a capitalised word met only where a sentence opens is no name ("Often")
     for i in range(len(words), 0, -1):
         party = party_named(" ".join(words[:i]))
         if not party:

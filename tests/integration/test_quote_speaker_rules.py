@@ -241,3 +241,19 @@ def test_an_unnamed_official_speaks_for_the_party_that_describes_them(reader):
     )
     assert _speaker_of(reader, text, "good insight") == "Varenland"
     assert "Nordhavn" in _speaker_of(reader, text, "a step in the right direction")
+
+
+def test_the_subject_after_an_opening_phrase_and_in_joined_clauses(reader):
+    text = (
+        "The Elmstead council voted on the housing plan on Tuesday.\n\n"
+        "In introducing the plan, Tobin Adair also showed some impatience, saying the valley "
+        '"cannot wait another decade".\n\n'
+        'Ruth Okafor answered the same question by saying, "We will not be rushed."\n\n'
+        'Piet Vandeleur visited the site last week and said it was "ready for building".\n\n'
+        "The council's longest-serving member, Edda Maray, called the vote "
+        '"a turning point".\n'
+    )
+    assert _speaker_of(reader, text, "cannot wait another decade") == "Tobin Adair"
+    assert _speaker_of(reader, text, "We will not be rushed") == "Ruth Okafor"
+    assert _speaker_of(reader, text, "ready for building") == "Piet Vandeleur"
+    assert _speaker_of(reader, text, "a turning point") == "Edda Maray"
