@@ -440,10 +440,10 @@ def _opening_subject(
     """
     head = outside[_OPENING.match(outside).end() :]  # type: ignore[union-attr]
     head = head[m.end() :] if (m := _INTRODUCTORY.match(head)) else head
-    if head.startswith("The ") and party_named(
-        (run := _OPENING_RUN.match(head, 4)) and run.group(0) or ""
-    ):
-        head = head[4:]  # "The National Center for Public Policy Research submitted ..."
+    if head.startswith("The "):  # "The National Center for Public Policy Research submitted ..."
+        body = _OPENING_RUN.match(head, 4)
+        if body is not None and party_named(body.group(0)):
+            head = head[4:]
     run = _OPENING_RUN.match(head)
     if run is None or re.match(r"['\u2019]s?\b", head[run.end() :]):
         return None
