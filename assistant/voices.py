@@ -123,7 +123,7 @@ _COMMA_SAYING = re.compile(
 # what opens a sentence before its subject: "In introducing the bill, Rubio ...", "In a
 # statement, Newhouse defended his vote, saying ..."
 _INTRODUCTORY = re.compile(
-    r"^(?:In|On|At|After|During|While|When|Asked|Speaking|Addressing|Responding|Writing|"
+    r"(?:In|On|At|After|During|While|When|Asked|Speaking|Addressing|Responding|Writing|"
     r"Earlier|Later|Meanwhile|Separately|Afterward|Afterwards)\b[^,\"\u201c\u201d]{0,80},\s+"
 )
 # capitalised words that open a sentence as adverbs, never as a name
@@ -572,7 +572,10 @@ def _subjects(sentence: str, clauses: bool = False) -> list[str]:
     said he ...": the subject is not Smith).
     """
     outside = _outside(sentence)
-    starts = [_OPENING.match(outside).end()]  # type: ignore[union-attr]
+    start = _OPENING.match(outside).end()  # type: ignore[union-attr]
+    # "Asked if the visit should be cancelled, Starmer criticized politicians who he said ..."
+    intro = _INTRODUCTORY.match(outside, start)
+    starts = [intro.end() if intro else start]
     if clauses:
         starts += [m.end() for m in _CLAUSE.finditer(outside)]
     out = []

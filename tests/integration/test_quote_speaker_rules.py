@@ -257,3 +257,14 @@ def test_the_subject_after_an_opening_phrase_and_in_joined_clauses(reader):
     assert _speaker_of(reader, text, "We will not be rushed") == "Ruth Okafor"
     assert _speaker_of(reader, text, "ready for building") == "Piet Vandeleur"
     assert _speaker_of(reader, text, "a turning point") == "Edda Maray"
+
+
+def test_he_after_an_opening_phrase_is_the_subject_it_introduces(reader):
+    text = (
+        "The Elmstead council met on Tuesday.\n\n"
+        "Council leader Tobin Adair said last week that he favours a vote in June.\n\n"
+        'Ruth Okafor said the housing plan was "a betrayal of the valley".\n\n'
+        "Asked if the vote should be delayed, Adair criticized councillors who he said "
+        'wanted to "stall the valley for another decade".\n'
+    )
+    assert _speaker_of(reader, text, "stall the valley") == "Tobin Adair"
