@@ -63,7 +63,8 @@ _REPORTING = re.compile(
     r"\b(?:said|says|say|told|tells|added|adds|stated|states|declared|declares|wrote|writes|"
     r"noted|notes|stressed|stresses|insisted|insists|warned|warns|argued|argues|explained|"
     r"replied|asked|recalled|called|calls|urged|urges|demanded|announced|according to|"
-    r"quoted)\b",
+    # the participles ("Harris condemned the remarks, saying ...") report speech as well
+    r"quoted|saying|telling|stating|declaring|writing|noting|warning|adding|calling)\b",
     re.IGNORECASE,
 )
 _CAPITALISED = re.compile(r"(?<!^)\b[A-Z][a-z][\w'\-]*")
