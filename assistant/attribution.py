@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date as Date
 
 from assistant.types import VoiceRow
+from assistant.voices import describes_its_speaker
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*(?:\u201d|$)")
@@ -117,6 +118,8 @@ def lead_in(
         return f"{who} said: "
     if not party or (voice.kind == "quote" and party.lower() in outside.lower()):
         return ""
+    if describes_its_speaker(sentence):
+        return ""  # "... after a senior UN official said ...": the reporter's account
     if sentence.lower().startswith(party.lower()):
         return ""
     when = _short_date(date)

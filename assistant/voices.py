@@ -430,6 +430,15 @@ def _reported(
     return None  # "he said": the caller looks for the person named just before
 
 
+def describes_its_speaker(sentence: str) -> bool:
+    """Whether the sentence's reporting clause gives its speaker as the party they speak for
+    ("a senior UN official said", "one US official told CNN"): the sentence says whose words
+    they are, and a lead-in naming the party would present the reporter's account as the
+    party's own statement.
+    """
+    return _DESCRIBED_SAID.search(_QUOTED.sub(" | ", sentence)) is not None
+
+
 def _opening_subject(
     outside: str, text: str, speaks_for: Callable[[str], str], party_named: Callable[[str], str]
 ) -> tuple[str, str] | None:

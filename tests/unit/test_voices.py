@@ -95,6 +95,12 @@ def test_a_lead_in_only_where_the_sentence_does_not_say_whose_it_is():
     # when the stored voice took "he" for another person)
     assert lead_in(turn, '"The debate should be held on Fox," he wrote.', "", names) == ""
     assert lead_in(VoiceRow(0, 9, "", "", "question"), "Is it over?", "", names) == ""
+    # a speaker the sentence describes by their party: the reporter's account, not the party's
+    # own statement ("NATO, 16 Dec 2021: ... a senior NATO official said ..." would misquote)
+    quoted = VoiceRow(0, 100, "", "nato", "quote")
+    described = 'Talks will resume, after a senior Alliance official said they were "useful".'
+    assert lead_in(quoted, described, "2021-12-16", names) == ""
+    assert lead_in(quoted, '"They were useful."', "2021-12-16", names) == "NATO, 16 Dec 2021: "
     # one speaker's run is introduced once
     texts = attribute(
         [("d", "We had talks.", (0, 13), ""), ("d", "They were frank.", (14, 30), "")],
