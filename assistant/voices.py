@@ -378,14 +378,10 @@ def _reported(
             before = outside[: m.start(1)].split()
             name = _clean_name(m.group(1))
             if before and before[-1].lower() in _PREPOSITIONS:
-                if (
-                    len(before) >= 2
-                    and before[-2].lower() in _SPEAKS_FOR
-                    and party_named(name)
-                    and pattern is _NAME_SAID
-                ):
+                body = party_named(name) if pattern is _NAME_SAID else ""
+                if body and len(before) >= 2 and before[-2].lower() in _SPEAKS_FOR:
                     # "a spokesperson for TikTok said", "an official at the Pentagon said"
-                    return ("", party_named(name))
+                    return ("", body)
                 # "the mission in Geneva said": Geneva is no speaker; "Special Envoy for Iran
                 # Rob Malley said": the place ends the title, the person follows it
                 words = name.split()
@@ -414,7 +410,7 @@ def _reported(
                 person = _person(apposed.strip())
                 return (person, party or speaks_for(person))
             role = _ROLE_THEN_NAME.match(outside, m.end(1)) if pattern is _SAID_NAME else None
-            if party and role and {w.lower() for w in role[1].split()} & _TITLE_WORDS:
+            if party and role is not None and _titled(role):
                 # "said Michigan Medicine spokeswoman Mary Masson": the person, for the party
                 return (_person(_clean_name(role[2]) or role[2]), party)
             if party:
@@ -422,9 +418,9 @@ def _reported(
             person = _person(name)
             return (person, speaks_for(person))
     described = _DESCRIBED_SAID.search(outside) if not pronoun else None
-    if described is not None and party_named(described[1]):
+    if described is not None and (party := party_named(described[1])):
         # "one US official told CNN", "a senior Ukrainian official said": the party alone
-        return ("", party_named(described[1]))
+        return ("", party)
     if not pronoun and _COMMA_SAYING.search(outside):
         return _opening_subject(outside, text, speaks_for, party_named)
     return None  # "he said": the caller looks for the person named just before
@@ -462,7 +458,7 @@ def _opening_subject(
     if not _a_name(words[0], text):
         return None
     role = _ROLE_THEN_NAME.match(head, run.end())
-    titled = role is not None and bool({w.lower() for w in role[1].split()} & _TITLE_WORDS)
+    titled = _titled(role)
     for i in range(len(words), 0, -1):
         party = party_named(" ".join(words[:i]))
         if not party:
@@ -471,15 +467,20 @@ def _opening_subject(
             person = _person(" ".join(words[i:]))
             if person != " ".join(words[i:]) or len(words) - i >= 2:
                 return (person, party)
-        if titled and role:
+        if titled and role is not None:
             return (_person(_clean_name(role[2]) or role[2]), party)
         return ("", party)
-    if titled and role:
+    if titled and role is not None:
         # "Biden campaign spokesperson Lauren Hitt pushed back ..., saying"
         person = _person(_clean_name(role[2]) or role[2])
         return (person, speaks_for(person))
     person = _person(_clean_name(run.group(0)) or run.group(0))
     return (person, speaks_for(person)) if person else None
+
+
+def _titled(role: re.Match[str] | None) -> bool:
+    """Whether the words before a name are a title ("spokeswoman", "press secretary")."""
+    return role is not None and bool({w.lower() for w in role[1].split()} & _TITLE_WORDS)
 
 
 _THEY_SAID = re.compile(rf"\bthey\s+(?:also\s+|later\s+)?{_REPORT}\b", re.I)
