@@ -20,6 +20,7 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from assistant.described_speakers import BODIES, ROLES, DescribedSpeakers
 from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
 from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
 
@@ -92,6 +93,9 @@ _SPEAKS_FOR = {
     "lawyers", "attorney", "attorneys", "official", "officials", "source", "sources", "aide",
     "aides", "executive", "executives", "negotiator", "negotiators", "statement",
 }  # fmt: skip
+_ROLE_WORD = re.compile(
+    rf"\b(?:{ROLES}|{BODIES})\b"
+)  # a sentence that may introduce someone by role
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
@@ -247,6 +251,7 @@ def read_voices(
     # sentences a quote runs through ('Yesterday, the jet was gifted," said Peter Welch.')
     in_quote = {n for n, (s, e) in enumerate(spans) if any(r.start < e and r.end > s for r in runs)}
     each: dict[int, Voice] = {}  # sentence -> its voice
+    described = DescribedSpeakers()  # "the official added": who the story introduced so
     for n, (s, e) in enumerate(spans):
         while t + 1 < len(turns) and turns[t + 1].start <= s + 1:
             t += 1
@@ -297,6 +302,10 @@ def read_voices(
                 recent.clear()
             if found is None and not unknown and pronoun_said and (last[0] or last[1]):
                 found = last  # "..., she added": the last named speaker
+            if found is None and speech and not pronoun_said:
+                # "the official added", "said the Pentagon spokesman": the speaker the story
+                # introduced by that role
+                found = described.resolve(_outside(sentence), party_named)
             if found and not found[0] and found[1] and a_person(found[1]):
                 # one person holding in their own name is a speaker, not a body ("Cui Tiankai
                 # said: ..."; "[Cui Tiankai] said" for his "he said")
@@ -325,6 +334,14 @@ def read_voices(
                 prev_quote = None
             else:
                 prev_quote = None
+            if speech or _ROLE_WORD.search(sentence):
+                described.learn(
+                    _outside(sentence),
+                    lambda n: _person(_clean_name(n)),
+                    speaks_for,
+                    party_named,
+                    found,
+                )
             if not found:  # "The ambassador in Berlin, Andrij Melnyk, called for ...": he/she next
                 recent.append(sentence)
                 del recent[:-3]

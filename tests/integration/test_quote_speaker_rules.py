@@ -268,3 +268,35 @@ def test_he_after_an_opening_phrase_is_the_subject_it_introduces(reader):
         'wanted to "stall the valley for another decade".\n'
     )
     assert _speaker_of(reader, text, "stall the valley") == "Tobin Adair"
+
+
+def test_the_role_said_is_the_speaker_the_story_introduced_by_that_role(reader):
+    # between the spokesman's two quotes a union leader speaks: "the spokesman" is not the last
+    # speaker, it is the one the story introduced as spokesman
+    text = (
+        "Port spokesman Daniel Okafor said the terminal would reopen on Friday.\n\n"
+        '"Every berth will be inspected before the first ship comes in," Okafor said.\n\n'
+        "Union leader Maria Castell said her members would not return without a written "
+        "safety plan.\n\n"
+        '"We have heard promises before," Castell said.\n\n'
+        '"The plan will be published on Thursday," the port spokesman added.\n'
+    )
+    assert "Okafor" in _speaker_of(reader, text, "published on Thursday")
+
+
+def test_the_group_said_is_the_body_introduced_as_a_group(reader):
+    text = (
+        "Friends of Lake Sorrel, a residents' group, has opposed the marina for two years.\n\n"
+        "Councillor Ruth Amadi said the council would vote on the plan in March.\n\n"
+        '"The council has ignored every objection we sent," the group said in a statement.\n'
+    )
+    assert "Friends of Lake Sorrel" in _speaker_of(reader, text, "ignored every objection")
+
+
+def test_the_role_said_is_no_one_the_story_did_not_introduce_by_that_role(reader):
+    # nobody was introduced as a spokesman: the mayor, who spoke last, is not "the spokesman"
+    text = (
+        "Mayor Ines Duarte said the bridge would stay closed until the spring.\n\n"
+        '"Repairs will take at least four months," the spokesman said.\n'
+    )
+    assert "Duarte" not in _speaker_of(reader, text, "at least four months")
