@@ -61,7 +61,7 @@ _BETWEEN = (
 # Corporation (NERC) said"
 _NAME_SAID = re.compile(
     rf"({_NAME})(?:\s+\([A-Z][\w.\-]{{1,15}}\))?"
-    rf"(?:,([^,\"\u201c\u201d]{{1,120}}),)?"
+    rf"(?:,(\s+[a-z][^,\"\u201c\u201d]{{0,119}},[^,\"\u201c\u201d]{{1,80}}|[^,\"\u201c\u201d]{{1,120}}),)?"
     rf"\s+{_BETWEEN}{_REPORT}\b"
 )
 # "Another former Tory leader, William Hague, said": a person's name set off by commas
@@ -72,7 +72,7 @@ _APPOSED_SAID = re.compile(
 # a quote in a sentence whose subject calls something by it: "Kirby described the buildup as
 # \u201cnot dramatic\u201d", "Fain accused Ford of ... \"scabs\"", "Cardi B slammed Trump as a ..."
 _NAME_CALLED = re.compile(
-    rf"({_NAME})\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
+    rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,120}},)?\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
     r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|"
     r"chided|mocked)\b"
 )
@@ -98,7 +98,9 @@ _ROLE_WORD = re.compile(
 )  # a sentence that may introduce someone by role
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
-_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?({_NAME})")
+_SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?(?:\d{{1,3}}-year-old\s+)?({_NAME})")
+# a possessive: "said Obama's push ..." names what was said, not who said it
+_POSSESSIVE = re.compile(r"['\u2019]s$")
 # a cheap first look: most sentences have no reporting verb and no quotation mark
 _SPEECH = re.compile(rf"[\"\u201c\u201d]|\b{_REPORT}\b|\baccording to\b")
 _PRONOUN_SAID = re.compile(
@@ -389,8 +391,12 @@ def _reported(
     for pattern in patterns:
         if pronoun and pattern is not _NAME_SAID:
             break  # "he told the Funke media group": the speaker is "he"
-        if pattern is _NAME_CALLED and _REPORTED.search(outside):
-            break  # "Le Pen has pledged to \u201c...\u201d, the news site said": the site's words
+        if pattern is _NAME_CALLED and any(
+            not _COORDINATED.search(outside, 0, r.start()) for r in _REPORTED.finditer(outside)
+        ):
+            # "Le Pen has pledged to \u201c...\u201d, the news site said": the site's words (but
+            # "Rubio described the situation as \"complicated\" but said ..." is Rubio's)
+            break
         for m in pattern.finditer(outside):
             before = outside[: m.start(1)].split()
             name = _clean_name(m.group(1))
@@ -412,6 +418,11 @@ def _reported(
                 name = " ".join(words[-2:])
             if not name:
                 continue
+            owned = _owned(name, speaks_for, party_named) if pattern is _SAID_NAME else None
+            if owned is not None and (owned[0] or owned[1]):
+                return owned
+            if owned is not None and not _ROLE_AFTER.match(outside, m.end(1)):
+                continue  # "said Obama's renewed push" (but "said Ford's spokeswoman" is Ford's)
             if not before and " " not in name and _adverb(name):
                 continue  # "Elsewhere, in oil-rich Unity state ..., said Aguer": no speaker
             party = party_named(name)
@@ -441,6 +452,32 @@ def _reported(
     if not pronoun and _COMMA_SAYING.search(outside):
         return _opening_subject(outside, text, speaks_for, party_named)
     return None  # "he said": the caller looks for the person named just before
+
+
+_ROLE_AFTER = re.compile(
+    r"\s+(?:[a-z\-]+\s+){0,2}(?:spokes(?:man|woman|person)|officials?|representatives?|lawyers?|"
+    r"attorneys?|aides?|executives?|chief|director|president|chair(?:man|woman)?|secretary|"
+    r"minister|adviser|advisor|envoy|ambassador|statement|office|campaign|team)\b"
+)
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
+
+
+def _owned(
+    name: str, speaks_for: Callable[[str], str], party_named: Callable[[str], str]
+) -> tuple[str, str] | None:
+    """The speaker of "said <name>" when the name holds a possessive: none for "said Obama's
+    renewed push" (what was said), the person after it for "said the FT's Foy" and "said
+    Trump's VP-elect J.D. Vance"; None when there is no possessive.
+    """
+    words = name.split()
+    owners = [i for i, w in enumerate(words) if _POSSESSIVE.search(w)]
+    if not owners:
+        return None
+    if owners[-1] == len(words) - 1:
+        return ("", "")
+    person = _person(" ".join(words[owners[-1] + 1 :]))
+    owner = _POSSESSIVE.sub("", " ".join(words[: owners[-1] + 1]))
+    return (person, speaks_for(person) or party_named(owner))
 
 
 def describes_its_speaker(sentence: str) -> bool:

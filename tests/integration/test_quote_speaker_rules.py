@@ -300,3 +300,24 @@ def test_the_role_said_is_no_one_the_story_did_not_introduce_by_that_role(reader
         '"Repairs will take at least four months," the spokesman said.\n'
     )
     assert "Duarte" not in _speaker_of(reader, text, "at least four months")
+
+
+def test_a_speaker_after_a_long_title_an_age_or_an_owner(reader):
+    text = (
+        "The harbour plan goes to a vote on Monday.\n\n"
+        '"The plan puts every berth at risk," Dana Ortiz, vice president of policy, trade and '
+        "markets at the Harbor Freight Council, said in a statement.\n\n"
+        'Nora Vik, director of Clean Coast, called the plan "a disaster for the bay."\n\n'
+        'Mayor Ines Duarte described the delay as "unacceptable" but said the vote would go ahead.\n\n'
+        '"We were never asked," said 52-year-old Lina Marsh, who runs a cafe on the quay.\n\n'
+        '"The council has made up its mind," said the Herald\'s Mia Lund.\n\n'
+        'Rep. Tom Alder, R-Ohio, who leads the budget committee, said Reyes\'s "reckless plan" '
+        "would cost the state dearly.\n"
+    )
+    assert "Ortiz" in _speaker_of(reader, text, "every berth at risk")
+    assert "Vik" in _speaker_of(reader, text, "a disaster for the bay")
+    assert "Duarte" in _speaker_of(reader, text, "unacceptable")
+    assert "Marsh" in _speaker_of(reader, text, "never asked")
+    assert "Lund" in _speaker_of(reader, text, "made up its mind")
+    # what was said ("Reyes's reckless plan") is not who said it
+    assert "Reyes" not in _speaker_of(reader, text, "reckless plan")
