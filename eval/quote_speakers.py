@@ -53,7 +53,7 @@ _REPORTING = re.compile(
     r"saying|telling|adding|calling|describing|warning)\b",
     re.IGNORECASE,
 )
-SETS = ("dev", "heldout", "heldout2")
+SETS = ("dev", "heldout", "heldout2", "heldout3")
 _MARKS = re.compile(r"[\"\u201c\u201d]")
 _SAY = r"(?:said|says|added|adds|told|tells|wrote|writes|continued|explained|insisted|noted|stated)"
 _PRONOUN_SAID = re.compile(
@@ -75,7 +75,8 @@ def read_labels(root: str | Path = DATA, articles: str | Path = ARTICLES) -> lis
         if missing:
             raise ValueError(f"labels.jsonl:{n}: missing {sorted(missing)}")
         check_week(split_doc(row["doc"])[0], row["doc"])
-        # "heldout2": a second round of held-out articles, labelled after the first was read
+        # "heldout2", "heldout3": later rounds of held-out articles, each labelled after the round
+        # before it was read
         if sets.get(row["doc"]) != row["set"].rstrip("0123456789"):
             raise ValueError(f"labels.jsonl:{n}: not a {row['set']} article of the manifest")
         rows.append(row)
@@ -282,8 +283,8 @@ def evaluate(
     root: str | Path = DATA,
     articles: str | Path = ARTICLES,
 ) -> dict[str, Any]:
-    """The table per set (dev, heldout, heldout2) for the labels of `root` over the articles of
-    `articles` (a positions-news manifest), read from `snapshot`."""
+    """The table per set (dev and the held-out rounds) for the labels of `root` over the
+    articles of `articles` (a positions-news manifest), read from `snapshot`."""
     out: dict[str, Any] = {}
     with tempfile.TemporaryDirectory(prefix="quote-speakers-docs-") as tmp:
         paths, labels = materialise(snapshot, tmp, root, articles)
