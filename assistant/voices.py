@@ -119,6 +119,14 @@ _NAME_SAYING = re.compile(
     rf"({_NAME})\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|"
     r"arguing|insisting|explaining|vowing|asserting|claiming|urging|calling|suggesting)\b"
 )
+# an outlet whose report a quote comes from: "Le Pen \u201chas abandoned ...\u201d, Reuters
+# reported.", "The Times reported that ..." (not "the company reported a loss")
+_NAME_REPORTED = re.compile(
+    rf"({_NAME})\s+{_BETWEEN}(?:reported|reports)\b"
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:that|on|in|last|this|earlier|late|yesterday)\b)"
+)
+# someone in the outlet's report speaks: the quote is theirs, the outlet only reports it
+_SPOKEN = re.compile(rf"\b(?:{_REPORT}|saying|telling|stating|writing|adding)\b")
 # "Johnson remains undeterred, telling the Commons that ...": the sentence's subject speaks
 _COMMA_SAYING = re.compile(
     r"(?:,|\bby)\s+(?:saying|telling|stating|declaring|warning|adding|writing|noting|arguing|"
@@ -387,7 +395,7 @@ def _reported(
     pronoun = _PRONOUN_SAID.search(outside)
     quoted = _QUOTED.search(sentence) is not None
     patterns = [_NAME_SAID, _APPOSED_SAID, _SAID_NAME, _ACCORDING, _AS_NAME_PUT, _NAME_STATEMENT]
-    patterns += [_NAME_SAYING, _NAME_CALLED] if quoted else [_NAME_SAYING]
+    patterns += [_NAME_SAYING, _NAME_CALLED, _NAME_REPORTED] if quoted else [_NAME_SAYING]
     for pattern in patterns:
         if pronoun and pattern is not _NAME_SAID:
             break  # "he told the Funke media group": the speaker is "he"
@@ -396,7 +404,9 @@ def _reported(
         ):
             # "Le Pen has pledged to \u201c...\u201d, the news site said": the site's words (but
             # "Rubio described the situation as \"complicated\" but said ..." is Rubio's)
-            break
+            continue
+        if pattern is _NAME_REPORTED and _SPOKEN.search(outside):
+            continue  # "Biden ..., saying its actions were \u201cover the top,\u201d the Times reported"
         for m in pattern.finditer(outside):
             before = outside[: m.start(1)].split()
             name = _clean_name(m.group(1))

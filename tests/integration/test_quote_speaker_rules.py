@@ -321,3 +321,15 @@ def test_a_speaker_after_a_long_title_an_age_or_an_owner(reader):
     assert "Lund" in _speaker_of(reader, text, "made up its mind")
     # what was said ("Reyes's reckless plan") is not who said it
     assert "Reyes" not in _speaker_of(reader, text, "reckless plan")
+
+
+def test_a_quote_an_outlet_reported_is_the_outlets_unless_someone_in_it_speaks(reader):
+    text = (
+        "The bridge has been closed since March.\n\n"
+        'Mayor Ines Duarte has promised to "finish the repairs by spring", the Harbour Gazette '
+        "reported.\n\n"
+        "Duarte, who took office last year, has criticised the contractor, saying its work was "
+        '"far too slow," the Harbour Gazette reported.\n'
+    )
+    assert "Harbour Gazette" in _speaker_of(reader, text, "finish the repairs")
+    assert "Gazette" not in _speaker_of(reader, text, "far too slow")
