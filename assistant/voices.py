@@ -61,7 +61,10 @@ _BETWEEN = (
 # Corporation (NERC) said"
 _NAME_SAID = re.compile(
     rf"({_NAME})(?:\s+\([A-Z][\w.\-]{{1,15}}\))?"
-    rf"(?:,(\s+[a-z][^,\"\u201c\u201d]{{0,119}},[^,\"\u201c\u201d]{{1,80}}|[^,\"\u201c\u201d]{{1,120}}),)?"
+    # (a title may hold one comma: "Frank Macchiarola, senior vice president of policy,
+    # economics and regulatory affairs at API, said")
+    rf"(?:,(\s+[a-z][^,\"\u201c\u201d]{{0,119}},[^,\"\u201c\u201d]{{1,80}}"
+    rf"|[^,\"\u201c\u201d]{{1,120}}),)?"
     rf"\s+{_BETWEEN}{_REPORT}\b"
 )
 # "Another former Tory leader, William Hague, said": a person's name set off by commas
@@ -72,9 +75,9 @@ _APPOSED_SAID = re.compile(
 # a quote in a sentence whose subject calls something by it: "Kirby described the buildup as
 # \u201cnot dramatic\u201d", "Fain accused Ford of ... \"scabs\"", "Cardi B slammed Trump as a ..."
 _NAME_CALLED = re.compile(
-    rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,120}},)?\s+{_BETWEEN}(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|"
-    r"slammed|denounced|decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|"
-    r"chided|mocked)\b"
+    rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,120}},)?\s+{_BETWEEN}"  # "Andre Banks, director of ...,"
+    r"(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|slammed|denounced|"
+    r"decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|chided|mocked)\b"
 )
 # an unnamed speaker described by the party they speak for: "one US official told CNN", "a
 # senior Ukrainian official said", "a National Rifle Association official called ..."
@@ -93,9 +96,8 @@ _SPEAKS_FOR = {
     "lawyers", "attorney", "attorneys", "official", "officials", "source", "sources", "aide",
     "aides", "executive", "executives", "negotiator", "negotiators", "statement",
 }  # fmt: skip
-_ROLE_WORD = re.compile(
-    rf"\b(?:{ROLES}|{BODIES})\b"
-)  # a sentence that may introduce someone by role
+# a sentence that may introduce someone by their role ("Pentagon spokesman John Kirby")
+_ROLE_WORD = re.compile(rf"\b(?:{ROLES}|{BODIES})\b")
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?(?:\d{{1,3}}-year-old\s+)?({_NAME})")
