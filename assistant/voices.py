@@ -62,8 +62,11 @@ _BETWEEN = (
 _NAME_SAID = re.compile(
     rf"({_NAME})(?:\s+\([A-Z][\w.\-]{{1,15}}\))?"
     # (a title may hold one comma: "Frank Macchiarola, senior vice president of policy,
-    # economics and regulatory affairs at API, said")
-    rf"(?:,(\s+[a-z][^,\"\u201c\u201d]{{0,119}},[^,\"\u201c\u201d]{{1,80}}"
+    # economics and regulatory affairs at API, said", "Tino Ortega, who started the gallery with
+    # his friend, Diego Martinez, said"; not a second speaker's: "... at the ACLU, and Amol
+    # Sinha, executive director of ACLU-NJ, said")
+    rf"(?:,(\s+(?!(?:and|or|but)\b)[a-z][^,\"\u201c\u201d]{{0,119}},"
+    rf"[^,\"\u201c\u201d]{{1,80}}"
     rf"|[^,\"\u201c\u201d]{{1,120}}),)?"
     rf"\s+{_BETWEEN}{_REPORT}\b"
 )

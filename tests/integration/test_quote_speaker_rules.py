@@ -333,3 +333,17 @@ def test_a_quote_an_outlet_reported_is_the_outlets_unless_someone_in_it_speaks(r
     )
     assert "Harbour Gazette" in _speaker_of(reader, text, "finish the repairs")
     assert "Gazette" not in _speaker_of(reader, text, "far too slow")
+
+
+def test_two_speakers_each_with_a_title_and_a_relative_clause_holding_a_name(reader):
+    # the second speaker after "and" is no part of the first one's title; the friend named in a
+    # relative clause is not the one who speaks
+    text = (
+        "Charges were filed against the councillor on Monday.\n\n"
+        '"The charges are political," Ruth Kell, policy director at the Harbor League, and Omar '
+        "Sato, executive director of Harbor League North, said in a statement.\n\n"
+        "Painter Tino Ortega, who opened the gallery with his friend, Diego Martinez, said the "
+        'mural was "a love letter to the city."\n'
+    )
+    assert _speaker_of(reader, text, "charges are political") in ("Omar Sato", "Ruth Kell")
+    assert "Ortega" in _speaker_of(reader, text, "love letter")
