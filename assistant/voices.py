@@ -772,6 +772,8 @@ def one_person(party: str, kind: str | None) -> bool:
 def _person(name: str) -> str:
     """'Boris Johnson' from 'British Prime Minister Boris Johnson': the words after the title."""
     words = name.split()
+    if len(words) >= 3 and words[0].lower() in _OCCUPATIONS:
+        words = words[1:]  # "Artist Tino Ortega, who ..., said": the sentence's first word
     titles = _TITLE_WORDS | _ABBREVIATED_TITLES
     titled = [
         i
@@ -782,6 +784,17 @@ def _person(name: str) -> str:
     if titled and titled[-1] < len(words) - 1:
         words = words[titled[-1] + 1 :]
     return " ".join(words)
+
+
+# what a person is called before their name at the start of a sentence, capitalised only there
+_OCCUPATIONS = {
+    "artist", "painter", "sculptor", "author", "writer", "novelist", "poet", "singer", "rapper",
+    "actor", "actress", "comedian", "musician", "filmmaker", "photographer", "designer", "chef",
+    "farmer", "teacher", "student", "resident", "activist", "historian", "economist", "analyst",
+    "scientist", "researcher", "journalist", "reporter", "columnist", "entrepreneur", "investor",
+    "developer", "architect", "engineer", "veteran", "survivor", "protester", "organizer",
+    "volunteer", "coach", "player", "owner", "founder", "shopkeeper", "landlord", "tenant",
+}  # fmt: skip
 
 
 def _clean_name(name: str) -> str:
