@@ -87,10 +87,6 @@ class _Introduced:
     speaker: tuple[str, str]  # (person, party)
 
 
-def _key(role: str) -> str:
-    return role.lower()
-
-
 class DescribedSpeakers:
     """The speakers one story has introduced by role, latest last."""
 
@@ -114,15 +110,15 @@ class DescribedSpeakers:
             person = person_of(m[2])
             if len(person.split()) >= 2:
                 words = outside[max(0, m.start() - 40) : m.end()]
-                self._seen.append(_Introduced(_key(m[1]), words, (person, speaks_for(person))))
+                self._seen.append(_Introduced(m[1].lower(), words, (person, speaks_for(person))))
         for m in _NAME_APPOSED.finditer(outside):
             person = person_of(m[1])
             if len(person.split()) >= 2:
-                self._seen.append(_Introduced(_key(m[2]), m[0], (person, speaks_for(person))))
+                self._seen.append(_Introduced(m[2].lower(), m[0], (person, speaks_for(person))))
         for pattern, name in ((_BODY_APPOSED, 1), (_NAME_BODY, 1), (_BODY_NAME, 2)):
             for m in pattern.finditer(outside):
                 if party := party_named(m[name].strip()):
-                    self._seen.append(_Introduced(_key(m[3 - name]), m[0], ("", party)))
+                    self._seen.append(_Introduced(m[3 - name].lower(), m[0], ("", party)))
         for m in _INDEFINITE.finditer(outside):
             # "a senior Ukrainian official told CNN", "according to a US national security
             # official": the party the description names, else the one the sentence's voice has
@@ -131,7 +127,7 @@ class DescribedSpeakers:
             if not party and spoke is not None and not spoke[0]:
                 party = spoke[1]
             if party:
-                self._seen.append(_Introduced(_key(m[2]), m[0], ("", party)))
+                self._seen.append(_Introduced(m[2].lower(), m[0], ("", party)))
 
     def resolve(self, outside: str, party_named: Callable[[str], str]) -> tuple[str, str] | None:
         """(person, party) of a sentence whose speaker is "the <role>", None when the story
@@ -140,7 +136,7 @@ class DescribedSpeakers:
         m = _THE_ROLE_SAID.search(outside) or _SAID_THE_ROLE.search(outside)
         if m is None:
             return None
-        role = _key(m[2])
+        role = m[2].lower()
         modifiers = [w for w in m[1].split() if w.lower() not in _GENERIC]
         if any(w.lower() in _NOT_MODIFIERS for w in modifiers):
             return None  # "the talks with the official": the role is not the one speaking

@@ -290,7 +290,8 @@ def read_voices(
                 found = (full[found[1]], speaks_for(full[found[1]]))
             unknown = False
             named_here = found is not None
-            pronoun_said = speech and _PRONOUN_SAID.search(_outside(sentence)) is not None
+            outside = _outside(sentence)
+            pronoun_said = speech and _PRONOUN_SAID.search(outside) is not None
             if found is None and pronoun_said:
                 found = _opening_person(sentence, speaks_for, party_named, a_person)
                 if found is None:
@@ -320,12 +321,12 @@ def read_voices(
             if found is None and speech and not pronoun_said:
                 # "the official added", "said the Pentagon spokesman": the speaker the story
                 # introduced by that role
-                found = described.resolve(_outside(sentence), party_named)
+                found = described.resolve(outside, party_named)
             if found and not found[0] and found[1] and a_person(found[1]):
                 # one person holding in their own name is a speaker, not a body ("Cui Tiankai
                 # said: ..."; "[Cui Tiankai] said" for his "he said")
                 found = (_person(found[1]), "")
-            if found and found[0] and not named_here and _THEY_SAID.search(_outside(sentence)):
+            if found and found[0] and not named_here and _THEY_SAID.search(outside):
                 # "They also insisted that ...": a group's words, not the last person's
                 found = ("", found[1]) if found[1] else None
             if found and found[0]:
@@ -344,14 +345,14 @@ def read_voices(
                 prev_quote = found  # a bare quote after "X said ..." is X's too
             elif quoted and prev_quote and _bare_quote(sentence):  # wire copy: own paragraph
                 voice = Voice(s, e, prev_quote[0], prev_quote[1], "quote")
-            elif publisher and (_FIRST_PERSON.search(_outside(sentence)) or not quoted):
+            elif publisher and (_FIRST_PERSON.search(outside) or not quoted):
                 voice = Voice(s, e, by, publisher, "own")
                 prev_quote = None
             else:
                 prev_quote = None
             if speech or _ROLE_WORD.search(sentence):
                 described.learn(
-                    _outside(sentence),
+                    outside,
                     lambda n: _person(_clean_name(n)),
                     speaks_for,
                     party_named,
