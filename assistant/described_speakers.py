@@ -6,9 +6,10 @@ opposition lawmaker,", "a senior administration official told CNN") and then ref
 the role alone. Those sentences name no one, so the voice layer left them without a speaker,
 and an answer quoting them could not say whose words they were. The role is resolved to the
 last speaker the story introduced with the same role word, never to whoever spoke last: two
-officials, a spokesman and a lawmaker often alternate in one story. Capitalised words before
-the role ("the State Department spokesperson") must have been part of that introduction, else
-they name the party the unnamed speaker speaks for.
+officials, a spokesman and a lawmaker often alternate in one story. Every word before the
+role that is not generic ("the port spokesman", "the State Department spokesperson") must have
+been part of that introduction; else the capitalised ones name the party the unnamed speaker
+speaks for.
 """
 
 from __future__ import annotations
