@@ -25,6 +25,8 @@ from assistant.citations import (
     Verifier,
     balance_quotes,
     build_citations,
+    cited_in_quote,
+    in_quote,
     is_instruction,
     parse,
     tidy,
@@ -314,7 +316,8 @@ class Answerer:
         if len(entities) < 2:
             uncovered = []
         kept = readable_order(kept, passages, cfg.min_similarity)
-        claims = self._in_full(compose(kept, relevant, passages, by_key, cfg), passages)
+        claims = _quoted(compose(kept, relevant, passages, by_key, cfg), passages)
+        claims = self._in_full(claims, passages)
         if self._voices:
             claims = self._attributed(claims, passages, voices)
         if coverage(question, standalone, [c.text for c, _ in claims]) < cfg.min_question_coverage:
@@ -422,7 +425,7 @@ class Answerer:
             if len(chosen) == self.config.extractive.max_sentences:
                 break
         chosen.sort(key=lambda p: (p.said_on or "9999", p.citation.span[0]))
-        texts = [unmark(p.text) for p in chosen]
+        texts = [cited_in_quote(unmark(p.text), p.citation) for p in chosen]
         if self._voices:  # "Our position remained unchanged" says whose position it is
             rows = [
                 (p.citation.doc_id, t, p.citation.span, p.said_on or p.citation.date)
@@ -641,6 +644,23 @@ def dropped_note(n: int) -> str:
 def _containment(a: set[str], b: set[str]) -> float:
     """Share of the smaller set found in the larger: catches a sentence restated at length."""
     return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def _quoted(
+    claims: list[tuple[Claim, Support]], passages: Sequence[Passage]
+) -> list[tuple[Claim, Support]]:
+    """A sentence from the middle of a quote is written in quotation marks (`in_quote`); the
+    claim is found in its passage around the support's span, which may hold a neighbour too.
+    """
+    out = []
+    for claim, sup in claims:
+        p = passages[sup.passage - 1]
+        at = p.text.find(claim.text, max(0, sup.span[0] - p.start))
+        if at >= 0:
+            end = at + len(claim.text)
+            claim = Claim(in_quote(claim.text, p.text, at, end, p.start == 0), claim.cited)
+        out.append((claim, sup))
+    return out
 
 
 def _uncovered_note(names: list[str]) -> str:

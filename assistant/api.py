@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.citations import same_claim
+from assistant.citations import cited_in_quote, same_claim
 from assistant.conversations import Conversation
 from assistant.markers import unmark
 from assistant.services import Services, build_services
@@ -177,7 +177,7 @@ class Assistant:
         (assistant/attribution.py); `dated=False` leaves the date out of a party's lead-in.
         """
         voices = self.services.answerer.voices
-        texts = [unmark(c.quote) for c in quotes]
+        texts = [cited_in_quote(unmark(c.quote), c) for c in quotes]
         if voices is None:
             return texts
         rows = [

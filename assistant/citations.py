@@ -216,6 +216,46 @@ def balance_quotes(text: str) -> str:
     return opening + text if unopened > depth else text + closing
 
 
+_MARKS = re.compile('[\u201c\u201d"]')
+
+
+def in_quote(text: str, passage: str, start: int, end: int, opens_paragraph: bool = False) -> str:
+    """`text` (what an answer writes of passage[start:end]) in quotation marks when that
+    stretch is the middle of a quote that opened before it and closes after it (or runs to its
+    paragraph's end), as news writes a quote of three sentences: '... said, "When I got there,
+    ... old. We had bombers that were 60 years old ... new. And now the grandchild is flying
+    the bomber."' Cut out alone, the middle sentence held no mark, and an answer gave a
+    speaker's claim as the sources' own statement.
+
+    A curly opening mark settles it; straight marks do only when the whole paragraph is in
+    view (`opens_paragraph`: the passage starts one), as a mark's direction is read from the
+    marks before it.
+    """
+    if not (0 <= start < end <= len(passage)) or _MARKS.search(passage, start, end):
+        return text
+    if _MARKS.search(text):
+        return text
+    para = passage.rfind("\n", 0, start) + 1
+    stop = passage.find("\n", end)
+    stop = len(passage) if stop < 0 else stop
+    before = _MARKS.findall(passage, para, start)
+    after = _MARKS.search(passage, end, stop)
+    if not before or before[-1] == "\u201d" or (after is not None and after[0] == "\u201c"):
+        return text
+    if before[-1] == '"':
+        in_view = para > 0 or opens_paragraph
+        if not in_view or "\u201c" in before or before.count('"') % 2 == 0 or after is None:
+            return text
+        return f'"{text}"'
+    return f"\u201c{text}\u201d"
+
+
+def cited_in_quote(text: str, c: Citation) -> str:
+    """`in_quote` for a citation: its sentence found in its passage."""
+    at = c.text.find(c.quote) if c.quote else -1
+    return in_quote(text, c.text, at, at + len(c.quote)) if at >= 0 else text
+
+
 def _closing(text: str, i: int) -> bool:
     """Whether the straight mark at `i` closes a quote: after a word or punctuation and before a
     space, punctuation or the end ('priority," Snyder said'); an opening one comes before a word.

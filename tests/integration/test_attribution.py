@@ -160,6 +160,37 @@ def test_a_listings_fields_are_nobodys_words(tmp_path, real_embedder):
         a.close()
 
 
+QUIST_WIRE = """title: Dock union sets terms for the dredging contract
+source: Marlow Courier
+date: 2025-06-03
+---
+The Marlow dockers' union met on Monday to discuss the harbour's dredging contract.
+
+Union leader Mara Quist said, \u201cWe have waited long enough for an answer from the port. The dredging contract must go to local firms before the summer. Nobody in this town wants the work to leave.\u201d
+
+The port authority did not reply to a request for comment.
+"""
+
+
+def test_a_sentence_from_the_middle_of_a_quote_is_quoted_and_attributed(tmp_path, real_embedder):
+    """News quotes a speaker for three sentences and names them once: the middle sentence has
+    no quotation mark of its own, and an answer quoting it alone gave the speaker's demand as
+    the sources' own statement of fact."""
+    from assistant.api import open_assistant
+
+    (tmp_path / "quist.txt").write_text(QUIST_WIRE, encoding="utf-8")
+    a = open_assistant(tmp_path / "store", embedder=real_embedder)
+    try:
+        assert a.ingest([tmp_path / "quist.txt"]).added == 1
+        answer = a.ask("Must the dredging contract go to local firms?")
+        demand = "The dredging contract must go to local firms before the summer."
+        assert f"\u201c{demand}\u201d" in answer.text, answer.text
+        before = answer.text.split(demand)[0]
+        assert "Quist" in before, answer.text
+    finally:
+        a.close()
+
+
 DEBATE = """title: Transcript: the Veloria presidential debate
 source: Capital Ledger
 date: 2025-09-10

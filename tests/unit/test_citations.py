@@ -5,6 +5,8 @@ pointing at the exact sentence quoted.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.citations import Claim, Support, Verifier, balance_quotes, build_citations, parse
@@ -135,6 +137,48 @@ def test_a_quote_cut_at_the_sentence_is_closed_or_opened_as_an_editor_would():
     )  # opened curly, closed straight: paired already
     for whole in ('He said "no" twice.', "He called it \u201cblatant corruption\u201d."):
         assert balance_quotes(whole) == whole
+
+
+def test_a_sentence_from_the_middle_of_a_quote_is_written_in_quotation_marks():
+    from assistant.citations import in_quote
+
+    # news quotes a speaker for three sentences; the middle one has no mark of its own
+    passage = (
+        "The union met on Monday.\n\nUnion leader Mara Quist said, \u201cWe have waited long "
+        "enough. The contract must go to local firms. Nobody wants the work to leave.\u201d\n\n"
+        "The port did not comment."
+    )
+    middle = "The contract must go to local firms."
+    at = passage.index(middle)
+    assert in_quote(middle, passage, at, at + len(middle)) == f"\u201c{middle}\u201d"
+    # the answer's own form of the words (a name given in full) is what is put in marks
+    shown = "The contract must go to [local] firms."
+    assert in_quote(shown, passage, at, at + len(middle)) == f"\u201c{shown}\u201d"
+    for outside in ("The union met on Monday.", "The port did not comment."):
+        at = passage.index(outside)
+        assert in_quote(outside, passage, at, at + len(outside)) == outside
+    # straight marks: their direction is read from the marks before, so the paragraph's start
+    # must be in view; a passage that opens mid-paragraph after a closing mark proves nothing
+    cut = 'fight," he said. Then the vote was held. "We won," she said.'
+    at = cut.index("Then")
+    end = at + len("Then the vote was held.")
+    assert in_quote(cut[at:end], cut, at, end) == cut[at:end]
+    whole = 'He said, "We will fight. We will win. We always do."'
+    at = whole.index("We will win.")
+    end = at + len("We will win.")
+    assert in_quote(whole[at:end], whole, at, end, opens_paragraph=True) == '"We will win."'
+    assert in_quote(whole[at:end], whole, at, end) == "We will win."
+
+
+def test_a_cited_sentence_from_the_middle_of_a_quote_is_quoted_in_a_memo_or_position():
+    from assistant.citations import cited_in_quote
+    from assistant.types import Citation
+
+    text = "Quist said, \u201cWe waited. The contract must go to local firms. We are done.\u201d"
+    quote = "The contract must go to local firms."
+    c = Citation(1, "d", "c", "t", "s", "2025-06-03", "", text, quote, (100, 136), 1.0)
+    assert cited_in_quote(quote, c) == f"\u201c{quote}\u201d"
+    assert cited_in_quote("Quist said so.", replace(c, quote="Quist said so.")) == "Quist said so."
 
 
 def test_the_answer_pairs_the_marks_but_the_citation_quotes_the_source_as_written():
