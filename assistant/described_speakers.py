@@ -54,9 +54,12 @@ _BETWEEN = r"(?:(?:also|later|then|again|on\s+\w+day)\s+){0,2}"
 _THE_ROLE_SAID = re.compile(
     rf"(?<![\w'\u2019])[Tt]he\s+{_MODIFIERS}({ROLES}|{BODIES})\s+{_BETWEEN}(?:{_SAY})\b"
 )
-# "said the official", "said the State Department spokesperson"
+# "said the official", "said the State Department spokesperson" (the speaker ends the clause:
+# in "a BBC spokesperson said the company would defend itself" the company is what was said)
 _SAID_THE_ROLE = re.compile(
-    rf"\b(?:{_SAY})\s+the\s+{_MODIFIERS}({ROLES}|{BODIES})\b(?!\s+(?:of|for|at)\b)"
+    rf"\b(?:{_SAY})\s+the\s+{_MODIFIERS}({ROLES}|{BODIES})\b"
+    r"(?=\s*(?:[,.;:!?)\u201d\"]|$)|\s+(?:in|on|during|after|before|who|which|adding|noting|"
+    r"saying|according|late|earlier|yesterday|today|tonight|last|this|when|while|as)\b)"
 )
 # an introduction: "Pentagon spokesman John Kirby", "Anton Alberts, an opposition lawmaker,",
 # "a senior administration official" (the voice layer gives that one its party)

@@ -87,10 +87,15 @@ _NAME_CALLED = re.compile(
 _DESCRIBED_SAID = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal)\s+"
     r"(?:(?:senior|top|former|high-ranking|unnamed|anonymous|second|third)\s+)*"
+    # (a date may follow it: "a BBC spokesperson on Dec. 16 said", "A BBC statement from Nov.
+    # 13 says"; "a Trump legal team spokesperson" is Trump's, "a Harlow Water customer group
+    # spokesperson" not Harlow Water's)
     rf"({_NAME})\s+(?:(?:government|administration|military|defen[cs]e|security|intelligence|"
-    r"party|campaign|company|union|ministry|embassy)\s+)?"
+    r"party|campaign|company|union|ministry|embassy|legal|press|media|communications|team|"
+    r"office)\s+){0,2}"
     r"(?:officials?|spokes(?:man|woman|person)|sources?|diplomats?|officers?|aides?|"
-    r"representatives?|negotiators?|advis[eo]rs?|executives?)\s+"
+    r"representatives?|negotiators?|advis[eo]rs?|executives?|statement)\s+"
+    r"(?:(?:on|from)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?"
     rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
 )
 # who speaks for the body named after them ("a spokesperson for TikTok", "officials at the Pentagon")

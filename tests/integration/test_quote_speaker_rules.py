@@ -347,3 +347,33 @@ def test_two_speakers_each_with_a_title_and_a_relative_clause_holding_a_name(rea
     )
     assert _speaker_of(reader, text, "charges are political") in ("Omar Sato", "Ruth Kell")
     assert _speaker_of(reader, text, "love letter") == "Tino Ortega"
+
+
+def test_a_body_said_to_be_the_subject_of_what_was_said_is_not_the_speaker(reader):
+    # "said the company would ..." reports what the company will do; it does not say the
+    # company spoke (the Amberly company introduced above is not this sentence's speaker)
+    text = (
+        "Corvane Media, the British company, aired the edited clip in October.\n\n"
+        '"The clip was doctored," Councillor Ada Marsh said on Monday.\n\n'
+        "In a reply to questions, a Corvane Media spokesperson on Dec. 16 said the company would "
+        'defend itself and "would not comment on ongoing legal proceedings."\n'
+    )
+    speaker = _speaker_of(reader, text, "would not comment on ongoing")
+    assert "Corvane" in speaker, speaker
+    assert "United Kingdom" not in speaker
+
+
+def test_an_unnamed_spokesperson_or_statement_of_a_body_is_the_bodys(reader):
+    # a role qualified by words of its own, and a date between the speaker and the verb
+    text = (
+        "The water company Harlow Water raised its prices by 40 percent in March.\n\n"
+        '"The rise was approved by the regulator," a Harlow Water press office spokesperson '
+        "said.\n\n"
+        'A Harlow Water statement from Nov. 13 says, "We regret the rise but we will not reverse '
+        'it."\n\n'
+        '"The rise is unlawful," a Harlow Water customer group spokesperson said.\n'
+    )
+    assert "Harlow Water" in _speaker_of(reader, text, "We regret the rise")
+    assert "Harlow Water" in _speaker_of(reader, text, "approved by the regulator")
+    # the customers' group speaks for the customers, not for the company
+    assert _speaker_of(reader, text, "The rise is unlawful") != "Harlow Water"
