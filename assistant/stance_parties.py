@@ -583,6 +583,7 @@ class Parties:
                 len(full) > len(best)
                 and not re.search(r"\b(?:of|and|for)$", full)
                 and not _FEATURE.search(full[len(name) :])  # "Johor" is not "Johor River"
+                and not _THING.search(full[len(name) :])  # nor "Boeing" the "Boeing MAX"
                 and not _its_people(full[len(name) :].lower().split())  # nor its union
                 and not _signed(full, self.text)
             ):
@@ -991,6 +992,15 @@ _SAID_ALONE = r"(?:said|says|told|tells|added|also|warned|replied|wrote)\b"
 _FEATURE = re.compile(
     r"\b(?:River|Lake|Valley|Bay|Sea|Strait|Island|Islands|Mountains?|Hills?|Park|Street|Road|"
     r"Bridge|Dam|Reservoir|Canal|Port|Harbour|Harbor|Airport|Station|Square|Forest|Delta)\b"
+)
+# what a body makes, holds or names rather than more of its name: "Boeing MAX", "Bombardier Q400",
+# "Ford Bronco Sport", "Microsoft Windows", "FIFA Club World Cup", "Victoria's Secret Fashion
+# Show", "NFL Draft", "Senate Bill", "IVF Act", "Trump Jr": shown as the party's name, they put a
+# product or an event where an answer says who spoke
+_THING = re.compile(
+    r"\b(?:Act|Bill|Draft|Cup|Show|Awards?|Games|Olympics|Tour|Festival|Championships?|Series|"
+    r"Summit|Expo|Prize|Edition|Stock|Video|Puzzle|Crossword|Jr|Sr|Basin|Peninsula|Sanctuary|"
+    r"Exemption|Division|Sport|MAX|Windows|SUVs?|Resort|Stadium|Arena)\b|\b[A-Za-z\-]*\d"
 )
 # "Corrow Valley Water Piet Salm, Chair, ...": a signature block's next name and title (its lines
 # joined) is no part of the organisation's name before it

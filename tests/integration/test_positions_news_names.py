@@ -235,3 +235,18 @@ def test_an_office_written_out_in_full_titles_the_person_who_holds_it(
     assert holders(found, "remains opposed") == {"Dale Harrow"}
     assert holders(found, "rejected the state's") == {"Ines Corr"}
     assert "Mara Ode" in holders(found, "demanded a hearing")
+
+
+def test_a_product_or_event_named_after_a_body_is_not_its_name(reader: StanceReader) -> None:
+    # a maker's model and a league's event follow its name in the text: the party is still
+    # the maker ("Harlow Motors said: ...", not "Harlow Motors Ridge Sport said: ...")
+    text = (
+        "Harlow Motors recalled 40,000 Harlow Motors Ridge Sport vehicles on Tuesday over a "
+        "faulty brake line.\n\n"
+        "Harlow Motors promised that dealers would replace the brake line free of charge.\n\n"
+        "The Keswick Football League rejected calls to move the Keswick Football League Cup "
+        "final, and the league warned that clubs would be fined if they refused to play."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "would replace the brake line") == {"Harlow Motors"}
+    assert holders(found, "rejected calls") == {"Keswick Football League"}
