@@ -18,7 +18,7 @@ from assistant.types import VoiceRow
 from assistant.voices import describes_its_speaker
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d]*(?:\u201d|$)")
+_QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d\"]*(?:[\u201d\"]|$)")
 # "What did Sherman say about ...", "How did the Kremlin respond ...", "What has Ruiz told ..."
 _SAID_QUESTION = re.compile(
     r"\b(?i:what|how)\s+(?i:did|does|do|has|have|had|will|would)\s+(?i:the\s+)?"

@@ -91,6 +91,11 @@ def test_a_lead_in_only_where_the_sentence_does_not_say_whose_it_is():
         "Wendy Sherman (United States) said: "
     )
     assert lead_in(turn, "Sherman said the talks were frank.", "", names) == ""
+    # a quote opened curly and closed straight, as pages mix them, ends at its straight mark:
+    # the words after it name the speaker ("Wendy Sherman (United States) said: \u201c...,"
+    # Sherman said" repeated them)
+    mixed = '\u201cWe had a frank discussion," Sherman said in a statement.'
+    assert lead_in(turn, mixed, "", names) == ""
     # the sentence names its speaker by a pronoun: no second speaker before it (a wrong one,
     # when the stored voice took "he" for another person)
     assert lead_in(turn, '"The debate should be held on Fox," he wrote.', "", names) == ""
