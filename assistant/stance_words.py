@@ -574,7 +574,8 @@ _PARTY_RE = (
 # "Belvian Deputy Prime Minister Mira Kallas"
 _BETWEEN = (
     r"(?:and|or|with|to|from|by|for|on|at|in|after|before|as|when|while|since|until|than|like|"
-    r"about|under|over|against|during|if|once|because|that)"
+    r"about|under|over|against|during|if|once|because|that|between|among|amid|including|into|"
+    r"through|without|toward|towards|near|where|who|which|whom|whose|versus)"
 )
 _PEOPLE_BEFORE = re.compile(
     # (no preposition or conjunction between: "Shortly after Vice President Kamala Harris")

@@ -250,3 +250,19 @@ def test_a_product_or_event_named_after_a_body_is_not_its_name(reader: StanceRea
     found = read(reader, text, source="Reuters")
     assert holders(found, "would replace the brake line") == {"Harlow Motors"}
     assert holders(found, "rejected calls") == {"Keswick Football League"}
+
+
+def test_a_place_before_between_and_a_title_is_not_the_persons_party(
+    reader: StanceReader,
+) -> None:
+    # "the showdown here in Marlow between Mayor Ada Quist and ...": Marlow is where they met
+    text = (
+        "The debate took place in Marlow on Tuesday.\n\n"
+        "MODERATOR: Tonight, the showdown here in Marlow between Governor Ada Quist and Senator "
+        "Tomas Brenner.\n\n"
+        "GOVERNOR ADA QUIST: We will not raise the fuel tax.\n\n"
+        "SENATOR TOMAS BRENNER: I demand that the tax be cut this year."
+    )
+    found = read(reader, text, source="Marlow Courier")
+    assert "Marlow" not in holders(found, "raise the fuel tax")
+    assert "Marlow" not in holders(found, "be cut this year")
