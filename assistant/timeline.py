@@ -68,6 +68,29 @@ def resolve(expression: str, base: date | None, future: bool) -> date | None:
             return base + timedelta(days=delta)
     import dateparser
 
+    if base is not None and not re.search(r"\d{4}", expr) and re.search(r"\d", expr):
+        # a day and a month without a year: the nearest such day within a week of the story's
+        # date, else the next one (future tense) or the last one. "Speaking to reporters on
+        # Aug. 11, Trump said a decision could come within the next couple of weeks" in a story
+        # of Aug. 12 was put on next year's 11 August, a coming event, by its "next".
+        parsed = dateparser.parse(expr.replace(".", ""), languages=["en"])
+        if parsed is None:
+            return None
+        days = []
+        for year in (base.year - 1, base.year, base.year + 1):
+            try:
+                days.append(date(year, parsed.month, parsed.day))
+            except ValueError:
+                continue  # 29 February
+        near = min(days, key=lambda d: abs((d - base).days))
+        if abs((near - base).days) <= 7:
+            return near
+        ahead = [d for d in days if d >= base]
+        behind = [d for d in days if d < base]
+        if future and ahead:
+            return min(ahead)
+        return max(behind) if behind else near
+
     settings: dict[str, object] = {"PREFER_DATES_FROM": "future" if future else "past"}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
