@@ -389,7 +389,16 @@ class PositionIndex:
                 sim = float(np.asarray(self._vectors[_key(p)]) @ q)
                 if not on_topic(names, p.party, p.text, p.citation.title, p.citation.text):
                     continue
-                if sim >= min_similarity or terms & set(content_terms(p.text)):
+                # the holder is no topic of their own statement, and a topic naming several
+                # names all the others: on "Trump lawsuit against the BBC", Trump's words on
+                # marijuana and a company's on tariffs ("... as the Trump administration
+                # enters the White House") named Trump and were kept
+                others = [n for n in names if not mentions(n, p.party)]
+                where = " ".join((p.text, p.citation.title, p.citation.text))
+                if len(names) > 1 and not all(mentions(n, where) for n in others):
+                    continue
+                own = set(content_terms(p.party)) if len(names) > 1 else set()
+                if sim >= min_similarity or (terms - own) & set(content_terms(p.text)):
                     keep.append((sim, p))
             found = [p for _, p in sorted(keep, key=lambda t: -t[0])]
         return found

@@ -40,12 +40,35 @@ Cambrian Coal rejected the demand and offered 3 percent instead.
 """
 
 
+PELL_BUSES = """title: Mayor Pell sues Northwind over the bus depot
+source: River Valley Herald
+date: 2025-09-09
+---
+DES MOINES, Sept 9 - Mayor Dana Pell filed a lawsuit against Northwind Buses on Tuesday over the closure of the city's bus depot.
+
+Pell demanded that Northwind reopen the depot until the court rules.
+
+Northwind rejected the lawsuit as groundless and said it would defend itself in court.
+"""
+
+PELL_PARKING = """title: Parking fees to rise downtown
+source: River Valley Herald
+date: 2025-09-02
+---
+DES MOINES, Sept 2 - Mayor Dana Pell demanded that the council approve higher parking fees downtown.
+
+The Downtown Traders' Association rejected the rise, saying Mayor Pell had ignored small shops.
+"""
+
+
 @pytest.fixture(scope="module")
 def week(tmp_path_factory, real_embedder):
     from assistant.api import open_assistant
 
     root = tmp_path_factory.mktemp("memo-topic")
-    for name, text in (("nepal", NEPAL), ("iowa", IOWA), ("mines", MINES)):
+    stories = (("nepal", NEPAL), ("iowa", IOWA), ("mines", MINES))
+    stories += (("buses", PELL_BUSES), ("parking", PELL_PARKING))
+    for name, text in stories:
         (root / f"{name}.txt").write_text(text, encoding="utf-8")
     a = open_assistant(root / "store", embedder=real_embedder)
     a.ingest([root])
@@ -72,3 +95,13 @@ def test_the_memo_is_about_the_story_its_topic_names(week):
     # the Iowa march and the miners' strike share words with the topic, not its subject
     for elsewhere in ("City Hall", "Tenants Union", "Dana Pell", "Miners", "Cambrian"):
         assert elsewhere not in md, elsewhere
+
+
+def test_a_topic_naming_a_party_and_another_name_is_not_all_that_party_said(week):
+    # "Pell lawsuit against Northwind": the mayor's words on parking name Pell, not Northwind,
+    # and the traders' statement names Pell too; neither is about the lawsuit
+    on_topic = week.positions(topic="Pell lawsuit against Northwind")
+    texts = " ".join(p.text for p in on_topic)
+    assert "reopen the depot" in texts
+    assert "parking" not in texts
+    assert "ignored small shops" not in texts
