@@ -219,7 +219,21 @@ def without_form(name: str) -> str:
         return name
     if len(bare.split()) >= 2 and re.fullmatch(r"\s+(?:Group|Holdings)", name[len(bare) :]):
         return name
+    if (
+        len(bare.split()) >= 2
+        and _GENERIC_OPENER.fullmatch(bare.split()[0])
+        and re.fullmatch(r"\s+(?:Corporation|Corp\.?|Company)", name[len(bare) :])
+    ):
+        return name  # "British Broadcasting Corporation", not "British Broadcasting"
     return bare
+
+
+# the first word of a name made of common words, which needs its "Corporation" to name anyone
+# ("North American Electric Reliability Corporation", "Federal Deposit Insurance Corporation")
+_GENERIC_OPENER = re.compile(
+    r"[A-Z][a-z]+(?:ian|ese|ish|an)|Federal|National|International|North|South|East|West|"
+    r"Overseas|Public|General|Central|United|Royal"
+)
 
 
 _OPEN_QUOTES = frozenset('"“‘')

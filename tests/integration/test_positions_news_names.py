@@ -266,3 +266,15 @@ def test_a_place_before_between_and_a_title_is_not_the_persons_party(
     found = read(reader, text, source="Marlow Courier")
     assert "Marlow" not in holders(found, "raise the fuel tax")
     assert "Marlow" not in holders(found, "be cut this year")
+
+
+def test_a_name_of_common_words_keeps_its_corporation(reader: StanceReader) -> None:
+    # "Northwind Shipping Corporation" is Northwind Shipping; "British Broadcasting
+    # Corporation" is not "British Broadcasting" (a memo's Positions listed that party)
+    text = (
+        "The Caledonian Broadcasting Corporation rejected the lawsuit as groundless.\n\n"
+        "Northwind Shipping Corporation demanded that the port reopen the Hallam terminal."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "rejected the lawsuit") == {"Caledonian Broadcasting Corporation"}
+    assert holders(found, "reopen the Hallam") == {"Northwind Shipping"}
