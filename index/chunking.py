@@ -27,6 +27,7 @@ _AGENCY_DATELINE = re.compile(
     r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:[,/] ?[A-Z][\w.'’\-]*){0,2}(?: \([^()\n]{1,30}\))?"
 )
 _DASH_OPENING = re.compile(r"[\u2013\u2014-]{1,2}\s")
+_STRAY_STOP = re.compile(r"[.!?]+(?:\s+|$)")
 
 
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -49,6 +50,14 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
                 e = ps + tokens[-1].offset + len(tokens[-1].value)
                 if not text[s:e].strip():
                     continue
+                stop = _STRAY_STOP.match(text, s, e)
+                if stop and spans and spans[-1][1] == s:
+                    # "... a 70% positive rating). And get this: ...": syntok ends the sentence
+                    # at the bracket and opens the next on its full stop
+                    spans[-1] = (spans[-1][0], s + len(stop.group(0).rstrip()))
+                    s = stop.end()
+                    if s >= e:
+                        continue
                 if (
                     spans
                     and spans[-1][1] >= ps

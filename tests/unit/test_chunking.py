@@ -270,3 +270,19 @@ def test_a_wire_dateline_stays_with_the_sentence_it_opens():
         "The ministers met the U.N. (on Monday).",  # not a dateline: not joined
         "- A list item follows.",
     ]
+
+
+def test_a_full_stop_after_a_closing_bracket_ends_that_sentence_not_the_next():
+    # syntok ends the sentence at the bracket: an answer quoting the next one began with ". "
+    text = (
+        "Kate is a few points behind. (Prince Harry even merits a 70% rating). And get this: "
+        "13% of Americans would like a royal family. (In 1950, only 3% did).\n\nSo why?"
+    )
+    found = [text[s:e] for s, e in sentence_spans(text)]
+    assert found == [
+        "Kate is a few points behind.",
+        "(Prince Harry even merits a 70% rating).",
+        "And get this: 13% of Americans would like a royal family.",
+        "(In 1950, only 3% did).",
+        "So why?",
+    ]
