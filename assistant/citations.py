@@ -385,7 +385,7 @@ _DATELINE = re.compile(
     rf"^\s*(?!(?:The|A|An|This|That|These|Those|It|We|I|He|She|They|Our|In|On|At|But|And)\s)"
     rf"{_PLACE}(?:\s*[/,]\s*{_PLACE})*"
     rf"(?:,?\s+(?:\d{{1,2}}\s+)?{_MONTH})?(?:\s*\([^)]{{1,30}}\))?"
-    r"\s+[\u2013\u2014-]{1,2}\s+(?=[A-Z\"\u201c])"
+    r"\s+[\u2013\u2014\u2212-]{1,2}\s+(?=[A-Z\"\u201c])"  # USA Today's is a minus sign
 )
 # A page's label for its summary box, run into the first sentence when the page was made text:
 # "AI-assisted summary Meta and Oakley have partnered ..." (USA Today), "Story highlights ...".
@@ -406,13 +406,22 @@ _TIME_STAMP = re.compile(
 )
 
 
+# a bullet, an emoji or a dash before the words ("\u25fe Reason for the bill: ...", "\U0001f30e But
+# let's catch up ...", "\u2212 A pedestrian mall was quiet ..." after a dateline the splitter cut)
+_LEADING_MARK = re.compile(r"^\s*[^\w\s\"'\u201c\u2018(\[$\u00a3\u20ac#@.]+\s+(?=\S)")
+
+
 def lead_to_strip(sentence: str) -> int:
     """How many leading characters are a summary box's label ("AI-assisted summary "), a live
     blog's time stamp ("8:57: "), a dateline ("Geneva / Brussels - ") or a transcript speaker
     label ("AMBASSADOR X: ", "Sergey Lavrov: (Via interpreter) "): the rest is the sentence a
     reader should get. 0 when there is none.
     """
-    section = _SECTION_LABEL.match(sentence) or _TIME_STAMP.match(sentence)
+    section = (
+        _SECTION_LABEL.match(sentence)
+        or _TIME_STAMP.match(sentence)
+        or _LEADING_MARK.match(sentence)
+    )
     if section and re.search(r"\w", sentence[section.end() :]):
         return section.end() + lead_to_strip(sentence[section.end() :])
     for pattern in (_DATELINE, _SPEAKER_LABEL):
@@ -485,7 +494,11 @@ _PAGE_NOTE = re.compile(
     r"\bwrites for (?:more than |over )?(?:\d+|a number of|several|many) (?:publications|outlets)\b|"
     r"\b(?:follow|reach|contact|email) (?:him|her|them|the author|the writer)\b.{0,20}"
     r"\b(?:on (?:twitter|x|facebook|instagram|threads|bluesky)|at \S+@\S+)|"
-    r"\bcan be reached at\b",
+    r"\bcan be reached at\b|"
+    # "Get CNN Global Health's weekly newsletter Sign up here to get ...", a correction of the
+    # page ("An earlier version of this story misstated ..."), an editor's note about it
+    r"^\W*get\b.{0,60}\bnewsletter\b|\bsign up here\b|"
+    r"\ban earlier version of this (?:story|article|report)\b|^\W*editor['\u2019]s note\b",
     re.IGNORECASE,
 )
 

@@ -26,7 +26,7 @@ _TITLE_END = re.compile(
 _AGENCY_DATELINE = re.compile(
     r"[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:[,/] ?[A-Z][\w.'’\-]*){0,2}(?: \([^()\n]{1,30}\))?"
 )
-_DASH_OPENING = re.compile(r"[\u2013\u2014-]{1,2}\s")
+_DASH_OPENING = re.compile(r"[\u2013\u2014\u2212-]{1,2}\s")
 _STRAY_STOP = re.compile(r"[.!?]+(?:\s+|$)")
 
 

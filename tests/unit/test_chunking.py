@@ -286,3 +286,9 @@ def test_a_full_stop_after_a_closing_bracket_ends_that_sentence_not_the_next():
         "(In 1950, only 3% did).",
         "So why?",
     ]
+
+
+def test_a_dateline_with_a_minus_sign_stays_with_its_sentence():
+    text = "BOULDER, Colo. \u2212 A pedestrian mall was quiet on Monday. Police removed barricades."
+    found = [text[s:e] for s, e in sentence_spans(text)]
+    assert found[0] == "BOULDER, Colo. \u2212 A pedestrian mall was quiet on Monday."

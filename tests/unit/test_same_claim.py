@@ -368,6 +368,13 @@ def test_datelines_and_speaker_labels_are_cut_from_the_quote():
             "Songwriting duo Benj Pasek and Justin Paul win best score.",
         ),
         ("10:15 p.m. ET - The polls have closed.", "The polls have closed."),
+        # a minus sign as the dateline's dash; a bullet or an emoji before the words
+        ("LINDMOOR, Ore. \u2212 The mayor resigned.", "The mayor resigned."),
+        (
+            "\u25fe Reason for the bill: the depot must close.",
+            "Reason for the bill: the depot must close.",
+        ),
+        ("\U0001f30e But let's catch up with the talks.", "But let's catch up with the talks."),
     ]:
         assert text[lead_to_strip(text) :].strip() == rest
     for text in [
@@ -378,6 +385,8 @@ def test_datelines_and_speaker_labels_are_cut_from_the_quote():
         "In brief remarks, the mayor thanked the crews.",
         "10:30 was the hour the polls closed.",
         "At 8:57: the rocket lifted off.",
+        "$5 billion was paid to the families.",
+        "#MeToo began in 2017.",
     ]:
         assert lead_to_strip(text) == 0
 
@@ -396,8 +405,13 @@ def test_greetings_questions_captions_and_fragments():
         "Tech expert Omar Fell writes for more than 20 publications, including the Courier.",
         "Follow her on X at @anaruiz.",
         "Reach him at ofell@example.com.",
+        "Get the Courier's weekly newsletter Sign up here to get the week's news every Friday.",
+        "An earlier version of this story misstated the date of the vote.",
+        "Editor's note: This story was first published in 2019.",
     ]:
         assert is_furniture(text), text
+    for text in ["The union published a weekly newsletter for members.", "Get out the vote."]:
+        assert not is_furniture(text), text
     assert not is_furniture("The council thanked the rescue teams for their work.")
     assert not is_furniture("The union urged members to sign up for the new pension plan.")
     assert not is_furniture("Ruiz writes for the residents' association on planning matters.")
