@@ -68,8 +68,13 @@ class _Numbering:
 
 
 def _quoted(c: Citation, spans: AbstractSet[tuple[str, int, int]]) -> bool:
-    """Whether a statement is already quoted: its span lies within one the memo has written."""
-    return any(d == c.doc_id and a <= c.span[0] and c.span[1] <= b for d, a, b in spans)
+    """Whether a statement is already quoted: its span lies within one the memo has written,
+    but for a character or two (a statement's span takes in the quotation mark that opens it,
+    an answer's sentence may start after it: a memo gave Trump's "I'm suing the BBC ..." as
+    its bottom line and again under his positions).
+    """
+    s, e = c.span
+    return any(d == c.doc_id and min(b, e) - max(a, s) >= 0.9 * (e - s) for d, a, b in spans)
 
 
 def build_memo(assistant: Assistant, topic: str) -> Memo:

@@ -35,6 +35,15 @@ def test_a_joined_claim_widens_its_source_and_covers_the_statement_inside_it() -
     assert not _quoted(_cite(PASSAGE.index("However"), len(PASSAGE), doc="d2"), quoted)
 
 
+def test_a_statement_whose_span_takes_in_its_opening_mark_is_quoted_already() -> None:
+    # the bottom line's sentence starts after the quotation mark, the statement on it
+    opening = PASSAGE.index("\u201c")
+    quoted = {("d1", opening + 1, len(PASSAGE))}
+    assert _quoted(_cite(opening, len(PASSAGE)), quoted)
+    # a statement only partly written above is not
+    assert not _quoted(_cite(PASSAGE.index("However"), len(PASSAGE)), quoted)
+
+
 def test_a_quote_a_name_introduces_with_a_colon_is_attributed() -> None:
     quote = "\u201cWe will not give up cooperation with states that want it.\u201d"
     assert not unattributed_quote(f"However, Halden again rejected the demands: {quote}")
