@@ -228,6 +228,8 @@ def without_form(name: str) -> str:
     return bare
 
 
+# a stock's ticker as Reuters writes it after a company's name: "(AC.TO)", "(BA.N)", "(7203.T)"
+_TICKER = re.compile(r"[A-Z0-9]{1,6}\.[A-Z]{1,3}")
 # the first word of a name made of common words, which needs its "Corporation" to name anyone
 # ("North American Electric Reliability Corporation", "Federal Deposit Insurance Corporation")
 _GENERIC_OPENER = re.compile(
@@ -512,6 +514,13 @@ class Parties:
         """The full name an abbreviation stands for where the text spells it out before it
         in brackets ("Athletes' Union of Strelania (AUS)"), its initials in order; else "".
         """
+        if _TICKER.fullmatch(name) and self.text:
+            # "Air Canada (AC.TO) had offered ...": the stock's ticker is the company's; shown
+            # alone it put "AC.TO" among a memo's parties
+            m = re.search(
+                rf"((?:[A-Z][\w'’&\-]* ){{1,5}})\((?:[A-Za-z]+: ?)?{re.escape(name)}\)", self.text
+            )
+            return re.sub(r"^The ", "", m.group(1).strip()) if m else ""
         if not re.fullmatch(r"[A-Z]{2,8}", name) or not self.text:
             return ""
         m = re.search(

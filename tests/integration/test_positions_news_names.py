@@ -278,3 +278,15 @@ def test_a_name_of_common_words_keeps_its_corporation(reader: StanceReader) -> N
     found = read(reader, text, source="Reuters")
     assert holders(found, "rejected the lawsuit") == {"Caledonian Broadcasting Corporation"}
     assert holders(found, "reopen the Hallam") == {"Northwind Shipping"}
+
+
+def test_a_stock_ticker_after_a_company_is_that_company(reader: StanceReader) -> None:
+    # Reuters writes the ticker after the name: "AC.TO" was listed as a party of its own
+    text = (
+        "MONTREAL, Aug 16 (Reuters) - Flight attendants at Harlow Air (HA.TO) went on strike on "
+        "Saturday.\n\n"
+        "Harlow Air (HA.TO) had offered a wage increase of more than 30%, as well as improved "
+        "pension benefits, the airline said."
+    )
+    found = read(reader, text, source="Reuters")
+    assert holders(found, "had offered a wage increase") == {"Harlow Air"}
