@@ -315,6 +315,11 @@ def _disagree_and_meet(
             return MemoItem(pointer, (numbering.number(p.citation),))
         return MemoItem(_said(p), (numbering.number(p.citation),))
 
+    # two parties set side by side must each be the one their sentence names: a holder found
+    # through "the president" or "he" several sentences back may be wrong, and a wrong one
+    # here says who disagrees with whom ("Detroit City Council demands: It comes as the
+    # president has urged Republicans ...", from a live blog of many stories)
+    positions = [p for p in positions if _names_its_holder(p)]
     demands = [p for p in positions if p.stance == "demands"]
     items = []
     for r in (p for p in positions if p.stance == "rejects"):
@@ -358,6 +363,16 @@ def _disagree_and_meet(
         o = max(offers, key=lambda p: (not _quoted(p.citation, listed), p.corroboration))
         items.append(replace(said(o), label="Possible common ground"))
     return items
+
+
+def _names_its_holder(p: Position) -> bool:
+    """Whether the statement's sentence names its party (whole: "the Senate" is not the
+    "Maryland Senate") or its speaker (by surname).
+    """
+    surname = p.speaker.split()[-1] if p.speaker else ""
+    return mentions(p.party, p.text) or bool(
+        surname and re.search(rf"\b{re.escape(surname)}\b", p.text)
+    )
 
 
 def _what_next(

@@ -69,3 +69,40 @@ def test_a_title_in_quotation_marks_is_not_a_quote_without_a_speaker():
     assert unattributed_quote("\u201cThe penny costs over 3 cents to make.\u201d")
     assert unattributed_quote('The post ended: "Drag shows for our youth WILL STOP NOW"')
     assert unattributed_quote('The post ended: "THIS WILL NOT STAND ANY LONGER"')
+
+
+def test_where_they_disagree_sets_side_by_side_only_parties_their_sentences_name() -> None:
+    from assistant.memo import _disagree_and_meet
+    from assistant.types import Position
+
+    def position(party: str, stance: str, text: str, about: str, doc: str) -> Position:
+        c = Citation(0, doc, f"{doc}:c", "T", "wire", "", "", text, text, (0, len(text)), 1.0)
+        return Position(party, party, stance, text, about, c)
+
+    demand = position(
+        "Harwick Council",
+        "demands",
+        "Harwick Council demanded that the depot stay open until March.",
+        "depot stay open until March",
+        "d1",
+    )
+    # a holder found through "the president" sentences back: its sentence never names it
+    wrong = position(
+        "Detroit City Council",
+        "rejects",
+        "It comes as the president rejected calls to keep the depot open until March.",
+        "keep the depot open until March",
+        "d2",
+    )
+    named = position(
+        "Northwind Buses",
+        "rejects",
+        "Northwind Buses rejected calls to keep the depot open until March.",
+        "keep the depot open until March",
+        "d3",
+    )
+    items = _disagree_and_meet([demand, wrong], _Numbering())
+    assert not [i for i in items if len(i.clauses) == 2]
+    items = _disagree_and_meet([demand, wrong, named], _Numbering())
+    [pair] = [i for i in items if len(i.clauses) == 2]
+    assert "Northwind Buses rejected" in pair.clauses[1].text
