@@ -315,11 +315,12 @@ def _disagree_and_meet(
             return MemoItem(pointer, (numbering.number(p.citation),))
         return MemoItem(_said(p), (numbering.number(p.citation),))
 
-    # two parties set side by side must each be the one their sentence names: a holder found
-    # through "the president" or "he" several sentences back may be wrong, and a wrong one
-    # here says who disagrees with whom ("Detroit City Council demands: It comes as the
-    # president has urged Republicans ...", from a live blog of many stories)
-    positions = [p for p in positions if _names_its_holder(p)]
+    # two parties set side by side must each be the one their sentence names, or speak in
+    # their own words: a reporter's sentence whose holder was found through "the president"
+    # or "he" several sentences back may have the wrong one, and a wrong one here says who
+    # disagrees with whom ("Detroit City Council demands: It comes as the president has urged
+    # Republicans ...", from a live blog of many stories)
+    positions = [p for p in positions if p.voice == "own" or _names_its_holder(p)]
     demands = [p for p in positions if p.stance == "demands"]
     items = []
     for r in (p for p in positions if p.stance == "rejects"):
