@@ -16,6 +16,7 @@ import numpy as np
 
 from assistant.instructions import is_instruction
 from assistant.markers import MARKER, attach, format_refs, refs, unmark
+from assistant.quote_spans import quote_runs
 from assistant.types import Answer, Citation, Passage
 from index.text import STOPWORDS, content_terms, stem
 
@@ -216,9 +217,6 @@ def balance_quotes(text: str) -> str:
     return opening + text if unopened > depth else text + closing
 
 
-_MARKS = re.compile('[\u201c\u201d"]')
-
-
 def in_quote(text: str, passage: str, start: int, end: int, opens_paragraph: bool = False) -> str:
     """`text` (what an answer writes of passage[start:end]) in quotation marks when that
     stretch is the middle of a quote that opened before it and closes after it (or runs to its
@@ -227,27 +225,25 @@ def in_quote(text: str, passage: str, start: int, end: int, opens_paragraph: boo
     the bomber."' Cut out alone, the middle sentence held no mark, and an answer gave a
     speaker's claim as the sources' own statement.
 
-    A curly opening mark settles it; straight marks do only when the whole paragraph is in
-    view (`opens_paragraph`: the passage starts one), as a mark's direction is read from the
-    marks before it.
+    The quotes are the passage's `quote_runs`. A curly opening mark settles it; a straight one
+    only when its paragraph's start is in view (`opens_paragraph`: the passage starts one), as
+    a straight mark's direction is read from the marks before it.
     """
     if not (0 <= start < end <= len(passage)) or _MARKS.search(passage, start, end):
         return text
     if _MARKS.search(text):
         return text
-    para = passage.rfind("\n", 0, start) + 1
-    stop = passage.find("\n", end)
-    stop = len(passage) if stop < 0 else stop
-    before = _MARKS.findall(passage, para, start)
-    after = _MARKS.search(passage, end, stop)
-    if not before or before[-1] == "\u201d" or (after is not None and after[0] == "\u201c"):
+    run = next((r for r in quote_runs(passage, ()) if r.start < start and end <= r.end), None)
+    if run is None:
         return text
-    if before[-1] == '"':
-        in_view = para > 0 or opens_paragraph
-        if not in_view or "\u201c" in before or before.count('"') % 2 == 0 or after is None:
-            return text
+    if passage[run.start] == "\u201c":
+        return f"\u201c{text}\u201d"
+    if "\n" in passage[: run.start] or opens_paragraph:
         return f'"{text}"'
-    return f"\u201c{text}\u201d"
+    return text
+
+
+_MARKS = re.compile('[\u201c\u201d"]')
 
 
 def cited_in_quote(text: str, c: Citation) -> str:
