@@ -367,8 +367,9 @@ def _disagree_and_meet(
 
 
 def _names_its_holder(p: Position) -> bool:
-    """Whether the statement's sentence names its party (whole: "the Senate" is not the
-    "Maryland Senate") or its speaker (by surname).
+    """Whether the statement's sentence names its party (as `mentions` reads a name: one of
+    its words of five letters or more is enough, so "the Senate" passes for the "Maryland
+    Senate") or its speaker (by surname).
     """
     surname = p.speaker.split()[-1] if p.speaker else ""
     return mentions(p.party, p.text) or bool(
