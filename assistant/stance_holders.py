@@ -21,6 +21,7 @@ from assistant.stance_parties import (
     HONORIFICS,
     NAMED_KINDS,
     NOT_A_PARTY,
+    NOT_OF,
     ORG_LIKE,
     SHORT_TITLES,
     Parties,
@@ -1911,7 +1912,8 @@ def _phrase(ps: ParsedSentence, i: int) -> list[Token]:
             if (
                 c.dep not in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "cc")
                 and c.i not in keep
-            ):
+                and not (c.dep == "prep" and ps.tokens[j].lemma.lower() in NOT_OF)
+            ):  # nor what the person opposes: "Mark Warner, a vocal critic of TikTok"
                 keep.add(c.i)
                 stack.append(c.i)
     return [t for t in ps.tokens if t.i in keep]

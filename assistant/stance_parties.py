@@ -601,6 +601,8 @@ class Parties:
             while words and words[-1].lower() in _NOT_PARTIES:
                 words.pop()  # "Dev Patel Chair": a title is not part of the name
             words = without_trailing_title(words)
+            while words and words[-1].lower().rstrip(".") in _TITLE_PARTS:
+                words.pop()  # "House Minority" (Leader Paul Ostrander): the House
             full = " ".join(words)
             if (
                 len(full) > len(best)
@@ -976,6 +978,17 @@ _PORTFOLIOS = {
 
 # the words before a person's title that are no part of the party before them
 _BEFORE_A_TITLE = _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | _TITLE_OPENERS
+# the first words of a title that a body's name never ends in: "Senate Majority Leader Chuck
+# Schumer", "House Minority Whip", "Ranking Member", "U.S. Sens. Cory Booker and ..."
+_TITLE_PARTS = {"majority", "minority", "ranking", "sens", "reps", "senators", "lawmakers"}
+# words that describe a person before their title, never a party's name: "Outgoing Canadian
+# Prime Minister Justin Trudeau", "Billionaire hedge fund manager Bill Ackman"
+_DESCRIBING = {
+    "outgoing", "incoming", "former", "then", "acting", "interim", "embattled", "longtime",
+    "veteran", "top", "billionaire", "millionaire", "although", "though", "while", "from",
+    "said", "says", "some", "newly", "fellow", "beleaguered", "disgraced", "late", "retired",
+}  # fmt: skip
+_ADJECTIVE_COMPOUND = re.compile(r"-(?:winning|based|born|owned|led|backed|run|funded)$", re.I)
 
 
 # "Secretary of State", "Minister of Foreign Affairs": an office, named after its title
@@ -1287,8 +1300,18 @@ def people_by_title(text: str, parties: Parties) -> None:
                 if of is None:
                     continue
                 words = of.group("party").split()
+            if pattern is _PEOPLE_BEFORE and "and" in words[1:-1]:
+                # "between Trump and Ukrainian President Volodymyr Zelenskyy": the title's own
+                # state is the word after "and", not the first person joined to it
+                after = words[len(words) - 1 - words[::-1].index("and") + 1 :]
+                if len(after) == 1 and re.search(r"(?:ian|ese|ish|an|i)$", after[0]):
+                    words = after
             follows = text[m.end("party") : m.end("party") + 30].split()[:1]
             spokes = bool(follows) and follows[0].lower().startswith("spokes")
+            if words and words[-1].lower().rstrip(".") in _TITLE_PARTS:
+                # "Senate Majority Leader Chuck Schumer", "U.S. Sens. Cory Booker and ...": a
+                # chamber's office, no party; the chamber itself is none either
+                continue
             while words and words[-1].lower() in _BEFORE_A_TITLE:
                 if spokes and words[-1].lower() in _PORTFOLIOS - _TITLE_WORDS:
                     break  # "Guam Homeland Security spokeswoman": the body she speaks for
@@ -1297,10 +1320,13 @@ def people_by_title(text: str, parties: Parties) -> None:
             # "director of advocacy at Human Rights Watch": after the portfolio, the name whole
             named = named or (pattern is _PEOPLE_AFTER and bool(m.group("portfolio")))
             # "National Security" (Adviser) goes, "National Retail Federation" stays
-            while words and words[0].lower() in (_LEADING_NOISE if named else _NOT_PARTIES):
-                words.pop(0)
-            if not words:
-                continue
+            while words and (
+                words[0].lower() in (_LEADING_NOISE if named else _NOT_PARTIES)
+                or words[0].lower() in _DESCRIBING
+            ):
+                words.pop(0)  # "Outgoing Canadian" (Prime Minister), "Billionaire" (hedge fund)
+            if not words or _ADJECTIVE_COMPOUND.search(words[-1]):
+                continue  # "Tony-winning" (actress), "London-based" (analyst): no party
             name = " ".join(words)
             if is_portfolio_name(name) and text[: m.start("party")].endswith("of "):
                 continue  # "the Head of Property, Mr Karel Svoboda": a department, not a party
@@ -1661,6 +1687,8 @@ def main_company(text: str, parties: Parties) -> str:
         words = {w.strip("'’").lower() for w in party.split()}
         if kind != "ORG" or words & (_UNION_WORDS | _PUBLIC_WORDS | _WORKERS):
             continue
+        if _titled_person(party, text) or _a_person(party, text):
+            continue  # "President Donald Trump", tagged ORG once: JPMorgan's CEO is not his
         named = len(re.findall(rf"\b{re.escape(party)}\b", text))
         first = party.split()[0]
         if " " in party and not any(
@@ -1673,6 +1701,20 @@ def main_company(text: str, parties: Parties) -> str:
     if counts and counts[0][0] >= 3 and (len(counts) == 1 or counts[0][0] >= 2 * counts[1][0]):
         return counts[0][1]
     return ""
+
+
+def _titled_person(name: str, text: str) -> bool:
+    """A one-word name the text gives a person's title and given name ("President Donald
+    Trump", "Sen. Ted Cruz"), whatever the tagger labelled it once.
+    """
+    return " " not in name and (
+        re.search(
+            rf"(?:\b{_TITLE_RE}|\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov)\.?) [A-Z][a-z'’\-]+ "
+            rf"{re.escape(name)}\b(?! [A-Z])",
+            text,
+        )
+        is not None
+    )
 
 
 _POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}  # "Its chief executive, X"
@@ -1790,7 +1832,7 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         # appositions either way: "X, chief executive of Y" / "Y's chief executive, X"
         for t in ps.tokens:
             if t.dep == "appos" and (t.head == head.i or head.head == t.i and head.dep == "appos"):
-                near.extend(ps.subtree(t.i))
+                near.extend(_describing_words(ps, t))
         party = _counterpart_of(ps, min([t.i for t in near] + [e.first]), parties)
         titled = ps.children(head.head) if head.dep == "appos" else []
         opposing = any(t.lemma == "opposition" for t in [*near, *titled])
@@ -1870,6 +1912,30 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
             continue  # an opposition leader speaks against the state, not for it
         if party:
             parties.link(e.text, party, replace=True)
+
+
+# what a person is to a party without speaking for it: "Mark Warner, a vocal critic of TikTok"
+NOT_OF = {"critic", "opponent", "supporter", "fan", "foe", "detractor", "skeptic", "sceptic",
+           "admirer", "customer", "client", "victim", "survivor", "target", "rival", "ally"}  # fmt: skip
+
+
+def _describing_words(ps: ParsedSentence, t: Token) -> list[Token]:
+    """The words of an apposition that can name whom its person speaks for: not a clause on
+    them ("Ariela Lara, an organizer who traveled from Bay City") nor what they oppose or use
+    ("a vocal critic of TikTok").
+    """
+    out = []
+    skip: set[int] = set()
+    for u in ps.subtree(t.i):
+        if u.i in skip:
+            continue
+        if u.dep in ("relcl", "acl", "advcl") or (
+            u.dep == "prep" and ps.tokens[u.head].lemma.lower() in NOT_OF
+        ):
+            skip.update(v.i for v in ps.subtree(u.i))
+            continue
+        out.append(u)
+    return out
 
 
 # a title that says whose side a person is on by the people it names ("my Dunavelian

@@ -27,6 +27,7 @@ the stored voice).
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import re
 import sys
@@ -45,6 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "eval" / "quote_speakers"
 _FIELDS = {"set", "doc", "start", "end", "sha1", "speaker", "party"}
 OUTCOMES = ("right", "party_only", "wrong", "none")
+PARTY_OUTCOMES = ("right", "missing", "extra", "wrong")
 KINDS = ("named", "pronoun", "described", "unmarked")
 # a reporting clause of any subject ("a senior official told CNN", "the regulator said")
 _REPORTING = re.compile(
@@ -208,6 +210,38 @@ def outcome(label: dict[str, Any], speaker: str, party: str) -> str:
     return "right" if same_party(party, want_party) else "wrong"
 
 
+def party_outcome(label: dict[str, Any], party: str) -> str:
+    """For a quote given to the right person: is the party shown with them theirs? An answer
+    writes "Chuck Schumer (Senate Majority) said:" or "Bill Ackman (Trump) said:" from this
+    link, so a wrong party misleads where no party would not. A private person has none.
+    """
+    want = label["party"].strip()
+    if not party:
+        return "right" if not want else "missing"
+    if not want:
+        return "extra"  # often an expert's employer the labeller left out; often a wrong link
+    if same_party(party, want) or same_person(party, label["speaker"]):
+        return "right"
+    return "right" if _party_key(party) == _party_key(want) else "wrong"
+
+
+_PARTY_FORMS = {"republican party": "republicans", "democratic party": "democrats"}
+
+
+def _party_key(name: str) -> str:
+    """One key for a party's usual names: "Republicans" is the "Republican Party", the White
+    House the United States (the registry's aliases)."""
+    low = re.sub(r"^the\s+", "", name.strip(), flags=re.I).lower()
+    return _PARTY_FORMS.get(low) or _registry().find(name) or low
+
+
+@functools.cache
+def _registry() -> Any:
+    from assistant.parties import Registry
+
+    return Registry.load()
+
+
 def score(labels: Sequence[dict[str, Any]], found: dict[int, dict[str, Any]]) -> dict[str, Any]:
     """`found[i]`: what was stored for labels[i] ({"speaker", "party", "located"})."""
     by: dict[str, Counter[str]] = defaultdict(Counter)
@@ -220,6 +254,19 @@ def score(labels: Sequence[dict[str, Any]], found: dict[int, dict[str, Any]]) ->
         result = outcome(label, got["speaker"], got["party"]) if got["located"] else "unlocated"
         for key in ("all", kind):
             by[key][result] += 1
+        if result == "right" and label["speaker"].strip() and got["speaker"]:
+            seat = party_outcome(label, got["party"])
+            by["speaker_party"][seat] += 1
+            if seat in ("wrong", "extra"):
+                examples[f"party_{seat}"].append(
+                    {
+                        "doc": label["doc"],
+                        "sentence": label["sentence"][:200],
+                        "kind": kind,
+                        "label": f"{label['speaker']} ({label['party']})",
+                        "stored": f"{got['speaker']} ({got['party']})",
+                    }
+                )
         if result in ("wrong", "none"):
             examples[result].append(
                 {
@@ -236,7 +283,10 @@ def score(labels: Sequence[dict[str, Any]], found: dict[int, dict[str, Any]]) ->
         n = sum(c[o] for o in OUTCOMES)
         table[key] = {"labelled": n, **{o: c[o] / n if n else 0.0 for o in OUTCOMES}}
         table[key]["unlocated"] = c["unlocated"]
-    return {"table": table, "examples": examples}
+    c = by["speaker_party"]
+    n = sum(c.values())
+    party = {"labelled": n, **{o: c[o] / n if n else 0.0 for o in PARTY_OUTCOMES}}
+    return {"table": table, "speaker_party": party, "examples": examples}
 
 
 def stored_voices(paths: dict[str, str], labels: Sequence[dict[str, Any]]) -> dict[int, Any]:
@@ -306,6 +356,15 @@ def format_table(result: dict[str, Any], examples: int = 5) -> str:
         for key, row in r["table"].items():
             cells = " | ".join(f"{100 * row[o]:.1f}" for o in OUTCOMES)
             lines.append(f"| {key} | {row['labelled']} | {cells} |")
+        if "speaker_party" in r:
+            p = r["speaker_party"]
+            lines.append("")
+            lines.append(
+                "| party shown with a rightly named speaker | quotes | right | missing | wrong |"
+            )
+            lines.append("|---|---:|---:|---:|---:|")
+            cells = " | ".join(f"{100 * p[o]:.1f}" for o in PARTY_OUTCOMES)
+            lines.append(f"| all | {p['labelled']} | {cells} |")
         for kind, rows in r["examples"].items():
             for e in rows[:examples]:
                 lines.append(f"- {kind} [{e['kind']}] {e['label']} stored {e['stored']}: ")

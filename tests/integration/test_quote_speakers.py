@@ -8,7 +8,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from eval.quote_speakers import evaluate, outcome
+from eval.quote_speakers import evaluate, outcome, party_outcome
 from tests.unit.test_positions_news import URL, _snapshot
 
 TEXT = (
@@ -103,3 +103,26 @@ def test_outcome_kinds() -> None:
         outcome({"speaker": "", "party": "IOC"}, "", "International Olympic Committee") == "right"
     )
     assert outcome({"speaker": "Hikmat al-Hajari", "party": ""}, "Hajari", "") == "right"
+
+
+def test_the_party_shown_with_a_rightly_named_speaker_is_scored() -> None:
+    label = {"speaker": "Rosa Vell", "party": "Harbour Workers Union"}
+    assert party_outcome(label, "Harbour Workers Union") == "right"
+    assert party_outcome(label, "") == "missing"
+    assert party_outcome(label, "Quillport Port Authority") == "wrong"
+    private = {"speaker": "Ian Troke", "party": ""}
+    assert party_outcome(private, "") == "right"
+    assert party_outcome(private, "Billionaire") == "extra"
+    # a party's usual other names: "Republicans", the White House for the United States
+    assert party_outcome({"speaker": "A B", "party": "Republican Party"}, "Republicans") == "right"
+    assert party_outcome({"speaker": "A B", "party": "White House"}, "United States") == "right"
+
+
+def test_the_party_table_counts_the_quotes_given_to_the_right_person(tmp_path: Path) -> None:
+    snap = _snapshot(tmp_path / "snap", TEXT)
+    labels, articles = _sets(tmp_path / "sets", QUOTES)
+    result = evaluate(snap, "dev", labels, articles)["dev"]
+    party = result["speaker_party"]
+    named = sum(1 for _, who, _ in QUOTES if who)
+    assert 0 < party["labelled"] <= named
+    assert abs(sum(party[o] for o in ("right", "missing", "extra", "wrong")) - 1.0) < 1e-9
