@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.instructions import is_instruction
 from assistant.parties import Registry
+from assistant.party_names import joined_names
 from assistant.stance import StanceReader
 from assistant.types import Annotations, Article, Citation, Position, StatementRow, VoiceRow
 from index.catalog import Catalog
@@ -283,6 +284,7 @@ class PositionIndex:
         self._lock = threading.Lock()
         self._people_generation = catalog.generation()  # build_services read them up to here
         self._people_lock = threading.Lock()
+        self._joined: tuple[int, dict[str, str]] = (-1, {})
 
     def _learn_people(self) -> None:
         """The speakers documents ingested since the start tied to a party ("Lavrov" ->
@@ -295,6 +297,22 @@ class PositionIndex:
                 if generation != self._people_generation:
                     self.registry.add_people(self._catalog.learned_people())
                     self._people_generation = generation
+
+    def joined(self) -> dict[str, str]:
+        """Holder id -> the id it is shown under ("Trump" -> "Donald Trump", found apart in
+        several documents), worked out again after each ingest.
+        """
+        generation = self._catalog.generation()
+        if self._joined[0] != generation:
+            with self._people_lock:
+                if self._joined[0] != generation:
+                    joined = joined_names(
+                        self._catalog.statement_speakers(),
+                        self.registry.parties,
+                        self._catalog.holder_documents_write,
+                    )
+                    self._joined = (generation, joined)
+        return self._joined[1]
 
     def parties_in(self, text: str) -> list[str]:
         """Party ids a question names, in the order it names them: registry aliases, or the
@@ -320,19 +338,27 @@ class PositionIndex:
         # the question's subject first: "Apart from Ukraine, from which countries did
         # Stoltenberg ask Russia ...": Stoltenberg's (NATO's) statements, not Ukraine's
         subject = [p for p in at if _AFTER_AUXILIARY.search(text[: at[p]])]
-        return sorted(at, key=lambda p: (p not in subject[:1], at[p]))
+        joined = self.joined()
+        named = [joined.get(p, p) for p in sorted(at, key=lambda p: (p not in subject[:1], at[p]))]
+        return list(dict.fromkeys(named))
 
     def all(self) -> list[Position]:
         return self.select()
 
     def _load(self, party_id: str | None, stance: str | None) -> list[Position]:
-        rows = self._catalog.statement_rows(party_id, stance, self.limit)
+        joined = self.joined()
+        if party_id:
+            shown = joined.get(party_id, party_id)
+            ids = [shown, *(k for k, v in joined.items() if v == shown)]
+            rows = [r for i in ids for r in self._catalog.statement_rows(i, stance, self.limit)]
+        else:
+            rows = self._catalog.statement_rows(None, stance, self.limit)
         positions = []
         for stored in rows:
             doc_id, r, sentence = stored.doc_id, stored.row, stored.sentence
             if is_instruction(sentence):
                 continue  # a planted instruction is no party's position
-            pid, st, start, end = r.party_id, r.stance, r.start, r.end
+            pid, st, start, end = joined.get(r.party_id, r.party_id), r.stance, r.start, r.end
             about, speaker, voice = r.about, r.speaker, r.voice
             title, source, date, url = stored.title, stored.source, stored.date, stored.url
             passage = self._catalog.chunk_at(doc_id, start)

@@ -377,6 +377,22 @@ class Catalog:
         with self._lock:
             return [r[0] for r in self._db.execute("SELECT DISTINCT party_id FROM statements")]
 
+    def statement_speakers(self) -> list[tuple[str, str]]:
+        """Every (holder, speaker) pair the stored statements name."""
+        with self._lock:
+            rows = self._db.execute("SELECT DISTINCT party_id, speaker FROM statements")
+            return [(r[0], r[1] or "") for r in rows]
+
+    def holder_documents_write(self, party_id: str, words: str) -> bool:
+        """Whether a document where this party holds a statement writes these words."""
+        sql = (
+            "SELECT 1 FROM statements s JOIN documents d USING (doc_id) WHERE s.party_id = ? "
+            "AND d.text LIKE ? LIMIT 1"
+        )
+        like = "%" + words.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        with self._lock:
+            return self._db.execute(sql, (party_id, like)).fetchone() is not None
+
     def statement_rows(
         self, party_id: str | None = None, stance: str | None = None, limit: int = 500
     ) -> list[StoredStatement]:

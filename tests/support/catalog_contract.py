@@ -128,6 +128,22 @@ class CatalogContract:
         assert row.sentence == HARBOR[:20] and row.row.speaker == "Ann Lee"
         assert catalog.chunk_at("d1", 70).chunk_id == "d1:1"
 
+    def test_statement_speakers_and_the_words_their_documents_write(self, catalog):
+        a = _article("d1", "President Ann Lee said the union demands pay. Lee said more.")
+        catalog.commit_document(
+            a,
+            _chunks(a),
+            None,
+            statements=[
+                StatementRow("Lee", "demands", 0, 44, "pay", "Lee", "paraphrase"),
+                StatementRow("union", "demands", 0, 44, "pay", "", "paraphrase"),
+            ],
+        )
+        assert sorted(catalog.statement_speakers()) == [("Lee", "Lee"), ("union", "")]
+        assert catalog.holder_documents_write("Lee", "Ann Lee")
+        assert not catalog.holder_documents_write("Lee", "Bob Lee")
+        assert not catalog.holder_documents_write("nobody", "Ann Lee")
+
     def test_surrounding_sentences_are_the_overlapping_chunks_and_their_text(self, catalog):
         a = _article("d1", HARBOR)  # chunks of 60 characters, one "sentence" each
         catalog.commit_document(a, _chunks(a), None)
