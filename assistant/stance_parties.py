@@ -20,6 +20,7 @@ from assistant.stance_words import (
     _COMPANY_NOUNS,
     _CORP,
     _GENERIC,
+    _GROUP_NOUNS,
     _LEVELS,
     _NAME_RE,
     _NOT_PARTIES,
@@ -342,6 +343,13 @@ class Parties:
     described: dict[str, set[str]] = field(default_factory=dict)
     text: str = ""  # the document, where a short name's full form is looked up
     _lookup_lower: dict[str, str] = field(default_factory=dict)
+    _lower_words: set[str] | None = None
+
+    def written_lower(self, word: str) -> bool:
+        """Whether the text writes this word in lower case somewhere ("music", "activist")."""
+        if self._lower_words is None:
+            self._lower_words = set(re.findall(r"\b[a-z][a-z'’\-]*\b", self.text))
+        return word.lower() in self._lower_words
 
     def canonical(self, name: str, label: str = "") -> str:
         """The display name of the party a name stands for, adding it when new."""
@@ -657,6 +665,19 @@ class Parties:
         """
         words = person.split()
         if party != person and (person in party or party == words[-1]):
+            return False
+        named = party.split()
+        if named[0].lower() in _OPENING_WORDS or re.search(r"(?:\bof|/)$", party):
+            return False  # "From USA TODAY Network", "City of": a sentence's or a name's part
+        if (
+            party not in self.kinds  # a name the tagger or a pattern took for a body stays
+            and not self.registry.find_party(party)
+            and all(w[:1].isupper() and self.written_lower(w) for w in named)
+            and not any(w.lower() in _GROUP_NOUNS for w in named)
+            and not ORG_LIKE.search(party)  # "Port Authority", "City Council": bodies
+        ):
+            # "music director Dan Miller", "Activist investor Nelson Peltz", "principal market
+            # research analyst": what they do, in words the text writes in lower case
             return False
         if self.kinds.get(party) == "PERSON" or any(
             p.strip() in self.people for p in party.split(" and ")[:-1]
@@ -980,6 +1001,9 @@ _PORTFOLIOS = {
 _BEFORE_A_TITLE = _NOT_PARTIES | _TITLE_WORDS | _PORTFOLIOS | _TITLE_OPENERS
 # the first words of a title that a body's name never ends in: "Senate Majority Leader Chuck
 # Schumer", "House Minority Whip", "Ranking Member", "U.S. Sens. Cory Booker and ..."
+# words that open a sentence or a phrase, never a party's name: "From USA TODAY Network", "But"
+_OPENING_WORDS = {"from", "following", "but", "and", "although", "though", "if", "when", "while",
+                  "after", "before", "then", "so", "as", "because", "since", "with"}  # fmt: skip
 _TITLE_PARTS = {"majority", "minority", "ranking", "sens", "reps", "senators", "lawmakers"}
 # words that describe a person before their title, never a party's name: "Outgoing Canadian
 # Prime Minister Justin Trudeau", "Billionaire hedge fund manager Bill Ackman"

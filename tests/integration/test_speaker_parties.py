@@ -88,3 +88,15 @@ def test_the_story_s_company_is_never_a_person_the_tagger_took_for_one():
     parties.seen("Halvorsen", "ORG")
     parties.seen("Brightwell", "ORG")
     assert main_company(text, parties) != "Halvorsen"
+
+
+def test_what_a_person_does_in_words_the_text_writes_in_lower_case_is_no_party(reader):
+    text = (
+        "Activist investor Rolf Brenner said he would push Corvane to cut costs. Brenner is an "
+        'activist who has done this before. "They must cut," Brenner said.\n\n'
+        "Sanjay Rao, a lawyer representing the families of 16 victims, said they reject the "
+        'deal. "It is a slap on the wrist," Rao said.\n'
+    )
+    people = _people(reader, text)
+    assert people.get("Rolf Brenner", "") != "Activist"
+    assert people.get("Sanjay Rao") == "families"  # the group a lawyer speaks for stays
