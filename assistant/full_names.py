@@ -40,7 +40,9 @@ _TITLES = frozenset(
 # States Congress"), and the calendar
 _NOT_GIVEN = frozenset(
     "saint st san santa los las fort port mount mt lake north south east west northern "
-    "southern eastern western new old upper lower great little united golden central greater "
+    "southern eastern western northeast northwest southeast southwest northeastern "
+    "northwestern southeastern southwestern midwest downstate upstate downtown coastal rural "
+    "new old upper lower great little united golden central greater "
     "royal national federal state states city county kingdom republic union nations house "
     "senate congress department ministry office court party council committee assembly "
     "university college school company group bank agency "
