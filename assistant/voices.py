@@ -98,6 +98,11 @@ _DESCRIBED_SAID = re.compile(
     r"(?:(?:on|from)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?"
     rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
 )
+# a body's own text, named with the body: '"...," the DOGE post said', "the NAACP statement says"
+_ITS_TEXT_SAID = re.compile(
+    rf"\b[Tt]he\s+({_NAME})\s+(?:statement|post|tweet|release|letter|memo|filing|notice)\s+"
+    rf"{_BETWEEN}{_REPORT}\b"
+)
 # who speaks for the body named after them ("a spokesperson for TikTok", "officials at the Pentagon")
 _SPEAKS_FOR = {
     "spokesperson", "spokesman", "spokeswoman", "representative", "representatives", "lawyer",
@@ -466,7 +471,9 @@ def _reported(
                 return ("", party)
             person = _person(name)
             return (person, speaks_for(person))
-    described = _DESCRIBED_SAID.search(outside) if not pronoun else None
+    described = (
+        (_DESCRIBED_SAID.search(outside) or _ITS_TEXT_SAID.search(outside)) if not pronoun else None
+    )
     if described is not None and (party := party_named(described[1])):
         # "one US official told CNN", "a senior Ukrainian official said": the party alone
         return ("", party)

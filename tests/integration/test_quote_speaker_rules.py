@@ -377,3 +377,13 @@ def test_an_unnamed_spokesperson_or_statement_of_a_body_is_the_bodys(reader):
     assert "Harlow Water" in _speaker_of(reader, text, "approved by the regulator")
     # the customers' group speaks for the customers, not for the company
     assert _speaker_of(reader, text, "The rise is unlawful") != "Harlow Water"
+
+
+def test_a_body_s_own_text_named_with_the_body_is_the_body_s(reader):
+    # '"...," the DOGE post said', "the Harwick Council statement said": the body's words
+    text = (
+        "Harwick Council voted on Tuesday to close the Eastgate depot.\n\n"
+        '"We will appeal the ruling and keep the depot open," the Harwick Council statement '
+        "said.\n"
+    )
+    assert _speaker_of(reader, text, "We will appeal") == "Harwick Council"
