@@ -96,3 +96,29 @@ def joined_names(
         if len(full) == 1 and written_with(pid, next(iter(full))):
             out[pid] = next(iter(full))  # "Trump" -> "Donald Trump"
     return out
+
+
+# what opens or describes a phrase, never a party's name: "Incumbent" (Mayor Mitch Roth),
+# "Following", "infamous Apophis" (an asteroid)
+_NOT_FIRST = {
+    "incumbent", "infamous", "following", "but", "and", "from", "although", "while",
+    "outgoing", "incoming",
+}  # fmt: skip
+
+
+def usable_holder(holder: str, speaker: str, text: str) -> str:
+    """The holder a statement is stored under: the reader's, unless that is no party's name,
+    then the speaker who said it in their own name, else "" (no statement): "Incumbent" (for
+    Rep. Jahana Hayes), "infamous Apophis" (an asteroid), "Administration administration".
+    """
+    words = holder.split()
+    if not words:
+        return holder
+    bad = (
+        words[0].lower() in _NOT_FIRST
+        or any(a.lower() == b.lower() for a, b in zip(words, words[1:], strict=False))
+        or re.search(r"[/\\|]$", holder) is not None
+    )
+    if not bad:
+        return holder
+    return speaker if speaker and speaker != holder and speaker[:1].isupper() else ""

@@ -15,7 +15,7 @@ import numpy as np
 
 from assistant.instructions import is_instruction
 from assistant.parties import Registry
-from assistant.party_names import joined_names
+from assistant.party_names import joined_names, usable_holder
 from assistant.stance import StanceReader
 from assistant.types import Annotations, Article, Citation, Position, StatementRow, VoiceRow
 from index.catalog import Catalog
@@ -221,9 +221,10 @@ class Annotator:
             self._catalog.add_people(ids)  # the question path reads them after this ingest
         statements = tuple(
             StatementRow(
-                self.party_id(f.holder), f.stance, f.start, f.end, f.about, f.speaker, f.voice
+                self.party_id(holder), f.stance, f.start, f.end, f.about, f.speaker, f.voice
             )
             for f in found
+            if (holder := usable_holder(f.holder, f.speaker, text))
         )
         return Annotations(
             statements,

@@ -80,3 +80,15 @@ def test_positions_of_one_person_named_apart_in_two_documents_are_one_party(tmp_
     assert {p.stance for p in index.select(party="Trump")} == {"demands", "warns"}
     assert index.parties_in("What does Trump want?") == ["Donald Trump"]
     catalog.close()
+
+
+def test_a_holder_that_is_no_party_s_name_gives_way_to_its_speaker_or_to_nothing():
+    from assistant.party_names import usable_holder
+
+    text = "Democratic incumbent Rep. Jahana Hayes is seeking a fourth term."
+    assert usable_holder("Incumbent", "Jahana Hayes", text) == "Jahana Hayes"
+    assert usable_holder("infamous Apophis", "", text) == ""
+    assert usable_holder("Administration administration", "", text) == ""
+    assert usable_holder("Erica Lee/", "", text) == ""
+    for good in ("Ministry of Foreign Affairs of Tarsova", "victims' families", "Donald Trump"):
+        assert usable_holder(good, "", text) == good
