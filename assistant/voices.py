@@ -444,6 +444,13 @@ def _reported(
                 name = " ".join(words[-2:])
             if not name:
                 continue
+            titled = _titled_run(outside, m.start(1)) if pattern is _SAID_NAME else None
+            if titled is not None:
+                # "said National Hurricane Center Deputy Director Jamie Rhome", "said AccuWeather
+                # Vice President of Forecast Operations Dan DePodwin": the person after the title
+                person, office = titled
+                found = [party_named(office), speaks_for(person)]
+                return (person, next((p for p in found if _a_party_of(p, person)), ""))
             owned = _owned(name, speaks_for, party_named) if pattern is _SAID_NAME else None
             if owned is not None and (owned[0] or owned[1]):
                 return owned
@@ -470,6 +477,11 @@ def _reported(
             if party:
                 return ("", party)
             person = _person(name)
+            if _only_a_title(person, party_named) and not speaks_for(person):
+                # "Governor declares ...", "according to the Georgia Secretary of State's
+                # office", "the former President recalled": a title, not who holds it (but
+                # "said Head" after "Hyla Head, the former Army Corps official," is Head)
+                continue
             return (person, speaks_for(person))
     described = (
         (_DESCRIBED_SAID.search(outside) or _ITS_TEXT_SAID.search(outside)) if not pronoun else None
@@ -488,6 +500,94 @@ _ROLE_AFTER = re.compile(
     r"minister|adviser|advisor|envoy|ambassador|statement|office|campaign|team)\b"
 )
 _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
+
+
+# A run of capitalised words after a reporting verb, longer than `_NAME` takes, with the words
+# that join a title's parts ("Vice President of Forecast Operations", "President and CEO",
+# "Acting District Attorney for the Central District of California")
+_LONG_RUN = re.compile(
+    r"[A-Z][\w.'\u2019\-]*(?:\s+(?:(?:of|for|and|the|de|van|von|al)\s+)*[A-Z][\w.'\u2019\-]*){0,13}"
+)
+# the words a title ends on, after which the person is named
+_HEAD_TITLES = {
+    "president", "ceo", "cfo", "coo", "cto", "cao", "director", "secretary", "minister", "chief",
+    "chairman", "chairwoman", "chair", "chairperson", "spokesperson", "spokesman", "spokeswoman",
+    "governor", "mayor", "commissioner", "administrator", "attorney", "judge", "founder",
+    "officer", "manager", "head", "superintendent", "sheriff", "senator", "representative",
+    "ambassador", "general", "leader", "adviser", "advisor", "treasurer", "counsel", "prosecutor",
+    "inspector", "coordinator", "executive", "principal", "dean", "chancellor", "commander",
+    "captain", "lieutenant", "sergeant", "supervisor", "president-elect", "secretary-general",
+}  # fmt: skip
+_JOINS = {"of", "for", "and", "the", "de", "van", "von", "al"}
+
+
+def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
+    """(person, office) for a long titled name after a reporting verb, when `_NAME` (five
+    words, no joining words) cuts it before the person: "National Hurricane Center Deputy
+    Director Jamie Rhome", "Midco President and CEO Pat McAdaragh". None when the run is no
+    longer than `_NAME` takes, holds no title, or names no one after it ("said Hawk Mayor").
+    """
+    run = _LONG_RUN.match(outside, start)
+    if run is None:
+        return None
+    words = run.group(0).split()
+    # "said Secretary of State Marco Rubio and Defense Secretary Pete Hegseth": the first one
+    for i in range(1, len(words) - 1):
+        if words[i] == "and" and words[i + 1].lower() not in _HEAD_TITLES:
+            words = words[:i]
+            break
+    short = _NAME_RUN.match(outside, start)
+    if short is None or len(words) <= len(short.group(0).split()):
+        return None
+    titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in _HEAD_TITLES]
+    if not titles or titles[-1] >= len(words) - 2 + (words[-1][:1].isupper() is False):
+        return None
+    tail = words[titles[-1] + 1 :]
+    if tail[0] in _JOINS:  # "Director of Talent Acquisition Amanda Pope": the last two words
+        n = 3 if len(tail) >= 4 and re.fullmatch(r"[A-Z]\.", tail[-2]) else 2
+        tail = tail[-n:]
+    if any(w in _JOINS or not w[:1].isupper() for w in tail) or len(tail) > 3:
+        return None
+    person = _clean_name(" ".join(tail))
+    if not person or re.search(rf"\b(?:{_ORG_HEADS})\b", person):
+        return None
+    office = [w for w in words[: titles[0]] if w not in _JOINS]
+    while office and office[-1].lower() in _TITLE_WORDS | _RANKS:  # "... Deputy", "... Vice"
+        office.pop()
+    return (person, " ".join(office))
+
+
+_RANKS = {"vice", "acting", "interim", "associate", "senior", "district", "executive", "first"}
+
+
+_NAME_RUN = re.compile(_NAME)
+
+
+def _only_a_title(name: str, party_named: Callable[[str], str]) -> bool:
+    """Whether a speaker's name is a title with nobody's name: a title word alone ("Secretary",
+    "CEO") or after a body or place ("Georgia Secretary", "FBI Director"), but not a person
+    whose surname is a title word ("Hawk Mayor", "Hyla Head").
+    """
+    words = name.split()
+    if not words or words[-1].lower().strip(".,") not in _HEAD_TITLES:
+        return False
+    before = " ".join(words[:-1])
+    return (
+        not before
+        or any(w.isupper() and len(w) > 1 for w in words[:-1])  # "FBI Director"
+        or bool(party_named(before))
+        or words[-2].lower() in _TITLE_WORDS | _RANKS  # "Deputy Director", "Vice President"
+    )
+
+
+def _a_party_of(party: str, person: str) -> bool:
+    """Whether `party` may stand beside `person`: not a title run the reader took for a body
+    ("Kimble County Emergency Coordinator Randy Millican", "Forest Preserve Deputy Police").
+    """
+    words = {w.lower().strip(".,") for w in party.split()}
+    if not words or words & {w.lower().strip(".,") for w in person.split() if len(w) > 2}:
+        return False
+    return not words & (_HEAD_TITLES | {"deputy", "vice", "acting", "interim"})
 
 
 def _owned(

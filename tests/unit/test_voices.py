@@ -245,3 +245,50 @@ def test_a_heading_line_between_an_interviews_answers_is_not_the_speakers_words(
     )
     holt = [Turn(0, "Marek Holt", "Marlow Dockers Union", False)]
     assert with_headings(listed, holt) == holt
+
+
+def test_a_long_title_after_said_names_the_person_who_holds_it():
+    # the five words a name may have cut these before the person ("National Hurricane Center
+    # Deputy Director" was the speaker), and "of" or "and" inside a title stopped them earlier
+    text = (
+        '"The biggest change is the inland wind warning," said National Hurricane Center '
+        "Deputy Director Jamie Rhome. "
+        '"Any earthquake over 7.0 poses a tsunami risk," said AccuWeather Vice President of '
+        "Forecast Operations Dan DePodwin. "
+        '"Now we think we can do it sooner," said Midco President and CEO Pat McAdaragh. '
+        '"The river is falling," said Kimble County Emergency Coordinator Randy Millican.'
+    )
+    voices = _read(
+        text,
+        people={"Randy Millican": "Kimble County Emergency Coordinator Randy Millican"},
+        parties={"accuweather": "AccuWeather", "midco": "Midco"},
+    )
+    assert [(v.speaker, v.party) for v in voices] == [
+        ("Jamie Rhome", ""),
+        ("Dan DePodwin", "AccuWeather"),
+        ("Pat McAdaragh", "Midco"),
+        # a title run the reader took for a body is no party beside its holder's name
+        ("Randy Millican", ""),
+    ]
+
+
+def test_a_title_run_names_the_first_of_two_people_and_no_one_after_a_bare_title():
+    text = (
+        "The talks went well, said Secretary of State Marco Rubio and Defense Secretary Pete "
+        "Hegseth. "
+        '"We are proud of them," said Hawk Mayor, a Vietnam combat veteran.'
+    )
+    voices = _read(text)
+    assert [v.speaker for v in voices] == ["Marco Rubio", "Hawk Mayor"]
+
+
+def test_a_title_without_a_name_is_no_speaker():
+    text = (
+        "More than 4 million people had voted, according to the Georgia Secretary of State's "
+        "office. "
+        '"We will rebuild," the Governor said. '
+        '"The halls were full of smiles," said Hawk Mayor, a Vietnam combat veteran.'
+    )
+    voices = _read(text, parties={"georgia": "Georgia"})
+    # (the outlet's own reporting, the governor unnamed, then a man whose surname is a title)
+    assert [(v.speaker, v.party) for v in voices] == [("Hawk Mayor", "")]
