@@ -587,7 +587,7 @@ def _a_party_of(party: str, person: str) -> bool:
     words = {w.lower().strip(".,") for w in party.split()}
     if not words or words & {w.lower().strip(".,") for w in person.split() if len(w) > 2}:
         return False
-    return not words & (_HEAD_TITLES | {"deputy", "vice", "acting", "interim"})
+    return not words & (_HEAD_TITLES | {"deputy", "vice", "acting", "interim", "assistant"})
 
 
 def _owned(
