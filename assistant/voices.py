@@ -80,7 +80,9 @@ _APPOSED_SAID = re.compile(
 _NAME_CALLED = re.compile(
     rf"({_NAME})(?:,[^,\"\u201c\u201d]{{1,120}},)?\s+{_BETWEEN}"  # "Andre Banks, director of ...,"
     r"(?:described|called|dubbed|termed|branded|labell?ed|hailed|blasted|slammed|denounced|"
-    r"decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|chided|mocked)\b"
+    r"decried|praised|critici[sz]ed|accused|pledged|promised|characteri[sz]ed|chided|mocked|"
+    # "Harris thanked Republicans \u201cwho ...\u201d", "Cohen demanded to \"free Ben & Jerry's\""
+    r"echoed|thanked|demanded|condemned|defended|reaffirmed|welcomed|applauded|lauded)\b"
 )
 # an unnamed speaker described by the party they speak for: "one US official told CNN", "a
 # senior Ukrainian official said", "a National Rifle Association official called ..."

@@ -292,3 +292,12 @@ def test_a_title_without_a_name_is_no_speaker():
     voices = _read(text, parties={"georgia": "Georgia"})
     # (the outlet's own reporting, the governor unnamed, then a man whose surname is a title)
     assert [(v.speaker, v.party) for v in voices] == [("Hawk Mayor", "")]
+
+
+def test_a_quote_the_subject_thanks_or_demands_with_is_the_subjects():
+    text = (
+        'Kamala Harris thanked Republicans "who never voted for a Democrat before." '
+        'Last week Ben Cohen demanded to "free Ben & Jerry\'s" from its owner.'
+    )
+    voices = _read(text)
+    assert [v.speaker for v in voices] == ["Kamala Harris", "Ben Cohen"]
