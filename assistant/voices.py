@@ -508,7 +508,7 @@ _COORDINATED = re.compile(r"\b(?:and|but)\s+(?:also\s+|then\s+)?$")
 # that join a title's parts ("Vice President of Forecast Operations", "President and CEO",
 # "Acting District Attorney for the Central District of California")
 _LONG_RUN = re.compile(
-    r"[A-Z][\w.'\u2019\-]*(?:\s+(?:(?:of|for|and|the|de|van|von|al)\s+)*[A-Z][\w.'\u2019\-]*){0,13}"
+    r"[A-Z][\w.'\u2019\-]*(?:,?\s+(?:(?:of|for|and|the|de|van|von|al)\s+)*[A-Z][\w.'\u2019\-]*){0,13}"
 )
 # the words a title ends on, after which the person is named
 _HEAD_TITLES = {
@@ -533,11 +533,24 @@ def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
     if run is None:
         return None
     words = run.group(0).split()
-    # "said Secretary of State Marco Rubio and Defense Secretary Pete Hegseth": the first one
-    for i in range(1, len(words) - 1):
-        if words[i] == "and" and words[i + 1].lower() not in _HEAD_TITLES:
-            words = words[:i]
+    cut = len(words)
+    listing = False  # in a portfolio: "Minister of Education, Skills, Youth and Information"
+    for i, w in enumerate(words):
+        if w.lower().strip(".,") in _HEAD_TITLES:
+            listing = i + 1 < len(words) and words[i + 1] in ("of", "for")
+        if w.endswith(",") and not listing:
+            cut = i + 1  # "said Foreign Minister Sergey Lavrov, Defense Minister ...": one
             break
+        if (
+            w == "and"
+            and i + 1 < len(words)
+            and words[i + 1].lower() not in _HEAD_TITLES
+            and not (listing and any(x.endswith(",") for x in words[:i]))
+        ):
+            # "said Secretary of State Marco Rubio and Defense Secretary Pete Hegseth": the first
+            cut = i
+            break
+    words = [w.rstrip(",") for w in words[:cut]]
     short = _NAME_RUN.match(outside, start)
     if short is None or len(words) <= len(short.group(0).split()):
         return None

@@ -301,3 +301,17 @@ def test_a_quote_the_subject_thanks_or_demands_with_is_the_subjects():
     )
     voices = _read(text)
     assert [v.speaker for v in voices] == ["Kamala Harris", "Ben Cohen"]
+
+
+def test_a_ministers_portfolio_may_list_with_commas_but_a_comma_ends_a_name():
+    text = (
+        '"Entire communities are marooned," said Jamaican Minister of Education, Skills, Youth '
+        "and Information Dana Dixon. "
+        '"We are ready," said Foreign Minister Sergey Lavrov, Defense Minister Sergei Shoigu and '
+        "General Valery Gerasimov."
+    )
+    voices = _read(text, people={"Sergey Lavrov": "Russia"})
+    assert [(v.speaker, v.party) for v in voices] == [
+        ("Dana Dixon", ""),
+        ("Sergey Lavrov", "Russia"),
+    ]
