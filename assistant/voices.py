@@ -555,7 +555,7 @@ def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
     if short is None or len(words) <= len(short.group(0).split()):
         return None
     titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in _HEAD_TITLES]
-    if not titles or titles[-1] >= len(words) - 2 + (words[-1][:1].isupper() is False):
+    if not titles or titles[-1] >= len(words) - 2:  # two words at least after the title
         return None
     tail = words[titles[-1] + 1 :]
     if tail[0] in _JOINS:  # "Director of Talent Acquisition Amanda Pope": the last two words
@@ -602,7 +602,10 @@ def _a_party_of(party: str, person: str) -> bool:
     words = {w.lower().strip(".,") for w in party.split()}
     if not words or words & {w.lower().strip(".,") for w in person.split() if len(w) > 2}:
         return False
-    return not words & (_HEAD_TITLES | {"deputy", "vice", "acting", "interim", "assistant"})
+    return not words & _TITLED
+
+
+_TITLED = _HEAD_TITLES | {"deputy", "vice", "acting", "interim", "assistant"}
 
 
 def _owned(
