@@ -446,7 +446,7 @@ def _reported(
                 name = " ".join(words[-2:])
             if not name:
                 continue
-            titled = _titled_run(outside, m.start(1)) if pattern is _SAID_NAME else None
+            titled = _titled_run(outside, m) if pattern is _SAID_NAME else None
             if titled is not None:
                 # "said National Hurricane Center Deputy Director Jamie Rhome", "said AccuWeather
                 # Vice President of Forecast Operations Dan DePodwin": the person after the title
@@ -523,13 +523,14 @@ _HEAD_TITLES = {
 _JOINS = {"of", "for", "and", "the", "de", "van", "von", "al"}
 
 
-def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
-    """(person, office) for a long titled name after a reporting verb, when `_NAME` (five
-    words, no joining words) cuts it before the person: "National Hurricane Center Deputy
-    Director Jamie Rhome", "Midco President and CEO Pat McAdaragh". None when the run is no
-    longer than `_NAME` takes, holds no title, or names no one after it ("said Hawk Mayor").
+def _titled_run(outside: str, said: re.Match[str]) -> tuple[str, str] | None:
+    """(person, office) for a long titled name after a reporting verb (`said`, a match of
+    `_SAID_NAME`), when `_NAME` (five words, no joining words) cuts it before the person:
+    "National Hurricane Center Deputy Director Jamie Rhome", "Midco President and CEO Pat
+    McAdaragh". None when the run is no longer than `_NAME` takes, holds no title, or names no
+    one after it ("said Hawk Mayor").
     """
-    run = _LONG_RUN.match(outside, start)
+    run = _LONG_RUN.match(outside, said.start(1))
     if run is None:
         return None
     words = run.group(0).split()
@@ -551,8 +552,7 @@ def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
             cut = i
             break
     words = [w.rstrip(",") for w in words[:cut]]
-    short = _NAME_RUN.match(outside, start)
-    if short is None or len(words) <= len(short.group(0).split()):
+    if len(words) <= len(said.group(1).split()):  # `_NAME` took it whole
         return None
     titles = [i for i, w in enumerate(words) if w.lower().strip(".,") in _HEAD_TITLES]
     if not titles or titles[-1] >= len(words) - 2:  # two words at least after the title
@@ -573,9 +573,6 @@ def _titled_run(outside: str, start: int) -> tuple[str, str] | None:
 
 
 _RANKS = {"vice", "acting", "interim", "associate", "senior", "district", "executive", "first"}
-
-
-_NAME_RUN = re.compile(_NAME)
 
 
 def _only_a_title(name: str, party_named: Callable[[str], str]) -> bool:
