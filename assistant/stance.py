@@ -798,6 +798,7 @@ class StanceReader:
             a_person=lambda party: (
                 not self.registry.find_party(party) and one_person(party, parties.kinds.get(party))
             ),
+            the_body=lambda noun, at: parties.body_before(noun, at, text),
         )
 
 

@@ -639,6 +639,9 @@ class Parties:
             return  # "Reyes (D-N.M.)", "Iowa Gov. Dale Brandt": a seat or a title, no party
         if not self._may_link(person, party):
             return
+        party = self.without_office(party)
+        if not party:
+            return
         surname = person.split()[-1]
         if _against(party, surname, self.text):
             return  # "the famed anti-Taliban leader Ahmad Shah Massoud": against it, not of it
@@ -654,6 +657,53 @@ class Parties:
             # "Malaysia's water minister, Faridah Kamal, ... Faridah told reporters": a person
             # the text calls by her first name when she speaks
             self.people.setdefault(first, party)
+
+    def without_office(self, party: str) -> str:
+        """The party a person is linked to, without the office a pattern took into its name:
+        "Air Force Chief" is the Air Force when the text knows it as a party; "United CEO",
+        "Tesla CFO Vaibhav Taneja", "Tesla CEO and Department of Government Efficiency" are
+        no party's name (""). Bodies named for an office keep it ("Department of Justice",
+        "Office of the Chief Medical Examiner", "Democratic Governors Association").
+        """
+        words = party.split()
+        for i, w in enumerate(words[:-1]):
+            if w.lower() not in _OFFICE_WORDS | {"justice"} or not w[:1].isupper():
+                continue
+            if i and words[i - 1].lower() in _JOINS:
+                continue  # "Office of the Chief Medical Examiner"
+            rest = words[i + 1 :]
+            rest = rest[: rest.index("and")] if "and" in rest else rest
+            if rest and all(
+                r.lower() in _OFFICE_WORDS | _OFFICE_HALVES | _OFFICE_RANKS for r in rest
+            ):
+                continue  # "Ford Chief Financial": an office cut short, read below
+            if not rest or (
+                len(rest) <= 3
+                and all(r[:1].isupper() for r in rest)
+                and not ORG_LIKE.search(" ".join(rest))
+                and rest[-1].lower() not in _BODY_WORDS
+            ):
+                # "Academy CEO Bill Kramer and Academy", "Augusta Fire Chief and EMA", "Tesla
+                # CFO Vaibhav Taneja": an office and a person, not a body
+                return ""
+        if any(" " in p and party.endswith(" " + p) for p in self.people):
+            return ""  # "Democrats Adam Schiff": a party and a person the tagger ran together
+        ends = [w.lower() for w in words[-2:]]
+        if len(words) < 2 or (
+            ends[-1] not in _OFFICE_WORDS | _OFFICE_HALVES
+            and not (ends[-1] == "executive" and ends[0] in ("chief", "managing"))
+        ):
+            return party  # "Provincial Executive" is a body; "Ford Chief Executive" an office
+        head = list(words)
+        while head and head[-1].lower() in _OFFICE_WORDS | _OFFICE_HALVES | _OFFICE_RANKS:
+            head.pop()
+        if not head or head[-1].lower() in _JOINS:
+            return party  # "Department of Justice", "Office of the Governor"
+        body = " ".join(head)
+        if body in self.kinds or self.registry.find_party(body):
+            return body
+        # "Alabama Department of Commerce Secretary": the department, though not named alone
+        return self.canonical(body, "ORG") if ORG_LIKE.search(body) else ""
 
     def _may_link(self, person: str, party: str) -> bool:
         """What a pattern took for a person and a party can be neither: the party is the person
@@ -859,6 +909,35 @@ class Parties:
                 return party
         return ""
 
+    def body_before(self, noun: str, at: int, text: str) -> str:
+        """The party "the <noun>" stands for at offset `at` of `text` ("the company said", "the
+        union responded"): of the parties of that kind, the one the text names last before it;
+        '' when the text names none there. A kind a body's name carries ("the committee") is
+        only a party whose name holds the word; "the union" only a body of workers.
+        """
+        noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
+        low = text[:at].lower()
+        best, where = "", -1
+        for party in dict.fromkeys([*self.order, *self.holders]):
+            words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+            if noun == "union":
+                fits = bool(words & (_UNION_WORDS | _WORKERS))
+            elif noun in NAMED_KINDS:
+                fits = noun in words
+            else:
+                fits = (
+                    self.kinds.get(party) == "ORG"
+                    and self._fits(noun, party)
+                    and not _a_person(party, self.text)
+                )
+            if not fits:
+                continue
+            aliases = [party.lower(), *(k for k, v in self.names.items() if v == party)]
+            at_most = max((low.rfind(a) for a in aliases if len(a) > 2), default=-1)
+            if at_most > where:
+                best, where = party, at_most
+        return best if where >= at - _BODY_REACH else ""
+
     def _fits(self, noun: str, party: str) -> bool:
         """'the company' is not the regulator, nor the union; 'the airline' is not a business
         the text calls an airport operator.
@@ -906,6 +985,24 @@ _PARTY_TAG_BEFORE = re.compile(r"^[RDI][-\s][A-Z][a-zA-Z.]*\.\s+(?=[A-Z])")
 # a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
 # that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
 # tagger may take for a person's party
+# the offices a person holds, which end no body's name but the ones named "of" them
+_OFFICE_WORDS = {
+    "ceo", "cfo", "coo", "cto", "president", "director", "secretary", "minister", "chief",
+    "chairman", "chairwoman", "chair", "chairperson", "spokesperson", "spokesman", "spokeswoman",
+    "governor", "mayor", "commissioner", "administrator", "manager", "officer", "superintendent",
+    "sheriff", "coordinator", "representative", "treasurer", "counsel", "judge", "senator",
+}  # fmt: skip
+# the last words of bodies' names that are no person's ("National Immigrant Justice Center")
+_BODY_WORDS = {
+    "center", "centre", "services", "service", "division", "program", "project", "institute",
+    "college", "school", "clinic", "lab", "laboratory", "initiative", "campaign", "fund",
+}  # fmt: skip
+# the first halves of offices a tagger cuts ("Ford Chief Financial", "Burlington Chief
+# Administrative")
+_OFFICE_HALVES = {"financial", "administrative", "operating", "technology"}
+_OFFICE_RANKS = {"deputy", "vice", "executive", "managing"}
+_JOINS = {"of", "the", "for", "and"}
+
 NOT_A_PARTY = re.compile(
     r"^[RDI]-[A-Z][\w.\-]*$|^[A-Z][a-z]{1,4}\.$|\b(?:Gov|Sen|Rep|Lt|Gen|Rev|Amb|Sgt)\.?$"
 )
@@ -949,6 +1046,9 @@ _PLACE_NOUNS = {
     "county", "borough", "region", "province", "district", "town", "village", "parish",
     "municipality", "island", "valley",
 }  # fmt: skip
+# how far before "the company said" the company is named for the story to mean it (characters)
+_BODY_REACH = 800
+
 NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",
     "board", "authority", "court", "society", "agency",
@@ -1317,7 +1417,14 @@ def people_by_title(text: str, parties: Parties) -> None:
             if pattern is _PEOPLE_FOR and re.search(r"['’]s ", " ".join(words)):
                 # "Indonesia's Ministry of Forestry": the state the ministry is of
                 words = re.split(r"['’]s ", " ".join(words), maxsplit=1)[0].split()
-            if pattern in (_PEOPLE_AFTER, _PEOPLE_IS) and is_portfolio_name(" ".join(words)):
+            if pattern in (_PEOPLE_AFTER, _PEOPLE_IS) and (
+                is_portfolio_name(" ".join(words))
+                or (
+                    words
+                    and words[-1].lower() in _OFFICE_WORDS
+                    and text.startswith(" of ", m.end("party"))
+                )
+            ):
                 # "Minister for Reconciliation of the Government of Palvenia": the government's;
                 # "Tom Farrant, Director of Enforcement": no organisation named
                 of = _OF_PARTY.match(text, m.end("party"))
@@ -1897,6 +2004,9 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
                 if ent.text.lower() in _LEVELS:
                     continue  # "State Sen. Zellnor Myrie": the level he sits at
                 party = city_of(ps, ent, parties) or parties.canonical(ent.text, ent.label)
+                if party and not parties.without_office(party):
+                    party = ""  # "Horak, Operations Director of Tervana ...": the title the
+                    continue  # tagger took for a body; the body is named after it
                 break
         for t in [] if party else near:  # "X, the agency's head of operations": the agency
             if t.dep == "poss" and t.pos == "NOUN" and t.lemma in _GENERIC | _PLACE_NOUNS:

@@ -100,6 +100,15 @@ _DESCRIBED_SAID = re.compile(
     r"(?:(?:on|from)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?"
     rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
 )
+# a body speaking by the kind of body it is: "the company said in a statement", "the union
+# responded", "The regulator's statement said"
+_BODY_SAID = re.compile(
+    r"\b[Tt]he\s+(company|firm|union|group|agency|organi[sz]ation|association|"
+    r"airline|carmaker|automaker|bank|retailer|network|brand|league|club|board|council|"
+    r"committee|ministry|department|commission|university|district|coalition|campaign)"
+    r"(?:['\u2019]s\s+(?:statement|spokes(?:man|woman|person)|lawyers?))?\s+"
+    rf"(?:also\s+|later\s+|then\s+)?(?:{_REPORT}|responded|wrote|posted|announced)\b"
+)
 # a body's own text, named with the body: '"...," the DOGE post said', "the NAACP statement says"
 _ITS_TEXT_SAID = re.compile(
     rf"\b[Tt]he\s+({_NAME})\s+(?:statement|post|tweet|release|letter|memo|filing|notice)\s+"
@@ -255,6 +264,7 @@ def read_voices(
     runs: Sequence[QuoteRun] | None = None,
     speaker_at: Mapping[int, int] | None = None,
     a_person: Callable[[str], bool] = lambda party: False,
+    the_body: Callable[[str, int], str] = lambda noun, at: "",
 ) -> list[Voice]:
     """The voices of one document, consecutive sentences of one voice joined into one span.
 
@@ -264,7 +274,8 @@ def read_voices(
     `speaker_at` are the text's quotes (`quote_runs`, `sentence_quotes`), when the caller has
     them already. `a_person(party)`: the party is a person of no other party, a party of their
     own ("Cui Tiankai", China's ambassador in a story that never links him to China): "he said"
-    after "Cui said" is Cui's.
+    after "Cui said" is Cui's. `the_body(noun, at)`: the party "the <noun>" ("the company",
+    "the union") stands for at that offset of the text, '' when none.
     """
     out: list[Voice] = []
     full: dict[str, str] = {}  # surname -> the fullest name the text gave ("Tomas Brenner")
@@ -334,6 +345,12 @@ def read_voices(
                 # "the official added", "said the Pentagon spokesman": the speaker the story
                 # introduced by that role
                 found = described.resolve(outside, party_named)
+            if found is None and speech and not pronoun_said:
+                # "the company said in a statement", "the union responded": the body of that
+                # kind the story named last before
+                body = _BODY_SAID.search(outside)
+                party = the_body(body[1].lower(), s + body.start()) if body else ""
+                found = ("", party) if party else None
             if found and not found[0] and found[1] and a_person(found[1]):
                 # one person holding in their own name is a speaker, not a body ("Cui Tiankai
                 # said: ..."; "[Cui Tiankai] said" for his "he said")
@@ -484,7 +501,9 @@ def _reported(
                 # office", "the former President recalled": a title, not who holds it (but
                 # "said Head" after "Hyla Head, the former Army Corps official," is Head)
                 continue
-            return (person, speaks_for(person))
+            if before and before[-1].lower() in _NOT_THEIR_OFFICE:
+                return (person, speaks_for(person))  # "former Harvard President Larry Summers"
+            return (person, speaks_for(person) or _office_party(name, person, party_named))
     described = (
         (_DESCRIBED_SAID.search(outside) or _ITS_TEXT_SAID.search(outside)) if not pronoun else None
     )
@@ -590,6 +609,38 @@ def _only_a_title(name: str, party_named: Callable[[str], str]) -> bool:
         or bool(party_named(before))
         or words[-2].lower() in _TITLE_WORDS | _RANKS  # "Deputy Director", "Vice President"
     )
+
+
+def _office_party(name: str, person: str, party_named: Callable[[str], str]) -> str:
+    """The body whose office a name gives before the person ("Manatee County Administrator
+    Scott Hopes": Manatee County, when the text knows it as a party), '' when none.
+    """
+    words = name.split()
+    if person == name or not name.endswith(person):
+        return ""
+    office = words[: len(words) - len(person.split())]
+    if {w.lower().strip(".,") for w in office} & _NOT_THEIR_OFFICE:
+        # "former Harvard President Larry Summers" speaks for Harvard no longer; "U.S. Sen.
+        # Tammy Baldwin" and "Texas Rep. ..." speak for a party or campaign, not the place
+        return ""
+    while office and office[-1].lower().strip(".,") in _OFFICES | _TITLE_WORDS | _RANKS:
+        office.pop()
+    if len(office) == 1 and office[0].lower().strip(".,") in _KINDS_OF_PLACE:
+        return ""  # "Town Clerk Marge Morgan", "House Speaker Mike Johnson": no body's name
+    party = party_named(" ".join(office)) if office else ""
+    return party if party and _a_party_of(party, person) else ""
+
+
+_NOT_THEIR_OFFICE = {
+    "former", "ex", "retired", "late", "sen", "senator", "rep", "representative", "congressman",
+    "congresswoman", "lawmaker", "legislator", "assemblyman", "assemblywoman", "delegate",
+    "judge", "justice",
+}  # fmt: skip
+# what an office's first word may be that names no body by itself
+_KINDS_OF_PLACE = {
+    "town", "city", "county", "state", "district", "village", "borough", "township", "house",
+    "senate", "police", "fire", "school", "federal", "national", "u.s", "us", "circuit",
+}  # fmt: skip
 
 
 def _a_party_of(party: str, person: str) -> bool:
@@ -911,7 +962,33 @@ def _person(name: str) -> str:
     ]
     if titled and titled[-1] < len(words) - 1:
         words = words[titled[-1] + 1 :]
-    return " ".join(words)
+    return " ".join(_after_office(words))
+
+
+def _after_office(words: list[str]) -> list[str]:
+    """The person's name after the office a news story gives before it ("Manatee County
+    Administrator Scott Hopes" is Scott Hopes), so that a speaker reads as a name; the words
+    unchanged when what follows the office is no one's name ("Justice Department", "Chief
+    Justice", "Paul Farmer Jr.").
+    """
+    offices = [i for i, w in enumerate(words) if w.lower().strip(".,") in _OFFICES]
+    if not offices or offices[-1] >= len(words) - 1:
+        return words
+    at = offices[-1]
+    rest = words[at + 1 :]
+    if at == 0 and len(words) == 2 and words[0].lower() in _GIVEN_TITLES:
+        return words
+    if words[at].lower() in _OCCUPATIONS - _HEAD_TITLES and len(rest) < 2:
+        return words  # "Farmer Jones" may be a name; "Economist Greg McBride" is McBride
+    if rest[-1].lower().strip(".,") in _BODY_ENDS:
+        return words
+    if not all(w[:1].isupper() for w in rest) or re.search(
+        rf"\b(?:{_ORG_HEADS})\b", " ".join(rest)
+    ):
+        return words
+    if all(w.lower().strip(".,") in _SUFFIXES or re.fullmatch(r"[A-Z]\.?", w) for w in rest):
+        return words
+    return rest
 
 
 # what a person is called before their name at the start of a sentence, capitalised only there
@@ -923,6 +1000,42 @@ _OCCUPATIONS = {
     "developer", "architect", "engineer", "veteran", "survivor", "protester", "organizer",
     "volunteer", "coach", "player", "owner", "founder", "shopkeeper", "landlord", "tenant",
 }  # fmt: skip
+# the titles of offices and callings that stand before a person's name in news copy, beyond
+# the diplomatic ones above ("Sheriff Susan Hutson", "Town Manager Aaron Frank", "Marine
+# Biology Professor Christopher Lowe", "Beach Police Sgt. Brian Hall")
+_OFFICES = (
+    _HEAD_TITLES
+    | _OCCUPATIONS
+    | {
+        "speaker", "justice", "professor", "councilman", "councilwoman", "councilmember",
+        "alderman", "trooper", "detective", "clerk", "auditor", "comptroller", "marshal",
+        "sgt", "lt", "capt", "det", "cpl", "officer", "chairwoman", "rabbi", "pastor", "rev",
+        "bishop", "imam", "sen", "rep", "gov", "prof", "dr",
+    }
+)  # fmt: skip
+# given names that are also titles: "Dean Phillips", "Judge Reinhold" are no titled surnames
+_GIVEN_TITLES = {"dean", "earl", "king", "marshal"}
+# the last words of a body's name, which no one's name ends on ("Student Loan Bureau")
+_BODY_ENDS = {
+    "corp",
+    "inc",
+    "co",
+    "llc",
+    "ltd",
+    "plc",
+    "bureau",
+    "center",
+    "centre",
+    "service",
+    "services",
+    "administration",
+    "industries",
+    "partners",
+    "news",
+    "times",
+    "post",
+}
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
 
 
 def _clean_name(name: str) -> str:
