@@ -982,9 +982,6 @@ _PRONOUN_WORDS = {"they", "we", "he", "she", "it", "i", "you", "this", "that", "
 
 
 _PARTY_TAG_BEFORE = re.compile(r"^[RDI][-\s][A-Z][a-zA-Z.]*\.\s+(?=[A-Z])")
-# a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
-# that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
-# tagger may take for a person's party
 # the offices a person holds, which end no body's name but the ones named "of" them
 _OFFICE_WORDS = {
     "ceo", "cfo", "coo", "cto", "president", "director", "secretary", "minister", "chief",
@@ -1002,6 +999,10 @@ _BODY_WORDS = {
 _OFFICE_HALVES = {"financial", "administrative", "operating", "technology"}
 _OFFICE_RANKS = {"deputy", "vice", "executive", "managing"}
 _JOINS = {"of", "the", "for", "and"}
+
+# a US party-and-state tag ("D-N.M.", "R-Fla."), a state's abbreviation ("Fla."), or a name
+# that ends in a title ("Iowa Gov", "South Carolina Sen."): what a regular expression or the
+# tagger may take for a person's party
 
 NOT_A_PARTY = re.compile(
     r"^[RDI]-[A-Z][\w.\-]*$|^[A-Z][a-z]{1,4}\.$|\b(?:Gov|Sen|Rep|Lt|Gen|Rev|Amb|Sgt)\.?$"

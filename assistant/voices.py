@@ -101,7 +101,7 @@ _DESCRIBED_SAID = re.compile(
     rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
 )
 # a body speaking by the kind of body it is: "the company said in a statement", "the union
-# responded", "The regulator's statement said"
+# responded", "the company's spokeswoman said"
 _BODY_SAID = re.compile(
     r"\b[Tt]he\s+(company|firm|union|group|agency|organi[sz]ation|association|"
     r"airline|carmaker|automaker|bank|retailer|network|brand|league|club|board|council|"
