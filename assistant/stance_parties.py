@@ -42,6 +42,7 @@ from assistant.stance_words import (
     _TITLE_WORDS,
     _UNION_WORDS,
     _WHERE,
+    _outlet,
 )
 from index.language import Entity, ParsedSentence, Token
 from index.text import STOPWORDS
@@ -920,9 +921,11 @@ class Parties:
         best, where = "", -1
         for party in dict.fromkeys([*self.order, *self.holders]):
             words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+            if _outlet(party) or (" " not in party and _a_surname(party, party, text)):
+                continue  # "the company said" is not USA TODAY's, nor King's or Cedar Fair's "Fair"
             if noun == "union":
                 fits = bool(words & (_UNION_WORDS | _WORKERS))
-            elif noun in NAMED_KINDS:
+            elif noun in NAMED_KINDS | _KINDS_BY_NAME:
                 fits = noun in words
             else:
                 fits = (
@@ -1047,6 +1050,9 @@ _PLACE_NOUNS = {
     "county", "borough", "region", "province", "district", "town", "village", "parish",
     "municipality", "island", "valley",
 }  # fmt: skip
+# kinds of body "the <kind>" names only when the body's name holds the word ("the university",
+# "the campaign")
+_KINDS_BY_NAME = {"university", "district", "campaign", "coalition", "league", "club", "network"}
 # how far before "the company said" the company is named for the story to mean it (characters)
 _BODY_REACH = 800
 

@@ -627,8 +627,16 @@ def _office_party(name: str, person: str, party_named: Callable[[str], str]) -> 
         office.pop()
     if len(office) == 1 and office[0].lower().strip(".,") in _KINDS_OF_PLACE:
         return ""  # "Town Clerk Marge Morgan", "House Speaker Mike Johnson": no body's name
+    named = " ".join(office).lower()
     party = party_named(" ".join(office)) if office else ""
-    return party if party and _a_party_of(party, person) else ""
+    if not party or not _a_party_of(party, person):
+        return ""
+    # the office names the body itself ("Leon County", "Trian"), not a place another body
+    # bears the name of ("Nevada Attorney General Aaron Ford" is not the Nevada Assembly's)
+    exact = party.lower() == named or (len(office) >= 2 and party.lower().startswith(named + " "))
+    # or its initials: "US House Speaker Nancy Pelosi", "NTSB Chairwoman Jennifer Homendy"
+    initials = "".join(w[0] for w in party.split() if w[:1].isupper())
+    return party if exact or named.replace(".", "").upper() == initials else ""
 
 
 _NOT_THEIR_OFFICE = {
