@@ -95,3 +95,18 @@ def test_the_body_an_office_names_is_the_speakers_party_but_not_a_former_one():
     assert [(v.speaker, v.party) for v in hopes] == [("Scott Hopes", "Manatee County")]
     assert [(v.speaker, v.party) for v in summers] == [("Larry Summers", "")]
     assert [(v.speaker, v.party) for v in clerk] == [("Marge Morgan", "")]
+
+
+def test_a_place_in_an_office_is_not_another_body_of_that_place():
+    # the text knows the Nevada Assembly by "Nevada": the attorney general is not its speaker
+    parties = {"nevada": "Nevada Assembly", "ntsb": "National Transportation Safety Board"}
+    ford = _read(
+        "Nevada Attorney General Aaron Ford said the messages were threats.", parties=parties
+    )
+    homendy = _read(
+        "NTSB Chairwoman Jennifer Homendy said the bolts were missing.", parties=parties
+    )
+    assert [(v.speaker, v.party) for v in ford] == [("Aaron Ford", "")]
+    assert [(v.speaker, v.party) for v in homendy] == [
+        ("Jennifer Homendy", "National Transportation Safety Board")
+    ]
