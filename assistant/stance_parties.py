@@ -84,7 +84,8 @@ _TWO_PEOPLE = re.compile(
 # an officer's title a tagger takes into the name of the body before it
 _TRAILING_TITLES = {
     "superintendent", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
-    "chairperson", "president", "director", "ceo",
+    "chairperson", "president", "director", "ceo", "secretary", "chief", "founder",
+    "administrator", "manager", "coordinator", "commissioner", "cfo", "coo",
 }  # fmt: skip
 # a title's first word that is no part of the organisation before it ("DIGI Managing Director")
 _TITLE_OPENERS = {"managing", "acting", "interim", "assistant", "associate", "founding"}
@@ -128,6 +129,8 @@ def without_trailing_title(words: list[str]) -> list[str]:
     """
     if len(words) <= 2 or words[-1].lower() not in _TRAILING_TITLES:
         return words
+    if words[0].lower() in ("office", "bureau") and "of" in words:
+        return words  # "Office of the Data Protection Commissioner": the office is the body
     head = words[:-1]
     while head and head[-1].lower() in _TITLE_OPENERS | {"executive", "deputy"}:
         head.pop()
@@ -695,6 +698,8 @@ class Parties:
             and not (ends[-1] == "executive" and ends[0] in ("chief", "managing"))
         ):
             return party  # "Provincial Executive" is a body; "Ford Chief Executive" an office
+        if words[0].lower() in ("office", "bureau") and "of" in words:
+            return party  # "Office of the Data Protection Commissioner"
         head = list(words)
         while head and head[-1].lower() in _OFFICE_WORDS | _OFFICE_HALVES | _OFFICE_RANKS:
             head.pop()
@@ -703,8 +708,12 @@ class Parties:
         body = " ".join(head)
         if body in self.kinds or self.registry.find_party(body):
             return body
+        if not ORG_LIKE.search(body):
+            return ""
         # "Alabama Department of Commerce Secretary": the department, though not named alone
-        return self.canonical(body, "ORG") if ORG_LIKE.search(body) else ""
+        # (by its own name, not the longer one the tagger gave it)
+        named = self.canonical(body, "ORG")
+        return named if named.split()[-1].lower() not in _OFFICE_WORDS else body
 
     def _may_link(self, person: str, party: str) -> bool:
         """What a pattern took for a person and a party can be neither: the party is the person

@@ -110,3 +110,12 @@ def test_a_place_in_an_office_is_not_another_body_of_that_place():
     assert [(v.speaker, v.party) for v in homendy] == [
         ("Jennifer Homendy", "National Transportation Safety Board")
     ]
+
+
+def test_an_office_the_tagger_ran_into_a_body_name_is_cut_off_it():
+    parties = _parties()
+    parties.seen("Alabama Department of Commerce Secretary", "ORG")
+    parties.link("Greg Canfield", "Alabama Department of Commerce Secretary")
+    parties.link("Helen Dixon", "Office of the Data Protection Commissioner")
+    assert parties.speaks_for("Greg Canfield") == "Alabama Department of Commerce"
+    assert parties.speaks_for("Helen Dixon") == "Office of the Data Protection Commissioner"
