@@ -1017,11 +1017,11 @@ _OFFICES = (
     | {
         "speaker", "justice", "professor", "councilman", "councilwoman", "councilmember",
         "alderman", "trooper", "detective", "clerk", "auditor", "comptroller", "marshal",
-        "sgt", "lt", "capt", "det", "cpl", "officer", "chairwoman", "rabbi", "pastor", "rev",
+        "sgt", "lt", "capt", "det", "cpl", "rabbi", "pastor", "rev",
         "bishop", "imam", "sen", "rep", "gov", "prof", "dr",
     }
 )  # fmt: skip
-# given names that are also titles: "Dean Phillips", "Judge Reinhold" are no titled surnames
+# given names that are also titles: "Dean Phillips", "Earl Blumenauer" are no titled surnames
 _GIVEN_TITLES = {"dean", "earl", "king", "marshal"}
 # the last words of a body's name, which no one's name ends on ("Student Loan Bureau")
 _BODY_ENDS = {
