@@ -930,8 +930,6 @@ class Parties:
         best, where = "", -1
         for party in dict.fromkeys([*self.order, *self.holders]):
             words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
-            if _outlet(party) or (" " not in party and _a_surname(party, party, text)):
-                continue  # "the company said" is not USA TODAY's, nor King's or Cedar Fair's "Fair"
             if noun == "union":
                 fits = bool(words & (_UNION_WORDS | _WORKERS))
             elif noun in NAMED_KINDS | _KINDS_BY_NAME:
@@ -942,8 +940,8 @@ class Parties:
                     and self._fits(noun, party)
                     and not _a_person(party, self.text)
                 )
-            if not fits:
-                continue
+            if not fits or _outlet(party) or (" " not in party and _a_surname(party, party, text)):
+                continue  # "the company said" is not USA TODAY's, nor King's or Cedar Fair's "Fair"
             aliases = [party.lower(), *(k for k, v in self.names.items() if v == party)]
             at_most = max((low.rfind(a) for a in aliases if len(a) > 2), default=-1)
             if at_most > where:

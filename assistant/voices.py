@@ -53,8 +53,9 @@ _NAME = (
 # "Jim Mattis on Wednesday said", "Biden has vowed to ..."
 _BETWEEN = (
     r"(?:(?:also|later|again|then|yesterday|today|tonight|previously|earlier|recently|quickly|"
-    r"separately|repeatedly|publicly|privately|initially|once|has|have|had|"
-    r"on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\s+){0,3}"
+    r"separately|repeatedly|publicly|privately|initially|once|first|finally|reportedly|has|have|"
+    r"had|on (?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|in (?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|(?:19|20)\d\d))\s+){0,3}"
 )
 # "Sherman said", "Lumio chairman Henrik Sand said", "Ryabkov, the deputy minister, said",
 # "Another former Tory leader, William Hague, said", "The North American Electric Reliability
@@ -100,6 +101,14 @@ _DESCRIBED_SAID = re.compile(
     r"(?:(?:on|from)\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+)?"
     rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
 )
+# the same in the plural, opening the sentence: "Trian officials have said ...", "Ukrainian
+# officials told CNN ..."
+_DESCRIBED_PLURAL = re.compile(
+    rf"^\W*(?:(?:[Ss]enior|[Tt]op|[Ff]ormer|[Ii]ncoming|[Oo]utgoing)\s+)?({_NAME})\s+(?:(?:government|administration|"
+    r"military|defen[cs]e|security|intelligence|party|campaign|company|union)\s+)?"
+    r"(?:officials|sources|diplomats|executives|representatives|negotiators|aides|advis[eo]rs)\s+"
+    rf"{_BETWEEN}(?:{_REPORT}|called|described)\b"
+)
 # a body speaking by the kind of body it is: "the company said in a statement", "the union
 # responded", "the company's spokeswoman said"
 _BODY_SAID = re.compile(
@@ -125,6 +134,11 @@ _ROLE_WORD = re.compile(rf"\b(?:{ROLES}|{BODIES})\b")
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?(?:\d{{1,3}}-year-old\s+)?({_NAME})")
+# a finite verb after "said <name>": the name opens what was said ("have said DuPont is ...")
+_CLAUSE_AFTER = re.compile(
+    r"\s+(?:is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|does|did|"
+    r"needs|wants|plans)\b"
+)
 # a possessive: "said Obama's push ..." names what was said, not who said it
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # a cheap first look: most sentences have no reporting verb and no quotation mark
@@ -359,6 +373,10 @@ def read_voices(
                 # "They also insisted that ...": a group's words, not the last person's
                 found = ("", found[1]) if found[1] else None
             if found and found[0]:
+                person = _unowned(found[0], full, text)
+                if person != found[0]:  # "Trian's Garden": Ed Garden, and whom he speaks for
+                    in_full = full.get(person, person)
+                    found = (person, found[1] or speaks_for(in_full) or speaks_for(person))
                 name = full.get(found[0].split()[-1], found[0])
                 full[name.split()[-1]] = name if len(name) >= len(found[0]) else found[0]
                 found = (full[name.split()[-1]], found[1])
@@ -470,6 +488,8 @@ def _reported(
                 person, office = titled
                 found = [party_named(office), speaks_for(person)]
                 return (person, next((p for p in found if _a_party_of(p, person)), ""))
+            if pattern is _SAID_NAME and _CLAUSE_AFTER.match(outside, m.end(1)):
+                continue  # "Trian officials have said DuPont is too tied ...": what was said
             owned = _owned(name, speaks_for, party_named) if pattern is _SAID_NAME else None
             if owned is not None and (owned[0] or owned[1]):
                 return owned
@@ -504,8 +524,13 @@ def _reported(
             if before and before[-1].lower() in _NOT_THEIR_OFFICE:
                 return (person, speaks_for(person))  # "former Harvard President Larry Summers"
             return (person, speaks_for(person) or _office_party(name, person, party_named))
+    plural = _DESCRIBED_PLURAL.search(outside)
+    if plural is not None and " " not in plural[1] and not _a_name(plural[1], text):
+        plural = None  # "State officials said", "Fire officials said": no body's name
     described = (
-        (_DESCRIBED_SAID.search(outside) or _ITS_TEXT_SAID.search(outside)) if not pronoun else None
+        (_DESCRIBED_SAID.search(outside) or plural or _ITS_TEXT_SAID.search(outside))
+        if not pronoun
+        else None
     )
     if described is not None and (party := party_named(described[1])):
         # "one US official told CNN", "a senior Ukrainian official said": the party alone
@@ -664,6 +689,30 @@ def _a_party_of(party: str, person: str) -> bool:
 _TITLED = _HEAD_TITLES | {"deputy", "vice", "acting", "interim", "assistant"}
 
 
+def _unowned(name: str, full: Mapping[str, str], text: str) -> str:
+    """A speaker's name without the body news copy puts before it ("Trian's Garden said",
+    "Amtrak's Magliari said"): the person the text named in full before ("Ed Garden"), or the
+    given name and surname after the possessive ("Pharmacists' Union's Michael Storme"). The
+    name unchanged when what follows is a body ("the Old Farmer's Almanac", "Dana Nessel's
+    Office", "DOJ's Environmental Enforcement Section") or a surname the text never gave in
+    full ("Atlantic's Goldberg").
+    """
+    words = name.split()
+    owners = [i for i, w in enumerate(words[:-1]) if _POSSESSIVE.search(w)]
+    if not owners:
+        return name
+    rest = words[owners[-1] + 1 :]
+    last = rest[-1].lower().strip(".,")
+    if not all(w[:1].isupper() for w in rest) or last in _BODIES | _BODY_ENDS:
+        return name
+    if len(rest) == 1:
+        known = full.get(rest[0], "")
+        return rest[0] if known and known != name and " " in known else name
+    if _a_name(rest[0], text) and not re.search(rf"\b(?:{_ORG_HEADS})\b", " ".join(rest)):
+        return " ".join(rest)
+    return name
+
+
 def _owned(
     name: str, speaks_for: Callable[[str], str], party_named: Callable[[str], str]
 ) -> tuple[str, str] | None:
@@ -688,7 +737,8 @@ def describes_its_speaker(sentence: str) -> bool:
     they are, and a lead-in naming the party would present the reporter's account as the
     party's own statement.
     """
-    return _DESCRIBED_SAID.search(_QUOTED.sub(" | ", sentence)) is not None
+    outside = _QUOTED.sub(" | ", sentence)
+    return _DESCRIBED_SAID.search(outside) is not None or bool(_DESCRIBED_PLURAL.search(outside))
 
 
 def _opening_subject(
