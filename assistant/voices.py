@@ -134,6 +134,12 @@ _ROLE_WORD = re.compile(rf"\b(?:{ROLES}|{BODIES})\b")
 _REPORTED = re.compile(rf"\b(?:{_REPORT}|reported|reports)\b")
 # "said Sherman", "said Deputy Secretary Wendy Sherman", "told reporters Sherman" is rare
 _SAID_NAME = re.compile(rf"\b{_SAY}\s+(?:the\s+)?(?:\d{{1,3}}-year-old\s+)?({_NAME})")
+# the words a body's name may go on with after "of" ("Department of Health", "Council on
+# Foreign Relations", "University of Michigan")
+_BODY_TAIL = re.compile(
+    r"(?:\s+(?:of|for|on(?!\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day))\s+(?:the\s+)?"
+    rf"{_NAME}){{1,3}}"
+)
 # a finite verb after "said <name>": the name opens what was said ("have said DuPont is ...")
 _CLAUSE_AFTER = re.compile(
     r"\s+(?:is|was|are|were|has|have|had|will|would|could|should|can|may|might|must|does|did|"
@@ -490,6 +496,16 @@ def _reported(
                 return (person, next((p for p in found if _a_party_of(p, person)), ""))
             if pattern is _SAID_NAME and _CLAUSE_AFTER.match(outside, m.end(1)):
                 continue  # "Trian officials have said DuPont is too tied ...": what was said
+            body, ends = (
+                _whole_body(name, outside, m.end(1)) if pattern in _BODY_NAMING else ("", 0)
+            )
+            if body and pattern is _SAID_NAME and _CLAUSE_AFTER.match(outside, ends):
+                continue  # "said the Department of Health has ...": what was said
+            if body:
+                # "according to the U.S. Department of Homeland Security", "said the Council on
+                # Foreign Relations": the body, by its whole name (it had been "U.S. Department",
+                # a person's)
+                return ("", party_named(body) or body)
             owned = _owned(name, speaks_for, party_named) if pattern is _SAID_NAME else None
             if owned is not None and (owned[0] or owned[1]):
                 return owned
@@ -687,6 +703,24 @@ def _a_party_of(party: str, person: str) -> bool:
 
 
 _TITLED = _HEAD_TITLES | {"deputy", "vice", "acting", "interim", "assistant"}
+
+
+def _whole_body(name: str, outside: str, end: int) -> tuple[str, int]:
+    """The whole name of a body whose name `_NAME` cut at "of" ("U.S. Department" of "the U.S.
+    Department of Homeland Security", "Vermont Department of Health's"), and where it ends in
+    `outside`; ('', 0) when the name is no body's head or nothing follows it.
+    """
+    if not name or name.split()[-1].lower() not in _BODY_HEADS:
+        return ("", 0)
+    tail = _BODY_TAIL.match(outside, end)
+    if tail is None:
+        return ("", 0)
+    words = f"{name}{tail.group(0)}".split()
+    if any(w.lower().strip(".,") in _HEAD_TITLES for w in words[len(name.split()) :]):
+        return ("", 0)  # "Department of Health Services Deputy Secretary Julie ...": a person
+    owner = next((i for i, w in enumerate(words) if _POSSESSIVE.search(w)), len(words) - 1)
+    whole = " ".join(words[: owner + 1])
+    return (_POSSESSIVE.sub("", whole).rstrip(".,"), tail.end())
 
 
 def _unowned(name: str, full: Mapping[str, str], text: str) -> str:
@@ -955,6 +989,14 @@ _BODIES = {
     "council", "ministry", "committee", "commission", "office", "department", "government",
     "assembly", "parliament", "board", "authority", "agency", "alliance", "union", "mission",
     "delegation", "embassy", "secretariat", "court", "group", "association", "company",
+}  # fmt: skip
+# the patterns whose name a body's name may go on after ("according to the ...", "said the ...")
+_BODY_NAMING = (_ACCORDING, _SAID_NAME)
+_BODY_HEADS = {
+    "department", "council", "ministry", "committee", "commission", "office", "bureau",
+    "center", "centre", "institute", "administration", "agency", "authority", "board",
+    "association", "federation", "service", "services", "university", "college", "bank",
+    "foundation", "fund", "organization", "organisation", "union", "court", "chamber",
 }  # fmt: skip
 _ABBREVIATED_TITLES = {"amb", "sec", "gen", "adm", "col", "sen", "rep", "gov", "prof", "h.e"}
 

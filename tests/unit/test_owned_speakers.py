@@ -30,7 +30,7 @@ TEXT = (
 
 def _voice(text: str, opening: str) -> Voice | None:
     voices = read_voices(
-        text, sentence_spans(text), [], "", lambda p: PEOPLE.get(p, ""), BODIES.get
+        text, sentence_spans(text), [], "", lambda p: PEOPLE.get(p, ""), lambda n: BODIES.get(n, "")
     )
     at = text.index(opening)
     return next((v for v in voices if v.start <= at < v.end), None)
@@ -62,3 +62,37 @@ def test_who_is_named_in_what_was_said_is_not_the_speaker():
     text = "Analysts at the fund said Velmont is too tied to its past."
     voice = _voice(text, "Analysts")
     assert voice is None or voice.party != "Velmont Chemicals"
+
+
+def test_a_body_named_with_of_is_the_whole_body_and_no_person():
+    text = (
+        "Some protesters slashed tires, according to the U.S. Department of Homeland Security. "
+        "Kyiv has received $175 billion since 2022, according to the Council on Foreign "
+        "Relations. "
+        "Four people are in hospital, according to the Vermont Department of Health's daily "
+        "report."
+    )
+    found = [
+        (v.speaker, v.party)
+        for opening in ("Some protesters", "Kyiv has", "Four people")
+        if (v := _voice(text, opening)) is not None
+    ]
+    assert found == [
+        ("", "U.S. Department of Homeland Security"),
+        ("", "Council on Foreign Relations"),
+        ("", "Vermont Department of Health"),
+    ]
+
+
+def test_a_person_titled_by_a_body_of_that_kind_is_not_taken_for_the_body():
+    text = (
+        "Cases are falling, said Wisconsin Department of Health Services Deputy Secretary Ana Ruiz."
+    )
+    voice = _voice(text, "Cases are")
+    assert voice is None or "Deputy" not in voice.party
+
+
+def test_what_was_said_about_a_body_is_not_its_voice():
+    text = "The mayor said the Department of Health has closed the beach."
+    voice = _voice(text, "The mayor")
+    assert voice is None or voice.party != "Department of Health"
