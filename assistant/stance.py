@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from assistant.condemnation import CUE as _CONDEMN_CUE
+from assistant.holder_names import one_name_each
 from assistant.news_names import news_links, opposition_people
 from assistant.parties import Registry
 from assistant.quote_spans import QuoteRun, quote_members, quote_runs, sentence_quotes
@@ -59,10 +60,8 @@ from assistant.stance_layout import (
 )
 from assistant.stance_model import Cues, HolderCue, StanceModel, features, holder_features, shipped
 from assistant.stance_parties import (
-    _CALENDAR_WORDS,
     GOVERNMENT_NAME,
     PARTY_NAME,
-    SHORT_TITLES,
     Parties,
     businesses_by_kind,
     companies_by_form,
@@ -95,7 +94,6 @@ from assistant.stance_words import (
     _ORDINALS,
     _ORG_NAME,
     _SAID_BY_PRONOUN,
-    _TITLE_WORDS,
     _VOICED,
     _WEAK_CUE,
     _outlet,
@@ -103,49 +101,6 @@ from assistant.stance_words import (
 from assistant.voices import Turn, Voice, author, one_person, read_voices, with_headings
 from index.cleaning import body_name, is_top_matter
 from index.language import ParsedSentence, Parser
-
-
-def _full_names(found: list[Found], text: str = "") -> list[Found]:
-    """A person who holds statements under their full name and, in a quote's later sentence,
-    under their surname alone ("Pramila Jayapal" ... "I fully condemn this," Jayapal said) is
-    one holder: the full name, when the document gives the surname one person only. A surname
-    no statement gives in full takes the full name the text gives it ("House Speaker Mike
-    Johnson ... Johnson urged"), when the text gives only one.
-    """
-    names = {f.holder for f in found if _PERSON_NAME.fullmatch(f.holder)}
-    full: dict[str, str] = {}
-    for name in names:
-        last = name.rsplit(" ", 1)[-1]
-        full[last] = "" if last in full else name  # two people of one surname: neither
-    people = {f.holder for f in found if f.holder == f.speaker}  # a person speaking for himself
-    for single in {h for h in people if h.isalpha() and h[:1].isupper()}:
-        if single in full:
-            continue
-        given = {
-            m[0]
-            for m in re.finditer(rf"\b([A-Z][a-z]+) {single}\b(?![\w'’-])", text)
-            if m[1].lower() not in _NOT_GIVEN and m[1] not in _CALENDAR_WORDS
-        }
-        if len(given) == 1:
-            full[single] = given.pop()
-    return [
-        replace(f, holder=full[f.holder]) if full.get(f.holder) and " " not in f.holder else f
-        for f in found
-    ]
-
-
-# a capitalised word before a surname that is no given name: a title, a party's label, a place
-# (besides the title words: "President", "Sen.", "Gov.")
-_NOT_GIVEN = _TITLE_WORDS | SHORT_TITLES | {
-    "speaker", "whip", "gop", "democrat", "republican", "judge", "justice", "attorney",
-    "officer", "agent", "coach", "pope", "king", "queen", "prince", "sir", "lord", "lady",
-    "father", "sister", "brother", "saint", "st", "new",
-}  # fmt: skip
-
-# a person's name as a holder: two or three capitalised words, no organisation's
-_PERSON_NAME = re.compile(
-    r"[A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?(?: [A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?){1,2}"
-)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -619,7 +574,7 @@ class StanceReader:
         heading = _title_end(text, title)
         out = [f for f in out if f.start >= heading]  # a headline states no one's position
         out = sorted(out + listed_items(text, spans, out), key=lambda f: f.start)
-        out = _full_names(out, text)
+        out = one_name_each(out, text, lambda name: bool(self.registry.find_party(name)))
         # "Qeltara's interior minister" read before the text said "the government of Qeltara"
         out = [replace(f, holder=parties.state_named(f.holder)) for f in out]
         learned = {k: v for k, v in parties.people.items() if k not in self._people}
