@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from assistant.party_names import _NOT_FIRST
 from assistant.stance_parties import _CALENDAR_WORDS, SHORT_TITLES
 from assistant.stance_statements import Found
 from assistant.stance_words import _TITLE_WORDS
@@ -98,10 +99,13 @@ def one_name_each(
 
 def _undescribed(name: str) -> str:
     """Without the describing words before a name: lowercase words before a capitalised one
-    ("jihadist Gamaa Islamiya"), and the words of `_DESCRIBING` before at least two more
-    ("Opposition Democratic Party", "Surgeon General Vivek Murthy").
+    ("jihadist Gamaa Islamiya"), the words of `_DESCRIBING` before at least two more
+    ("Opposition Democratic Party"), a title before a person's name ("Surgeon General Vivek
+    Murthy"); and without a joining word after it ("Gina Raimondo and").
     """
     words = name.split()
+    if words and words[0].lower() in _NOT_FIRST:
+        return name  # "infamous Apophis" (an asteroid): no party's name, dropped when stored
     while (
         len(words) >= 2
         and re.fullmatch(r"[a-z][a-z'’-]*", words[0])
@@ -109,6 +113,8 @@ def _undescribed(name: str) -> str:
         and words[1][:1].isupper()
     ):
         words.pop(0)
+    while len(words) >= 2 and words[-1].lower() in _JOINS:
+        words.pop()  # "Gina Raimondo and": a tagger's run cut before the second name
     while len(words) >= 3 and words[0].lower() in _DESCRIBING:
         words.pop(0)
     if len(words) >= 3 and words[0].lower().rstrip(".") in _TITLE_OPENERS:

@@ -73,6 +73,8 @@ def test_initials_two_parties_spell_join_neither() -> None:
         ("General Motors Canada", "General Motors Canada"),
         ("Press Freedom Coalition", "Press Freedom Coalition"),
         ("victims' families", "victims' families"),
+        ("infamous Apophis", "infamous Apophis"),  # no party: dropped when stored
+        ("Gina Raimondo and", "Gina Raimondo"),
         ("state Department of Health", "state Department of Health"),
     ],
 )
