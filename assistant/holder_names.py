@@ -13,7 +13,7 @@ names fit (two people of one surname, two bodies ending alike) nothing is joined
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from assistant.party_names import _NOT_FIRST
@@ -92,9 +92,8 @@ def one_name_each(
     """
     found = [replace(f, holder=_undescribed(f.holder)) for f in found]
     found = _full_names(found, text)
-    holders = list(dict.fromkeys(f.holder for f in found))
-    renamed = {h: _other_name(h, holders, known) for h in holders}
-    return [replace(f, holder=renamed[f.holder] or f.holder) for f in found]
+    renamed = short_forms((f.holder for f in found), known)
+    return [replace(f, holder=renamed.get(f.holder, f.holder)) for f in found]
 
 
 def _undescribed(name: str) -> str:
@@ -164,33 +163,60 @@ def _full_names(found: list[Found], text: str) -> list[Found]:
     ]
 
 
-def _other_name(holder: str, holders: Sequence[str], known: Callable[[str], bool]) -> str:
-    """The one other holder of the document that `holder` is a short form of ('' when none or
-    several): its initials ("GM" of "General Motors"), or its last words, two or more or
-    a lowercase group ("Fish and Wildlife Service", "families" of "victims' families").
+def joined_bodies(
+    ids: Iterable[str],
+    known: Iterable[str] = (),
+    written_with: Callable[[str, str], bool] = lambda short, full: True,
+) -> dict[str, str]:
+    """Holder id -> the id it is shown under, across a collection: a body one story names by
+    its initials or the end of its name ("GM", "Fish and Wildlife Service") and another story
+    in full, when the collection has one such fuller name and a document of the short form's
+    statements writes it (`written_with(short, full)`). `known`: the registry's ids, never
+    renamed. The people's counterpart is `party_names.joined_names`.
     """
-    if known(holder):
-        return ""
-    if _INITIALS.fullmatch(holder):
-        letters = holder.replace(".", "")
-        fits = {h for h in holders if h != holder and _initials(h) == letters}
-        if not fits and letters != holder and letters in holders:
-            return letters  # "G.M" of "GM"
-        return fits.pop() if len(fits) == 1 else ""
-    words = holder.split()
-    if len(words) < 2 and not holder.islower():
-        return ""
-    ends = {
-        h
-        for h in holders
-        if len(h.split()) > len(words)
-        and h.split()[-len(words) :] == words
-        and _ends_whole(h.split()[: -len(words)], holders, known)
+    keep = set(known)
+    return {
+        short: full
+        for short, full in short_forms(ids, keep.__contains__).items()
+        if full not in keep and written_with(short, full)
     }
-    return ends.pop() if len(ends) == 1 else ""
 
 
-def _ends_whole(before: list[str], holders: Sequence[str], known: Callable[[str], bool]) -> bool:
+def short_forms(holders: Iterable[str], known: Callable[[str], bool]) -> dict[str, str]:
+    """Holder -> the one other holder it is a short form of: its initials ("GM" of "General
+    Motors"), or its last words, two or more or a lowercase group ("Fish and Wildlife Service",
+    "families" of "victims' families"). Indexed, so that a collection's many thousand holders
+    cost one pass.
+    """
+    names = list(dict.fromkeys(holders))
+    present = set(names)
+    by_initials: dict[str, set[str]] = {}
+    by_end: dict[tuple[str, ...], set[str]] = {}
+    for h in names:
+        by_initials.setdefault(_initials(h), set()).add(h)
+        words = h.split()
+        for k in range(1, len(words)):
+            if _ends_whole(words[:k], present, known):
+                by_end.setdefault(tuple(words[k:]), set()).add(h)
+    out: dict[str, str] = {}
+    for h in names:
+        if known(h):
+            continue
+        if _INITIALS.fullmatch(h):
+            letters = h.replace(".", "")
+            fits = by_initials.get(letters, set()) - {h}
+            if not fits and letters != h and letters in present:
+                fits = {letters}  # "G.M" of "GM"
+        elif len(h.split()) >= 2 or h.islower():
+            fits = by_end.get(tuple(h.split()), set())
+        else:
+            continue
+        if len(fits) == 1:
+            out[h] = next(iter(fits))
+    return out
+
+
+def _ends_whole(before: list[str], holders: set[str], known: Callable[[str], bool]) -> bool:
     """Whether the words `before` a short name in a longer one make one name with it: not a
     place a body is named for ("North Dakota" of the "University of North Dakota"), nor a party
     of its own joined by "and" ("Department of Homeland Security" of the tagger's "FBI and

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from assistant.holder_names import joined_bodies
 from assistant.instructions import is_instruction
 from assistant.parties import Registry
 from assistant.party_names import joined_names, usable_holder
@@ -307,11 +308,10 @@ class PositionIndex:
         if self._joined[0] != generation:
             with self._people_lock:
                 if self._joined[0] != generation:
-                    joined = joined_names(
-                        self._catalog.statement_speakers(),
-                        self.registry.parties,
-                        self._catalog.holder_documents_write,
-                    )
+                    rows = self._catalog.statement_speakers()
+                    write = self._catalog.holder_documents_write
+                    joined = joined_bodies((pid for pid, _ in rows), self.registry.parties, write)
+                    joined.update(joined_names(rows, self.registry.parties, write))
                     self._joined = (generation, joined)
         return self._joined[1]
 

@@ -153,3 +153,22 @@ def test_a_tagger_s_run_across_a_sentence_is_not_a_fuller_name() -> None:
     found += _found("Enbridge Energy")
     assert _names(found)[1] == "Iowa City"
     assert _names(found)[3] == "Enbridge Energy"
+
+
+def test_across_stories_a_short_form_joins_the_one_full_name_its_story_writes() -> None:
+    from assistant.holder_names import joined_bodies
+
+    ids = ["Wildlife Service", "U.S. Fish and Wildlife Service", "GM", "General Motors"]
+    assert joined_bodies(ids) == {
+        "Wildlife Service": "U.S. Fish and Wildlife Service",
+        "GM": "General Motors",
+    }
+    # a story that never writes the full name keeps its own
+    assert joined_bodies(ids, written_with=lambda short, full: short != "GM") == {
+        "Wildlife Service": "U.S. Fish and Wildlife Service"
+    }
+    # the registry's parties are never renamed, nor taken as the full name
+    assert joined_bodies(["US", "United Steelworkers"], known=["US"]) == {}
+    assert joined_bodies(["UN", "Union Nationale"], known=["Union Nationale"]) == {}
+    # two full names that fit: neither
+    assert joined_bodies(["Supreme Court", "Montana Supreme Court", "U.S. Supreme Court"]) == {}
