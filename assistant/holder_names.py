@@ -90,10 +90,33 @@ def one_name_each(
     `known`: whether a name is a party the registry knows: "US" is not the "United Steelworkers"
     of the same story.
     """
-    found = [replace(f, holder=_undescribed(f.holder)) for f in found]
+    found = [replace(f, holder=_undescribed(_as_written(f, text, known))) for f in found]
     found = _full_names(found, text)
     renamed = short_forms((f.holder for f in found), known)
     return [replace(f, holder=renamed.get(f.holder, f.holder)) for f in found]
+
+
+# "Arab leaders", "Western powers": a people's adjective is no party, the group it describes is
+_GROUPS = (
+    "leaders|powers|governments|nations|states|countries|allies|officials|diplomats|ministers|"
+    "lawmakers|legislators|politicians|activists|groups"
+)
+
+
+def _as_written(f: Found, text: str, known: Callable[[str], bool]) -> str:
+    """The holder as its sentence writes it when the reader kept only a group's adjective:
+    "Arab" of "Arab leaders had rejected", "Western" of "Western powers have warned".
+    """
+    h = f.holder
+    if " " in h or not h[:1].isupper() or known(h) or not _ADJECTIVE.search(h):
+        return h
+    m = re.search(rf"\b{re.escape(h)}\s+({_GROUPS})\b", text[f.start : f.end])
+    return f"{h} {m[1]}" if m else h
+
+
+_ADJECTIVE = re.compile(
+    r"(?:an|ern|ish|ese|ic|i)$|^(?:Arab|Druze|Gulf|Thai|Swiss|French|Dutch|Greek|Czech)$"
+)
 
 
 def _undescribed(name: str) -> str:

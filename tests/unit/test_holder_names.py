@@ -172,3 +172,26 @@ def test_across_stories_a_short_form_joins_the_one_full_name_its_story_writes() 
     assert joined_bodies(["UN", "Union Nationale"], known=["Union Nationale"]) == {}
     # two full names that fit: neither
     assert joined_bodies(["Supreme Court", "Montana Supreme Court", "U.S. Supreme Court"]) == {}
+
+
+def test_a_people_s_adjective_is_the_group_its_sentence_names() -> None:
+    text = (
+        "Trump went beyond suggestions that Arab leaders had already rejected. "
+        "Western powers have repeatedly warned Russia. "
+        "The Ardonian delegation demanded a vote."
+    )
+    found = [
+        Found(0, 71, "Arab", "rejects", "paraphrase"),
+        Found(70, 115, "Western", "warns", "paraphrase"),
+        Found(116, 156, "Ardonian", "demands", "paraphrase"),  # no group after it: as it was
+        Found(116, 156, "Trump", "demands", "paraphrase"),  # no adjective
+    ]
+    assert [f.holder for f in one_name_each(found, text)] == [
+        "Arab leaders",
+        "Western powers",
+        "Ardonian",
+        "Trump",
+    ]
+    # a party the registry knows by its adjective stays that party
+    known = one_name_each(found[:1], text, lambda n: n == "Arab")
+    assert known[0].holder == "Arab"
