@@ -126,8 +126,10 @@ def _undescribed(name: str) -> str:
     Murthy"); and without a joining word after it ("Gina Raimondo and").
     """
     words = name.split()
+    if len(words) >= 2 and words[0] in _CREDITS:
+        words = words[1:]  # "AP US", "Reuters US": a wire's credit the tagger ran into a name
     if words and words[0].lower() in _NOT_FIRST:
-        return name  # "infamous Apophis" (an asteroid): no party's name, dropped when stored
+        return " ".join(words)  # "infamous Apophis" (an asteroid): dropped when stored
     while (
         len(words) >= 2
         and re.fullmatch(r"[a-z][a-z'’-]*", words[0])
@@ -146,6 +148,9 @@ def _undescribed(name: str) -> str:
         if _PERSON_NAME.fullmatch(" ".join(rest)):
             words = rest
     return " ".join(words)
+
+
+_CREDITS = frozenset({"AP", "AFP", "UPI", "Reuters"})
 
 
 def _full_names(found: list[Found], text: str) -> list[Found]:

@@ -95,9 +95,10 @@ class Found:
 # A news outlet ("CNN cannot verify the figures", "..., Sky News says", "(AP)"): in news copy it
 # reports positions and holds none
 _OUTLET = re.compile(
-    r"(?:CNN|AP|AFP|BBC|NPR|Reuters|Politico|Axios|Bloomberg|Associated Press|USA TODAY\b.*|"
+    r"(?:CNN|AP|AFP|BBC|NPR|Reuters|Politico|Axios|Bloomberg|Associated Press|(?i:USA TODAY)\b.*|"
+    r"BBC Radio.*|(?:Daily )?Mirror|Daily Mail|Al Jazeera|Euronews|"
     r".*\b(?:News|Times|Post|Journal|Independent|Guardian|Telegraph|Herald|Tribune|Gazette|"
-    r"Chronicle|Observer))"
+    r"Chronicle|Observer|Register|Sentinel|Public Radio))"
 )
 
 

@@ -75,6 +75,8 @@ def test_initials_two_parties_spell_join_neither() -> None:
         ("victims' families", "victims' families"),
         ("infamous Apophis", "infamous Apophis"),  # no party: dropped when stored
         ("Gina Raimondo and", "Gina Raimondo"),
+        ("AP Supporters", "Supporters"),  # "(AP) Supporters of ...": the credit ran into it
+        ("Reuters US", "US"),
         ("state Department of Health", "state Department of Health"),
     ],
 )
@@ -195,3 +197,14 @@ def test_a_people_s_adjective_is_the_group_its_sentence_names() -> None:
     # a party the registry knows by its adjective stays that party
     known = one_name_each(found[:1], text, lambda n: n == "Arab")
     assert known[0].holder == "Arab"
+
+
+def test_a_paper_a_story_quotes_holds_no_position(reader: StanceReader) -> None:
+    found = read(
+        reader,
+        "Rail Digest\n\nTrain companies are facing legal action over their plan to close almost "
+        "every ticket office in the country, said The Mirror.\n\nMany passengers told USA TODAY "
+        "that the companies had promised to keep staff on every platform.",
+        source="The Associated Press",
+    )
+    assert not {h for h, _, _ in found} & {"Mirror", "Daily Mirror", "Usa Today", "USA TODAY"}
