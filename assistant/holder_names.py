@@ -19,7 +19,7 @@ from dataclasses import replace
 from assistant.party_names import _NOT_FIRST
 from assistant.stance_parties import _CALENDAR_WORDS, SHORT_TITLES
 from assistant.stance_statements import Found
-from assistant.stance_words import _TITLE_WORDS
+from assistant.stance_words import _BODY_END, _TITLE_WORDS
 
 # a capitalised word of a person's name: "Jayapal", "O'Rourke", "Duck-soo", "McCarthy", "DeSantis"
 _WORD = r"[A-Z](?:[a-z]+[A-Z])?[a-z]+(?:[\-'’][A-Z]?[a-z]+)?"
@@ -57,22 +57,12 @@ _TITLE_OPENERS = frozenset(
     }
 ) | SHORT_TITLES  # fmt: skip
 # lowercase words that open names ("al-Shabaab", "de Blasio", "van der Leyen", "bin Salman")
-_PARTICLES = frozenset({"al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le"})
-_PARTICLES |= {
-    "des",
-    "del",
-    "della",
-    "dos",
-    "das",
-    "do",
-    "ter",
-    "ten",
-    "zu",
-    "bin",
-    "ibn",
-    "abu",
-    "ben",
-}
+_PARTICLES = frozenset(
+    {
+        "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "des", "del",
+        "della", "dos", "das", "do", "ter", "ten", "zu", "bin", "ibn", "abu", "ben",
+    }
+)  # fmt: skip
 # "the state Department of Health" is the state's, not a federal one: the word stays
 _JURISDICTIONS = frozenset(
     {"state", "federal", "city", "county", "national", "provincial", "regional", "local"}
@@ -151,6 +141,10 @@ def _undescribed(name: str) -> str:
 
 
 _CREDITS = frozenset({"AP", "AFP", "UPI", "Reuters"})
+# a body's name, never a person's written family name first
+_A_BODY = re.compile(
+    rf"{_BODY_END.pattern}|\b(?:Organi[sz]ation|Airport|Management|Inc|Corp|Company|Group|Holdings)$"
+)
 
 
 def _full_names(found: list[Found], text: str) -> list[Found]:
@@ -181,9 +175,10 @@ def _full_names(found: list[Found], text: str) -> list[Found]:
         }
         if len(before) == 1:
             full[single] = before.pop()
-        elif not before and first.get(single):
+        elif not before and first.get(single) and not _A_BODY.search(first[single]):
             # no given name before it anywhere in the text: the family name written first
-            # ("Robert Aitken" is not the "Aitken Bible Historical Foundation")
+            # ("Robert Aitken" is not the "Aitken Bible Historical Foundation", nor "President
+            # Trump" the "Trump Organization")
             full[single] = first[single]
     return [
         replace(f, holder=full[f.holder]) if full.get(f.holder) and " " not in f.holder else f

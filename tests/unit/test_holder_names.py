@@ -208,3 +208,9 @@ def test_a_paper_a_story_quotes_holds_no_position(reader: StanceReader) -> None:
         source="The Associated Press",
     )
     assert not {h for h, _, _ in found} & {"Mirror", "Daily Mirror", "Usa Today", "USA TODAY"}
+
+
+def test_a_surname_is_not_the_body_named_after_its_bearer() -> None:
+    text = "President Trump said the Trump Organization would not sell the hotel."
+    found = _found(("Trump", "Trump"), "Trump Organization")
+    assert _names(found, text) == ["Trump", "Trump Organization"]
