@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from assistant.party_names import _NOT_FIRST
+from assistant.party_names import _PARTICLES as _NAME_PARTICLES
 from assistant.stance_parties import _CALENDAR_WORDS, SHORT_TITLES
 from assistant.stance_statements import Found
 from assistant.stance_words import _BODY_END, _TITLE_WORDS
@@ -58,11 +59,9 @@ _TITLE_OPENERS = frozenset(
 ) | SHORT_TITLES  # fmt: skip
 # lowercase words that open names ("al-Shabaab", "de Blasio", "van der Leyen", "bin Salman")
 _PARTICLES = frozenset(
-    {
-        "al", "el", "de", "da", "di", "du", "van", "von", "der", "den", "la", "le", "des", "del",
-        "della", "dos", "das", "do", "ter", "ten", "zu", "bin", "ibn", "abu", "ben",
-    }
-)  # fmt: skip
+    _NAME_PARTICLES
+    | {"el", "den", "des", "della", "dos", "das", "do", "ter", "ten", "zu", "ibn", "abu", "ben"}
+)
 # "the state Department of Health" is the state's, not a federal one: the word stays
 _JURISDICTIONS = frozenset(
     {"state", "federal", "city", "county", "national", "provincial", "regional", "local"}
