@@ -302,6 +302,9 @@ def read_voices(
     last: tuple[str, str] = ("", "")  # the last named speaker (person, party)
     recent: list[str] = []  # sentences since, where a person may be named without speaking
     prev_quote: tuple[str, str] | None = None  # speaker of the sentence before, when a quote
+    # the speaker a plain line of narration kept for a bare quote right after it, and where
+    held: tuple[str, str] | None = None
+    held_at = -1
     t = 0
     runs = quote_runs(text, spans) if runs is None else runs
     if speaker_at is None:
@@ -398,11 +401,27 @@ def read_voices(
                 prev_quote = found  # a bare quote after "X said ..." is X's too
             elif quoted and prev_quote and _bare_quote(sentence):  # wire copy: own paragraph
                 voice = Voice(s, e, prev_quote[0], prev_quote[1], "quote")
+            elif quoted and held and _bare_quote(sentence) and _one_paragraph(text, held_at, s):
+                # '"..., we would do anything," Derek said. The jobs included operating games.
+                # "And we would ride as much as possible."': the speaker one plain line before
+                voice = Voice(s, e, held[0], held[1], "quote")
+                prev_quote = held
             elif publisher and (_FIRST_PERSON.search(outside) or not quoted):
                 voice = Voice(s, e, by, publisher, "own")
                 prev_quote = None
             else:
+                if not quoted and not speech:
+                    # a line of narration that names no one keeps the speaker before it; one
+                    # opening with an earlier speaker ("Lopez was not convinced.") gives them
+                    if prev_quote and n and _one_paragraph(text, spans[n - 1][1], s):
+                        if not _PERSONISH.search(outside) and not _names_someone(sentence, text):
+                            held, held_at = prev_quote, s
+                    else:
+                        held = _opening_speaker(sentence, full, speaks_for)
+                        held_at = s
                 prev_quote = None
+            if held_at != s:
+                held, held_at = None, -1
             if speech or _ROLE_WORD.search(sentence):
                 described.learn(
                     outside,
@@ -1164,6 +1183,11 @@ def _bare_quote(sentence: str) -> bool:
 
 def _same_voice(a: Voice, b: Voice) -> bool:
     return (a.speaker, a.party, a.kind) == (b.speaker, b.party, b.kind)
+
+
+def _one_paragraph(text: str, end: int, start: int) -> bool:
+    """No line break between two offsets (news copy breaks its paragraphs with one)."""
+    return 0 <= end <= start and "\n" not in text[end:start]
 
 
 def _adjacent(text: str, end: int, start: int) -> bool:

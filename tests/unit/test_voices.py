@@ -315,3 +315,32 @@ def test_a_ministers_portfolio_may_list_with_commas_but_a_comma_ends_a_name():
         ("Dana Dixon", ""),
         ("Sergey Lavrov", "Russia"),
     ]
+
+
+def test_a_bare_quote_after_a_plain_line_is_the_speaker_before_it_or_the_line_s_subject():
+    # A story quotes on after one plain line of narration, or after a line that opens with an
+    # earlier speaker; an answer quoting that sentence must still say whose words they are.
+    text = (
+        "Farmers protested in the capital on Monday.\n"
+        '"We just loved being in the park," said Maria Lopez, who leads the growers\' union. '
+        "The jobs included operating games and giving guests tattoos. "
+        '"And we would ride as much as possible."\n'
+        "The ministry promised a review by Friday.\n"
+        'Lopez was not convinced. "They have promised this before."\n'
+        '"We cannot wait," said Maria Lopez. Her deputy, Ana Ruiz, runs the stalls. '
+        '"The stalls are empty."\n'
+        '"Prices must rise," said Maria Lopez.\n'
+        "The ministry has not answered.\n"
+        '"We will be back."'
+    )
+    voices = _read(text)
+
+    def speaker_of(words):
+        at = text.index(words)
+        return next((v.speaker for v in voices if v.start <= at < v.end), None)
+
+    assert speaker_of("And we would ride") == "Maria Lopez"
+    assert speaker_of("They have promised") == "Maria Lopez"
+    # a line naming someone else, or a paragraph between, leaves the quote unattributed
+    assert speaker_of("The stalls are empty") is None
+    assert speaker_of("We will be back") is None
