@@ -20,7 +20,7 @@ from assistant.party_names import _NOT_FIRST
 from assistant.party_names import _PARTICLES as _NAME_PARTICLES
 from assistant.stance_parties import _CALENDAR_WORDS, SHORT_TITLES
 from assistant.stance_statements import Found
-from assistant.stance_words import _BODY_END, _TITLE_WORDS
+from assistant.stance_words import _BODY_END, _TITLE_WORDS, opening_word
 
 # a capitalised word of a person's name: "Jayapal", "O'Rourke", "Duck-soo", "McCarthy", "DeSantis"
 _WORD = r"[A-Z](?:[a-z]+[A-Z])?[a-z]+(?:[\-'’][A-Z]?[a-z]+)?"
@@ -117,6 +117,8 @@ def _undescribed(name: str) -> str:
     words = name.split()
     if len(words) >= 2 and words[0] in _CREDITS:
         words = words[1:]  # "AP US", "Reuters US": a wire's credit the tagger ran into a name
+    while len(words) >= 2 and opening_word(words[0]):
+        words.pop(0)  # "But Vance", "For Bill": the sentence's first word run into a name
     if words and words[0].lower() in _NOT_FIRST:
         return " ".join(words)  # "infamous Apophis" (an asteroid): dropped when stored
     while (

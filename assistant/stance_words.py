@@ -383,6 +383,26 @@ _NOT_SPEAKERS = {
     "JOURNALIST", "PRESENTER", "HOST", "ANCHOR", "CORRESPONDENT", "NARRATOR",
 }  # fmt: skip
 _NOT_SPEAKER_ROLES = {"member", "chair", "chairman", "chairwoman", "moderator", "host"}
+# words a sentence opens with that a capitalised run read as a name may begin with ("Though
+# Trump has boasted ...", "Yet Corker has not ...", "But Vance said", "Last month, Haggen
+# officials said", "ALSO: ..."): never the first word of a speaker's or a holder's name
+OPENING_WORDS = frozenset(
+    "although though yet when whenever while whilst during like but and also for last after "
+    "before since as because once if unless until despite with without so still however "
+    "instead then now meanwhile even only".split()
+)
+
+
+def opening_word(word: str) -> bool:
+    """One of `OPENING_WORDS` as a sentence writes it ("Though", "ALSO:"), not an acronym
+    ("NOW", the National Organization for Women).
+    """
+    bare = word.strip(",:;")
+    return bare.lower() in OPENING_WORDS and (
+        bare[1:].islower() or bare.isupper() and word[-1:] == ":"
+    )
+
+
 _TITLE_WORDS = {
     "mr",
     "mrs",

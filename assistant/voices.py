@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.described_speakers import BODIES, ROLES, DescribedSpeakers
 from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
-from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS
+from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS, opening_word
 
 # A run of quotation inside a sentence: straight or curly double quotes.
 # (news copy mixes the marks: '\u201cThose doors don\u2019t knock themselves," Mayor Cavalier
@@ -451,7 +451,9 @@ def read_voices(
         if mine and naming is not None and naming.kind == "quote":
             each[n] = Voice(spans[n][0], spans[n][1], naming.speaker, naming.party, "quote")
     for n in sorted(each):
-        voice = each[n]
+        voice = _named_cleanly(each[n])
+        if voice is None:
+            continue
         if out and _same_voice(out[-1], voice) and _adjacent(text, out[-1].end, voice.start):
             out[-1] = Voice(out[-1].start, voice.end, voice.speaker, voice.party, voice.kind)
         else:
@@ -1155,6 +1157,21 @@ _BODY_ENDS = {
     "post",
 }
 _SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def _named_cleanly(voice: Voice) -> Voice | None:
+    """The voice with its speaker's name free of the words a sentence opened with; None when
+    nothing that names anyone is left ("For added zest, April threw in ...").
+    """
+    words = voice.speaker.split()
+    while words and opening_word(words[0]):
+        words.pop(0)
+    speaker = " ".join(words)
+    if speaker == voice.speaker:
+        return voice
+    if not speaker and not voice.party and voice.kind != "question":
+        return None
+    return replace(voice, speaker=speaker)
 
 
 def _clean_name(name: str) -> str:

@@ -78,6 +78,9 @@ def test_initials_two_parties_spell_join_neither() -> None:
         ("AP Supporters", "Supporters"),  # "(AP) Supporters of ...": the credit ran into it
         ("Reuters US", "US"),
         ("state Department of Health", "state Department of Health"),
+        ("But Vance", "Vance"),  # "But Vance said ...": the sentence's first word
+        ("Although Save Our Schools Arizona", "Save Our Schools Arizona"),
+        ("NOW", "NOW"),  # the National Organization for Women
     ],
 )
 def test_describing_words_are_no_part_of_the_name(written: str, shown: str) -> None:

@@ -344,3 +344,20 @@ def test_a_bare_quote_after_a_plain_line_is_the_speaker_before_it_or_the_line_s_
     # a line naming someone else, or a paragraph between, leaves the quote unattributed
     assert speaker_of("The stalls are empty") is None
     assert speaker_of("We will be back") is None
+
+
+def test_a_speaker_s_name_never_begins_with_the_word_its_sentence_opened_with():
+    # "Though Trump has boasted ...", "Yet Corker has not ...": the capitalised run a name was
+    # read from began with the sentence's first word, and an answer read "Yet Corker said: ..."
+    text = (
+        "Sen. Bob Corker has praised the president before. Yet Corker has not refrained from "
+        "publicly taking Trump to task. "
+        '"I can call him at 10 o\'clock at night," he said.\n'
+        "For added zest, April threw in this detail, she said.\n"
+        "ALSO: Beginning with the next school year, students will select classes."
+    )
+    voices = _read(text, people={"Bob Corker": "Republicans"})
+    speakers = {v.speaker for v in voices}
+    assert not any(s.split()[0] in {"Yet", "For", "Also", "ALSO"} for s in speakers if s)
+    at = text.index('"I can call')
+    assert [v.speaker for v in voices if v.start <= at < v.end] in (["Corker"], ["Bob Corker"])
