@@ -953,6 +953,10 @@ def _subjects(sentence: str, clauses: bool = False) -> list[str]:
     for start in starts:
         head = outside[start:]
         m = _PERSONISH.match(head) or _SURNAME.match(head)
+        if m is not None and m.group(0).count(" ") == 3:
+            # "Washington U.S. Rep. Michael Baumgartner, of Spokane, ...": the whole run, titles
+            # and all, for the name after them
+            m = _OPENING_RUN.match(head)
         if m is not None and not re.match(r"['\u2019]s?\b", head[m.end() :]):
             out.append(m.group(0))
     return out

@@ -361,3 +361,25 @@ def test_a_speaker_s_name_never_begins_with_the_word_its_sentence_opened_with():
     assert not any(s.split()[0] in {"Yet", "For", "Also", "ALSO"} for s in speakers if s)
     at = text.index('"I can call')
     assert [v.speaker for v in voices if v.start <= at < v.end] in (["Corker"], ["Bob Corker"])
+
+
+def test_he_said_after_a_long_titled_name_is_the_whole_name_after_the_titles():
+    # the subject's run is longer than four words: "Napa County Supervisor Bill Dodd" was read
+    # as "Napa County Supervisor Bill", and the answer quoted "Bill said: ..."
+    text = (
+        "Business owners were determined to clean up. "
+        "Napa County Supervisor Bill Dodd spent Monday morning helping clean out a warehouse "
+        "he owns in American Canyon. "
+        '"We had water gushing out the door yesterday," he said.\n'
+        "Washington U.S. Rep. Michael Baumgartner, of Spokane, took swipes at leaders in "
+        "Olympia as he touted passage of the bill. "
+        '"Elections have consequences," he wrote in a social media post.'
+    )
+    voices = _read(text)
+
+    def speaker_of(words):
+        at = text.index(words)
+        return next((v.speaker for v in voices if v.start <= at < v.end), None)
+
+    assert speaker_of("We had water") == "Bill Dodd"
+    assert speaker_of("Elections have") == "Michael Baumgartner"
