@@ -385,11 +385,12 @@ _NOT_SPEAKERS = {
 _NOT_SPEAKER_ROLES = {"member", "chair", "chairman", "chairwoman", "moderator", "host"}
 # words a sentence opens with that a capitalised run read as a name may begin with ("Though
 # Trump has boasted ...", "Yet Corker has not ...", "But Vance said", "Last month, Haggen
-# officials said", "ALSO: ..."): never the first word of a speaker's or a holder's name
+# officials said", "ALSO: ...", "Why Taylor Swift said ..." as a headline): never the first
+# word of a speaker's or a holder's name
 OPENING_WORDS = frozenset(
     "although though yet when whenever while whilst during like but and also for last after "
     "before since as because once if unless until despite with without so still however "
-    "instead then now meanwhile even only".split()
+    "instead then now meanwhile even only earlier later why how what where which".split()
 )
 
 

@@ -997,6 +997,7 @@ def _opening_someone(sentence: str, text: str) -> str:
     return words[0]
 
 
+_WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _CALENDAR = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
     r"August|September|October|November|December"
@@ -1170,6 +1171,8 @@ def _named_cleanly(voice: Voice) -> Voice | None:
     words = voice.speaker.split()
     while words and opening_word(words[0]):
         words.pop(0)
+        if words and _WEEKDAY.fullmatch(words[0]):
+            words.pop(0)  # "Earlier Wednesday Bastian" (but "Sunday Adelaja" is a name)
     speaker = " ".join(words)
     if speaker == voice.speaker:
         return voice
