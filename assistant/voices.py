@@ -1125,6 +1125,9 @@ _OCCUPATIONS = {
     "scientist", "researcher", "journalist", "reporter", "columnist", "entrepreneur", "investor",
     "developer", "architect", "engineer", "veteran", "survivor", "protester", "organizer",
     "volunteer", "coach", "player", "owner", "founder", "shopkeeper", "landlord", "tenant",
+    "billionaire", "businessman", "businesswoman", "frontman", "carpenter", "employee",
+    "parent", "planner", "candidate", "nurse", "doctor", "lawyer", "attorney", "bartender",
+    "manager", "worker", "driver", "pilot", "editor", "producer", "director", "publicist",
 }  # fmt: skip
 # the titles of offices and callings that stand before a person's name in news copy, beyond
 # the diplomatic ones above ("Sheriff Susan Hutson", "Town Manager Aaron Frank", "Marine
