@@ -239,6 +239,21 @@ _POST_HEADER = re.compile(
 )
 
 
+def _ends_its_line(text: str, m: re.Match[str]) -> bool:
+    """A header, not a news story's sentence quoting a post ('Another X user, Chaddy
+    (@brewcity43) said, "..."', which had made every later paragraph his): no reporting verb
+    after the handle.
+    """
+    return _REPORTED_POST.match(text, m.end()) is None
+
+
+_REPORTED_POST = re.compile(
+    r"[ \t,]*(?:also\s+|later\s+)?(?:said|says|wrote|writes|posted|posts|tweeted|tweets|added|"
+    r"replied|commented|shared|responded|asked|argued|claimed|joked|noted)\b",
+    re.I,
+)
+
+
 def _post_headers(text: str) -> list[tuple[int, int, str]]:
     """A social-media thread's post headers ('Veloxa Broadband (@VeloxaHelp) · 5 Oct, 10:15'):
     each opens a turn of the account's owner, like a transcript's speaker label. Only the lines
@@ -250,7 +265,7 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
         m = _POST_HEADER.match(text, start)
-        if m:
+        if m and _ends_its_line(text, m):
             name = m.group(1).strip()
             label = name if _personal(name, text) else f"{name} (sender, {name})"
             out.append((m.start(1), m.end(), label))

@@ -129,3 +129,22 @@ def test_a_named_journalists_turn_holds_no_statement(reader):
         ("Quayside Ferries", "offers"),
         ("Quayside Ferries", "rejects"),
     ]
+
+
+def test_a_story_quoting_a_post_in_its_sentence_opens_no_turn(reader):
+    # a news story quotes two posts in its own sentences; the paragraphs after them are the
+    # reporter's, not the last poster's (every one had been "Chaddy said: ...")
+    from index.chunking import sentence_spans
+    from index.cleaning import normalise
+
+    text = normalise(
+        "The brewery's beer was called ultraliberal by a candidate on Monday.\n\n"
+        "X user Josh Geise (@joshgeise) said, \u201cWas at Kohler this weekend. Had my first "
+        "Spotted Cow.\u201d\n\n"
+        "Another X user, Chaddy (@brewcity43) said, \u201cSpotted Cow is okay.\u201d\n\n"
+        "The brewery sells its beer only in Wisconsin and has done so since 1993.\n"
+    )
+    _, _, voices = reader.read(text, sentence_spans(text), "", "")
+    at = text.index("The brewery sells")
+    assert not [v for v in voices if v.start <= at < v.end]
+    assert not [v for v in voices if v.kind == "turn"]
