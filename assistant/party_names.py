@@ -109,7 +109,8 @@ _NOT_FIRST = {
 def usable_holder(holder: str, speaker: str, text: str) -> str:
     """The holder a statement is stored under: the reader's, unless that is no party's name,
     then the speaker who said it in their own name, else "" (no statement): "Incumbent" (for
-    Rep. Jahana Hayes), "infamous Apophis" (an asteroid), "Administration administration".
+    Rep. Jahana Hayes), "infamous Apophis" (an asteroid), "Administration administration", a
+    lone letter.
     """
     words = holder.split()
     if not words:
@@ -118,6 +119,7 @@ def usable_holder(holder: str, speaker: str, text: str) -> str:
         words[0].lower() in _NOT_FIRST
         or any(a.lower() == b.lower() for a, b in zip(words, words[1:], strict=False))
         or re.search(r"[/\\|]$", holder) is not None
+        or len(re.sub(r"\W", "", holder)) < 2  # "C" of "Spotted (C)ow"
     )
     if not bad:
         return holder

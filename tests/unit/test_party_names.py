@@ -90,5 +90,11 @@ def test_a_holder_that_is_no_party_s_name_gives_way_to_its_speaker_or_to_nothing
     assert usable_holder("infamous Apophis", "", text) == ""
     assert usable_holder("Administration administration", "", text) == ""
     assert usable_holder("Erica Lee/", "", text) == ""
-    for good in ("Ministry of Foreign Affairs of Tarsova", "victims' families", "Donald Trump"):
+    assert usable_holder("C", "Chaddy", text) == "Chaddy"  # "Spotted (C)ow": a lone letter
+    for good in (
+        "Ministry of Foreign Affairs of Tarsova",
+        "victims' families",
+        "Donald Trump",
+        "UN",
+    ):
         assert usable_holder(good, "", text) == good
