@@ -22,6 +22,12 @@ def _read(text, turns=(), publisher="", people=None, parties=None):
     )
 
 
+def _speaker_of(text, voices, words):
+    """The stored speaker of the sentence holding `words` (None: no voice)."""
+    at = text.index(words)
+    return next((v.speaker for v in voices if v.start <= at < v.end), None)
+
+
 def test_titles_name_the_person_a_statement_is_by_not_a_body():
     assert author("Press conference by NATO Secretary General Jens Stoltenberg following") == (
         "Jens Stoltenberg"
@@ -205,13 +211,9 @@ def test_every_sentence_of_a_quote_is_the_speakers_whichever_one_names_them():
     people = {"Herbst": "Atlantic Council", "Peter Welch": "Democrats"}
     voices = _read(text, people=people)
 
-    def speaker_of(words):
-        at = text.index(words)
-        return next((v.speaker for v in voices if v.start <= at < v.end), None)
-
-    assert speaker_of("We know that Russia") == "Herbst"
-    assert speaker_of("And we know the West") == "Herbst"
-    assert speaker_of("Two weeks ago") == "Peter Welch"
+    assert _speaker_of(text, voices, "We know that Russia") == "Herbst"
+    assert _speaker_of(text, voices, "And we know the West") == "Herbst"
+    assert _speaker_of(text, voices, "Two weeks ago") == "Peter Welch"
 
 
 def test_a_heading_line_between_an_interviews_answers_is_not_the_speakers_words():
@@ -335,15 +337,11 @@ def test_a_bare_quote_after_a_plain_line_is_the_speaker_before_it_or_the_line_s_
     )
     voices = _read(text)
 
-    def speaker_of(words):
-        at = text.index(words)
-        return next((v.speaker for v in voices if v.start <= at < v.end), None)
-
-    assert speaker_of("And we would ride") == "Maria Lopez"
-    assert speaker_of("They have promised") == "Maria Lopez"
+    assert _speaker_of(text, voices, "And we would ride") == "Maria Lopez"
+    assert _speaker_of(text, voices, "They have promised") == "Maria Lopez"
     # a line naming someone else, or a paragraph between, leaves the quote unattributed
-    assert speaker_of("The stalls are empty") is None
-    assert speaker_of("We will be back") is None
+    assert _speaker_of(text, voices, "The stalls are empty") is None
+    assert _speaker_of(text, voices, "We will be back") is None
 
 
 def test_a_speaker_s_name_never_begins_with_the_word_its_sentence_opened_with():
@@ -362,8 +360,7 @@ def test_a_speaker_s_name_never_begins_with_the_word_its_sentence_opened_with():
     speakers = {v.speaker for v in voices}
     assert not any(s.split()[0] in {"Yet", "For", "Also", "ALSO", "Earlier"} for s in speakers if s)
     assert {"Bastian", "Richard Branson"} <= speakers  # a calling is no part of a name
-    at = text.index('"I can call')
-    assert [v.speaker for v in voices if v.start <= at < v.end] in (["Corker"], ["Bob Corker"])
+    assert _speaker_of(text, voices, '"I can call') in ("Corker", "Bob Corker")
 
 
 def test_he_said_after_a_long_titled_name_is_the_whole_name_after_the_titles():
@@ -380,9 +377,5 @@ def test_he_said_after_a_long_titled_name_is_the_whole_name_after_the_titles():
     )
     voices = _read(text)
 
-    def speaker_of(words):
-        at = text.index(words)
-        return next((v.speaker for v in voices if v.start <= at < v.end), None)
-
-    assert speaker_of("We had water") == "Bill Dodd"
-    assert speaker_of("Elections have") == "Michael Baumgartner"
+    assert _speaker_of(text, voices, "We had water") == "Bill Dodd"
+    assert _speaker_of(text, voices, "Elections have") == "Michael Baumgartner"
