@@ -66,6 +66,8 @@ def speaker_turns(text: str) -> list[tuple[int, int, str]]:
             continue  # "To:", "Present:": a header or a list, not a turn
         if label.lower().replace("\u2019", "'") in _FURNITURE:
             continue  # "News: ...", "WINNER: ...", "Sunday: ...": a page's sections and lists
+        if _HEADING_WORD.search(label.partition("(")[0]):
+            continue  # "BACK IN THE STATES: What is the draft?", "Sign-up for Your Vote: ..."
         # "The Cabinet Secretary for Net Zero and Energy (Callum Reid)": six names, and the
         # small words between them
         words = [
@@ -202,6 +204,11 @@ def _heading(text: str, turn: tuple[int, int, str]) -> bool:
     return words < 10 or (words < 25 and after is not None)
 
 
+# words a page's headings hold and no speaker's name or office does (an office may hold "of",
+# "for", "the", "and", "to": "Ambassador to the United Nations")
+_HEADING_WORD = re.compile(
+    r"(?<![\w'\u2019-])(?i:in|on|at|your|our|my|is|are|was|with)(?![\w'\u2019-])"
+)
 _BLANK_LINE = re.compile(r"[ \t]*\n[ \t]*\n\s*")
 
 

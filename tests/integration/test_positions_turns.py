@@ -148,3 +148,21 @@ def test_a_story_quoting_a_post_in_its_sentence_opens_no_turn(reader):
     at = text.index("The brewery sells")
     assert not [v for v in voices if v.start <= at < v.end]
     assert not [v for v in voices if v.kind == "turn"]
+
+
+def test_a_page_s_heading_in_capitals_opens_no_turn(reader):
+    # "BACK IN THE STATES: What is the draft?" is a link to another story, not a speaker's
+    # turn; every paragraph after it had been "Back In States said: ..."
+    from index.chunking import sentence_spans
+    from index.cleaning import normalise
+
+    text = normalise(
+        "Russia has called up reservists, the ministry said on Tuesday.\n\n"
+        "BACK IN THE STATES: What is the draft? And can it ever be reinstated here?\n\n"
+        "The Kremlin said the call-up would end by the spring.\n\n"
+        "SIGN-UP FOR YOUR VOTE: Text with the elections team.\n\n"
+        "Officials in Kyiv said the front line had not moved.\n"
+    )
+    _, _, voices = reader.read(text, sentence_spans(text), "", "")
+    assert not [v for v in voices if v.kind == "turn"]
+    assert all("Back" not in v.speaker and "Vote" not in v.speaker for v in voices)
