@@ -246,7 +246,7 @@ _POST_HEADER = re.compile(
 )
 
 
-def _ends_its_line(text: str, m: re.Match[str]) -> bool:
+def _not_a_citation(text: str, m: re.Match[str]) -> bool:
     """A header, not a news story's sentence quoting a post ('Another X user, Chaddy
     (@brewcity43) said, "..."', which had made every later paragraph his): no reporting verb
     after the handle.
@@ -272,7 +272,7 @@ def _post_headers(text: str) -> list[tuple[int, int, str]]:
     while at >= 0:
         start = text.rfind("\n", 0, at) + 1
         m = _POST_HEADER.match(text, start)
-        if m and _ends_its_line(text, m):
+        if m and _not_a_citation(text, m):
             name = m.group(1).strip()
             label = name if _personal(name, text) else f"{name} (sender, {name})"
             out.append((m.start(1), m.end(), label))

@@ -999,7 +999,7 @@ def _opening_someone(sentence: str, text: str) -> str:
 
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")
 _CALENDAR = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    rf"{_WEEKDAY.pattern}|January|February|March|April|May|June|July|"
     r"August|September|October|November|December"
 )
 _SURNAME = re.compile(r"(?<![\w.'\u2019\-])[A-Z][a-z][\w'\u2019\-]+(?![\w'\u2019\-]|\s+[A-Z])")
