@@ -33,13 +33,21 @@ class Settings(BaseSettings):
         ),
     )
     embedding_backend: Literal[
-        "auto", "torch", "openvino", "openvino-bf16", "openvino-int8", "onnx", "onnx-int8"
+        "auto",
+        "torch",
+        "openvino",
+        "openvino-bf16",
+        "openvino-int8",
+        "onnxruntime-int8",
+        "onnx",
+        "onnx-int8",
     ] = Field(
         default="auto",
         description=(
             "How the embedder runs: 'openvino' (OpenVINO fp32, same vectors as PyTorch), "
             "'openvino-bf16' (bf16 on AMX: cosine 0.99998 to fp32, ~2.5x faster), "
-            "'openvino-int8' (static int8: for CPUs with VNNI but no AMX), 'torch' "
+            "'openvino-int8' (static int8: for CPUs with VNNI but no AMX), 'onnxruntime-int8' "
+            "(ONNX Runtime's dynamic int8: for CPUs with AVX2 and no VNNI), 'torch' "
             "(sentence-transformers), or 'auto' (an existing store's precision, else the fastest "
             "for this CPU). Each precision is a separate store. 'onnx'/'onnx-int8' are the names "
             "of earlier releases for 'openvino'/'openvino-int8'."
@@ -47,7 +55,7 @@ class Settings(BaseSettings):
     )
     model_cache: Path = Field(
         default=Path.home() / ".cache" / "briefing-assistant",
-        description="Where the OpenVINO model files are kept (made once, at install time).",
+        description="Where the OpenVINO and ONNX model files are kept (made once, at install time).",
     )
     embedding_batch_size: int = Field(default=32, description="Texts per embedding batch.")
     embedding_threads: int = Field(

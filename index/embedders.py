@@ -15,6 +15,7 @@ from index.embeddings import (
 
 # backend setting -> precision of the OpenVINO model it runs
 OPENVINO = {"openvino": "fp32", "openvino-bf16": "bf16", "openvino-int8": "int8"}
+ONNXRUNTIME_INT8 = "onnxruntime-int8"  # ONNX Runtime's dynamic int8 (index/onnx_embedder.py)
 LEGACY = {"onnx": "openvino", "onnx-int8": "openvino-int8"}  # settings of earlier releases
 
 
@@ -23,7 +24,7 @@ class EmbedderConfig:
     """What choosing an embedder needs; the upper layer fills it from its settings."""
 
     model: str
-    backend: str = "auto"  # auto, openvino, openvino-bf16, openvino-int8, torch
+    backend: str = "auto"  # auto, openvino, openvino-bf16, openvino-int8, onnxruntime-int8, torch
     cache: Path = Path.home() / ".cache" / "briefing-assistant"
     max_seq_tokens: int = 256
     batch_size: int = 32
@@ -64,7 +65,9 @@ def choose_backend(requested: str, stored: str | None) -> str:
         return requested
     if stored:
         precision = stored.rpartition("@")[2]
-        return {"int8": "openvino-int8", "bf16": "openvino-bf16"}.get(precision, "openvino")
+        return {"int8": "openvino-int8", "bf16": "openvino-bf16", "qint8": ONNXRUNTIME_INT8}.get(
+            precision, "openvino"
+        )
     return cpu_backend(cpu_flags())
 
 
@@ -76,6 +79,20 @@ def make_embedder(settings: EmbedderConfig, stored: str | None = None) -> Embedd
     offline_env()
     backend = choose_backend(settings.backend, stored)
     model_path = resolve_model_path(settings.model)
+    if backend == ONNXRUNTIME_INT8:
+        if not isinstance(model_path, Path):
+            raise RuntimeError(f"{settings.model}: {backend} needs a local model folder")
+        from index.onnx_embedder import OnnxInt8Embedder, export as export_onnx
+
+        export_onnx(model_path, settings.cache)  # made at install: a stat
+        return OnnxInt8Embedder(
+            model_path,
+            settings.cache,
+            model_tag(settings.model),
+            max_seq_tokens=settings.max_seq_tokens,
+            batch_size=settings.batch_size,
+            threads=settings.threads,
+        )
     if backend in OPENVINO and isinstance(model_path, Path):
         try:
             from index.openvino_embedder import OpenVinoEmbedder, export
