@@ -26,7 +26,7 @@ import numpy as np
 
 from index.embeddings import RecentQueries
 from index.openvino_embedder import INPUTS, _fingerprint, _mean_pool, _tokenizer
-from index.openvino_runtime import feed, length_batches
+from index.openvino_runtime import feed
 
 PRECISION = "qint8"  # the store's tag: not OpenVINO's "int8", whose vectors differ
 
@@ -113,9 +113,13 @@ def _export_fp32(model_dir: Path, target: Path) -> None:
 class OnnxInt8Embedder:
     """The sentence-transformers model's vectors, from ONNX Runtime's int8 model.
 
-    Batches run side by side on one single-threaded session per core (ONNX Runtime's `run` is
-    safe to call from several threads): as with OpenVINO's streams (`infer_streams`), no thread
-    waits at a barrier for one that the parser's process keeps off its core.
+    One text per run: the activations' int8 scale is taken per run, so texts batched together
+    moved each other's vectors (cosine 0.993 on average, 0.984 at worst, to the same text run
+    alone), and a text's vector would depend on its neighbours in an ingest or a question. One
+    at a time it is its own, and cheaper: no padding (17.6 CPU-s for the 600 chunks against 20.7
+    in length-sorted batches). Texts run side by side on single-threaded sessions, one per core
+    (ONNX Runtime's `run` is safe to call from several threads): as with OpenVINO's streams
+    (`infer_streams`), no thread waits at a barrier for one the parser's process keeps waiting.
     """
 
     def __init__(
@@ -145,7 +149,6 @@ class OnnxInt8Embedder:
         self._streams = max(1, threads or os.cpu_count() or 1)
         self._workers = ThreadPoolExecutor(self._streams, thread_name_prefix="onnx-embed")
         self._name = f"{tag}@{PRECISION}"
-        self._batch = batch_size
         self._tok = _tokenizer(model_dir, max_seq_tokens)
         self._counter = _tokenizer(model_dir, None)
         self._inputs = {i.name for i in self._session.get_inputs()}
@@ -160,27 +163,18 @@ class OnnxInt8Embedder:
     def dim(self) -> int:
         return self._dim
 
-    def _pooled(self, inputs: dict[str, np.ndarray]) -> np.ndarray:
+    def _one(self, encoding: Any) -> np.ndarray:
+        inputs = feed([encoding])
         wanted = {k: v for k, v in inputs.items() if k in self._inputs}
-        return _mean_pool(self._session.run(None, wanted)[0], inputs)
+        return _mean_pool(self._session.run(None, wanted)[0], inputs)[0]
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self._dim), dtype=np.float32)
         encodings = self._tok.encode_batch(list(texts))
-        out = np.zeros((len(texts), self._dim), dtype=np.float32)
-        rows = min(self._batch, -(-len(texts) // self._streams))
-        batches = [
-            (idx, feed([encodings[i] for i in idx])) for idx in length_batches(encodings, rows)
-        ]
-        if len(batches) == 1:  # a query: no hand-over to a worker
-            idx, inputs = batches[0]
-            out[idx] = self._pooled(inputs)
-        else:
-            pooled = self._workers.map(lambda batch: self._pooled(batch[1]), batches)
-            for (idx, _), rows_ in zip(batches, pooled, strict=True):
-                out[idx] = rows_
-        return out
+        if len(encodings) == 1:  # a query: no hand-over to a worker
+            return self._one(encodings[0])[None, :]
+        return np.stack(list(self._workers.map(self._one, encodings)))
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._queries(text)
