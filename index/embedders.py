@@ -47,14 +47,18 @@ def cpu_backend(flags: set[str]) -> str:
     is run on AVX-512 and int8 was faster (stop 58, AMD EPYC, 2 cores: the 117-article news
     ingest 24.5 s / 44.3 CPU-s against bf16's 29.4 / 52.9; RealTime QA dev, 8 weeks, recall@10
     0.762 both, answer hit 0.460 against 0.429; gold set one question fewer at recall@5 and in
-    fact recall). fp32 elsewhere: on an AVX2-only CPU (AMD EPYC, no AVX-512) static int8 took
-    more CPU than fp32 (26.6 against 21.2 CPU-s for 318 news chunks; without VNNI the int8
-    products are emulated) and loses accuracy.
+    fact recall). On a CPU with AVX2 and no VNNI, OpenVINO's static int8 took more CPU than its
+    fp32 (stop 28: 26.6 against 21.2 CPU-s for 318 news chunks; stop 79, AMD EPYC Zen 3: 35.4
+    against 33.6 for 600), but ONNX Runtime's dynamic int8 17-20 CPU-s for those 600 (stop 79;
+    RealTime QA dev, 8 weeks: recall@10 0.762 and hit 0.476, as fp32's; the news ingest 28%
+    faster). fp32 elsewhere (no AVX2; ARM: not measured).
     """
     if "amx_bf16" in flags:
         return "openvino-bf16"
     if {"avx512_vnni", "avx_vnni"} & flags:
         return "openvino-int8"
+    if "avx2" in flags:
+        return ONNXRUNTIME_INT8
     return "openvino"
 
 
@@ -82,7 +86,8 @@ def make_embedder(settings: EmbedderConfig, stored: str | None = None) -> Embedd
     if backend == ONNXRUNTIME_INT8:
         if not isinstance(model_path, Path):
             raise RuntimeError(f"{settings.model}: {backend} needs a local model folder")
-        from index.onnx_embedder import OnnxInt8Embedder, export as export_onnx
+        from index.onnx_embedder import OnnxInt8Embedder
+        from index.onnx_embedder import export as export_onnx
 
         export_onnx(model_path, settings.cache)  # made at install: a stat
         return OnnxInt8Embedder(

@@ -139,13 +139,13 @@ class OnnxInt8Embedder:
             raise RuntimeError(f"{model_dir}: only mean pooling is supported by this backend")
         path = onnx_path(model_dir, cache_dir)
         if not path.exists():
-            raise RuntimeError(f"{path}: the ONNX model is not prepared; run `briefing prepare` once")
+            raise RuntimeError(
+                f"{path}: the ONNX model is not prepared; run `briefing prepare` once"
+            )
         options = ort.SessionOptions()
         options.intra_op_num_threads = 1
         options.inter_op_num_threads = 1
-        self._session = ort.InferenceSession(
-            str(path), options, providers=["CPUExecutionProvider"]
-        )
+        self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._streams = max(1, threads or os.cpu_count() or 1)
         self._workers = ThreadPoolExecutor(self._streams, thread_name_prefix="onnx-embed")
         self._name = f"{tag}@{PRECISION}"

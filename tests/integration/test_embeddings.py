@@ -144,3 +144,45 @@ def test_a_questions_few_sentences_are_spread_over_the_streams_each_its_own_vect
     alone = np.stack([ov.embed_documents([t])[0] for t in texts])
     assert together.shape == alone.shape
     assert np.allclose(together, alone, atol=1e-5)
+
+
+def test_onnxruntime_int8_is_close_to_fp32_each_text_its_own_vector_and_its_own_store(
+    tmp_path, torch_embedder, cache
+):
+    """The backend `auto` picks on CPUs with AVX2 and no VNNI: ONNX Runtime's dynamic int8.
+    Its activations are quantised per run, so texts embedded together must not move each
+    other's vectors: an ingest's chunk or a question's sentence gets the same vector alone.
+    """
+    from assistant.api import open_assistant
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+    from index.catalog import StoreMismatch
+    from index.onnx_embedder import OnnxInt8Embedder
+
+    q8 = build_embedder(Settings(embedding_backend="onnxruntime-int8", model_cache=cache))
+    assert isinstance(q8, OnnxInt8Embedder)
+    assert q8.name.endswith("@qint8")
+    texts = [f"Item {n}: {t}" for n in range(5) for t in TEXTS]
+    together = q8.embed_documents(texts)
+    alone = np.stack([q8.embed_documents([t])[0] for t in texts])
+    assert together.shape == (15, 384)
+    assert np.allclose(together, alone, atol=1e-5)
+    assert np.allclose(np.linalg.norm(together, axis=1), 1.0, atol=1e-5)
+    cos = (together * torch_embedder.embed_documents(texts)).sum(axis=1)
+    assert cos.min() > 0.95 and cos.max() < 0.99999  # close, but not fp32's vectors
+    assert np.array_equal(q8.embed_query(TEXTS[0]), q8.embed_documents(TEXTS[:1])[0])
+    assert q8.count_tokens(TEXTS) == torch_embedder.count_tokens(TEXTS)
+    # exported once, into the model cache
+    again = build_embedder(Settings(embedding_backend="onnxruntime-int8", model_cache=cache))
+    assert np.allclose(again.embed_documents(TEXTS[:1]), q8.embed_documents(TEXTS[:1]), atol=1e-6)
+    assert len(list(cache.rglob("*.onnx"))) == 1
+    open_assistant(tmp_path / "store", embedder=torch_embedder).close()
+    with pytest.raises(StoreMismatch):
+        open_assistant(tmp_path / "store", embedder=q8)
+
+
+def test_an_onnx_model_not_prepared_is_named_with_the_fix(tmp_path):
+    from index.onnx_embedder import OnnxInt8Embedder
+
+    with pytest.raises(RuntimeError, match="briefing prepare"):
+        OnnxInt8Embedder(_model_dir(), tmp_path / "empty", "m")
