@@ -166,7 +166,8 @@ class OnnxInt8Embedder:
     def _one(self, encoding: Any) -> np.ndarray:
         inputs = feed([encoding])
         wanted = {k: v for k, v in inputs.items() if k in self._inputs}
-        return _mean_pool(self._session.run(None, wanted)[0], inputs)[0]
+        pooled: np.ndarray = _mean_pool(self._session.run(None, wanted)[0], inputs)[0]
+        return pooled
 
     def embed_documents(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
