@@ -95,8 +95,7 @@ def make_embedder(settings: EmbedderConfig, stored: str | None = None) -> Embedd
             settings.cache,
             model_tag(settings.model),
             max_seq_tokens=settings.max_seq_tokens,
-            batch_size=settings.batch_size,
-            threads=settings.threads,
+            threads=settings.threads,  # one text per run: no batch size
         )
     if backend in OPENVINO and isinstance(model_path, Path):
         try:
