@@ -157,7 +157,6 @@ class OnnxInt8Embedder:
         options.inter_op_num_threads = 1
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._streams = max(1, threads or _cores())
-        self._workers = ThreadPoolExecutor(self._streams, thread_name_prefix="onnx-embed")
         self._name = f"{tag}@{PRECISION}"
         self._tok = _tokenizer(model_dir, max_seq_tokens)
         self._counter = _tokenizer(model_dir, None)
@@ -185,7 +184,12 @@ class OnnxInt8Embedder:
         encodings = self._tok.encode_batch(list(texts))
         if len(encodings) == 1:  # a query: no hand-over to a worker
             return self._one(encodings[0])[None, :]
-        return np.stack(list(self._workers.map(self._one, encodings)))
+        # workers of this call's own: with one pool for all calls, a question's sentences
+        # queued behind an ingest's whole group (8.0 s for 24 sentences during a 256-chunk
+        # group, 0.16 s alone); with their own they share the cores with it
+        workers = ThreadPoolExecutor(min(self._streams, len(encodings)), "onnx-embed")
+        with workers:
+            return np.stack(list(workers.map(self._one, encodings)))
 
     def embed_query(self, text: str) -> np.ndarray:
         return self._queries(text)

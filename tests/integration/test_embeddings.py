@@ -186,3 +186,43 @@ def test_an_onnx_model_not_prepared_is_named_with_the_fix(tmp_path):
 
     with pytest.raises(RuntimeError, match="briefing prepare"):
         OnnxInt8Embedder(_model_dir(), tmp_path / "empty", "m")
+
+
+def test_a_questions_sentences_are_not_queued_behind_an_ingests_texts(cache):
+    """An ask embeds its sentences while an ingest embeds a group of chunks: the ask must run
+    beside the ingest's texts, not wait for all of them (it waited 8 s behind one group when
+    both shared one queue of workers).
+    """
+    import threading
+
+    from assistant.services import build_embedder
+    from assistant.settings import Settings
+
+    q8 = build_embedder(Settings(embedding_backend="onnxruntime-int8", model_cache=cache))
+    gate, holding = threading.Event(), threading.Event()
+    one = q8._one
+
+    def held(encoding):  # the ingest's texts wait until the question is done
+        if "archive" in encoding.tokens:
+            holding.set()
+            assert gate.wait(60)
+        return one(encoding)
+
+    q8._one = held
+    ingest = threading.Thread(
+        target=q8.embed_documents, args=([f"archive chunk {n}" for n in range(8)],)
+    )
+    ingest.start()
+    assert holding.wait(30)
+    got: list[np.ndarray] = []
+    question = threading.Thread(
+        target=lambda: got.append(q8.embed_documents(["How long did the talks last?", "Who?"]))
+    )
+    question.start()
+    question.join(30)
+    finished = not question.is_alive()
+    gate.set()
+    ingest.join(60)
+    question.join(60)
+    assert finished, "the question's sentences waited for the ingest's texts"
+    assert got[0].shape == (2, 384)
