@@ -127,9 +127,10 @@ class OnnxInt8Embedder:
     moved each other's vectors (cosine 0.993 on average, 0.984 at worst, to the same text run
     alone), and a text's vector would depend on its neighbours in an ingest or a question. One
     at a time it is its own, and cheaper: no padding (17.6 CPU-s for the 600 chunks against 20.7
-    in length-sorted batches). Texts run side by side on single-threaded sessions, one per core
-    (ONNX Runtime's `run` is safe to call from several threads): as with OpenVINO's streams
-    (`infer_streams`), no thread waits at a barrier for one the parser's process keeps waiting.
+    in length-sorted batches). A call's texts run side by side, one single-threaded run per core
+    on the one session (ONNX Runtime's `run` is safe to call from several threads): as with
+    OpenVINO's streams (`infer_streams`), no thread waits at a barrier for another that the
+    parser's process keeps off its core.
     """
 
     def __init__(
