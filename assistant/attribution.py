@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date as Date
 
 from assistant.types import VoiceRow
-from assistant.voices import describes_its_speaker
+from assistant.voices import INVERTED_END, describes_its_speaker
 
 _MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 _QUOTED = re.compile(r"\"[^\"]*\"|\u201c[^\u201d\"]*(?:[\u201d\"]|$)")
@@ -152,7 +152,7 @@ _PRONOUN_SPEAKER = re.compile(
     r"tells|wrote|writes|posted|continued|explained|argued|insisted|noted|stated|declared|"
     r"replied|warned|suggested|cautioned|vowed|acknowledged|conceded|countered|asserted|"
     r"maintained|admitted|reiterated|contended|predicted|complained)\b|"
-    r"\b(?:said|says|added|wrote|continued)\s+(?P<q>he|she)\b"
+    rf"\b(?:said|says|added|wrote|continued)\s+(?P<q>he|she)\b{INVERTED_END}"
 )
 
 

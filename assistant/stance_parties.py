@@ -1383,6 +1383,8 @@ def people_by_title(text: str, parties: Parties) -> None:
                 continue  # "Hanna Ferreira Chief Executive, Lumen Cinemas": a signature line
             if _FORMER.search(text, max(0, m.start() - 20), m.start("person")):
                 continue  # "Another former Tory leader, William Hague": he speaks for himself
+            if _KIN & set(re.findall(r"[a-z\-é]+", text[m.end("party") : m.start("person")])):
+                continue  # "Croft's broadcast partner, Martin Brundle": not Croft's to speak for
             if (
                 pattern is _PEOPLE_LISTED
                 and " " not in m.group("person")
@@ -1890,6 +1892,20 @@ def _vocative(ps: ParsedSentence, e: Entity) -> bool:
     )
 
 
+def _town_and_state(ps: ParsedSentence, head: Token) -> bool:
+    """A name after "in", "at" or "near" with a state set off after it ("in Milton Keynes,
+    United Kingdom", "in Paris, Texas"): a town and where it lies, though the tagger may take
+    the town for a person and the state for their party.
+    """
+    apposed = [c for c in ps.children(head.i) if c.dep == "appos"]
+    return (
+        head.dep == "pobj"
+        and ps.tokens[head.head].lemma in _WHERE
+        and bool(apposed)
+        and all(c.ent == "GPE" for c in apposed)
+    )
+
+
 def located(ps: ParsedSentence, e: Entity) -> bool:
     """A place named as where someone is ("refuse collectors in Ravensholt", "the agency's
     head of operations in Qeltara"), not as whom they belong to.
@@ -1966,6 +1982,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         if _vocative(ps, e):
             continue  # "Q: Ms Rettig, the doctors' association says ...": she is addressed
         head = ps.tokens[e.last - 1]
+        if _town_and_state(ps, head):
+            continue  # "at Red Bull's base in Milton Keynes, United Kingdom": a town
         near: list[Token] = []
         # words before the name in the same noun phrase (titles, adjectives, possessives)
         for t in ps.tokens[max(0, e.first - 7) : e.first]:
@@ -1981,6 +1999,8 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
         party = _counterpart_of(ps, min([t.i for t in near] + [e.first]), parties)
         titled = ps.children(head.head) if head.dep == "appos" else []
         opposing = any(t.lemma == "opposition" for t in [*near, *titled])
+        if head.dep == "appos" and ps.tokens[head.head].lemma.lower() in _KIN:
+            continue  # "Croft's broadcast partner, Martin Brundle": not Croft's to speak for
         if head.dep == "appos":
             for c in ps.children(head.head):
                 if c.dep == "poss" and c.ent_i >= 0 and c.ent_i != head.ent_i:
@@ -2063,6 +2083,12 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
 
 
 # what a person is to a party without speaking for it: "Mark Warner, a vocal critic of TikTok"
+# what one person is to another, never the party they speak for: "Croft's broadcast partner,
+# Martin Brundle", "Biden's wife, Jill"
+_KIN = {"partner", "wife", "husband", "spouse", "son", "daughter", "brother", "sister", "mother",
+        "father", "friend", "colleague", "teammate", "co-host", "girlfriend", "boyfriend",
+        "fiancé", "fiancée", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt",
+        "grandson", "granddaughter", "grandfather", "grandmother", "child", "sibling"}  # fmt: skip
 NOT_OF = {"critic", "opponent", "supporter", "fan", "foe", "detractor", "skeptic", "sceptic",
            "admirer", "customer", "client", "victim", "survivor", "target", "rival", "ally"}  # fmt: skip
 

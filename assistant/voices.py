@@ -44,6 +44,11 @@ _SAY_WORDS = (
     "reiterated|contended|contends|predicted|complained"
 )
 _SAY = rf"(?:{_SAY_WORDS})"
+# what may follow an inverted "said he": the clause ends, or says where or when
+INVERTED_END = (
+    r"(?=\s*(?:[,.;:!?\"\u201d\u2014]|$|(?:in|on|at|to|after|before|later|then|again|"
+    r"yesterday|today|last|this|when|while|as)\b))"
+)
 # verbs whose object is the one addressed, not the speaker ("told the Funke media group")
 _REPORT = rf"(?:{_SAY_WORDS}|told|tells|asked|urged|urges)"
 _NAME = (
@@ -149,8 +154,17 @@ _CLAUSE_AFTER = re.compile(
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # a cheap first look: most sentences have no reporting verb and no quotation mark
 _SPEECH = re.compile(rf"[\"\u201c\u201d]|\b{_REPORT}\b|\baccording to\b")
+# a pronoun speaks, or opens what is said ("Amanda Gibbs, 40, ..., said she is a former
+# Republican"): either way the sentence's speaker is someone named before or as its subject
 _PRONOUN_SAID = re.compile(
     rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b|\b{_REPORT}\s+(?:he|she)\b", re.I
+)
+# the pronoun is the speaker: "he said", or "said he" inverted, closing the clause ('"...,"
+# said he.'); in "Croft's broadcast partner, Martin Brundle, said he was sad" Brundle speaks
+_PRONOUN_SPEAKS = re.compile(
+    rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b"
+    rf"|\b{_REPORT}\s+(?:he|she)\b{INVERTED_END}",
+    re.I,
 )
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?({_NAME})")
 # "as Fain called it", "as Lee put it"
@@ -353,6 +367,12 @@ def read_voices(
                     if named:
                         found = named
                         break
+                    speech_of = _whose_speech(before, text)
+                    if speech_of and not party_named(speech_of):
+                        # "Sky Sports obtained video showing Horner's farewell speech." before
+                        # '"...," he said in the clip.': Horner, not the sentence's subject
+                        found = (speech_of, speaks_for(speech_of))
+                        break
                     # "Trump called for Fox News to host the debate.": a person the text
                     # links to no party is who "he" is, not one named earlier ("Chuck Smith,
                     # a welder, ..." before '"...," he said.'), by the name the text gives
@@ -472,7 +492,7 @@ def _reported(
     # a quote leaves a mark no name runs across: 'Kim Jung Un "wants ...," Chong said' was
     # "Kim Jung Un Chong" speaking
     outside = _QUOTED.sub(" | ", sentence)
-    pronoun = _PRONOUN_SAID.search(outside)
+    pronoun = _PRONOUN_SPEAKS.search(outside)
     quoted = _QUOTED.search(sentence) is not None
     patterns = [_NAME_SAID, _APPOSED_SAID, _SAID_NAME, _ACCORDING, _AS_NAME_PUT, _NAME_STATEMENT]
     patterns += [_NAME_SAYING, _NAME_CALLED, _NAME_REPORTED] if quoted else [_NAME_SAYING]
@@ -841,7 +861,9 @@ def _opening_subject(
 
 def _titled(role: re.Match[str] | None) -> bool:
     """Whether the words before a name are a title ("spokeswoman", "press secretary")."""
-    return role is not None and bool({w.lower() for w in role[1].split()} & _TITLE_WORDS)
+    # ("the" alone is none: "Biden apologized for the US withdrawal" names no one after a title)
+    words = {w.lower() for w in role[1].split()} - {"the", "a", "an"} if role is not None else set()
+    return bool(words & _TITLE_WORDS)
 
 
 _THEY_SAID = re.compile(rf"\bthey\s+(?:also\s+|later\s+)?{_REPORT}\b", re.I)
@@ -988,13 +1010,35 @@ def _opening_someone(sentence: str, text: str) -> str:
         return ""  # a capitalised word met only where a sentence opens is no surname
     if len(words) >= 2:
         return " ".join(words)
+    return _in_full(words[0], text)
+
+
+def _in_full(surname: str, text: str) -> str:
+    """The fullest name the text gives a surname ("Horner": "Christian Horner")."""
     for full in re.finditer(
-        rf"(?<![\w.'\u2019\-] )\b([A-Z][a-z][\w'\u2019\-]*) {words[0]}\b", text
+        rf"(?<![\w.'\u2019\-] )\b([A-Z][a-z][\w'\u2019\-]*) {re.escape(surname)}\b", text
     ):
         first = full.group(1)
         if first.lower() not in _NOT_NAMES | _TITLE_WORDS and not _CALENDAR.fullmatch(first):
-            return f"{first} {words[0]}"
-    return words[0]
+            return f"{first} {surname}"
+    return surname
+
+
+# whose speech a sentence is about: "video showing Horner's farewell speech to team members"
+# before '"...," he said in the clip.'
+_SPEECH_OF = re.compile(
+    r"\b([A-Z][a-z][\w\-]+)['\u2019]s\s+(?:[a-z\-]+\s+){0,2}(?:speech|remarks|comments|"
+    r"statement|interview|address|testimony|post|letter|message|announcement|news conference|"
+    r"press conference)\b"
+)
+
+
+def _whose_speech(sentence: str, text: str) -> str:
+    """The person whose speech the sentence is about, in full; "" when none."""
+    m = _SPEECH_OF.search(_outside(sentence))
+    if m is None or m.group(1).lower() in _NOT_NAMES:
+        return ""
+    return _in_full(m.group(1), text)
 
 
 _WEEKDAY = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day")

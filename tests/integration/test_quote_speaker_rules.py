@@ -387,3 +387,51 @@ def test_a_body_s_own_text_named_with_the_body_is_the_body_s(reader):
         "said.\n"
     )
     assert _speaker_of(reader, text, "We will appeal") == "Harwick Council"
+
+
+def test_someone_apposed_to_a_persons_partner_speaks_for_themself_not_that_person(reader):
+    # "said he was ..." is what the speaker said about himself, not a second speaker "he"
+    text = (
+        "Reactions came quickly from the racing press. Commentator Derek Vallory posted that "
+        '"nothing this big has happened in years".\n\n'
+        "Vallory's broadcast partner, Tomas Brennick, said he was sorry to see the team "
+        "principal go but was not surprised by the decision.\n\n"
+        '"The signs have been there all season," he wrote.\n'
+    )
+    assert _speaker_of(reader, text, "sorry to see") == "Tomas Brennick"
+    assert _speaker_of(reader, text, "signs have been there") == "Tomas Brennick"
+
+
+def test_he_said_after_a_sentence_about_someones_speech_is_the_speaker_not_a_town(reader):
+    # the town before the quote ("in Castlebury, United Kingdom") is no person of that state,
+    # and the subject (the broadcaster) did not give the speech
+    text = (
+        "The team dismissed its principal, Marcus Oldfield, after nineteen years in charge.\n\n"
+        "Channel Nine obtained video of Oldfield's farewell speech to staff at the team's "
+        "factory in Castlebury, United Kingdom.\n\n"
+        '"Yesterday I was told that I would no longer run the team," he said in the clip.\n'
+    )
+    assert _speaker_of(reader, text, "no longer run the team") == "Marcus Oldfield"
+
+
+def test_a_sentence_that_says_what_its_subject_said_after_another_verb_is_the_subjects(reader):
+    # "for the US withdrawal": "the" before a name is no title ("the US" is not a speaker)
+    text = (
+        "Senator Hal Pruitt spoke at the summit on Tuesday.\n\n"
+        "During his speech, Pruitt apologized for the US withdrawal from the Lisbon Accord "
+        "under former President Ana Colvin, and said he was trying to prove that "
+        '"good climate policy is good economic policy."\n'
+    )
+    assert "Pruitt" in _speaker_of(reader, text, "good climate policy")
+
+
+def test_a_town_and_its_state_after_in_are_no_person_and_party(reader):
+    # the tagger takes "Milton Keynes" for a person; apposed to a state after "in", a town
+    text = normalise(
+        "Marcus Oldfield led the team for nineteen years.\n\n"
+        "A broadcaster obtained video of his farewell speech to staff at the team's base in "
+        "Milton Keynes, United Kingdom.\n\n"
+        '"Yesterday I was told that I would no longer run the team," he said in the clip.\n'
+    )
+    _, people, _ = reader.read(text, sentence_spans(text), "")
+    assert "Milton Keynes" not in people

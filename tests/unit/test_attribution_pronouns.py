@@ -33,6 +33,9 @@ def test_what_needs_no_name_is_left_alone() -> None:
     inside = 'Cui Tiankai recalled: "He said no."'
     assert named_pronoun(_voice("Cui Tiankai"), inside) == inside
     assert named_pronoun(_voice("Cui Tiankai"), 'They said "no".') == 'They said "no".'
+    # "said he" with a verb after it: "he" opens what was said, and is not the speaker
+    said_of = "The spokesman said he would resign if the talks failed."
+    assert named_pronoun(_voice("Cui Tiankai"), said_of) == said_of
 
 
 def test_answers_and_memos_get_the_name_through_attribute() -> None:
