@@ -43,6 +43,7 @@ from assistant.stance_words import (
     _UNION_WORDS,
     _WHERE,
     _outlet,
+    outlet_noun,
 )
 from index.language import Entity, ParsedSentence, Token
 from index.text import STOPWORDS
@@ -928,8 +929,12 @@ class Parties:
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
         low = text[:at].lower()
         best, where = "", -1
+        media = outlet_noun(noun)
         for party in dict.fromkeys([*self.order, *self.holders]):
             words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
+            if media:
+                break  # an outlet is read off the text itself, below
+
             if noun == "union":
                 fits = bool(words & (_UNION_WORDS | _WORKERS))
             elif noun in NAMED_KINDS | _KINDS_BY_NAME:
@@ -946,6 +951,8 @@ class Parties:
             at_most = max((low.rfind(a) for a in aliases if len(a) > 2), default=-1)
             if at_most > where:
                 best, where = party, at_most
+        if media:
+            return _outlet_before(text, at)
         return best if where >= at - _BODY_REACH else ""
 
     def _fits(self, noun: str, party: str) -> bool:
@@ -1062,6 +1069,32 @@ _PLACE_NOUNS = {
 _KINDS_BY_NAME = {"university", "district", "campaign", "coalition", "league", "club", "network"}
 # how far before "the company said" the company is named for the story to mean it (characters)
 _BODY_REACH = 800
+# how far before "the paper said" the outlet it stands for may be named (about a sentence)
+_OUTLET_REACH = 300
+
+
+def _outlet_before(text: str, at: int) -> str:
+    """The outlet "the paper" or "the news agency" at `at` stands for: the last one the text
+    names close before it ("..., the Dunmore Herald reported. ..., the paper added."); "" when
+    none, or when a source the reader does not know as an outlet is quoted by name since ("The
+    Economist argues ..."): nobody's words rather than the wrong outlet's.
+    """
+    start = max(0, at - _OUTLET_REACH)
+    named = [m for m in _CAPITALISED_RUN.finditer(text, start, at) if _outlet(m.group(0))]
+    if not named:
+        return ""
+    last = named[-1]
+    if _ANOTHER_SOURCE.search(text, last.end(), at):
+        return ""  # "Reuters said ... The Economist argues ... the paper adds": not Reuters
+    return last.group(0)
+
+
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’.&\-]*(?: (?:of |the )?[A-Z][\w'’.&\-]*){0,3}")
+# a source quoted by its name after the outlet the reader knows, which it may not know as one
+_ANOTHER_SOURCE = re.compile(
+    r"\b(?:The|the) [A-Z][\w'’]+(?: [A-Z][\w'’]+)? (?:said|says|reported|reports|added|adds|"
+    r"argued|argues|wrote|writes|noted|notes|warned|warns)\b"
+)
 
 NAMED_KINDS = {
     "committee", "council", "association", "federation", "commission", "ministry", "department",

@@ -696,6 +696,20 @@ _BODY_END = re.compile(
 )
 
 
+# what an outlet is called when a story does not repeat its name ("the news agency said")
+# (not "the agency" nor "the network": a government agency, a body of members)
+OUTLET_NOUNS = (
+    r"news agency|news site|newspaper|paper|broadcaster|website|outlet|magazine|tabloid|daily|"
+    r"channel|weekly|wire service"
+)
+_OUTLET_NOUN = re.compile(rf"(?:{OUTLET_NOUNS})")
+
+
+def outlet_noun(noun: str) -> bool:
+    """Whether "the <noun>" is how a story calls an outlet it named ("the paper")."""
+    return _OUTLET_NOUN.fullmatch(noun.lower()) is not None
+
+
 def _outlet(name: str) -> bool:
     """Whether a name is a news outlet's ("Dunmore Herald", "The Independent", "AP")."""
     return _OUTLETS.search(name) is not None and not _BODY_END.search(name.strip())

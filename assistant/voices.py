@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.described_speakers import BODIES, ROLES, DescribedSpeakers
 from assistant.quote_spans import QuoteRun, quote_runs, sentence_quotes
-from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS, opening_word
+from assistant.stance_words import _ORG_HEADS, _TITLE_WORDS, OUTLET_NOUNS, opening_word
 
 # A run of quotation inside a sentence: straight or curly double quotes.
 # (news copy mixes the marks: '\u201cThose doors don\u2019t knock themselves," Mayor Cavalier
@@ -122,6 +122,12 @@ _BODY_SAID = re.compile(
     r"committee|ministry|department|commission|university|district|coalition|campaign)"
     r"(?:['\u2019]s\s+(?:statement|spokes(?:man|woman|person)|lawyers?))?\s+"
     rf"(?:also\s+|later\s+|then\s+)?(?:{_REPORT}|responded|wrote|posted|announced)\b"
+)
+# an outlet by what it is: "..., the news agency said", "the broadcaster reported", "the paper
+# added" (in a press review, the outlet it quoted last)
+_OUTLET_SAID = re.compile(
+    rf"\b[Tt]he\s+({OUTLET_NOUNS})\s+(?:also\s+|later\s+|then\s+)?"
+    rf"(?:{_REPORT}|reported|reports|continued|wrote|added)\b"
 )
 # a body's own text, named with the body: '"...," the DOGE post said', "the NAACP statement says"
 _ITS_TEXT_SAID = re.compile(
@@ -391,7 +397,7 @@ def read_voices(
             if found is None and speech and not pronoun_said:
                 # "the company said in a statement", "the union responded": the body of that
                 # kind the story named last before
-                body = _BODY_SAID.search(outside)
+                body = _BODY_SAID.search(outside) or _OUTLET_SAID.search(outside)
                 party = the_body(body[1].lower(), s + body.start()) if body else ""
                 found = ("", party) if party else None
             if found and not found[0] and found[1] and a_person(found[1]):

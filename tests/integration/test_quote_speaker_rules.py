@@ -435,3 +435,21 @@ def test_a_town_and_its_state_after_in_are_no_person_and_party(reader):
     )
     _, people, _ = reader.read(text, sentence_spans(text), "")
     assert "Milton Keynes" not in people
+
+
+def test_the_paper_said_is_the_outlet_named_just_before_and_no_other(reader):
+    text = (
+        "Finance Minister Ilse Varga faces a revolt over the budget.\n\n"
+        "Most members of her party oppose the cuts, the Dunmore Herald reported on Monday.\n\n"
+        'Varga has "lost the room" and may not survive the week, the paper added.\n'
+    )
+    assert _speaker_of(reader, text, "lost the room") == "Dunmore Herald"
+    # a source quoted by its name since, which the reader does not know as an outlet: not the
+    # Herald's words, and nobody's rather than the wrong outlet's
+    text = (
+        "Finance Minister Ilse Varga faces a revolt over the budget.\n\n"
+        "Most members of her party oppose the cuts, the Dunmore Herald reported on Monday.\n\n"
+        'The Lantern argues that the cuts are "overdue". Varga "has the numbers", the paper '
+        "adds.\n"
+    )
+    assert _speaker_of(reader, text, "has the numbers") != "Dunmore Herald"
