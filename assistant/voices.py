@@ -840,7 +840,12 @@ def _opening_subject(
     if run is None or re.match(r"['\u2019]s?\b", head[run.end() :]):
         return None
     words = run.group(0).split()
-    if words[0].lower() in _NOT_NAMES | _TITLE_WORDS or _adverb(words[0]):
+    if words[0].lower() in _TITLE_WORDS - {"the", "a", "an"}:
+        # "President Joe Biden on Monday softened ..., saying", "Secretary of Defense Jim
+        # Mattis ... , stating": the person the title names
+        person = _after_opening_title(head)
+        return (person, speaks_for(person)) if person else None
+    if words[0].lower() in _NOT_NAMES or _adverb(words[0]):
         return None  # "Often dismissed as ..., Le Pen has ...": no name
     if not _a_name(words[0], text):
         return None
@@ -863,6 +868,31 @@ def _opening_subject(
         return (person, speaks_for(person))
     person = _person(_clean_name(run.group(0)) or run.group(0))
     return (person, speaks_for(person)) if person else None
+
+
+def _after_opening_title(head: str) -> str:
+    """The name that ends the capitalised run a sentence opens with, after its title
+    ("Secretary of Defense Jim Mattis" -> "Jim Mattis"); "" when the run is a title alone.
+    """
+    run: list[str] = []
+    for word in head.split():
+        bare = word.rstrip(",;:")
+        if bare[:1].isupper() or (run and bare in ("of", "for", "the")):
+            run.append(bare)
+        else:
+            break
+        if bare != word:
+            break  # "President Joe Biden, who ...": the comma ends the name
+    while run and run[-1] in ("of", "for", "the"):
+        run.pop()
+    if len(run) < 2 or run[0].lower() not in _TITLE_WORDS - {"the", "a", "an"}:
+        return ""
+    name = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:] if len(run) > 2 else run[1:]
+    if any(w in ("of", "for", "the") or w.lower() in _TITLE_WORDS | _NOT_NAMES for w in name):
+        return ""
+    if not re.fullmatch(r"[A-Z][a-z][\w'\u2019\-]*", name[0]):
+        return ""  # "U.S. Secretary": no given name
+    return " ".join(name)
 
 
 def _titled(role: re.Match[str] | None) -> bool:

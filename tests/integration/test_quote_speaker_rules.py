@@ -453,3 +453,15 @@ def test_the_paper_said_is_the_outlet_named_just_before_and_no_other(reader):
         "adds.\n"
     )
     assert _speaker_of(reader, text, "has the numbers") != "Dunmore Herald"
+
+
+def test_a_titled_person_opening_a_sentence_speaks_its_saying_clause(reader):
+    text = (
+        "The alliance met in Varna on Tuesday.\n\n"
+        "Secretary of Defense Hal Pruitt on Wednesday backed the plan, stating that any attack "
+        'would be met with "a decisive response."\n\n'
+        "The American Federation of Dock Employees criticized the plan, saying it would "
+        '"cost thousands of jobs."\n'
+    )
+    assert _speaker_of(reader, text, "decisive response") == "Hal Pruitt"
+    assert _speaker_of(reader, text, "cost thousands") != "Dock Employees"  # no title, no person
