@@ -116,10 +116,11 @@ def _stands_alone(text: str, a: int, b: int) -> bool:
     prev = before.split()[-1] if before.split() else ""
     if prev.lower() in _NOT_PERSON_BEFORE:
         return False
-    if re.fullmatch(_INITIAL, prev) or (
+    if re.fullmatch(rf"{_INITIAL}|[A-Z]{{2,}}", prev) or (
         re.fullmatch(_WORD, prev) and not before.endswith((".", ":"))
     ):
-        return False  # part of a longer name ("Jannik Sinner", "Kennedy" in "John F. Kennedy")
+        return False  # part of a longer name ("Jannik Sinner", "Kennedy" in "John F. Kennedy",
+        # "News" in "NBC News")
     if before.count("[") > before.count("]"):
         return False  # inside the source's own brackets
     after = text[b:]

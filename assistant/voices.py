@@ -1049,13 +1049,17 @@ def _opening_someone(sentence: str, text: str) -> str:
     return _in_full(words[0], text)
 
 
+# words that open a sentence before a surname, never a given name ("Among Trump's promises")
+_NOT_GIVEN = _PREPOSITIONS | {"among", "under", "over", "about", "after", "before", "against"}
+
+
 def _in_full(surname: str, text: str) -> str:
     """The fullest name the text gives a surname ("Horner": "Christian Horner")."""
     for full in re.finditer(
         rf"(?<![\w.'\u2019\-] )\b([A-Z][a-z][\w'\u2019\-]*) {re.escape(surname)}\b", text
     ):
         first = full.group(1)
-        if first.lower() not in _NOT_NAMES | _TITLE_WORDS and not _CALENDAR.fullmatch(first):
+        if _a_name(first, text) and not opening_word(first) and first.lower() not in _NOT_GIVEN:
             return f"{first} {surname}"
     return surname
 

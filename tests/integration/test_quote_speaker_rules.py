@@ -465,3 +465,12 @@ def test_a_titled_person_opening_a_sentence_speaks_its_saying_clause(reader):
     )
     assert _speaker_of(reader, text, "decisive response") == "Hal Pruitt"
     assert _speaker_of(reader, text, "cost thousands") != "Dock Employees"  # no title, no person
+
+
+def test_a_word_opening_a_sentence_before_a_surname_is_no_given_name(reader):
+    text = (
+        "The rally ran late on Saturday.\n\n"
+        "Among Pruitt's remarks to the crowd was a promise on wages.\n\n"
+        '"We will raise them in the first month," he said.\n'
+    )
+    assert "Among" not in _speaker_of(reader, text, "first month")

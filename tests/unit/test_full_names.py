@@ -98,6 +98,8 @@ def test_the_name_starts_after_the_title():
         ("Blue Jays Game 1 was watched. ", "Game 1 drew 30 million viewers."),
         ("Without Haiti the plan fails. ", "Haiti agreed."),  # the registry's state
         ("Robert F. Kennedy Jr. spoke. ", "Robert F. Kennedy Jr. left."),
+        # an outlet's name after its letters ("NBC News"), not a person surnamed "News"
+        ("Trump called for Fox News to host it. ", "It went on, as NBC News reported."),
     ],
 )
 def test_no_name_is_made_of_what_is_not_one(doc, sentence):
