@@ -927,14 +927,12 @@ class Parties:
         only a party whose name holds the word; "the union" only a body of workers.
         """
         noun = noun.lower() if noun.endswith("ss") else noun.lower().rstrip("s")
+        if outlet_noun(noun):
+            return _outlet_before(text, at)  # "the paper added": read off the text itself
         low = text[:at].lower()
         best, where = "", -1
-        media = outlet_noun(noun)
         for party in dict.fromkeys([*self.order, *self.holders]):
             words = {w.strip("'’").lower().rstrip("s") for w in party.split()}
-            if media:
-                break  # an outlet is read off the text itself, below
-
             if noun == "union":
                 fits = bool(words & (_UNION_WORDS | _WORKERS))
             elif noun in NAMED_KINDS | _KINDS_BY_NAME:
@@ -951,8 +949,6 @@ class Parties:
             at_most = max((low.rfind(a) for a in aliases if len(a) > 2), default=-1)
             if at_most > where:
                 best, where = party, at_most
-        if media:
-            return _outlet_before(text, at)
         return best if where >= at - _BODY_REACH else ""
 
     def _fits(self, noun: str, party: str) -> bool:
@@ -2115,13 +2111,13 @@ def learn_people(ps: ParsedSentence, parties: Parties, at: int) -> None:
             parties.link(e.text, party, replace=True)
 
 
-# what a person is to a party without speaking for it: "Mark Warner, a vocal critic of TikTok"
 # what one person is to another, never the party they speak for: "Croft's broadcast partner,
 # Martin Brundle", "Biden's wife, Jill"
 _KIN = {"partner", "wife", "husband", "spouse", "son", "daughter", "brother", "sister", "mother",
         "father", "friend", "colleague", "teammate", "co-host", "girlfriend", "boyfriend",
         "fiancé", "fiancée", "widow", "widower", "cousin", "nephew", "niece", "uncle", "aunt",
         "grandson", "granddaughter", "grandfather", "grandmother", "child", "sibling"}  # fmt: skip
+# what a person is to a party without speaking for it: "Mark Warner, a vocal critic of TikTok"
 NOT_OF = {"critic", "opponent", "supporter", "fan", "foe", "detractor", "skeptic", "sceptic",
            "admirer", "customer", "client", "victim", "survivor", "target", "rival", "ally"}  # fmt: skip
 
