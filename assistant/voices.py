@@ -840,7 +840,7 @@ def _opening_subject(
     if run is None or re.match(r"['\u2019]s?\b", head[run.end() :]):
         return None
     words = run.group(0).split()
-    if words[0].lower() in _TITLE_WORDS - {"the", "a", "an"}:
+    if words[0].lower() in _TITLES:
         # "President Joe Biden on Monday softened ..., saying", "Secretary of Defense Jim
         # Mattis ... , stating": the person the title names
         person = _after_opening_title(head)
@@ -870,6 +870,11 @@ def _opening_subject(
     return (person, speaks_for(person)) if person else None
 
 
+# title words, without the articles the shared set holds ("the" alone is no title: "Biden
+# apologized for the US withdrawal" names no one after one)
+_TITLES = _TITLE_WORDS - {"the", "a", "an"}
+
+
 def _after_opening_title(head: str) -> str:
     """The name that ends the capitalised run a sentence opens with, after its title
     ("Secretary of Defense Jim Mattis" -> "Jim Mattis"); "" when the run is a title alone.
@@ -885,7 +890,7 @@ def _after_opening_title(head: str) -> str:
             break  # "President Joe Biden, who ...": the comma ends the name
     while run and run[-1] in ("of", "for", "the"):
         run.pop()
-    if len(run) < 2 or run[0].lower() not in _TITLE_WORDS - {"the", "a", "an"}:
+    if len(run) < 2 or run[0].lower() not in _TITLES:
         return ""
     name = run[-3:] if re.fullmatch(r"[A-Z]\.", run[-2]) else run[-2:] if len(run) > 2 else run[1:]
     if any(w in ("of", "for", "the") or w.lower() in _TITLE_WORDS | _NOT_NAMES for w in name):
@@ -897,9 +902,7 @@ def _after_opening_title(head: str) -> str:
 
 def _titled(role: re.Match[str] | None) -> bool:
     """Whether the words before a name are a title ("spokeswoman", "press secretary")."""
-    # ("the" alone is none: "Biden apologized for the US withdrawal" names no one after a title)
-    words = {w.lower() for w in role[1].split()} - {"the", "a", "an"} if role is not None else set()
-    return bool(words & _TITLE_WORDS)
+    return role is not None and bool({w.lower() for w in role[1].split()} & _TITLES)
 
 
 _THEY_SAID = re.compile(rf"\bthey\s+(?:also\s+|later\s+)?{_REPORT}\b", re.I)
