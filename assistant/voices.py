@@ -162,16 +162,11 @@ _POSSESSIVE = re.compile(r"['\u2019]s$")
 _SPEECH = re.compile(rf"[\"\u201c\u201d]|\b{_REPORT}\b|\baccording to\b")
 # a pronoun speaks, or opens what is said ("Amanda Gibbs, 40, ..., said she is a former
 # Republican"): either way the sentence's speaker is someone named before or as its subject
-_PRONOUN_SAID = re.compile(
-    rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b|\b{_REPORT}\s+(?:he|she)\b", re.I
-)
+_HE_SAID = rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b"
+_PRONOUN_SAID = re.compile(rf"{_HE_SAID}|\b{_REPORT}\s+(?:he|she)\b", re.I)
 # the pronoun is the speaker: "he said", or "said he" inverted, closing the clause ('"...,"
 # said he.'); in "Croft's broadcast partner, Martin Brundle, said he was sad" Brundle speaks
-_PRONOUN_SPEAKS = re.compile(
-    rf"\b(?:he|she|they)\s+(?:also\s+|later\s+)?{_REPORT}\b"
-    rf"|\b{_REPORT}\s+(?:he|she)\b{INVERTED_END}",
-    re.I,
-)
+_PRONOUN_SPEAKS = re.compile(rf"{_HE_SAID}|\b{_REPORT}\s+(?:he|she)\b{INVERTED_END}", re.I)
 _ACCORDING = re.compile(rf"\b[Aa]ccording to\s+(?:the\s+)?({_NAME})")
 # "as Fain called it", "as Lee put it"
 _AS_NAME_PUT = re.compile(rf"\bas\s+({_NAME})\s+(?:called|put|described|termed|dubbed)\s+it\b")
